@@ -1,0 +1,19 @@
+#include "AppContext.h"
+
+#include "core/Logging.h"
+
+AppContext::AppContext(const StudioPaths &paths)
+    : m_paths(paths)
+{
+}
+
+AppContext::~AppContext() = default;
+
+bool AppContext::open(QString *error)
+{
+    if (!m_paths.ensureExist(error))
+        return false;
+    m_settings = std::make_unique<Settings>(m_paths.settingsFile());
+    qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName();
+    return true;
+}

@@ -1,0 +1,111 @@
+// agent-studio: builds the services once (AppContext), then opens the window or runs a
+// headless command. --help, --version and commands never touch the display.
+#include "cli/CliRunner.h"
+#include "core/AppContext.h"
+#include "core/CommandLine.h"
+#include "core/Logging.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+#ifdef STUDIO_HAVE_UI
+#include "main/MainWindow.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QMessageBox>
+#endif
+
+namespace {
+
+StudioPaths pathsFor(const CommandLine &line)
+{
+    return line.dataDir.isEmpty() ? StudioPaths::standard() : StudioPaths::underRoot(line.dataDir);
+}
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "agent-studio: " << message << '\n';
+    return 2;
+}
+
+int runSubcommand(int argc, char **argv, const CommandLine &line)
+{
+    QCoreApplication app(argc, argv);
+    AppContext context(pathsFor(line));
+    QString error;
+    if (!context.open(&error))
+        return fail(error);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return Cli::run(context, line, out, err);
+}
+
+#ifdef STUDIO_HAVE_UI
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int runGui(int argc, char **argv, const CommandLine &line)
+{
+    if (!hasDisplay())
+        return fail(QStringLiteral(
+            "no display found (DISPLAY and WAYLAND_DISPLAY are unset); start it from a desktop "
+            "session, or set QT_QPA_PLATFORM=offscreen, or run a command (see --help)."));
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Agent Studio"));
+    QApplication::setDesktopFileName(QStringLiteral("agent-studio"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/agent-studio.svg")));
+
+    AppContext context(pathsFor(line));
+    QString error;
+    if (!context.open(&error)) {
+        fail(error);
+        // Before the event loop runs, a blocking message box is the honest way to say it.
+        QMessageBox::critical(nullptr, QObject::tr("Agent Studio cannot start"), error);
+        return 1;
+    }
+    MainWindow window(context);
+    window.show();
+    return app.exec();
+}
+#endif
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("agent-studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
+    Logging::setUp();
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const CommandLine line = CommandLine::parse(arguments);
+
+    switch (line.action) {
+    case CommandLine::Action::ShowHelp:
+        QTextStream(stdout) << CommandLine::helpText();
+        return 0;
+    case CommandLine::Action::ShowVersion:
+        QTextStream(stdout) << CommandLine::versionText();
+        return 0;
+    case CommandLine::Action::Error:
+        return fail(line.error);
+    case CommandLine::Action::RunSubcommand:
+        return runSubcommand(argc, argv, line);
+    case CommandLine::Action::RunGui:
+        break;
+    }
+#ifdef STUDIO_HAVE_UI
+    return runGui(argc, argv, line);
+#else
+    return fail(QStringLiteral("this build has no window (built with STUDIO_BUILD_UI=OFF); run "
+                               "a command instead, see 'agent-studio --help'."));
+#endif
+}

@@ -1,0 +1,133 @@
+// The real agent-studio binary, as a user runs it from a terminal with no display.
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestExecutable final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void helpAndVersionWithoutDisplay();
+    void dataDirBeforeCommand();
+    void errorsAreOneLineAndNonZero_data();
+    void errorsAreOneLineAndNonZero();
+    void noDisplaySaysWhatToDo();
+    void loggingRulesTurnOnDebugOutput();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    static Result run(const QStringList &arguments, const QProcessEnvironment &extra = {});
+};
+
+TestExecutable::Result TestExecutable::run(const QStringList &arguments,
+                                           const QProcessEnvironment &extra)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // A terminal with no display at all.
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(extra);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(AGENT_STUDIO_BIN), arguments);
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+void TestExecutable::helpAndVersionWithoutDisplay()
+{
+    const Result help = run({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.startsWith(QLatin1String("Usage: agent-studio")));
+    QVERIFY(help.out.contains(QLatin1String("--data-dir")));
+    QVERIFY2(help.err.isEmpty(), qPrintable(help.err));
+
+    const Result version = run({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith(QStringLiteral("agent-studio " STUDIO_VERSION)));
+}
+
+void TestExecutable::dataDirBeforeCommand()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString root = dir.filePath(QStringLiteral("portable"));
+    const Result result = run({QStringLiteral("--data-dir"), root, QStringLiteral("paths")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(QStringLiteral("data:     ") + root + QLatin1Char('\n')),
+             qPrintable(result.out));
+    QVERIFY(result.out.contains(QStringLiteral("settings: ") + root + QStringLiteral("/config/")));
+    QVERIFY(result.out.contains(QStringLiteral("cache:    ") + root + QStringLiteral("/cache")));
+    // Nothing outside the root was needed: the folders exist where it said.
+    QVERIFY(QFileInfo(root + QStringLiteral("/config")).isDir());
+    QCOMPARE(QFileInfo(root).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+             QFileDevice::Permissions());
+}
+
+void TestExecutable::errorsAreOneLineAndNonZero_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                     << QStringLiteral("unknown command 'frobnicate'");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--nope")}
+                                    << QStringLiteral("unknown option --nope");
+    QTest::newRow("missing value") << QStringList{QStringLiteral("--data-dir")}
+                                   << QStringLiteral("--data-dir needs a value");
+    QTest::newRow("data dir is a file")
+        << QStringList{QStringLiteral("--data-dir"), QStringLiteral(AGENT_STUDIO_BIN),
+                       QStringLiteral("paths")}
+        << QStringLiteral("exists but is not a folder");
+}
+
+void TestExecutable::errorsAreOneLineAndNonZero()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Result result = run(arguments);
+    QVERIFY(result.exitCode != 0);
+    QVERIFY(result.exitCode != -1); // exited, did not crash or hang
+    QVERIFY2(result.err.startsWith(QLatin1String("agent-studio: ")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+    QCOMPARE(result.err.count(QLatin1Char('\n')), 1);
+    QVERIFY(result.out.isEmpty());
+}
+
+void TestExecutable::noDisplaySaysWhatToDo()
+{
+    QTemporaryDir dir;
+    const Result result = run({QStringLiteral("--data-dir"), dir.path()});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(QLatin1String("no display found")), qPrintable(result.err));
+}
+
+void TestExecutable::loggingRulesTurnOnDebugOutput()
+{
+    QTemporaryDir dir;
+    const QStringList args{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("paths")};
+    const Result quiet = run(args);
+    QCOMPARE(quiet.exitCode, 0);
+    QVERIFY2(!quiet.err.contains(QLatin1String("studio.app")), qPrintable(quiet.err));
+
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("studio.app.debug=true"));
+    const Result loud = run(args, env);
+    QCOMPARE(loud.exitCode, 0);
+    QVERIFY2(loud.err.contains(QLatin1String("debug studio.app: data folder")), qPrintable(loud.err));
+}
+
+QTEST_GUILESS_MAIN(TestExecutable)
+#include "tst_executable.moc"
