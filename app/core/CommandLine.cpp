@@ -12,7 +12,7 @@ struct SubcommandHelp
 
 // Every subcommand with its one-line summary; --help prints them in this order.
 constexpr SubcommandHelp kSubcommands[] = {
-    {"paths", "Print the data, config, cache and log folders in use, then exit."},
+    { "paths", "Print the data, config, cache and log folders in use, then exit." },
 };
 
 bool takesValue(const QString &option)
@@ -23,12 +23,20 @@ bool takesValue(const QString &option)
 // Qt's own GUI options that take a value (QGuiApplication and QApplication document them).
 bool isQtOptionWithValue(const QString &option)
 {
-    static const QStringList options = {
-        QStringLiteral("-platform"), QStringLiteral("-platformpluginpath"),
-        QStringLiteral("-platformtheme"), QStringLiteral("-plugin"), QStringLiteral("-qwindowgeometry"),
-        QStringLiteral("-qwindowicon"), QStringLiteral("-qwindowtitle"), QStringLiteral("-display"),
-        QStringLiteral("-geometry"), QStringLiteral("-style"), QStringLiteral("-stylesheet"),
-        QStringLiteral("-session"), QStringLiteral("-name"), QStringLiteral("-title")};
+    static const QStringList options = { QStringLiteral("-platform"),
+                                         QStringLiteral("-platformpluginpath"),
+                                         QStringLiteral("-platformtheme"),
+                                         QStringLiteral("-plugin"),
+                                         QStringLiteral("-qwindowgeometry"),
+                                         QStringLiteral("-qwindowicon"),
+                                         QStringLiteral("-qwindowtitle"),
+                                         QStringLiteral("-display"),
+                                         QStringLiteral("-geometry"),
+                                         QStringLiteral("-style"),
+                                         QStringLiteral("-stylesheet"),
+                                         QStringLiteral("-session"),
+                                         QStringLiteral("-name"),
+                                         QStringLiteral("-title") };
     return options.contains(option);
 }
 
@@ -73,7 +81,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         if (takesValue(option)) {
             if (!hasInlineValue) {
                 if (i + 1 >= arguments.size())
-                    return fail(QStringLiteral("%1 needs a value, e.g. %1 ~/studio-data.").arg(option));
+                    return fail(
+                        QStringLiteral("%1 needs a value, e.g. %1 ~/studio-data.").arg(option));
                 value = arguments.at(++i);
             }
             if (value.isEmpty())
@@ -85,14 +94,16 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             // Qt's own GUI options (-platform, -style, ...) pass through to QApplication.
             if (arg.startsWith(QLatin1String("--")))
                 return fail(QStringLiteral("unknown option %1; run 'agent-studio --help' for the "
-                                           "list of options.").arg(arg));
+                                           "list of options.")
+                                .arg(arg));
             if (isQtOptionWithValue(arg))
                 ++i;
             continue;
         }
         if (!subcommands().contains(arg))
             return fail(QStringLiteral("unknown command '%1'; run 'agent-studio --help' for the "
-                                       "list of commands.").arg(arg));
+                                       "list of commands.")
+                            .arg(arg));
         line.action = Action::RunSubcommand;
         line.subcommand = arg;
         line.subcommandArguments = arguments.mid(i + 1);

@@ -11,11 +11,11 @@ struct CommandLine
     enum class Action { RunGui, RunSubcommand, ShowHelp, ShowVersion, Error };
 
     Action action = Action::RunGui;
-    QString dataDir;    // --data-dir DIR (empty: the platform's standard folders)
-    QString envFile;    // --env-file PATH (empty: .env in the working directory, if any)
+    QString dataDir; // --data-dir DIR (empty: the platform's standard folders)
+    QString envFile; // --env-file PATH (empty: .env in the working directory, if any)
     QString subcommand; // e.g. "paths"
     QStringList subcommandArguments;
-    QString error;      // one line, says what to do; set when action == Error
+    QString error; // one line, says what to do; set when action == Error
 
     static CommandLine parse(const QStringList &arguments);
     static QStringList subcommands();

@@ -41,14 +41,15 @@ QString StudioPaths::logDir() const
 
 bool StudioPaths::ensureExist(QString *error) const
 {
-    const QFileDevice::Permissions ownerOnly =
-        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
-    for (const QString &dir : {m_dataDir, m_configDir, m_cacheDir, logDir()}) {
+    const QFileDevice::Permissions ownerOnly
+        = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    for (const QString &dir : { m_dataDir, m_configDir, m_cacheDir, logDir() }) {
         const QFileInfo info(dir);
         if (info.exists() && !info.isDir()) {
             if (error)
                 *error = QStringLiteral("%1 exists but is not a folder; move it away or choose "
-                                        "another place with --data-dir.").arg(dir);
+                                        "another place with --data-dir.")
+                             .arg(dir);
             return false;
         }
         if (!info.exists()) {
@@ -56,7 +57,8 @@ bool StudioPaths::ensureExist(QString *error) const
                 if (error)
                     *error = QStringLiteral("Cannot create the folder %1; check that its parent "
                                             "exists and is writable, or choose another place "
-                                            "with --data-dir.").arg(dir);
+                                            "with --data-dir.")
+                                 .arg(dir);
                 return false;
             }
             QFile::setPermissions(dir, ownerOnly);

@@ -36,9 +36,8 @@ ChatPane::ChatPane(QWidget *parent)
     layout->addWidget(m_conversation, 1);
     layout->addLayout(composerRow);
 
-    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
-        m_send->setEnabled(!m_composer->toPlainText().trimmed().isEmpty());
-    });
+    connect(m_composer, &QPlainTextEdit::textChanged, this,
+            [this] { m_send->setEnabled(!m_composer->toPlainText().trimmed().isEmpty()); });
 }
 
 void ChatPane::focusComposer()

@@ -43,7 +43,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({240, 640, 360});
+    m_splitter->setSizes({ 240, 640, 360 });
     setCentralWidget(m_splitter);
 
     createMenus();
@@ -94,8 +94,8 @@ void MainWindow::createMenus()
     m_toggleRightPanel->setCheckable(true);
     m_toggleRightPanel->setChecked(true);
     connect(m_toggleRightPanel, &QAction::toggled, this, &MainWindow::setRightPanelVisible);
-    QAction *fullScreen = addAction(view, "actionFullScreen", tr("&Full Screen"),
-                                    QKeySequence::FullScreen);
+    QAction *fullScreen
+        = addAction(view, "actionFullScreen", tr("&Full Screen"), QKeySequence::FullScreen);
     fullScreen->setCheckable(true);
     connect(fullScreen, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? (windowState() | Qt::WindowFullScreen)
@@ -110,7 +110,8 @@ void MainWindow::createMenus()
 
     QMenu *sandbox = menuBar()->addMenu(tr("&Sandbox"));
     sandbox->setObjectName(QStringLiteral("menuSandbox"));
-    QAction *showInspector = addAction(sandbox, "actionShowInspector", tr("Show Tool-Call &Inspector"));
+    QAction *showInspector
+        = addAction(sandbox, "actionShowInspector", tr("Show Tool-Call &Inspector"));
     connect(showInspector, &QAction::triggered, this, [this] {
         m_toggleRightPanel->setChecked(true);
         m_rightPanel->setCurrentWidget(m_inspector);
