@@ -12,7 +12,7 @@ struct SubcommandHelp
 
 // Every subcommand with its one-line summary; --help prints them in this order.
 constexpr SubcommandHelp kSubcommands[] = {
-    { "paths", "Print the data, config, cache and log folders in use, then exit." },
+    {"paths", "Print the data, config, cache and log folders in use, then exit."},
 };
 
 bool takesValue(const QString &option)
@@ -23,20 +23,20 @@ bool takesValue(const QString &option)
 // Qt's own GUI options that take a value (QGuiApplication and QApplication document them).
 bool isQtOptionWithValue(const QString &option)
 {
-    static const QStringList options = { QStringLiteral("-platform"),
-                                         QStringLiteral("-platformpluginpath"),
-                                         QStringLiteral("-platformtheme"),
-                                         QStringLiteral("-plugin"),
-                                         QStringLiteral("-qwindowgeometry"),
-                                         QStringLiteral("-qwindowicon"),
-                                         QStringLiteral("-qwindowtitle"),
-                                         QStringLiteral("-display"),
-                                         QStringLiteral("-geometry"),
-                                         QStringLiteral("-style"),
-                                         QStringLiteral("-stylesheet"),
-                                         QStringLiteral("-session"),
-                                         QStringLiteral("-name"),
-                                         QStringLiteral("-title") };
+    static const QStringList options = {QStringLiteral("-platform"),
+                                        QStringLiteral("-platformpluginpath"),
+                                        QStringLiteral("-platformtheme"),
+                                        QStringLiteral("-plugin"),
+                                        QStringLiteral("-qwindowgeometry"),
+                                        QStringLiteral("-qwindowicon"),
+                                        QStringLiteral("-qwindowtitle"),
+                                        QStringLiteral("-display"),
+                                        QStringLiteral("-geometry"),
+                                        QStringLiteral("-style"),
+                                        QStringLiteral("-stylesheet"),
+                                        QStringLiteral("-session"),
+                                        QStringLiteral("-name"),
+                                        QStringLiteral("-title")};
     return options.contains(option);
 }
 

@@ -43,7 +43,7 @@ bool StudioPaths::ensureExist(QString *error) const
 {
     const QFileDevice::Permissions ownerOnly
         = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
-    for (const QString &dir : { m_dataDir, m_configDir, m_cacheDir, logDir() }) {
+    for (const QString &dir : {m_dataDir, m_configDir, m_cacheDir, logDir()}) {
         const QFileInfo info(dir);
         if (info.exists() && !info.isDir()) {
             if (error)

@@ -43,7 +43,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({ 240, 640, 360 });
+    m_splitter->setSizes({240, 640, 360});
     setCentralWidget(m_splitter);
 
     createMenus();

@@ -22,8 +22,8 @@ void TestAppContext::underRootKeepsEverythingInside()
 {
     const StudioPaths paths = StudioPaths::underRoot(QStringLiteral("/tmp/a/../portable"));
     QCOMPARE(paths.dataDir(), QStringLiteral("/tmp/portable"));
-    for (const QString &path : { paths.configDir(), paths.cacheDir(), paths.databaseFile(),
-                                 paths.settingsFile(), paths.logDir() })
+    for (const QString &path : {paths.configDir(), paths.cacheDir(), paths.databaseFile(),
+                                paths.settingsFile(), paths.logDir()})
         QVERIFY2(path.startsWith(QLatin1String("/tmp/portable/")), qPrintable(path));
 }
 
@@ -34,7 +34,7 @@ void TestAppContext::openCreatesPrivateFolders()
     QString error;
     QVERIFY2(context.open(&error), qPrintable(error));
     for (const QString &folder :
-         { context.paths().dataDir(), context.paths().configDir(), context.paths().cacheDir() }) {
+         {context.paths().dataDir(), context.paths().configDir(), context.paths().cacheDir()}) {
         const QFileInfo info(folder);
         QVERIFY(info.isDir());
         QCOMPARE(info.permissions() & (QFile::ReadOther | QFile::ReadGroup | QFile::WriteOther),

@@ -30,26 +30,26 @@ void TestCommandLine::parse_data()
                             << QString::fromUtf8(sub) << QString::fromUtf8(error);
     };
     row("nothing opens the window", {}, A::RunGui);
-    row("help", { QStringLiteral("--help") }, A::ShowHelp);
-    row("short help", { QStringLiteral("-h") }, A::ShowHelp);
-    row("version", { QStringLiteral("--version") }, A::ShowVersion);
-    row("data dir for the window", { QStringLiteral("--data-dir"), QStringLiteral("/tmp/x") },
+    row("help", {QStringLiteral("--help")}, A::ShowHelp);
+    row("short help", {QStringLiteral("-h")}, A::ShowHelp);
+    row("version", {QStringLiteral("--version")}, A::ShowVersion);
+    row("data dir for the window", {QStringLiteral("--data-dir"), QStringLiteral("/tmp/x")},
         A::RunGui, "/tmp/x");
-    row("data dir with =", { QStringLiteral("--data-dir=/tmp/y") }, A::RunGui, "/tmp/y");
+    row("data dir with =", {QStringLiteral("--data-dir=/tmp/y")}, A::RunGui, "/tmp/y");
     row("data dir before a command",
-        { QStringLiteral("--data-dir"), QStringLiteral("/tmp/z"), QStringLiteral("paths") },
+        {QStringLiteral("--data-dir"), QStringLiteral("/tmp/z"), QStringLiteral("paths")},
         A::RunSubcommand, "/tmp/z", "paths");
-    row("data dir without value", { QStringLiteral("--data-dir") }, A::Error, "", "",
+    row("data dir without value", {QStringLiteral("--data-dir")}, A::Error, "", "",
         "--data-dir needs a value");
-    row("empty data dir", { QStringLiteral("--data-dir=") }, A::Error, "", "", "non-empty");
-    row("unknown command", { QStringLiteral("frobnicate") }, A::Error, "", "",
+    row("empty data dir", {QStringLiteral("--data-dir=")}, A::Error, "", "", "non-empty");
+    row("unknown command", {QStringLiteral("frobnicate")}, A::Error, "", "",
         "unknown command 'frobnicate'");
-    row("unknown option", { QStringLiteral("--frobnicate") }, A::Error, "", "",
+    row("unknown option", {QStringLiteral("--frobnicate")}, A::Error, "", "",
         "unknown option --frobnicate");
-    row("Qt's own options pass", { QStringLiteral("-platform"), QStringLiteral("offscreen") },
+    row("Qt's own options pass", {QStringLiteral("-platform"), QStringLiteral("offscreen")},
         A::RunGui);
     row("Qt option then command",
-        { QStringLiteral("-style"), QStringLiteral("fusion"), QStringLiteral("paths") },
+        {QStringLiteral("-style"), QStringLiteral("fusion"), QStringLiteral("paths")},
         A::RunSubcommand, "", "paths");
 }
 
@@ -74,13 +74,13 @@ void TestCommandLine::parse()
 void TestCommandLine::subcommandKeepsItsArguments()
 {
     const CommandLine line = CommandLine::parse(
-        { QStringLiteral("agent-studio"), QStringLiteral("--env-file"), QStringLiteral("a.env"),
-          QStringLiteral("paths"), QStringLiteral("--data-dir"), QStringLiteral("ignored") });
+        {QStringLiteral("agent-studio"), QStringLiteral("--env-file"), QStringLiteral("a.env"),
+         QStringLiteral("paths"), QStringLiteral("--data-dir"), QStringLiteral("ignored")});
     QCOMPARE(line.action, CommandLine::Action::RunSubcommand);
     QCOMPARE(line.envFile, QStringLiteral("a.env"));
     QVERIFY(line.dataDir.isEmpty());
     QCOMPARE(line.subcommandArguments,
-             QStringList({ QStringLiteral("--data-dir"), QStringLiteral("ignored") }));
+             QStringList({QStringLiteral("--data-dir"), QStringLiteral("ignored")}));
 }
 
 void TestCommandLine::helpListsEveryCommandAndOption()
@@ -89,7 +89,7 @@ void TestCommandLine::helpListsEveryCommandAndOption()
     for (const QString &command : CommandLine::subcommands())
         QVERIFY2(help.contains(QStringLiteral("  ") + command + QLatin1Char(' ')),
                  qPrintable(command));
-    for (const char *option : { "--data-dir", "--env-file", "--help", "--version" })
+    for (const char *option : {"--data-dir", "--env-file", "--help", "--version"})
         QVERIFY2(help.contains(QLatin1String(option)), option);
 }
 

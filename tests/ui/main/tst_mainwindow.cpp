@@ -87,10 +87,10 @@ void TestMainWindow::hasTheMenus()
     QStringList titles;
     for (QAction *action : window.menuBar()->actions())
         titles << action->text().remove(QLatin1Char('&'));
-    QCOMPARE(titles,
-             QStringList({ QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
-                           QStringLiteral("Thread"), QStringLiteral("Sandbox"),
-                           QStringLiteral("Help") }));
+    QCOMPARE(
+        titles,
+        QStringList({QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
+                     QStringLiteral("Thread"), QStringLiteral("Sandbox"), QStringLiteral("Help")}));
     for (QAction *action : window.menuBar()->actions())
         QVERIFY2(action->menu() && !action->menu()->actions().isEmpty(),
                  qPrintable(action->text()));
@@ -127,7 +127,7 @@ void TestMainWindow::layoutIsRestoredBetweenRuns()
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.resize(1100, 700);
         QTRY_COMPARE(window.size(), QSize(1100, 700));
-        window.mainSplitter()->setSizes({ 300, 500, 280 });
+        window.mainSplitter()->setSizes({300, 500, 280});
         sizes = window.mainSplitter()->sizes();
         size = window.size();
         triggerAction(window, "actionToggleRightPanel"); // hide the inspector
