@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Agent Studio's one-stop developer script: installs what is missing, builds, runs or tests.
+#
+#   scripts/studio.sh run [APP ARGS...]   install packages if missing, build, start the app
+#   scripts/studio.sh test                install packages if missing, build, run the whole test suite
+#   scripts/studio.sh deps [--print]      only install (or print) the system packages
+#
+# On Debian 12 (and derivatives with apt-get) missing packages are installed with apt-get, as root
+# or through sudo. Elsewhere the script prints the exact Debian package list and carries on.
+# With CI=true (or --ci), `test` also fails on compiler warnings and clang-format differences,
+# proves the engine builds without QtWidgets, and runs the tests under ASan + UBSan.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# Build tools and libraries (Debian 12 names). qt6-websockets-dev: Qt6HttpServer's CMake package
+# needs it but Debian's qt6-httpserver-dev does not depend on it.
+BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
+    qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+)
+# What the app needs at run time: platform plugins, SVG icons, sandboxes, a Secret Service,
+# the interpreters that sandboxes run.
+RUNTIME_PACKAGES=(
+    qt6-qpa-plugins libqt6svg6 bubblewrap gnome-keyring dbus dbus-bin libsecret-tools
+    python3 ca-certificates
+)
+# Only the test suite and CI: formatting check.
+TEST_PACKAGES=(clang-format)
+
+JOBS="$(nproc 2>/dev/null || echo 2)"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'studio.sh: %s\n' "$*" >&2; exit 1; }
+
+usage() {
+    sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+}
+
+have_apt() { command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; }
+
+missing_packages() {
+    local pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+            printf '%s\n' "$pkg"
+        fi
+    done
+}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "installing packages needs root: run this as root, or install sudo"
+    fi
+}
+
+install_packages() {
+    local wanted=("$@")
+    if ! have_apt; then
+        say "This is not a Debian-like system; install the equivalents of these Debian 12 packages:"
+        printf '  %s\n' "${wanted[@]}" >&2
+        return 0
+    fi
+    local missing
+    mapfile -t missing < <(missing_packages "${wanted[@]}")
+    if [ "${#missing[@]}" -eq 0 ]; then
+        return 0
+    fi
+    say "Installing ${#missing[@]} missing package(s): ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        "${missing[@]}"
+}
+
+build() {
+    local preset="$1"
+    say "Configuring and building ($preset)"
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j "$JOBS"
+}
+
+check_format() {
+    say "Checking formatting (clang-format)"
+    local files
+    if git -C "$ROOT" rev-parse >/dev/null 2>&1; then
+        mapfile -t files < <(git -C "$ROOT" ls-files '*.cpp' '*.h')
+    else
+        mapfile -t files < <(find app ui tests -name '*.cpp' -o -name '*.h')
+    fi
+    if ! clang-format --dry-run --Werror "${files[@]}"; then
+        die "formatting differs from .clang-format; run: clang-format -i \$(git ls-files '*.cpp' '*.h')"
+    fi
+}
+
+run_tests() {
+    local preset="$1"
+    say "Running the tests ($preset)"
+    ctest --preset "$preset" -j "$JOBS"
+}
+
+cmd="${1:-}"
+[ -n "$cmd" ] || { usage; exit 2; }
+shift
+ci=false
+if [ "${CI:-}" = "true" ]; then ci=true; fi
+
+case "$cmd" in
+    deps)
+        if [ "${1:-}" = "--print" ]; then
+            printf '%s\n' "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+            exit 0
+        fi
+        install_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+        ;;
+    run)
+        install_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}"
+        build dev
+        say "Starting Agent Studio"
+        exec "$ROOT/build/dev/agent-studio" "$@"
+        ;;
+    test)
+        if [ "${1:-}" = "--ci" ]; then ci=true; shift; fi
+        install_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+        if [ "$ci" = true ]; then
+            started=$SECONDS
+            check_format
+            build core-only
+            run_tests core-only
+            build asan
+            run_tests asan
+            build ci
+            run_tests ci
+            say "CI finished in $((SECONDS - started)) s"
+        else
+            build dev
+            run_tests dev
+        fi
+        ;;
+    -h | --help | help)
+        usage
+        ;;
+    *)
+        usage
+        exit 2
+        ;;
+esac
