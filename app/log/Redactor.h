@@ -1,0 +1,45 @@
+// Hides secrets before text or JSON leaves the process's memory: log lines, the step log,
+// exports, tool output shown to the model. Three layers (specs/security.md §3.2):
+//  1. exact values: every key the app loaded (keychain, environment, .env) is replaced wherever
+//     it appears, even inside free text such as a curl command line;
+//  2. value patterns of well-known key formats (sk-..., sk-ant-..., dtn_..., Bearer ...);
+//  3. key names: JSON fields named like a secret (apiKey, Authorization, x-api-key, ...), and
+//     environment variables whose names contain KEY, TOKEN, SECRET, PASSWORD or AUTH.
+#pragma once
+
+#include <QJsonValue>
+#include <QRegularExpression>
+#include <QSet>
+#include <QString>
+
+class Redactor final
+{
+public:
+    Redactor();
+
+    static QString marker() { return QStringLiteral("[REDACTED]"); }
+
+    // Values shorter than minimumSecretLength() are ignored: hiding "abc" everywhere would
+    // mangle ordinary text and say nothing about a real key.
+    static constexpr qsizetype minimumSecretLength() { return 8; }
+    void addSecret(const QString &value);
+    void removeSecret(const QString &value);
+    qsizetype secretCount() const { return m_secrets.size(); }
+
+    QString redactText(const QString &text) const;
+    QByteArray redactUtf8(const QByteArray &text) const;
+    QJsonValue redactJson(const QJsonValue &value) const;
+
+    // A JSON field or HTTP header whose value is a secret (normalized: lowercase, only letters
+    // and digits, compared exactly with the known names or by a known suffix).
+    static bool isSecretFieldName(QStringView name);
+    // An environment variable whose value must not be shown (e.g. OPENAI_API_KEY, GH_TOKEN).
+    static bool isSecretEnvironmentName(QStringView name);
+
+private:
+    QJsonValue redactJsonValue(const QJsonValue &value, bool inEnvironment) const;
+
+    QSet<QString> m_secrets;
+    QList<QString> m_secretsLongestFirst;
+    QRegularExpression m_patterns;
+};
