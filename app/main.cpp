@@ -59,7 +59,7 @@ int runGui(int argc, char **argv, const CommandLine &line)
             "session, or set QT_QPA_PLATFORM=offscreen, or run a command (see --help)."));
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Agent Studio"));
-    QApplication::setDesktopFileName(QStringLiteral("agent-studio"));
+    QApplication::setDesktopFileName(QStringLiteral("dev.agentstudio.AgentStudio"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/agent-studio.svg")));
 
     AppContext context(pathsFor(line));

@@ -28,8 +28,9 @@ RUNTIME_PACKAGES=(
     qt6-qpa-plugins libqt6svg6 bubblewrap gnome-keyring dbus dbus-bin libsecret-tools
     python3 ca-certificates
 )
-# Only the test suite and CI: formatting check.
-TEST_PACKAGES=(clang-format)
+# Only the test suite and CI: formatting check, desktop-file and AppStream validators,
+# dpkg-shlibdeps for the .deb's dependencies.
+TEST_PACKAGES=(clang-format desktop-file-utils appstream dpkg-dev)
 
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
@@ -99,6 +100,22 @@ check_format() {
     fi
 }
 
+# Builds the .deb from a build tree, installs it with apt as a user would, and runs the
+# installed executables.
+check_package() {
+    local dir="$1"
+    say "Building and installing the Debian package"
+    (cd "$dir" && rm -f ./*.deb && cpack -G DEB >/dev/null)
+    local deb
+    deb="$(ls "$ROOT/$dir"/agent-studio_*.deb)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall "$deb" >/dev/null
+    /usr/bin/agent-studio --version
+    /usr/bin/agent-studio --help >/dev/null
+    dpkg -L agent-studio | grep -q '/usr/share/applications/dev.agentstudio.AgentStudio.desktop'
+    dpkg -L agent-studio | grep -q '/usr/share/metainfo/dev.agentstudio.AgentStudio.metainfo.xml'
+    dpkg -L agent-studio | grep -q '/usr/share/icons/hicolor/scalable/apps/dev.agentstudio.AgentStudio.svg'
+}
+
 run_tests() {
     local preset="$1"
     say "Running the tests ($preset)"
@@ -136,8 +153,9 @@ case "$cmd" in
             build asan
             run_tests asan
             build ci
+            check_package build/ci
+            say "Builds and checks took $((SECONDS - started)) s; the last test run follows"
             run_tests ci
-            say "CI finished in $((SECONDS - started)) s"
         else
             build dev
             run_tests dev
