@@ -1,0 +1,45 @@
+// Which tool calls run at once, which wait for a person, and which never run. The engine asks
+// this policy at the execution boundary; the model has no say in it. Fails closed: a tool the
+// catalog does not know is denied.
+#pragma once
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+class ToolCatalog;
+
+class ApprovalPolicy final
+{
+public:
+    enum class Decision { Auto, Ask, Deny };
+    enum class Preset {
+        Default, // reads, writes and createSandbox run; commands, code, deletes, links ask
+        AskEverything, // every call waits for a person
+        NeverAsk, // every known tool runs at once (the sandbox is still the boundary)
+    };
+
+    explicit ApprovalPolicy(const ToolCatalog &catalog, Preset preset = Preset::Default);
+
+    Preset preset() const { return m_preset; }
+    void setPreset(Preset preset) { m_preset = preset; }
+
+    // A person's choice for one tool, above the preset; std::nullopt clears it.
+    void setToolDecision(const QString &tool, std::optional<Decision> decision);
+    std::optional<Decision> toolDecision(const QString &tool) const;
+
+    // The decision for a call in a thread whose "always allow" set is given.
+    Decision decide(const QString &tool, const QSet<QString> &alwaysAllowedInThread = {}) const;
+
+    static QString toString(Decision decision);
+    static std::optional<Decision> decisionFromString(QStringView text);
+    static QString toString(Preset preset);
+    static std::optional<Preset> presetFromString(QStringView text);
+
+private:
+    const ToolCatalog &m_catalog;
+    Preset m_preset;
+    QHash<QString, Decision> m_overrides;
+};
