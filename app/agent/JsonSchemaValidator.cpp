@@ -54,7 +54,7 @@ QString compactJson(const QJsonValue &value, qsizetype limit = 80)
     else if (value.isString())
         text = QLatin1Char('"') + value.toString() + QLatin1Char('"');
     else
-        text = QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+        text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
                    .mid(1)
                    .chopped(1);
     if (text.size() > limit)

@@ -4,8 +4,8 @@ namespace {
 
 QJsonObject str(const QString &description, int maxLength = 0)
 {
-    QJsonObject s {{QStringLiteral("type"), QStringLiteral("string")},
-                   {QStringLiteral("description"), description}};
+    QJsonObject s{{QStringLiteral("type"), QStringLiteral("string")},
+                  {QStringLiteral("description"), description}};
     if (maxLength > 0)
         s.insert(QStringLiteral("maxLength"), maxLength);
     return s;
@@ -19,8 +19,8 @@ QJsonObject boolean(const QString &description)
 
 QJsonObject number(const QString &description, double minimum = -1)
 {
-    QJsonObject n {{QStringLiteral("type"), QStringLiteral("number")},
-                   {QStringLiteral("description"), description}};
+    QJsonObject n{{QStringLiteral("type"), QStringLiteral("number")},
+                  {QStringLiteral("description"), description}};
     if (minimum >= 0)
         n.insert(QStringLiteral("minimum"), minimum);
     return n;
@@ -31,7 +31,7 @@ QJsonObject stringMap(const QString &description)
     return {{QStringLiteral("type"), QStringLiteral("object")},
             {QStringLiteral("description"), description},
             {QStringLiteral("additionalProperties"),
-             QJsonObject {{QStringLiteral("type"), QStringLiteral("string")}}}};
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}};
 }
 
 QJsonObject object(const QJsonObject &properties, const QStringList &required)
@@ -75,12 +75,12 @@ ToolCatalog::ToolCatalog()
              "already has instead of creating another. Returns {sandboxId}."),
          object({{QStringLiteral("name"), str(QStringLiteral("A short name for the sandbox"), 128)},
                  {QStringLiteral("language"),
-                  QJsonObject {{QStringLiteral("type"), QStringLiteral("string")},
-                               {QStringLiteral("enum"),
-                                QJsonArray {QStringLiteral("python"), QStringLiteral("typescript"),
-                                            QStringLiteral("javascript")}},
-                               {QStringLiteral("description"),
-                                QStringLiteral("The language for runCode (default python)")}}},
+                  QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                              {QStringLiteral("enum"),
+                               QJsonArray{QStringLiteral("python"), QStringLiteral("typescript"),
+                                          QStringLiteral("javascript")}},
+                              {QStringLiteral("description"),
+                               QStringLiteral("The language for runCode (default python)")}}},
                  {QStringLiteral("labels"), stringMap(QStringLiteral("Labels to attach"))},
                  {QStringLiteral("envVars"),
                   stringMap(QStringLiteral("Environment variables for every command"))}},
@@ -92,10 +92,10 @@ ToolCatalog::ToolCatalog()
          object({{id, sandboxId()},
                  {QStringLiteral("code"), str(QStringLiteral("The code to run"))},
                  {QStringLiteral("argv"),
-                  QJsonObject {
+                  QJsonObject{
                       {QStringLiteral("type"), QStringLiteral("array")},
                       {QStringLiteral("items"),
-                       QJsonObject {{QStringLiteral("type"), QStringLiteral("string")}}},
+                       QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
                       {QStringLiteral("description"), QStringLiteral("Command-line arguments")}}},
                  {QStringLiteral("envs"), stringMap(QStringLiteral("Environment variables"))},
                  {QStringLiteral("timeoutSeconds"),
@@ -118,7 +118,7 @@ ToolCatalog::ToolCatalog()
          QStringLiteral("Write several text files at once. Returns {success, filesWritten}."),
          object({{id, sandboxId()},
                  {QStringLiteral("files"),
-                  QJsonObject {
+                  QJsonObject{
                       {QStringLiteral("type"), QStringLiteral("array")},
                       {QStringLiteral("minItems"), 1},
                       {QStringLiteral("items"),
@@ -168,7 +168,7 @@ ToolCatalog::ToolCatalog()
                  {p, path(QStringLiteral("The folder to watch"))},
                  {QStringLiteral("recursive"), boolean(QStringLiteral("Watch subfolders too"))},
                  {QStringLiteral("watchDuration"),
-                  QJsonObject {
+                  QJsonObject{
                       {QStringLiteral("type"), QStringLiteral("number")},
                       {QStringLiteral("minimum"), 0},
                       {QStringLiteral("maximum"), 300000},
@@ -219,10 +219,10 @@ ToolCatalog::ToolCatalog()
                         "opened: {url, port}."),
          object({{id, sandboxId()},
                  {QStringLiteral("port"),
-                  QJsonObject {{QStringLiteral("type"), QStringLiteral("integer")},
-                               {QStringLiteral("minimum"), 1},
-                               {QStringLiteral("maximum"), 65535},
-                               {QStringLiteral("description"), QStringLiteral("The port")}}}},
+                  QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                              {QStringLiteral("minimum"), 1},
+                              {QStringLiteral("maximum"), 65535},
+                              {QStringLiteral("description"), QStringLiteral("The port")}}}},
                 {id, QStringLiteral("port")}),
          K::Expose},
     };
@@ -249,8 +249,8 @@ QJsonArray ToolCatalog::toJson() const
 {
     QJsonArray array;
     for (const ToolDefinition &tool : m_tools)
-        array.append(QJsonObject {{QStringLiteral("name"), tool.name},
-                                  {QStringLiteral("description"), tool.description},
-                                  {QStringLiteral("parameters"), tool.inputSchema}});
+        array.append(QJsonObject{{QStringLiteral("name"), tool.name},
+                                 {QStringLiteral("description"), tool.description},
+                                 {QStringLiteral("parameters"), tool.inputSchema}});
     return array;
 }

@@ -7,13 +7,13 @@ struct Settings::Key
 };
 
 // The one place where keys and defaults live.
-static const Settings::Key kMainWindowGeometry {QStringLiteral("window/geometry"), QByteArray()};
-static const Settings::Key kMainWindowState {QStringLiteral("window/state"), QByteArray()};
-static const Settings::Key kMainSplitterState {QStringLiteral("window/mainSplitter"), QByteArray()};
-static const Settings::Key kRightPanelVisible {QStringLiteral("window/rightPanelVisible"), true};
-static const Settings::Key kDefaultModel {QStringLiteral("models/default"),
-                                          QStringLiteral("openai/gpt-4o-mini")};
-static const Settings::Key kMaxSteps {QStringLiteral("agent/maxSteps"), 20};
+static const Settings::Key kMainWindowGeometry{QStringLiteral("window/geometry"), QByteArray()};
+static const Settings::Key kMainWindowState{QStringLiteral("window/state"), QByteArray()};
+static const Settings::Key kMainSplitterState{QStringLiteral("window/mainSplitter"), QByteArray()};
+static const Settings::Key kRightPanelVisible{QStringLiteral("window/rightPanelVisible"), true};
+static const Settings::Key kDefaultModel{QStringLiteral("models/default"),
+                                         QStringLiteral("openai/gpt-4o-mini")};
+static const Settings::Key kMaxSteps{QStringLiteral("agent/maxSteps"), 20};
 
 Settings::Settings(const QString &file)
     : m_settings(file, QSettings::IniFormat)

@@ -140,7 +140,7 @@ void TestAgentPolicies::presetsOverridesAndThreadAllow()
     QCOMPARE(policy.decide(QStringLiteral("made_up")), D::Deny);
 
     policy.setPreset(ApprovalPolicy::Preset::Default);
-    const QSet<QString> allowed {QStringLiteral("runCommand")};
+    const QSet<QString> allowed{QStringLiteral("runCommand")};
     QCOMPARE(policy.decide(QStringLiteral("runCommand"), allowed), D::Auto);
     QCOMPARE(policy.decide(QStringLiteral("runCode"), allowed), D::Ask);
 

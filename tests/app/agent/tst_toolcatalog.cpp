@@ -59,21 +59,21 @@ void TestToolCatalog::requiredFieldsMatchTheSpec_data()
     QTest::addColumn<QStringList>("required");
     const QString id = QStringLiteral("sandboxId");
     const QString path = QStringLiteral("path");
-    QTest::newRow("createSandbox") << QStringLiteral("createSandbox") << QStringList {};
+    QTest::newRow("createSandbox") << QStringLiteral("createSandbox") << QStringList{};
     QTest::newRow("runCode") << QStringLiteral("runCode")
-                             << QStringList {id, QStringLiteral("code")};
+                             << QStringList{id, QStringLiteral("code")};
     QTest::newRow("writeFile") << QStringLiteral("writeFile")
-                               << QStringList {id, path, QStringLiteral("content")};
+                               << QStringList{id, path, QStringLiteral("content")};
     QTest::newRow("writeFiles") << QStringLiteral("writeFiles")
-                                << QStringList {id, QStringLiteral("files")};
-    QTest::newRow("listFiles") << QStringLiteral("listFiles") << QStringList {id};
+                                << QStringList{id, QStringLiteral("files")};
+    QTest::newRow("listFiles") << QStringLiteral("listFiles") << QStringList{id};
     QTest::newRow("watchDirectory") << QStringLiteral("watchDirectory")
-                                    << QStringList {id, path, QStringLiteral("watchDuration")};
+                                    << QStringList{id, path, QStringLiteral("watchDuration")};
     QTest::newRow("runCommand") << QStringLiteral("runCommand")
-                                << QStringList {id, QStringLiteral("command")};
+                                << QStringList{id, QStringLiteral("command")};
     QTest::newRow("getPreviewLink")
-        << QStringLiteral("getPreviewLink") << QStringList {id, QStringLiteral("port")};
-    QTest::newRow("listSandboxes") << QStringLiteral("listSandboxes") << QStringList {};
+        << QStringLiteral("getPreviewLink") << QStringList{id, QStringLiteral("port")};
+    QTest::newRow("listSandboxes") << QStringLiteral("listSandboxes") << QStringList{};
 }
 
 void TestToolCatalog::requiredFieldsMatchTheSpec()
@@ -132,39 +132,39 @@ void TestToolCatalog::brokenCallsAreRefused_data()
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("missing command")
         << QStringLiteral("runCommand") << parse(R"({"sandboxId": "x"})")
-        << QStringList {QStringLiteral("command: required field is missing")};
+        << QStringList{QStringLiteral("command: required field is missing")};
     QTest::newRow("wrong language")
         << QStringLiteral("createSandbox") << parse(R"({"language": "ruby"})")
-        << QStringList {QStringLiteral(
+        << QStringList{QStringLiteral(
                "language: must be one of python, typescript, javascript (got \"ruby\")")};
     QTest::newRow("timeout as text")
         << QStringLiteral("runCommand")
         << parse(R"({"sandboxId": "x", "command": "ls", "timeoutSeconds": "20"})")
-        << QStringList {QStringLiteral("timeoutSeconds: must be number (got string)")};
+        << QStringList{QStringLiteral("timeoutSeconds: must be number (got string)")};
     QTest::newRow("file without data")
         << QStringLiteral("writeFiles")
         << parse(
                R"({"sandboxId": "x", "files": [{"path": "a.py", "data": "1"}, {"path": "b.py"}]})")
-        << QStringList {QStringLiteral("files[1].data: required field is missing")};
+        << QStringList{QStringLiteral("files[1].data: required field is missing")};
     QTest::newRow("extra field") << QStringLiteral("readFile")
                                  << parse(R"({"sandboxId": "x", "path": "a", "mode": "r"})")
-                                 << QStringList {QStringLiteral(
+                                 << QStringList{QStringLiteral(
                                         "mode: unknown field (expected: path, sandboxId)")};
     QTest::newRow("null required")
         << QStringLiteral("readFile") << parse(R"({"sandboxId": null, "path": "a"})")
-        << QStringList {QStringLiteral("sandboxId: required field is null")};
+        << QStringList{QStringLiteral("sandboxId: required field is null")};
     QTest::newRow("port out of range")
         << QStringLiteral("getPreviewLink") << parse(R"({"sandboxId": "x", "port": 70000})")
-        << QStringList {QStringLiteral("port: must be at most 65535 (got 70000)")};
+        << QStringList{QStringLiteral("port: must be at most 65535 (got 70000)")};
     QTest::newRow("fractional port")
         << QStringLiteral("getPreviewLink") << parse(R"({"sandboxId": "x", "port": 80.5})")
-        << QStringList {QStringLiteral("port: must be integer (got number)")};
+        << QStringList{QStringLiteral("port: must be integer (got number)")};
     QTest::newRow("env value not text")
         << QStringLiteral("runCommand")
         << parse(R"({"sandboxId": "x", "command": "ls", "envs": {"A": 1}})")
-        << QStringList {QStringLiteral("envs.A: must be string (got integer)")};
+        << QStringList{QStringLiteral("envs.A: must be string (got integer)")};
     QTest::newRow("two problems") << QStringLiteral("writeFile") << parse(R"({"path": 5})")
-                                  << QStringList {
+                                  << QStringList{
                                          QStringLiteral("sandboxId: required field is missing"),
                                          QStringLiteral("content: required field is missing"),
                                          QStringLiteral("path: must be string (got integer)")};

@@ -81,15 +81,15 @@ void TestExecutable::errorsAreOneLineAndNonZero_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")}
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
                                      << QStringLiteral("unknown command 'frobnicate'");
     QTest::newRow("unknown option")
-        << QStringList {QStringLiteral("--nope")} << QStringLiteral("unknown option --nope");
+        << QStringList{QStringLiteral("--nope")} << QStringLiteral("unknown option --nope");
     QTest::newRow("missing value")
-        << QStringList {QStringLiteral("--data-dir")} << QStringLiteral("--data-dir needs a value");
+        << QStringList{QStringLiteral("--data-dir")} << QStringLiteral("--data-dir needs a value");
     QTest::newRow("data dir is a file")
-        << QStringList {QStringLiteral("--data-dir"), QStringLiteral(AGENT_STUDIO_BIN),
-                        QStringLiteral("paths")}
+        << QStringList{QStringLiteral("--data-dir"), QStringLiteral(AGENT_STUDIO_BIN),
+                       QStringLiteral("paths")}
         << QStringLiteral("exists but is not a folder");
 }
 
@@ -123,7 +123,7 @@ void TestExecutable::noDisplaySaysWhatToDo()
 void TestExecutable::loggingRulesTurnOnDebugOutput()
 {
     QTemporaryDir dir;
-    const QStringList args {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("paths")};
+    const QStringList args{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("paths")};
     const Result quiet = run(args);
     QCOMPARE(quiet.exitCode, 0);
     QVERIFY2(!quiet.err.contains(QLatin1String("studio.app")), qPrintable(quiet.err));

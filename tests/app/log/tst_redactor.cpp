@@ -111,13 +111,12 @@ void TestRedactor::jsonByNameAndValue()
 {
     Redactor redactor;
     redactor.addSecret(QStringLiteral("loaded-from-keychain-123"));
-    const QJsonObject in {
+    const QJsonObject in{
         {QStringLiteral("apiKey"), QStringLiteral("anything at all")},
-        {QStringLiteral("usage"), QJsonObject {{QStringLiteral("prompt_tokens"), 12}}},
+        {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), 12}}},
         {QStringLiteral("stdout"), QStringLiteral("echo loaded-from-keychain-123")},
         {QStringLiteral("headers"),
-         QJsonArray {
-             QJsonObject {{QStringLiteral("Authorization"), QStringLiteral("Bearer abc")}}}},
+         QJsonArray{QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer abc")}}}},
     };
     const QJsonObject out = redactor.redactJson(in).toObject();
     QCOMPARE(out.value(QStringLiteral("apiKey")).toString(), Redactor::marker());
@@ -138,12 +137,12 @@ void TestRedactor::jsonByNameAndValue()
 
 void TestRedactor::environmentMapsByVariableName()
 {
-    const QJsonObject args {
+    const QJsonObject args{
         {QStringLiteral("command"), QStringLiteral("python3 app.py")},
         {QStringLiteral("envs"),
-         QJsonObject {{QStringLiteral("MY_SERVICE_AUTH"), QStringLiteral("hunter2hunter2")},
-                      {QStringLiteral("GH_TOKEN"), QStringLiteral("abc")},
-                      {QStringLiteral("DEBUG"), QStringLiteral("1")}}},
+         QJsonObject{{QStringLiteral("MY_SERVICE_AUTH"), QStringLiteral("hunter2hunter2")},
+                     {QStringLiteral("GH_TOKEN"), QStringLiteral("abc")},
+                     {QStringLiteral("DEBUG"), QStringLiteral("1")}}},
     };
     const QJsonObject envs
         = Redactor().redactJson(args).toObject().value(QStringLiteral("envs")).toObject();
@@ -155,7 +154,7 @@ void TestRedactor::environmentMapsByVariableName()
 void TestRedactor::jsonInsideStrings()
 {
     // Tool-call arguments arrive as a JSON string.
-    const QJsonObject call {
+    const QJsonObject call{
         {QStringLiteral("arguments"),
          QStringLiteral("{\"envVars\":{\"OPENAI_API_KEY\":\"plain\"},\"n\":1}")}};
     const QString out

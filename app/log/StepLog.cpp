@@ -1,0 +1,146 @@
+#include "StepLog.h"
+
+#include "log/Redactor.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+
+// QJsonObject sorts its keys; the step log keeps the documented order, so objects are written
+// from (key, value) lists.
+using Fields = QList<QPair<QString, QByteArray>>;
+
+QByteArray encode(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    // Scalars: wrap in an array and strip the brackets.
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+QByteArray object(const Fields &fields)
+{
+    QByteArray out = "{";
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i)
+            out += ',';
+        out += encode(fields.at(i).first) + ':' + fields.at(i).second;
+    }
+    return out + '}';
+}
+
+QByteArray array(const QList<QByteArray> &items)
+{
+    QByteArray out = "[";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (i)
+            out += ',';
+        out += items.at(i);
+    }
+    return out + ']';
+}
+
+QJsonObject normalizedUsage(const QJsonObject &usage)
+{
+    QJsonObject out;
+    for (const char *name :
+         {"inputTokens", "outputTokens", "totalTokens", "reasoningTokens", "cachedInputTokens"})
+        out.insert(QLatin1String(name), usage.value(QLatin1String(name)).toInteger(0));
+    return out;
+}
+
+QByteArray usageJson(const QJsonObject &usage)
+{
+    const QJsonObject u = normalizedUsage(usage);
+    Fields fields;
+    for (const char *name :
+         {"inputTokens", "outputTokens", "totalTokens", "reasoningTokens", "cachedInputTokens"})
+        fields.append({QLatin1String(name), encode(u.value(QLatin1String(name)))});
+    return object(fields);
+}
+
+} // namespace
+
+namespace StepLog {
+
+QByteArray jsonLine(const StepLogEntry &entry, const Redactor &redactor)
+{
+    QList<QByteArray> calls;
+    QList<QByteArray> results;
+    for (const StepLogCall &call : entry.calls) {
+        const QByteArray id = encode(call.toolCallId);
+        const QByteArray name = encode(call.toolName);
+        const QByteArray args = encode(redactor.redactJson(call.args));
+        calls.append(object({{QStringLiteral("type"), encode(QStringLiteral("tool-call"))},
+                             {QStringLiteral("runId"), encode(entry.runId)},
+                             {QStringLiteral("from"), encode(QStringLiteral("AGENT"))},
+                             {QStringLiteral("payload"),
+                              object({{QStringLiteral("toolCallId"), id},
+                                      {QStringLiteral("toolName"), name},
+                                      {QStringLiteral("args"), args}})}}));
+        if (call.result.isUndefined())
+            continue;
+        results.append(object(
+            {{QStringLiteral("type"), encode(QStringLiteral("tool-result"))},
+             {QStringLiteral("runId"), encode(entry.runId)},
+             {QStringLiteral("from"), encode(QStringLiteral("AGENT"))},
+             {QStringLiteral("payload"),
+              object({{QStringLiteral("toolCallId"), id},
+                      {QStringLiteral("toolName"), name},
+                      {QStringLiteral("result"), encode(redactor.redactJson(call.result))}})}}));
+    }
+    const QByteArray line = object({
+        {QStringLiteral("text"), encode(redactor.redactText(entry.text))},
+        {QStringLiteral("toolCalls"), array(calls)},
+        {QStringLiteral("toolResults"), array(results)},
+        {QStringLiteral("finishReason"), encode(entry.finishReason)},
+        {QStringLiteral("usage"), usageJson(entry.usage)},
+    });
+    return line + '\n';
+}
+
+QString pretty(const StepLogEntry &entry, const Redactor &redactor)
+{
+    const QJsonObject usage = normalizedUsage(entry.usage);
+    QString head = QStringLiteral("step %1 · %2 · %3 in")
+                       .arg(entry.stepIndex)
+                       .arg(entry.finishReason)
+                       .arg(usage.value(QLatin1String("inputTokens")).toInteger());
+    const qint64 cached = usage.value(QLatin1String("cachedInputTokens")).toInteger();
+    if (cached > 0)
+        head += QStringLiteral(" (%1 cached)").arg(cached);
+    head += QStringLiteral(" / %1 out").arg(usage.value(QLatin1String("outputTokens")).toInteger());
+    const qint64 reasoning = usage.value(QLatin1String("reasoningTokens")).toInteger();
+    if (reasoning > 0)
+        head += QStringLiteral(" (%1 reasoning)").arg(reasoning);
+    if (entry.durationMs >= 0)
+        head += QStringLiteral(" · %1 s").arg(double(entry.durationMs) / 1000.0, 0, 'f', 1);
+
+    const auto oneLine = [](const QByteArray &json) {
+        QString text = QString::fromUtf8(json);
+        if (text.size() > 160)
+            text = text.left(159) + QStringLiteral("…");
+        return text;
+    };
+
+    QString out = head + QLatin1Char('\n');
+    for (const StepLogCall &call : entry.calls) {
+        out += QStringLiteral("  → %1 %2\n")
+                   .arg(call.toolName, oneLine(encode(redactor.redactJson(call.args))));
+        if (!call.result.isUndefined())
+            out += QStringLiteral("  ← %1 %2\n")
+                       .arg(call.toolName, oneLine(encode(redactor.redactJson(call.result))));
+    }
+    const QString text = redactor.redactText(entry.text).trimmed();
+    if (!text.isEmpty()) {
+        for (const QString &line : text.split(QLatin1Char('\n')))
+            out += QStringLiteral("  ") + line + QLatin1Char('\n');
+    }
+    return out;
+}
+
+} // namespace StepLog

@@ -1,0 +1,40 @@
+// The step log: after each step of a run, one JSON object in exactly the shape of
+// specs/agent-tools.md ({text, toolCalls, toolResults, finishReason, usage}, fields in that
+// order), redacted, one per line; or a short human-readable form for `--log-format pretty`.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+class Redactor;
+
+struct StepLogCall
+{
+    QString toolCallId;
+    QString toolName;
+    QJsonValue args; // the parsed arguments object (or the raw text when it did not parse)
+    QJsonValue result; // undefined: no result (the call did not run)
+};
+
+struct StepLogEntry
+{
+    QString runId;
+    int stepIndex = 0; // 1-based, for the pretty form
+    QString text;
+    QList<StepLogCall> calls;
+    QString finishReason; // stop, tool-calls, length, content-filter, error, other
+    QJsonObject usage; // inputTokens, outputTokens, totalTokens, reasoningTokens, cachedInputTokens
+    qint64 durationMs = -1;
+};
+
+namespace StepLog {
+
+// One line of JSON, ending in '\n'.
+QByteArray jsonLine(const StepLogEntry &entry, const Redactor &redactor);
+// A few lines for people, ending in '\n'.
+QString pretty(const StepLogEntry &entry, const Redactor &redactor);
+
+} // namespace StepLog
