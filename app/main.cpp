@@ -4,6 +4,8 @@
 #include "core/AppContext.h"
 #include "core/CommandLine.h"
 #include "core/Logging.h"
+#include "core/TerminationSignals.h"
+#include "log/LogFile.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -70,8 +72,18 @@ int runGui(int argc, char **argv, const CommandLine &line)
         QMessageBox::critical(nullptr, QObject::tr("Agent Studio cannot start"), error);
         return 1;
     }
+    LogFile log(context.paths().logDir(), context.redactor());
+    if (!log.install(line.logToStderr))
+        qCWarning(lcApp).noquote() << log.errorString();
+    qCInfo(lcApp) << "Agent Studio" << STUDIO_VERSION << "started; data in"
+                  << context.paths().dataDir();
+
     MainWindow window(context);
     window.show();
+    // Ctrl+C or a logout closes the window the orderly way (its layout is saved).
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &window,
+                     &QWidget::close);
     return app.exec();
 }
 #endif

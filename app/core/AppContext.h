@@ -4,6 +4,7 @@
 
 #include "core/Settings.h"
 #include "core/StudioPaths.h"
+#include "log/Redactor.h"
 
 #include <QString>
 
@@ -23,8 +24,11 @@ public:
 
     const StudioPaths &paths() const { return m_paths; }
     Settings &settings() { return *m_settings; }
+    // Every secret the app loads is added here, so that logs and exports never show it.
+    Redactor &redactor() { return m_redactor; }
 
 private:
     StudioPaths m_paths;
+    Redactor m_redactor;
     std::unique_ptr<Settings> m_settings;
 };

@@ -70,6 +70,10 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             line.action = Action::ShowVersion;
             return line;
         }
+        if (arg == QLatin1String("--log")) {
+            line.logToStderr = true;
+            continue;
+        }
         QString option = arg;
         QString value;
         bool hasInlineValue = false;
@@ -126,6 +130,8 @@ QString CommandLine::helpText()
         "                   the standard folders (for tests and portable use).\n"
         "  --env-file PATH  Read API keys and settings from this .env file (default: .env in\n"
         "                   the working directory, if there is one).\n"
+        "  --log            Also print the window's log to standard error (it always goes to\n"
+        "                   the log file in the data folder).\n"
         "  -h, --help       Show this help and exit.\n"
         "  -v, --version    Show the version and exit.\n"
         "\n"

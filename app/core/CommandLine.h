@@ -13,6 +13,7 @@ struct CommandLine
     Action action = Action::RunGui;
     QString dataDir; // --data-dir DIR (empty: the platform's standard folders)
     QString envFile; // --env-file PATH (empty: .env in the working directory, if any)
+    bool logToStderr = false; // --log: the window's log also goes to stderr
     QString subcommand; // e.g. "paths"
     QStringList subcommandArguments;
     QString error; // one line, says what to do; set when action == Error

@@ -44,6 +44,7 @@ Redactor::Redactor()
 void Redactor::addSecret(const QString &value)
 {
     const QString trimmed = value.trimmed();
+    QWriteLocker locker(&m_lock);
     if (trimmed.size() < minimumSecretLength() || m_secrets.contains(trimmed))
         return;
     m_secrets.insert(trimmed);
@@ -56,6 +57,7 @@ void Redactor::addSecret(const QString &value)
 void Redactor::removeSecret(const QString &value)
 {
     const QString trimmed = value.trimmed();
+    QWriteLocker locker(&m_lock);
     if (m_secrets.remove(trimmed))
         m_secretsLongestFirst.removeAll(trimmed);
 }
@@ -65,8 +67,11 @@ QString Redactor::redactText(const QString &text) const
     if (text.isEmpty())
         return text;
     QString out = text;
-    for (const QString &secret : m_secretsLongestFirst)
-        out.replace(secret, marker());
+    {
+        QReadLocker locker(&m_lock);
+        for (const QString &secret : m_secretsLongestFirst)
+            out.replace(secret, marker());
+    }
     out.replace(m_patterns, marker());
     return out;
 }
@@ -74,6 +79,12 @@ QString Redactor::redactText(const QString &text) const
 QByteArray Redactor::redactUtf8(const QByteArray &text) const
 {
     return redactText(QString::fromUtf8(text)).toUtf8();
+}
+
+qsizetype Redactor::secretCount() const
+{
+    QReadLocker locker(&m_lock);
+    return m_secrets.size();
 }
 
 bool Redactor::isSecretFieldName(QStringView name)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <QJsonValue>
+#include <QReadWriteLock>
 #include <QRegularExpression>
 #include <QSet>
 #include <QString>
@@ -15,6 +16,7 @@
 class Redactor final
 {
 public:
+    // Thread-safe: log lines are redacted on whatever thread writes them.
     Redactor();
 
     static QString marker() { return QStringLiteral("[REDACTED]"); }
@@ -24,7 +26,7 @@ public:
     static constexpr qsizetype minimumSecretLength() { return 8; }
     void addSecret(const QString &value);
     void removeSecret(const QString &value);
-    qsizetype secretCount() const { return m_secrets.size(); }
+    qsizetype secretCount() const;
 
     QString redactText(const QString &text) const;
     QByteArray redactUtf8(const QByteArray &text) const;
@@ -39,6 +41,7 @@ public:
 private:
     QJsonValue redactJsonValue(const QJsonValue &value, bool inEnvironment) const;
 
+    mutable QReadWriteLock m_lock;
     QSet<QString> m_secrets;
     QList<QString> m_secretsLongestFirst;
     QRegularExpression m_patterns;

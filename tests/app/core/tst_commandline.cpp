@@ -89,7 +89,7 @@ void TestCommandLine::helpListsEveryCommandAndOption()
     for (const QString &command : CommandLine::subcommands())
         QVERIFY2(help.contains(QStringLiteral("  ") + command + QLatin1Char(' ')),
                  qPrintable(command));
-    for (const char *option : {"--data-dir", "--env-file", "--help", "--version"})
+    for (const char *option : {"--data-dir", "--env-file", "--log", "--help", "--version"})
         QVERIFY2(help.contains(QLatin1String(option)), option);
 }
 

@@ -1,6 +1,8 @@
 // The real agent-studio binary, as a user runs it from a terminal with no display.
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,6 +17,10 @@ private slots:
     void errorsAreOneLineAndNonZero();
     void noDisplaySaysWhatToDo();
     void loggingRulesTurnOnDebugOutput();
+    void manPageDocumentsEveryOptionAndCommand();
+#ifdef STUDIO_HAVE_UI
+    void windowLogsAndShutsDownCleanlyOnSigterm();
+#endif
 
 private:
     struct Result
@@ -135,6 +141,56 @@ void TestExecutable::loggingRulesTurnOnDebugOutput()
     QVERIFY2(loud.err.contains(QLatin1String("debug studio.app: data folder")),
              qPrintable(loud.err));
 }
+
+void TestExecutable::manPageDocumentsEveryOptionAndCommand()
+{
+    QFile man(QStringLiteral(STUDIO_SOURCE_DIR "/packaging/man/agent-studio.1"));
+    QVERIFY(man.open(QIODevice::ReadOnly));
+    // roff escapes the dashes: \-\-data\-dir
+    const QString page = QString::fromUtf8(man.readAll()).remove(QLatin1Char('\\'));
+    const Result help = run({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    int checked = 0;
+    static const QRegularExpression item(QStringLiteral("^  (-\\w, )?(--[a-z-]+|[a-z]+)\\b"));
+    for (const QString &line : help.out.split(QLatin1Char('\n'))) {
+        const QRegularExpressionMatch match = item.match(line);
+        if (!match.hasMatch())
+            continue;
+        const QString name = match.captured(2);
+        QVERIFY2(page.contains(name), qPrintable(name + QStringLiteral(" is not in the man page")));
+        ++checked;
+    }
+    QVERIFY(checked >= 6);
+}
+
+#ifdef STUDIO_HAVE_UI
+void TestExecutable::windowLogsAndShutsDownCleanlyOnSigterm()
+{
+    QTemporaryDir dir;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(AGENT_STUDIO_BIN), {QStringLiteral("--data-dir"), dir.path()});
+    QVERIFY(process.waitForStarted());
+    const QString logFile = dir.filePath(QStringLiteral("logs/agent-studio.log"));
+    const auto logText = [&logFile] {
+        QFile file(logFile);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logText().contains(QLatin1String("studio.app: Agent Studio")), 20000);
+
+    process.terminate(); // SIGTERM, as a logout or `kill` sends it
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(logText().contains(QLatin1String("shutting down")));
+    // The window saved its layout on the way out.
+    QFile settings(dir.filePath(QStringLiteral("config/agent-studio.conf")));
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QVERIFY(settings.readAll().contains("geometry="));
+}
+#endif
 
 QTEST_GUILESS_MAIN(TestExecutable)
 #include "tst_executable.moc"
