@@ -14,6 +14,7 @@
 
 #ifdef STUDIO_HAVE_UI
 #include "main/MainWindow.h"
+#include "main/Translations.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -60,6 +61,7 @@ int runGui(int argc, char **argv, const CommandLine &line)
             "no display found (DISPLAY and WAYLAND_DISPLAY are unset); start it from a desktop "
             "session, or set QT_QPA_PLATFORM=offscreen, or run a command (see --help)."));
     QApplication app(argc, argv);
+    Translations::install(app);
     QApplication::setApplicationDisplayName(QStringLiteral("Agent Studio"));
     QApplication::setDesktopFileName(QStringLiteral("dev.agentstudio.AgentStudio"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/agent-studio.svg")));
