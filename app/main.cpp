@@ -61,6 +61,7 @@ int runGui(int argc, char **argv, const CommandLine &line)
             "no display found (DISPLAY and WAYLAND_DISPLAY are unset); start it from a desktop "
             "session, or set QT_QPA_PLATFORM=offscreen, or run a command (see --help)."));
     QApplication app(argc, argv);
+    TerminationSignals termination;
     Translations::install(app);
     QApplication::setApplicationDisplayName(QStringLiteral("Agent Studio"));
     QApplication::setDesktopFileName(QStringLiteral("dev.agentstudio.AgentStudio"));
@@ -82,8 +83,8 @@ int runGui(int argc, char **argv, const CommandLine &line)
 
     MainWindow window(context);
     window.show();
-    // Ctrl+C or a logout closes the window the orderly way (its layout is saved).
-    TerminationSignals termination;
+    // Ctrl+C or a logout closes the window the orderly way (its layout is saved). A signal
+    // that came during start-up waits in the pipe until the event loop runs.
     QObject::connect(&termination, &TerminationSignals::terminationRequested, &window,
                      &QWidget::close);
     return app.exec();
