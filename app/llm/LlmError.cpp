@@ -64,6 +64,8 @@ QString LlmError::kindName(Kind kind)
         return QStringLiteral("invalid-response");
     case Kind::Cancelled:
         return QStringLiteral("cancelled");
+    case Kind::NotConfigured:
+        return QStringLiteral("not-configured");
     }
     return QStringLiteral("unknown");
 }
@@ -323,4 +325,9 @@ LlmError LlmError::invalidResponse(const QString &providerName, const QString &d
 LlmError LlmError::cancelled()
 {
     return LlmError(Kind::Cancelled, QStringLiteral("Cancelled."));
+}
+
+LlmError LlmError::notConfigured(const QString &message)
+{
+    return LlmError(Kind::NotConfigured, message);
 }

@@ -29,6 +29,7 @@ public:
         StreamCut, // the stream ended before the model finished
         InvalidResponse, // not a stream / JSON we can read
         Cancelled, // the caller cancelled
+        NotConfigured, // unknown provider, no base URL: fix the settings
     };
 
     LlmError() = default;
@@ -59,6 +60,7 @@ public:
     static LlmError streamCut(const QString &providerName, const QString &detail);
     static LlmError invalidResponse(const QString &providerName, const QString &detail);
     static LlmError cancelled();
+    static LlmError notConfigured(const QString &message);
 
 private:
     static LlmError classify(int status, const QString &type, const QString &code,
