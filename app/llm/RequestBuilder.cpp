@@ -91,6 +91,19 @@ static QJsonObject argumentsObject(const QString &arguments)
     return doc.isObject() ? doc.object() : QJsonObject();
 }
 
+// Anthropic accepts tool ids matching ^[a-zA-Z0-9_-]+$; ids made by other servers after a
+// model switch ("functions.read:0" from vLLM) are mapped the same way for use and result.
+static QString anthropicToolId(const QString &id)
+{
+    QString out = id;
+    for (QChar &c : out) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('_')
+            && c != QLatin1Char('-'))
+            c = QLatin1Char('_');
+    }
+    return out.isEmpty() ? QStringLiteral("toolu_missing") : out;
+}
+
 QJsonObject anthropicMessages(const ChatRequest &request)
 {
     QJsonArray messages;
@@ -136,7 +149,7 @@ QJsonObject anthropicMessages(const ChatRequest &request)
             for (const ToolCall &c : m.toolCalls)
                 content.append(
                     QJsonObject { { QStringLiteral("type"), QStringLiteral("tool_use") },
-                                  { QStringLiteral("id"), c.id },
+                                  { QStringLiteral("id"), anthropicToolId(c.id) },
                                   { QStringLiteral("name"), c.name },
                                   { QStringLiteral("input"), argumentsObject(c.arguments) } });
             messages.append(QJsonObject { { QStringLiteral("role"), QStringLiteral("assistant") },
@@ -145,7 +158,7 @@ QJsonObject anthropicMessages(const ChatRequest &request)
         }
         case ChatMessage::Role::Tool: {
             QJsonObject result { { QStringLiteral("type"), QStringLiteral("tool_result") },
-                                 { QStringLiteral("tool_use_id"), m.toolCallId },
+                                 { QStringLiteral("tool_use_id"), anthropicToolId(m.toolCallId) },
                                  { QStringLiteral("content"), m.text } };
             if (m.isError)
                 result.insert(QStringLiteral("is_error"), true);

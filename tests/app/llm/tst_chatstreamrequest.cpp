@@ -56,6 +56,7 @@ private slots:
     void titleGeneration_data();
     void titleGeneration();
     void sameConversationBothProtocols();
+    void switchModelMidConversation();
 
 private:
     LlmClient makeClient(bool anthropic = false);
@@ -930,6 +931,45 @@ void TestChatStreamRequest::sameConversationBothProtocols()
     QCOMPARE(toolResult.value(QLatin1String("type")).toString(), QStringLiteral("tool_result"));
     QCOMPARE(toolResult.value(QLatin1String("tool_use_id")).toString(),
              QStringLiteral("toolu_abc"));
+}
+
+void TestChatStreamRequest::switchModelMidConversation()
+{
+    // Turn 1 on OpenAI asks for a tool; the user switches the thread to Claude for turn 2.
+    LlmClient client = makeClient();
+    ChatRequest request;
+    request.messages << ChatMessage::user(QStringLiteral("How large is README.md?"));
+    m_server->enqueue(FakeResponse::stream(openAiTurns(0), 3));
+    std::unique_ptr<ChatStreamRequest> first(
+        client.chat(ref("openai/gpt-test"), request, QStringLiteral("k"), nullptr));
+    const ChatResult one = run(first.get());
+    QVERIFY(one.ok());
+    request.messages << one.toAssistantMessage()
+                     << ChatMessage::toolResult(one.toolCalls[0].id, one.toolCalls[0].name,
+                                                QStringLiteral("{\"size\":42}"));
+    m_server->enqueue(FakeResponse::stream(anthropicTurns(1), 3));
+    std::unique_ptr<ChatStreamRequest> second(
+        client.chat(ref("anthropic/claude-test"), request, QStringLiteral("k2"), nullptr));
+    const ChatResult two = run(second.get());
+    QVERIFY2(two.ok(), qPrintable(two.error.message()));
+    QCOMPARE(two.text, QStringLiteral("README.md has 42 bytes."));
+    const RecordedRequest &sent = m_server->requests().last();
+    QCOMPARE(sent.path, QByteArray("/v1/messages"));
+    QCOMPARE(sent.json().value(QLatin1String("model")).toString(), QStringLiteral("claude-test"));
+    const QJsonObject expected = QJsonDocument::fromJson(R"({
+      "model": "claude-test", "max_tokens": 8192, "stream": true,
+      "messages": [
+        {"role": "user", "content": [{"type": "text", "text": "How large is README.md?"}]},
+        {"role": "assistant", "content": [
+          {"type": "text", "text": "I'll read the file."},
+          {"type": "tool_use", "id": "call_abc", "name": "readFile",
+           "input": {"sandboxId": "s1", "path": "README.md"}}]},
+        {"role": "user", "content": [
+          {"type": "tool_result", "tool_use_id": "call_abc", "content": "{\"size\":42}"}]}]
+    })")
+                                     .object();
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(sent.json(), expected);
 }
 
 QTEST_GUILESS_MAIN(TestChatStreamRequest)

@@ -17,6 +17,7 @@ private slots:
     void maxTokensRules();
     void optionsPerProvider();
     void anthropicWithoutCachingOrSystem();
+    void foreignToolIdsAfterModelSwitch();
 };
 
 static ChatRequest conversation()
@@ -214,6 +215,46 @@ void TestRequestBuilder::anthropicWithoutCachingOrSystem()
     QCOMPARE(content.first().toObject().value(QLatin1String("type")).toString(),
              QStringLiteral("tool_use"));
     QCOMPARE(content.first().toObject().value(QLatin1String("input")).toObject(), QJsonObject());
+}
+
+void TestRequestBuilder::foreignToolIdsAfterModelSwitch()
+{
+    // A conversation started on vLLM (Kimi ids) continues on Anthropic.
+    ChatRequest r;
+    r.model = QStringLiteral("claude");
+    r.messages << ChatMessage::user(QStringLiteral("go"))
+               << ChatMessage::assistant(QString(),
+                                         { ToolCall { QStringLiteral("functions.read:0"),
+                                                      QStringLiteral("read"),
+                                                      QStringLiteral("{}"),
+                                                      {} } })
+               << ChatMessage::toolResult(QStringLiteral("functions.read:0"),
+                                          QStringLiteral("read"), QStringLiteral("ok"));
+    const QJsonArray messages
+        = RequestBuilder::anthropicMessages(r).value(QLatin1String("messages")).toArray();
+    const QString useId = messages[1]
+                              .toObject()
+                              .value(QLatin1String("content"))
+                              .toArray()[0]
+                              .toObject()
+                              .value(QLatin1String("id"))
+                              .toString();
+    const QString resultId = messages[2]
+                                 .toObject()
+                                 .value(QLatin1String("content"))
+                                 .toArray()[0]
+                                 .toObject()
+                                 .value(QLatin1String("tool_use_id"))
+                                 .toString();
+    QCOMPARE(useId, QStringLiteral("functions_read_0"));
+    QCOMPARE(resultId, useId);
+    // OpenAI keeps ids verbatim.
+    const ProviderCatalog catalog;
+    const QJsonArray o = RequestBuilder::build(r, *catalog.find(QStringLiteral("openai")))
+                             .value(QLatin1String("messages"))
+                             .toArray();
+    QCOMPARE(o[2].toObject().value(QLatin1String("tool_call_id")).toString(),
+             QStringLiteral("functions.read:0"));
 }
 
 QTEST_GUILESS_MAIN(TestRequestBuilder)
