@@ -264,7 +264,9 @@ void ChatStreamRequest::attemptFailed(const LlmError &error)
         qCInfo(lcLlm) << m_endpoint.provider.displayName << LlmError::kindName(error.kind())
                       << "- retry" << m_attempts << "in" << d.delay.count() << "ms";
         setStatus(Status::WaitingToRetry);
-        emit retryScheduled(m_attempts, int(d.delay.count()), error);
+        LlmError shown = error;
+        shown.redact(m_endpoint.apiKey);
+        emit retryScheduled(m_attempts, int(d.delay.count()), shown);
         m_retryTimer.start(d.delay);
         return;
     }
@@ -327,6 +329,7 @@ void ChatStreamRequest::complete(ChatResult result)
     for (QTimer *t : { &m_connectTimer, &m_idleTimer, &m_totalTimer, &m_retryTimer })
         t->stop();
     result.attempts = m_attempts;
+    result.error.redact(m_endpoint.apiKey);
     if (result.error.isError())
         result.finishReason = result.error.kind() == LlmError::Kind::Cancelled
             ? FinishReason::Other

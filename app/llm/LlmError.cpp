@@ -331,3 +331,12 @@ LlmError LlmError::notConfigured(const QString &message)
 {
     return LlmError(Kind::NotConfigured, message);
 }
+
+void LlmError::redact(const QString &secret)
+{
+    if (secret.size() < 8)
+        return;
+    const QString mask = secret.left(3) + QStringLiteral("***");
+    m_message.replace(secret, mask);
+    m_providerMessage.replace(secret, mask);
+}

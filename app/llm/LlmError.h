@@ -48,6 +48,9 @@ public:
     // True if the official SDKs would retry this (before any content was delivered).
     bool isRetryable() const;
     static QString kindName(Kind kind);
+    // Replaces `secret` (an API key a server echoed back) in every text; short values are
+    // left alone so a test key like "k" does not garble messages.
+    void redact(const QString &secret);
 
     // From a non-2xx response (status and body).
     static LlmError fromHttp(int status, const QByteArray &body, const QString &providerName);

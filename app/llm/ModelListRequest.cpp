@@ -169,6 +169,7 @@ void ModelListRequest::complete(const ModelListResult &result)
     if (m_status != Status::Running)
         return;
     m_result = result;
+    m_result.error.redact(m_endpoint.apiKey);
     m_status = !result.error.isError()                     ? Status::Finished
         : result.error.kind() == LlmError::Kind::Cancelled ? Status::Cancelled
                                                            : Status::Failed;

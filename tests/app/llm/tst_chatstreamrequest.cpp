@@ -35,6 +35,7 @@ private slots:
     void retryAfterSecondsIsHonoured();
     void serverErrorStormExhaustsRetries();
     void unauthorized();
+    void echoedKeyIsRedacted();
     void contextTooLong_data();
     void contextTooLong();
     void missingKeySendsNothing();
@@ -289,6 +290,23 @@ void TestChatStreamRequest::unauthorized()
     QCOMPARE(result.error.httpStatus(), 401);
     QVERIFY(result.error.message().contains(QLatin1String("OpenAI rejected the API key")));
     QVERIFY(result.error.message().contains(QLatin1String("Settings")));
+}
+
+void TestChatStreamRequest::echoedKeyIsRedacted()
+{
+    // A proxy that puts the whole key in its error message.
+    const QString key = QStringLiteral("sk-proj-SECRETSECRETSECRET1234");
+    m_server->enqueue(FakeResponse::json(
+        401,
+        R"({"error":{"message":"Key sk-proj-SECRETSECRETSECRET1234 is not valid","type":"auth"}})"));
+    LlmClient client = makeClient();
+    std::unique_ptr<ChatStreamRequest> r(
+        client.chat(ref("openai/gpt-4o"), simpleRequest(), key, nullptr));
+    const ChatResult result = run(r.get());
+    QCOMPARE(result.error.kind(), K::InvalidKey);
+    QVERIFY(!result.error.message().contains(key));
+    QVERIFY(!result.error.providerMessage().contains(key));
+    QVERIFY(result.error.message().contains(QLatin1String("sk-***")));
 }
 
 void TestChatStreamRequest::contextTooLong_data()
