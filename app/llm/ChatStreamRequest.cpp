@@ -50,6 +50,13 @@ QUrl ChatStreamRequest::url() const
                               : QStringLiteral("/chat/completions"));
 }
 
+// A timeout of zero or less means no limit.
+static void startLimit(QTimer &timer, std::chrono::milliseconds timeout)
+{
+    if (timeout.count() > 0)
+        timer.start(timeout);
+}
+
 void ChatStreamRequest::setStatus(Status status)
 {
     if (m_status == status)
@@ -86,7 +93,7 @@ void ChatStreamRequest::start()
     }
     m_payload = QJsonDocument(RequestBuilder::build(m_request, m_endpoint.provider))
                     .toJson(QJsonDocument::Compact);
-    m_totalTimer.start(m_timeouts.total);
+    startLimit(m_totalTimer, m_timeouts.total);
     sendAttempt();
 }
 
@@ -94,6 +101,7 @@ void ChatStreamRequest::sendAttempt()
 {
     ++m_attempts;
     m_httpStatus = 0;
+    m_bodyStarted = false;
     m_headers.clear();
     m_eventStream = false;
     m_body.clear();
@@ -113,12 +121,13 @@ void ChatStreamRequest::sendAttempt()
     connect(m_reply, &QNetworkReply::readyRead, this, &ChatStreamRequest::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ChatStreamRequest::onReplyFinished);
     setStatus(Status::Connecting);
-    m_connectTimer.start(m_timeouts.connect);
+    startLimit(m_connectTimer, m_timeouts.connect);
 }
 
 void ChatStreamRequest::onMetaData()
 {
-    if (!m_reply || m_httpStatus != 0)
+    // Once body bytes were read the status is settled (a redirect may change it before).
+    if (!m_reply || m_bodyStarted)
         return;
     m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_httpStatus == 0)
@@ -128,7 +137,7 @@ void ChatStreamRequest::onMetaData()
     // Anything but JSON on a streaming 2xx is read as SSE (some servers label it text/plain).
     m_eventStream = m_request.stream && !type.contains("application/json");
     m_connectTimer.stop();
-    m_idleTimer.start(m_timeouts.idle);
+    startLimit(m_idleTimer, m_timeouts.idle);
     if (isSuccessStatus())
         setStatus(Status::Streaming);
 }
@@ -142,7 +151,8 @@ void ChatStreamRequest::onReadyRead()
     const QByteArray bytes = m_reply->readAll();
     if (bytes.isEmpty())
         return;
-    m_idleTimer.start(m_timeouts.idle);
+    m_bodyStarted = true;
+    startLimit(m_idleTimer, m_timeouts.idle);
     if (isSuccessStatus() && m_eventStream)
         processStreamBytes(bytes);
     else
@@ -260,7 +270,7 @@ void ChatStreamRequest::attemptFailed(const LlmError &error)
     const bool delivered = m_accumulator && m_accumulator->hasDeliveredContent();
     const RetryPolicy::Decision d = m_retry.decide(m_attempts - 1, error, m_headers, delivered);
     const milliseconds left = m_timeouts.total - milliseconds(m_elapsed.elapsed());
-    if (d.retry && d.delay < left) {
+    if (d.retry && (m_timeouts.total.count() <= 0 || d.delay < left)) {
         qCInfo(lcLlm) << m_endpoint.provider.displayName << LlmError::kindName(error.kind())
                       << "- retry" << m_attempts << "in" << d.delay.count() << "ms";
         setStatus(Status::WaitingToRetry);

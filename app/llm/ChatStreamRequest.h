@@ -101,6 +101,7 @@ private:
     // Per attempt.
     int m_attempts = 0;
     int m_httpStatus = 0;
+    bool m_bodyStarted = false;
     RawHeaders m_headers;
     bool m_eventStream = false;
     QByteArray m_body; // error bodies and non-streaming answers

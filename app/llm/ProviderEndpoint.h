@@ -28,6 +28,7 @@ struct ProviderEndpoint
     bool needsKey() const { return provider.keyRequired && apiKey.isEmpty(); }
 };
 
+// Zero or less: no limit.
 struct RequestTimeouts
 {
     // Until the response headers arrive.

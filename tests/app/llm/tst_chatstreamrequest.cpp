@@ -40,6 +40,7 @@ private slots:
     void contextTooLong();
     void missingKeySendsNothing();
     void localProviderNeedsNoKey();
+    void redirectIsFollowed();
     void connectionResetMidStream();
     void connectionResetBeforeContentIsRetried();
     void errorEventBeforeContentIsRetried();
@@ -377,6 +378,28 @@ void TestChatStreamRequest::localProviderNeedsNoKey()
         client.chat(ref("ollama/qwen2.5-coder:7b"), limited, QString(), nullptr));
     run(r2.get());
     QCOMPARE(m_server->requests()[1].json().value(QLatin1String("max_tokens")).toInt(), 50);
+}
+
+void TestChatStreamRequest::redirectIsFollowed()
+{
+    // A proxy that moved: 307 keeps the method and the body.
+    FakeResponse moved = FakeResponse::json(307, "{}");
+    moved.headers
+        = { { "Location", m_server->baseUrl().toString().toUtf8() + "/chat/completions?moved=1" } };
+    m_server->enqueue(moved);
+    m_server->enqueue(
+        FakeResponse::stream(streamBody(QStringLiteral("openai-chat-refusal.sse")), 2));
+    LlmClient client = makeClient();
+    std::unique_ptr<ChatStreamRequest> r(
+        client.chat(ref("openai/gpt-4o"), simpleRequest(), QStringLiteral("k"), nullptr));
+    const ChatResult result = run(r.get());
+    QVERIFY2(result.ok(), qPrintable(result.error.message()));
+    QCOMPARE(result.refusal, QStringLiteral("I'm sorry, I can't assist with that request."));
+    QCOMPARE(result.attempts, 1);
+    QCOMPARE(m_server->requests().size(), 2);
+    QCOMPARE(m_server->requests()[1].path, QByteArray("/v1/chat/completions?moved=1"));
+    QCOMPARE(m_server->requests()[1].method, QByteArray("POST"));
+    QCOMPARE(m_server->requests()[1].body, m_server->requests()[0].body);
 }
 
 void TestChatStreamRequest::connectionResetMidStream()
