@@ -44,7 +44,7 @@ void AnthropicStreamAccumulator::handle(const SseEvent &event, QList<StreamDelta
             if (!text.isEmpty()) {
                 m_result.text += text;
                 markDelivered();
-                deltas->append({ StreamDelta::Kind::Text, -1, text, {}, {} });
+                deltas->append({StreamDelta::Kind::Text, -1, text, {}, {}});
             }
         } else if (blockType == QLatin1String("tool_use")) {
             block.type = Block::Type::ToolUse;
@@ -56,7 +56,7 @@ void AnthropicStreamAccumulator::handle(const SseEvent &event, QList<StreamDelta
             block.slot = int(m_result.toolCalls.size() - 1);
             markDelivered();
             deltas->append(
-                { StreamDelta::Kind::ToolCallStarted, block.slot, {}, call.id, call.name });
+                {StreamDelta::Kind::ToolCallStarted, block.slot, {}, call.id, call.name});
         } else if (blockType == QLatin1String("thinking")) {
             block.type = Block::Type::Thinking;
             ThinkingBlock t;
@@ -84,14 +84,14 @@ void AnthropicStreamAccumulator::handle(const SseEvent &event, QList<StreamDelta
             if (!text.isEmpty()) {
                 m_result.text += text;
                 markDelivered();
-                deltas->append({ StreamDelta::Kind::Text, -1, text, {}, {} });
+                deltas->append({StreamDelta::Kind::Text, -1, text, {}, {}});
             }
         } else if (deltaType == QLatin1String("input_json_delta")
                    && block.type == Block::Type::ToolUse) {
             const QString part = d.value(QLatin1String("partial_json")).toString();
             if (!part.isEmpty()) {
                 m_result.toolCalls[block.slot].arguments += part;
-                deltas->append({ StreamDelta::Kind::ToolCallArguments, block.slot, part, {}, {} });
+                deltas->append({StreamDelta::Kind::ToolCallArguments, block.slot, part, {}, {}});
             }
         } else if (deltaType == QLatin1String("thinking_delta")
                    && block.type == Block::Type::Thinking) {
@@ -100,7 +100,7 @@ void AnthropicStreamAccumulator::handle(const SseEvent &event, QList<StreamDelta
                 m_result.thinking[block.slot].thinking += text;
                 m_result.reasoning += text;
                 markDelivered();
-                deltas->append({ StreamDelta::Kind::Reasoning, -1, text, {}, {} });
+                deltas->append({StreamDelta::Kind::Reasoning, -1, text, {}, {}});
             }
         } else if (deltaType == QLatin1String("signature_delta")
                    && block.type == Block::Type::Thinking) {
@@ -177,7 +177,7 @@ ChatResult AnthropicStreamAccumulator::parseResponse(const QJsonObject &response
     AnthropicStreamAccumulator acc(providerName);
     QList<StreamDelta> ignored;
     const auto send = [&](const QJsonObject &o) {
-        acc.handle(SseEvent { {}, QJsonDocument(o).toJson(QJsonDocument::Compact) }, &ignored);
+        acc.handle(SseEvent{{}, QJsonDocument(o).toJson(QJsonDocument::Compact)}, &ignored);
     };
     if (response.value(QLatin1String("type")).toString() == QLatin1String("error")) {
         send(response);
@@ -185,8 +185,8 @@ ChatResult AnthropicStreamAccumulator::parseResponse(const QJsonObject &response
     }
     QJsonObject start = response;
     start.insert(QLatin1String("content"), QJsonArray());
-    send({ { QStringLiteral("type"), QStringLiteral("message_start") },
-           { QStringLiteral("message"), start } });
+    send({{QStringLiteral("type"), QStringLiteral("message_start")},
+          {QStringLiteral("message"), start}});
     const QJsonArray content = response.value(QLatin1String("content")).toArray();
     for (int i = 0; i < content.size(); ++i) {
         QJsonObject block = content.at(i).toObject();
@@ -195,24 +195,24 @@ ChatResult AnthropicStreamAccumulator::parseResponse(const QJsonObject &response
         QJsonObject delta;
         if (type == QLatin1String("tool_use")) {
             startBlock.insert(QLatin1String("input"), QJsonObject());
-            delta = { { QStringLiteral("type"), QStringLiteral("input_json_delta") },
-                      { QStringLiteral("partial_json"),
-                        QString::fromUtf8(
-                            QJsonDocument(block.value(QLatin1String("input")).toObject())
-                                .toJson(QJsonDocument::Compact)) } };
+            delta
+                = {{QStringLiteral("type"), QStringLiteral("input_json_delta")},
+                   {QStringLiteral("partial_json"),
+                    QString::fromUtf8(QJsonDocument(block.value(QLatin1String("input")).toObject())
+                                          .toJson(QJsonDocument::Compact))}};
         }
-        send({ { QStringLiteral("type"), QStringLiteral("content_block_start") },
-               { QStringLiteral("index"), i },
-               { QStringLiteral("content_block"), startBlock } });
+        send({{QStringLiteral("type"), QStringLiteral("content_block_start")},
+              {QStringLiteral("index"), i},
+              {QStringLiteral("content_block"), startBlock}});
         if (!delta.isEmpty())
-            send({ { QStringLiteral("type"), QStringLiteral("content_block_delta") },
-                   { QStringLiteral("index"), i },
-                   { QStringLiteral("delta"), delta } });
+            send({{QStringLiteral("type"), QStringLiteral("content_block_delta")},
+                  {QStringLiteral("index"), i},
+                  {QStringLiteral("delta"), delta}});
     }
-    send({ { QStringLiteral("type"), QStringLiteral("message_delta") },
-           { QStringLiteral("delta"),
-             QJsonObject { { QStringLiteral("stop_reason"),
-                             response.value(QLatin1String("stop_reason")) } } } });
-    send({ { QStringLiteral("type"), QStringLiteral("message_stop") } });
+    send({{QStringLiteral("type"), QStringLiteral("message_delta")},
+          {QStringLiteral("delta"),
+           QJsonObject{
+               {QStringLiteral("stop_reason"), response.value(QLatin1String("stop_reason"))}}}});
+    send({{QStringLiteral("type"), QStringLiteral("message_stop")}});
     return acc.finish();
 }

@@ -22,7 +22,7 @@ ChatStreamRequest::ChatStreamRequest(QNetworkAccessManager *network,
     , m_endpoint(endpoint)
     , m_request(request)
 {
-    for (QTimer *t : { &m_connectTimer, &m_idleTimer, &m_totalTimer, &m_retryTimer })
+    for (QTimer *t : {&m_connectTimer, &m_idleTimer, &m_totalTimer, &m_retryTimer})
         t->setSingleShot(true);
     // A server's retry-after is a lower bound; coarse timers may fire 5 % early.
     m_retryTimer.setTimerType(Qt::PreciseTimer);
@@ -336,7 +336,7 @@ void ChatStreamRequest::complete(ChatResult result)
 {
     if (isDone())
         return;
-    for (QTimer *t : { &m_connectTimer, &m_idleTimer, &m_totalTimer, &m_retryTimer })
+    for (QTimer *t : {&m_connectTimer, &m_idleTimer, &m_totalTimer, &m_retryTimer})
         t->stop();
     result.attempts = m_attempts;
     result.error.redact(m_endpoint.apiKey);

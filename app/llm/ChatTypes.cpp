@@ -22,11 +22,11 @@ QString finishReasonName(FinishReason reason)
 
 QJsonObject TokenUsage::toJson() const
 {
-    return QJsonObject { { QStringLiteral("inputTokens"), inputTokens },
-                         { QStringLiteral("outputTokens"), outputTokens },
-                         { QStringLiteral("totalTokens"), totalTokens },
-                         { QStringLiteral("reasoningTokens"), reasoningTokens },
-                         { QStringLiteral("cachedInputTokens"), cachedInputTokens } };
+    return QJsonObject{{QStringLiteral("inputTokens"), inputTokens},
+                       {QStringLiteral("outputTokens"), outputTokens},
+                       {QStringLiteral("totalTokens"), totalTokens},
+                       {QStringLiteral("reasoningTokens"), reasoningTokens},
+                       {QStringLiteral("cachedInputTokens"), cachedInputTokens}};
 }
 
 ChatMessage ChatMessage::user(const QString &text)

@@ -40,7 +40,7 @@ std::optional<QList<ModelInfo>> ModelListCache::lookup(const QString &key) const
 
 void ModelListCache::store(const QString &key, const QList<ModelInfo> &models)
 {
-    m_entries.insert(key, Entry { models, now() });
+    m_entries.insert(key, Entry{models, now()});
 }
 
 ModelListRequest::ModelListRequest(QNetworkAccessManager *network, const ProviderEndpoint &endpoint,
@@ -130,7 +130,7 @@ QList<ModelInfo> ModelListRequest::parseModels(const QByteArray &body, bool *ok)
             id = id.mid(7);
         if (id.isEmpty())
             continue;
-        models.append(ModelInfo { id, o.value(QLatin1String("display_name")).toString() });
+        models.append(ModelInfo{id, o.value(QLatin1String("display_name")).toString()});
     }
     std::sort(models.begin(), models.end(),
               [](const ModelInfo &a, const ModelInfo &b) { return a.id < b.id; });

@@ -93,7 +93,7 @@ private:
     QNetworkAccessManager *m_network;
     ProviderEndpoint m_endpoint;
     ModelListCache *m_cache;
-    std::chrono::milliseconds m_timeout { 20000 };
+    std::chrono::milliseconds m_timeout{20000};
     Status m_status = Status::NotStarted;
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;

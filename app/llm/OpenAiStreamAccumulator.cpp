@@ -60,7 +60,7 @@ void OpenAiStreamAccumulator::handleChunk(const QJsonObject &chunk, QList<Stream
         if (!content.isEmpty()) {
             m_result.text += content;
             markDelivered();
-            deltas->append({ StreamDelta::Kind::Text, -1, content, {}, {} });
+            deltas->append({StreamDelta::Kind::Text, -1, content, {}, {}});
         }
         QString reasoning = delta.value(QLatin1String("reasoning_content")).toString();
         if (reasoning.isEmpty())
@@ -68,13 +68,13 @@ void OpenAiStreamAccumulator::handleChunk(const QJsonObject &chunk, QList<Stream
         if (!reasoning.isEmpty()) {
             m_result.reasoning += reasoning;
             markDelivered();
-            deltas->append({ StreamDelta::Kind::Reasoning, -1, reasoning, {}, {} });
+            deltas->append({StreamDelta::Kind::Reasoning, -1, reasoning, {}, {}});
         }
         const QString refusal = delta.value(QLatin1String("refusal")).toString();
         if (!refusal.isEmpty()) {
             m_result.refusal += refusal;
             markDelivered();
-            deltas->append({ StreamDelta::Kind::Text, -1, refusal, {}, {} });
+            deltas->append({StreamDelta::Kind::Text, -1, refusal, {}, {}});
         }
         const QJsonArray calls = delta.value(QLatin1String("tool_calls")).toArray();
         for (const QJsonValue &call : calls)
@@ -142,14 +142,14 @@ void OpenAiStreamAccumulator::handleToolCall(const QJsonObject &tc, QList<Stream
     if (!m_started[slot] && !call.name.isEmpty()) {
         m_started[slot] = true;
         markDelivered();
-        deltas->append({ StreamDelta::Kind::ToolCallStarted, slot, {}, call.id, call.name });
+        deltas->append({StreamDelta::Kind::ToolCallStarted, slot, {}, call.id, call.name});
         if (!call.arguments.isEmpty()) // fragments that came before the name
-            deltas->append({ StreamDelta::Kind::ToolCallArguments, slot, call.arguments, {}, {} });
+            deltas->append({StreamDelta::Kind::ToolCallArguments, slot, call.arguments, {}, {}});
     }
     if (!args.isEmpty()) {
         call.arguments += args;
         if (m_started[slot])
-            deltas->append({ StreamDelta::Kind::ToolCallArguments, slot, args, {}, {} });
+            deltas->append({StreamDelta::Kind::ToolCallArguments, slot, args, {}, {}});
     }
 }
 

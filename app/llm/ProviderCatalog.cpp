@@ -40,9 +40,9 @@ QList<ProviderInfo> builtInProviders()
     ProviderInfo google = openAiCompatible(
         "google", "Google Gemini", "https://generativelanguage.googleapis.com/v1beta/openai",
         "GOOGLE_GENERATIVE_AI_API_KEY");
-    google.aliases = { QStringLiteral("gemini") };
+    google.aliases = {QStringLiteral("gemini")};
     google.alternateKeyVariables
-        = { QStringLiteral("GEMINI_API_KEY"), QStringLiteral("GOOGLE_API_KEY") };
+        = {QStringLiteral("GEMINI_API_KEY"), QStringLiteral("GOOGLE_API_KEY")};
     list << google;
 
     list << openAiCompatible("openrouter", "OpenRouter", "https://openrouter.ai/api/v1",
@@ -54,12 +54,12 @@ QList<ProviderInfo> builtInProviders()
     list << openAiCompatible("xai", "xAI", "https://api.x.ai/v1", "XAI_API_KEY");
     ProviderInfo together = openAiCompatible("together", "Together AI",
                                              "https://api.together.xyz/v1", "TOGETHER_API_KEY");
-    together.aliases = { QStringLiteral("togetherai") };
-    together.alternateKeyVariables = { QStringLiteral("TOGETHER_AI_API_KEY") };
+    together.aliases = {QStringLiteral("togetherai")};
+    together.alternateKeyVariables = {QStringLiteral("TOGETHER_AI_API_KEY")};
     list << together;
     ProviderInfo fireworks = openAiCompatible(
         "fireworks", "Fireworks AI", "https://api.fireworks.ai/inference/v1", "FIREWORKS_API_KEY");
-    fireworks.aliases = { QStringLiteral("fireworks-ai") };
+    fireworks.aliases = {QStringLiteral("fireworks-ai")};
     list << fireworks;
     list << openAiCompatible("cerebras", "Cerebras", "https://api.cerebras.ai/v1",
                              "CEREBRAS_API_KEY");

@@ -32,9 +32,9 @@ struct ProviderEndpoint
 struct RequestTimeouts
 {
     // Until the response headers arrive.
-    std::chrono::milliseconds connect { 30000 };
+    std::chrono::milliseconds connect{30000};
     // No byte for this long on a started stream.
-    std::chrono::milliseconds idle { 90000 };
+    std::chrono::milliseconds idle{90000};
     // The whole call, retries included.
-    std::chrono::milliseconds total { 15 * 60 * 1000 };
+    std::chrono::milliseconds total{15 * 60 * 1000};
 };

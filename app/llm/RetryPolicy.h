@@ -24,12 +24,12 @@ public:
     struct Decision
     {
         bool retry = false;
-        std::chrono::milliseconds delay { 0 };
+        std::chrono::milliseconds delay{0};
     };
 
     int maxRetries = 2;
-    std::chrono::milliseconds initialDelay { 500 };
-    std::chrono::milliseconds maxDelay { 8000 };
+    std::chrono::milliseconds initialDelay{500};
+    std::chrono::milliseconds maxDelay{8000};
     // Returns a number in [0, 1). Default: QRandomGenerator.
     std::function<double()> random;
     // Now, for retry-after dates. Default: the system clock.

@@ -97,7 +97,7 @@ void SseReader::processLine(QByteArrayView line, QList<SseEvent> *out)
 void SseReader::dispatch(QList<SseEvent> *out)
 {
     if (m_hasData)
-        out->append(SseEvent { m_event, m_data });
+        out->append(SseEvent{m_event, m_data});
     m_event.clear();
     m_data.clear();
     m_hasData = false;

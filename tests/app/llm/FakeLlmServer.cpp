@@ -171,7 +171,7 @@ void FakeLlmServer::answer(QTcpSocket *socket, const FakeResponse &response)
     if (response.chunkMode <= 0) {
         chunks.append(response.body);
     } else {
-        QRandomGenerator random { quint32(response.chunkMode) };
+        QRandomGenerator random{quint32(response.chunkMode)};
         for (qsizetype pos = 0; pos < response.body.size();) {
             const qsizetype n = response.chunkMode == 1 ? 1 : 1 + random.bounded(97);
             chunks.append(response.body.mid(pos, n));

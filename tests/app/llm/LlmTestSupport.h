@@ -62,7 +62,7 @@ inline QList<QByteArray> chunked(const QByteArray &bytes, int mode, int maxChunk
         chunks.append(bytes);
         return chunks;
     }
-    QRandomGenerator random { quint32(mode) };
+    QRandomGenerator random{quint32(mode)};
     qsizetype pos = 0;
     while (pos < bytes.size()) {
         const qsizetype n = mode == 1 ? 1 : 1 + random.bounded(maxChunk);
@@ -107,7 +107,7 @@ inline Decoded decode(const QList<QByteArray> &chunks, bool anthropic)
 
 inline Decoded decode(const QByteArray &bytes, bool anthropic)
 {
-    return decode(QList<QByteArray> { bytes }, anthropic);
+    return decode(QList<QByteArray>{bytes}, anthropic);
 }
 
 } // namespace LlmTest

@@ -157,16 +157,16 @@ int main(int argc, char **argv)
     bool allOk = true;
     std::printf("llm stream parser benchmark (recorded wire formats)\n");
     print("SseReader, OpenAI stream", small, 1, readerOnly(small, 1));
-    for (qsizetype chunk : { 16, 512, 16384 })
+    for (qsizetype chunk : {16, 512, 16384})
         print("SseReader, OpenAI stream", openai, chunk, readerOnly(openai, chunk));
     bool ok = false;
     print("SseReader+OpenAI decoder", small, 1, decoded(small, 1, false, &ok));
     allOk &= ok;
-    for (qsizetype chunk : { 16, 512, 16384 }) {
+    for (qsizetype chunk : {16, 512, 16384}) {
         print("SseReader+OpenAI decoder", openai, chunk, decoded(openai, chunk, false, &ok));
         allOk &= ok;
     }
-    for (qsizetype chunk : { 16, 512, 16384 }) {
+    for (qsizetype chunk : {16, 512, 16384}) {
         print("SseReader+Anthropic decoder", anthropic, chunk,
               decoded(anthropic, chunk, true, &ok));
         allOk &= ok;

@@ -86,7 +86,7 @@ LlmClient TestChatStreamRequest::makeClient(bool anthropic)
 {
     LlmClient client(m_network.get());
     client.setEnvironment([](const QString &) { return QString(); });
-    for (const char *id : { "openai", "anthropic", "groq", "ollama", "custom" })
+    for (const char *id : {"openai", "anthropic", "groq", "ollama", "custom"})
         client.setBaseUrlOverride(QString::fromLatin1(id), m_server->baseUrl().toString());
     Q_UNUSED(anthropic);
     RetryPolicy fast;
@@ -133,7 +133,7 @@ void TestChatStreamRequest::recordedFixtures_data()
     for (int i = 0; i < streams.size(); ++i) {
         QTest::addRow("%s whole", streams[i].file) << i << 0;
         QTest::addRow("%s byte by byte", streams[i].file) << i << 1;
-        for (int seed : { 2, 3, 4 })
+        for (int seed : {2, 3, 4})
             QTest::addRow("%s random %d", streams[i].file, seed) << i << seed;
     }
 }
@@ -213,7 +213,7 @@ void TestChatStreamRequest::rateLimitedThenSuccess()
     FakeResponse limited = FakeResponse::json(
         429,
         R"({"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}})");
-    limited.headers = { { "retry-after-ms", "150" }, { "x-ratelimit-remaining-requests", "0" } };
+    limited.headers = {{"retry-after-ms", "150"}, {"x-ratelimit-remaining-requests", "0"}};
     m_server->enqueue(limited);
     m_server->enqueue(
         FakeResponse::stream(streamBody(QStringLiteral("openai-chat-parallel-tool-calls.sse")), 3));
@@ -231,7 +231,7 @@ void TestChatStreamRequest::rateLimitedThenSuccess()
     QCOMPARE(retries[0][1].toInt(), 150); // retry-after-ms honoured
     QCOMPARE(retries[0][2].value<LlmError>().kind(), K::RateLimited);
     QVERIFY(statuses.contains(
-        QVariantList { QVariant::fromValue(ChatStreamRequest::Status::WaitingToRetry) }));
+        QVariantList{QVariant::fromValue(ChatStreamRequest::Status::WaitingToRetry)}));
     // Both attempts sent the same body.
     QCOMPARE(m_server->requests()[0].body, m_server->requests()[1].body);
 }
@@ -240,7 +240,7 @@ void TestChatStreamRequest::retryAfterSecondsIsHonoured()
 {
     FakeResponse overloaded = FakeResponse::json(
         529, R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})");
-    overloaded.headers = { { "retry-after", "1" } };
+    overloaded.headers = {{"retry-after", "1"}};
     m_server->enqueue(overloaded);
     m_server->enqueue(
         FakeResponse::stream(streamBody(QStringLiteral("anthropic-text-then-tool-use.sse"))));
@@ -385,7 +385,7 @@ void TestChatStreamRequest::redirectIsFollowed()
     // A proxy that moved: 307 keeps the method and the body.
     FakeResponse moved = FakeResponse::json(307, "{}");
     moved.headers
-        = { { "Location", m_server->baseUrl().toString().toUtf8() + "/chat/completions?moved=1" } };
+        = {{"Location", m_server->baseUrl().toString().toUtf8() + "/chat/completions?moved=1"}};
     m_server->enqueue(moved);
     m_server->enqueue(
         FakeResponse::stream(streamBody(QStringLiteral("openai-chat-refusal.sse")), 2));
@@ -601,13 +601,12 @@ void TestChatStreamRequest::tenMegabyteToolCall()
     const QString args
         = QStringLiteral("{\"path\":\"big.txt\",\"content\":\"") + content + QStringLiteral("\"}");
     for (qsizetype i = 0; i < args.size(); i += 65536) {
-        const QJsonObject fn { { QStringLiteral("arguments"), args.mid(i, 65536) } };
-        const QJsonObject tc { { QStringLiteral("index"), 0 }, { QStringLiteral("function"), fn } };
-        const QJsonObject delta { { QStringLiteral("tool_calls"), QJsonArray { tc } } };
-        const QJsonObject chunk { { QStringLiteral("choices"),
-                                    QJsonArray {
-                                        QJsonObject { { QStringLiteral("index"), 0 },
-                                                      { QStringLiteral("delta"), delta } } } } };
+        const QJsonObject fn{{QStringLiteral("arguments"), args.mid(i, 65536)}};
+        const QJsonObject tc{{QStringLiteral("index"), 0}, {QStringLiteral("function"), fn}};
+        const QJsonObject delta{{QStringLiteral("tool_calls"), QJsonArray{tc}}};
+        const QJsonObject chunk{{QStringLiteral("choices"),
+                                 QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                                        {QStringLiteral("delta"), delta}}}}};
         body += "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
     }
     body += "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
@@ -739,7 +738,7 @@ void TestChatStreamRequest::listModels()
     // The cache expires.
     QDateTime now = QDateTime::currentDateTimeUtc();
     client.modelCache().setClock([&now] { return now; });
-    client.modelCache().store(QStringLiteral("x"), { ModelInfo { QStringLiteral("m"), {} } });
+    client.modelCache().store(QStringLiteral("x"), {ModelInfo{QStringLiteral("m"), {}}});
     QVERIFY(client.modelCache().lookup(QStringLiteral("x")));
     now = now.addSecs(3601);
     QVERIFY(!client.modelCache().lookup(QStringLiteral("x")));
@@ -888,12 +887,11 @@ void TestChatStreamRequest::sameConversationBothProtocols()
         ChatRequest request;
         request.system = QStringLiteral("You are a coding agent.");
         request.messages << ChatMessage::user(QStringLiteral("How large is README.md?"));
-        request.tools << ToolSpec {
+        request.tools << ToolSpec{
             QStringLiteral("readFile"), QStringLiteral("Read a file"),
             QJsonDocument::fromJson(
                 R"({"type":"object","properties":{"sandboxId":{"type":"string"},"path":{"type":"string"}},"required":["sandboxId","path"]})")
-                .object()
-        };
+                .object()};
         for (int turn = 0; turn < 4; ++turn) {
             m_server->enqueue(FakeResponse::stream(turns(turn), 2 + turn));
             std::unique_ptr<ChatStreamRequest> r(
@@ -904,17 +902,16 @@ void TestChatStreamRequest::sameConversationBothProtocols()
             const ChatResult result = run(r.get());
             QJsonArray calls;
             for (const ToolCall &c : result.toolCalls)
-                calls.append(
-                    QJsonObject { { QStringLiteral("toolName"), c.name },
-                                  { QStringLiteral("args"),
-                                    QJsonDocument::fromJson(c.arguments.toUtf8()).object() } });
-            steps->append(QJsonObject {
-                { QStringLiteral("text"), result.text },
-                { QStringLiteral("streamed"), streamed },
-                { QStringLiteral("toolCalls"), calls },
-                { QStringLiteral("finishReason"), finishReasonName(result.finishReason) },
-                { QStringLiteral("usage"), result.usage.toJson() },
-                { QStringLiteral("error"), result.error.message() } });
+                calls.append(QJsonObject{{QStringLiteral("toolName"), c.name},
+                                         {QStringLiteral("args"),
+                                          QJsonDocument::fromJson(c.arguments.toUtf8()).object()}});
+            steps->append(
+                QJsonObject{{QStringLiteral("text"), result.text},
+                            {QStringLiteral("streamed"), streamed},
+                            {QStringLiteral("toolCalls"), calls},
+                            {QStringLiteral("finishReason"), finishReasonName(result.finishReason)},
+                            {QStringLiteral("usage"), result.usage.toJson()},
+                            {QStringLiteral("error"), result.error.message()}});
             sent->append(m_server->requests().last().json());
             if (result.toolCalls.isEmpty() || !result.ok())
                 break;

@@ -195,9 +195,9 @@ void TestLlmErrors::retryableKinds_data()
 {
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("retryable");
-    for (int s : { 408, 409, 429, 500, 502, 503, 504, 529 })
+    for (int s : {408, 409, 429, 500, 502, 503, 504, 529})
         QTest::addRow("%d", s) << s << true;
-    for (int s : { 400, 401, 402, 403, 404, 413, 422 })
+    for (int s : {400, 401, 402, 403, 404, 413, 422})
         QTest::addRow("%d", s) << s << false;
 }
 
@@ -247,7 +247,7 @@ void TestLlmErrors::retryAfterHeaders()
     RetryPolicy policy;
     policy.random = [] { return 0.0; };
     policy.now = [] { return QDateTime(QDate(2026, 11, 26), QTime(7, 0, 0), Qt::UTC); };
-    const RawHeaders headers { { name, value } };
+    const RawHeaders headers{{name, value}};
     const auto after = policy.retryAfter(headers);
     QCOMPARE(after.has_value(), expectedMs >= 0);
     const LlmError rateLimited = LlmError::fromHttp(429, "{}", QStringLiteral("P"));
@@ -273,8 +273,8 @@ void TestLlmErrors::retryDecision()
     // Never after the caller saw content.
     QVERIFY(!policy.decide(0, server, {}, true).retry);
     // x-should-retry overrides the status.
-    QVERIFY(!policy.decide(0, server, { { "x-should-retry", "false" } }, false).retry);
-    QVERIFY(policy.decide(0, bad, { { "X-Should-Retry", "true" } }, false).retry);
+    QVERIFY(!policy.decide(0, server, {{"x-should-retry", "false"}}, false).retry);
+    QVERIFY(policy.decide(0, bad, {{"X-Should-Retry", "true"}}, false).retry);
     policy.maxRetries = 0;
     QVERIFY(!policy.decide(0, server, {}, false).retry);
 }

@@ -201,7 +201,7 @@ void TestModelRef::baseUrlResolution()
 void TestModelRef::keyFromEnvironment()
 {
     const ProviderCatalog catalog;
-    QHash<QString, QString> vars { { QStringLiteral("GEMINI_API_KEY"), QStringLiteral("g-1") } };
+    QHash<QString, QString> vars{{QStringLiteral("GEMINI_API_KEY"), QStringLiteral("g-1")}};
     const auto env = [&](const QString &name) { return vars.value(name); };
     QCOMPARE(ProviderCatalog::keyFromEnvironment(*catalog.find(QStringLiteral("google")), env),
              QStringLiteral("g-1"));

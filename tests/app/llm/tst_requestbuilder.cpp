@@ -28,30 +28,26 @@ static ChatRequest conversation()
     r.messages << ChatMessage::user(QStringLiteral("how large is README.md?"));
     ChatMessage assistant = ChatMessage::assistant(
         QStringLiteral("I'll read it."),
-        { ToolCall { QStringLiteral("call_1"),
-                     QStringLiteral("readFile"),
-                     QStringLiteral("{\"path\":\"README.md\"}"),
-                     {} },
-          ToolCall { QStringLiteral("call_2"), QStringLiteral("listFiles"), QString(), {} } });
-    assistant.thinking << ThinkingBlock { QStringLiteral("Look first."),
-                                          QStringLiteral("EvQB=="),
-                                          {} };
+        {ToolCall{QStringLiteral("call_1"),
+                  QStringLiteral("readFile"),
+                  QStringLiteral("{\"path\":\"README.md\"}"),
+                  {}},
+         ToolCall{QStringLiteral("call_2"), QStringLiteral("listFiles"), QString(), {}}});
+    assistant.thinking << ThinkingBlock{
+        QStringLiteral("Look first."), QStringLiteral("EvQB=="), {}};
     r.messages << assistant;
     r.messages << ChatMessage::toolResult(QStringLiteral("call_1"), QStringLiteral("readFile"),
                                           QStringLiteral("{\"size\":42}"));
     r.messages << ChatMessage::toolResult(QStringLiteral("call_2"), QStringLiteral("listFiles"),
                                           QStringLiteral("{\"error\":\"no such dir\"}"), true);
     r.messages << ChatMessage::user(QStringLiteral("thanks"));
-    r.tools << ToolSpec {
+    r.tools << ToolSpec{
         QStringLiteral("readFile"), QStringLiteral("Read a file."),
         QJsonDocument::fromJson(
             R"({"type":"object","properties":{"path":{"type":"string"}},"required":["path"]})")
-            .object()
-    };
-    r.tools << ToolSpec {
-        QStringLiteral("listFiles"), QString(),
-        QJsonDocument::fromJson(R"({"type":"object","properties":{}})").object()
-    };
+            .object()};
+    r.tools << ToolSpec{QStringLiteral("listFiles"), QString(),
+                        QJsonDocument::fromJson(R"({"type":"object","properties":{}})").object()};
     r.maxTokens = 4096;
     return r;
 }
@@ -171,9 +167,9 @@ void TestRequestBuilder::optionsPerProvider()
     // Gemini's thought_signature goes back on the tool call.
     ChatRequest g;
     g.model = QStringLiteral("gemini-3-flash");
-    ToolCall call { QStringLiteral("c1"), QStringLiteral("read"), QStringLiteral("{}"),
-                    QJsonDocument::fromJson(R"({"google":{"thought_signature":"sig"}})").object() };
-    g.messages << ChatMessage::assistant(QString(), { call });
+    ToolCall call{QStringLiteral("c1"), QStringLiteral("read"), QStringLiteral("{}"),
+                  QJsonDocument::fromJson(R"({"google":{"thought_signature":"sig"}})").object()};
+    g.messages << ChatMessage::assistant(QString(), {call});
     const QJsonObject body = RequestBuilder::build(g, *catalog.find(QStringLiteral("google")));
     const QJsonObject msg = body.value(QLatin1String("messages")).toArray().first().toObject();
     QVERIFY(msg.value(QLatin1String("content")).isNull());
@@ -200,10 +196,10 @@ void TestRequestBuilder::anthropicWithoutCachingOrSystem()
     t.model = QStringLiteral("m");
     t.messages << ChatMessage::user(QStringLiteral("go"))
                << ChatMessage::assistant(QString(),
-                                         { ToolCall { QStringLiteral("t1"),
-                                                      QStringLiteral("x"),
-                                                      QStringLiteral("not json"),
-                                                      {} } });
+                                         {ToolCall{QStringLiteral("t1"),
+                                                   QStringLiteral("x"),
+                                                   QStringLiteral("not json"),
+                                                   {}}});
     const QJsonArray content = RequestBuilder::anthropicMessages(t)
                                    .value(QLatin1String("messages"))
                                    .toArray()
@@ -224,10 +220,10 @@ void TestRequestBuilder::foreignToolIdsAfterModelSwitch()
     r.model = QStringLiteral("claude");
     r.messages << ChatMessage::user(QStringLiteral("go"))
                << ChatMessage::assistant(QString(),
-                                         { ToolCall { QStringLiteral("functions.read:0"),
-                                                      QStringLiteral("read"),
-                                                      QStringLiteral("{}"),
-                                                      {} } })
+                                         {ToolCall{QStringLiteral("functions.read:0"),
+                                                   QStringLiteral("read"),
+                                                   QStringLiteral("{}"),
+                                                   {}}})
                << ChatMessage::toolResult(QStringLiteral("functions.read:0"),
                                           QStringLiteral("read"), QStringLiteral("ok"));
     const QJsonArray messages

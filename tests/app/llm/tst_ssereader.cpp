@@ -37,50 +37,48 @@ void TestSseReader::events_data()
     QTest::addColumn<QList<SseEvent>>("expected");
 
     QTest::newRow("one event LF") << QByteArray("data: {\"a\":1}\n\n")
-                                  << QList<SseEvent> { { {}, "{\"a\":1}" } };
+                                  << QList<SseEvent>{{{}, "{\"a\":1}"}};
     QTest::newRow("CRLF") << QByteArray("data: x\r\n\r\ndata: y\r\n\r\n")
-                          << QList<SseEvent> { { {}, "x" }, { {}, "y" } };
+                          << QList<SseEvent>{{{}, "x"}, {{}, "y"}};
     QTest::newRow("bare CR") << QByteArray("data: x\r\rdata: y\r\r")
-                             << QList<SseEvent> { { {}, "x" }, { {}, "y" } };
-    QTest::newRow("no space after colon")
-        << QByteArray("data:x\n\n") << QList<SseEvent> { { {}, "x" } };
+                             << QList<SseEvent>{{{}, "x"}, {{}, "y"}};
+    QTest::newRow("no space after colon") << QByteArray("data:x\n\n") << QList<SseEvent>{{{}, "x"}};
     QTest::newRow("only one space stripped")
-        << QByteArray("data:  x\n\n") << QList<SseEvent> { { {}, " x" } };
+        << QByteArray("data:  x\n\n") << QList<SseEvent>{{{}, " x"}};
     QTest::newRow("comments ignored")
         << QByteArray(": OPENROUTER PROCESSING\n\n: OPENROUTER PROCESSING\n\ndata: a\n\n")
-        << QList<SseEvent> { { {}, "a" } };
+        << QList<SseEvent>{{{}, "a"}};
     QTest::newRow("comment inside an event")
-        << QByteArray("data: a\n: keep-alive\ndata: b\n\n") << QList<SseEvent> { { {}, "a\nb" } };
+        << QByteArray("data: a\n: keep-alive\ndata: b\n\n") << QList<SseEvent>{{{}, "a\nb"}};
     QTest::newRow("event names") << QByteArray(
         "event: message_start\ndata: {}\n\nevent: ping\ndata: {\"type\": "
         "\"ping\"}\n\n")
-                                 << QList<SseEvent> { { "message_start", "{}" },
-                                                      { "ping", "{\"type\": \"ping\"}" } };
+                                 << QList<SseEvent>{{"message_start", "{}"},
+                                                    {"ping", "{\"type\": \"ping\"}"}};
     QTest::newRow("event name resets after dispatch")
         << QByteArray("event: error\ndata: 1\n\ndata: 2\n\n")
-        << QList<SseEvent> { { "error", "1" }, { {}, "2" } };
+        << QList<SseEvent>{{"error", "1"}, {{}, "2"}};
     QTest::newRow("multi-line data")
-        << QByteArray("data: {\"a\":\ndata: 1}\n\n") << QList<SseEvent> { { {}, "{\"a\":\n1}" } };
+        << QByteArray("data: {\"a\":\ndata: 1}\n\n") << QList<SseEvent>{{{}, "{\"a\":\n1}"}};
     QTest::newRow("id retry and junk ignored")
         << QByteArray("id: 7\nretry: 100\nfoo: bar\njunk\ndata: z\n\n")
-        << QList<SseEvent> { { {}, "z" } };
+        << QList<SseEvent>{{{}, "z"}};
     QTest::newRow("event without data is dropped")
-        << QByteArray("event: ping\n\ndata: q\n\n") << QList<SseEvent> { { {}, "q" } };
-    QTest::newRow("empty data is an event")
-        << QByteArray("data:\n\n") << QList<SseEvent> { { {}, "" } };
+        << QByteArray("event: ping\n\ndata: q\n\n") << QList<SseEvent>{{{}, "q"}};
+    QTest::newRow("empty data is an event") << QByteArray("data:\n\n") << QList<SseEvent>{{{}, ""}};
     QTest::newRow("DONE is just data")
-        << QByteArray("data: [DONE]\n\n") << QList<SseEvent> { { {}, "[DONE]" } };
-    QTest::newRow("end without blank line") << QByteArray("data: a\n\ndata: [DONE]")
-                                            << QList<SseEvent> { { {}, "a" }, { {}, "[DONE]" } };
+        << QByteArray("data: [DONE]\n\n") << QList<SseEvent>{{{}, "[DONE]"}};
+    QTest::newRow("end without blank line")
+        << QByteArray("data: a\n\ndata: [DONE]") << QList<SseEvent>{{{}, "a"}, {{}, "[DONE]"}};
     QTest::newRow("end after the line end")
-        << QByteArray("data: a\n") << QList<SseEvent> { { {}, "a" } };
+        << QByteArray("data: a\n") << QList<SseEvent>{{{}, "a"}};
     QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF"
                                        "data: a\n\n")
-                         << QList<SseEvent> { { {}, "a" } };
+                         << QList<SseEvent>{{{}, "a"}};
     QTest::newRow("many blank lines")
-        << QByteArray("\n\n\ndata: a\n\n\n\n") << QList<SseEvent> { { {}, "a" } };
+        << QByteArray("\n\n\ndata: a\n\n\n\n") << QList<SseEvent>{{{}, "a"}};
     QTest::newRow("utf-8 bytes untouched")
-        << QByteArray("data: \xC3\xB7 \xFF\n\n") << QList<SseEvent> { { {}, "\xC3\xB7 \xFF" } };
+        << QByteArray("data: \xC3\xB7 \xFF\n\n") << QList<SseEvent>{{{}, "\xC3\xB7 \xFF"}};
     QTest::newRow("nothing") << QByteArray() << QList<SseEvent>();
 }
 
@@ -89,7 +87,7 @@ void TestSseReader::events()
     QFETCH(QByteArray, input);
     QFETCH(QList<SseEvent>, expected);
     // Whole, byte by byte, and ten random chunkings give the same events.
-    QList<int> modes { 0, 1 };
+    QList<int> modes{0, 1};
     for (int seed = 2; seed < 12; ++seed)
         modes << seed;
     for (int mode : std::as_const(modes)) {
@@ -132,7 +130,7 @@ void TestSseReader::fixturesSameUnderEveryChunking()
     QFETCH(QString, file);
     QFETCH(int, eventCount);
     const QByteArray bytes = LlmTest::streamBody(file);
-    const QList<SseEvent> reference = readAll({ bytes });
+    const QList<SseEvent> reference = readAll({bytes});
     QCOMPARE(reference.size(), eventCount);
     QByteArray crlf = bytes;
     crlf.replace("\n", "\r\n");

@@ -124,95 +124,95 @@ void TestStreamDecoders::openAiQuirks_data()
     QTest::addColumn<QString>("finish");
 
     QTest::newRow("Copilot: index starts at 1, role on every delta, no object") << sse(
-        { R"({"choices":[{"index":0,"delta":{"role":"assistant","content":"Let me look."}}],"id":"c1","model":"claude-haiku-4.5"})",
-          R"({"choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":1,"id":"toolu_vrtx_01","type":"function","function":{"name":"readFile"}}]}}],"id":"c1"})",
-          R"({"choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":1,"function":{"arguments":"{\"path\":"}}]}}],"id":"c1"})",
-          R"({"choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":1,"function":{"arguments":"\"a.py\"}"}}]}}],"id":"c1"})",
-          R"({"choices":[{"index":0,"delta":{"role":"assistant"},"finish_reason":"tool_calls"}],"id":"c1","usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}})" })
+        {R"({"choices":[{"index":0,"delta":{"role":"assistant","content":"Let me look."}}],"id":"c1","model":"claude-haiku-4.5"})",
+         R"({"choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":1,"id":"toolu_vrtx_01","type":"function","function":{"name":"readFile"}}]}}],"id":"c1"})",
+         R"({"choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":1,"function":{"arguments":"{\"path\":"}}]}}],"id":"c1"})",
+         R"({"choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":1,"function":{"arguments":"\"a.py\"}"}}]}}],"id":"c1"})",
+         R"({"choices":[{"index":0,"delta":{"role":"assistant"},"finish_reason":"tool_calls"}],"id":"c1","usage":{"prompt_tokens":10,"completion_tokens":5,"total_tokens":15}})"})
                                                                                 << QStringLiteral(
                                                                                        "Let me "
                                                                                        "look.")
                                                                                 << QString()
-                                                                                << QStringList { QStringLiteral(
+                                                                                << QStringList{QStringLiteral(
                                                                                        "toolu_vrtx_"
                                                                                        "01|"
                                                                                        "readFile|{"
                                                                                        "\"path\":"
                                                                                        "\"a."
-                                                                                       "py\"}") }
+                                                                                       "py\"}")}
                                                                                 << QStringLiteral(
                                                                                        "tool-"
                                                                                        "calls");
     QTest::newRow("LiteLLM: id repeated on every fragment") << sse(
-        { R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"f","arguments":"{\"a\""}}]}}]})",
-          R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"arguments":":1}"}}]}}]})",
-          R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})" })
+        {R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"f","arguments":"{\"a\""}}]}}]})",
+         R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"arguments":":1}"}}]}}]})",
+         R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})"})
                                                             << QString() << QString()
-                                                            << QStringList { QStringLiteral(
-                                                                   "call_1|f|{\"a\":1}") }
+                                                            << QStringList{QStringLiteral(
+                                                                   "call_1|f|{\"a\":1}")}
                                                             << QStringLiteral("tool-calls");
     QTest::newRow("proxy reuses index 0 for a second call") << sse(
-        { R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_a","function":{"name":"f","arguments":"{}"}}]}}]})",
-          R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_b","function":{"name":"g","arguments":"{\"x\":2}"}}]}}]})",
-          R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})" })
+        {R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_a","function":{"name":"f","arguments":"{}"}}]}}]})",
+         R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_b","function":{"name":"g","arguments":"{\"x\":2}"}}]}}]})",
+         R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})"})
                                                             << QString() << QString()
-                                                            << QStringList { QStringLiteral(
-                                                                                 "call_a|f|{}"),
-                                                                             QStringLiteral(
-                                                                                 "call_b|g|{\"x\":"
-                                                                                 "2}") }
+                                                            << QStringList{QStringLiteral(
+                                                                               "call_a|f|{}"),
+                                                                           QStringLiteral(
+                                                                               "call_b|g|{\"x\":"
+                                                                               "2}")}
                                                             << QStringLiteral("tool-calls");
     QTest::newRow("LM Studio: bogus entry without a function is dropped") << sse(
-        { R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"682997534","type":"function","function":{"name":"calculator","arguments":""}}]}}]})",
-          R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"e\":\"1+1\"}"}}]}}]})",
-          R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"id":""}]}}]})",
-          R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})" })
+        {R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"682997534","type":"function","function":{"name":"calculator","arguments":""}}]}}]})",
+         R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"e\":\"1+1\"}"}}]}}]})",
+         R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"id":""}]}}]})",
+         R"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})"})
                                                                           << QString() << QString()
-                                                                          << QStringList { QStringLiteral(
+                                                                          << QStringList{QStringLiteral(
                                                                                  "682997534|"
                                                                                  "calculator|{"
-                                                                                 "\"e\":\"1+1\"}") }
+                                                                                 "\"e\":\"1+1\"}")}
                                                                           << QStringLiteral(
                                                                                  "tool-calls");
     QTest::newRow("llama.cpp: first fragment already has arguments") << sse(
-        { R"({"choices":[{"finish_reason":null,"index":0,"delta":{"tool_calls":[{"index":0,"id":"VPwsTAer3qtRES726PlBwABM7aRJAyIC","type":"function","function":{"name":"calculator","arguments":"{\""}}]}}],"object":"chat.completion.chunk"})",
-          R"({"choices":[{"finish_reason":null,"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"x\":1}"}}]}}]})",
-          R"({"choices":[{"finish_reason":"tool_calls","index":0,"delta":{}}],"timings":{"prompt_n":3}})" })
+        {R"({"choices":[{"finish_reason":null,"index":0,"delta":{"tool_calls":[{"index":0,"id":"VPwsTAer3qtRES726PlBwABM7aRJAyIC","type":"function","function":{"name":"calculator","arguments":"{\""}}]}}],"object":"chat.completion.chunk"})",
+         R"({"choices":[{"finish_reason":null,"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"x\":1}"}}]}}]})",
+         R"({"choices":[{"finish_reason":"tool_calls","index":0,"delta":{}}],"timings":{"prompt_n":3}})"})
                                                                      << QString() << QString()
-                                                                     << QStringList { QStringLiteral(
+                                                                     << QStringList{QStringLiteral(
                                                                             "VPwsTAer3qtRES726PlBwA"
                                                                             "BM7aRJAyIC|calculator|"
-                                                                            "{\"x\":1}") }
+                                                                            "{\"x\":1}")}
                                                                      << QStringLiteral(
                                                                             "tool-calls");
     QTest::newRow("vLLM: empty tool_calls, no finish_reason nulls, reasoning field")
-        << sse({ R"({"choices":[{"index":0,"delta":{"reasoning":"think ","tool_calls":[]}}]})",
-                 R"({"choices":[{"index":0,"delta":{"reasoning_content":"more"}}]})",
-                 R"({"choices":[{"index":0,"delta":{"content":"Hi"}}]})",
-                 R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})" })
+        << sse({R"({"choices":[{"index":0,"delta":{"reasoning":"think ","tool_calls":[]}}]})",
+                R"({"choices":[{"index":0,"delta":{"reasoning_content":"more"}}]})",
+                R"({"choices":[{"index":0,"delta":{"content":"Hi"}}]})",
+                R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})"})
         << QStringLiteral("Hi") << QStringLiteral("think more") << QStringList()
         << QStringLiteral("stop");
     QTest::newRow("Ollama old: stop after tool calls means tool calls") << sse(
-        { R"({"choices":[{"index":0,"delta":{"role":"assistant","content":"","tool_calls":[{"id":"call_x","index":0,"type":"function","function":{"name":"run","arguments":"{\"c\":1}"}}]},"finish_reason":null}]})",
-          R"({"choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":"stop"}]})" })
+        {R"({"choices":[{"index":0,"delta":{"role":"assistant","content":"","tool_calls":[{"id":"call_x","index":0,"type":"function","function":{"name":"run","arguments":"{\"c\":1}"}}]},"finish_reason":null}]})",
+         R"({"choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":"stop"}]})"})
                                                                         << QString() << QString()
-                                                                        << QStringList { QStringLiteral(
+                                                                        << QStringList{QStringLiteral(
                                                                                "call_x|run|{\"c\":"
-                                                                               "1}") }
+                                                                               "1}")}
                                                                         << QStringLiteral(
                                                                                "tool-calls");
     QTest::newRow("length") << sse(
-        { R"({"choices":[{"index":0,"delta":{"content":"abc"},"finish_reason":"length"}]})" })
+        {R"({"choices":[{"index":0,"delta":{"content":"abc"},"finish_reason":"length"}]})"})
                             << QStringLiteral("abc") << QString() << QStringList()
                             << QStringLiteral("length");
     QTest::newRow("content filter")
-        << sse({ R"({"choices":[{"index":0,"delta":{},"finish_reason":"content_filter"}]})" })
+        << sse({R"({"choices":[{"index":0,"delta":{},"finish_reason":"content_filter"}]})"})
         << QString() << QString() << QStringList() << QStringLiteral("content-filter");
     QTest::newRow("unknown finish reason")
-        << sse({ R"({"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"weird"}]})" })
+        << sse({R"({"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"weird"}]})"})
         << QStringLiteral("x") << QString() << QStringList() << QStringLiteral("other");
     QTest::newRow("DONE without a finish reason")
-        << sse({ R"({"choices":[{"index":0,"delta":{"content":"x"}}]})" }) << QStringLiteral("x")
+        << sse({R"({"choices":[{"index":0,"delta":{"content":"x"}}]})"}) << QStringLiteral("x")
         << QString() << QStringList() << QStringLiteral("stop");
     QTest::newRow("OpenRouter: comments, CRLF, reasoning")
         << QByteArray(
@@ -225,9 +225,9 @@ void TestStreamDecoders::openAiQuirks_data()
                "data: [DONE]\r\n\r\n")
         << QStringLiteral("ok") << QStringLiteral("hmm") << QStringList() << QStringLiteral("stop");
     QTest::newRow("Azure: empty first chunk with filter results") << sse(
-        { R"({"choices":[],"created":0,"id":"","model":"","object":"","prompt_filter_results":[{"prompt_index":0,"content_filter_results":{}}]})",
-          R"({"choices":[{"index":0,"delta":{"content":"Hello"},"content_filter_results":{}}],"id":"chatcmpl-az"})",
-          R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})" })
+        {R"({"choices":[],"created":0,"id":"","model":"","object":"","prompt_filter_results":[{"prompt_index":0,"content_filter_results":{}}]})",
+         R"({"choices":[{"index":0,"delta":{"content":"Hello"},"content_filter_results":{}}],"id":"chatcmpl-az"})",
+         R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})"})
                                                                   << QStringLiteral("Hello")
                                                                   << QString() << QStringList()
                                                                   << QStringLiteral("stop");
@@ -240,7 +240,7 @@ void TestStreamDecoders::openAiQuirks()
     QFETCH(QString, reasoning);
     QFETCH(QStringList, calls);
     QFETCH(QString, finish);
-    for (int mode : { 0, 1, 5, 9 }) {
+    for (int mode : {0, 1, 5, 9}) {
         const ChatResult r = decode(chunked(stream, mode), false).result;
         QVERIFY2(r.ok(), qPrintable(r.error.message()));
         QCOMPARE(r.text, text);
@@ -291,18 +291,18 @@ void TestStreamDecoders::usageNormalization_data()
 
     QTest::newRow("OpenAI 2025 shape") << QByteArray(
         R"({"completion_tokens":78,"completion_tokens_details":{"accepted_prediction_tokens":0,"audio_tokens":0,"reasoning_tokens":64,"rejected_prediction_tokens":0},"prompt_tokens":4243,"prompt_tokens_details":{"audio_tokens":0,"cached_tokens":4096},"total_tokens":4321})")
-                                       << QList<qint64> { 4243, 78, 4321, 64, 4096 };
+                                       << QList<qint64>{4243, 78, 4321, 64, 4096};
     QTest::newRow("xAI: reasoning outside completion") << QByteArray(
         R"({"prompt_tokens":307,"completion_tokens":26,"total_tokens":560,"completion_tokens_details":{"reasoning_tokens":227}})")
-                                                       << QList<qint64> { 307, 253, 560, 227, 0 };
+                                                       << QList<qint64>{307, 253, 560, 227, 0};
     QTest::newRow("DeepSeek cache hit") << QByteArray(
         R"({"prompt_tokens":100,"completion_tokens":20,"total_tokens":120,"prompt_cache_hit_tokens":64,"prompt_cache_miss_tokens":36})")
-                                        << QList<qint64> { 100, 20, 120, 0, 64 };
+                                        << QList<qint64>{100, 20, 120, 0, 64};
     QTest::newRow("Ollama: three fields")
         << QByteArray(R"({"prompt_tokens":5,"completion_tokens":7,"total_tokens":12})")
-        << QList<qint64> { 5, 7, 12, 0, 0 };
+        << QList<qint64>{5, 7, 12, 0, 0};
     QTest::newRow("no total") << QByteArray(R"({"prompt_tokens":5,"completion_tokens":7})")
-                              << QList<qint64> { 5, 7, 12, 0, 0 };
+                              << QList<qint64>{5, 7, 12, 0, 0};
 }
 
 void TestStreamDecoders::usageNormalization()
@@ -310,12 +310,12 @@ void TestStreamDecoders::usageNormalization()
     QFETCH(QByteArray, usage);
     QFETCH(QList<qint64>, expected);
     const QByteArray stream
-        = sse({ R"({"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"stop"}]})",
-                R"({"choices":[],"usage":)" + usage + "}" });
+        = sse({R"({"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"stop"}]})",
+               R"({"choices":[],"usage":)" + usage + "}"});
     const ChatResult r = decode(stream, false).result;
     QVERIFY(r.usage.reported);
-    QCOMPARE((QList<qint64> { r.usage.inputTokens, r.usage.outputTokens, r.usage.totalTokens,
-                              r.usage.reasoningTokens, r.usage.cachedInputTokens }),
+    QCOMPARE((QList<qint64>{r.usage.inputTokens, r.usage.outputTokens, r.usage.totalTokens,
+                            r.usage.reasoningTokens, r.usage.cachedInputTokens}),
              expected);
     const QJsonObject json = r.usage.toJson();
     QCOMPARE(json.value(QLatin1String("inputTokens")).toInteger(), expected[0]);
@@ -333,46 +333,46 @@ void TestStreamDecoders::errorsInside200Stream_data()
 
     using K = LlmError::Kind;
     QTest::newRow("OpenAI server_error after text") << sse(
-        { R"({"choices":[{"index":0,"delta":{"content":"Hello"}}]})",
-          R"({"error": {"message": "The server had an error while processing your request. Sorry about that!", "type": "server_error"}})" },
+        {R"({"choices":[{"index":0,"delta":{"content":"Hello"}}]})",
+         R"({"error": {"message": "The server had an error while processing your request. Sorry about that!", "type": "server_error"}})"},
         false) << false << int(K::ServerError) << QStringLiteral("Hello")
                                                     << QStringLiteral("The server had an error");
     QTest::newRow("vLLM flat error then DONE") << sse(
-        { R"({"object":"error","message":"max_tokens is too large","type":"BadRequestError","param":null,"code":400})" })
+        {R"({"object":"error","message":"max_tokens is too large","type":"BadRequestError","param":null,"code":400})"})
                                                << false << int(K::BadRequest) << QString()
                                                << QStringLiteral("max_tokens is too large");
     QTest::newRow("vLLM nested error") << sse(
-        { R"({"error": {"message": "bad", "type": "BadRequestError", "param": null, "code": 400}})" })
+        {R"({"error": {"message": "bad", "type": "BadRequestError", "param": null, "code": 400}})"})
                                        << false << int(K::BadRequest) << QString()
                                        << QStringLiteral("bad");
     QTest::newRow("OpenRouter provider down") << sse(
-        { R"({"choices":[{"index":0,"delta":{"content":"par"}}]})",
-          R"({"error":{"code":502,"message":"Network connection lost.","metadata":{"error_type":"provider_unavailable"}},"choices":[{"index":0,"delta":{},"finish_reason":"error"}]})" },
+        {R"({"choices":[{"index":0,"delta":{"content":"par"}}]})",
+         R"({"error":{"code":502,"message":"Network connection lost.","metadata":{"error_type":"provider_unavailable"}},"choices":[{"index":0,"delta":{},"finish_reason":"error"}]})"},
         false) << false << int(K::ServerError) << QStringLiteral("par")
                                               << QStringLiteral("Network connection lost.");
     QTest::newRow("Groq tool_use_failed") << sse(
-        { R"({"error":{"message":"Failed to call a function. Please adjust your prompt.","type":"invalid_request_error","code":"tool_use_failed"}})" },
+        {R"({"error":{"message":"Failed to call a function. Please adjust your prompt.","type":"invalid_request_error","code":"tool_use_failed"}})"},
         false) << false << int(K::BadRequest)
                                           << QString()
                                           << QStringLiteral("Failed to call a function");
     QTest::newRow("llama.cpp error string")
-        << sse({ R"({"error":"model crashed"})" }, false) << false << int(K::ServerError)
-        << QString() << QStringLiteral("model crashed");
+        << sse({R"({"error":"model crashed"})"}, false) << false << int(K::ServerError) << QString()
+        << QStringLiteral("model crashed");
     QTest::newRow("Anthropic overloaded mid-stream") << anthropicSse(
-        { R"({"type":"message_start","message":{"id":"msg_1","model":"m","usage":{"input_tokens":3,"output_tokens":1}}})",
-          R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})",
-          R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Part"}})",
-          R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})" })
+        {R"({"type":"message_start","message":{"id":"msg_1","model":"m","usage":{"input_tokens":3,"output_tokens":1}}})",
+         R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})",
+         R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Part"}})",
+         R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})"})
                                                      << true << int(K::Overloaded)
                                                      << QStringLiteral("Part")
                                                      << QStringLiteral("Overloaded");
     QTest::newRow("Anthropic api_error") << anthropicSse(
-        { R"({"type": "error", "error": {"type": "api_error", "message": "Internal server error"}})" })
+        {R"({"type": "error", "error": {"type": "api_error", "message": "Internal server error"}})"})
                                          << true << int(K::ServerError) << QString()
                                          << QStringLiteral("Internal server error");
     QTest::newRow("Anthropic rate limit in stream")
         << anthropicSse(
-               { R"({"type":"error","error":{"type":"rate_limit_error","message":"slow down"}})" })
+               {R"({"type":"error","error":{"type":"rate_limit_error","message":"slow down"}})"})
         << true << int(K::RateLimited) << QString() << QStringLiteral("slow down");
 }
 
@@ -415,7 +415,7 @@ void TestStreamDecoders::streamCutKeepsPartialText()
 void TestStreamDecoders::finishWithoutDoneIsComplete()
 {
     const QByteArray stream = sse(
-        { R"({"choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":"stop"}]})" }, false);
+        {R"({"choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":"stop"}]})"}, false);
     const ChatResult r = decode(stream, false).result;
     QVERIFY(r.ok());
     QCOMPARE(r.text, QStringLiteral("Hi"));
@@ -535,19 +535,18 @@ void TestStreamDecoders::tenMegabyteArguments()
     const auto fragment = [&](const QString &part) {
         QJsonObject o;
         if (anthropic) {
-            o = { { QStringLiteral("type"), QStringLiteral("content_block_delta") },
-                  { QStringLiteral("index"), 0 },
-                  { QStringLiteral("delta"),
-                    QJsonObject { { QStringLiteral("type"), QStringLiteral("input_json_delta") },
-                                  { QStringLiteral("partial_json"), part } } } };
+            o = {{QStringLiteral("type"), QStringLiteral("content_block_delta")},
+                 {QStringLiteral("index"), 0},
+                 {QStringLiteral("delta"),
+                  QJsonObject{{QStringLiteral("type"), QStringLiteral("input_json_delta")},
+                              {QStringLiteral("partial_json"), part}}}};
         } else {
-            const QJsonObject fn { { QStringLiteral("arguments"), part } };
-            const QJsonObject tc { { QStringLiteral("index"), 0 },
-                                   { QStringLiteral("function"), fn } };
-            const QJsonObject delta { { QStringLiteral("tool_calls"), QJsonArray { tc } } };
-            o = { { QStringLiteral("choices"),
-                    QJsonArray { QJsonObject { { QStringLiteral("index"), 0 },
-                                               { QStringLiteral("delta"), delta } } } } };
+            const QJsonObject fn{{QStringLiteral("arguments"), part}};
+            const QJsonObject tc{{QStringLiteral("index"), 0}, {QStringLiteral("function"), fn}};
+            const QJsonObject delta{{QStringLiteral("tool_calls"), QJsonArray{tc}}};
+            o = {{QStringLiteral("choices"),
+                  QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                         {QStringLiteral("delta"), delta}}}}};
         }
         return QJsonDocument(o).toJson(QJsonDocument::Compact);
     };
