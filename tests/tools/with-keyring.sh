@@ -1,5 +1,5 @@
 #!/bin/bash
-# with-keyring.sh COMMAND [ARGS...]
+# with-keyring.sh [--no-keyring] [--bus-config FILE] COMMAND [ARGS...]
 #
 # Runs COMMAND under a private D-Bus session bus with its own gnome-keyring-daemon (the Secret
 # Service only), unlocked with a throwaway password, so keychain tests use a real Secret Service
@@ -7,6 +7,11 @@
 # folder that is removed afterwards. Works as root, without a display and without stdin (CI);
 # COMMAND's stdin is passed through. Exits with COMMAND's exit code (125 if the keyring could not
 # be set up).
+#
+#   --no-keyring       start no keyring: tests of the "no Secret Service" path
+#   --bus-config FILE  start the bus with this dbus-daemon configuration instead of the standard
+#                      session one (e.g. one without service folders, so nothing can be
+#                      D-Bus-activated to provide org.freedesktop.secrets)
 #
 # A headless gnome-keyring has no "login" collection unless it is unlocked at start, and then
 # every write fails with "Object does not exist at path /org/freedesktop/secrets/collection/login"
@@ -30,6 +35,10 @@ secrets_call() {
 }
 
 inside_session() {
+    if [[ "$WITH_KEYRING_MODE" == none ]]; then
+        "$@"
+        return $?
+    fi
     local log="$WITH_KEYRING_DIR/gnome-keyring.log"
     local password
     password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
@@ -76,8 +85,24 @@ if [[ "${1-}" == "--inside-session" ]]; then
     exit $?
 fi
 
+mode=keyring
+bus_config=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+    --no-keyring)
+        mode=none
+        shift
+        ;;
+    --bus-config)
+        [[ $# -ge 2 && -r "$2" ]] || fail "--bus-config needs a readable dbus-daemon configuration file."
+        bus_config=("--config-file=$(readlink -f -- "$2")")
+        shift 2
+        ;;
+    *) break ;;
+    esac
+done
 if [[ $# -eq 0 ]]; then
-    echo "usage: with-keyring.sh COMMAND [ARGS...]" >&2
+    echo "usage: with-keyring.sh [--no-keyring] [--bus-config FILE] COMMAND [ARGS...]" >&2
     exit 125
 fi
 for tool in dbus-run-session dbus-send gnome-keyring-daemon od; do
@@ -113,6 +138,7 @@ for dir in home data config cache state runtime; do
     mkdir -m 700 "$tmp/$dir" || fail "cannot create $tmp/$dir."
 done
 export WITH_KEYRING_DIR="$tmp"
+export WITH_KEYRING_MODE="$mode"
 export HOME="$tmp/home"
 export XDG_DATA_HOME="$tmp/data"
 export XDG_CONFIG_HOME="$tmp/config"
@@ -125,7 +151,7 @@ unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY GNOME_KEYRING_CONTROL SSH
 
 # In the background so that INT/TERM reach the trap at once; <&0 keeps COMMAND's stdin (a
 # background job would otherwise read /dev/null).
-dbus-run-session -- "$self" --inside-session "$@" <&0 &
+dbus-run-session "${bus_config[@]}" -- "$self" --inside-session "$@" <&0 &
 child=$!
 wait "$child"
 rc=$?
