@@ -249,34 +249,43 @@ void KeyStore::remove(const QString &account, QObject *context, Callback done)
         deliver(context, std::move(done), std::move(result));
         return;
     }
-    auto *job = newJob<QKeychain::DeletePasswordJob>(m_service, account, this);
     const QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    connect(job, &QKeychain::Job::finished, this,
-            [this, job, account, hadSessionKey, guard, hasContext, done = std::move(done)] {
-                KeyStoreResult result;
-                result.account = account;
-                if (job->error() == QKeychain::NoError) {
-                    result.status = KeyStoreResult::Status::Ok;
-                    result.location = KeyStoreResult::Location::Keychain;
-                    emit keyChanged(account);
-                } else if (job->error() == QKeychain::EntryNotFound) {
-                    result.status = hadSessionKey ? KeyStoreResult::Status::Ok
-                                                  : KeyStoreResult::Status::NotFound;
-                    result.location = hadSessionKey ? KeyStoreResult::Location::SessionMemory
-                                                    : KeyStoreResult::Location::Keychain;
-                } else {
-                    result.message = failureMessage(Operation::Delete, account, job);
-                    markUnavailable(Operation::Delete, account, job);
-                    if (hadSessionKey) {
-                        result.status = KeyStoreResult::Status::Ok;
-                        result.location = KeyStoreResult::Location::SessionMemory;
-                    }
-                }
-                if ((!hasContext || guard) && done)
-                    done(result);
-            });
-    job->start();
+    const auto answer = [this, account, hadSessionKey, guard, hasContext,
+                         done = std::move(done)](QKeychain::Job *job) {
+        KeyStoreResult result;
+        result.account = account;
+        if (job->error() == QKeychain::NoError) {
+            result.status = KeyStoreResult::Status::Ok;
+            result.location = KeyStoreResult::Location::Keychain;
+            emit keyChanged(account);
+        } else if (job->error() == QKeychain::EntryNotFound) {
+            result.status
+                = hadSessionKey ? KeyStoreResult::Status::Ok : KeyStoreResult::Status::NotFound;
+            result.location = hadSessionKey ? KeyStoreResult::Location::SessionMemory
+                                            : KeyStoreResult::Location::Keychain;
+        } else {
+            result.message = failureMessage(Operation::Delete, account, job);
+            markUnavailable(Operation::Delete, account, job);
+            if (hadSessionKey) {
+                result.status = KeyStoreResult::Status::Ok;
+                result.location = KeyStoreResult::Location::SessionMemory;
+            }
+        }
+        if ((!hasContext || guard) && done)
+            done(result);
+    };
+    // libsecret reports success when asked to delete an entry that is not there, so look
+    // first: the caller learns whether there was a key to delete.
+    auto *lookup = newJob<QKeychain::ReadPasswordJob>(m_service, account, this);
+    connect(lookup, &QKeychain::Job::finished, this, [this, lookup, account, answer] {
+        if (lookup->error() != QKeychain::NoError)
+            return answer(lookup);
+        auto *job = newJob<QKeychain::DeletePasswordJob>(m_service, account, this);
+        connect(job, &QKeychain::Job::finished, this, [job, answer] { answer(job); });
+        job->start();
+    });
+    lookup->start();
 }
 
 void KeyStore::probe()
