@@ -37,10 +37,10 @@ QString backendName()
 {
     const QString forced = qEnvironmentVariable("QTKEYCHAIN_BACKEND");
     if (!forced.isEmpty())
-        return QStringLiteral("the '%1' keychain chosen by QTKEYCHAIN_BACKEND").arg(forced);
+        return QStringLiteral("QTKEYCHAIN_BACKEND=%1").arg(forced);
     if (qEnvironmentVariable("XDG_CURRENT_DESKTOP").contains(QLatin1String("KDE")))
-        return QStringLiteral("KWallet or the Secret Service (org.freedesktop.secrets)");
-    return QStringLiteral("the Secret Service (org.freedesktop.secrets)");
+        return QStringLiteral("KWallet or Secret Service, org.freedesktop.secrets");
+    return QStringLiteral("Secret Service, org.freedesktop.secrets");
 }
 
 QString missingService(QKeychain::Error error)
@@ -132,7 +132,7 @@ QString KeyStore::failureMessage(Operation operation, const QString &account,
         what = QStringLiteral("delete %1 from").arg(entry);
         break;
     }
-    return QStringLiteral("Could not %1 the OS keychain (%2): %3 [QtKeychain %4]. %5")
+    return QStringLiteral("Could not %1 the OS keychain (backend: %2): %3 [QtKeychain %4]. %5")
         .arg(what, backendName(), job->errorString(), QString::fromLatin1(errorName(job->error())),
              missingService(job->error()));
 }
@@ -306,12 +306,13 @@ void KeyStore::probe()
                 return probeFailed(read, Operation::Read);
             if (read->textData() != m_probeValue) {
                 qCWarning(lcSecrets) << "keychain probe read back a different value";
-                m_unavailableReason = QStringLiteral("The OS keychain (%1) returned a different "
-                                                     "value than was just stored in it, "
-                                                     "so it cannot be trusted with API keys. Keys "
-                                                     "are kept in memory for this run "
-                                                     "only.")
-                                          .arg(backendName());
+                m_unavailableReason
+                    = QStringLiteral("The OS keychain (backend: %1) returned a different "
+                                     "value than was just stored in it, "
+                                     "so it cannot be trusted with API keys. Keys "
+                                     "are kept in memory for this run "
+                                     "only.")
+                          .arg(backendName());
                 setAvailability(Availability::Unavailable);
                 return;
             }
