@@ -9,6 +9,10 @@
 
 namespace {
 
+const auto kInMemoryForThisRun = QLatin1String(
+    " Until then, keys are kept in memory for this run only and are lost when Agent Studio "
+    "quits.");
+
 const char *errorName(QKeychain::Error error)
 {
     switch (error) {
@@ -107,8 +111,10 @@ void KeyStore::deliver(QObject *context, Callback done, KeyStoreResult result)
 
 void KeyStore::setAvailability(Availability availability)
 {
-    if (availability != Availability::Unavailable)
+    if (availability != Availability::Unavailable) {
         m_unavailableReason.clear();
+        m_unavailableFailure.clear();
+    }
     if (m_availability == availability)
         return;
     m_availability = availability;
@@ -139,12 +145,14 @@ QString KeyStore::failureMessage(Operation operation, const QString &account,
 
 void KeyStore::markUnavailable(Operation operation, const QString &account, QKeychain::Job *job)
 {
+    // Jobs started together fail together: the first one tells the story.
+    if (m_availability == Availability::Unavailable)
+        return;
     qCWarning(lcSecrets).noquote()
         << "keychain unavailable for service" << m_service << "account" << account << ":"
         << errorName(job->error()) << job->errorString();
-    m_unavailableReason = failureMessage(operation, account, job)
-        + QStringLiteral(" Until then, keys are kept in memory for this run only and are lost "
-                         "when Agent Studio quits.");
+    m_unavailableFailure = failureMessage(operation, account, job);
+    m_unavailableReason = m_unavailableFailure + kInMemoryForThisRun;
     setAvailability(Availability::Unavailable);
 }
 
@@ -193,12 +201,13 @@ void KeyStore::read(const QString &account, QObject *context, Callback done)
 void KeyStore::write(const QString &account, const QString &value, QObject *context, Callback done,
                      Fallback fallback)
 {
-    const auto keepInMemory = [this, account, value, fallback](const QString &why) {
+    const auto keepInMemory = [this, account, value, fallback](const QString &failure) {
         KeyStoreResult result;
         result.account = account;
-        result.message = why;
+        result.message = failure;
         if (fallback == Fallback::NoFallback)
             return result;
+        result.message += kInMemoryForThisRun;
         m_sessionKeys.insert(account, value);
         result.status = KeyStoreResult::Status::Ok;
         result.location = KeyStoreResult::Location::SessionMemory;
@@ -206,7 +215,7 @@ void KeyStore::write(const QString &account, const QString &value, QObject *cont
         return result;
     };
     if (m_availability == Availability::Unavailable) {
-        deliver(context, std::move(done), keepInMemory(m_unavailableReason));
+        deliver(context, std::move(done), keepInMemory(m_unavailableFailure));
         return;
     }
     auto *job = newJob<QKeychain::WritePasswordJob>(m_service, account, this);
@@ -225,7 +234,7 @@ void KeyStore::write(const QString &account, const QString &value, QObject *cont
                     emit keyChanged(account);
                 } else {
                     markUnavailable(Operation::Write, account, job);
-                    result = keepInMemory(m_unavailableReason);
+                    result = keepInMemory(failureMessage(Operation::Write, account, job));
                 }
                 if ((!hasContext || guard) && done)
                     done(result);
@@ -306,13 +315,12 @@ void KeyStore::probe()
                 return probeFailed(read, Operation::Read);
             if (read->textData() != m_probeValue) {
                 qCWarning(lcSecrets) << "keychain probe read back a different value";
-                m_unavailableReason
-                    = QStringLiteral("The OS keychain (backend: %1) returned a different "
-                                     "value than was just stored in it, "
-                                     "so it cannot be trusted with API keys. Keys "
-                                     "are kept in memory for this run "
-                                     "only.")
+                m_unavailableFailure
+                    = QStringLiteral("The OS keychain (backend: %1) returned a different value "
+                                     "than was just stored in it, so it cannot be trusted with "
+                                     "API keys.")
                           .arg(backendName());
+                m_unavailableReason = m_unavailableFailure + kInMemoryForThisRun;
                 setAvailability(Availability::Unavailable);
                 return;
             }

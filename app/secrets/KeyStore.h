@@ -103,6 +103,7 @@ private:
     const QString m_service;
     Availability m_availability = Availability::Unknown;
     QString m_unavailableReason;
+    QString m_unavailableFailure; // the reason without "kept in memory for this run"
     QHash<QString, QString> m_sessionKeys;
     QString m_probeValue;
 };

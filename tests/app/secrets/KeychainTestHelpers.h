@@ -2,6 +2,7 @@
 // runs inside tests/tools/with-keyring.sh, and grep files for a secret.
 #pragma once
 
+#include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
 
