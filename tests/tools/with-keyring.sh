@@ -15,7 +15,11 @@
 #
 # A headless gnome-keyring has no "login" collection unless it is unlocked at start, and then
 # every write fails with "Object does not exist at path /org/freedesktop/secrets/collection/login"
-# (specs/security.md §3.1); --unlock creates it, and the script checks that it is the default.
+# (specs/security.md §3.1); --unlock creates it, and the script checks that it is the default
+# and that secret-tool can store, read and delete an item in it before COMMAND runs.
+#
+# As root in a container, dbus-daemon prints "Failed to set fd limit to 65536: Operation not
+# permitted"; that is harmless.
 set -uo pipefail
 
 readonly self="$(readlink -f -- "${BASH_SOURCE[0]}")"
@@ -74,6 +78,14 @@ inside_session() {
         [[ "$alias" == "$login" ]] || fail "the default collection is '$alias', not $login."
     fi
 
+    # A real client round trip through the default collection, as the tests will do it.
+    local probe=with-keyring-probe-$$
+    printf '%s' "$probe" | secret-tool store --label=with-keyring.sh with-keyring probe ||
+        fail "secret-tool could not store an item in the private keyring."
+    [[ "$(secret-tool lookup with-keyring probe)" == "$probe" ]] ||
+        fail "secret-tool could not read back the item it stored in the private keyring."
+    secret-tool clear with-keyring probe || fail "secret-tool could not delete its test item."
+
     local rc=0
     "$@" || rc=$?
     return "$rc"
@@ -105,16 +117,16 @@ if [[ $# -eq 0 ]]; then
     echo "usage: with-keyring.sh [--no-keyring] [--bus-config FILE] COMMAND [ARGS...]" >&2
     exit 125
 fi
-for tool in dbus-run-session dbus-send gnome-keyring-daemon od; do
+for tool in dbus-run-session dbus-send gnome-keyring-daemon secret-tool; do
     command -v "$tool" >/dev/null ||
-        fail "'$tool' is missing; install the packages dbus-bin and gnome-keyring."
+        fail "'$tool' is missing; install the packages dbus-bin, gnome-keyring and libsecret-tools."
 done
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/with-keyring.XXXXXX")" || fail "cannot create a temporary folder."
 child=""
 descendants() {
     local pid
-    for pid in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    for pid in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
         echo "$pid"
         descendants "$pid"
     done
