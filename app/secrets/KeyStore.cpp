@@ -231,6 +231,10 @@ void KeyStore::write(const QString &account, const QString &value, QObject *cont
                     result.status = KeyStoreResult::Status::Ok;
                     result.location = KeyStoreResult::Location::Keychain;
                     qCDebug(lcSecrets) << "stored the key for" << account << "in the keychain";
+                    // A stored key proves the keychain works as well as a probe does (a read
+                    // alone does not: a headless gnome-keyring reads "not found" but cannot write).
+                    if (m_availability == Availability::Unknown)
+                        setAvailability(Availability::Available);
                     emit keyChanged(account);
                 } else {
                     markUnavailable(Operation::Write, account, job);

@@ -22,6 +22,7 @@ private slots:
     void valuesSurviveUnchanged();
     void accountsAreIndependent();
     void callbackSkippedWhenContextIsGone();
+    void successfulWriteMeansAvailable();
 
 private:
     static QString secretToolLookup(const QString &account);
@@ -180,6 +181,18 @@ void TestKeyStore::callbackSkippedWhenContextIsGone()
     // A later operation finishing proves the first one has finished too (jobs run in order).
     QVERIFY(read(m_store, QStringLiteral("openai")));
     QVERIFY(!called);
+}
+
+void TestKeyStore::successfulWriteMeansAvailable()
+{
+    KeyStore fresh(QStringLiteral("agent-studio"));
+    QSignalSpy changes(&fresh, &KeyStore::availabilityChanged);
+    QCOMPARE(read(fresh, QStringLiteral("groq"))->status, KeyStoreResult::Status::NotFound);
+    QCOMPARE(fresh.availability(), KeyStore::Availability::Unknown);
+    QVERIFY(write(fresh, QStringLiteral("groq"), QStringLiteral("gsk-1"))->ok());
+    QCOMPARE(fresh.availability(), KeyStore::Availability::Available);
+    QCOMPARE(changes.size(), 1);
+    QVERIFY(remove(fresh, QStringLiteral("groq"))->ok());
 }
 
 QTEST_GUILESS_MAIN(TestKeyStore)
