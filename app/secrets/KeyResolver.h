@@ -63,6 +63,7 @@ public:
     // The same, without the keychain (synchronous).
     ResolvedKey keyOutsideKeychain(const QString &provider) const;
     // A plain variable (MODEL, DAYTONA_API_URL, OPENAI_BASE_URL, ...): environment, then .env.
+    // For API keys use resolveKey(provider), which asks the keychain first.
     ResolvedKey variable(const QString &name) const;
 
     // The providers whose key is in the environment or the .env file but not in the keychain.
@@ -71,7 +72,8 @@ public:
     // Stores the key found in the environment or .env file in the keychain. Fails (writing
     // nothing, not even to session memory) when there is no such key or no keychain.
     void importKey(const QString &provider, QObject *context, KeyStore::Callback done);
-    // Imports every candidate; the results come in provider order.
+    // Imports every candidate; the results come in provider order. Without a keychain: one
+    // Failed result (empty account) that says why. Nothing to import: an empty list.
     void importAll(QObject *context, ImportCallback done);
 
 private:
