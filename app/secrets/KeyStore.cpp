@@ -47,7 +47,9 @@ QString backendName()
     return QStringLiteral("Secret Service, org.freedesktop.secrets");
 }
 
-QString missingService(QKeychain::Error error)
+// What is missing and how to get it, from QtKeychain's error (0.13.2 reports almost every
+// Secret Service failure as OtherError, so the text is all there is to go on).
+QString missingService(QKeychain::Error error, const QString &errorString)
 {
     if (error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser)
         return QStringLiteral("The keychain is locked or refused access: unlock it (log in to "
@@ -56,6 +58,12 @@ QString missingService(QKeychain::Error error)
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
         text = QStringLiteral("There is no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not "
                               "set), so no keychain service can be reached.");
+    else if (errorString.contains(QLatin1String("/org/freedesktop/secrets/collection/login")))
+        text = QStringLiteral("The Secret Service (gnome-keyring) is running but has no unlocked "
+                              "login keyring, and it cannot ask for a password here (no display). "
+                              "Log in through a desktop session, or create and unlock it with "
+                              "'gnome-keyring-daemon --replace --unlock' (reads the password "
+                              "from stdin).");
     else if (error == QKeychain::NoBackendAvailable)
         text = QStringLiteral("No keychain service (KWallet or the Secret Service) is running on "
                               "the session bus.");
@@ -140,7 +148,7 @@ QString KeyStore::failureMessage(Operation operation, const QString &account,
     }
     return QStringLiteral("Could not %1 the OS keychain (backend: %2): %3 [QtKeychain %4]. %5")
         .arg(what, backendName(), job->errorString(), QString::fromLatin1(errorName(job->error())),
-             missingService(job->error()));
+             missingService(job->error(), job->errorString()));
 }
 
 void KeyStore::markUnavailable(Operation operation, const QString &account, QKeychain::Job *job)

@@ -1,5 +1,5 @@
 #!/bin/bash
-# with-keyring.sh [--no-keyring] [--bus-config FILE] COMMAND [ARGS...]
+# with-keyring.sh [--no-keyring | --locked-keyring] [--bus-config FILE] COMMAND [ARGS...]
 #
 # Runs COMMAND under a private D-Bus session bus with its own gnome-keyring-daemon (the Secret
 # Service only), unlocked with a throwaway password, so keychain tests use a real Secret Service
@@ -9,6 +9,8 @@
 # be set up).
 #
 #   --no-keyring       start no keyring: tests of the "no Secret Service" path
+#   --locked-keyring   start no keyring either, but let the bus activate gnome-keyring on demand,
+#                      never unlocked: the headless case where it has no login collection
 #   --bus-config FILE  start the bus with this dbus-daemon configuration instead of the standard
 #                      session one (e.g. one without service folders, so nothing can be
 #                      D-Bus-activated to provide org.freedesktop.secrets)
@@ -39,7 +41,7 @@ secrets_call() {
 }
 
 inside_session() {
-    if [[ "$WITH_KEYRING_MODE" == none ]]; then
+    if [[ "$WITH_KEYRING_MODE" != unlocked ]]; then
         "$@"
         return $?
     fi
@@ -97,12 +99,16 @@ if [[ "${1-}" == "--inside-session" ]]; then
     exit $?
 fi
 
-mode=keyring
+mode=unlocked
 bus_config=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
     --no-keyring)
         mode=none
+        shift
+        ;;
+    --locked-keyring)
+        mode=locked
         shift
         ;;
     --bus-config)
@@ -114,7 +120,8 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 if [[ $# -eq 0 ]]; then
-    echo "usage: with-keyring.sh [--no-keyring] [--bus-config FILE] COMMAND [ARGS...]" >&2
+    echo "usage: with-keyring.sh [--no-keyring | --locked-keyring] [--bus-config FILE] COMMAND" \
+        "[ARGS...]" >&2
     exit 125
 fi
 for tool in dbus-run-session dbus-send gnome-keyring-daemon secret-tool; do
