@@ -79,8 +79,21 @@ bool KeyResolver::loadEnvFile(const QString &path, QString *error)
         qCWarning(lcSecrets).noquote() << message;
         return !explicitlyGiven;
     }
+    // Bounded: a .env file is a few lines; a wrong path (a log, /dev/zero) must not hang us.
+    constexpr qint64 kMaxBytes = 1024 * 1024;
+    const QByteArray content = input.read(kMaxBytes + 1);
+    if (content.size() > kMaxBytes) {
+        const QString message
+            = QStringLiteral("The .env file %1 is larger than 1 MiB, so it is probably not a .env "
+                             "file; it was not read. Check the path given to --env-file.")
+                  .arg(QDir::toNativeSeparators(file));
+        if (error)
+            *error = message;
+        qCWarning(lcSecrets).noquote() << message;
+        return !explicitlyGiven;
+    }
     m_envFilePath = file;
-    m_envFile = DotEnvParser::parse(QString::fromUtf8(input.readAll()));
+    m_envFile = DotEnvParser::parse(QString::fromUtf8(content));
     for (const DotEnvError &lineError : std::as_const(m_envFile.errors))
         qCWarning(lcSecrets).noquote() << QDir::toNativeSeparators(file) << lineError.message;
     qCDebug(lcSecrets) << "read" << m_envFile.keys().size() << "variables from" << file;

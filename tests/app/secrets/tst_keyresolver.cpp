@@ -246,6 +246,10 @@ void TestKeyResolver::explicitEnvFileMustExist()
     QVERIFY2(error.contains(missing), qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("--env-file")), qPrintable(error));
     QVERIFY(m_resolver.envFile().isEmpty());
+
+    // A wrong path that never ends is refused, not read forever.
+    QVERIFY(!m_resolver.loadEnvFile(QStringLiteral("/dev/zero"), &error));
+    QVERIFY2(error.contains(QLatin1String("larger than 1 MiB")), qPrintable(error));
 }
 
 void TestKeyResolver::envFileErrorsAreKept()
