@@ -38,6 +38,7 @@ int runSubcommand(int argc, char **argv, const CommandLine &line)
 {
     QCoreApplication app(argc, argv);
     AppContext context(pathsFor(line));
+    context.setEnvFile(line.envFile);
     QString error;
     if (!context.open(&error))
         return fail(error);
@@ -68,6 +69,7 @@ int runGui(int argc, char **argv, const CommandLine &line)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/agent-studio.svg")));
 
     AppContext context(pathsFor(line));
+    context.setEnvFile(line.envFile);
     QString error;
     if (!context.open(&error)) {
         fail(error);

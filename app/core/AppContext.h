@@ -10,6 +10,9 @@
 
 #include <memory>
 
+class KeyResolver;
+class KeyStore;
+
 class AppContext final
 {
 public:
@@ -17,6 +20,10 @@ public:
     ~AppContext();
     AppContext(const AppContext &) = delete;
     AppContext &operator=(const AppContext &) = delete;
+
+    // The .env file to read keys and settings from (--env-file); empty: .env in the working
+    // directory, if there is one. Call before open().
+    void setEnvFile(const QString &path) { m_envFile = path; }
 
     // Creates the folders and opens the services that can fail. On failure returns false and
     // a message that says what to do.
@@ -26,9 +33,16 @@ public:
     Settings &settings() { return *m_settings; }
     // Every secret the app loads is added here, so that logs and exports never show it.
     Redactor &redactor() { return m_redactor; }
+    // API keys: the OS keychain (service "agent-studio", account = provider id) ...
+    KeyStore &keyStore() { return *m_keyStore; }
+    // ... and where each key comes from: keychain, then environment, then the .env file.
+    KeyResolver &keys() { return *m_keys; }
 
 private:
     StudioPaths m_paths;
     Redactor m_redactor;
     std::unique_ptr<Settings> m_settings;
+    QString m_envFile;
+    std::unique_ptr<KeyStore> m_keyStore;
+    std::unique_ptr<KeyResolver> m_keys;
 };
