@@ -34,7 +34,7 @@ public:
     EchoOff &operator=(const EchoOff &) = delete;
 
 private:
-    termios m_saved {};
+    termios m_saved{};
     bool m_active = false;
 };
 

@@ -19,6 +19,7 @@ bool AppContext::open(QString *error)
     // A fixed keychain service name, so stored keys do not depend on the binary's name.
     m_keyStore = std::make_unique<KeyStore>(QStringLiteral("agent-studio"));
     m_keys = std::make_unique<KeyResolver>(*m_keyStore);
+    m_keys->setRedactor(&m_redactor);
     if (!m_keys->loadEnvFile(m_envFile, error))
         return false;
     qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName();

@@ -12,10 +12,10 @@ struct SubcommandHelp
 
 // Every subcommand with its one-line summary; --help prints them in this order.
 constexpr SubcommandHelp kSubcommands[] = {
-    { "paths", "Print the data, config, cache and log folders in use, then exit." },
-    { "keys",
-      "API keys in the OS keychain: keys list | set PROVIDER (key on stdin) |\n"
-      "                   delete PROVIDER | import [PROVIDER]. See 'keys --help'." },
+    {"paths", "Print the data, config, cache and log folders in use, then exit."},
+    {"keys",
+     "API keys in the OS keychain: keys list | set PROVIDER (key on stdin) |\n"
+     "                   delete PROVIDER | import [PROVIDER]. See 'keys --help'."},
 };
 
 bool takesValue(const QString &option)

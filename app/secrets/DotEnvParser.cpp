@@ -100,7 +100,7 @@ DotEnvParser::Result DotEnvParser::parse(QStringView text)
     const QList<QStringView> lines = splitLines(text);
 
     const auto error = [&result](int line, const QString &what) {
-        result.errors.append({ line, QStringLiteral("line %1: %2").arg(line).arg(what) });
+        result.errors.append({line, QStringLiteral("line %1: %2").arg(line).arg(what)});
     };
 
     for (qsizetype index = 0; index < lines.size(); ++index) {
@@ -130,7 +130,7 @@ DotEnvParser::Result DotEnvParser::parse(QStringView text)
 
         if (rest.isEmpty() || rest.front() == QLatin1Char('#')) {
             // KEY= or KEY= # comment: an empty value.
-            result.entries.append({ key.toString(), QStringLiteral(""), lineNumber });
+            result.entries.append({key.toString(), QStringLiteral(""), lineNumber});
             continue;
         }
 
@@ -145,7 +145,7 @@ DotEnvParser::Result DotEnvParser::parse(QStringView text)
                 }
             }
             result.entries.append(
-                { key.toString(), trimmedRight(rest.left(end)).toString(), lineNumber });
+                {key.toString(), trimmedRight(rest.left(end)).toString(), lineNumber});
             continue;
         }
 
@@ -193,7 +193,7 @@ DotEnvParser::Result DotEnvParser::parse(QStringView text)
                                  "space before '#'); the entry is ignored."));
             continue;
         }
-        result.entries.append({ key.toString(), value, lineNumber });
+        result.entries.append({key.toString(), value, lineNumber});
     }
     return result;
 }

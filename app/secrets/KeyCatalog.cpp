@@ -14,31 +14,31 @@ struct Row
 // Provider ids follow Mastra's model router ("provider/model", models.dev ids), so that
 // "togetherai/..." finds the key stored under "togetherai".
 constexpr Row kRows[] = {
-    { "OPENAI_API_KEY", "openai", Kind::ApiKey },
-    { "ANTHROPIC_API_KEY", "anthropic", Kind::ApiKey },
-    { "GOOGLE_GENERATIVE_AI_API_KEY", "google", Kind::ApiKey },
-    { "GEMINI_API_KEY", "google", Kind::ApiKey },
-    { "OPENROUTER_API_KEY", "openrouter", Kind::ApiKey },
-    { "GROQ_API_KEY", "groq", Kind::ApiKey },
-    { "MISTRAL_API_KEY", "mistral", Kind::ApiKey },
-    { "DEEPSEEK_API_KEY", "deepseek", Kind::ApiKey },
-    { "XAI_API_KEY", "xai", Kind::ApiKey },
-    { "TOGETHER_API_KEY", "togetherai", Kind::ApiKey },
-    { "FIREWORKS_API_KEY", "fireworks-ai", Kind::ApiKey },
-    { "CEREBRAS_API_KEY", "cerebras", Kind::ApiKey },
-    { "DAYTONA_API_KEY", "daytona", Kind::ApiKey },
-    { "DAYTONA_API_URL", "daytona", Kind::Setting },
-    { "DAYTONA_TARGET", "daytona", Kind::Setting },
-    { "OPENAI_BASE_URL", "openai", Kind::Setting },
-    { "ANTHROPIC_BASE_URL", "anthropic", Kind::Setting },
-    { "MODEL", "", Kind::Setting },
+    {"OPENAI_API_KEY", "openai", Kind::ApiKey},
+    {"ANTHROPIC_API_KEY", "anthropic", Kind::ApiKey},
+    {"GOOGLE_GENERATIVE_AI_API_KEY", "google", Kind::ApiKey},
+    {"GEMINI_API_KEY", "google", Kind::ApiKey},
+    {"OPENROUTER_API_KEY", "openrouter", Kind::ApiKey},
+    {"GROQ_API_KEY", "groq", Kind::ApiKey},
+    {"MISTRAL_API_KEY", "mistral", Kind::ApiKey},
+    {"DEEPSEEK_API_KEY", "deepseek", Kind::ApiKey},
+    {"XAI_API_KEY", "xai", Kind::ApiKey},
+    {"TOGETHER_API_KEY", "togetherai", Kind::ApiKey},
+    {"FIREWORKS_API_KEY", "fireworks-ai", Kind::ApiKey},
+    {"CEREBRAS_API_KEY", "cerebras", Kind::ApiKey},
+    {"DAYTONA_API_KEY", "daytona", Kind::ApiKey},
+    {"DAYTONA_API_URL", "daytona", Kind::Setting},
+    {"DAYTONA_TARGET", "daytona", Kind::Setting},
+    {"OPENAI_BASE_URL", "openai", Kind::Setting},
+    {"ANTHROPIC_BASE_URL", "anthropic", Kind::Setting},
+    {"MODEL", "", Kind::Setting},
 };
 
 QList<Variable> buildVariables()
 {
     QList<Variable> list;
     for (const Row &row : kRows)
-        list.append({ QString::fromLatin1(row.name), QString::fromLatin1(row.provider), row.kind });
+        list.append({QString::fromLatin1(row.name), QString::fromLatin1(row.provider), row.kind});
     return list;
 }
 

@@ -1,6 +1,7 @@
 #include "KeyResolver.h"
 
 #include "core/Logging.h"
+#include "log/Redactor.h"
 #include "secrets/KeyCatalog.h"
 
 #include <QDir>
@@ -57,6 +58,7 @@ KeyResolver::~KeyResolver() = default;
 void KeyResolver::setEnvironment(const QProcessEnvironment &environment)
 {
     m_environment = environment;
+    redactKnownKeys();
 }
 
 bool KeyResolver::loadEnvFile(const QString &path, QString *error)
@@ -97,7 +99,26 @@ bool KeyResolver::loadEnvFile(const QString &path, QString *error)
     for (const DotEnvError &lineError : std::as_const(m_envFile.errors))
         qCWarning(lcSecrets).noquote() << QDir::toNativeSeparators(file) << lineError.message;
     qCDebug(lcSecrets) << "read" << m_envFile.keys().size() << "variables from" << file;
+    redactKnownKeys();
     return true;
+}
+
+void KeyResolver::setRedactor(Redactor *redactor)
+{
+    m_redactor = redactor;
+    redactKnownKeys();
+}
+
+void KeyResolver::redactKnownKeys() const
+{
+    if (!m_redactor)
+        return;
+    for (const KeyCatalog::Variable &variable : KeyCatalog::variables()) {
+        if (variable.kind != KeyCatalog::Kind::ApiKey)
+            continue;
+        m_redactor->addSecret(m_environment.value(variable.name));
+        m_redactor->addSecret(m_envFile.value(variable.name));
+    }
 }
 
 ResolvedKey KeyResolver::keyOutsideKeychain(const QString &provider) const
@@ -163,6 +184,8 @@ void KeyResolver::resolveKey(const QString &provider, QObject *context, Callback
                 key = keyOutsideKeychain(provider);
                 key.keychainMessage = stored.message;
             }
+            if (m_redactor && key.found())
+                m_redactor->addSecret(key.value);
             done(key);
         });
 }

@@ -32,6 +32,8 @@ struct ResolvedKey
     QString sourceText() const;
 };
 
+class Redactor;
+
 class KeyResolver final : public QObject
 {
     Q_OBJECT
@@ -47,6 +49,9 @@ public:
     ~KeyResolver() override;
 
     KeyStore &store() { return m_store; }
+    // Every key value the resolver sees (environment, .env, keychain) is added to this
+    // redactor, so that no log line or export can show it.
+    void setRedactor(Redactor *redactor);
 
     // For tests and embedding: the environment to read instead of the process's.
     void setEnvironment(const QProcessEnvironment &environment);
@@ -77,7 +82,10 @@ public:
     void importAll(QObject *context, ImportCallback done);
 
 private:
+    void redactKnownKeys() const;
+
     KeyStore &m_store;
+    Redactor *m_redactor = nullptr;
     QProcessEnvironment m_environment;
     QString m_envFilePath;
     DotEnvParser::Result m_envFile;

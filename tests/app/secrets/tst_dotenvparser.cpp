@@ -126,7 +126,7 @@ void TestDotEnvParser::laterLinesWin()
 {
     const DotEnvParser::Result result = DotEnvParser::parse(u"A=1\nB=2\nA=3\n");
     QCOMPARE(result.entries.size(), 3);
-    QCOMPARE(result.keys(), QStringList({ QStringLiteral("A"), QStringLiteral("B") }));
+    QCOMPARE(result.keys(), QStringList({QStringLiteral("A"), QStringLiteral("B")}));
     QCOMPARE(result.value(QStringLiteral("A")), QStringLiteral("3"));
     QVERIFY(result.value(QStringLiteral("C")).isNull());
 }
@@ -137,7 +137,7 @@ void TestDotEnvParser::invalidLinesAreReportedWithoutTheirText()
         = DotEnvParser::parse(readData(QStringLiteral("invalid.env")));
     // The good lines around the bad ones are kept.
     QCOMPARE(result.keys(),
-             QStringList({ QStringLiteral("GOOD_BEFORE"), QStringLiteral("GOOD_AFTER") }));
+             QStringList({QStringLiteral("GOOD_BEFORE"), QStringLiteral("GOOD_AFTER")}));
     QList<int> lines;
     for (const DotEnvError &error : result.errors) {
         lines << error.line;
@@ -147,7 +147,7 @@ void TestDotEnvParser::invalidLinesAreReportedWithoutTheirText()
         QVERIFY2(!error.message.contains(QLatin1String("sk-proj")), qPrintable(error.message));
         QVERIFY2(!error.message.contains(QLatin1String("BAD")), qPrintable(error.message));
     }
-    QCOMPARE(lines, QList<int>({ 2, 3, 4, 5, 6, 8 }));
+    QCOMPARE(lines, QList<int>({2, 3, 4, 5, 6, 8}));
     QVERIFY(result.errors.at(0).message.contains(QLatin1String("expected KEY=VALUE")));
     QVERIFY(result.errors.at(1).message.contains(QLatin1String("not a valid variable name")));
     QVERIFY(result.errors.at(3).message.contains(QLatin1String("after the closing quote")));

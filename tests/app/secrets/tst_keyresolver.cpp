@@ -4,6 +4,7 @@
 #include "KeychainTestHelpers.h"
 
 #include "core/AppContext.h"
+#include "log/Redactor.h"
 #include "secrets/KeyCatalog.h"
 
 #include <QTemporaryDir>
@@ -27,6 +28,7 @@ private slots:
     void explicitEnvFileMustExist();
     void envFileErrorsAreKept();
     void appContextReadsTheEnvFile();
+    void everyLoadedKeyIsRedacted();
     void importCandidatesAreKeysMissingFromKeychain();
     void importOneAndAll();
     void importWithoutKeyFails();
@@ -36,8 +38,8 @@ private:
     void clearKeychain();
 
     QTemporaryDir m_dir;
-    KeyStore m_store { QStringLiteral("agent-studio") };
-    KeyResolver m_resolver { m_store };
+    KeyStore m_store{QStringLiteral("agent-studio")};
+    KeyResolver m_resolver{m_store};
 };
 
 QString TestKeyResolver::writeEnvFile(const QByteArray &content)
@@ -111,8 +113,8 @@ void TestKeyResolver::catalogNamesEveryVariable()
              QStringLiteral("daytona"));
     QVERIFY(!KeyCatalog::isProvider(QStringLiteral("MODEL")));
     QCOMPARE(KeyCatalog::keyVariables(QStringLiteral("google")),
-             QStringList({ QStringLiteral("GOOGLE_GENERATIVE_AI_API_KEY"),
-                           QStringLiteral("GEMINI_API_KEY") }));
+             QStringList({QStringLiteral("GOOGLE_GENERATIVE_AI_API_KEY"),
+                          QStringLiteral("GEMINI_API_KEY")}));
 }
 
 void TestKeyResolver::keychainBeatsEnvironmentBeatsEnvFile()
@@ -281,6 +283,29 @@ void TestKeyResolver::appContextReadsTheEnvFile()
     QString error;
     QVERIFY(!broken.open(&error));
     QVERIFY2(error.contains(QLatin1String("missing.env")), qPrintable(error));
+}
+
+void TestKeyResolver::everyLoadedKeyIsRedacted()
+{
+    const QString fromFile = QStringLiteral("csk-only-in-the-dotenv-file");
+    const QString fromEnvironment = QStringLiteral("gsk-only-in-the-environment");
+    const QString fromKeychain = QStringLiteral("plain-keychain-value-0123");
+    const QString envFile
+        = writeEnvFile("CEREBRAS_API_KEY=" + fromFile.toUtf8() + "\nMODEL=openai/gpt-4o-mini\n");
+    AppContext context(StudioPaths::underRoot(m_dir.filePath(QStringLiteral("data"))));
+    context.setEnvFile(envFile);
+    QString error;
+    QVERIFY2(context.open(&error), qPrintable(error));
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("GROQ_API_KEY"), fromEnvironment);
+    context.keys().setEnvironment(environment);
+    QVERIFY(write(context.keyStore(), QStringLiteral("openai"), fromKeychain)->ok());
+    QVERIFY(resolve(context.keys(), QStringLiteral("openai")));
+
+    const QString line = QStringLiteral("keys: %1 %2 %3, model openai/gpt-4o-mini")
+                             .arg(fromFile, fromEnvironment, fromKeychain);
+    QCOMPARE(context.redactor().redactText(line),
+             QStringLiteral("keys: [REDACTED] [REDACTED] [REDACTED], model openai/gpt-4o-mini"));
 }
 
 void TestKeyResolver::importCandidatesAreKeysMissingFromKeychain()

@@ -50,8 +50,8 @@ TestKeysCommand::Result TestKeysCommand::run(const QStringList &arguments, const
     env.insert(extra);
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(m_dir.path());
-    QStringList all = { QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data")),
-                        QStringLiteral("--env-file"), m_envFile };
+    QStringList all = {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data")),
+                       QStringLiteral("--env-file"), m_envFile};
     all += arguments;
     process.start(QStringLiteral(AGENT_STUDIO_BIN), all);
     process.write(input);
@@ -61,17 +61,17 @@ TestKeysCommand::Result TestKeysCommand::run(const QStringList &arguments, const
         process.waitForFinished();
         return {};
     }
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-             QString::fromUtf8(process.readAllStandardOutput()),
-             QString::fromUtf8(process.readAllStandardError()) };
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 QString TestKeysCommand::lookup(const QString &account)
 {
     QProcess tool;
     tool.start(QStringLiteral("secret-tool"),
-               { QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("agent-studio"),
-                 QStringLiteral("user"), account });
+               {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("agent-studio"),
+                QStringLiteral("user"), account});
     return tool.waitForFinished(10000) ? QString::fromUtf8(tool.readAllStandardOutput())
                                        : QStringLiteral("<secret-tool hung>");
 }
@@ -92,10 +92,10 @@ void TestKeysCommand::initTestCase()
 
 void TestKeysCommand::helpListsTheCommand()
 {
-    const Result help = run({ QStringLiteral("--help") });
+    const Result help = run({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QLatin1String("  keys ")));
-    const Result keysHelp = run({ QStringLiteral("keys"), QStringLiteral("--help") });
+    const Result keysHelp = run({QStringLiteral("keys"), QStringLiteral("--help")});
     QCOMPARE(keysHelp.exitCode, 0);
     QVERIFY(keysHelp.out.contains(QLatin1String("set PROVIDER")));
     QVERIFY(keysHelp.out.contains(QLatin1String("anthropic")));
@@ -103,7 +103,7 @@ void TestKeysCommand::helpListsTheCommand()
 
 void TestKeysCommand::setReadsTheKeyFromStdin()
 {
-    Result set = run({ QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("anthropic") },
+    Result set = run({QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("anthropic")},
                      "sk-ant-stdin-canary-2222\n");
     QCOMPARE(set.exitCode, 0);
     QVERIFY2(set.out.contains(QLatin1String("Stored the anthropic key in the OS keychain")),
@@ -112,7 +112,7 @@ void TestKeysCommand::setReadsTheKeyFromStdin()
     QCOMPARE(lookup(QStringLiteral("anthropic")), QStringLiteral("sk-ant-stdin-canary-2222"));
 
     // Again: overwrites; CRLF from a Windows-edited file is not part of the key.
-    set = run({ QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("anthropic") },
+    set = run({QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("anthropic")},
               "sk-ant-stdin-canary-3333\r\n");
     QCOMPARE(set.exitCode, 0);
     QCOMPARE(lookup(QStringLiteral("anthropic")), QStringLiteral("sk-ant-stdin-canary-3333"));
@@ -122,7 +122,7 @@ void TestKeysCommand::listShowsSourcesNeverKeys()
 {
     QProcessEnvironment env;
     env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-env-canary-4444"));
-    const Result list = run({ QStringLiteral("keys"), QStringLiteral("list") }, {}, env);
+    const Result list = run({QStringLiteral("keys"), QStringLiteral("list")}, {}, env);
     QCOMPARE(list.exitCode, 0);
     const QStringList lines = list.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY2(lines.contains(QLatin1String("openai         environment (OPENAI_API_KEY)")),
@@ -143,7 +143,7 @@ void TestKeysCommand::importCopiesKeysMissingFromKeychain()
     env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-env-canary-4444"));
     // Already in the keychain: left alone, even though the environment has another value.
     env.insert(QStringLiteral("ANTHROPIC_API_KEY"), QStringLiteral("sk-ant-env-canary-5555"));
-    Result imported = run({ QStringLiteral("keys"), QStringLiteral("import") }, {}, env);
+    Result imported = run({QStringLiteral("keys"), QStringLiteral("import")}, {}, env);
     QCOMPARE(imported.exitCode, 0);
     QVERIFY2(imported.out.contains(
                  QLatin1String("Imported the openai key from the environment (OPENAI_API_KEY)")),
@@ -155,11 +155,11 @@ void TestKeysCommand::importCopiesKeysMissingFromKeychain()
     QCOMPARE(lookup(QStringLiteral("groq")), QStringLiteral("gsk-dotenv-canary-1111"));
     QCOMPARE(lookup(QStringLiteral("anthropic")), QStringLiteral("sk-ant-stdin-canary-3333"));
 
-    imported = run({ QStringLiteral("keys"), QStringLiteral("import") }, {}, env);
+    imported = run({QStringLiteral("keys"), QStringLiteral("import")}, {}, env);
     QCOMPARE(imported.exitCode, 0);
     QVERIFY(imported.out.contains(QLatin1String("Nothing to import")));
 
-    const Result list = run({ QStringLiteral("keys"), QStringLiteral("list") }, {}, env);
+    const Result list = run({QStringLiteral("keys"), QStringLiteral("list")}, {}, env);
     QVERIFY(list.out.contains(QLatin1String("openai         OS keychain")));
     QVERIFY(list.out.contains(QLatin1String("groq           OS keychain")));
 }
@@ -169,7 +169,7 @@ void TestKeysCommand::deleteSaysWhatHappened()
     QProcessEnvironment env;
     env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-env-canary-4444"));
     Result deleted = run(
-        { QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("openai") }, {}, env);
+        {QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("openai")}, {}, env);
     QCOMPARE(deleted.exitCode, 0);
     QVERIFY(deleted.out.contains(QLatin1String("Deleted the openai key from the OS keychain")));
     // The environment still has one: say so, or the user thinks it is gone.
@@ -177,8 +177,8 @@ void TestKeysCommand::deleteSaysWhatHappened()
              qPrintable(deleted.err));
     QCOMPARE(lookup(QStringLiteral("openai")), QString());
 
-    deleted = run({ QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("openai") },
-                  {}, env);
+    deleted = run({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("openai")}, {},
+                  env);
     QCOMPARE(deleted.exitCode, 1);
     QVERIFY(deleted.err.contains(QLatin1String("there is no openai key in the OS keychain")));
 }
@@ -186,32 +186,32 @@ void TestKeysCommand::deleteSaysWhatHappened()
 void TestKeysCommand::badInputSaysWhatToDo()
 {
     const Result empty
-        = run({ QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("openai") }, "\n");
+        = run({QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("openai")}, "\n");
     QCOMPARE(empty.exitCode, 1);
     QVERIFY2(empty.err.contains(QLatin1String("no key given; pass it on stdin")),
              qPrintable(empty.err));
 
     const Result unknown
-        = run({ QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("opneai") }, "k\n");
+        = run({QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("opneai")}, "k\n");
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY(unknown.err.contains(QLatin1String("unknown provider 'opneai'")));
     QVERIFY(unknown.err.contains(QLatin1String("openai, anthropic")));
 
-    const Result nonsense = run({ QStringLiteral("keys"), QStringLiteral("frobnicate") });
+    const Result nonsense = run({QStringLiteral("keys"), QStringLiteral("frobnicate")});
     QCOMPARE(nonsense.exitCode, 2);
     QVERIFY(nonsense.err.contains(QLatin1String("Usage: agent-studio keys")));
 }
 
 void TestKeysCommand::withoutSessionBusSaysWhatIsMissing()
 {
-    const Result set = run({ QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("xai") },
+    const Result set = run({QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("xai")},
                            "xai-nobus-canary-6666\n", {}, true);
     QCOMPARE(set.exitCode, 1);
     QVERIFY2(set.err.contains(QLatin1String("There is no D-Bus session bus")), qPrintable(set.err));
     QVERIFY(set.err.contains(QLatin1String("install and start gnome-keyring")));
     QVERIFY(!set.err.contains(QLatin1String("canary")));
 
-    const Result list = run({ QStringLiteral("keys"), QStringLiteral("list") }, {}, {}, true);
+    const Result list = run({QStringLiteral("keys"), QStringLiteral("list")}, {}, {}, true);
     QCOMPARE(list.exitCode, 0);
     QVERIFY(list.out.contains(QLatin1String("groq           .env file")));
     QVERIFY(list.err.contains(QLatin1String("There is no D-Bus session bus")));

@@ -26,7 +26,7 @@ private slots:
 
 private:
     static QString secretToolLookup(const QString &account);
-    KeyStore m_store { QStringLiteral("agent-studio") };
+    KeyStore m_store{QStringLiteral("agent-studio")};
 };
 
 QString TestKeyStore::secretToolLookup(const QString &account)
@@ -34,8 +34,8 @@ QString TestKeyStore::secretToolLookup(const QString &account)
     // QtKeychain's libsecret schema: server = service, user = account.
     QProcess lookup;
     lookup.start(QStringLiteral("secret-tool"),
-                 { QStringLiteral("lookup"), QStringLiteral("server"),
-                   QStringLiteral("agent-studio"), QStringLiteral("user"), account });
+                 {QStringLiteral("lookup"), QStringLiteral("server"),
+                  QStringLiteral("agent-studio"), QStringLiteral("user"), account});
     if (!lookup.waitForFinished(10000))
         return QStringLiteral("<secret-tool did not finish>");
     return QString::fromUtf8(lookup.readAllStandardOutput());

@@ -40,7 +40,7 @@ private:
 void TestKeyStoreNoSecretService::initTestCase()
 {
     if (sessionDir().isEmpty()
-        || !QStringList({ QStringLiteral("none"), QStringLiteral("locked") })
+        || !QStringList({QStringLiteral("none"), QStringLiteral("locked")})
                 .contains(qEnvironmentVariable("WITH_KEYRING_MODE")))
         QFAIL("Run this test through ctest: it needs with-keyring.sh --no-keyring or "
               "--locked-keyring, which give it a private D-Bus session without a usable Secret "
@@ -66,8 +66,7 @@ void TestKeyStoreNoSecretService::verifyClearError(const QString &message)
                  qPrintable(message));
     }
     // ... and how to get one.
-    for (const char *fix :
-         { "gnome-keyring", "KWallet >= 5.97", "KeePassXC", "QTKEYCHAIN_BACKEND" })
+    for (const char *fix : {"gnome-keyring", "KWallet >= 5.97", "KeePassXC", "QTKEYCHAIN_BACKEND"})
         QVERIFY2(message.contains(QLatin1String(fix)), qPrintable(message));
 }
 
@@ -106,7 +105,7 @@ void TestKeyStoreNoSecretService::firstWriteWithoutProbeFallsBackToMemory()
              qPrintable(written->message));
     QCOMPARE(store.availability(), KeyStore::Availability::Unavailable);
     QCOMPARE(changes.size(), 1);
-    QCOMPARE(store.sessionAccounts(), QStringList { QStringLiteral("openai") });
+    QCOMPARE(store.sessionAccounts(), QStringList{QStringLiteral("openai")});
 }
 
 void TestKeyStoreNoSecretService::keysAreKeptInMemoryForThisRun()
