@@ -1,0 +1,27 @@
+// Where and how to reach a Daytona API: key, base URL, target region. Built from values the
+// caller gathered (environment, .env, keychain) exactly as the official SDKs read them.
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QUrl>
+
+struct DaytonaConfig
+{
+    static constexpr auto kDefaultApiUrl = "https://app.daytona.io/api";
+    static constexpr auto kSdkVersion = "0.190.0"; // >= 0.167 selects the current JSON shapes
+    static constexpr auto kSource = "agent-studio";
+
+    QString apiKey;
+    QUrl apiUrl = QUrl(QString::fromLatin1(kDefaultApiUrl));
+    QString target;
+
+    // DAYTONA_API_KEY, DAYTONA_API_URL (falling back to the deprecated DAYTONA_SERVER_URL, then
+    // the default), DAYTONA_TARGET. Empty values count as unset, as in the SDKs.
+    static DaytonaConfig fromValues(const QString &apiKey, const QString &apiUrl,
+                                    const QString &target, const QString &serverUrl = QString());
+    static DaytonaConfig fromEnvironment(const QProcessEnvironment &environment);
+
+    // Empty when usable; otherwise what is missing and how to fix it.
+    QString problem() const;
+};
