@@ -74,6 +74,12 @@ SandboxError SandboxError::fromHttp(int status, const QByteArray &body,
                         .arg(detail);
         return e;
     case 403:
+        if (subject == Subject::File) {
+            e.kind = Kind::AccessDenied;
+            e.message = QStringLiteral("The sandbox refused access to this path (HTTP 403)%1.")
+                            .arg(detail);
+            return e;
+        }
         e.kind = Kind::BadKey;
         e.message = QStringLiteral("The API key is not allowed to do this (HTTP 403)%1. Check the "
                                    "key's permissions and organization.")
@@ -135,6 +141,8 @@ QString SandboxError::kindName(Kind kind)
         return QStringLiteral("bad-key");
     case Kind::NotFound:
         return QStringLiteral("not-found");
+    case Kind::AccessDenied:
+        return QStringLiteral("access-denied");
     case Kind::Conflict:
         return QStringLiteral("conflict");
     case Kind::RateLimited:

@@ -11,6 +11,7 @@ struct SandboxError
         None,
         BadKey, // 401 / 403: the API key is wrong or lacks the permission
         NotFound, // 404
+        AccessDenied, // 403 on a file: outside the sandbox, through a link, no permission
         Conflict, // 409: duplicate name, state change in progress, destination exists
         RateLimited, // 429
         ServerError, // 5xx

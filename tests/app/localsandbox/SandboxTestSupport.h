@@ -1,0 +1,67 @@
+// Helpers shared by the sandbox tests: waiting for a request object's finished(result), and
+// looking at host processes the way a user would with ps.
+#pragma once
+
+#include "sandbox/DaytonaCall.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+template<typename Call> DaytonaResult awaitResult(Call *call, int timeoutMs = 60000)
+{
+    QSignalSpy spy(call, &Call::finished);
+    if (!spy.wait(timeoutMs)) {
+        DaytonaResult r;
+        r.error = SandboxError::make(SandboxError::Kind::Timeout,
+                                     QStringLiteral("test gave up waiting"));
+        return r;
+    }
+    return spy.first().first().value<DaytonaResult>();
+}
+
+// Host pids whose command line is exactly these arguments.
+inline QList<int> hostProcessesWithCommandLine(const QByteArrayList &args)
+{
+    const QByteArray wanted = args.join('\0') + '\0';
+    QList<int> pids;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool ok = false;
+        const int pid = entry.toInt(&ok);
+        if (!ok)
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll() == wanted)
+            pids.append(pid);
+    }
+    return pids;
+}
+
+// The real (host) uid of a process, from /proc/<pid>/status.
+inline int hostUidOf(int pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("Uid:"))
+            return line.mid(4).trimmed().split('\t').value(0).toInt();
+    }
+    return -1;
+}
+
+// Number of host processes owned by a uid.
+inline int hostProcessCountOfUid(int uid)
+{
+    int n = 0;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool ok = false;
+        const int pid = entry.toInt(&ok);
+        if (ok && hostUidOf(pid) == uid)
+            ++n;
+    }
+    return n;
+}
