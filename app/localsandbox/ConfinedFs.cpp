@@ -298,7 +298,9 @@ bool ConfinedFs::writeFile(const QString &path, const QByteArray &content, Error
     Fd parent(openParent(root.fd, rel, true, &leaf, error, path));
     if (parent.fd < 0)
         return false;
-    Fd fd(sysOpenat2(parent.fd, leaf.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
+    // No O_TRUNC: truncating to zero makes ext4 flush the file synchronously on close
+    // (auto_da_alloc), ~3 ms per file; overwrite, then cut to the new length instead.
+    Fd fd(sysOpenat2(parent.fd, leaf.constData(), O_WRONLY | O_CREAT, 0644));
     if (fd.fd < 0) {
         *error = errnoError(errno, path);
         return false;
@@ -315,6 +317,10 @@ bool ConfinedFs::writeFile(const QString &path, const QByteArray &content, Error
             return false;
         }
         written += n;
+    }
+    if (::ftruncate(fd.fd, off_t(written)) != 0) {
+        *error = errnoError(errno, path);
+        return false;
     }
     return true;
 }

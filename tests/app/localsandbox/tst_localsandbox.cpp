@@ -197,6 +197,15 @@ void TestLocalSandbox::fileOperations()
     QVERIFY(entries[1].isDir);
     QVERIFY(entries[1].mode.startsWith(QLatin1Char('d')));
 
+    // Overwriting a longer file leaves only the new bytes.
+    QVERIFY(awaitResult(m_client->uploadFile(sb, QStringLiteral("over.txt"),
+                                             "a much longer first version\n"))
+                .ok());
+    QVERIFY(awaitResult(m_client->uploadFile(sb, QStringLiteral("over.txt"), "short")).ok());
+    QCOMPARE(awaitResult(m_client->downloadFile(sb, QStringLiteral("over.txt"))).body,
+             QByteArray("short"));
+    QCOMPARE(awaitResult(m_client->deleteFile(sb, QStringLiteral("over.txt"))).httpStatus, 204);
+
     r = awaitResult(m_client->fileInfo(sb, odd));
     QVERIFY(r.ok());
     QCOMPARE(FileInfo::fromJson(r.json().object()).name, QStringLiteral("a b+c.py"));
