@@ -2,6 +2,7 @@
 #include "localsandbox/SandboxProcess.h"
 
 #include "core/Logging.h"
+#include "localsandbox/SeccompFilter.h"
 
 #include <QFile>
 #include <QStandardPaths>
@@ -107,7 +108,8 @@ QString SandboxProcess::explainBwrapFailure(const QByteArray &output)
     return QStringLiteral("The local sandbox could not start (%1).").arg(what);
 }
 
-QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd)
+QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
+                                           int seccompFd)
 {
     const QString home = QString::fromLatin1(kHome);
     QStringList a {
@@ -173,6 +175,8 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
     else
         a << QStringLiteral("--unshare-net");
     a << QStringLiteral("--remount-ro") << QStringLiteral("/");
+    if (seccompFd >= 0)
+        a << QStringLiteral("--seccomp") << QString::number(seccompFd);
     // Limits applied inside the new user namespace, so RLIMIT_NPROC counts only this sandbox.
     const int cpu = spec.timeoutSeconds > 0 ? spec.timeoutSeconds + 5 : kDefaultCpuSeconds;
     a << QStringLiteral("--") << QStringLiteral("/usr/bin/prlimit")
@@ -194,9 +198,13 @@ void SandboxProcess::start()
     }
     const int passwdFd = memoryFileWith("daytona:x:1000:1000:daytona:/home/daytona:/bin/bash\n");
     const int groupFd = memoryFileWith("daytona:x:1000:\n");
-    if (passwdFd < 0 || groupFd < 0) {
-        if (passwdFd >= 0)
-            ::close(passwdFd);
+    const QByteArray filter = SeccompFilter::program();
+    const int seccompFd = filter.isEmpty() ? -1 : memoryFileWith(filter);
+    if (passwdFd < 0 || groupFd < 0 || (!filter.isEmpty() && seccompFd < 0)) {
+        for (const int fd : { passwdFd, groupFd, seccompFd }) {
+            if (fd >= 0)
+                ::close(fd);
+        }
         m_done = true;
         m_result.error = QStringLiteral("Could not prepare the sandbox's /etc files: %1")
                              .arg(QString::fromLocal8Bit(strerror(errno)));
@@ -206,10 +214,12 @@ void SandboxProcess::start()
     const int uid = m_spec.runAsUid;
     const int gid = m_spec.runAsGid;
     // Runs in the child between fork and exec: only async-signal-safe calls.
-    m_process.setChildProcessModifier([passwdFd, groupFd, uid, gid] {
+    m_process.setChildProcessModifier([passwdFd, groupFd, seccompFd, uid, gid] {
         ::setsid(); // own process group: a timeout kills everything at once
         ::fcntl(passwdFd, F_SETFD, 0);
         ::fcntl(groupFd, F_SETFD, 0);
+        if (seccompFd >= 0)
+            ::fcntl(seccompFd, F_SETFD, 0);
         if (gid >= 0) {
             if (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(gid)) != 0)
                 ::_exit(126);
@@ -220,10 +230,12 @@ void SandboxProcess::start()
     });
     m_process.setWorkingDirectory(QStringLiteral("/"));
     m_process.setProgram(bwrapPath());
-    m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd));
+    m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd, seccompFd));
     m_process.start();
-    ::close(passwdFd);
-    ::close(groupFd);
+    for (const int fd : { passwdFd, groupFd, seccompFd }) {
+        if (fd >= 0)
+            ::close(fd);
+    }
     if (m_process.state() == QProcess::NotRunning)
         return; // errorOccurred reported it
     m_pid = m_process.processId();

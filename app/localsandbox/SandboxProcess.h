@@ -48,8 +48,10 @@ public:
     // Kills the process group now (stop/delete of the sandbox); finished() still follows.
     void kill();
 
-    // The bwrap argument list for a spec, with the fds that carry /etc/passwd and /etc/group.
-    static QStringList bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd);
+    // The bwrap argument list for a spec, with the fds that carry /etc/passwd, /etc/group and
+    // the seccomp program (-1 = none).
+    static QStringList bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
+                                      int seccompFd);
     // Empty when bubblewrap can be used here; otherwise a message saying what to do.
     static QString hostProblem();
     // Turns bwrap's own failure text into advice.

@@ -36,6 +36,7 @@ private slots:
     void sandboxRunsAsUnprivilegedHostUser();
     void networkIsOffByDefault();
     void forkBombIsContained();
+    void seccompDeniesKernelAttackSurface();
     void symlinkAndDotDotEscapesAreRefused();
     void lifecycleStopKillsAndStartResumes();
     void listFiltersByLabels();
@@ -458,6 +459,31 @@ void TestLocalSandbox::forkBombIsContained()
     QCOMPARE(run(sb, QStringLiteral("echo still-fine")).result, QStringLiteral("still-fine\n"));
     if (::geteuid() == 0) // nothing of the sandbox user is left on the host
         QTRY_COMPARE_WITH_TIMEOUT(hostProcessCountOfUid(65534), 0, 10000);
+    QVERIFY(awaitResult(m_client->deleteSandbox(sb.id)).ok());
+}
+
+void TestLocalSandbox::seccompDeniesKernelAttackSurface()
+{
+#if !defined(__x86_64__)
+    QSKIP("the seccomp filter is built for x86_64 only");
+#endif
+    const Sandbox sb = create(QStringLiteral("seccomp"));
+    QVERIFY(!QTest::currentTestFailed());
+    const QString py = QStringLiteral(
+        "import ctypes, os\n"
+        "libc = ctypes.CDLL(None, use_errno=True)\n"
+        "for name, nr in "
+        "[('ptrace',101),('keyctl',250),('io_uring_setup',425),('unshare',272),('mount',165),"
+        "('bpf',321),('getpid',39)]:\n"
+        "    r = libc.syscall(nr, 0, 0, 0, 0, 0); e = ctypes.get_errno()\n"
+        "    print(name, 'EPERM' if r < 0 and e == 1 else 'ok' if r >= 0 else os.strerror(e))\n");
+    const DaytonaResult r = awaitResult(m_client->codeRun(sb, py, QString(), {}, {}, 20));
+    QVERIFY2(r.ok(), qPrintable(r.error.message));
+    QCOMPARE(
+        ExecResult::fromJson(r.json().object()).result,
+        QStringLiteral(
+            "ptrace EPERM\nkeyctl EPERM\nio_uring_setup EPERM\nunshare EPERM\nmount EPERM\nbpf "
+            "EPERM\ngetpid ok\n"));
     QVERIFY(awaitResult(m_client->deleteSandbox(sb.id)).ok());
 }
 
