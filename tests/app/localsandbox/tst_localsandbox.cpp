@@ -3,6 +3,7 @@
 // isolation as the sandboxed process sees it, path confinement, restarts.
 #include "SandboxTestSupport.h"
 #include "localsandbox/LocalSandboxServer.h"
+#include "localsandbox/SandboxBackend.h"
 #include "localsandbox/SandboxProcess.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxLister.h"
@@ -44,6 +45,7 @@ private slots:
     void previewAndDirectories();
     void stateSurvivesRestart();
     void duplicateNameConflicts();
+    void backendPicksLocalWithoutKey();
 
 private:
     Sandbox create(const QString &name, const StringMap &labels = {},
@@ -444,6 +446,20 @@ void TestLocalSandbox::networkIsOffByDefault()
     QVERIFY2(out.startsWith(QStringLiteral("refused")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("no-dns")), qPrintable(out));
     QVERIFY(awaitResult(m_client->deleteSandbox(sb.id)).ok());
+
+    // Opted in at create (networkBlockAll: false): the host's loopback is reachable.
+    CreateSandboxParams params;
+    params.name = QStringLiteral("net-allowed");
+    params.networkBlockAll = 0;
+    const DaytonaResult created = awaitResult(m_client->createAndWait(params));
+    QVERIFY(created.ok());
+    QVERIFY(!created.sandbox.networkBlockAll);
+    const DaytonaResult allowed
+        = awaitResult(m_client->codeRun(created.sandbox, py, QString(), {}, {}, 30));
+    QVERIFY2(allowed.ok(), qPrintable(allowed.error.message));
+    const QString out2 = ExecResult::fromJson(allowed.json().object()).result;
+    QVERIFY2(out2.startsWith(QStringLiteral("CONNECTED")), qPrintable(out2));
+    QVERIFY(awaitResult(m_client->deleteSandbox(created.sandbox.id)).ok());
 }
 
 void TestLocalSandbox::forkBombIsContained()
@@ -667,6 +683,30 @@ void TestLocalSandbox::duplicateNameConflicts()
     QCOMPARE(r.error.kind, SandboxError::Kind::Conflict);
     QVERIFY(r.error.message.contains(QStringLiteral("already exists")));
     QVERIFY(awaitResult(m_client->deleteSandbox(sb.id)).ok());
+}
+
+void TestLocalSandbox::backendPicksLocalWithoutKey()
+{
+    LocalSandboxOptions options;
+    options.dataDir = m_dir.path() + QStringLiteral("/backend");
+    QVERIFY(QDir().mkpath(options.dataDir));
+    SandboxBackend local(DaytonaConfig::fromValues(QString(), QString(), QString()), options);
+    QVERIFY(local.isLocal());
+    QString error;
+    DaytonaClient *client = local.client(&error);
+    QVERIFY2(client, qPrintable(error));
+    QVERIFY(local.localServer());
+    QCOMPARE(client->config().apiUrl, local.localServer()->apiUrl());
+    const DaytonaResult r = awaitResult(client->listSandboxes());
+    QVERIFY2(r.ok(), qPrintable(r.error.message));
+    QVERIFY(r.sandboxes.isEmpty());
+
+    SandboxBackend cloud(DaytonaConfig::fromValues(QStringLiteral("dtn_x"), QString(), QString()),
+                         options);
+    QVERIFY(!cloud.isLocal());
+    QCOMPARE(cloud.client(&error)->config().apiUrl.toString(),
+             QStringLiteral("https://app.daytona.io/api"));
+    QVERIFY(!cloud.localServer());
 }
 
 QTEST_GUILESS_MAIN(TestLocalSandbox)
