@@ -79,7 +79,7 @@ QString SandboxProcess::hostProblem()
             "Install it (Debian/Ubuntu: apt install bubblewrap) or set "
             "DAYTONA_API_KEY to use Daytona's cloud sandboxes.");
     QFile clone(QStringLiteral("/proc/sys/kernel/unprivileged_userns_clone"));
-    if (clone.open(QIODevice::ReadOnly) && clone.readAll().trimmed() == "0" && ::geteuid() != 0)
+    if (clone.open(QIODevice::ReadOnly) && clone.readAll().trimmed() == "0")
         return QStringLiteral(
             "unprivileged user namespaces are disabled "
             "(kernel.unprivileged_userns_clone=0), so the local sandbox cannot run. "

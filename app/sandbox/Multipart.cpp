@@ -156,11 +156,11 @@ bool MultipartParser::parse(const QByteArray &body, const QByteArray &boundary,
             return false;
         }
         pos += 2;
-        const qsizetype headerEnd = body.indexOf("\r\n\r\n", pos);
         MultipartPart part;
         qsizetype contentStart;
-        if (headerEnd == pos - 2) { // no headers at all
-            contentStart = pos;
+        const qsizetype headerEnd = body.indexOf("\r\n\r\n", pos);
+        if (body.mid(pos, 2) == "\r\n") { // a part without headers
+            contentStart = pos + 2;
         } else if (headerEnd < 0) {
             *error = QStringLiteral("the multipart body ends inside part headers (truncated)");
             return false;

@@ -12,6 +12,7 @@ private slots:
     void parsesDaemonBulkDownload();
     void keepsCompletePartsOfTruncatedBody();
     void rejectsBodyWithoutBoundary();
+    void acceptsPartWithoutHeaders();
     void readsBoundaryFromContentType_data();
     void readsBoundaryFromContentType();
 };
@@ -92,6 +93,22 @@ void TestMultipart::rejectsBodyWithoutBoundary()
     QVERIFY(!error.isEmpty());
     QVERIFY(!MultipartParser::parse("whatever", QByteArray(), &parts, &error));
     QVERIFY(parts.isEmpty());
+}
+
+void TestMultipart::acceptsPartWithoutHeaders()
+{
+    QList<MultipartPart> parts;
+    QString error;
+    QVERIFY2(
+        MultipartParser::parse(
+            "--X\r\n\r\nraw\r\n--X\r\nContent-Disposition: form-data; name=a\r\n\r\nb\r\n--X--",
+            "X", &parts, &error),
+        qPrintable(error));
+    QCOMPARE(parts.size(), 2);
+    QVERIFY(parts[0].name.isEmpty());
+    QCOMPARE(parts[0].body, QByteArray("raw"));
+    QCOMPARE(parts[1].name, QStringLiteral("a"));
+    QCOMPARE(parts[1].body, QByteArray("b"));
 }
 
 void TestMultipart::readsBoundaryFromContentType_data()
