@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -52,16 +53,34 @@ inline int hostUidOf(int pid)
     return -1;
 }
 
-// Number of host processes owned by a uid.
-inline int hostProcessCountOfUid(int uid)
+// Number of host processes descended from a pid (children, grandchildren, ...).
+inline int hostDescendantCount(int ancestor)
 {
-    int n = 0;
+    QHash<int, int> parentOf;
     const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
     for (const QString &entry : entries) {
         bool ok = false;
         const int pid = entry.toInt(&ok);
-        if (ok && hostUidOf(pid) == uid)
-            ++n;
+        if (!ok)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        // "pid (comm) state ppid ...": comm may contain spaces and parentheses.
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        parentOf.insert(pid, fields.value(1).toInt());
+    }
+    int n = 0;
+    for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it) {
+        int p = it.value();
+        for (int depth = 0; p > 1 && depth < 4096; ++depth) {
+            if (p == ancestor) {
+                ++n;
+                break;
+            }
+            p = parentOf.value(p, 0);
+        }
     }
     return n;
 }
