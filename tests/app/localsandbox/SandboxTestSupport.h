@@ -4,6 +4,7 @@
 
 #include "sandbox/DaytonaCall.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -22,20 +23,52 @@ template<typename Call> DaytonaResult awaitResult(Call *call, int timeoutMs = 60
     return spy.first().first().value<DaytonaResult>();
 }
 
-// Host pids whose command line is exactly these arguments.
-inline QList<int> hostProcessesWithCommandLine(const QByteArrayList &args)
+// pid -> parent pid of every host process.
+inline QHash<int, int> hostParents()
 {
-    const QByteArray wanted = args.join('\0') + '\0';
-    QList<int> pids;
+    QHash<int, int> parentOf;
     const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
     for (const QString &entry : entries) {
         bool ok = false;
         const int pid = entry.toInt(&ok);
         if (!ok)
             continue;
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        // "pid (comm) state ppid ...": comm may contain spaces and parentheses.
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        parentOf.insert(pid, fields.value(1).toInt());
+    }
+    return parentOf;
+}
+
+inline bool descendsFrom(const QHash<int, int> &parentOf, int pid, int ancestor)
+{
+    int p = parentOf.value(pid, 0);
+    for (int depth = 0; p > 1 && depth < 4096; ++depth) {
+        if (p == ancestor)
+            return true;
+        p = parentOf.value(p, 0);
+    }
+    return false;
+}
+
+// Pids, among this test's own descendants (other tests may run in parallel), whose command
+// line is exactly these arguments.
+inline QList<int> hostProcessesWithCommandLine(const QByteArrayList &args)
+{
+    const QByteArray wanted = args.join('\0') + '\0';
+    const QHash<int, int> parentOf = hostParents();
+    const int self = int(QCoreApplication::applicationPid());
+    QList<int> pids;
+    for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it) {
+        if (!descendsFrom(parentOf, it.key(), self))
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(it.key()));
         if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll() == wanted)
-            pids.append(pid);
+            pids.append(it.key());
     }
     return pids;
 }
@@ -56,31 +89,9 @@ inline int hostUidOf(int pid)
 // Number of host processes descended from a pid (children, grandchildren, ...).
 inline int hostDescendantCount(int ancestor)
 {
-    QHash<int, int> parentOf;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &entry : entries) {
-        bool ok = false;
-        const int pid = entry.toInt(&ok);
-        if (!ok)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        // "pid (comm) state ppid ...": comm may contain spaces and parentheses.
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        parentOf.insert(pid, fields.value(1).toInt());
-    }
+    const QHash<int, int> parentOf = hostParents();
     int n = 0;
-    for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it) {
-        int p = it.value();
-        for (int depth = 0; p > 1 && depth < 4096; ++depth) {
-            if (p == ancestor) {
-                ++n;
-                break;
-            }
-            p = parentOf.value(p, 0);
-        }
-    }
+    for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it)
+        n += descendsFrom(parentOf, it.key(), ancestor) ? 1 : 0;
     return n;
 }

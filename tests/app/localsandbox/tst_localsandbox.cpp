@@ -372,7 +372,10 @@ void TestLocalSandbox::isolationAsTheSandboxSeesIt()
 {
     const Sandbox sb = create(QStringLiteral("isolation"));
     QVERIFY(!QTest::currentTestFailed());
-    const QString hostHome = QDir::homePath();
+    // The host home (unless it is a folder the sandbox has its own copy of, e.g. HOME=/tmp).
+    QString hostHome = QDir::homePath();
+    if (hostHome == QLatin1String("/") || hostHome == QLatin1String("/tmp"))
+        hostHome = QStringLiteral("/root");
     const QString dataDir = m_server->options().dataDir;
     const QString script
         = QStringLiteral(
