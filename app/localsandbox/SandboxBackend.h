@@ -1,4 +1,4 @@
-// Which sandbox server the app talks to: Daytona cloud when a DAYTONA_API_KEY is configured,
+// Which sandbox server the app talks to: Daytona cloud when a DAYTONA_API_KEY (or JWT) is set,
 // otherwise the embedded local server, started on first use (DESIGN.md "one client, two
 // servers"). Either way the caller gets the same DaytonaClient.
 #pragma once
@@ -20,7 +20,7 @@ public:
                    QObject *parent = nullptr);
     ~SandboxBackend() override;
 
-    bool isLocal() const { return m_cloud.apiKey.isEmpty(); }
+    bool isLocal() const { return m_cloud.bearer().isEmpty(); }
     // The client to use; starts the local server when needed. nullptr and *error (what to do)
     // when the local server cannot run here (no bubblewrap, no user namespaces, ...).
     DaytonaClient *client(QString *error);

@@ -74,7 +74,9 @@ void DaytonaCall::send(const QUrl &url)
     m_url = url;
     QNetworkRequest request(url);
     const DaytonaConfig &config = m_client->config();
-    request.setRawHeader("Authorization", "Bearer " + config.apiKey.toUtf8());
+    request.setRawHeader("Authorization", "Bearer " + config.bearer().toUtf8());
+    if (config.apiKey.isEmpty()) // JWT authentication names the organization
+        request.setRawHeader("X-Daytona-Organization-ID", config.organizationId.toUtf8());
     request.setRawHeader("X-Daytona-Source", DaytonaConfig::kSource);
     request.setRawHeader("X-Daytona-SDK-Version", DaytonaConfig::kSdkVersion);
     request.setRawHeader("User-Agent", QByteArray(DaytonaConfig::kSource) + '/' + STUDIO_VERSION);

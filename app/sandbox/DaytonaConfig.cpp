@@ -20,17 +20,23 @@ DaytonaConfig DaytonaConfig::fromValues(const QString &apiKey, const QString &ap
 
 DaytonaConfig DaytonaConfig::fromEnvironment(const QProcessEnvironment &environment)
 {
-    return fromValues(environment.value(QStringLiteral("DAYTONA_API_KEY")),
-                      environment.value(QStringLiteral("DAYTONA_API_URL")),
-                      environment.value(QStringLiteral("DAYTONA_TARGET")),
-                      environment.value(QStringLiteral("DAYTONA_SERVER_URL")));
+    DaytonaConfig config = fromValues(environment.value(QStringLiteral("DAYTONA_API_KEY")),
+                                      environment.value(QStringLiteral("DAYTONA_API_URL")),
+                                      environment.value(QStringLiteral("DAYTONA_TARGET")),
+                                      environment.value(QStringLiteral("DAYTONA_SERVER_URL")));
+    config.jwtToken = environment.value(QStringLiteral("DAYTONA_JWT_TOKEN")).trimmed();
+    config.organizationId = environment.value(QStringLiteral("DAYTONA_ORGANIZATION_ID")).trimmed();
+    return config;
 }
 
 QString DaytonaConfig::problem() const
 {
-    if (apiKey.isEmpty())
+    if (apiKey.isEmpty() && jwtToken.isEmpty())
         return QStringLiteral("No Daytona API key: set DAYTONA_API_KEY (environment, .env or the "
                               "keychain), or use the local sandbox server.");
+    if (apiKey.isEmpty() && organizationId.isEmpty())
+        return QStringLiteral("DAYTONA_JWT_TOKEN needs DAYTONA_ORGANIZATION_ID as well (or use "
+                              "DAYTONA_API_KEY instead).");
     if (!apiUrl.isValid()
         || (apiUrl.scheme() != QLatin1String("http") && apiUrl.scheme() != QLatin1String("https")))
         return QStringLiteral("DAYTONA_API_URL is not an http(s) URL: \"%1\".")

@@ -13,6 +13,8 @@ struct DaytonaConfig
     static constexpr auto kSource = "agent-studio";
 
     QString apiKey;
+    QString jwtToken; // used only without an API key; then organizationId is required
+    QString organizationId;
     QUrl apiUrl = QUrl(QString::fromLatin1(kDefaultApiUrl));
     QString target;
 
@@ -20,7 +22,11 @@ struct DaytonaConfig
     // the default), DAYTONA_TARGET. Empty values count as unset, as in the SDKs.
     static DaytonaConfig fromValues(const QString &apiKey, const QString &apiUrl,
                                     const QString &target, const QString &serverUrl = QString());
+    // Also DAYTONA_JWT_TOKEN and DAYTONA_ORGANIZATION_ID (the SDKs' alternative to a key).
     static DaytonaConfig fromEnvironment(const QProcessEnvironment &environment);
+
+    // The bearer credential sent: the API key, else the JWT.
+    QString bearer() const { return apiKey.isEmpty() ? jwtToken : apiKey; }
 
     // Empty when usable; otherwise what is missing and how to fix it.
     QString problem() const;

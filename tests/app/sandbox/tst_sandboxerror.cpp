@@ -80,6 +80,18 @@ void TestSandboxError::readsConfigLikeTheSdks()
     QVERIFY(!DaytonaConfig::fromValues(QStringLiteral("k"), QStringLiteral("ftp://x"), QString())
                  .problem()
                  .isEmpty());
+    QCOMPARE(c.bearer(), QStringLiteral("dtn_x"));
+
+    // A JWT instead of a key needs the organization too.
+    QProcessEnvironment jwt;
+    jwt.insert(QStringLiteral("DAYTONA_JWT_TOKEN"), QStringLiteral("eyJ"));
+    QVERIFY(DaytonaConfig::fromEnvironment(jwt).problem().contains(
+        QStringLiteral("DAYTONA_ORGANIZATION_ID")));
+    jwt.insert(QStringLiteral("DAYTONA_ORGANIZATION_ID"), QStringLiteral("org-1"));
+    const DaytonaConfig j = DaytonaConfig::fromEnvironment(jwt);
+    QVERIFY(j.problem().isEmpty());
+    QCOMPARE(j.bearer(), QStringLiteral("eyJ"));
+    QCOMPARE(j.organizationId, QStringLiteral("org-1"));
 }
 
 void TestSandboxError::readsBothListShapes()
