@@ -36,6 +36,27 @@ QByteArray reasonPhrase(int status)
     }
 }
 
+QStringList queryValues(const QUrl &url, const QString &key)
+{
+    QStringList values;
+    const QByteArray query = url.query(QUrl::FullyEncoded).toLatin1();
+    for (QByteArray pair : query.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        pair.replace('+', ' ');
+        const qsizetype eq = pair.indexOf('=');
+        const QString name = QUrl::fromPercentEncoding(eq < 0 ? pair : pair.left(eq));
+        if (name == key)
+            values.append(eq < 0 ? QString() : QUrl::fromPercentEncoding(pair.mid(eq + 1)));
+    }
+    return values;
+}
+
+QString queryValue(const QUrl &url, const QString &key)
+{
+    return queryValues(url, key).value(0);
+}
+
 QString timestampNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);

@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <QString>
 #include <QTcpSocket>
+#include <QUrl>
 
 #include <QHttpServerResponder>
 
@@ -24,6 +25,10 @@ void toolboxError(QHttpServerResponder &responder, int status, const QString &pa
 QByteArray toolboxErrorBody(int status, const QString &path, const QByteArray &method,
                             const QString &message);
 QByteArray reasonPhrase(int status);
+// Query values decoded as Go's url.ParseQuery and Node's qs do: '+' is a space, "%2B" a plus
+// (Python's requests encodes spaces as '+'). Repeated keys give several values.
+QStringList queryValues(const QUrl &url, const QString &key);
+QString queryValue(const QUrl &url, const QString &key);
 QString timestampNow();
 
 } // namespace HttpReplies

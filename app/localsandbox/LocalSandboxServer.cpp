@@ -478,7 +478,7 @@ void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
     const QUrlQuery query = request.query();
     const QString path = request.url().path();
     StringMap labels;
-    const QString labelsJson = query.queryItemValue(QStringLiteral("labels"), QUrl::FullyDecoded);
+    const QString labelsJson = HttpReplies::queryValue(request.url(), QStringLiteral("labels"));
     if (!labelsJson.isEmpty()) {
         const QJsonDocument doc = QJsonDocument::fromJson(labelsJson.toUtf8());
         if (!doc.isObject()) {
@@ -488,7 +488,7 @@ void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
         }
         labels = stringMap(doc.object());
     }
-    const QStringList states = query.allQueryItemValues(QStringLiteral("states"));
+    const QStringList states = HttpReplies::queryValues(request.url(), QStringLiteral("states"));
     QList<Sandbox> matching;
     for (const SandboxRecord &r : m_registry.all()) {
         bool ok = states.isEmpty() || states.contains(r.sandbox.state);

@@ -38,7 +38,7 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 QString queryValue(const QHttpServerRequest &request, const char *key)
 {
-    return request.query().queryItemValue(QString::fromLatin1(key), QUrl::FullyDecoded);
+    return HttpReplies::queryValue(request.url(), QString::fromLatin1(key));
 }
 
 bool hostHas(const char *path)
