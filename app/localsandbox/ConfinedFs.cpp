@@ -250,7 +250,8 @@ QByteArray ConfinedFs::readFile(const QString &path, Error *error) const
     Fd root(openRoot(error));
     if (root.fd < 0)
         return {};
-    Fd fd(openBeneath(root.fd, rel, O_RDONLY, 0, error, path));
+    // O_NONBLOCK: a FIFO planted by sandboxed code must not hang the server on open or read.
+    Fd fd(openBeneath(root.fd, rel, O_RDONLY | O_NONBLOCK, 0, error, path));
     if (fd.fd < 0)
         return {};
     struct stat st
@@ -300,9 +301,19 @@ bool ConfinedFs::writeFile(const QString &path, const QByteArray &content, Error
         return false;
     // No O_TRUNC: truncating to zero makes ext4 flush the file synchronously on close
     // (auto_da_alloc), ~3 ms per file; overwrite, then cut to the new length instead.
-    Fd fd(sysOpenat2(parent.fd, leaf.constData(), O_WRONLY | O_CREAT, 0644));
+    // O_NONBLOCK, then only regular files: a planted FIFO fails instead of hanging the server.
+    Fd fd(sysOpenat2(parent.fd, leaf.constData(), O_WRONLY | O_CREAT | O_NONBLOCK, 0644));
     if (fd.fd < 0) {
-        *error = errnoError(errno, path);
+        *error = errno == ENXIO
+            ? Error { 400, QStringLiteral("bad request: %1 is not a regular file").arg(path) }
+            : errnoError(errno, path);
+        return false;
+    }
+    struct stat st
+    {
+    };
+    if (::fstat(fd.fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *error = { 400, QStringLiteral("bad request: %1 is not a regular file").arg(path) };
         return false;
     }
     giveToOwner(parent.fd, leaf);
@@ -661,9 +672,12 @@ QList<FindMatch> ConfinedFs::find(const QString &path, const QString &text, Erro
          [&](int parentFd, const QByteArray &name, const struct stat &st, const QString &shown) {
              if (!S_ISREG(st.st_mode) || st.st_size > kMaxFindFileBytes || needle.isEmpty())
                  return;
-             Fd fd(sysOpenat2(parentFd, name.constData(), O_RDONLY, 0));
-             if (fd.fd < 0)
-                 return;
+             Fd fd(sysOpenat2(parentFd, name.constData(), O_RDONLY | O_NONBLOCK, 0));
+             struct stat opened
+             {
+             };
+             if (fd.fd < 0 || ::fstat(fd.fd, &opened) != 0 || !S_ISREG(opened.st_mode))
+                 return; // swapped for something else since the walk saw it
              QByteArray data(qsizetype(st.st_size), Qt::Uninitialized);
              qsizetype got = 0;
              while (got < data.size()) {

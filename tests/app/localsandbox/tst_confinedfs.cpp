@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 class TestConfinedFs final : public QObject
 {
     Q_OBJECT
@@ -20,6 +22,7 @@ private slots:
     void refusesEveryEscape();
     void listsWithoutFollowingLinks();
     void removeRecursiveLeavesLinkTargets();
+    void plantedFifoDoesNotHang();
 
 private:
     QByteArray hostFile(const QString &path);
@@ -160,6 +163,22 @@ void TestConfinedFs::removeRecursiveLeavesLinkTargets()
     QVERIFY(fs.removeHome(&error));
     QVERIFY(!QFile::exists(m_home));
     QCOMPARE(hostFile(m_outside + QStringLiteral("/secret.txt")), QByteArray("original"));
+}
+
+void TestConfinedFs::plantedFifoDoesNotHang()
+{
+    const QByteArray fifo = QFile::encodeName(m_home + QStringLiteral("/sub/pipe"));
+    QVERIFY(::mkfifo(fifo.constData(), 0644) == 0);
+    const ConfinedFs fs(m_home, QStringLiteral("/home/daytona"));
+    ConfinedFs::Error error;
+    QVERIFY(fs.readFile(QStringLiteral("sub/pipe"), &error).isEmpty());
+    QCOMPARE(error.httpStatus, 400);
+    error = {};
+    QVERIFY(!fs.writeFile(QStringLiteral("sub/pipe"), "x", &error));
+    QCOMPARE(error.httpStatus, 400);
+    error = {};
+    QVERIFY(fs.writeFile(QStringLiteral("sub/text"), "needle", &error));
+    QCOMPARE(fs.find(QStringLiteral("sub"), QStringLiteral("needle"), &error).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestConfinedFs)
