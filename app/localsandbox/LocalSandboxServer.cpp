@@ -7,6 +7,7 @@
 #include "localsandbox/SandboxProcess.h"
 #include "localsandbox/ToolboxService.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHttpServer>
@@ -165,6 +166,9 @@ bool LocalSandboxServer::start(QString *error)
         m_server.reset();
         return false;
     }
+    m_sweepTimer = new QTimer(this);
+    connect(m_sweepTimer, &QTimer::timeout, this, &LocalSandboxServer::sweepIdle);
+    m_sweepTimer->start(qBound(10, m_options.minuteMs / 4, 15000));
     qCInfo(lcLocalSandbox) << "local sandbox server on" << apiUrl().toString() << "with"
                            << m_registry.all().size() << "saved sandboxes";
     return true;
@@ -184,6 +188,60 @@ int LocalSandboxServer::runningCount(const QString &sandboxId) const
          ++it)
         n += it.value() ? 1 : 0;
     return n;
+}
+
+void LocalSandboxServer::noteActivity(const QString &sandboxId)
+{
+    m_lastActivity.insert(sandboxId, QDateTime::currentMSecsSinceEpoch());
+}
+
+bool LocalSandboxServer::stopSandbox(SandboxRecord *record, bool *deleted, QString *error)
+{
+    killAll(record->sandbox.id);
+    *deleted = false;
+    if (record->sandbox.autoDeleteInterval == 0) {
+        *deleted = true;
+        return deleteSandbox(record, error);
+    }
+    record->sandbox.state = QStringLiteral("stopped");
+    record->sandbox.desiredState = QStringLiteral("stopped");
+    record->sandbox.updatedAt = nowIso();
+    return m_registry.save(*record, error);
+}
+
+void LocalSandboxServer::sweepIdle()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 minute = m_options.minuteMs;
+    QStringList toStop;
+    QStringList toDelete;
+    for (const SandboxRecord &r : m_registry.all()) {
+        const Sandbox &s = r.sandbox;
+        const qint64 updated
+            = QDateTime::fromString(s.updatedAt, Qt::ISODateWithMs).toMSecsSinceEpoch();
+        if (s.state == QLatin1String("started") && s.autoStopInterval > 0
+            && runningCount(s.id) == 0) {
+            const qint64 last = qMax(m_lastActivity.value(s.id, 0), updated);
+            if (now - last >= s.autoStopInterval * minute)
+                toStop.append(s.id);
+        } else if (s.state == QLatin1String("stopped") && s.autoDeleteInterval > 0
+                   && now - updated >= s.autoDeleteInterval * minute) {
+            toDelete.append(s.id);
+        }
+    }
+    QString error;
+    for (const QString &id : std::as_const(toStop)) {
+        bool deleted = false;
+        if (SandboxRecord *r = m_registry.find(id); r && !stopSandbox(r, &deleted, &error))
+            qCWarning(lcLocalSandbox) << "auto-stop of" << id << "failed:" << error;
+        else
+            qCInfo(lcLocalSandbox)
+                << "auto-stopped idle sandbox" << id << (deleted ? "(and deleted it)" : "");
+    }
+    for (const QString &id : std::as_const(toDelete)) {
+        if (SandboxRecord *r = m_registry.find(id); r && !deleteSandbox(r, &error))
+            qCWarning(lcLocalSandbox) << "auto-delete of" << id << "failed:" << error;
+    }
 }
 
 void LocalSandboxServer::killAll(const QString &sandboxId)
@@ -302,20 +360,19 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
         return;
     }
     if (method == M::Post && action == QLatin1String("stop") && s.size() == 3) {
-        killAll(id);
-        record->sandbox.state = QStringLiteral("stopped");
-        record->sandbox.desiredState = QStringLiteral("stopped");
-        if (record->sandbox.autoDeleteInterval == 0) { // ephemeral: delete on stop
-            Sandbox copy = record->sandbox;
-            copy.state = QStringLiteral("destroyed");
-            if (!deleteSandbox(record, &error)) {
-                HttpReplies::apiError(responder, 500, path, error);
-                return;
-            }
-            HttpReplies::json(responder, 200, QJsonDocument(copy.toJson()));
+        Sandbox last = record->sandbox;
+        bool deleted = false;
+        if (!stopSandbox(record, &deleted, &error)) {
+            HttpReplies::apiError(responder, 500, path, error);
             return;
         }
-        saveAndSend(200);
+        if (deleted) { // ephemeral (autoDeleteInterval 0): gone on stop
+            last.state = QStringLiteral("destroyed");
+            last.desiredState = QStringLiteral("destroyed");
+            HttpReplies::json(responder, 200, QJsonDocument(last.toJson()));
+            return;
+        }
+        sendSandbox(200);
         return;
     }
     if (method == M::Put && action == QLatin1String("labels") && s.size() == 3) {
@@ -545,6 +602,7 @@ bool LocalSandboxServer::deleteSandbox(SandboxRecord *record, QString *error)
         return false;
     }
     m_registry.forget(id);
+    m_lastActivity.remove(id);
     qCInfo(lcLocalSandbox) << "deleted sandbox" << id;
     return true;
 }

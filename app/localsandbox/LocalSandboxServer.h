@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -30,6 +31,8 @@ struct LocalSandboxOptions
     // root, else the server's own user).
     int runAsUid = -2;
     int runAsGid = -2;
+    // Length of the "minute" of autoStopInterval / autoDeleteInterval (injectable for tests).
+    int minuteMs = 60000;
 };
 
 class LocalSandboxServer final : public QObject
@@ -54,6 +57,8 @@ public:
     // Commands running in a sandbox (so stop/delete can kill them).
     void track(const QString &sandboxId, SandboxProcess *process);
     int runningCount(const QString &sandboxId) const;
+    // A toolbox call touched the sandbox (postpones its auto-stop).
+    void noteActivity(const QString &sandboxId);
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -65,6 +70,10 @@ private:
     void killAll(const QString &sandboxId);
     bool deleteSandbox(SandboxRecord *record, QString *error);
     bool checkSandboxDirReachable(QString *error) const;
+    // Stops sandboxes idle longer than autoStopInterval (deleting those with autoDeleteInterval
+    // 0) and deletes stopped ones older than autoDeleteInterval, as Daytona does.
+    void sweepIdle();
+    bool stopSandbox(SandboxRecord *record, bool *deleted, QString *error);
 
     LocalSandboxOptions m_options;
     std::unique_ptr<QHttpServer> m_server;
@@ -75,4 +84,6 @@ private:
     int m_runAsUid = -1;
     int m_runAsGid = -1;
     QMultiHash<QString, QPointer<SandboxProcess>> m_running;
+    QHash<QString, qint64> m_lastActivity; // ms since epoch, per sandbox id
+    QTimer *m_sweepTimer = nullptr;
 };

@@ -117,6 +117,7 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
                 .arg(sandboxId, record->sandbox.state));
         return;
     }
+    m_server->noteActivity(sandboxId);
     using M = QHttpServerRequest::Method;
     if (daemonPath == QLatin1String("/work-dir") || daemonPath == QLatin1String("/user-home-dir")
         || daemonPath == QLatin1String("/project-dir")) {
@@ -414,9 +415,12 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, SandboxRecord
     auto *process = new SandboxProcess(spec);
     auto pending = std::make_shared<PendingResponse>(std::move(responder));
     m_server->track(record.sandbox.id, process);
+    const QString sandboxId = record.sandbox.id;
+    LocalSandboxServer *server = m_server;
     QObject::connect(process, &SandboxProcess::finished, m_server,
-                     [process, pending, fullPath](const SandboxRunResult &r) {
+                     [process, pending, fullPath, server, sandboxId](const SandboxRunResult &r) {
                          process->deleteLater();
+                         server->noteActivity(sandboxId); // idle time counts from the end
                          QHttpServerResponder *responder = pending->responder();
                          if (!responder)
                              return; // the client gave up; the process group is already gone

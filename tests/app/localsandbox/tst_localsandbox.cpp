@@ -46,6 +46,7 @@ private slots:
     void stateSurvivesRestart();
     void duplicateNameConflicts();
     void backendPicksLocalWithoutKey();
+    void idleSandboxesAutoStopAndAutoDelete();
 
 private:
     Sandbox create(const QString &name, const StringMap &labels = {},
@@ -716,6 +717,49 @@ void TestLocalSandbox::backendPicksLocalWithoutKey()
     QCOMPARE(cloud.client(&error)->config().apiUrl.toString(),
              QStringLiteral("https://app.daytona.io/api"));
     QVERIFY(!cloud.localServer());
+}
+
+void TestLocalSandbox::idleSandboxesAutoStopAndAutoDelete()
+{
+    LocalSandboxOptions options;
+    options.dataDir = m_dir.path() + QStringLiteral("/idle");
+    options.minuteMs = 1000; // a "minute" of the intervals
+    QVERIFY(QDir().mkpath(options.dataDir));
+    LocalSandboxServer server(options);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    DaytonaClient client(
+        DaytonaConfig::fromValues(server.token(), server.apiUrl().toString(), QString()));
+    auto make = [&](const QString &name, int autoStop, int autoDelete) {
+        CreateSandboxParams p;
+        p.name = name;
+        p.autoStopInterval = autoStop;
+        p.autoDeleteInterval = autoDelete;
+        return awaitResult(client.createAndWait(p)).sandbox;
+    };
+    auto stateOf = [&](const QString &name) {
+        const DaytonaResult r = awaitResult(client.getSandbox(name));
+        return r.httpStatus == 404 ? QStringLiteral("gone")
+                                   : Sandbox::fromJson(r.json().object()).state;
+    };
+    const Sandbox keep = make(QStringLiteral("keep"), 0, -2);
+    const Sandbox busy = make(QStringLiteral("busy"), 1, -2);
+    make(QStringLiteral("idle"), 1, -2);
+    make(QStringLiteral("ephemeral"), 1, 0);
+    make(QStringLiteral("old"), 1, 2);
+
+    // A running command keeps its sandbox up, and idle time counts from its end.
+    const DaytonaResult ran
+        = awaitResult(client.execute(busy, QStringLiteral("sleep 2.5; echo done")));
+    QVERIFY2(ran.ok(), qPrintable(ran.error.message));
+    QCOMPARE(stateOf(QStringLiteral("busy")), QStringLiteral("started"));
+
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("idle")), QStringLiteral("stopped"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("ephemeral")), QStringLiteral("gone"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("busy")), QStringLiteral("stopped"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("old")), QStringLiteral("gone"), 10000);
+    QCOMPARE(stateOf(QStringLiteral("keep")), QStringLiteral("started")); // 0 = never
+    QVERIFY(awaitResult(client.deleteSandbox(keep.id)).ok());
 }
 
 QTEST_GUILESS_MAIN(TestLocalSandbox)
