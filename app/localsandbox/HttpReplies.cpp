@@ -1,0 +1,112 @@
+// HttpReplies: status lines, JSON bodies and Daytona-shaped errors.
+#include "localsandbox/HttpReplies.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace HttpReplies {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Payload Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Error";
+    }
+}
+
+QStringList queryValues(const QUrl &url, const QString &key)
+{
+    QStringList values;
+    const QByteArray query = url.query(QUrl::FullyEncoded).toLatin1();
+    for (QByteArray pair : query.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        pair.replace('+', ' ');
+        const qsizetype eq = pair.indexOf('=');
+        const QString name = QUrl::fromPercentEncoding(eq < 0 ? pair : pair.left(eq));
+        if (name == key)
+            values.append(eq < 0 ? QString() : QUrl::fromPercentEncoding(pair.mid(eq + 1)));
+    }
+    return values;
+}
+
+QString queryValue(const QUrl &url, const QString &key)
+{
+    return queryValues(url, key).value(0);
+}
+
+QString timestampNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+void json(QHttpServerResponder &responder, int status, const QJsonDocument &document)
+{
+    responder.write(document.toJson(QJsonDocument::Compact),
+                    { { "Content-Type", "application/json; charset=utf-8" } },
+                    QHttpServerResponder::StatusCode(status));
+}
+
+void empty(QHttpServerResponder &responder, int status)
+{
+    responder.write(QByteArray(), {}, QHttpServerResponder::StatusCode(status));
+}
+
+void apiError(QHttpServerResponder &responder, int status, const QString &path,
+              const QString &message)
+{
+    json(responder, status,
+         QJsonDocument(
+             QJsonObject { { QLatin1String("path"), path },
+                           { QLatin1String("timestamp"), timestampNow() },
+                           { QLatin1String("statusCode"), status },
+                           { QLatin1String("error"), QString::fromLatin1(reasonPhrase(status)) },
+                           { QLatin1String("message"), message } }));
+}
+
+QByteArray toolboxErrorBody(int status, const QString &path, const QByteArray &method,
+                            const QString &message)
+{
+    QByteArray code = reasonPhrase(status).toUpper().replace(' ', '_');
+    if (status == 408)
+        code = "REQUEST_TIMEOUT";
+    return QJsonDocument(QJsonObject { { QLatin1String("statusCode"), status },
+                                       { QLatin1String("message"), message },
+                                       { QLatin1String("code"), QString::fromLatin1(code) },
+                                       { QLatin1String("timestamp"), timestampNow() },
+                                       { QLatin1String("path"), path },
+                                       { QLatin1String("method"), QString::fromLatin1(method) } })
+        .toJson(QJsonDocument::Compact);
+}
+
+void toolboxError(QHttpServerResponder &responder, int status, const QString &path,
+                  const QByteArray &method, const QString &message)
+{
+    responder.write(toolboxErrorBody(status, path, method, message),
+                    { { "Content-Type", "application/json; charset=utf-8" } },
+                    QHttpServerResponder::StatusCode(status));
+}
+
+} // namespace HttpReplies

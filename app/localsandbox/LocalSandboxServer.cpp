@@ -1,0 +1,608 @@
+// LocalSandboxServer: listening, authentication, routing and the main-API routes.
+#include "localsandbox/LocalSandboxServer.h"
+
+#include "core/Logging.h"
+#include "localsandbox/ConfinedFs.h"
+#include "localsandbox/HttpReplies.h"
+#include "localsandbox/SandboxProcess.h"
+#include "localsandbox/ToolboxService.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QUrlQuery>
+#include <QUuid>
+
+#include <algorithm>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr int kNobody = 65534;
+
+QString randomToken()
+{
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          bytes.size() / 4);
+    return QStringLiteral("sbx_") + QString::fromLatin1(bytes.toHex());
+}
+
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers()) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return QByteArray();
+}
+
+QString nowIso()
+{
+    return HttpReplies::timestampNow();
+}
+
+StringMap stringMap(const QJsonValue &value)
+{
+    StringMap map;
+    const QJsonObject o = value.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
+} // namespace
+
+LocalSandboxServer::LocalSandboxServer(const LocalSandboxOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_registry(options.dataDir + QLatin1String("/sandboxes"))
+    , m_token(options.token.isEmpty() ? randomToken() : options.token)
+{
+    const bool root = ::geteuid() == 0;
+    m_runAsUid = options.runAsUid != -2 ? options.runAsUid : (root ? kNobody : -1);
+    m_runAsGid = options.runAsGid != -2 ? options.runAsGid : (root ? kNobody : -1);
+    m_toolbox = std::make_unique<ToolboxService>(this);
+}
+
+LocalSandboxServer::~LocalSandboxServer()
+{
+    for (const QPointer<SandboxProcess> &p : std::as_const(m_running)) {
+        if (p)
+            p->kill();
+    }
+}
+
+QUrl LocalSandboxServer::apiUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/api").arg(m_port));
+}
+
+QString LocalSandboxServer::toolboxUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1/toolbox").arg(m_port);
+}
+
+bool LocalSandboxServer::checkSandboxDirReachable(QString *error) const
+{
+    if (m_runAsUid < 0)
+        return true;
+    // bwrap runs as the unprivileged uid and must reach the home it binds: every folder on
+    // the way needs search permission for it.
+    QString path = QFileInfo(m_registry.rootDir()).absoluteFilePath();
+    while (!path.isEmpty()) {
+        struct stat st
+        {
+        };
+        if (::stat(QFile::encodeName(path).constData(), &st) == 0) {
+            const bool searchable = (st.st_mode & S_IXOTH)
+                || (int(st.st_uid) == m_runAsUid && (st.st_mode & S_IXUSR))
+                || (int(st.st_gid) == m_runAsGid && (st.st_mode & S_IXGRP));
+            if (!searchable) {
+                *error = QStringLiteral(
+                             "the server runs as root, so sandboxes run as the unprivileged "
+                             "uid %1, which cannot reach %2 (mode %3 on %4). Use a data folder "
+                             "every user may traverse (e.g. --data-dir /var/lib/agent-sandboxd), "
+                             "or run the server as a normal user.")
+                             .arg(m_runAsUid)
+                             .arg(m_registry.rootDir())
+                             .arg(QString::number(st.st_mode & 0777, 8), path);
+                return false;
+            }
+        }
+        if (path == QLatin1String("/"))
+            break;
+        path = QFileInfo(path).path();
+    }
+    return true;
+}
+
+bool LocalSandboxServer::start(QString *error)
+{
+    const QString problem = SandboxProcess::hostProblem();
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    if (!QDir().mkpath(m_registry.rootDir())) {
+        *error = QStringLiteral("cannot create %1").arg(m_registry.rootDir());
+        return false;
+    }
+    // Homes are private; when sandboxes run as another uid they may only traverse.
+    ::chmod(QFile::encodeName(m_registry.rootDir()).constData(), m_runAsUid >= 0 ? 0711 : 0700);
+    if (!checkSandboxDirReachable(error))
+        return false;
+    QStringList warnings;
+    if (!m_registry.load(error, &warnings))
+        return false;
+    for (const QString &w : std::as_const(warnings))
+        qCWarning(lcLocalSandbox) << "skipped" << w;
+
+    m_server = std::make_unique<QHttpServer>();
+    m_server->setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            handle(request, std::move(responder));
+        });
+    m_port = m_server->listen(QHostAddress::LocalHost, m_options.port);
+    if (m_port == 0) {
+        *error = QStringLiteral("cannot listen on 127.0.0.1:%1 (is the port in use?)")
+                     .arg(m_options.port);
+        m_server.reset();
+        return false;
+    }
+    m_sweepTimer = new QTimer(this);
+    connect(m_sweepTimer, &QTimer::timeout, this, &LocalSandboxServer::sweepIdle);
+    m_sweepTimer->start(qBound(10, m_options.minuteMs / 4, 15000));
+    qCInfo(lcLocalSandbox) << "local sandbox server on" << apiUrl().toString() << "with"
+                           << m_registry.all().size() << "saved sandboxes";
+    return true;
+}
+
+void LocalSandboxServer::track(const QString &sandboxId, SandboxProcess *process)
+{
+    m_running.insert(sandboxId, process);
+    connect(process, &QObject::destroyed, this,
+            [this, sandboxId] { m_running.remove(sandboxId, QPointer<SandboxProcess>()); });
+}
+
+int LocalSandboxServer::runningCount(const QString &sandboxId) const
+{
+    int n = 0;
+    for (auto it = m_running.constFind(sandboxId); it != m_running.cend() && it.key() == sandboxId;
+         ++it)
+        n += it.value() ? 1 : 0;
+    return n;
+}
+
+void LocalSandboxServer::noteActivity(const QString &sandboxId)
+{
+    m_lastActivity.insert(sandboxId, QDateTime::currentMSecsSinceEpoch());
+}
+
+bool LocalSandboxServer::stopSandbox(SandboxRecord *record, bool *deleted, QString *error)
+{
+    killAll(record->sandbox.id);
+    *deleted = false;
+    if (record->sandbox.autoDeleteInterval == 0) {
+        *deleted = true;
+        return deleteSandbox(record, error);
+    }
+    record->sandbox.state = QStringLiteral("stopped");
+    record->sandbox.desiredState = QStringLiteral("stopped");
+    record->sandbox.updatedAt = nowIso();
+    return m_registry.save(*record, error);
+}
+
+void LocalSandboxServer::sweepIdle()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 minute = m_options.minuteMs;
+    QStringList toStop;
+    QStringList toDelete;
+    for (const SandboxRecord &r : m_registry.all()) {
+        const Sandbox &s = r.sandbox;
+        const qint64 updated
+            = QDateTime::fromString(s.updatedAt, Qt::ISODateWithMs).toMSecsSinceEpoch();
+        if (s.state == QLatin1String("started") && s.autoStopInterval > 0
+            && runningCount(s.id) == 0) {
+            const qint64 last = qMax(m_lastActivity.value(s.id, 0), updated);
+            if (now - last >= s.autoStopInterval * minute)
+                toStop.append(s.id);
+        } else if (s.state == QLatin1String("stopped") && s.autoDeleteInterval > 0
+                   && now - updated >= s.autoDeleteInterval * minute) {
+            toDelete.append(s.id);
+        }
+    }
+    QString error;
+    for (const QString &id : std::as_const(toStop)) {
+        bool deleted = false;
+        if (SandboxRecord *r = m_registry.find(id); r && !stopSandbox(r, &deleted, &error))
+            qCWarning(lcLocalSandbox) << "auto-stop of" << id << "failed:" << error;
+        else
+            qCInfo(lcLocalSandbox)
+                << "auto-stopped idle sandbox" << id << (deleted ? "(and deleted it)" : "");
+    }
+    for (const QString &id : std::as_const(toDelete)) {
+        if (SandboxRecord *r = m_registry.find(id); r && !deleteSandbox(r, &error))
+            qCWarning(lcLocalSandbox) << "auto-delete of" << id << "failed:" << error;
+    }
+}
+
+void LocalSandboxServer::killAll(const QString &sandboxId)
+{
+    const QList<QPointer<SandboxProcess>> processes = m_running.values(sandboxId);
+    for (const QPointer<SandboxProcess> &p : processes) {
+        if (p)
+            p->kill();
+    }
+}
+
+void LocalSandboxServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    const QString path = request.url().path();
+    const QByteArray auth = header(request, "Authorization");
+    const QByteArray expected = "Bearer " + m_token.toUtf8();
+    if (!constantTimeEquals(auth, expected)) {
+        HttpReplies::apiError(responder, 401, path,
+                              auth.isEmpty()
+                                  ? QStringLiteral("Unauthorized: missing bearer token")
+                                  : QStringLiteral("Unauthorized: invalid bearer token"));
+        return;
+    }
+    const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (segments.value(0) == QLatin1String("api")) {
+        handleApi(request, segments.mid(1), responder);
+        return;
+    }
+    if (segments.value(0) == QLatin1String("toolbox") && segments.size() >= 2) {
+        m_toolbox->handle(request, segments.value(1),
+                          QLatin1Char('/') + segments.mid(2).join(QLatin1Char('/')),
+                          std::move(responder));
+        return;
+    }
+    HttpReplies::apiError(
+        responder, 404, path,
+        QStringLiteral("Cannot find %1: the API is under /api and the toolbox under /toolbox")
+            .arg(path));
+}
+
+void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStringList &s,
+                                   QHttpServerResponder &responder)
+{
+    using M = QHttpServerRequest::Method;
+    const M method = request.method();
+    const QString path = request.url().path();
+    if (s.value(0) == QLatin1String("config") && s.size() == 1 && method == M::Get) {
+        HttpReplies::json(
+            responder, 200,
+            QJsonDocument(QJsonObject { { QLatin1String("proxyToolboxUrl"), toolboxUrl() } }));
+        return;
+    }
+    if (s.value(0) != QLatin1String("sandbox")) {
+        HttpReplies::apiError(responder, 404, path, QStringLiteral("Cannot find %1").arg(path));
+        return;
+    }
+    if (s.size() == 1) {
+        if (method == M::Post)
+            createSandbox(request, responder);
+        else if (method == M::Get)
+            listSandboxes(request, responder, false);
+        else
+            HttpReplies::apiError(responder, 405, path, QStringLiteral("Method not allowed"));
+        return;
+    }
+    if (s.size() == 2 && s[1] == QLatin1String("paginated") && method == M::Get) {
+        listSandboxes(request, responder, true);
+        return;
+    }
+    SandboxRecord *record = m_registry.find(s[1]);
+    if (!record) {
+        HttpReplies::apiError(responder, 404, path,
+                              QStringLiteral("Sandbox with ID or name %1 not found").arg(s[1]));
+        return;
+    }
+    const QString id = record->sandbox.id;
+    const QString action = s.value(2);
+    QString error;
+    auto sendSandbox = [&](int status) {
+        QJsonObject o = record->sandbox.toJson();
+        HttpReplies::json(responder, status, QJsonDocument(o));
+    };
+    auto saveAndSend = [&](int status) {
+        record->sandbox.updatedAt = nowIso();
+        if (!m_registry.save(*record, &error)) {
+            HttpReplies::apiError(responder, 500, path, error);
+            return;
+        }
+        record = m_registry.find(id);
+        sendSandbox(status);
+    };
+    if (s.size() == 2) {
+        if (method == M::Get) {
+            sendSandbox(200);
+        } else if (method == M::Delete) {
+            const QJsonObject last = [&] {
+                Sandbox copy = record->sandbox;
+                copy.state = QStringLiteral("destroyed");
+                copy.desiredState = QStringLiteral("destroyed");
+                return copy.toJson();
+            }();
+            if (!deleteSandbox(record, &error)) {
+                HttpReplies::apiError(responder, 500, path, error);
+                return;
+            }
+            HttpReplies::json(responder, 200, QJsonDocument(last));
+        } else {
+            HttpReplies::apiError(responder, 405, path, QStringLiteral("Method not allowed"));
+        }
+        return;
+    }
+    if (method == M::Post && action == QLatin1String("start") && s.size() == 3) {
+        record->sandbox.state = QStringLiteral("started");
+        record->sandbox.desiredState = QStringLiteral("started");
+        saveAndSend(200);
+        return;
+    }
+    if (method == M::Post && action == QLatin1String("stop") && s.size() == 3) {
+        Sandbox last = record->sandbox;
+        bool deleted = false;
+        if (!stopSandbox(record, &deleted, &error)) {
+            HttpReplies::apiError(responder, 500, path, error);
+            return;
+        }
+        if (deleted) { // ephemeral (autoDeleteInterval 0): gone on stop
+            last.state = QStringLiteral("destroyed");
+            last.desiredState = QStringLiteral("destroyed");
+            HttpReplies::json(responder, 200, QJsonDocument(last.toJson()));
+            return;
+        }
+        sendSandbox(200);
+        return;
+    }
+    if (method == M::Put && action == QLatin1String("labels") && s.size() == 3) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+        if (!body.value(QLatin1String("labels")).isObject()) {
+            HttpReplies::apiError(responder, 400, path, QStringLiteral("labels must be an object"));
+            return;
+        }
+        record->sandbox.labels = stringMap(body.value(QLatin1String("labels")));
+        record->sandbox.updatedAt = nowIso();
+        if (!m_registry.save(*record, &error)) {
+            HttpReplies::apiError(responder, 500, path, error);
+            return;
+        }
+        HttpReplies::json(responder, 200,
+                          QJsonDocument(QJsonObject {
+                              { QLatin1String("labels"), body.value(QLatin1String("labels")) } }));
+        return;
+    }
+    if (method == M::Post && s.size() == 4
+        && (action == QLatin1String("autostop") || action == QLatin1String("autoarchive")
+            || action == QLatin1String("autodelete"))) {
+        bool ok = false;
+        const int minutes = s[3].toInt(&ok);
+        if (!ok) {
+            HttpReplies::apiError(responder, 400, path,
+                                  QStringLiteral("interval must be a number of minutes"));
+            return;
+        }
+        if (action == QLatin1String("autostop"))
+            record->sandbox.autoStopInterval = minutes;
+        else if (action == QLatin1String("autoarchive"))
+            record->sandbox.autoArchiveInterval = minutes;
+        else
+            record->sandbox.autoDeleteInterval = minutes;
+        saveAndSend(201); // NestJS POST without @HttpCode
+        return;
+    }
+    if (method == M::Get && action == QLatin1String("toolbox-proxy-url") && s.size() == 3) {
+        HttpReplies::json(responder, 200,
+                          QJsonDocument(QJsonObject { { QLatin1String("url"), toolboxUrl() } }));
+        return;
+    }
+    if (method == M::Get && action == QLatin1String("ports") && s.size() == 5
+        && s[4] == QLatin1String("preview-url")) {
+        bool ok = false;
+        const int port = s[3].toInt(&ok);
+        if (!ok || port < 1 || port > 65535) {
+            HttpReplies::apiError(responder, 400, path, QStringLiteral("Invalid port"));
+            return;
+        }
+        // A server inside a sandbox with network is on the host's loopback.
+        HttpReplies::json(
+            responder, 200,
+            QJsonDocument(QJsonObject {
+                { QLatin1String("sandboxId"), id },
+                { QLatin1String("url"), QStringLiteral("http://127.0.0.1:%1").arg(port) },
+                { QLatin1String("token"), record->previewToken } }));
+        return;
+    }
+    if (method == M::Post && action == QLatin1String("last-activity") && s.size() == 3) {
+        HttpReplies::empty(responder, 201);
+        return;
+    }
+    HttpReplies::apiError(responder, 404, path, QStringLiteral("Cannot find %1").arg(path));
+}
+
+void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
+                                       QHttpServerResponder &responder)
+{
+    const QString path = request.url().path();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        request.body().isEmpty() ? QByteArray("{}") : request.body(), &parseError);
+    if (!doc.isObject()) {
+        HttpReplies::apiError(
+            responder, 400, path,
+            QStringLiteral("the body is not a JSON object: %1").arg(parseError.errorString()));
+        return;
+    }
+    const QJsonObject body = doc.object();
+    if (body.contains(QLatin1String("buildInfo")) || body.contains(QLatin1String("volumes"))
+        || body.contains(QLatin1String("cpu")) || body.contains(QLatin1String("memory"))
+        || body.contains(QLatin1String("disk")) || body.contains(QLatin1String("gpu"))) {
+        HttpReplies::apiError(
+            responder, 400, path,
+            QStringLiteral("The local sandbox server runs on this machine's own system: "
+                           "images (buildInfo), volumes and cpu/memory/disk/gpu are not "
+                           "supported."));
+        return;
+    }
+    const QString name = body.value(QLatin1String("name")).toString();
+    if (!name.isEmpty() && m_registry.find(name)) {
+        HttpReplies::apiError(responder, 409, path,
+                              QStringLiteral("Sandbox with name %1 already exists").arg(name));
+        return;
+    }
+    if (name.contains(QLatin1Char('/'))) {
+        HttpReplies::apiError(responder, 400, path, QStringLiteral("name must not contain '/'"));
+        return;
+    }
+    SandboxRecord record;
+    Sandbox &s = record.sandbox;
+    s.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    s.organizationId = QStringLiteral("local");
+    s.name = name.isEmpty() ? s.id : name;
+    s.snapshot = QStringLiteral("local");
+    s.user = QStringLiteral("daytona");
+    s.env = stringMap(body.value(QLatin1String("env")));
+    s.labels = stringMap(body.value(QLatin1String("labels")));
+    s.isPublic = body.value(QLatin1String("public")).toBool();
+    const QJsonValue block = body.value(QLatin1String("networkBlockAll"));
+    record.network = block.isBool() ? !block.toBool() : m_options.networkByDefault;
+    s.networkBlockAll = !record.network;
+    s.target = body.value(QLatin1String("target")).toString(QStringLiteral("local"));
+    if (s.target.isEmpty())
+        s.target = QStringLiteral("local");
+    s.cpu = 1;
+    s.memory = 1;
+    s.disk = 3;
+    s.state = QStringLiteral("started");
+    s.desiredState = QStringLiteral("started");
+    s.autoStopInterval = body.value(QLatin1String("autoStopInterval")).toInt(15);
+    s.autoArchiveInterval = body.value(QLatin1String("autoArchiveInterval")).toInt(10080);
+    s.autoDeleteInterval = body.value(QLatin1String("autoDeleteInterval")).toInt(-1);
+    s.createdAt = nowIso();
+    s.updatedAt = s.createdAt;
+    s.toolboxProxyUrl = toolboxUrl();
+    record.previewToken = randomToken();
+
+    const QString home = m_registry.homeDir(s.id);
+    if (::mkdir(QFile::encodeName(home).constData(), 0700) != 0) {
+        HttpReplies::apiError(responder, 500, path,
+                              QStringLiteral("cannot create the sandbox folder %1").arg(home));
+        return;
+    }
+    if (m_runAsUid >= 0
+        && ::chown(QFile::encodeName(home).constData(), uid_t(m_runAsUid), gid_t(m_runAsGid))
+            != 0) {
+        ::rmdir(QFile::encodeName(home).constData());
+        HttpReplies::apiError(
+            responder, 500, path,
+            QStringLiteral("cannot give the sandbox folder to uid %1").arg(m_runAsUid));
+        return;
+    }
+    QString error;
+    if (!m_registry.save(record, &error)) {
+        ::rmdir(QFile::encodeName(home).constData());
+        HttpReplies::apiError(responder, 500, path, error);
+        return;
+    }
+    qCInfo(lcLocalSandbox) << "created sandbox" << s.id
+                           << (record.network ? "with network" : "without network");
+    HttpReplies::json(responder, 200, QJsonDocument(s.toJson()));
+}
+
+void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
+                                       QHttpServerResponder &responder, bool paginated)
+{
+    const QUrlQuery query = request.query();
+    const QString path = request.url().path();
+    StringMap labels;
+    const QString labelsJson = HttpReplies::queryValue(request.url(), QStringLiteral("labels"));
+    if (!labelsJson.isEmpty()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(labelsJson.toUtf8());
+        if (!doc.isObject()) {
+            HttpReplies::apiError(responder, 400, path,
+                                  QStringLiteral("labels must be a JSON object"));
+            return;
+        }
+        labels = stringMap(doc.object());
+    }
+    const QStringList states = HttpReplies::queryValues(request.url(), QStringLiteral("states"));
+    QList<Sandbox> matching;
+    for (const SandboxRecord &r : m_registry.all()) {
+        bool ok = states.isEmpty() || states.contains(r.sandbox.state);
+        for (auto it = labels.begin(); ok && it != labels.end(); ++it)
+            ok = r.sandbox.labels.value(it.key()) == it.value();
+        if (ok)
+            matching.append(r.sandbox);
+    }
+    std::sort(matching.begin(), matching.end(), [](const Sandbox &a, const Sandbox &b) {
+        return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.id < b.id;
+    });
+    const int limit = qBound(1,
+                             query.queryItemValue(QStringLiteral("limit")).toInt() > 0
+                                 ? query.queryItemValue(QStringLiteral("limit")).toInt()
+                                 : 100,
+                             200);
+    int offset = 0;
+    if (paginated) {
+        const int page = qMax(1, query.queryItemValue(QStringLiteral("page")).toInt());
+        offset = (page - 1) * limit;
+        QJsonArray items;
+        for (int i = offset; i < qMin(int(matching.size()), offset + limit); ++i)
+            items.append(matching[i].toJson());
+        HttpReplies::json(
+            responder, 200,
+            QJsonDocument(QJsonObject {
+                { QLatin1String("items"), items },
+                { QLatin1String("total"), int(matching.size()) },
+                { QLatin1String("page"), page },
+                { QLatin1String("totalPages"), (int(matching.size()) + limit - 1) / limit } }));
+        return;
+    }
+    offset = qMax(0, query.queryItemValue(QStringLiteral("cursor")).toInt());
+    QJsonArray items;
+    for (int i = offset; i < qMin(int(matching.size()), offset + limit); ++i)
+        items.append(matching[i].toJson());
+    const int next = offset + limit;
+    HttpReplies::json(
+        responder, 200,
+        QJsonDocument(QJsonObject { { QLatin1String("items"), items },
+                                    { QLatin1String("nextCursor"),
+                                      next < matching.size() ? QJsonValue(QString::number(next))
+                                                             : QJsonValue(QJsonValue::Null) } }));
+}
+
+bool LocalSandboxServer::deleteSandbox(SandboxRecord *record, QString *error)
+{
+    const QString id = record->sandbox.id;
+    killAll(id);
+    ConfinedFs fs(m_registry.homeDir(id), QString::fromLatin1(SandboxProcess::kHome));
+    ConfinedFs::Error fsError;
+    if (!fs.removeHome(&fsError)) {
+        *error = QStringLiteral("could not remove the sandbox's files: %1").arg(fsError.message);
+        return false;
+    }
+    m_registry.forget(id);
+    m_lastActivity.remove(id);
+    qCInfo(lcLocalSandbox) << "deleted sandbox" << id;
+    return true;
+}

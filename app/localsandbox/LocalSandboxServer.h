@@ -1,0 +1,89 @@
+// The embedded Daytona-compatible sandbox server: QHttpServer on 127.0.0.1 with a bearer
+// token, the main-API routes (/api/sandbox...) and the toolbox routes
+// (/toolbox/{id}/files..., /process/...) of specs/daytona/contract.md §8 with Daytona's JSON
+// shapes, status codes and error bodies. Each sandbox is a directory run under bubblewrap.
+#pragma once
+
+#include "localsandbox/SandboxRegistry.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+class SandboxProcess;
+class ToolboxService;
+
+struct LocalSandboxOptions
+{
+    QString dataDir; // state and sandbox homes live in dataDir/sandboxes
+    quint16 port = 0; // 0 = a free port
+    QString token; // empty = a random one
+    qint64 outputCap = 1 << 20; // bytes of command output kept
+    bool networkByDefault = false; // sandboxes get network only when allowed
+    // Host uid/gid the sandboxed processes run as; -2 = automatic (nobody when the server is
+    // root, else the server's own user).
+    int runAsUid = -2;
+    int runAsGid = -2;
+    // Length of the "minute" of autoStopInterval / autoDeleteInterval (injectable for tests).
+    int minuteMs = 60000;
+};
+
+class LocalSandboxServer final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LocalSandboxServer(const LocalSandboxOptions &options, QObject *parent = nullptr);
+    ~LocalSandboxServer() override;
+
+    // Loads the saved sandboxes and listens. False with a message saying what to do.
+    bool start(QString *error);
+
+    quint16 port() const { return m_port; }
+    QString token() const { return m_token; }
+    QUrl apiUrl() const; // http://127.0.0.1:<port>/api  (DAYTONA_API_URL)
+    QString toolboxUrl() const; // http://127.0.0.1:<port>/toolbox
+    const LocalSandboxOptions &options() const { return m_options; }
+    int runAsUid() const { return m_runAsUid; }
+    int runAsGid() const { return m_runAsGid; }
+
+    SandboxRegistry &registry() { return m_registry; }
+    // Commands running in a sandbox (so stop/delete can kill them).
+    void track(const QString &sandboxId, SandboxProcess *process);
+    int runningCount(const QString &sandboxId) const;
+    // A toolbox call touched the sandbox (postpones its auto-stop).
+    void noteActivity(const QString &sandboxId);
+
+private:
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void handleApi(const QHttpServerRequest &request, const QStringList &segments,
+                   QHttpServerResponder &responder);
+    void createSandbox(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void listSandboxes(const QHttpServerRequest &request, QHttpServerResponder &responder,
+                       bool paginated);
+    void killAll(const QString &sandboxId);
+    bool deleteSandbox(SandboxRecord *record, QString *error);
+    bool checkSandboxDirReachable(QString *error) const;
+    // Stops sandboxes idle longer than autoStopInterval (deleting those with autoDeleteInterval
+    // 0) and deletes stopped ones older than autoDeleteInterval, as Daytona does.
+    void sweepIdle();
+    bool stopSandbox(SandboxRecord *record, bool *deleted, QString *error);
+
+    LocalSandboxOptions m_options;
+    std::unique_ptr<QHttpServer> m_server;
+    std::unique_ptr<ToolboxService> m_toolbox;
+    SandboxRegistry m_registry;
+    QString m_token;
+    quint16 m_port = 0;
+    int m_runAsUid = -1;
+    int m_runAsGid = -1;
+    QMultiHash<QString, QPointer<SandboxProcess>> m_running;
+    QHash<QString, qint64> m_lastActivity; // ms since epoch, per sandbox id
+    QTimer *m_sweepTimer = nullptr;
+};

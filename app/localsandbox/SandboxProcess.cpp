@@ -1,0 +1,303 @@
+// SandboxProcess: builds the bwrap command line and supervises it.
+#include "localsandbox/SandboxProcess.h"
+
+#include "core/Logging.h"
+#include "localsandbox/SeccompFilter.h"
+
+#include <QFile>
+#include <QStandardPaths>
+
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <grp.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr qint64 kTmpBytes = 256ll << 20;
+constexpr qint64 kFileSizeBytes = 512ll << 20;
+constexpr int kMaxProcesses = 256;
+constexpr int kDefaultCpuSeconds = 3600;
+
+int memoryFileWith(const QByteArray &content)
+{
+    const int fd = ::memfd_create("agent-sandbox-etc", MFD_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    if (::write(fd, content.constData(), size_t(content.size())) != content.size()
+        || ::lseek(fd, 0, SEEK_SET) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+QString bwrapPath()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("bwrap"));
+}
+
+} // namespace
+
+SandboxProcess::SandboxProcess(const SandboxRunSpec &spec, QObject *parent)
+    : QObject(parent)
+    , m_spec(spec)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        m_result.timedOut = true;
+        killGroup();
+    });
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    connect(&m_process, &QProcess::readyRead, this, &SandboxProcess::onReadyRead);
+    connect(&m_process, &QProcess::finished, this, &SandboxProcess::onFinished);
+    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart && !m_done) {
+            m_done = true;
+            m_result.error = QStringLiteral("Could not start bubblewrap (%1): %2")
+                                 .arg(bwrapPath(), m_process.errorString());
+            emit finished(m_result);
+        }
+    });
+}
+
+SandboxProcess::~SandboxProcess()
+{
+    // QProcess reaps the SIGKILLed child in its own destructor.
+    m_process.disconnect(this);
+    killGroup();
+}
+
+QString SandboxProcess::hostProblem()
+{
+    if (bwrapPath().isEmpty())
+        return QStringLiteral(
+            "bubblewrap (bwrap) is not installed, so the local sandbox cannot run. "
+            "Install it (Debian/Ubuntu: apt install bubblewrap) or set "
+            "DAYTONA_API_KEY to use Daytona's cloud sandboxes.");
+    QFile clone(QStringLiteral("/proc/sys/kernel/unprivileged_userns_clone"));
+    if (clone.open(QIODevice::ReadOnly) && clone.readAll().trimmed() == "0")
+        return QStringLiteral(
+            "unprivileged user namespaces are disabled "
+            "(kernel.unprivileged_userns_clone=0), so the local sandbox cannot run. "
+            "Enable them (sysctl kernel.unprivileged_userns_clone=1) or set "
+            "DAYTONA_API_KEY to use Daytona's cloud sandboxes.");
+    QFile max(QStringLiteral("/proc/sys/user/max_user_namespaces"));
+    if (max.open(QIODevice::ReadOnly) && max.readAll().trimmed() == "0")
+        return QStringLiteral(
+            "user namespaces are disabled (user.max_user_namespaces=0), so the "
+            "local sandbox cannot run. Raise it (sysctl user.max_user_namespaces=10000) "
+            "or set DAYTONA_API_KEY to use Daytona's cloud sandboxes.");
+    return QString();
+}
+
+QString SandboxProcess::explainBwrapFailure(const QByteArray &output)
+{
+    if (!output.startsWith("bwrap: "))
+        return QString();
+    const QString what = QString::fromUtf8(output.left(output.indexOf('\n'))).trimmed();
+    if (what.contains(QLatin1String("namespace")) || what.contains(QLatin1String("uid map"))
+        || what.contains(QLatin1String("Operation not permitted")))
+        return QStringLiteral("The local sandbox could not start (%1). User namespaces seem to be "
+                              "disabled or restricted here (e.g. by AppArmor); enable them, or set "
+                              "DAYTONA_API_KEY to use Daytona's cloud sandboxes.")
+            .arg(what);
+    return QStringLiteral("The local sandbox could not start (%1).").arg(what);
+}
+
+QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
+                                           int seccompFd)
+{
+    const QString home = QString::fromLatin1(kHome);
+    QStringList a {
+        QStringLiteral("--unshare-user"),
+        QStringLiteral("--unshare-pid"),
+        QStringLiteral("--unshare-ipc"),
+        QStringLiteral("--unshare-uts"),
+        QStringLiteral("--unshare-cgroup-try"),
+        QStringLiteral("--uid"),
+        QStringLiteral("1000"),
+        QStringLiteral("--gid"),
+        QStringLiteral("1000"),
+        QStringLiteral("--hostname"),
+        QStringLiteral("sandbox"),
+        QStringLiteral("--disable-userns"), // no nested user namespaces
+        QStringLiteral("--die-with-parent"),
+        QStringLiteral("--new-session"), // no TIOCSTI into our tty
+        QStringLiteral("--cap-drop"),
+        QStringLiteral("ALL"),
+        QStringLiteral("--clearenv"),
+        QStringLiteral("--setenv"),
+        QStringLiteral("PATH"),
+        QStringLiteral("/usr/local/bin:/usr/bin:/bin"),
+        QStringLiteral("--setenv"),
+        QStringLiteral("HOME"),
+        home,
+        QStringLiteral("--setenv"),
+        QStringLiteral("USER"),
+        QStringLiteral("daytona"),
+        QStringLiteral("--setenv"),
+        QStringLiteral("LANG"),
+        QStringLiteral("C.UTF-8"),
+        QStringLiteral("--setenv"),
+        QStringLiteral("TMPDIR"),
+        QStringLiteral("/tmp"),
+        QStringLiteral("--setenv"),
+        QStringLiteral("TERM"),
+        QStringLiteral("dumb"),
+    };
+    for (auto it = spec.env.begin(); it != spec.env.end(); ++it)
+        a << QStringLiteral("--setenv") << it.key() << it.value();
+    // A minimal tree, never "/" (host home, /run, D-Bus/X11/Wayland sockets stay out).
+    a << QStringLiteral("--ro-bind") << QStringLiteral("/usr") << QStringLiteral("/usr")
+      << QStringLiteral("--symlink") << QStringLiteral("usr/bin") << QStringLiteral("/bin")
+      << QStringLiteral("--symlink") << QStringLiteral("usr/sbin") << QStringLiteral("/sbin")
+      << QStringLiteral("--symlink") << QStringLiteral("usr/lib") << QStringLiteral("/lib")
+      << QStringLiteral("--symlink") << QStringLiteral("usr/lib64") << QStringLiteral("/lib64");
+    for (const char *etc : { "/etc/alternatives", "/etc/ld.so.cache", "/etc/ssl",
+                             "/etc/ca-certificates", "/etc/localtime" })
+        a << QStringLiteral("--ro-bind-try") << QString::fromLatin1(etc)
+          << QString::fromLatin1(etc);
+    a << QStringLiteral("--ro-bind-data") << QString::number(passwdFd)
+      << QStringLiteral("/etc/passwd") << QStringLiteral("--ro-bind-data")
+      << QString::number(groupFd) << QStringLiteral("/etc/group") << QStringLiteral("--proc")
+      << QStringLiteral("/proc") << QStringLiteral("--dev") << QStringLiteral("/dev")
+      << QStringLiteral("--size") << QString::number(kTmpBytes) << QStringLiteral("--tmpfs")
+      << QStringLiteral("/tmp") << QStringLiteral("--bind") << spec.homeDir << home
+      << QStringLiteral("--chdir") << (spec.cwd.isEmpty() ? home : spec.cwd);
+    if (spec.network)
+        a << QStringLiteral("--ro-bind-try") << QStringLiteral("/etc/resolv.conf")
+          << QStringLiteral("/etc/resolv.conf") << QStringLiteral("--ro-bind-try")
+          << QStringLiteral("/etc/hosts") << QStringLiteral("/etc/hosts");
+    else
+        a << QStringLiteral("--unshare-net");
+    a << QStringLiteral("--remount-ro") << QStringLiteral("/");
+    if (seccompFd >= 0)
+        a << QStringLiteral("--seccomp") << QString::number(seccompFd);
+    // Limits applied inside the new user namespace, so RLIMIT_NPROC counts only this sandbox.
+    const int cpu = spec.timeoutSeconds > 0 ? spec.timeoutSeconds + 5 : kDefaultCpuSeconds;
+    a << QStringLiteral("--") << QStringLiteral("/usr/bin/prlimit")
+      << QStringLiteral("--nproc=%1").arg(kMaxProcesses) << QStringLiteral("--nofile=1024")
+      << QStringLiteral("--fsize=%1").arg(kFileSizeBytes) << QStringLiteral("--cpu=%1").arg(cpu)
+      << QStringLiteral("--core=0") << QStringLiteral("--") << QStringLiteral("/bin/bash");
+    return a;
+}
+
+void SandboxProcess::start()
+{
+    m_clock.start();
+    const QString problem = hostProblem();
+    if (!problem.isEmpty()) {
+        m_done = true;
+        m_result.error = problem;
+        QTimer::singleShot(0, this, [this] { emit finished(m_result); });
+        return;
+    }
+    const int passwdFd = memoryFileWith("daytona:x:1000:1000:daytona:/home/daytona:/bin/bash\n");
+    const int groupFd = memoryFileWith("daytona:x:1000:\n");
+    const QByteArray filter = SeccompFilter::program();
+    const int seccompFd = filter.isEmpty() ? -1 : memoryFileWith(filter);
+    if (passwdFd < 0 || groupFd < 0 || (!filter.isEmpty() && seccompFd < 0)) {
+        for (const int fd : { passwdFd, groupFd, seccompFd }) {
+            if (fd >= 0)
+                ::close(fd);
+        }
+        m_done = true;
+        m_result.error = QStringLiteral("Could not prepare the sandbox's /etc files: %1")
+                             .arg(QString::fromLocal8Bit(strerror(errno)));
+        QTimer::singleShot(0, this, [this] { emit finished(m_result); });
+        return;
+    }
+    const int uid = m_spec.runAsUid;
+    const int gid = m_spec.runAsGid;
+    // Runs in the child between fork and exec: only async-signal-safe calls.
+    m_process.setChildProcessModifier([passwdFd, groupFd, seccompFd, uid, gid] {
+        ::setsid(); // own process group: a timeout kills everything at once
+        ::fcntl(passwdFd, F_SETFD, 0);
+        ::fcntl(groupFd, F_SETFD, 0);
+        if (seccompFd >= 0)
+            ::fcntl(seccompFd, F_SETFD, 0);
+        if (gid >= 0) {
+            if (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(gid)) != 0)
+                ::_exit(126);
+        }
+        if (uid >= 0 && ::setuid(uid_t(uid)) != 0)
+            ::_exit(126);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // after setuid, which clears it
+    });
+    m_process.setWorkingDirectory(QStringLiteral("/"));
+    m_process.setProgram(bwrapPath());
+    m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd, seccompFd));
+    m_process.start();
+    for (const int fd : { passwdFd, groupFd, seccompFd }) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    if (m_process.state() == QProcess::NotRunning)
+        return; // errorOccurred reported it
+    m_pid = m_process.processId();
+    m_process.write(m_spec.script);
+    if (!m_spec.script.endsWith('\n'))
+        m_process.write("\n");
+    m_process.closeWriteChannel();
+    if (m_spec.timeoutSeconds > 0)
+        m_timer.start(m_spec.timeoutSeconds * 1000);
+}
+
+void SandboxProcess::kill()
+{
+    killGroup();
+}
+
+void SandboxProcess::killGroup()
+{
+    if (m_pid > 0 && m_process.state() != QProcess::NotRunning) {
+        // bwrap leads the group; --die-with-parent and the pid namespace take the rest down.
+        ::kill(-pid_t(m_pid), SIGKILL);
+        ::kill(pid_t(m_pid), SIGKILL);
+    }
+}
+
+void SandboxProcess::onReadyRead()
+{
+    const QByteArray chunk = m_process.readAll();
+    if (m_result.truncated)
+        return;
+    const qint64 room = m_spec.outputCap - m_result.output.size();
+    if (chunk.size() <= room) {
+        m_result.output += chunk;
+        return;
+    }
+    m_result.output += chunk.left(room);
+    m_result.truncated = true;
+    killGroup();
+}
+
+void SandboxProcess::onFinished(int exitCode, QProcess::ExitStatus status)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timer.stop();
+    onReadyRead();
+    m_result.elapsedMs = m_clock.elapsed();
+    m_result.exitCode = status == QProcess::NormalExit ? exitCode : 137;
+    if (m_result.truncated) {
+        m_result.output
+            += QStringLiteral("\n[output truncated: only the first %1 bytes were kept and the "
+                              "command was stopped]\n")
+                   .arg(m_spec.outputCap)
+                   .toUtf8();
+    } else if (exitCode == 1 && status == QProcess::NormalExit) {
+        m_result.error = explainBwrapFailure(m_result.output);
+    } else if (exitCode == 126 && m_result.output.isEmpty()) {
+        m_result.error
+            = QStringLiteral("Could not drop to the sandbox user (uid %1).").arg(m_spec.runAsUid);
+    }
+    qCDebug(lcLocalSandbox) << "command finished" << m_result.exitCode << "in" << m_result.elapsedMs
+                            << "ms" << (m_result.timedOut ? "(timed out)" : "");
+    emit finished(m_result);
+}

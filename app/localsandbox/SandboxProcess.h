@@ -1,0 +1,75 @@
+// One command run inside a sandbox with bubblewrap (specs/security.md §1.6): a minimal
+// read-only system, the sandbox's home as /home/daytona, private /tmp, new user/pid/ipc/uts/net
+// namespaces, cleared environment, no capabilities, rlimits set inside the new user namespace,
+// --die-with-parent. The host side enforces the wall-clock timeout and the output cap by
+// killing the whole process group. Asynchronous: start(), then finished(result).
+#pragma once
+
+#include "sandbox/SandboxTypes.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QProcess>
+#include <QTimer>
+
+struct SandboxRunSpec
+{
+    QString homeDir; // host directory mounted as /home/daytona
+    QString cwd; // inside the sandbox; empty = /home/daytona
+    StringMap env; // added after the cleared environment
+    QByteArray script; // piped to the shell's stdin, as the Daytona daemon does
+    int timeoutSeconds = 0; // 0 = no limit
+    qint64 outputCap = 1 << 20; // bytes kept; then the process group is killed
+    bool network = false;
+    int runAsUid = -1; // host uid/gid to run bwrap as (when the server is root)
+    int runAsGid = -1;
+};
+
+struct SandboxRunResult
+{
+    int exitCode = -1;
+    QByteArray output; // stdout and stderr merged, with a marker when truncated
+    bool timedOut = false;
+    bool truncated = false;
+    QString error; // the sandbox could not be set up (bwrap missing, no user namespaces, ...)
+    qint64 elapsedMs = 0;
+};
+
+class SandboxProcess final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr auto kHome = "/home/daytona";
+
+    explicit SandboxProcess(const SandboxRunSpec &spec, QObject *parent = nullptr);
+    ~SandboxProcess() override;
+
+    void start();
+    // Kills the process group now (stop/delete of the sandbox); finished() still follows.
+    void kill();
+
+    // The bwrap argument list for a spec, with the fds that carry /etc/passwd, /etc/group and
+    // the seccomp program (-1 = none).
+    static QStringList bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
+                                      int seccompFd);
+    // Empty when bubblewrap can be used here; otherwise a message saying what to do.
+    static QString hostProblem();
+    // Turns bwrap's own failure text into advice.
+    static QString explainBwrapFailure(const QByteArray &output);
+
+signals:
+    void finished(const SandboxRunResult &result);
+
+private:
+    void onReadyRead();
+    void onFinished(int exitCode, QProcess::ExitStatus status);
+    void killGroup();
+
+    SandboxRunSpec m_spec;
+    QProcess m_process;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    SandboxRunResult m_result;
+    qint64 m_pid = 0;
+    bool m_done = false;
+};

@@ -1,0 +1,83 @@
+// SandboxRegistry: JSON files written atomically (QSaveFile), read back at start.
+#include "localsandbox/SandboxRegistry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+SandboxRegistry::SandboxRegistry(const QString &rootDir)
+    : m_root(rootDir)
+{
+}
+
+QString SandboxRegistry::homeDir(const QString &id) const
+{
+    return m_root + QLatin1Char('/') + id;
+}
+
+bool SandboxRegistry::load(QString *error, QStringList *warnings)
+{
+    QDir dir(m_root);
+    if (!dir.exists() && !QDir().mkpath(m_root)) {
+        *error = QStringLiteral("cannot create the sandbox folder %1").arg(m_root);
+        return false;
+    }
+    const QStringList files = dir.entryList({ QStringLiteral("*.json") }, QDir::Files);
+    for (const QString &name : files) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly)) {
+            warnings->append(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
+            continue;
+        }
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+        SandboxRecord record;
+        record.sandbox = Sandbox::fromJson(o.value(QLatin1String("sandbox")).toObject());
+        record.network = o.value(QLatin1String("network")).toBool();
+        record.previewToken = o.value(QLatin1String("previewToken")).toString();
+        if (record.sandbox.id.isEmpty() || record.sandbox.id + QLatin1String(".json") != name) {
+            warnings->append(QStringLiteral("%1: not a sandbox record").arg(file.fileName()));
+            continue;
+        }
+        m_records.insert(record.sandbox.id, record);
+    }
+    return true;
+}
+
+bool SandboxRegistry::save(const SandboxRecord &record, QString *error)
+{
+    QSaveFile file(m_root + QLatin1Char('/') + record.sandbox.id + QLatin1String(".json"));
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot save sandbox state: %1").arg(file.errorString());
+        return false;
+    }
+    const QJsonObject o { { QLatin1String("sandbox"), record.sandbox.toJson() },
+                          { QLatin1String("network"), record.network },
+                          { QLatin1String("previewToken"), record.previewToken } };
+    file.write(QJsonDocument(o).toJson());
+    if (!file.commit()) {
+        *error = QStringLiteral("cannot save sandbox state: %1").arg(file.errorString());
+        return false;
+    }
+    m_records.insert(record.sandbox.id, record);
+    return true;
+}
+
+void SandboxRegistry::forget(const QString &id)
+{
+    QFile::remove(m_root + QLatin1Char('/') + id + QLatin1String(".json"));
+    m_records.remove(id);
+}
+
+SandboxRecord *SandboxRegistry::find(const QString &idOrName)
+{
+    auto it = m_records.find(idOrName);
+    if (it != m_records.end())
+        return &it.value();
+    for (auto &record : m_records) {
+        if (record.sandbox.name == idOrName)
+            return &record;
+    }
+    return nullptr;
+}

@@ -1,0 +1,37 @@
+// The local server's sandboxes and their persistent state: one JSON file per sandbox
+// (<data>/sandboxes/<id>.json, outside the sandbox's reach) next to its home directory
+// (<data>/sandboxes/<id>/). Survives restarts of the server.
+#pragma once
+
+#include "sandbox/SandboxTypes.h"
+
+#include <QMap>
+#include <QString>
+
+struct SandboxRecord
+{
+    Sandbox sandbox;
+    bool network = false;
+    QString previewToken;
+};
+
+class SandboxRegistry final
+{
+public:
+    explicit SandboxRegistry(const QString &rootDir);
+
+    QString rootDir() const { return m_root; }
+    QString homeDir(const QString &id) const;
+    // Reads every saved sandbox; unreadable files are skipped and named in *warnings.
+    bool load(QString *error, QStringList *warnings);
+    bool save(const SandboxRecord &record, QString *error);
+    void forget(const QString &id);
+
+    // By id, else by name; nullptr if neither.
+    SandboxRecord *find(const QString &idOrName);
+    const QMap<QString, SandboxRecord> &all() const { return m_records; }
+
+private:
+    QString m_root;
+    QMap<QString, SandboxRecord> m_records;
+};

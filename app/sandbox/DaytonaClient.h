@@ -1,0 +1,95 @@
+// The one sandbox client: every call of specs/daytona/contract.md §8 against Daytona cloud or
+// the local server (agent-sandboxd). Each method returns a request object that starts on the
+// next event-loop turn and reports through finished(result); nothing here blocks.
+#pragma once
+
+#include "sandbox/DaytonaCall.h"
+#include "sandbox/DaytonaConfig.h"
+#include "sandbox/SandboxTypes.h"
+
+#include <QHash>
+#include <QObject>
+
+class QNetworkAccessManager;
+class SandboxWaiter;
+class SandboxLister;
+
+class DaytonaClient final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DaytonaClient(const DaytonaConfig &config, QObject *parent = nullptr);
+
+    const DaytonaConfig &config() const { return m_config; }
+    void setConfig(const DaytonaConfig &config);
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+
+    // Lifecycle (main API). A 404 on these means "this sandbox no longer exists".
+    DaytonaCall *createSandbox(const CreateSandboxParams &params, int timeoutMs = 60000);
+    DaytonaCall *getSandbox(const QString &idOrName);
+    DaytonaCall *startSandbox(const QString &idOrName, int timeoutMs = 60000);
+    DaytonaCall *stopSandbox(const QString &idOrName, bool force = false, int timeoutMs = 60000);
+    DaytonaCall *deleteSandbox(const QString &idOrName, int timeoutMs = 60000);
+    DaytonaCall *setLabels(const QString &idOrName, const StringMap &labels);
+    DaytonaCall *toolboxProxyUrl(const QString &sandboxId);
+    DaytonaCall *previewUrl(const QString &idOrName, int port);
+    // One page of GET /sandbox (cursor empty = first page).
+    DaytonaCall *listPage(const StringMap &labels, const QString &cursor, int limit = 100);
+
+    // create, then poll until started (fails on error/build_failed); one overall budget.
+    SandboxWaiter *createAndWait(const CreateSandboxParams &params, int timeoutMs = 60000);
+    SandboxWaiter *startAndWait(const QString &idOrName, int timeoutMs = 60000);
+    SandboxWaiter *stopAndWait(const QString &idOrName, bool force = false, int timeoutMs = 60000);
+    // Every sandbox with these labels, following nextCursor; both list shapes.
+    SandboxLister *listSandboxes(const StringMap &labels = {});
+
+    // Toolbox: {toolboxProxyUrl}/{id}/...; paths are sandbox paths.
+    DaytonaCall *uploadFiles(const Sandbox &sandbox, const QList<UploadItem> &files,
+                             int timeoutMs = 300000);
+    DaytonaCall *uploadFile(const Sandbox &sandbox, const QString &path, const QByteArray &content);
+    DaytonaCall *downloadFile(const Sandbox &sandbox, const QString &path, int timeoutMs = 300000);
+    DaytonaCall *downloadFiles(const Sandbox &sandbox, const QStringList &paths,
+                               int timeoutMs = 300000);
+    DaytonaCall *listFiles(const Sandbox &sandbox, const QString &path);
+    DaytonaCall *fileInfo(const Sandbox &sandbox, const QString &path);
+    DaytonaCall *createFolder(const Sandbox &sandbox, const QString &path,
+                              const QString &mode = QStringLiteral("755"));
+    DaytonaCall *deleteFile(const Sandbox &sandbox, const QString &path, bool recursive = false);
+    DaytonaCall *moveFile(const Sandbox &sandbox, const QString &source,
+                          const QString &destination);
+    DaytonaCall *searchFiles(const Sandbox &sandbox, const QString &path, const QString &glob);
+    DaytonaCall *findInFiles(const Sandbox &sandbox, const QString &path, const QString &text);
+    // timeoutSeconds 0 = no limit; 408 (SandboxError::Kind::CommandTimedOut) = timed out.
+    DaytonaCall *execute(const Sandbox &sandbox, const QString &command,
+                         const QString &cwd = QString(), const StringMap &envs = {},
+                         int timeoutSeconds = 0);
+    // language empty = the sandbox's code-toolbox-language label.
+    DaytonaCall *codeRun(const Sandbox &sandbox, const QString &code,
+                         const QString &language = QString(), const QStringList &argv = {},
+                         const StringMap &envs = {}, int timeoutSeconds = 0);
+    DaytonaCall *workDir(const Sandbox &sandbox);
+    DaytonaCall *userHomeDir(const Sandbox &sandbox);
+
+    // Bulk-download answer -> one entry per requested path, in request order; a path without a
+    // part gets "No data received for this file". False (and *error) if the body is unreadable.
+    static bool parseBulkDownload(const DaytonaResult &result, const QStringList &requested,
+                                  QList<DownloadedFile> *files, QString *error);
+
+    // base + path + query; values fully percent-encoded ('+' -> %2B, contract.md §4).
+    static QUrl buildUrl(const QString &base, const QString &path,
+                         const QList<QPair<QString, QString>> &query);
+
+    QString toolboxUrlFor(const QString &sandboxId) const { return m_toolboxUrls.value(sandboxId); }
+    void rememberToolboxUrl(const QString &sandboxId, const QString &url)
+    {
+        m_toolboxUrls.insert(sandboxId, url);
+    }
+
+private:
+    DaytonaCall *call(const DaytonaRequestSpec &spec);
+    DaytonaCall *toolboxCall(const Sandbox &sandbox, DaytonaRequestSpec spec);
+
+    DaytonaConfig m_config;
+    QNetworkAccessManager *m_nam;
+    QHash<QString, QString> m_toolboxUrls;
+};
