@@ -30,7 +30,7 @@ RUNTIME_PACKAGES=(
 )
 # Only the test suite and CI: formatting check, desktop-file and AppStream validators,
 # dpkg-shlibdeps for the .deb's dependencies.
-TEST_PACKAGES=(clang-format desktop-file-utils appstream dpkg-dev)
+TEST_PACKAGES=(clang-format desktop-file-utils appstream dpkg-dev nodejs)
 
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
@@ -111,6 +111,7 @@ check_package() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall "$deb" >/dev/null
     /usr/bin/agent-studio --version
     /usr/bin/agent-studio --help >/dev/null
+    /usr/bin/agent-sandboxd --help >/dev/null
     dpkg -L agent-studio | grep -q '/usr/share/applications/dev.agentstudio.AgentStudio.desktop'
     dpkg -L agent-studio | grep -q '/usr/share/metainfo/dev.agentstudio.AgentStudio.metainfo.xml'
     dpkg -L agent-studio | grep -q '/usr/share/icons/hicolor/scalable/apps/dev.agentstudio.AgentStudio.svg'

@@ -45,7 +45,7 @@ struct Fd
 
 int sysOpenat2(int dirFd, const char *path, int flags, mode_t mode)
 {
-    open_how how {};
+    open_how how{};
     how.flags = quint64(flags | O_CLOEXEC);
     how.mode = (flags & O_CREAT) ? mode : 0;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
@@ -143,7 +143,7 @@ bool ConfinedFs::relativePath(const QString &sandboxPath, QByteArray *relative, 
     if (path.isEmpty() || path == QLatin1String("."))
         path = m_homeInSandbox;
     if (path.contains(QChar(0))) {
-        *error = { 400, QStringLiteral("bad request: the path contains a NUL character") };
+        *error = {400, QStringLiteral("bad request: the path contains a NUL character")};
         return false;
     }
     QString rel;
@@ -153,10 +153,10 @@ bool ConfinedFs::relativePath(const QString &sandboxPath, QByteArray *relative, 
         else if (path.startsWith(m_homeInSandbox + QLatin1Char('/')))
             rel = path.mid(m_homeInSandbox.size() + 1);
         else {
-            *error = { 403,
-                       QStringLiteral("forbidden: %1 is outside the sandbox's files (only %2 is "
-                                      "reachable from the host)")
-                           .arg(sandboxPath, m_homeInSandbox) };
+            *error = {403,
+                      QStringLiteral("forbidden: %1 is outside the sandbox's files (only %2 is "
+                                     "reachable from the host)")
+                          .arg(sandboxPath, m_homeInSandbox)};
             return false;
         }
     } else {
@@ -167,9 +167,9 @@ bool ConfinedFs::relativePath(const QString &sandboxPath, QByteArray *relative, 
     for (const QString &p : parts) {
         if (p == QLatin1String("..")) {
             *error
-                = { 403,
-                    QStringLiteral("forbidden: %1 uses \"..\"; paths must stay inside the sandbox")
-                        .arg(sandboxPath) };
+                = {403,
+                   QStringLiteral("forbidden: %1 uses \"..\"; paths must stay inside the sandbox")
+                       .arg(sandboxPath)};
             return false;
         }
         if (p != QLatin1String("."))
@@ -184,7 +184,7 @@ int ConfinedFs::openRoot(Error *error) const
     const int fd = ::open(QFile::encodeName(m_home).constData(),
                           O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
-        *error = { 404, QStringLiteral("not found: the sandbox's files are gone") };
+        *error = {404, QStringLiteral("not found: the sandbox's files are gone")};
     return fd;
 }
 
@@ -203,8 +203,8 @@ int ConfinedFs::openParent(int rootFd, const QByteArray &relative, bool create, 
     const qsizetype slash = relative.lastIndexOf('/');
     *leaf = slash < 0 ? relative : relative.mid(slash + 1);
     if (leaf->isEmpty()) {
-        *error = { 400,
-                   QStringLiteral("bad request: %1 names the sandbox home itself").arg(shownPath) };
+        *error
+            = {400, QStringLiteral("bad request: %1 names the sandbox home itself").arg(shownPath)};
         return -1;
     }
     const QByteArray parent = slash < 0 ? QByteArray() : relative.left(slash);
@@ -258,11 +258,11 @@ QByteArray ConfinedFs::readFile(const QString &path, Error *error) const
     {
     };
     if (::fstat(fd.fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *error = { 400, QStringLiteral("bad request: path must be a file: %1").arg(path) };
+        *error = {400, QStringLiteral("bad request: path must be a file: %1").arg(path)};
         return {};
     }
     if (st.st_size > kMaxReadBytes) {
-        *error = { 400, QStringLiteral("bad request: %1 is larger than 1 GiB").arg(path) };
+        *error = {400, QStringLiteral("bad request: %1 is larger than 1 GiB").arg(path)};
         return {};
     }
     QByteArray data;
@@ -280,7 +280,7 @@ QByteArray ConfinedFs::readFile(const QString &path, Error *error) const
             break;
         data.append(buffer, n);
         if (data.size() > kMaxReadBytes) {
-            *error = { 400, QStringLiteral("bad request: %1 is larger than 1 GiB").arg(path) };
+            *error = {400, QStringLiteral("bad request: %1 is larger than 1 GiB").arg(path)};
             return {};
         }
     }
@@ -305,7 +305,7 @@ bool ConfinedFs::writeFile(const QString &path, const QByteArray &content, Error
     Fd fd(sysOpenat2(parent.fd, leaf.constData(), O_WRONLY | O_CREAT | O_NONBLOCK, 0644));
     if (fd.fd < 0) {
         *error = errno == ENXIO
-            ? Error { 400, QStringLiteral("bad request: %1 is not a regular file").arg(path) }
+            ? Error{400, QStringLiteral("bad request: %1 is not a regular file").arg(path)}
             : errnoError(errno, path);
         return false;
     }
@@ -313,7 +313,7 @@ bool ConfinedFs::writeFile(const QString &path, const QByteArray &content, Error
     {
     };
     if (::fstat(fd.fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *error = { 400, QStringLiteral("bad request: %1 is not a regular file").arg(path) };
+        *error = {400, QStringLiteral("bad request: %1 is not a regular file").arg(path)};
         return false;
     }
     giveToOwner(parent.fd, leaf);
@@ -503,7 +503,7 @@ bool ConfinedFs::remove(const QString &path, bool recursive, Error *error) const
     if (!relativePath(path, &rel, error))
         return false;
     if (rel.isEmpty()) {
-        *error = { 400, QStringLiteral("bad request: refusing to delete the sandbox home") };
+        *error = {400, QStringLiteral("bad request: refusing to delete the sandbox home")};
         return false;
     }
     Fd root(openRoot(error));
@@ -522,9 +522,8 @@ bool ConfinedFs::remove(const QString &path, bool recursive, Error *error) const
     }
     if (S_ISDIR(st.st_mode)) {
         if (!recursive) {
-            *error
-                = { 400,
-                    QStringLiteral("bad request: cannot delete directory without recursive flag") };
+            *error = {
+                400, QStringLiteral("bad request: cannot delete directory without recursive flag")};
             return false;
         }
         Fd dir(
@@ -575,7 +574,7 @@ bool ConfinedFs::move(const QString &source, const QString &destination, Error *
                     RENAME_NOREPLACE)
         != 0) {
         *error = errno == EEXIST
-            ? Error { 409, QStringLiteral("conflict: destination already exists") }
+            ? Error{409, QStringLiteral("conflict: destination already exists")}
             : errnoError(errno, destination);
         return false;
     }
@@ -692,7 +691,7 @@ QList<FindMatch> ConfinedFs::find(const QString &path, const QString &text, Erro
              const QList<QByteArray> lines = data.split('\n');
              for (int i = 0; i < lines.size(); ++i) {
                  if (lines[i].contains(needle))
-                     matches.append({ shown, i + 1, QString::fromUtf8(lines[i]) });
+                     matches.append({shown, i + 1, QString::fromUtf8(lines[i])});
              }
          });
     return matches;

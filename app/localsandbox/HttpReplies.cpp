@@ -65,7 +65,7 @@ QString timestampNow()
 void json(QHttpServerResponder &responder, int status, const QJsonDocument &document)
 {
     responder.write(document.toJson(QJsonDocument::Compact),
-                    { { "Content-Type", "application/json; charset=utf-8" } },
+                    {{"Content-Type", "application/json; charset=utf-8"}},
                     QHttpServerResponder::StatusCode(status));
 }
 
@@ -79,11 +79,11 @@ void apiError(QHttpServerResponder &responder, int status, const QString &path,
 {
     json(responder, status,
          QJsonDocument(
-             QJsonObject { { QLatin1String("path"), path },
-                           { QLatin1String("timestamp"), timestampNow() },
-                           { QLatin1String("statusCode"), status },
-                           { QLatin1String("error"), QString::fromLatin1(reasonPhrase(status)) },
-                           { QLatin1String("message"), message } }));
+             QJsonObject{{QLatin1String("path"), path},
+                         {QLatin1String("timestamp"), timestampNow()},
+                         {QLatin1String("statusCode"), status},
+                         {QLatin1String("error"), QString::fromLatin1(reasonPhrase(status))},
+                         {QLatin1String("message"), message}}));
 }
 
 QByteArray toolboxErrorBody(int status, const QString &path, const QByteArray &method,
@@ -92,12 +92,12 @@ QByteArray toolboxErrorBody(int status, const QString &path, const QByteArray &m
     QByteArray code = reasonPhrase(status).toUpper().replace(' ', '_');
     if (status == 408)
         code = "REQUEST_TIMEOUT";
-    return QJsonDocument(QJsonObject { { QLatin1String("statusCode"), status },
-                                       { QLatin1String("message"), message },
-                                       { QLatin1String("code"), QString::fromLatin1(code) },
-                                       { QLatin1String("timestamp"), timestampNow() },
-                                       { QLatin1String("path"), path },
-                                       { QLatin1String("method"), QString::fromLatin1(method) } })
+    return QJsonDocument(QJsonObject{{QLatin1String("statusCode"), status},
+                                     {QLatin1String("message"), message},
+                                     {QLatin1String("code"), QString::fromLatin1(code)},
+                                     {QLatin1String("timestamp"), timestampNow()},
+                                     {QLatin1String("path"), path},
+                                     {QLatin1String("method"), QString::fromLatin1(method)}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -105,7 +105,7 @@ void toolboxError(QHttpServerResponder &responder, int status, const QString &pa
                   const QByteArray &method, const QString &message)
 {
     responder.write(toolboxErrorBody(status, path, method, message),
-                    { { "Content-Type", "application/json; charset=utf-8" } },
+                    {{"Content-Type", "application/json; charset=utf-8"}},
                     QHttpServerResponder::StatusCode(status));
 }
 

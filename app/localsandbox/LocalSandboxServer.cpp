@@ -291,7 +291,7 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
     if (s.value(0) == QLatin1String("config") && s.size() == 1 && method == M::Get) {
         HttpReplies::json(
             responder, 200,
-            QJsonDocument(QJsonObject { { QLatin1String("proxyToolboxUrl"), toolboxUrl() } }));
+            QJsonDocument(QJsonObject{{QLatin1String("proxyToolboxUrl"), toolboxUrl()}}));
         return;
     }
     if (s.value(0) != QLatin1String("sandbox")) {
@@ -388,8 +388,8 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
             return;
         }
         HttpReplies::json(responder, 200,
-                          QJsonDocument(QJsonObject {
-                              { QLatin1String("labels"), body.value(QLatin1String("labels")) } }));
+                          QJsonDocument(QJsonObject{
+                              {QLatin1String("labels"), body.value(QLatin1String("labels"))}}));
         return;
     }
     if (method == M::Post && s.size() == 4
@@ -413,7 +413,7 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
     }
     if (method == M::Get && action == QLatin1String("toolbox-proxy-url") && s.size() == 3) {
         HttpReplies::json(responder, 200,
-                          QJsonDocument(QJsonObject { { QLatin1String("url"), toolboxUrl() } }));
+                          QJsonDocument(QJsonObject{{QLatin1String("url"), toolboxUrl()}}));
         return;
     }
     if (method == M::Get && action == QLatin1String("ports") && s.size() == 5
@@ -427,10 +427,10 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
         // A server inside a sandbox with network is on the host's loopback.
         HttpReplies::json(
             responder, 200,
-            QJsonDocument(QJsonObject {
-                { QLatin1String("sandboxId"), id },
-                { QLatin1String("url"), QStringLiteral("http://127.0.0.1:%1").arg(port) },
-                { QLatin1String("token"), record->previewToken } }));
+            QJsonDocument(
+                QJsonObject{{QLatin1String("sandboxId"), id},
+                            {QLatin1String("url"), QStringLiteral("http://127.0.0.1:%1").arg(port)},
+                            {QLatin1String("token"), record->previewToken}}));
         return;
     }
     if (method == M::Post && action == QLatin1String("last-activity") && s.size() == 3) {
@@ -569,13 +569,12 @@ void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
         QJsonArray items;
         for (int i = offset; i < qMin(int(matching.size()), offset + limit); ++i)
             items.append(matching[i].toJson());
-        HttpReplies::json(
-            responder, 200,
-            QJsonDocument(QJsonObject {
-                { QLatin1String("items"), items },
-                { QLatin1String("total"), int(matching.size()) },
-                { QLatin1String("page"), page },
-                { QLatin1String("totalPages"), (int(matching.size()) + limit - 1) / limit } }));
+        HttpReplies::json(responder, 200,
+                          QJsonDocument(QJsonObject{{QLatin1String("items"), items},
+                                                    {QLatin1String("total"), int(matching.size())},
+                                                    {QLatin1String("page"), page},
+                                                    {QLatin1String("totalPages"),
+                                                     (int(matching.size()) + limit - 1) / limit}}));
         return;
     }
     offset = qMax(0, query.queryItemValue(QStringLiteral("cursor")).toInt());
@@ -585,10 +584,10 @@ void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
     const int next = offset + limit;
     HttpReplies::json(
         responder, 200,
-        QJsonDocument(QJsonObject { { QLatin1String("items"), items },
-                                    { QLatin1String("nextCursor"),
-                                      next < matching.size() ? QJsonValue(QString::number(next))
-                                                             : QJsonValue(QJsonValue::Null) } }));
+        QJsonDocument(QJsonObject{{QLatin1String("items"), items},
+                                  {QLatin1String("nextCursor"),
+                                   next < matching.size() ? QJsonValue(QString::number(next))
+                                                          : QJsonValue(QJsonValue::Null)}}));
 }
 
 bool LocalSandboxServer::deleteSandbox(SandboxRecord *record, QString *error)

@@ -112,7 +112,7 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
                                            int seccompFd)
 {
     const QString home = QString::fromLatin1(kHome);
-    QStringList a {
+    QStringList a{
         QStringLiteral("--unshare-user"),
         QStringLiteral("--unshare-pid"),
         QStringLiteral("--unshare-ipc"),
@@ -157,8 +157,8 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
       << QStringLiteral("--symlink") << QStringLiteral("usr/sbin") << QStringLiteral("/sbin")
       << QStringLiteral("--symlink") << QStringLiteral("usr/lib") << QStringLiteral("/lib")
       << QStringLiteral("--symlink") << QStringLiteral("usr/lib64") << QStringLiteral("/lib64");
-    for (const char *etc : { "/etc/alternatives", "/etc/ld.so.cache", "/etc/ssl",
-                             "/etc/ca-certificates", "/etc/localtime" })
+    for (const char *etc : {"/etc/alternatives", "/etc/ld.so.cache", "/etc/ssl",
+                            "/etc/ca-certificates", "/etc/localtime"})
         a << QStringLiteral("--ro-bind-try") << QString::fromLatin1(etc)
           << QString::fromLatin1(etc);
     a << QStringLiteral("--ro-bind-data") << QString::number(passwdFd)
@@ -201,7 +201,7 @@ void SandboxProcess::start()
     const QByteArray filter = SeccompFilter::program();
     const int seccompFd = filter.isEmpty() ? -1 : memoryFileWith(filter);
     if (passwdFd < 0 || groupFd < 0 || (!filter.isEmpty() && seccompFd < 0)) {
-        for (const int fd : { passwdFd, groupFd, seccompFd }) {
+        for (const int fd : {passwdFd, groupFd, seccompFd}) {
             if (fd >= 0)
                 ::close(fd);
         }
@@ -232,7 +232,7 @@ void SandboxProcess::start()
     m_process.setProgram(bwrapPath());
     m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd, seccompFd));
     m_process.start();
-    for (const int fd : { passwdFd, groupFd, seccompFd }) {
+    for (const int fd : {passwdFd, groupFd, seccompFd}) {
         if (fd >= 0)
             ::close(fd);
     }

@@ -24,7 +24,7 @@ bool SandboxRegistry::load(QString *error, QStringList *warnings)
         *error = QStringLiteral("cannot create the sandbox folder %1").arg(m_root);
         return false;
     }
-    const QStringList files = dir.entryList({ QStringLiteral("*.json") }, QDir::Files);
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
     for (const QString &name : files) {
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly)) {
@@ -52,9 +52,9 @@ bool SandboxRegistry::save(const SandboxRecord &record, QString *error)
         *error = QStringLiteral("cannot save sandbox state: %1").arg(file.errorString());
         return false;
     }
-    const QJsonObject o { { QLatin1String("sandbox"), record.sandbox.toJson() },
-                          { QLatin1String("network"), record.network },
-                          { QLatin1String("previewToken"), record.previewToken } };
+    const QJsonObject o{{QLatin1String("sandbox"), record.sandbox.toJson()},
+                        {QLatin1String("network"), record.network},
+                        {QLatin1String("previewToken"), record.previewToken}};
     file.write(QJsonDocument(o).toJson());
     if (!file.commit()) {
         *error = QStringLiteral("cannot save sandbox state: %1").arg(file.errorString());

@@ -17,7 +17,7 @@ QByteArray program()
 {
 #if defined(__x86_64__)
     const quint32 deny = SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA);
-    const QList<int> denied {
+    const QList<int> denied{
         __NR_ptrace,
         __NR_process_vm_readv,
         __NR_process_vm_writev,
@@ -58,9 +58,9 @@ QByteArray program()
         __NR_quotactl,
     };
     QList<sock_filter> f;
-    auto stmt = [&f](quint16 code, quint32 k) { f.append(sock_filter { code, 0, 0, k }); };
+    auto stmt = [&f](quint16 code, quint32 k) { f.append(sock_filter{code, 0, 0, k}); };
     auto jump = [&f](quint16 code, quint32 k, quint8 jt, quint8 jf) {
-        f.append(sock_filter { code, jt, jf, k });
+        f.append(sock_filter{code, jt, jf, k});
     };
     stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, arch));
     jump(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0);

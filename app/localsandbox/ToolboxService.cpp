@@ -121,17 +121,16 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
     using M = QHttpServerRequest::Method;
     if (daemonPath == QLatin1String("/work-dir") || daemonPath == QLatin1String("/user-home-dir")
         || daemonPath == QLatin1String("/project-dir")) {
-        HttpReplies::json(
-            responder, 200,
-            QJsonDocument(QJsonObject {
-                { QLatin1String("dir"), QString::fromLatin1(SandboxProcess::kHome) } }));
+        HttpReplies::json(responder, 200,
+                          QJsonDocument(QJsonObject{
+                              {QLatin1String("dir"), QString::fromLatin1(SandboxProcess::kHome)}}));
         return;
     }
     if (daemonPath == QLatin1String("/version")) {
         HttpReplies::json(
             responder, 200,
-            QJsonDocument(QJsonObject {
-                { QLatin1String("version"), QStringLiteral("agent-sandboxd-" STUDIO_VERSION) } }));
+            QJsonDocument(QJsonObject{
+                {QLatin1String("version"), QStringLiteral("agent-sandboxd-" STUDIO_VERSION)}}));
         return;
     }
     if (daemonPath.startsWith(QLatin1String("/files"))) {
@@ -178,7 +177,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
     }
     if (daemonPath == QLatin1String("/files") && method == M::Delete) {
         if (path.isEmpty())
-            return fail({ 400, QStringLiteral("bad request: path is required") });
+            return fail({400, QStringLiteral("bad request: path is required")});
         if (!fs.remove(path, queryValue(request, "recursive") == QLatin1String("true"), &error))
             return fail(error);
         HttpReplies::empty(responder, 204);
@@ -186,7 +185,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
     }
     if (daemonPath == QLatin1String("/files/info") && method == M::Get) {
         if (path.isEmpty())
-            return fail({ 400, QStringLiteral("bad request: path is required") });
+            return fail({400, QStringLiteral("bad request: path is required")});
         const FileInfo f = fs.info(path, &error);
         if (error.isError())
             return fail(error);
@@ -198,9 +197,9 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
         bool ok = true;
         const uint mode = modeText.isEmpty() ? 0755 : modeText.toUInt(&ok, 8);
         if (!ok || mode > 07777)
-            return fail({ 400, QStringLiteral("bad request: invalid mode format") });
+            return fail({400, QStringLiteral("bad request: invalid mode format")});
         if (path.isEmpty())
-            return fail({ 400, QStringLiteral("bad request: path is required") });
+            return fail({400, QStringLiteral("bad request: path is required")});
         if (!fs.makeDirectories(path, mode_t(mode), &error))
             return fail(error);
         HttpReplies::empty(responder, 201);
@@ -217,8 +216,8 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
         if (error.isError())
             return fail(error);
         HttpReplies::json(responder, 200,
-                          QJsonDocument(QJsonObject {
-                              { QLatin1String("files"), QJsonArray::fromStringList(files) } }));
+                          QJsonDocument(QJsonObject{
+                              {QLatin1String("files"), QJsonArray::fromStringList(files)}}));
         return;
     }
     if (daemonPath == QLatin1String("/files/find") && method == M::Get) {
@@ -227,9 +226,9 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
             return fail(error);
         QJsonArray array;
         for (const FindMatch &m : matches)
-            array.append(QJsonObject { { QLatin1String("file"), m.file },
-                                       { QLatin1String("line"), m.line },
-                                       { QLatin1String("content"), m.content } });
+            array.append(QJsonObject{{QLatin1String("file"), m.file},
+                                     {QLatin1String("line"), m.line},
+                                     {QLatin1String("content"), m.content}});
         HttpReplies::json(responder, 200, QJsonDocument(array));
         return;
     }
@@ -239,10 +238,10 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
             return fail(error);
         const QString name = QFileInfo(path).fileName();
         responder.write(data,
-                        { { "Content-Type", "application/octet-stream" },
-                          { "Content-Disposition",
-                            "attachment; filename=\"" + name.toUtf8().replace('"', '_')
-                                + "\"; filename*=utf-8''" + QUrl::toPercentEncoding(name) } },
+                        {{"Content-Type", "application/octet-stream"},
+                         {"Content-Disposition",
+                          "attachment; filename=\"" + name.toUtf8().replace('"', '_')
+                              + "\"; filename*=utf-8''" + QUrl::toPercentEncoding(name)}},
                         QHttpServerResponder::StatusCode::Ok);
         return;
     }
@@ -255,7 +254,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
             responder.write(
                 QByteArray(
                     R"({"error":"request body must be {\"paths\": [ ... ]} and non-empty"})"),
-                { { "Content-Type", "application/json; charset=utf-8" } },
+                {{"Content-Type", "application/json; charset=utf-8"}},
                 QHttpServerResponder::StatusCode::BadRequest);
             return;
         }
@@ -283,7 +282,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
                     mimes.mimeTypeForFile(p, QMimeDatabase::MatchExtension).name().toUtf8());
             }
         }
-        responder.write(builder.finish(), { { "Content-Type", builder.contentType() } },
+        responder.write(builder.finish(), {{"Content-Type", builder.contentType()}},
                         QHttpServerResponder::StatusCode::Ok);
         return;
     }
@@ -299,7 +298,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
         QString parseError;
         if (!MultipartParser::parse(request.body(), MultipartParser::boundaryFrom(contentType),
                                     &parts, &parseError))
-            return fail({ 400, QStringLiteral("bad request: %1").arg(parseError) });
+            return fail({400, QStringLiteral("bad request: %1").arg(parseError)});
         QJsonArray written;
         QJsonArray errors;
         if (daemonPath == QLatin1String("/files/upload")) {
@@ -311,7 +310,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
                 HttpReplies::empty(responder, 200);
                 return;
             }
-            return fail({ 400, QStringLiteral("bad request: no file part") });
+            return fail({400, QStringLiteral("bad request: no file part")});
         }
         static const QRegularExpression field(QStringLiteral("^files\\[(\\d+)\\]\\.(path|file)$"));
         QHash<QString, QString> destinations;
@@ -334,20 +333,20 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
                 errors.append(QStringLiteral("%1: %2").arg(dest, e.message));
                 continue;
             }
-            written.append(QJsonObject { { QLatin1String("path"), dest },
-                                         { QLatin1String("bytes"), double(part.body.size()) } });
+            written.append(QJsonObject{{QLatin1String("path"), dest},
+                                       {QLatin1String("bytes"), double(part.body.size())}});
         }
         if (!errors.isEmpty()) {
             HttpReplies::json(responder, 400,
-                              QJsonDocument(QJsonObject { { QLatin1String("errors"), errors },
-                                                          { QLatin1String("files"), written } }));
+                              QJsonDocument(QJsonObject{{QLatin1String("errors"), errors},
+                                                        {QLatin1String("files"), written}}));
             return;
         }
         HttpReplies::json(responder, 200,
-                          QJsonDocument(QJsonObject { { QLatin1String("files"), written } }));
+                          QJsonDocument(QJsonObject{{QLatin1String("files"), written}}));
         return;
     }
-    fail({ 404, QStringLiteral("not found: %1").arg(daemonPath) });
+    fail({404, QStringLiteral("not found: %1").arg(daemonPath)});
 }
 
 void ToolboxService::runCommand(const QHttpServerRequest &request, SandboxRecord &record,
@@ -417,28 +416,28 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, SandboxRecord
     m_server->track(record.sandbox.id, process);
     const QString sandboxId = record.sandbox.id;
     LocalSandboxServer *server = m_server;
-    QObject::connect(process, &SandboxProcess::finished, m_server,
-                     [process, pending, fullPath, server, sandboxId](const SandboxRunResult &r) {
-                         process->deleteLater();
-                         server->noteActivity(sandboxId); // idle time counts from the end
-                         QHttpServerResponder *responder = pending->responder();
-                         if (!responder)
-                             return; // the client gave up; the process group is already gone
-                         if (r.timedOut) {
-                             HttpReplies::toolboxError(
-                                 *responder, 408, fullPath, "POST",
-                                 QStringLiteral("request timeout: command execution timeout"));
-                             return;
-                         }
-                         if (!r.error.isEmpty()) {
-                             HttpReplies::toolboxError(*responder, 500, fullPath, "POST", r.error);
-                             return;
-                         }
-                         HttpReplies::json(
-                             *responder, 200,
-                             QJsonDocument(QJsonObject {
-                                 { QLatin1String("exitCode"), r.exitCode },
-                                 { QLatin1String("result"), QString::fromUtf8(r.output) } }));
-                     });
+    QObject::connect(
+        process, &SandboxProcess::finished, m_server,
+        [process, pending, fullPath, server, sandboxId](const SandboxRunResult &r) {
+            process->deleteLater();
+            server->noteActivity(sandboxId); // idle time counts from the end
+            QHttpServerResponder *responder = pending->responder();
+            if (!responder)
+                return; // the client gave up; the process group is already gone
+            if (r.timedOut) {
+                HttpReplies::toolboxError(
+                    *responder, 408, fullPath, "POST",
+                    QStringLiteral("request timeout: command execution timeout"));
+                return;
+            }
+            if (!r.error.isEmpty()) {
+                HttpReplies::toolboxError(*responder, 500, fullPath, "POST", r.error);
+                return;
+            }
+            HttpReplies::json(
+                *responder, 200,
+                QJsonDocument(QJsonObject{{QLatin1String("exitCode"), r.exitCode},
+                                          {QLatin1String("result"), QString::fromUtf8(r.output)}}));
+        });
     process->start();
 }

@@ -59,7 +59,7 @@ int main(int argc, char **argv)
         QStringLiteral("allow-network"),
         QStringLiteral("Give new sandboxes network access unless they are created "
                        "with networkBlockAll=true."));
-    parser.addOptions({ portOption, tokenOption, dataOption, networkOption });
+    parser.addOptions({portOption, tokenOption, dataOption, networkOption});
     parser.process(app);
 
     QTextStream err(stderr);

@@ -118,7 +118,7 @@ DaytonaCall *DaytonaClient::stopSandbox(const QString &idOrName, bool force, int
     spec.method = "POST";
     spec.path = QStringLiteral("/sandbox/%1/stop").arg(encodeSegment(idOrName));
     if (force)
-        spec.query.append({ QStringLiteral("force"), QStringLiteral("true") });
+        spec.query.append({QStringLiteral("force"), QStringLiteral("true")});
     spec.subject = SandboxError::Subject::Sandbox;
     spec.timeoutMs = timeoutMs;
     return call(spec);
@@ -140,7 +140,7 @@ DaytonaCall *DaytonaClient::setLabels(const QString &idOrName, const StringMap &
     DaytonaRequestSpec spec;
     spec.method = "PUT";
     spec.path = QStringLiteral("/sandbox/%1/labels").arg(encodeSegment(idOrName));
-    spec.body = jsonBody({ { QLatin1String("labels"), mapToJson(labels) } });
+    spec.body = jsonBody({{QLatin1String("labels"), mapToJson(labels)}});
     spec.contentType = "application/json";
     spec.subject = SandboxError::Subject::Sandbox;
     return call(spec);
@@ -169,29 +169,29 @@ DaytonaCall *DaytonaClient::listPage(const StringMap &labels, const QString &cur
     spec.path = QStringLiteral("/sandbox");
     if (!labels.isEmpty())
         spec.query.append(
-            { QStringLiteral("labels"), QString::fromUtf8(jsonBody(mapToJson(labels))) });
-    spec.query.append({ QStringLiteral("limit"), QString::number(limit) });
+            {QStringLiteral("labels"), QString::fromUtf8(jsonBody(mapToJson(labels)))});
+    spec.query.append({QStringLiteral("limit"), QString::number(limit)});
     if (!cursor.isEmpty())
-        spec.query.append({ QStringLiteral("cursor"), cursor });
+        spec.query.append({QStringLiteral("cursor"), cursor});
     return call(spec);
 }
 
 SandboxWaiter *DaytonaClient::createAndWait(const CreateSandboxParams &params, int timeoutMs)
 {
-    return new SandboxWaiter(this, createSandbox(params, timeoutMs), { QStringLiteral("started") },
+    return new SandboxWaiter(this, createSandbox(params, timeoutMs), {QStringLiteral("started")},
                              timeoutMs);
 }
 
 SandboxWaiter *DaytonaClient::startAndWait(const QString &idOrName, int timeoutMs)
 {
-    return new SandboxWaiter(this, startSandbox(idOrName, timeoutMs), { QStringLiteral("started") },
+    return new SandboxWaiter(this, startSandbox(idOrName, timeoutMs), {QStringLiteral("started")},
                              timeoutMs);
 }
 
 SandboxWaiter *DaytonaClient::stopAndWait(const QString &idOrName, bool force, int timeoutMs)
 {
     return new SandboxWaiter(this, stopSandbox(idOrName, force, timeoutMs),
-                             { QStringLiteral("stopped"), QStringLiteral("destroyed") }, timeoutMs);
+                             {QStringLiteral("stopped"), QStringLiteral("destroyed")}, timeoutMs);
 }
 
 SandboxLister *DaytonaClient::listSandboxes(const StringMap &labels)
@@ -221,14 +221,14 @@ DaytonaCall *DaytonaClient::uploadFiles(const Sandbox &sandbox, const QList<Uplo
 DaytonaCall *DaytonaClient::uploadFile(const Sandbox &sandbox, const QString &path,
                                        const QByteArray &content)
 {
-    return uploadFiles(sandbox, { UploadItem { path, content } });
+    return uploadFiles(sandbox, {UploadItem{path, content}});
 }
 
 DaytonaCall *DaytonaClient::downloadFile(const Sandbox &sandbox, const QString &path, int timeoutMs)
 {
     DaytonaRequestSpec spec;
     spec.path = QStringLiteral("/files/download");
-    spec.query = { { QStringLiteral("path"), path } };
+    spec.query = {{QStringLiteral("path"), path}};
     spec.timeoutMs = timeoutMs;
     spec.subject = SandboxError::Subject::File;
     spec.expectJson = false;
@@ -241,7 +241,7 @@ DaytonaCall *DaytonaClient::downloadFiles(const Sandbox &sandbox, const QStringL
     DaytonaRequestSpec spec;
     spec.method = "POST";
     spec.path = QStringLiteral("/files/bulk-download");
-    spec.body = jsonBody({ { QLatin1String("paths"), QJsonArray::fromStringList(paths) } });
+    spec.body = jsonBody({{QLatin1String("paths"), QJsonArray::fromStringList(paths)}});
     spec.contentType = "application/json";
     spec.timeoutMs = timeoutMs;
     spec.subject = SandboxError::Subject::File;
@@ -253,7 +253,7 @@ DaytonaCall *DaytonaClient::listFiles(const Sandbox &sandbox, const QString &pat
 {
     DaytonaRequestSpec spec;
     spec.path = QStringLiteral("/files");
-    spec.query = { { QStringLiteral("path"), path } };
+    spec.query = {{QStringLiteral("path"), path}};
     spec.subject = SandboxError::Subject::File;
     return toolboxCall(sandbox, spec);
 }
@@ -262,7 +262,7 @@ DaytonaCall *DaytonaClient::fileInfo(const Sandbox &sandbox, const QString &path
 {
     DaytonaRequestSpec spec;
     spec.path = QStringLiteral("/files/info");
-    spec.query = { { QStringLiteral("path"), path } };
+    spec.query = {{QStringLiteral("path"), path}};
     spec.subject = SandboxError::Subject::File;
     return toolboxCall(sandbox, spec);
 }
@@ -273,7 +273,7 @@ DaytonaCall *DaytonaClient::createFolder(const Sandbox &sandbox, const QString &
     DaytonaRequestSpec spec;
     spec.method = "POST";
     spec.path = QStringLiteral("/files/folder");
-    spec.query = { { QStringLiteral("path"), path }, { QStringLiteral("mode"), mode } };
+    spec.query = {{QStringLiteral("path"), path}, {QStringLiteral("mode"), mode}};
     spec.subject = SandboxError::Subject::File;
     return toolboxCall(sandbox, spec);
 }
@@ -283,9 +283,9 @@ DaytonaCall *DaytonaClient::deleteFile(const Sandbox &sandbox, const QString &pa
     DaytonaRequestSpec spec;
     spec.method = "DELETE";
     spec.path = QStringLiteral("/files");
-    spec.query = { { QStringLiteral("path"), path } };
+    spec.query = {{QStringLiteral("path"), path}};
     if (recursive)
-        spec.query.append({ QStringLiteral("recursive"), QStringLiteral("true") });
+        spec.query.append({QStringLiteral("recursive"), QStringLiteral("true")});
     spec.subject = SandboxError::Subject::File;
     return toolboxCall(sandbox, spec);
 }
@@ -296,8 +296,7 @@ DaytonaCall *DaytonaClient::moveFile(const Sandbox &sandbox, const QString &sour
     DaytonaRequestSpec spec;
     spec.method = "POST";
     spec.path = QStringLiteral("/files/move");
-    spec.query
-        = { { QStringLiteral("source"), source }, { QStringLiteral("destination"), destination } };
+    spec.query = {{QStringLiteral("source"), source}, {QStringLiteral("destination"), destination}};
     spec.subject = SandboxError::Subject::File;
     return toolboxCall(sandbox, spec);
 }
@@ -307,7 +306,7 @@ DaytonaCall *DaytonaClient::searchFiles(const Sandbox &sandbox, const QString &p
 {
     DaytonaRequestSpec spec;
     spec.path = QStringLiteral("/files/search");
-    spec.query = { { QStringLiteral("path"), path }, { QStringLiteral("pattern"), glob } };
+    spec.query = {{QStringLiteral("path"), path}, {QStringLiteral("pattern"), glob}};
     spec.subject = SandboxError::Subject::File;
     return toolboxCall(sandbox, spec);
 }
@@ -317,7 +316,7 @@ DaytonaCall *DaytonaClient::findInFiles(const Sandbox &sandbox, const QString &p
 {
     DaytonaRequestSpec spec;
     spec.path = QStringLiteral("/files/find");
-    spec.query = { { QStringLiteral("path"), path }, { QStringLiteral("pattern"), text } };
+    spec.query = {{QStringLiteral("path"), path}, {QStringLiteral("pattern"), text}};
     spec.subject = SandboxError::Subject::File;
     return toolboxCall(sandbox, spec);
 }
@@ -325,7 +324,7 @@ DaytonaCall *DaytonaClient::findInFiles(const Sandbox &sandbox, const QString &p
 DaytonaCall *DaytonaClient::execute(const Sandbox &sandbox, const QString &command,
                                     const QString &cwd, const StringMap &envs, int timeoutSeconds)
 {
-    QJsonObject body { { QLatin1String("command"), command } };
+    QJsonObject body{{QLatin1String("command"), command}};
     if (timeoutSeconds > 0)
         body.insert(QLatin1String("timeout"), timeoutSeconds);
     if (!cwd.isEmpty())
@@ -347,7 +346,7 @@ DaytonaCall *DaytonaClient::codeRun(const Sandbox &sandbox, const QString &code,
                                     const StringMap &envs, int timeoutSeconds)
 {
     const QString lang = language.isEmpty() ? sandbox.language() : language;
-    QJsonObject body { { QLatin1String("code"), code }, { QLatin1String("language"), lang } };
+    QJsonObject body{{QLatin1String("code"), code}, {QLatin1String("language"), lang}};
     if (!argv.isEmpty())
         body.insert(QLatin1String("argv"), QJsonArray::fromStringList(argv));
     if (!envs.isEmpty())

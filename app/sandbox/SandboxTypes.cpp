@@ -56,30 +56,30 @@ Sandbox Sandbox::fromJson(const QJsonObject &o)
 
 QJsonObject Sandbox::toJson() const
 {
-    QJsonObject o {
-        { QLatin1String("id"), id },
-        { QLatin1String("organizationId"), organizationId },
-        { QLatin1String("name"), name },
-        { QLatin1String("snapshot"), snapshot },
-        { QLatin1String("user"), user },
-        { QLatin1String("env"), mapToJson(env) },
-        { QLatin1String("labels"), mapToJson(labels) },
-        { QLatin1String("public"), isPublic },
-        { QLatin1String("networkBlockAll"), networkBlockAll },
-        { QLatin1String("target"), target },
-        { QLatin1String("cpu"), cpu },
-        { QLatin1String("gpu"), gpu },
-        { QLatin1String("memory"), memory },
-        { QLatin1String("disk"), disk },
-        { QLatin1String("state"), state },
-        { QLatin1String("desiredState"), desiredState },
-        { QLatin1String("autoStopInterval"), autoStopInterval },
-        { QLatin1String("autoArchiveInterval"), autoArchiveInterval },
-        { QLatin1String("autoDeleteInterval"), autoDeleteInterval },
-        { QLatin1String("volumes"), QJsonArray() },
-        { QLatin1String("createdAt"), createdAt },
-        { QLatin1String("updatedAt"), updatedAt },
-        { QLatin1String("toolboxProxyUrl"), toolboxProxyUrl },
+    QJsonObject o{
+        {QLatin1String("id"), id},
+        {QLatin1String("organizationId"), organizationId},
+        {QLatin1String("name"), name},
+        {QLatin1String("snapshot"), snapshot},
+        {QLatin1String("user"), user},
+        {QLatin1String("env"), mapToJson(env)},
+        {QLatin1String("labels"), mapToJson(labels)},
+        {QLatin1String("public"), isPublic},
+        {QLatin1String("networkBlockAll"), networkBlockAll},
+        {QLatin1String("target"), target},
+        {QLatin1String("cpu"), cpu},
+        {QLatin1String("gpu"), gpu},
+        {QLatin1String("memory"), memory},
+        {QLatin1String("disk"), disk},
+        {QLatin1String("state"), state},
+        {QLatin1String("desiredState"), desiredState},
+        {QLatin1String("autoStopInterval"), autoStopInterval},
+        {QLatin1String("autoArchiveInterval"), autoArchiveInterval},
+        {QLatin1String("autoDeleteInterval"), autoDeleteInterval},
+        {QLatin1String("volumes"), QJsonArray()},
+        {QLatin1String("createdAt"), createdAt},
+        {QLatin1String("updatedAt"), updatedAt},
+        {QLatin1String("toolboxProxyUrl"), toolboxProxyUrl},
     };
     if (!errorReason.isEmpty())
         o.insert(QLatin1String("errorReason"), errorReason);
@@ -140,15 +140,15 @@ QList<FileInfo> FileInfo::listFromJson(const QJsonArray &array)
 QJsonObject FileInfo::toJson() const
 {
     return {
-        { QLatin1String("name"), name },
-        { QLatin1String("size"), double(size) },
-        { QLatin1String("mode"), mode },
-        { QLatin1String("modTime"), modifiedAt },
-        { QLatin1String("modifiedAt"), modifiedAt },
-        { QLatin1String("isDir"), isDir },
-        { QLatin1String("owner"), owner },
-        { QLatin1String("group"), group },
-        { QLatin1String("permissions"), permissions },
+        {QLatin1String("name"), name},
+        {QLatin1String("size"), double(size)},
+        {QLatin1String("mode"), mode},
+        {QLatin1String("modTime"), modifiedAt},
+        {QLatin1String("modifiedAt"), modifiedAt},
+        {QLatin1String("isDir"), isDir},
+        {QLatin1String("owner"), owner},
+        {QLatin1String("group"), group},
+        {QLatin1String("permissions"), permissions},
     };
 }
 
@@ -163,7 +163,7 @@ ExecResult ExecResult::fromJson(const QJsonObject &o)
 
 QJsonObject ExecResult::toJson() const
 {
-    QJsonObject o { { QLatin1String("exitCode"), exitCode }, { QLatin1String("result"), result } };
+    QJsonObject o{{QLatin1String("exitCode"), exitCode}, {QLatin1String("result"), result}};
     if (!artifacts.isEmpty())
         o.insert(QLatin1String("artifacts"), artifacts);
     return o;
@@ -174,9 +174,9 @@ QList<FindMatch> FindMatch::listFromJson(const QJsonArray &array)
     QList<FindMatch> list;
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
-        list.append({ o.value(QLatin1String("file")).toString(),
-                      o.value(QLatin1String("line")).toInt(),
-                      o.value(QLatin1String("content")).toString() });
+        list.append({o.value(QLatin1String("file")).toString(),
+                     o.value(QLatin1String("line")).toInt(),
+                     o.value(QLatin1String("content")).toString()});
     }
     return list;
 }

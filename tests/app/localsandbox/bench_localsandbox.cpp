@@ -73,8 +73,8 @@ int main(int argc, char **argv)
     }
     QList<UploadItem> files;
     for (int i = 0; i < 100; ++i)
-        files.append({ QStringLiteral("/home/daytona/bench/f%1.txt").arg(i),
-                       QByteArray(10 * 1024, char('a' + i % 26)) });
+        files.append({QStringLiteral("/home/daytona/bench/f%1.txt").arg(i),
+                      QByteArray(10 * 1024, char('a' + i % 26))});
     for (int i = 0; i < 7; ++i) {
         QElapsedTimer t;
         t.start();

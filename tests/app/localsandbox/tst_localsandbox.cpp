@@ -134,10 +134,10 @@ void TestLocalSandbox::briefFlow()
     const QString dataDir = QStringLiteral(STUDIO_TEST_DATA_DIR "/sandbox/reverse_string_project/");
     QList<UploadItem> files;
     for (const QString &name :
-         { QStringLiteral("reverse_string.py"), QStringLiteral("test_reverse_string.py") }) {
+         {QStringLiteral("reverse_string.py"), QStringLiteral("test_reverse_string.py")}) {
         QFile f(dataDir + name);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        files.append({ QStringLiteral("/home/daytona/") + name, f.readAll() });
+        files.append({QStringLiteral("/home/daytona/") + name, f.readAll()});
     }
     const DaytonaResult upload = awaitResult(m_client->uploadFiles(sandbox, files));
     QVERIFY2(upload.ok(), qPrintable(upload.error.message));
@@ -224,7 +224,7 @@ void TestLocalSandbox::fileOperations()
     r = awaitResult(
         m_client->searchFiles(sb, QStringLiteral("/home/daytona"), QStringLiteral("*.ts")));
     QCOMPARE(r.json().object().value(QLatin1String("files")).toArray(),
-             QJsonArray { QStringLiteral("/home/daytona/src/deep/main.ts") });
+             QJsonArray{QStringLiteral("/home/daytona/src/deep/main.ts")});
     r = awaitResult(
         m_client->findInFiles(sb, QStringLiteral("/home/daytona/src"), QStringLiteral("needle")));
     const QList<FindMatch> matches = FindMatch::listFromJson(r.json().array());
@@ -252,14 +252,14 @@ void TestLocalSandbox::bulkDownloadReportsMissingFiles()
 {
     const Sandbox sb = create(QStringLiteral("bulk"));
     QVERIFY(!QTest::currentTestFailed());
-    QVERIFY(awaitResult(
-                m_client->uploadFiles(sb,
-                                      { { QStringLiteral("a.txt"), "hello\n" },
-                                        { QStringLiteral("/home/daytona/b/\u00e9.txt"), "b" } }))
-                .ok());
-    const QStringList paths { QStringLiteral("/home/daytona/a.txt"),
-                              QStringLiteral("/home/daytona/nope"),
-                              QStringLiteral("/home/daytona/b/\u00e9.txt") };
+    QVERIFY(
+        awaitResult(m_client->uploadFiles(sb,
+                                          {{QStringLiteral("a.txt"), "hello\n"},
+                                           {QStringLiteral("/home/daytona/b/\u00e9.txt"), "b"}}))
+            .ok());
+    const QStringList paths{QStringLiteral("/home/daytona/a.txt"),
+                            QStringLiteral("/home/daytona/nope"),
+                            QStringLiteral("/home/daytona/b/\u00e9.txt")};
     const DaytonaResult r = awaitResult(m_client->downloadFiles(sb, paths));
     QVERIFY2(r.ok(), qPrintable(r.error.message));
     QList<DownloadedFile> files;
@@ -278,7 +278,7 @@ void TestLocalSandbox::executeOptions()
 {
     CreateSandboxParams params;
     params.name = QStringLiteral("exec");
-    params.env = { { QStringLiteral("FROM_CREATE"), QStringLiteral("c1") } };
+    params.env = {{QStringLiteral("FROM_CREATE"), QStringLiteral("c1")}};
     const DaytonaResult created = awaitResult(m_client->createAndWait(params));
     QVERIFY(created.ok());
     const Sandbox sb = created.sandbox;
@@ -288,7 +288,7 @@ void TestLocalSandbox::executeOptions()
                           QStringLiteral("pwd; echo $FROM_CREATE $FOO; echo oops >&2; env | grep "
                                          "-c DAYTONA_API || true; exit 3"),
                           QStringLiteral("/home/daytona/work"),
-                          { { QStringLiteral("FOO"), QStringLiteral("bar baz") } }, 10));
+                          {{QStringLiteral("FOO"), QStringLiteral("bar baz")}}, 10));
     QVERIFY2(r.ok(), qPrintable(r.error.message));
     const ExecResult e = ExecResult::fromJson(r.json().object());
     QCOMPARE(e.exitCode, 3);
@@ -296,7 +296,7 @@ void TestLocalSandbox::executeOptions()
     QCOMPARE(e.result, QStringLiteral("/home/daytona/work\nc1 bar baz\noops\n0\n"));
     const DaytonaResult badEnv
         = awaitResult(m_client->execute(sb, QStringLiteral("true"), QString(),
-                                        { { QStringLiteral("BAD-NAME"), QStringLiteral("x") } }));
+                                        {{QStringLiteral("BAD-NAME"), QStringLiteral("x")}}));
     QCOMPARE(badEnv.httpStatus, 400);
     QVERIFY(awaitResult(m_client->deleteSandbox(sb.id)).ok());
 }
@@ -313,7 +313,7 @@ void TestLocalSandbox::timeoutKillsTheCommandAndItsChildren()
     QCOMPARE(r.error.kind, SandboxError::Kind::CommandTimedOut);
     QVERIFY2(clock.elapsed() < 30000, "a 1 s timeout must not wait for sleep 100");
     // Neither the command nor its background child survives.
-    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({ "sleep", "100" }).isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({"sleep", "100"}).isEmpty(), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(hostDescendantCount(int(QCoreApplication::applicationPid())), 0,
                               5000);
     QVERIFY(awaitResult(m_client->deleteSandbox(sb.id)).ok());
@@ -328,7 +328,7 @@ void TestLocalSandbox::outputIsCappedWithMarker()
     QVERIFY2(e.result.contains(QStringLiteral("[output truncated: only the first 65536 bytes")),
              qPrintable(e.result.right(200)));
     QVERIFY(e.result.size() < 65536 + 200);
-    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({ "sleep", "50" }).isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({"sleep", "50"}).isEmpty(), 5000);
     QVERIFY(awaitResult(m_client->deleteSandbox(sb.id)).ok());
 }
 
@@ -338,8 +338,8 @@ void TestLocalSandbox::codeRun()
     QVERIFY(!QTest::currentTestFailed());
     DaytonaResult r = awaitResult(m_client->codeRun(
         py, QStringLiteral("import sys, os\nprint(sys.argv[1:], os.environ['X'])\n"), QString(),
-        { QStringLiteral("a"), QStringLiteral("b") },
-        { { QStringLiteral("X"), QStringLiteral("42") } }, 20));
+        {QStringLiteral("a"), QStringLiteral("b")}, {{QStringLiteral("X"), QStringLiteral("42")}},
+        20));
     QVERIFY2(r.ok(), qPrintable(r.error.message));
     QCOMPARE(ExecResult::fromJson(r.json().object()).result, QStringLiteral("['a', 'b'] 42\n"));
 
@@ -347,7 +347,7 @@ void TestLocalSandbox::codeRun()
     QCOMPARE(js.language(), QStringLiteral("javascript"));
     r = awaitResult(
         m_client->codeRun(js, QStringLiteral("console.log(process.argv.slice(1).join(','), 6*7)"),
-                          QString(), { QStringLiteral("p"), QStringLiteral("q") }, {}, 20));
+                          QString(), {QStringLiteral("p"), QStringLiteral("q")}, {}, 20));
     QVERIFY2(r.ok(), qPrintable(r.error.message));
     QCOMPARE(ExecResult::fromJson(r.json().object()).result, QStringLiteral("p,q 42\n"));
 
@@ -415,8 +415,8 @@ void TestLocalSandbox::sandboxRunsAsUnprivilegedHostUser()
     // Outside: the real host uid of a sandboxed process.
     auto *call = m_client->execute(sb, QStringLiteral("exec sleep 7.25"), QString(), {}, 30);
     QSignalSpy done(call, &DaytonaCall::finished);
-    QTRY_VERIFY_WITH_TIMEOUT(!hostProcessesWithCommandLine({ "sleep", "7.25" }).isEmpty(), 10000);
-    const int uid = hostUidOf(hostProcessesWithCommandLine({ "sleep", "7.25" }).constFirst());
+    QTRY_VERIFY_WITH_TIMEOUT(!hostProcessesWithCommandLine({"sleep", "7.25"}).isEmpty(), 10000);
+    const int uid = hostUidOf(hostProcessesWithCommandLine({"sleep", "7.25"}).constFirst());
     if (::geteuid() == 0)
         QCOMPARE(uid, 65534);
     else
@@ -521,14 +521,14 @@ void TestLocalSandbox::symlinkAndDotDotEscapesAreRefused()
     run(sb,
         QStringLiteral("ln -s %1 evil && ln -s / rootlink && ln -s %2 outdir && mkdir sub")
             .arg(m_decoy, m_dir.path()));
-    const QList<QString> writes { QStringLiteral("evil"),
-                                  QStringLiteral("/home/daytona/evil"),
-                                  QStringLiteral("rootlink") + m_decoy,
-                                  QStringLiteral("outdir/host-decoy.txt"),
-                                  QStringLiteral("../../host-decoy.txt"),
-                                  QStringLiteral("/home/daytona/../../etc/x"),
-                                  QStringLiteral("/etc/passwd-x"),
-                                  m_decoy };
+    const QList<QString> writes{QStringLiteral("evil"),
+                                QStringLiteral("/home/daytona/evil"),
+                                QStringLiteral("rootlink") + m_decoy,
+                                QStringLiteral("outdir/host-decoy.txt"),
+                                QStringLiteral("../../host-decoy.txt"),
+                                QStringLiteral("/home/daytona/../../etc/x"),
+                                QStringLiteral("/etc/passwd-x"),
+                                m_decoy};
     for (const QString &path : writes) {
         const DaytonaResult r = awaitResult(m_client->uploadFile(sb, path, "pwned\n"));
         QVERIFY2(!r.ok(), qPrintable(path));
@@ -539,8 +539,8 @@ void TestLocalSandbox::symlinkAndDotDotEscapesAreRefused()
     QVERIFY(!QFileInfo::exists(QStringLiteral("/etc/passwd-x")));
 
     for (const QString &path :
-         { QStringLiteral("evil"), QStringLiteral("../../../etc/shadow"),
-           QStringLiteral("/etc/passwd"), QStringLiteral("rootlink/etc/passwd") }) {
+         {QStringLiteral("evil"), QStringLiteral("../../../etc/shadow"),
+          QStringLiteral("/etc/passwd"), QStringLiteral("rootlink/etc/passwd")}) {
         const DaytonaResult r = awaitResult(m_client->downloadFile(sb, path));
         QCOMPARE(r.error.kind, SandboxError::Kind::AccessDenied);
         QVERIFY(!r.body.contains("root:"));
@@ -568,12 +568,12 @@ void TestLocalSandbox::lifecycleStopKillsAndStartResumes()
     QVERIFY(!QTest::currentTestFailed());
     auto *longRun = m_client->execute(sb, QStringLiteral("exec sleep 61.5"));
     QSignalSpy longDone(longRun, &DaytonaCall::finished);
-    QTRY_VERIFY_WITH_TIMEOUT(!hostProcessesWithCommandLine({ "sleep", "61.5" }).isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!hostProcessesWithCommandLine({"sleep", "61.5"}).isEmpty(), 10000);
     DaytonaResult r = awaitResult(m_client->stopAndWait(sb.id));
     QVERIFY2(r.ok(), qPrintable(r.error.message));
     QCOMPARE(r.sandbox.state, QStringLiteral("stopped"));
     QVERIFY(longDone.wait(10000) || longDone.size() == 1);
-    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({ "sleep", "61.5" }).isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({"sleep", "61.5"}).isEmpty(), 5000);
     r = awaitResult(m_client->execute(sb, QStringLiteral("true")));
     QCOMPARE(r.httpStatus, 400);
     QVERIFY(r.error.message.contains(QStringLiteral("Is the Sandbox started?")));
@@ -587,12 +587,12 @@ void TestLocalSandbox::lifecycleStopKillsAndStartResumes()
 void TestLocalSandbox::listFiltersByLabels()
 {
     const Sandbox a
-        = create(QStringLiteral("list-a"), { { QStringLiteral("owner"), QStringLiteral("t1") } });
+        = create(QStringLiteral("list-a"), {{QStringLiteral("owner"), QStringLiteral("t1")}});
     const Sandbox b
-        = create(QStringLiteral("list-b"), { { QStringLiteral("owner"), QStringLiteral("t2") } });
+        = create(QStringLiteral("list-b"), {{QStringLiteral("owner"), QStringLiteral("t2")}});
     QVERIFY(!QTest::currentTestFailed());
-    DaytonaResult r = awaitResult(
-        m_client->listSandboxes({ { QStringLiteral("owner"), QStringLiteral("t1") } }));
+    DaytonaResult r
+        = awaitResult(m_client->listSandboxes({{QStringLiteral("owner"), QStringLiteral("t1")}}));
     QVERIFY2(r.ok(), qPrintable(r.error.message));
     QCOMPARE(r.sandboxes.size(), 1);
     QCOMPARE(r.sandboxes[0].id, a.id);
@@ -601,10 +601,9 @@ void TestLocalSandbox::listFiltersByLabels()
     r = awaitResult(m_client->listSandboxes());
     QVERIFY(r.sandboxes.size() >= 2);
     // Labels are replaced as a whole (PUT semantics).
-    r = awaitResult(
-        m_client->setLabels(b.id, { { QStringLiteral("owner"), QStringLiteral("t1") } }));
+    r = awaitResult(m_client->setLabels(b.id, {{QStringLiteral("owner"), QStringLiteral("t1")}}));
     QVERIFY(r.ok());
-    r = awaitResult(m_client->listSandboxes({ { QStringLiteral("owner"), QStringLiteral("t1") } }));
+    r = awaitResult(m_client->listSandboxes({{QStringLiteral("owner"), QStringLiteral("t1")}}));
     QCOMPARE(r.sandboxes.size(), 2);
     r = awaitResult(m_client->getSandbox(b.id));
     QVERIFY(!Sandbox::fromJson(r.json().object())
@@ -648,7 +647,7 @@ void TestLocalSandbox::previewAndDirectories()
 
 void TestLocalSandbox::stateSurvivesRestart()
 {
-    Sandbox kept = create(QStringLiteral("kept"), { { QStringLiteral("k"), QStringLiteral("v") } });
+    Sandbox kept = create(QStringLiteral("kept"), {{QStringLiteral("k"), QStringLiteral("v")}});
     QVERIFY(!QTest::currentTestFailed());
     QVERIFY(
         awaitResult(m_client->uploadFile(kept, QStringLiteral("notes.txt"), "remember me")).ok());

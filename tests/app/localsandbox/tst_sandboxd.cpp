@@ -30,7 +30,7 @@ void TestSandboxd::printsConfigurationAndServesAnyClient()
     ::chmod(QFile::encodeName(dir.path()).constData(), 0711);
     QProcess daemon;
     daemon.setProgram(QStringLiteral(AGENT_SANDBOXD_BIN));
-    daemon.setArguments({ QStringLiteral("--data-dir"), dir.path() });
+    daemon.setArguments({QStringLiteral("--data-dir"), dir.path()});
     daemon.start();
     QVERIFY(daemon.waitForStarted());
     QString url;
@@ -114,7 +114,7 @@ void TestSandboxd::failsClearlyWithoutBubblewrap()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PATH"), dir.path()); // no bwrap anywhere on it
     daemon.setProcessEnvironment(env);
-    daemon.start(QStringLiteral(AGENT_SANDBOXD_BIN), { QStringLiteral("--data-dir"), dir.path() });
+    daemon.start(QStringLiteral(AGENT_SANDBOXD_BIN), {QStringLiteral("--data-dir"), dir.path()});
     QVERIFY(daemon.waitForFinished(10000));
     QCOMPARE(daemon.exitCode(), 1);
     const QString err = QString::fromUtf8(daemon.readAllStandardError());
@@ -128,7 +128,7 @@ void TestSandboxd::rejectsBadPort()
 {
     QProcess daemon;
     daemon.start(QStringLiteral(AGENT_SANDBOXD_BIN),
-                 { QStringLiteral("--port"), QStringLiteral("http") });
+                 {QStringLiteral("--port"), QStringLiteral("http")});
     QVERIFY(daemon.waitForFinished(10000));
     QCOMPARE(daemon.exitCode(), 2);
     QVERIFY(daemon.readAllStandardError().contains("--port must be a number"));

@@ -104,9 +104,8 @@ void TestSandboxWire::createAsTheTypeScriptSdkDoes()
              QStringLiteral("python"));
     QCOMPARE(o.value(QLatin1String("autoStopInterval")).toInt(), 30);
     QCOMPARE(o.value(QLatin1String("toolboxProxyUrl")).toString(), m_server->toolboxUrl());
-    for (const char *required :
-         { "organizationId", "public", "networkBlockAll", "target", "cpu", "gpu", "memory", "disk",
-           "createdAt", "updatedAt", "desiredState" })
+    for (const char *required : {"organizationId", "public", "networkBlockAll", "target", "cpu",
+                                 "gpu", "memory", "disk", "createdAt", "updatedAt", "desiredState"})
         QVERIFY2(o.contains(QLatin1String(required)), required);
     QVERIFY(o.value(QLatin1String("createdAt")).toString().endsWith(QLatin1Char('Z')));
     // GET with ?verbose and by name.
@@ -198,9 +197,8 @@ void TestSandboxWire::queryPlusIsSpaceAsInGo()
     QStringList names;
     for (const QJsonValue &v : list.json().array())
         names.append(v.toObject().value(QLatin1String("name")).toString());
-    QCOMPARE(
-        names,
-        (QStringList { QStringLiteral("a+b"), QStringLiteral("my dir"), QStringLiteral("src") }));
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("a+b"), QStringLiteral("my dir"), QStringLiteral("src")}));
     const Answer info = send("GET", QStringLiteral("/toolbox/%1/files/info?path=my+dir").arg(m_id));
     QCOMPARE(info.json().object().value(QLatin1String("permissions")).toString(),
              QStringLiteral("0750"));

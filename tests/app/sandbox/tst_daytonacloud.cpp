@@ -22,22 +22,21 @@ namespace {
 
 QJsonObject sandboxJson(const QString &id, const QString &state, const QString &toolbox)
 {
-    QJsonObject o { { QLatin1String("id"), id },
-                    { QLatin1String("organizationId"), QStringLiteral("org") },
-                    { QLatin1String("name"), id },
-                    { QLatin1String("user"), QStringLiteral("daytona") },
-                    { QLatin1String("env"), QJsonObject() },
-                    { QLatin1String("labels"),
-                      QJsonObject {
-                          { QLatin1String("code-toolbox-language"), QStringLiteral("python") } } },
-                    { QLatin1String("public"), false },
-                    { QLatin1String("target"), QStringLiteral("us") },
-                    { QLatin1String("cpu"), 1 },
-                    { QLatin1String("gpu"), 0 },
-                    { QLatin1String("memory"), 1 },
-                    { QLatin1String("disk"), 3 },
-                    { QLatin1String("state"), state },
-                    { QLatin1String("createdAt"), QStringLiteral("2026-06-01T10:00:00.000Z") } };
+    QJsonObject o{{QLatin1String("id"), id},
+                  {QLatin1String("organizationId"), QStringLiteral("org")},
+                  {QLatin1String("name"), id},
+                  {QLatin1String("user"), QStringLiteral("daytona")},
+                  {QLatin1String("env"), QJsonObject()},
+                  {QLatin1String("labels"),
+                   QJsonObject{{QLatin1String("code-toolbox-language"), QStringLiteral("python")}}},
+                  {QLatin1String("public"), false},
+                  {QLatin1String("target"), QStringLiteral("us")},
+                  {QLatin1String("cpu"), 1},
+                  {QLatin1String("gpu"), 0},
+                  {QLatin1String("memory"), 1},
+                  {QLatin1String("disk"), 3},
+                  {QLatin1String("state"), state},
+                  {QLatin1String("createdAt"), QStringLiteral("2026-06-01T10:00:00.000Z")}};
     if (!toolbox.isEmpty())
         o.insert(QLatin1String("toolboxProxyUrl"), toolbox);
     if (state == QLatin1String("error"))
@@ -50,12 +49,12 @@ void nestError(QHttpServerResponder &responder, int status, const char *error,
                QHttpServerResponder::HeaderList extra = {})
 {
     const QByteArray body
-        = QJsonDocument(QJsonObject { { QLatin1String("path"), path },
-                                      { QLatin1String("timestamp"),
-                                        QStringLiteral("2026-06-01T10:00:00.000Z") },
-                                      { QLatin1String("statusCode"), status },
-                                      { QLatin1String("error"), QString::fromLatin1(error) },
-                                      { QLatin1String("message"), message } })
+        = QJsonDocument(
+              QJsonObject{{QLatin1String("path"), path},
+                          {QLatin1String("timestamp"), QStringLiteral("2026-06-01T10:00:00.000Z")},
+                          {QLatin1String("statusCode"), status},
+                          {QLatin1String("error"), QString::fromLatin1(error)},
+                          {QLatin1String("message"), message}})
               .toJson(QJsonDocument::Compact);
     responder.writeStatusLine(QHttpServerResponder::StatusCode(status));
     responder.writeHeader("Content-Type", "application/json; charset=utf-8");
@@ -66,7 +65,7 @@ void nestError(QHttpServerResponder &responder, int status, const char *error,
 
 void sendJson(QHttpServerResponder &responder, const QJsonDocument &doc)
 {
-    responder.write(doc.toJson(QJsonDocument::Compact), { { "Content-Type", "application/json" } },
+    responder.write(doc.toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}},
                     QHttpServerResponder::StatusCode::Ok);
 }
 
@@ -123,7 +122,7 @@ private:
             if (name == QLatin1String("limited"))
                 return nestError(responder, 429, "Too Many Requests",
                                  QStringLiteral("ThrottlerException: Too Many Requests"), path,
-                                 { { "Retry-After", "12" } });
+                                 {{"Retry-After", "12"}});
             if (name == QLatin1String("slow")) {
                 held.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
                 return;
@@ -140,28 +139,27 @@ private:
             listQueries.append(request.query());
             if (oldListShape) {
                 sendJson(responder,
-                         QJsonDocument(QJsonArray {
+                         QJsonDocument(QJsonArray{
                              sandboxJson(QStringLiteral("a"), QStringLiteral("started"), {}),
-                             sandboxJson(QStringLiteral("b"), QStringLiteral("stopped"), {}) }));
+                             sandboxJson(QStringLiteral("b"), QStringLiteral("stopped"), {})}));
                 return;
             }
             const QString cursor = request.query().queryItemValue(QStringLiteral("cursor"));
             if (cursor.isEmpty())
-                sendJson(
-                    responder,
-                    QJsonDocument(QJsonObject {
-                        { QLatin1String("items"),
-                          QJsonArray {
-                              sandboxJson(QStringLiteral("a"), QStringLiteral("started"), {}),
-                              sandboxJson(QStringLiteral("b"), QStringLiteral("started"), {}) } },
-                        { QLatin1String("nextCursor"), QStringLiteral("c2") } }));
+                sendJson(responder,
+                         QJsonDocument(QJsonObject{
+                             {QLatin1String("items"),
+                              QJsonArray{
+                                  sandboxJson(QStringLiteral("a"), QStringLiteral("started"), {}),
+                                  sandboxJson(QStringLiteral("b"), QStringLiteral("started"), {})}},
+                             {QLatin1String("nextCursor"), QStringLiteral("c2")}}));
             else
                 sendJson(responder,
-                         QJsonDocument(QJsonObject {
-                             { QLatin1String("items"),
-                               QJsonArray { sandboxJson(QStringLiteral("c"),
-                                                        QStringLiteral("stopped"), {}) } },
-                             { QLatin1String("nextCursor"), QJsonValue::Null } }));
+                         QJsonDocument(
+                             QJsonObject{{QLatin1String("items"),
+                                          QJsonArray{sandboxJson(QStringLiteral("c"),
+                                                                 QStringLiteral("stopped"), {})}},
+                                         {QLatin1String("nextCursor"), QJsonValue::Null}}));
             return;
         }
         if (path == QLatin1String("/api/sandbox/sb-1")) {
@@ -184,16 +182,16 @@ private:
                              QStringLiteral("An unexpected error occurred."), path);
         if (path == QLatin1String("/api/sandbox/old-1/toolbox-proxy-url")) {
             sendJson(responder,
-                     QJsonDocument(QJsonObject {
-                         { QLatin1String("url"), QString(base() + QStringLiteral("/tbx")) } }));
+                     QJsonDocument(QJsonObject{
+                         {QLatin1String("url"), QString(base() + QStringLiteral("/tbx"))}}));
             return;
         }
         if (path == QLatin1String("/tbx/old-1/process/execute")
             || path == QLatin1String("/tbx/sb-1/process/execute")) {
             sendJson(responder,
-                     QJsonDocument(QJsonObject { { QLatin1String("exitCode"), 0 },
-                                                 { QLatin1String("result"),
-                                                   QString(QStringLiteral("hi from ") + path) } }));
+                     QJsonDocument(QJsonObject{
+                         {QLatin1String("exitCode"), 0},
+                         {QLatin1String("result"), QString(QStringLiteral("hi from ") + path)}}));
             return;
         }
         const QString id = path.section(QLatin1Char('/'), 3, 3);
@@ -236,8 +234,8 @@ void TestDaytonaCloud::init()
 void TestDaytonaCloud::createWaitsFromCreatingToStarted()
 {
     CreateSandboxParams params;
-    params.env = { { QStringLiteral("A"), QStringLiteral("1") } };
-    params.labels = { { QStringLiteral("app"), QStringLiteral("x") } };
+    params.env = {{QStringLiteral("A"), QStringLiteral("1")}};
+    params.labels = {{QStringLiteral("app"), QStringLiteral("x")}};
     params.autoStopInterval = 30;
     SandboxWaiter *waiter = m_client->createAndWait(params);
     QSignalSpy spy(waiter, &SandboxWaiter::finished);
@@ -250,11 +248,10 @@ void TestDaytonaCloud::createWaitsFromCreatingToStarted()
     // The body as the SDK sends it (contract.md §2.2 example), plus DAYTONA_TARGET.
     const QJsonObject body = QJsonDocument::fromJson(m_fake->lastCreateBody).object();
     QCOMPARE(body.value(QLatin1String("env")).toObject(),
-             (QJsonObject { { QLatin1String("A"), QStringLiteral("1") } }));
-    QCOMPARE(
-        body.value(QLatin1String("labels")).toObject(),
-        (QJsonObject { { QLatin1String("app"), QStringLiteral("x") },
-                       { QLatin1String("code-toolbox-language"), QStringLiteral("python") } }));
+             (QJsonObject{{QLatin1String("A"), QStringLiteral("1")}}));
+    QCOMPARE(body.value(QLatin1String("labels")).toObject(),
+             (QJsonObject{{QLatin1String("app"), QStringLiteral("x")},
+                          {QLatin1String("code-toolbox-language"), QStringLiteral("python")}}));
     QCOMPARE(body.value(QLatin1String("autoStopInterval")).toInt(), 30);
     QCOMPARE(body.value(QLatin1String("target")).toString(), QStringLiteral("eu"));
     QVERIFY(!body.contains(QLatin1String("name")));
@@ -290,7 +287,7 @@ void TestDaytonaCloud::createFailsOnErrorState()
 void TestDaytonaCloud::listFollowsCursors()
 {
     SandboxLister *lister
-        = m_client->listSandboxes({ { QStringLiteral("env"), QStringLiteral("dev") } });
+        = m_client->listSandboxes({{QStringLiteral("env"), QStringLiteral("dev")}});
     QSignalSpy spy(lister, &SandboxLister::finished);
     QVERIFY(spy.wait(10000));
     const DaytonaResult r = spy.first().first().value<DaytonaResult>();
