@@ -82,9 +82,10 @@ install_packages() {
 
 build() {
     local preset="$1"
+    shift
     say "Configuring and building ($preset)"
     cmake --preset "$preset" >/dev/null
-    cmake --build --preset "$preset" -j "$JOBS"
+    cmake --build --preset "$preset" -j "$JOBS" "$@"
 }
 
 check_format() {
@@ -149,8 +150,9 @@ case "$cmd" in
         if [ "$ci" = true ]; then
             started=$SECONDS
             check_format
-            build core-only
-            run_tests core-only
+            # The engine and the headless executables without QtGui/QtWidgets; the tests run
+            # in the two full builds below.
+            build core-only --target studio_core agent-studio agent-sandboxd
             build asan
             run_tests asan
             build ci
