@@ -14,6 +14,13 @@ bool AppContext::open(QString *error)
     if (!m_paths.ensureExist(error))
         return false;
     m_settings = std::make_unique<Settings>(m_paths.settingsFile());
-    qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName();
+    m_store = std::make_unique<Store>();
+    if (const StoreStatus opened = m_store->open(m_paths.databaseFile()); !opened) {
+        if (error)
+            *error = opened.error();
+        return false;
+    }
+    qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName()
+                   << "database" << m_store->path();
     return true;
 }

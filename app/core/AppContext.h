@@ -4,6 +4,7 @@
 
 #include "core/Settings.h"
 #include "core/StudioPaths.h"
+#include "store/Store.h"
 
 #include <QString>
 
@@ -23,8 +24,11 @@ public:
 
     const StudioPaths &paths() const { return m_paths; }
     Settings &settings() { return *m_settings; }
+    // The database (opened by open()); belongs to the GUI thread.
+    Store &store() { return *m_store; }
 
 private:
     StudioPaths m_paths;
     std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<Store> m_store;
 };
