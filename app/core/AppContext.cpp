@@ -22,6 +22,13 @@ bool AppContext::open(QString *error)
     m_keys->setRedactor(&m_redactor);
     if (!m_keys->loadEnvFile(m_envFile, error))
         return false;
-    qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName();
+    m_store = std::make_unique<Store>();
+    if (const StoreStatus opened = m_store->open(m_paths.databaseFile()); !opened) {
+        if (error)
+            *error = opened.error();
+        return false;
+    }
+    qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName()
+                   << "database" << m_store->path();
     return true;
 }

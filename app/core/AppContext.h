@@ -5,6 +5,7 @@
 #include "core/Settings.h"
 #include "core/StudioPaths.h"
 #include "log/Redactor.h"
+#include "store/Store.h"
 
 #include <QString>
 
@@ -37,6 +38,8 @@ public:
     KeyStore &keyStore() { return *m_keyStore; }
     // ... and where each key comes from: keychain, then environment, then the .env file.
     KeyResolver &keys() { return *m_keys; }
+    // The database (opened by open()); belongs to the GUI thread.
+    Store &store() { return *m_store; }
 
 private:
     StudioPaths m_paths;
@@ -45,4 +48,5 @@ private:
     QString m_envFile;
     std::unique_ptr<KeyStore> m_keyStore;
     std::unique_ptr<KeyResolver> m_keys;
+    std::unique_ptr<Store> m_store;
 };

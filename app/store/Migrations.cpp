@@ -1,0 +1,224 @@
+// The schema, one step per version. Never edit a released step: add a new one, and a fixture
+// file at the old version under tests/data/store/ (see the README there).
+#include "Migrations.h"
+
+#include "core/Logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace {
+
+// Times are milliseconds since the epoch (UTC). Enums are lowercase names (StoreTypes.cpp).
+const QStringList version1 = {
+    QStringLiteral(R"(CREATE TABLE threads (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        model TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+        archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)))
+    )"),
+    // The sidebar's order: pinned first, then most recently updated.
+    QStringLiteral("CREATE INDEX threads_sidebar ON threads "
+                   "(archived, pinned DESC, updated_at DESC, id DESC)"),
+    QStringLiteral("CREATE INDEX threads_all ON threads (pinned DESC, updated_at DESC, id DESC)"),
+    QStringLiteral(R"(CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        thread_id INTEGER NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+        uuid TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL,
+        model TEXT NOT NULL DEFAULT '',
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        total_tokens INTEGER NOT NULL DEFAULT 0,
+        reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+        cached_tokens INTEGER NOT NULL DEFAULT 0,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        error TEXT NOT NULL DEFAULT '')
+    )"),
+    QStringLiteral("CREATE INDEX runs_by_thread ON runs (thread_id, id)"),
+    QStringLiteral("CREATE INDEX runs_running ON runs (id) WHERE status = 'running'"),
+    // parts: JSON array of content parts. text: the "text" parts joined, for search.
+    QStringLiteral(R"(CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        thread_id INTEGER NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+        run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+        uuid TEXT NOT NULL UNIQUE,
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        parts TEXT NOT NULL DEFAULT '[]',
+        text TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (thread_id, position))
+    )"),
+    QStringLiteral("CREATE INDEX messages_by_run ON messages (run_id)"),
+    QStringLiteral("CREATE INDEX messages_streaming ON messages (id) WHERE status = 'streaming'"),
+    // Streamed chunks of a message that is still streaming: appending one is a single small
+    // INSERT (no rewrite of a growing row, no re-indexing). They are folded into the
+    // message's parts when it finishes, or at the next start if the app was killed.
+    QStringLiteral(R"(CREATE TABLE message_chunks (
+        id INTEGER PRIMARY KEY,
+        message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL)
+    )"),
+    QStringLiteral("CREATE INDEX message_chunks_by_message ON message_chunks (message_id, id)"),
+    QStringLiteral(R"(CREATE TABLE steps (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        finish_reason TEXT NOT NULL DEFAULT '',
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        total_tokens INTEGER NOT NULL DEFAULT 0,
+        reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+        cached_tokens INTEGER NOT NULL DEFAULT 0,
+        time_to_first_token_ms INTEGER,
+        duration_ms INTEGER,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        UNIQUE (run_id, step_index))
+    )"),
+    QStringLiteral(R"(CREATE TABLE tool_calls (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        step_id INTEGER REFERENCES steps (id) ON DELETE CASCADE,
+        call_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        arguments TEXT NOT NULL DEFAULT '',
+        result TEXT,
+        status TEXT NOT NULL,
+        decision TEXT NOT NULL DEFAULT '',
+        decision_reason TEXT NOT NULL DEFAULT '',
+        proposed_at INTEGER NOT NULL,
+        decided_at INTEGER,
+        started_at INTEGER,
+        finished_at INTEGER,
+        UNIQUE (run_id, call_id))
+    )"),
+    QStringLiteral("CREATE INDEX tool_calls_by_step ON tool_calls (step_id)"),
+    QStringLiteral("CREATE INDEX tool_calls_running ON tool_calls (id) WHERE status = 'running'"),
+    // A sandbox outlives its thread (it still exists at the provider and must be cleaned up),
+    // so deleting the thread only clears the owner.
+    QStringLiteral(R"(CREATE TABLE sandboxes (
+        id INTEGER PRIMARY KEY,
+        provider TEXT NOT NULL,
+        remote_id TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        labels TEXT NOT NULL DEFAULT '{}',
+        state TEXT NOT NULL DEFAULT '',
+        thread_id INTEGER REFERENCES threads (id) ON DELETE SET NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (provider, remote_id))
+    )"),
+    QStringLiteral("CREATE INDEX sandboxes_by_thread ON sandboxes (thread_id)"),
+};
+
+// External-content FTS5 tables (no second copy of the text), kept in step by triggers.
+// remove_diacritics 2: "cafe" finds "café". prefix: fast "refact"* queries.
+const QStringList version2 = {
+    QStringLiteral("CREATE VIRTUAL TABLE threads_fts USING fts5(title, content='threads', "
+                   "content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
+                   "prefix='2 3')"),
+    QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', "
+                   "content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
+                   "prefix='2 3')"),
+    QStringLiteral("CREATE TRIGGER threads_fts_insert AFTER INSERT ON threads BEGIN "
+                   "INSERT INTO threads_fts (rowid, title) VALUES (new.id, new.title); END"),
+    QStringLiteral("CREATE TRIGGER threads_fts_delete AFTER DELETE ON threads BEGIN "
+                   "INSERT INTO threads_fts (threads_fts, rowid, title) "
+                   "VALUES ('delete', old.id, old.title); END"),
+    QStringLiteral("CREATE TRIGGER threads_fts_update AFTER UPDATE OF title ON threads BEGIN "
+                   "INSERT INTO threads_fts (threads_fts, rowid, title) "
+                   "VALUES ('delete', old.id, old.title); "
+                   "INSERT INTO threads_fts (rowid, title) VALUES (new.id, new.title); END"),
+    QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN "
+                   "INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text); END"),
+    QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN "
+                   "INSERT INTO messages_fts (messages_fts, rowid, text) "
+                   "VALUES ('delete', old.id, old.text); END"),
+    QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN "
+                   "INSERT INTO messages_fts (messages_fts, rowid, text) "
+                   "VALUES ('delete', old.id, old.text); "
+                   "INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text); END"),
+    // Index what version 1 already holds.
+    QStringLiteral("INSERT INTO threads_fts (threads_fts) VALUES ('rebuild')"),
+    QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
+};
+
+const QList<const QStringList *> steps = { &version1, &version2 };
+static_assert(Migrations::latestVersion == 2, "add the new step to the steps list");
+
+bool run(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+StoreResult<int> Migrations::currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return StoreResult<int>::failure(query.lastError().text());
+    return query.value(0).toInt();
+}
+
+StoreStatus Migrations::migrate(QSqlDatabase &db, int targetVersion)
+{
+    const StoreResult<int> current = currentVersion(db);
+    if (!current)
+        return StoreStatus::failure(QStringLiteral("Cannot read the schema version of %1: %2.")
+                                        .arg(db.databaseName(), current.error()));
+    if (current.value() > latestVersion)
+        return StoreStatus::failure(
+            QStringLiteral("%1 was written by a newer version of Agent Studio (database schema "
+                           "%2; this version understands up to %3). It was left unchanged. "
+                           "Update Agent Studio, or start with another data folder "
+                           "(--data-dir).")
+                .arg(db.databaseName())
+                .arg(current.value())
+                .arg(latestVersion));
+
+    for (int version = current.value() + 1; version <= targetVersion; ++version) {
+        qCInfo(lcStore) << "migrating" << db.databaseName() << "to schema version" << version;
+        QString error;
+        // IMMEDIATE: take the write lock now, so a second instance waits instead of failing
+        // halfway through.
+        bool ok = run(db, QStringLiteral("BEGIN IMMEDIATE"), &error);
+        if (ok) {
+            for (const QString &sql : *steps.at(version - 1)) {
+                if (!(ok = run(db, sql, &error)))
+                    break;
+            }
+        }
+        ok = ok && run(db, QStringLiteral("PRAGMA user_version = %1").arg(version), &error);
+        ok = ok && run(db, QStringLiteral("COMMIT"), &error);
+        if (!ok) {
+            QString ignored;
+            run(db, QStringLiteral("ROLLBACK"), &ignored);
+            return StoreStatus::failure(
+                QStringLiteral("Cannot update %1 to schema version %2: %3. The file was left "
+                               "at version %4; check that the disk is not full and the file is "
+                               "writable, then start Agent Studio again.")
+                    .arg(db.databaseName())
+                    .arg(version)
+                    .arg(error)
+                    .arg(version - 1));
+        }
+    }
+    return {};
+}

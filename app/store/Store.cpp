@@ -1,0 +1,699 @@
+// Store: opening, checking, migrating and recovering the database; threads and messages.
+// Runs, steps, tool calls, sandboxes and search are in StoreRuns.cpp.
+#include "Store.h"
+
+#include "core/Logging.h"
+#include "store/Migrations.h"
+#include "store/StoreSql.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QThread>
+#include <QUuid>
+
+using namespace StoreSql;
+
+namespace {
+
+QAtomicInteger<quint64> connectionCounter;
+
+// synchronous=FULL: with WAL, each commit waits for one fsync of the WAL, so a commit that
+// returned survives even a power loss or OS crash, not only an app crash or kill -9 (which
+// NORMAL survives too; NORMAL may roll back the last commits on power loss). Measured on the
+// 2-core build machine by tests/bench/bench_store, one commit per streamed chunk: FULL about
+// 8,600 appends/s, NORMAL about 62,000/s. FULL is well above the 5,000/s the streaming path
+// needs (providers stream at most a few hundred chunks/s), and chat history exists only in
+// this file, so we keep the safer setting (specs/security.md §5.1). setDurability() lowers it
+// for bulk imports.
+const QString synchronousMode = QStringLiteral("FULL");
+constexpr int busyTimeoutMs = 5000;
+
+QString hintFor(const QSqlError &error)
+{
+    // SQLite primary result codes, as QSQLITE reports them in nativeErrorCode().
+    const int code = error.nativeErrorCode().toInt();
+    switch (code) {
+    case 13: // SQLITE_FULL
+        return QStringLiteral(" The disk is full; free some space and try again.");
+    case 8: // SQLITE_READONLY
+    case 23: // SQLITE_AUTH
+        return QStringLiteral(" The file is read-only; check its permissions.");
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return QStringLiteral(" Another program (or another Agent Studio) holds the database; "
+                              "close it and try again.");
+    case 10: // SQLITE_IOERR
+        return QStringLiteral(" The disk reported an input/output error.");
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+Store::Store()
+    : m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+Store::~Store()
+{
+    close();
+}
+
+void Store::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+qint64 Store::now() const
+{
+    return toMs(m_clock());
+}
+
+bool Store::isOpen() const
+{
+    return m_db.isValid() && m_db.isOpen();
+}
+
+QString Store::failure(const QString &what, const QString &detail) const
+{
+    return QStringLiteral("Could not %1 in %2: %3.").arg(what, m_path, detail);
+}
+
+QSqlQuery Store::prepare(const QString &sql) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        qCWarning(lcStore) << "cannot prepare" << sql << query.lastError().text();
+    return query;
+}
+
+StoreStatus Store::exec(QSqlQuery &query, const QString &what) const
+{
+    if (query.exec())
+        return {};
+    const QSqlError error = query.lastError();
+    qCWarning(lcStore) << "failed to" << what << error.text();
+    return StoreStatus::failure(failure(what, error.text()) + hintFor(error));
+}
+
+StoreStatus Store::checkUsable() const
+{
+    if (!isOpen())
+        return StoreStatus::failure(
+            QStringLiteral("The database is not open (open() failed or was not called)."));
+    if (QThread::currentThread() != m_thread)
+        return StoreStatus::failure(
+            QStringLiteral("The database connection to %1 belongs to another thread; open a "
+                           "Store in this thread instead.")
+                .arg(m_path));
+    return {};
+}
+
+StoreStatus Store::open(const QString &path)
+{
+    close();
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_thread = QThread::currentThread();
+    m_recovery = {};
+    m_connectionName
+        = QStringLiteral("studio-store-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
+
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    if (!m_db.isValid()) {
+        close();
+        return StoreStatus::failure(
+            QStringLiteral("The Qt SQLite driver (QSQLITE) is missing; install it (on Debian: "
+                           "libqt6sql6-sqlite) and start Agent Studio again."));
+    }
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    if (!m_db.open()) {
+        const QString error = m_db.lastError().text();
+        close();
+        return StoreStatus::failure(
+            QStringLiteral("Cannot open the database %1: %2. Check that its folder exists and "
+                           "is writable, or choose another data folder with --data-dir.")
+                .arg(m_path, error));
+    }
+
+    // Check before anything writes: a damaged file or one from a newer version is left as
+    // it is.
+    StoreStatus status = checkIntegrity();
+    if (status) {
+        const StoreResult<int> version = Migrations::currentVersion(m_db);
+        if (version && version.value() > Migrations::latestVersion)
+            status = Migrations::migrate(m_db); // refuses with the explanation
+    }
+    if (status)
+        status = applyPragmas();
+    if (status)
+        status = Migrations::migrate(m_db);
+    if (status)
+        status = recover();
+    if (status) {
+        m_appendChunk = QSqlQuery(m_db);
+        if (!m_appendChunk.prepare(QStringLiteral(
+                "INSERT INTO message_chunks (message_id, kind, text) "
+                "SELECT id, ?, ? FROM messages WHERE id = ? AND status = 'streaming'")))
+            status = StoreStatus::failure(
+                failure(QStringLiteral("prepare chunk appends"), m_appendChunk.lastError().text()));
+    }
+    if (!status) {
+        close();
+        return status;
+    }
+    qCDebug(lcStore) << "opened" << m_path << "schema" << Migrations::latestVersion;
+    return {};
+}
+
+void Store::close()
+{
+    m_appendChunk = QSqlQuery();
+    if (m_db.isValid()) {
+        if (m_db.isOpen() && QThread::currentThread() == m_thread) {
+            QSqlQuery query(m_db);
+            // Leaves a single file behind after a clean shutdown; failure is harmless (the
+            // WAL is replayed at the next open).
+            if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+                qCDebug(lcStore) << "checkpoint at close failed" << query.lastError().text();
+        }
+        m_db.close();
+    }
+    m_db = QSqlDatabase();
+    if (!m_connectionName.isEmpty()) {
+        QSqlDatabase::removeDatabase(m_connectionName);
+        m_connectionName.clear();
+    }
+}
+
+StoreStatus Store::checkIntegrity()
+{
+    QSqlQuery query(m_db);
+    QStringList problems;
+    if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
+        problems << query.lastError().text();
+    } else {
+        while (query.next()) {
+            const QString line = query.value(0).toString();
+            if (line != QLatin1String("ok"))
+                problems << line;
+        }
+    }
+    if (problems.isEmpty())
+        return {};
+    qCWarning(lcStore) << "quick_check failed for" << m_path << problems;
+    return StoreStatus::failure(
+        QStringLiteral("The database %1 is damaged or is not an Agent Studio database (SQLite "
+                       "says: %2). It was left unchanged. Move it to another place (keep it: "
+                       "it holds your chat history, and the sqlite3 tool's .recover command "
+                       "may rescue part of it), then start Agent Studio again to begin with "
+                       "an empty history, or choose another data folder with --data-dir.")
+            .arg(m_path, problems.mid(0, 3).join(QStringLiteral("; "))));
+}
+
+StoreStatus Store::applyPragmas()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()
+        || query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return StoreStatus::failure(failure(
+            QStringLiteral("switch to write-ahead logging (WAL)"),
+            query.lastError().isValid() ? query.lastError().text()
+                                        : QStringLiteral("the file system does not support it")));
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA synchronous = ") + synchronousMode,
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs),
+    };
+    for (const QString &pragma : pragmas) {
+        if (!query.exec(pragma))
+            return StoreStatus::failure(failure(pragma, query.lastError().text()));
+    }
+    return {};
+}
+
+StoreStatus Store::setDurability(Durability durability)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    QSqlQuery query
+        = prepare(durability == Durability::Full ? QStringLiteral("PRAGMA synchronous = FULL")
+                                                 : QStringLiteral("PRAGMA synchronous = NORMAL"));
+    return exec(query, QStringLiteral("change the durability setting"));
+}
+
+StoreStatus Store::checkpoint()
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    QSqlQuery query = prepare(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return exec(query, QStringLiteral("checkpoint the write-ahead log"));
+}
+
+StoreStatus Store::recover()
+{
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return StoreStatus::failure(failure(QStringLiteral("start recovery"), transaction.error()));
+    const qint64 time = now();
+
+    QSqlQuery streaming
+        = prepare(QStringLiteral("SELECT id FROM messages WHERE status = 'streaming'"));
+    if (StoreStatus status = exec(streaming, QStringLiteral("find interrupted messages")); !status)
+        return status;
+    QList<RowId> messages;
+    while (streaming.next())
+        messages << streaming.value(0).toLongLong();
+    streaming.finish();
+    for (const RowId id : messages) {
+        if (StoreStatus status = foldChunks(id, nullptr, MessageStatus::Interrupted); !status)
+            return status;
+    }
+
+    QSqlQuery steps = prepare(QStringLiteral(
+        "UPDATE steps SET finish_reason = 'interrupted', finished_at = :now "
+        "WHERE finished_at IS NULL AND run_id IN (SELECT id FROM runs WHERE status = 'running')"));
+    steps.bindValue(QStringLiteral(":now"), time);
+    if (StoreStatus status = exec(steps, QStringLiteral("mark interrupted steps")); !status)
+        return status;
+
+    QSqlQuery runs = prepare(
+        QStringLiteral("UPDATE runs SET status = 'interrupted', finished_at = :now, error = :error "
+                       "WHERE status = 'running'"));
+    runs.bindValue(QStringLiteral(":now"), time);
+    runs.bindValue(QStringLiteral(":error"),
+                   QStringLiteral("Agent Studio stopped while this run was in progress."));
+    if (StoreStatus status = exec(runs, QStringLiteral("mark interrupted runs")); !status)
+        return status;
+    const int runCount = runs.numRowsAffected();
+
+    // Never run again: the command may have had effects. The synthetic result lets the next
+    // request to the model carry a result for every tool call (both APIs require one).
+    QSqlQuery calls = prepare(
+        QStringLiteral("UPDATE tool_calls SET status = 'outcome_unknown', finished_at = :now, "
+                       "result = COALESCE(result, :result) WHERE status = 'running'"));
+    calls.bindValue(QStringLiteral(":now"), time);
+    calls.bindValue(QStringLiteral(":result"),
+                    toJson(QJsonObject { { QStringLiteral("error"),
+                                           QStringLiteral("Interrupted: Agent Studio stopped "
+                                                          "while this tool was running; its "
+                                                          "outcome is unknown and it was not "
+                                                          "run again.") } }));
+    if (StoreStatus status = exec(calls, QStringLiteral("mark interrupted tool calls")); !status)
+        return status;
+    const int callCount = calls.numRowsAffected();
+
+    if (!transaction.commit())
+        return StoreStatus::failure(failure(QStringLiteral("save recovery"), transaction.error()));
+    m_recovery.messagesInterrupted = int(messages.size());
+    m_recovery.runsInterrupted = runCount;
+    m_recovery.toolCallsOutcomeUnknown = callCount;
+    if (!messages.isEmpty() || runCount > 0 || callCount > 0)
+        qCInfo(lcStore) << "recovered after a crash:" << messages.size() << "messages," << runCount
+                        << "runs interrupted," << callCount << "tool calls with unknown outcome";
+    return {};
+}
+
+// --- threads ---------------------------------------------------------------------------------
+
+StoreResult<ThreadRecord> Store::createThread(const QString &title, const QString &model)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return StoreResult<ThreadRecord>::failure(usable.error());
+    ThreadRecord thread;
+    thread.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    thread.title = title;
+    thread.model = model;
+    const qint64 time = now();
+    thread.createdAt = thread.updatedAt = fromMs(time);
+    QSqlQuery query = prepare(QStringLiteral(
+        "INSERT INTO threads (uuid, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(thread.uuid);
+    query.addBindValue(notNull(title));
+    query.addBindValue(notNull(model));
+    query.addBindValue(time);
+    query.addBindValue(time);
+    if (StoreStatus status = exec(query, QStringLiteral("create a thread")); !status)
+        return StoreResult<ThreadRecord>::failure(status.error());
+    thread.id = query.lastInsertId().toLongLong();
+    return thread;
+}
+
+StoreResult<ThreadRecord> Store::thread(RowId id)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return StoreResult<ThreadRecord>::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + threadColumns
+                              + QStringLiteral(" FROM threads WHERE id = ?"));
+    query.addBindValue(id);
+    if (StoreStatus status = exec(query, QStringLiteral("read a thread")); !status)
+        return StoreResult<ThreadRecord>::failure(status.error());
+    if (!query.next())
+        return StoreResult<ThreadRecord>::failure(
+            QStringLiteral("There is no thread %1 (it may have been deleted).").arg(id));
+    return threadFrom(query);
+}
+
+namespace {
+QString filterClause(ThreadFilter filter)
+{
+    switch (filter) {
+    case ThreadFilter::Active:
+        return QStringLiteral(" WHERE archived = 0");
+    case ThreadFilter::Archived:
+        return QStringLiteral(" WHERE archived = 1");
+    case ThreadFilter::All:
+        break;
+    }
+    return {};
+}
+} // namespace
+
+StoreResult<QList<ThreadRecord>> Store::listThreads(ThreadFilter filter, int offset, int limit)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return StoreResult<QList<ThreadRecord>>::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + threadColumns
+                              + QStringLiteral(" FROM threads") + filterClause(filter)
+                              + QStringLiteral(" ORDER BY pinned DESC, updated_at DESC, id DESC "
+                                               "LIMIT ? OFFSET ?"));
+    query.addBindValue(limit < 0 ? -1 : limit);
+    query.addBindValue(qMax(0, offset));
+    if (StoreStatus status = exec(query, QStringLiteral("list threads")); !status)
+        return StoreResult<QList<ThreadRecord>>::failure(status.error());
+    QList<ThreadRecord> threads;
+    while (query.next())
+        threads << threadFrom(query);
+    return threads;
+}
+
+StoreResult<int> Store::countThreads(ThreadFilter filter)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return StoreResult<int>::failure(usable.error());
+    QSqlQuery query
+        = prepare(QStringLiteral("SELECT COUNT(*) FROM threads") + filterClause(filter));
+    if (StoreStatus status = exec(query, QStringLiteral("count threads")); !status)
+        return StoreResult<int>::failure(status.error());
+    query.next();
+    return query.value(0).toInt();
+}
+
+namespace {
+// column is one of a fixed set of names, never user input.
+QString updateThreadSql(const char *column)
+{
+    return QStringLiteral("UPDATE threads SET ") + QLatin1String(column)
+        + QStringLiteral(" = ? WHERE id = ?");
+}
+} // namespace
+
+StoreStatus Store::renameThread(RowId id, const QString &title)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    QSqlQuery query = prepare(updateThreadSql("title"));
+    query.addBindValue(notNull(title));
+    query.addBindValue(id);
+    if (StoreStatus status = exec(query, QStringLiteral("rename a thread")); !status)
+        return status;
+    if (query.numRowsAffected() == 0)
+        return StoreStatus::failure(QStringLiteral("There is no thread %1 to rename.").arg(id));
+    return {};
+}
+
+StoreStatus Store::setThreadModel(RowId id, const QString &model)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    QSqlQuery query = prepare(updateThreadSql("model"));
+    query.addBindValue(notNull(model));
+    query.addBindValue(id);
+    if (StoreStatus status = exec(query, QStringLiteral("change a thread's model")); !status)
+        return status;
+    if (query.numRowsAffected() == 0)
+        return StoreStatus::failure(QStringLiteral("There is no thread %1.").arg(id));
+    return {};
+}
+
+StoreStatus Store::setThreadPinned(RowId id, bool pinned)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    QSqlQuery query = prepare(updateThreadSql("pinned"));
+    query.addBindValue(pinned ? 1 : 0);
+    query.addBindValue(id);
+    if (StoreStatus status = exec(query, QStringLiteral("pin a thread")); !status)
+        return status;
+    if (query.numRowsAffected() == 0)
+        return StoreStatus::failure(QStringLiteral("There is no thread %1.").arg(id));
+    return {};
+}
+
+StoreStatus Store::setThreadArchived(RowId id, bool archived)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    QSqlQuery query = prepare(updateThreadSql("archived"));
+    query.addBindValue(archived ? 1 : 0);
+    query.addBindValue(id);
+    if (StoreStatus status = exec(query, QStringLiteral("archive a thread")); !status)
+        return status;
+    if (query.numRowsAffected() == 0)
+        return StoreStatus::failure(QStringLiteral("There is no thread %1.").arg(id));
+    return {};
+}
+
+StoreStatus Store::deleteThread(RowId id)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    // Foreign keys cascade to messages, chunks, runs, steps and tool calls in one statement.
+    QSqlQuery query = prepare(QStringLiteral("DELETE FROM threads WHERE id = ?"));
+    query.addBindValue(id);
+    if (StoreStatus status = exec(query, QStringLiteral("delete a thread")); !status)
+        return status;
+    if (query.numRowsAffected() == 0)
+        return StoreStatus::failure(QStringLiteral("There is no thread %1 to delete.").arg(id));
+    return {};
+}
+
+StoreStatus Store::touchThread(RowId threadId, qint64 time)
+{
+    QSqlQuery query = prepare(
+        QStringLiteral("UPDATE threads SET updated_at = MAX(updated_at, ?) WHERE id = ?"));
+    query.addBindValue(time);
+    query.addBindValue(threadId);
+    return exec(query, QStringLiteral("update a thread's time"));
+}
+
+// --- messages --------------------------------------------------------------------------------
+
+StoreResult<MessageRecord> Store::readMessage(QSqlQuery &query)
+{
+    MessageRecord message = messageFrom(query);
+    if (message.status != MessageStatus::Streaming)
+        return message;
+    QSqlQuery chunks = prepare(
+        QStringLiteral("SELECT kind, text FROM message_chunks WHERE message_id = ? ORDER BY id"));
+    chunks.addBindValue(message.id);
+    if (StoreStatus status = exec(chunks, QStringLiteral("read streamed chunks")); !status)
+        return StoreResult<MessageRecord>::failure(status.error());
+    while (chunks.next()) {
+        const ChunkKind kind = chunks.value(0).toString() == QLatin1String("reasoning")
+            ? ChunkKind::Reasoning
+            : ChunkKind::Text;
+        mergeChunk(message.parts, kind, chunks.value(1).toString());
+    }
+    return message;
+}
+
+StoreResult<MessageRecord> Store::message(RowId id)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return StoreResult<MessageRecord>::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + messageColumns
+                              + QStringLiteral(" FROM messages WHERE id = ?"));
+    query.addBindValue(id);
+    if (StoreStatus status = exec(query, QStringLiteral("read a message")); !status)
+        return StoreResult<MessageRecord>::failure(status.error());
+    if (!query.next())
+        return StoreResult<MessageRecord>::failure(
+            QStringLiteral("There is no message %1 (its thread may have been deleted).").arg(id));
+    return readMessage(query);
+}
+
+StoreResult<QList<MessageRecord>> Store::listMessages(RowId threadId)
+{
+    using Result = StoreResult<QList<MessageRecord>>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + messageColumns
+                              + QStringLiteral(" FROM messages WHERE thread_id = ? "
+                                               "ORDER BY position"));
+    query.addBindValue(threadId);
+    if (StoreStatus status = exec(query, QStringLiteral("list messages")); !status)
+        return Result::failure(status.error());
+    QList<MessageRecord> messages;
+    while (query.next()) {
+        StoreResult<MessageRecord> message = readMessage(query);
+        if (!message)
+            return Result::failure(message.error());
+        messages << std::move(message).value();
+    }
+    return messages;
+}
+
+StoreResult<MessageRecord> Store::appendMessage(const NewMessage &message)
+{
+    using Result = StoreResult<MessageRecord>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return Result::failure(failure(QStringLiteral("save a message"), transaction.error()));
+
+    if (!message.uuid.isEmpty()) {
+        QSqlQuery existing = prepare(QStringLiteral("SELECT ") + messageColumns
+                                     + QStringLiteral(" FROM messages WHERE uuid = ?"));
+        existing.addBindValue(message.uuid);
+        if (StoreStatus status = exec(existing, QStringLiteral("look up a message")); !status)
+            return Result::failure(status.error());
+        if (existing.next())
+            return readMessage(existing);
+    }
+
+    QSqlQuery position = prepare(QStringLiteral(
+        "SELECT (SELECT COUNT(*) FROM threads WHERE id = :thread), "
+        "COALESCE((SELECT MAX(position) + 1 FROM messages WHERE thread_id = :thread), 0)"));
+    position.bindValue(QStringLiteral(":thread"), message.threadId);
+    if (StoreStatus status = exec(position, QStringLiteral("find a message's position")); !status)
+        return Result::failure(status.error());
+    position.next();
+    if (position.value(0).toInt() == 0)
+        return Result::failure(
+            QStringLiteral("Cannot add a message to thread %1: there is no such thread (it may "
+                           "have been deleted).")
+                .arg(message.threadId));
+
+    MessageRecord record;
+    record.threadId = message.threadId;
+    record.runId = message.runId;
+    record.uuid = message.uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                         : message.uuid;
+    record.position = position.value(1).toInt();
+    record.role = message.role;
+    record.status = message.status;
+    record.parts = message.parts;
+    const qint64 time = now();
+    record.createdAt = record.updatedAt = fromMs(time);
+
+    QSqlQuery insert = prepare(QStringLiteral(
+        "INSERT INTO messages (thread_id, run_id, uuid, position, role, parts, text, status, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(record.threadId);
+    insert.addBindValue(nullIfZero(record.runId));
+    insert.addBindValue(record.uuid);
+    insert.addBindValue(record.position);
+    insert.addBindValue(StoreEnums::toString(record.role));
+    insert.addBindValue(toJson(record.parts));
+    insert.addBindValue(notNull(record.text()));
+    insert.addBindValue(StoreEnums::toString(record.status));
+    insert.addBindValue(time);
+    insert.addBindValue(time);
+    if (StoreStatus status = exec(insert, QStringLiteral("save a message")); !status)
+        return Result::failure(status.error());
+    record.id = insert.lastInsertId().toLongLong();
+    if (StoreStatus status = touchThread(record.threadId, time); !status)
+        return Result::failure(status.error());
+    if (!transaction.commit())
+        return Result::failure(failure(QStringLiteral("save a message"), transaction.error()));
+    return record;
+}
+
+StoreStatus Store::appendChunk(RowId messageId, const QString &text, ChunkKind kind)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    // One statement in autocommit mode: one transaction, one commit.
+    m_appendChunk.bindValue(0, StoreEnums::toString(kind));
+    m_appendChunk.bindValue(1, notNull(text));
+    m_appendChunk.bindValue(2, messageId);
+    if (StoreStatus status = exec(m_appendChunk, QStringLiteral("save a streamed chunk")); !status)
+        return status;
+    if (m_appendChunk.numRowsAffected() == 1)
+        return {};
+    const StoreResult<MessageRecord> existing = message(messageId);
+    if (!existing)
+        return StoreStatus::failure(existing.error());
+    return StoreStatus::failure(
+        QStringLiteral("Cannot append to message %1: it is %2, not streaming.")
+            .arg(messageId)
+            .arg(StoreEnums::toString(existing->status)));
+}
+
+StoreStatus Store::foldChunks(RowId messageId, const QJsonObject *extraPart,
+                              std::optional<MessageStatus> newStatus)
+{
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + messageColumns
+                              + QStringLiteral(" FROM messages WHERE id = ?"));
+    query.addBindValue(messageId);
+    if (StoreStatus status = exec(query, QStringLiteral("read a message")); !status)
+        return status;
+    if (!query.next())
+        return StoreStatus::failure(QStringLiteral("There is no message %1.").arg(messageId));
+    StoreResult<MessageRecord> message = readMessage(query); // with its chunks
+    query.finish();
+    if (!message)
+        return StoreStatus::from(message);
+    QJsonArray parts = message->parts;
+    if (extraPart)
+        parts.append(*extraPart);
+    const QString status = StoreEnums::toString(newStatus.value_or(message->status));
+
+    QSqlQuery update = prepare(QStringLiteral(
+        "UPDATE messages SET parts = ?, text = ?, status = ?, updated_at = ? WHERE id = ?"));
+    update.addBindValue(toJson(parts));
+    update.addBindValue(notNull(textOfParts(parts)));
+    update.addBindValue(status);
+    update.addBindValue(now());
+    update.addBindValue(messageId);
+    if (StoreStatus result = exec(update, QStringLiteral("save a message")); !result)
+        return result;
+    QSqlQuery remove = prepare(QStringLiteral("DELETE FROM message_chunks WHERE message_id = ?"));
+    remove.addBindValue(messageId);
+    return exec(remove, QStringLiteral("save a message"));
+}
+
+StoreStatus Store::appendPart(RowId messageId, const QJsonObject &part)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return StoreStatus::failure(failure(QStringLiteral("save a message"), transaction.error()));
+    if (StoreStatus status = foldChunks(messageId, &part, std::nullopt); !status)
+        return status;
+    if (!transaction.commit())
+        return StoreStatus::failure(failure(QStringLiteral("save a message"), transaction.error()));
+    return {};
+}
+
+StoreStatus Store::setMessageStatus(RowId messageId, MessageStatus status)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return StoreStatus::failure(failure(QStringLiteral("save a message"), transaction.error()));
+    if (StoreStatus result = foldChunks(messageId, nullptr, status); !result)
+        return result;
+    if (!transaction.commit())
+        return StoreStatus::failure(failure(QStringLiteral("save a message"), transaction.error()));
+    return {};
+}

@@ -1,0 +1,137 @@
+// The app's persistent state: one SQLite file (QtSql, QSQLITE) holding threads, messages,
+// runs, steps, tool calls and sandboxes, with full-text search. The only place with SQL.
+//
+// Threading: a Store and its connection belong to the thread that opened it (QSqlDatabase
+// connections are per thread); every call from another thread fails with an error. Another
+// thread that needs the database opens its own Store on the same file (WAL lets readers and
+// one writer work at the same time; busy_timeout makes writers wait for each other).
+//
+// Durability (specs/security.md §5): each write is its own transaction, committed before the
+// call returns, so whatever the caller renders after a successful call survives a crash or
+// kill -9. Streamed chunks go to a small append-only table; at open, anything left
+// mid-stream by a crash is recovered (see RecoveryReport).
+#pragma once
+
+#include "store/StoreResult.h"
+#include "store/StoreTypes.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <functional>
+
+class QThread;
+
+class Store final
+{
+public:
+    Store();
+    ~Store(); // checkpoints the WAL and closes
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Opens (or creates) the database file, checks it (PRAGMA quick_check), migrates it to the
+    // latest schema and recovers what a crash left unfinished. On failure the message names
+    // the file and says what to do; a file from a newer app version is refused unchanged.
+    StoreStatus open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    // What recovery at open changed (all zero after a clean shutdown).
+    RecoveryReport recovery() const { return m_recovery; }
+    // For tests and timestamps that must be reproducible.
+    void setClock(std::function<QDateTime()> clock);
+    // Full (the default): a returned commit survives power loss. Normal: it survives an app
+    // crash or kill -9 but the last commits may roll back on power loss; for bulk imports
+    // (like Signal's disableFSync), and for measuring (tests/bench).
+    enum class Durability { Full, Normal };
+    StoreStatus setDurability(Durability durability);
+    // Moves the WAL's content into the main file and truncates the WAL; call when idle.
+    StoreStatus checkpoint();
+
+    // Threads. list*: pinned first, then most recently updated first.
+    StoreResult<ThreadRecord> createThread(const QString &title, const QString &model);
+    StoreResult<ThreadRecord> thread(RowId id);
+    StoreResult<QList<ThreadRecord>> listThreads(ThreadFilter filter = ThreadFilter::Active,
+                                                 int offset = 0, int limit = -1);
+    StoreResult<int> countThreads(ThreadFilter filter = ThreadFilter::Active);
+    StoreStatus renameThread(RowId id, const QString &title);
+    StoreStatus setThreadModel(RowId id, const QString &model);
+    StoreStatus setThreadPinned(RowId id, bool pinned);
+    StoreStatus setThreadArchived(RowId id, bool archived);
+    // Deletes the thread with its messages, runs, steps and tool calls. Its sandboxes stay
+    // (they still exist at the provider) with no owner.
+    StoreStatus deleteThread(RowId id);
+
+    // Messages. Appending a message with a uuid that is already stored returns the stored
+    // message unchanged (a retried send after a crash does not duplicate it).
+    StoreResult<MessageRecord> appendMessage(const NewMessage &message);
+    StoreResult<MessageRecord> message(RowId id);
+    StoreResult<QList<MessageRecord>> listMessages(RowId threadId);
+    // Appends a streamed chunk to a message whose status is Streaming. Cheap: one INSERT.
+    StoreStatus appendChunk(RowId messageId, const QString &text, ChunkKind kind = ChunkKind::Text);
+    // Appends a whole part (e.g. a tool-call part) after the chunks streamed so far.
+    StoreStatus appendPart(RowId messageId, const QJsonObject &part);
+    // Sets the status; leaving Streaming folds the chunks into the message's parts (and
+    // makes its text searchable).
+    StoreStatus setMessageStatus(RowId messageId, MessageStatus status);
+
+    // Runs and steps.
+    StoreResult<RunRecord> createRun(RowId threadId, const QString &model,
+                                     const QString &uuid = {});
+    StoreResult<RunRecord> run(RowId id);
+    StoreResult<QList<RunRecord>> listRuns(RowId threadId);
+    StoreStatus finishRun(RowId id, RunStatus status, const QString &error = {});
+    StoreResult<StepRecord> startStep(RowId runId);
+    // Records the step's outcome and adds its usage to the run's totals.
+    StoreStatus finishStep(RowId stepId, const QString &finishReason, const Usage &usage,
+                           std::optional<qint64> timeToFirstTokenMs,
+                           std::optional<qint64> durationMs);
+    StoreResult<QList<StepRecord>> listSteps(RowId runId);
+
+    // Tool calls: propose -> decide -> start -> finish. Each transition checks the current
+    // status, so a call is started at most once (never re-run after a crash).
+    StoreResult<ToolCallRecord> proposeToolCall(const NewToolCall &call);
+    // Approved/Auto: arguments may be replaced by the user's edited version (empty = keep).
+    StoreStatus decideToolCall(RowId id, ApprovalDecision decision, const QString &reason = {},
+                               const QString &editedArguments = {});
+    StoreStatus startToolCall(RowId id);
+    // status is Done or Failed; result is JSON text.
+    StoreStatus finishToolCall(RowId id, ToolCallStatus status, const QString &result);
+    StoreResult<ToolCallRecord> toolCall(RowId id);
+    StoreResult<QList<ToolCallRecord>> listToolCalls(RowId runId);
+
+    // Sandboxes, keyed by (provider, remoteId).
+    StoreResult<SandboxRecord> upsertSandbox(const SandboxRecord &sandbox);
+    StoreResult<QList<SandboxRecord>> listSandboxes();
+    StoreResult<QList<SandboxRecord>> sandboxesForThread(RowId threadId);
+    StoreStatus deleteSandbox(const QString &provider, const QString &remoteId);
+
+    // Full-text search over thread titles and message text (complete and interrupted
+    // messages). Any user text is safe (see SearchQuery). One hit per thread, best first.
+    StoreResult<QList<SearchHit>> search(const QString &userText, int limit = 50);
+
+private:
+    StoreStatus checkUsable() const;
+    StoreStatus applyPragmas();
+    StoreStatus checkIntegrity();
+    StoreStatus recover();
+    StoreStatus foldChunks(RowId messageId, const QJsonObject *extraPart,
+                           std::optional<MessageStatus> newStatus);
+    StoreResult<MessageRecord> readMessage(QSqlQuery &query);
+    StoreStatus touchThread(RowId threadId, qint64 now);
+    StoreStatus exec(QSqlQuery &query, const QString &what) const;
+    QString failure(const QString &what, const QString &detail) const;
+    QSqlQuery prepare(const QString &sql) const;
+    qint64 now() const;
+
+    QString m_connectionName;
+    QString m_path;
+    QThread *m_thread = nullptr;
+    QSqlDatabase m_db;
+    QSqlQuery m_appendChunk; // prepared once: the hot path
+    std::function<QDateTime()> m_clock;
+    RecoveryReport m_recovery;
+};

@@ -1,0 +1,514 @@
+// Store: runs, steps, tool calls, sandboxes and full-text search (see Store.h).
+#include "Store.h"
+
+#include "store/SearchQuery.h"
+#include "store/StoreSql.h"
+
+#include <QSqlError>
+#include <QUuid>
+
+using namespace StoreSql;
+
+// --- runs and steps --------------------------------------------------------------------------
+
+StoreResult<RunRecord> Store::createRun(RowId threadId, const QString &model, const QString &uuid)
+{
+    using Result = StoreResult<RunRecord>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    if (!uuid.isEmpty()) {
+        QSqlQuery existing = prepare(QStringLiteral("SELECT ") + runColumns
+                                     + QStringLiteral(" FROM runs WHERE uuid = ?"));
+        existing.addBindValue(uuid);
+        if (StoreStatus status = exec(existing, QStringLiteral("look up a run")); !status)
+            return Result::failure(status.error());
+        if (existing.next())
+            return runFrom(existing);
+    }
+    RunRecord run;
+    run.threadId = threadId;
+    run.uuid = uuid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : uuid;
+    run.model = model;
+    const qint64 time = now();
+    run.startedAt = fromMs(time);
+    QSqlQuery query
+        = prepare(QStringLiteral("INSERT INTO runs (thread_id, uuid, status, model, started_at) "
+                                 "SELECT id, ?, 'running', ?, ? FROM threads WHERE id = ?"));
+    query.addBindValue(run.uuid);
+    query.addBindValue(notNull(model));
+    query.addBindValue(time);
+    query.addBindValue(threadId);
+    if (StoreStatus status = exec(query, QStringLiteral("start a run")); !status)
+        return Result::failure(status.error());
+    if (query.numRowsAffected() == 0)
+        return Result::failure(
+            QStringLiteral("Cannot start a run in thread %1: there is no such thread.")
+                .arg(threadId));
+    run.id = query.lastInsertId().toLongLong();
+    return run;
+}
+
+StoreResult<RunRecord> Store::run(RowId id)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return StoreResult<RunRecord>::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + runColumns
+                              + QStringLiteral(" FROM runs WHERE id = ?"));
+    query.addBindValue(id);
+    if (StoreStatus status = exec(query, QStringLiteral("read a run")); !status)
+        return StoreResult<RunRecord>::failure(status.error());
+    if (!query.next())
+        return StoreResult<RunRecord>::failure(QStringLiteral("There is no run %1.").arg(id));
+    return runFrom(query);
+}
+
+StoreResult<QList<RunRecord>> Store::listRuns(RowId threadId)
+{
+    using Result = StoreResult<QList<RunRecord>>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + runColumns
+                              + QStringLiteral(" FROM runs WHERE thread_id = ? ORDER BY id"));
+    query.addBindValue(threadId);
+    if (StoreStatus status = exec(query, QStringLiteral("list runs")); !status)
+        return Result::failure(status.error());
+    QList<RunRecord> runs;
+    while (query.next())
+        runs << runFrom(query);
+    return runs;
+}
+
+StoreStatus Store::finishRun(RowId id, RunStatus status, const QString &error)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    if (status == RunStatus::Running)
+        return StoreStatus::failure(QStringLiteral("finishRun needs a final status, not running."));
+    QSqlQuery query = prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, finished_at = "
+                                             "? WHERE id = ? AND status = 'running'"));
+    query.addBindValue(StoreEnums::toString(status));
+    query.addBindValue(notNull(error));
+    query.addBindValue(now());
+    query.addBindValue(id);
+    if (StoreStatus result = exec(query, QStringLiteral("finish a run")); !result)
+        return result;
+    if (query.numRowsAffected() == 1)
+        return {};
+    const StoreResult<RunRecord> existing = run(id);
+    if (!existing)
+        return StoreStatus::from(existing);
+    return StoreStatus::failure(QStringLiteral("Run %1 has already finished (%2).")
+                                    .arg(id)
+                                    .arg(StoreEnums::toString(existing->status)));
+}
+
+StoreResult<StepRecord> Store::startStep(RowId runId)
+{
+    using Result = StoreResult<StepRecord>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return Result::failure(failure(QStringLiteral("start a step"), transaction.error()));
+    StepRecord step;
+    step.runId = runId;
+    const qint64 time = now();
+    step.startedAt = fromMs(time);
+    QSqlQuery query = prepare(QStringLiteral(
+        "INSERT INTO steps (run_id, step_index, started_at) "
+        "SELECT id, (SELECT COALESCE(MAX(step_index) + 1, 0) FROM steps WHERE run_id = runs.id), ? "
+        "FROM runs WHERE id = ? AND status = 'running' RETURNING id, step_index"));
+    query.addBindValue(time);
+    query.addBindValue(runId);
+    if (StoreStatus status = exec(query, QStringLiteral("start a step")); !status)
+        return Result::failure(status.error());
+    if (!query.next())
+        return Result::failure(
+            QStringLiteral("Cannot start a step in run %1: there is no such run, or it has "
+                           "finished.")
+                .arg(runId));
+    step.id = query.value(0).toLongLong();
+    step.index = query.value(1).toInt();
+    query.finish();
+    if (!transaction.commit())
+        return Result::failure(failure(QStringLiteral("start a step"), transaction.error()));
+    return step;
+}
+
+StoreStatus Store::finishStep(RowId stepId, const QString &finishReason, const Usage &usage,
+                              std::optional<qint64> timeToFirstTokenMs,
+                              std::optional<qint64> durationMs)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return StoreStatus::failure(failure(QStringLiteral("finish a step"), transaction.error()));
+    QSqlQuery step = prepare(QStringLiteral(
+        "UPDATE steps SET finish_reason = ?, input_tokens = ?, output_tokens = ?, "
+        "total_tokens = ?, reasoning_tokens = ?, cached_tokens = ?, time_to_first_token_ms = ?, "
+        "duration_ms = ?, finished_at = ? WHERE id = ? AND finished_at IS NULL"));
+    step.addBindValue(notNull(finishReason));
+    step.addBindValue(usage.inputTokens);
+    step.addBindValue(usage.outputTokens);
+    step.addBindValue(usage.totalTokens);
+    step.addBindValue(usage.reasoningTokens);
+    step.addBindValue(usage.cachedTokens);
+    step.addBindValue(optionalMs(timeToFirstTokenMs));
+    step.addBindValue(optionalMs(durationMs));
+    step.addBindValue(now());
+    step.addBindValue(stepId);
+    if (StoreStatus status = exec(step, QStringLiteral("finish a step")); !status)
+        return status;
+    if (step.numRowsAffected() == 0)
+        return StoreStatus::failure(
+            QStringLiteral("Step %1 does not exist or has already finished.").arg(stepId));
+    QSqlQuery run = prepare(QStringLiteral(
+        "UPDATE runs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ?, "
+        "total_tokens = total_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
+        "cached_tokens = cached_tokens + ? WHERE id = (SELECT run_id FROM steps WHERE id = ?)"));
+    run.addBindValue(usage.inputTokens);
+    run.addBindValue(usage.outputTokens);
+    run.addBindValue(usage.totalTokens);
+    run.addBindValue(usage.reasoningTokens);
+    run.addBindValue(usage.cachedTokens);
+    run.addBindValue(stepId);
+    if (StoreStatus status = exec(run, QStringLiteral("add a step's usage to its run")); !status)
+        return status;
+    if (!transaction.commit())
+        return StoreStatus::failure(failure(QStringLiteral("finish a step"), transaction.error()));
+    return {};
+}
+
+StoreResult<QList<StepRecord>> Store::listSteps(RowId runId)
+{
+    using Result = StoreResult<QList<StepRecord>>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + stepColumns
+                              + QStringLiteral(" FROM steps WHERE run_id = ? ORDER BY step_index"));
+    query.addBindValue(runId);
+    if (StoreStatus status = exec(query, QStringLiteral("list steps")); !status)
+        return Result::failure(status.error());
+    QList<StepRecord> steps;
+    while (query.next())
+        steps << stepFrom(query);
+    return steps;
+}
+
+// --- tool calls ------------------------------------------------------------------------------
+
+StoreResult<ToolCallRecord> Store::toolCall(RowId id)
+{
+    using Result = StoreResult<ToolCallRecord>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + toolCallColumns
+                              + QStringLiteral(" FROM tool_calls WHERE id = ?"));
+    query.addBindValue(id);
+    if (StoreStatus status = exec(query, QStringLiteral("read a tool call")); !status)
+        return Result::failure(status.error());
+    if (!query.next())
+        return Result::failure(QStringLiteral("There is no tool call %1.").arg(id));
+    return toolCallFrom(query);
+}
+
+StoreResult<ToolCallRecord> Store::proposeToolCall(const NewToolCall &call)
+{
+    using Result = StoreResult<ToolCallRecord>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    // The same provider id twice in a run (a retried write after a crash) is the same call.
+    QSqlQuery existing
+        = prepare(QStringLiteral("SELECT ") + toolCallColumns
+                  + QStringLiteral(" FROM tool_calls WHERE run_id = ? AND call_id = ?"));
+    existing.addBindValue(call.runId);
+    existing.addBindValue(notNull(call.callId));
+    if (StoreStatus status = exec(existing, QStringLiteral("look up a tool call")); !status)
+        return Result::failure(status.error());
+    if (existing.next())
+        return toolCallFrom(existing);
+
+    ToolCallRecord record;
+    record.runId = call.runId;
+    record.stepId = call.stepId;
+    record.callId = call.callId;
+    record.name = call.name;
+    record.arguments = call.arguments;
+    const qint64 time = now();
+    record.proposedAt = fromMs(time);
+    QSqlQuery query = prepare(QStringLiteral(
+        "INSERT INTO tool_calls (run_id, step_id, call_id, name, arguments, status, proposed_at) "
+        "VALUES (?, ?, ?, ?, ?, 'proposed', ?)"));
+    query.addBindValue(call.runId);
+    query.addBindValue(nullIfZero(call.stepId));
+    query.addBindValue(notNull(call.callId));
+    query.addBindValue(notNull(call.name));
+    query.addBindValue(notNull(call.arguments));
+    query.addBindValue(time);
+    if (StoreStatus status = exec(query, QStringLiteral("save a tool call")); !status)
+        return Result::failure(status.error());
+    record.id = query.lastInsertId().toLongLong();
+    return record;
+}
+
+namespace {
+QString wrongState(RowId id, const char *action, const StoreResult<ToolCallRecord> &call)
+{
+    if (!call)
+        return call.error();
+    return QStringLiteral("Cannot %1 tool call %2 (%3): it is %4.")
+        .arg(QLatin1String(action))
+        .arg(id)
+        .arg(call->name, StoreEnums::toString(call->status));
+}
+} // namespace
+
+StoreStatus Store::decideToolCall(RowId id, ApprovalDecision decision, const QString &reason,
+                                  const QString &editedArguments)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    if (decision == ApprovalDecision::None)
+        return StoreStatus::failure(QStringLiteral("A decision must approve or deny the call."));
+    const ToolCallStatus status
+        = decision == ApprovalDecision::Denied ? ToolCallStatus::Denied : ToolCallStatus::Approved;
+    QSqlQuery query = prepare(QStringLiteral(
+        "UPDATE tool_calls SET status = ?, decision = ?, decision_reason = ?, decided_at = ?, "
+        "arguments = CASE WHEN ? = '' THEN arguments ELSE ? END "
+        "WHERE id = ? AND status = 'proposed'"));
+    query.addBindValue(StoreEnums::toString(status));
+    query.addBindValue(StoreEnums::toString(decision));
+    query.addBindValue(notNull(reason));
+    query.addBindValue(now());
+    query.addBindValue(notNull(editedArguments));
+    query.addBindValue(notNull(editedArguments));
+    query.addBindValue(id);
+    if (StoreStatus result = exec(query, QStringLiteral("save an approval decision")); !result)
+        return result;
+    if (query.numRowsAffected() == 1)
+        return {};
+    return StoreStatus::failure(wrongState(id, "decide on", toolCall(id)));
+}
+
+StoreStatus Store::startToolCall(RowId id)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    QSqlQuery query
+        = prepare(QStringLiteral("UPDATE tool_calls SET status = 'running', started_at = ? "
+                                 "WHERE id = ? AND status = 'approved'"));
+    query.addBindValue(now());
+    query.addBindValue(id);
+    if (StoreStatus result = exec(query, QStringLiteral("start a tool call")); !result)
+        return result;
+    if (query.numRowsAffected() == 1)
+        return {};
+    return StoreStatus::failure(wrongState(id, "start", toolCall(id)));
+}
+
+StoreStatus Store::finishToolCall(RowId id, ToolCallStatus status, const QString &result)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    if (status != ToolCallStatus::Done && status != ToolCallStatus::Failed)
+        return StoreStatus::failure(QStringLiteral("A tool call finishes as done or failed."));
+    QSqlQuery query
+        = prepare(QStringLiteral("UPDATE tool_calls SET status = ?, result = ?, finished_at = ? "
+                                 "WHERE id = ? AND status = 'running'"));
+    query.addBindValue(StoreEnums::toString(status));
+    query.addBindValue(notNull(result));
+    query.addBindValue(now());
+    query.addBindValue(id);
+    if (StoreStatus outcome = exec(query, QStringLiteral("save a tool result")); !outcome)
+        return outcome;
+    if (query.numRowsAffected() == 1)
+        return {};
+    return StoreStatus::failure(wrongState(id, "finish", toolCall(id)));
+}
+
+StoreResult<QList<ToolCallRecord>> Store::listToolCalls(RowId runId)
+{
+    using Result = StoreResult<QList<ToolCallRecord>>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + toolCallColumns
+                              + QStringLiteral(" FROM tool_calls WHERE run_id = ? ORDER BY id"));
+    query.addBindValue(runId);
+    if (StoreStatus status = exec(query, QStringLiteral("list tool calls")); !status)
+        return Result::failure(status.error());
+    QList<ToolCallRecord> calls;
+    while (query.next())
+        calls << toolCallFrom(query);
+    return calls;
+}
+
+// --- sandboxes -------------------------------------------------------------------------------
+
+StoreResult<SandboxRecord> Store::upsertSandbox(const SandboxRecord &sandbox)
+{
+    using Result = StoreResult<SandboxRecord>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    if (sandbox.provider.isEmpty() || sandbox.remoteId.isEmpty())
+        return Result::failure(QStringLiteral("A sandbox needs a provider and a remote id."));
+    const qint64 time = now();
+    QSqlQuery query = prepare(
+        QStringLiteral(
+            "INSERT INTO sandboxes (provider, remote_id, name, language, labels, state, thread_id, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (provider, remote_id) DO UPDATE SET name = excluded.name, "
+            "language = excluded.language, labels = excluded.labels, state = excluded.state, "
+            "thread_id = excluded.thread_id, updated_at = excluded.updated_at "
+            "RETURNING ")
+        + sandboxColumns);
+    query.addBindValue(notNull(sandbox.provider));
+    query.addBindValue(notNull(sandbox.remoteId));
+    query.addBindValue(notNull(sandbox.name));
+    query.addBindValue(notNull(sandbox.language));
+    query.addBindValue(toJson(sandbox.labels));
+    query.addBindValue(notNull(sandbox.state));
+    query.addBindValue(nullIfZero(sandbox.threadId));
+    query.addBindValue(sandbox.createdAt.isValid() ? toMs(sandbox.createdAt) : time);
+    query.addBindValue(time);
+    if (StoreStatus status = exec(query, QStringLiteral("save a sandbox")); !status)
+        return Result::failure(status.error());
+    if (!query.next())
+        return Result::failure(
+            failure(QStringLiteral("save a sandbox"), QStringLiteral("no row came back")));
+    SandboxRecord saved = sandboxFrom(query);
+    query.finish();
+    return saved;
+}
+
+namespace {
+StoreResult<QList<SandboxRecord>> readSandboxes(QSqlQuery &query)
+{
+    QList<SandboxRecord> sandboxes;
+    while (query.next())
+        sandboxes << sandboxFrom(query);
+    return sandboxes;
+}
+} // namespace
+
+StoreResult<QList<SandboxRecord>> Store::listSandboxes()
+{
+    using Result = StoreResult<QList<SandboxRecord>>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + sandboxColumns
+                              + QStringLiteral(" FROM sandboxes ORDER BY created_at, id"));
+    if (StoreStatus status = exec(query, QStringLiteral("list sandboxes")); !status)
+        return Result::failure(status.error());
+    return readSandboxes(query);
+}
+
+StoreResult<QList<SandboxRecord>> Store::sandboxesForThread(RowId threadId)
+{
+    using Result = StoreResult<QList<SandboxRecord>>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("SELECT ") + sandboxColumns
+                              + QStringLiteral(" FROM sandboxes WHERE thread_id = ? "
+                                               "ORDER BY created_at, id"));
+    query.addBindValue(threadId);
+    if (StoreStatus status = exec(query, QStringLiteral("list a thread's sandboxes")); !status)
+        return Result::failure(status.error());
+    return readSandboxes(query);
+}
+
+StoreStatus Store::deleteSandbox(const QString &provider, const QString &remoteId)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    QSqlQuery query
+        = prepare(QStringLiteral("DELETE FROM sandboxes WHERE provider = ? AND remote_id = ?"));
+    query.addBindValue(provider);
+    query.addBindValue(remoteId);
+    if (StoreStatus status = exec(query, QStringLiteral("forget a sandbox")); !status)
+        return status;
+    if (query.numRowsAffected() == 0)
+        return StoreStatus::failure(
+            QStringLiteral("There is no %1 sandbox %2 to forget.").arg(provider, remoteId));
+    return {};
+}
+
+// --- search ----------------------------------------------------------------------------------
+
+namespace {
+
+const QChar highlightStart(0x02);
+const QChar highlightEnd(0x03);
+
+// snippet() marks matches with two control characters; turn them into ranges.
+void parseSnippet(const QString &marked, SearchHit *hit)
+{
+    int start = -1;
+    for (const QChar c : marked) {
+        if (c == highlightStart) {
+            start = int(hit->snippet.size());
+        } else if (c == highlightEnd) {
+            if (start >= 0)
+                hit->highlights.append({ start, int(hit->snippet.size()) - start });
+            start = -1;
+        } else {
+            hit->snippet += c;
+        }
+    }
+}
+
+} // namespace
+
+StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
+{
+    using Result = StoreResult<QList<SearchHit>>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    const QString match = SearchQuery::toFtsMatch(userText);
+    if (match.isEmpty())
+        return QList<SearchHit>();
+
+    // Rank first (cheap), then build snippets only for the hits shown.
+    QSqlQuery query = prepare(QStringLiteral(
+        "SELECT thread_id, message_id, title FROM ("
+        "  SELECT h.thread_id, h.message_id, t.title, h.score, row_number() OVER ("
+        "    PARTITION BY h.thread_id ORDER BY h.score, h.message_id) AS n FROM ("
+        "      SELECT rowid AS thread_id, 0 AS message_id, bm25(threads_fts) AS score"
+        "        FROM threads_fts WHERE threads_fts MATCH :match"
+        "      UNION ALL"
+        "      SELECT m.thread_id, m.id, bm25(messages_fts) FROM messages_fts"
+        "        JOIN messages m ON m.id = messages_fts.rowid WHERE messages_fts MATCH :match"
+        "    ) h JOIN threads t ON t.id = h.thread_id"
+        ") WHERE n = 1 ORDER BY score, thread_id DESC LIMIT :limit"));
+    query.bindValue(QStringLiteral(":match"), match);
+    query.bindValue(QStringLiteral(":limit"), limit < 0 ? -1 : limit);
+    if (StoreStatus status = exec(query, QStringLiteral("search")); !status)
+        return Result::failure(status.error());
+    QList<SearchHit> hits;
+    while (query.next()) {
+        SearchHit hit;
+        hit.threadId = query.value(0).toLongLong();
+        hit.messageId = query.value(1).toLongLong();
+        hit.title = query.value(2).toString();
+        hits << hit;
+    }
+    query.finish();
+
+    QSqlQuery titleSnippet = prepare(
+        QStringLiteral("SELECT snippet(threads_fts, 0, char(2), char(3), '…', 12) FROM threads_fts "
+                       "WHERE threads_fts MATCH ? AND rowid = ?"));
+    QSqlQuery textSnippet = prepare(QStringLiteral(
+        "SELECT snippet(messages_fts, 0, char(2), char(3), '…', 12) FROM messages_fts "
+        "WHERE messages_fts MATCH ? AND rowid = ?"));
+    for (SearchHit &hit : hits) {
+        QSqlQuery &snippet = hit.messageId == 0 ? titleSnippet : textSnippet;
+        snippet.bindValue(0, match);
+        snippet.bindValue(1, hit.messageId == 0 ? hit.threadId : hit.messageId);
+        if (StoreStatus status = exec(snippet, QStringLiteral("search")); !status)
+            return Result::failure(status.error());
+        if (snippet.next())
+            parseSnippet(snippet.value(0).toString(), &hit);
+        snippet.finish();
+    }
+    return hits;
+}

@@ -1,0 +1,77 @@
+// Internal helpers shared by the Store's .cpp files: time and id conversions, a write
+// transaction guard, and the column lists with their row readers. Not part of the API.
+#pragma once
+
+#include "store/StoreTypes.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace StoreSql {
+
+inline qint64 toMs(const QDateTime &time)
+{
+    return time.toMSecsSinceEpoch();
+}
+inline QDateTime fromMs(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+// QSQLITE binds a null QString as SQL NULL; text columns are NOT NULL, so bind "" instead.
+inline QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+inline QVariant nullIfZero(RowId id)
+{
+    return id == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(id);
+}
+inline QVariant optionalMs(const std::optional<qint64> &ms)
+{
+    return ms ? QVariant(*ms) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+// BEGIN IMMEDIATE (take the write lock at once: no deadlock between two writers upgrading
+// read locks), ROLLBACK in the destructor unless commit() succeeded.
+class WriteTransaction final
+{
+public:
+    explicit WriteTransaction(const QSqlDatabase &db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    bool commit();
+    QString error() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    QString m_error;
+};
+
+extern const QString threadColumns;
+ThreadRecord threadFrom(const QSqlQuery &query);
+extern const QString messageColumns;
+// Without the chunks of a streaming message (the Store merges those in).
+MessageRecord messageFrom(const QSqlQuery &query);
+extern const QString runColumns;
+RunRecord runFrom(const QSqlQuery &query);
+extern const QString stepColumns;
+StepRecord stepFrom(const QSqlQuery &query);
+extern const QString toolCallColumns;
+ToolCallRecord toolCallFrom(const QSqlQuery &query);
+extern const QString sandboxColumns;
+SandboxRecord sandboxFrom(const QSqlQuery &query);
+
+// Adds a streamed chunk to a message's parts: extends the last part if it has the same
+// type, otherwise starts a new part.
+void mergeChunk(QJsonArray &parts, ChunkKind kind, const QString &text);
+QString textOfParts(const QJsonArray &parts);
+QString toJson(const QJsonArray &array);
+QString toJson(const QJsonObject &object);
+
+} // namespace StoreSql

@@ -1,0 +1,152 @@
+// Prints how fast the store does what the app does most: appending streamed chunks (one
+// commit each, with both durability settings), creating threads, listing and paging 10,000
+// threads for the sidebar, and full-text search over them. Numbers only; no thresholds.
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdlib>
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+[[noreturn]] void fail(const QString &what)
+{
+    QTextStream(stderr) << "bench_store: " << what << '\n';
+    std::exit(1);
+}
+
+template<typename T> T check(StoreResult<T> result)
+{
+    if (!result)
+        fail(result.error());
+    return std::move(result).value();
+}
+
+void check(const StoreStatus &status)
+{
+    if (!status)
+        fail(status.error());
+}
+
+void report(const char *what, qint64 count, qint64 nanoseconds)
+{
+    const double seconds = double(nanoseconds) / 1e9;
+    out() << QString::asprintf("%-44s %8lld in %8.3f s = %10.0f /s\n", what,
+                               static_cast<long long>(count), seconds, double(count) / seconds);
+    out().flush();
+}
+
+void benchAppends(const QString &path, Store::Durability durability, const char *label)
+{
+    Store store;
+    check(store.open(path));
+    check(store.setDurability(durability));
+    const ThreadRecord thread = check(store.createThread(QStringLiteral("appends"), {}));
+    NewMessage message;
+    message.threadId = thread.id;
+    message.role = MessageRole::Assistant;
+    message.status = MessageStatus::Streaming;
+    const MessageRecord record = check(store.appendMessage(message));
+    const int count = 10000;
+    const QString chunk = QStringLiteral("token ");
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < count; ++i)
+        check(store.appendChunk(record.id, chunk));
+    report(label, count, timer.nsecsElapsed());
+    timer.start();
+    check(store.setMessageStatus(record.id, MessageStatus::Complete));
+    report("finish a message of 10,000 chunks", 1, timer.nsecsElapsed());
+}
+
+const QStringList words = {
+    QStringLiteral("refactor"), QStringLiteral("parser"), QStringLiteral("sandbox"),
+    QStringLiteral("tests"),    QStringLiteral("string"), QStringLiteral("reverse"),
+    QStringLiteral("python"),   QStringLiteral("rust"),   QStringLiteral("deploy"),
+    QStringLiteral("café"),     QStringLiteral("fix"),    QStringLiteral("bug"),
+};
+
+QString sentence(int seed, int length)
+{
+    QStringList parts;
+    for (int i = 0; i < length; ++i)
+        parts << words.at((seed * 7 + i * 13) % words.size()) + QString::number((seed + i) % 97);
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        fail(QStringLiteral("cannot create a temporary folder"));
+    out() << "bench_store: SQLite file in " << dir.path() << '\n';
+
+    benchAppends(dir.filePath(QStringLiteral("full.sqlite3")), Store::Durability::Full,
+                 "chunk appends, synchronous=FULL (default)");
+    benchAppends(dir.filePath(QStringLiteral("normal.sqlite3")), Store::Durability::Normal,
+                 "chunk appends, synchronous=NORMAL");
+
+    Store store;
+    check(store.open(dir.filePath(QStringLiteral("threads.sqlite3"))));
+    const int threadCount = 10000;
+    QElapsedTimer timer;
+    timer.start();
+    QList<RowId> ids;
+    for (int i = 0; i < threadCount; ++i)
+        ids << check(store.createThread(sentence(i, 4), QStringLiteral("openai/gpt-4o-mini"))).id;
+    report("create threads (one commit each)", threadCount, timer.nsecsElapsed());
+
+    timer.start();
+    for (int i = 0; i < threadCount; ++i) {
+        NewMessage message;
+        message.threadId = ids.at(i);
+        message.parts = NewMessage::textParts(sentence(i * 3, 40));
+        check(store.appendMessage(message));
+    }
+    report("append a complete message (one commit each)", threadCount, timer.nsecsElapsed());
+    for (int i = 0; i < threadCount; i += 10)
+        check(store.setThreadPinned(ids.at(i), true));
+
+    timer.start();
+    const QList<ThreadRecord> all = check(store.listThreads(ThreadFilter::All));
+    report("list all 10,000 threads", all.size(), timer.nsecsElapsed());
+    timer.start();
+    int pages = 0;
+    for (int offset = 0; offset < threadCount; offset += 100, ++pages)
+        check(store.listThreads(ThreadFilter::Active, offset, 100));
+    report("list a page of 100 threads (all 100 pages)", pages, timer.nsecsElapsed());
+    timer.start();
+    const int counted = check(store.countThreads());
+    report("count threads", 1, timer.nsecsElapsed());
+    if (counted != threadCount)
+        fail(QStringLiteral("counted %1 threads, expected %2").arg(counted).arg(threadCount));
+
+    const QStringList queries
+        = { QStringLiteral("refactor"), QStringLiteral("parser42"), QStringLiteral("caf"),
+            QStringLiteral("sandbox tests"), QStringLiteral("\"deploy\" OR fix*") };
+    for (const QString &query : queries) {
+        timer.start();
+        const QList<SearchHit> hits = check(store.search(query));
+        const QByteArray label
+            = "search \"" + query.toUtf8() + "\" (" + QByteArray::number(hits.size()) + " hits)";
+        report(label.constData(), 1, timer.nsecsElapsed());
+    }
+    timer.start();
+    const int rounds = 20;
+    for (int i = 0; i < rounds; ++i)
+        check(store.search(words.at(i % words.size()), 50));
+    report("search one word, top 50 (20 words)", rounds, timer.nsecsElapsed());
+    return 0;
+}
