@@ -195,7 +195,7 @@ void LocalSandboxServer::noteActivity(const QString &sandboxId)
     m_lastActivity.insert(sandboxId, QDateTime::currentMSecsSinceEpoch());
 }
 
-bool LocalSandboxServer::stopSandbox(SandboxRecord *record, bool *deleted, QString *error)
+bool LocalSandboxServer::stopSandbox(LocalSandboxRecord *record, bool *deleted, QString *error)
 {
     killAll(record->sandbox.id);
     *deleted = false;
@@ -215,7 +215,7 @@ void LocalSandboxServer::sweepIdle()
     const qint64 minute = m_options.minuteMs;
     QStringList toStop;
     QStringList toDelete;
-    for (const SandboxRecord &r : m_registry.all()) {
+    for (const LocalSandboxRecord &r : m_registry.all()) {
         const Sandbox &s = r.sandbox;
         const qint64 updated
             = QDateTime::fromString(s.updatedAt, Qt::ISODateWithMs).toMSecsSinceEpoch();
@@ -232,14 +232,14 @@ void LocalSandboxServer::sweepIdle()
     QString error;
     for (const QString &id : std::as_const(toStop)) {
         bool deleted = false;
-        if (SandboxRecord *r = m_registry.find(id); r && !stopSandbox(r, &deleted, &error))
+        if (LocalSandboxRecord *r = m_registry.find(id); r && !stopSandbox(r, &deleted, &error))
             qCWarning(lcLocalSandbox) << "auto-stop of" << id << "failed:" << error;
         else
             qCInfo(lcLocalSandbox)
                 << "auto-stopped idle sandbox" << id << (deleted ? "(and deleted it)" : "");
     }
     for (const QString &id : std::as_const(toDelete)) {
-        if (SandboxRecord *r = m_registry.find(id); r && !deleteSandbox(r, &error))
+        if (LocalSandboxRecord *r = m_registry.find(id); r && !deleteSandbox(r, &error))
             qCWarning(lcLocalSandbox) << "auto-delete of" << id << "failed:" << error;
     }
 }
@@ -311,7 +311,7 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
         listSandboxes(request, responder, true);
         return;
     }
-    SandboxRecord *record = m_registry.find(s[1]);
+    LocalSandboxRecord *record = m_registry.find(s[1]);
     if (!record) {
         HttpReplies::apiError(responder, 404, path,
                               QStringLiteral("Sandbox with ID or name %1 not found").arg(s[1]));
@@ -474,7 +474,7 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
         HttpReplies::apiError(responder, 400, path, QStringLiteral("name must not contain '/'"));
         return;
     }
-    SandboxRecord record;
+    LocalSandboxRecord record;
     Sandbox &s = record.sandbox;
     s.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     s.organizationId = QStringLiteral("local");
@@ -547,7 +547,7 @@ void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
     }
     const QStringList states = HttpReplies::queryValues(request.url(), QStringLiteral("states"));
     QList<Sandbox> matching;
-    for (const SandboxRecord &r : m_registry.all()) {
+    for (const LocalSandboxRecord &r : m_registry.all()) {
         bool ok = states.isEmpty() || states.contains(r.sandbox.state);
         for (auto it = labels.begin(); ok && it != labels.end(); ++it)
             ok = r.sandbox.labels.value(it.key()) == it.value();
@@ -590,7 +590,7 @@ void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
                                                           : QJsonValue(QJsonValue::Null)}}));
 }
 
-bool LocalSandboxServer::deleteSandbox(SandboxRecord *record, QString *error)
+bool LocalSandboxServer::deleteSandbox(LocalSandboxRecord *record, QString *error)
 {
     const QString id = record->sandbox.id;
     killAll(id);

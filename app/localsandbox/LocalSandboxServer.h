@@ -68,12 +68,12 @@ private:
     void listSandboxes(const QHttpServerRequest &request, QHttpServerResponder &responder,
                        bool paginated);
     void killAll(const QString &sandboxId);
-    bool deleteSandbox(SandboxRecord *record, QString *error);
+    bool deleteSandbox(LocalSandboxRecord *record, QString *error);
     bool checkSandboxDirReachable(QString *error) const;
     // Stops sandboxes idle longer than autoStopInterval (deleting those with autoDeleteInterval
     // 0) and deletes stopped ones older than autoDeleteInterval, as Daytona does.
     void sweepIdle();
-    bool stopSandbox(SandboxRecord *record, bool *deleted, QString *error);
+    bool stopSandbox(LocalSandboxRecord *record, bool *deleted, QString *error);
 
     LocalSandboxOptions m_options;
     std::unique_ptr<QHttpServer> m_server;

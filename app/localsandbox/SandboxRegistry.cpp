@@ -32,7 +32,7 @@ bool SandboxRegistry::load(QString *error, QStringList *warnings)
             continue;
         }
         const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        SandboxRecord record;
+        LocalSandboxRecord record;
         record.sandbox = Sandbox::fromJson(o.value(QLatin1String("sandbox")).toObject());
         record.network = o.value(QLatin1String("network")).toBool();
         record.previewToken = o.value(QLatin1String("previewToken")).toString();
@@ -45,7 +45,7 @@ bool SandboxRegistry::load(QString *error, QStringList *warnings)
     return true;
 }
 
-bool SandboxRegistry::save(const SandboxRecord &record, QString *error)
+bool SandboxRegistry::save(const LocalSandboxRecord &record, QString *error)
 {
     QSaveFile file(m_root + QLatin1Char('/') + record.sandbox.id + QLatin1String(".json"));
     if (!file.open(QIODevice::WriteOnly)) {
@@ -70,7 +70,7 @@ void SandboxRegistry::forget(const QString &id)
     m_records.remove(id);
 }
 
-SandboxRecord *SandboxRegistry::find(const QString &idOrName)
+LocalSandboxRecord *SandboxRegistry::find(const QString &idOrName)
 {
     auto it = m_records.find(idOrName);
     if (it != m_records.end())

@@ -8,7 +8,7 @@
 #include <QMap>
 #include <QString>
 
-struct SandboxRecord
+struct LocalSandboxRecord
 {
     Sandbox sandbox;
     bool network = false;
@@ -24,14 +24,14 @@ public:
     QString homeDir(const QString &id) const;
     // Reads every saved sandbox; unreadable files are skipped and named in *warnings.
     bool load(QString *error, QStringList *warnings);
-    bool save(const SandboxRecord &record, QString *error);
+    bool save(const LocalSandboxRecord &record, QString *error);
     void forget(const QString &id);
 
     // By id, else by name; nullptr if neither.
-    SandboxRecord *find(const QString &idOrName);
-    const QMap<QString, SandboxRecord> &all() const { return m_records; }
+    LocalSandboxRecord *find(const QString &idOrName);
+    const QMap<QString, LocalSandboxRecord> &all() const { return m_records; }
 
 private:
     QString m_root;
-    QMap<QString, SandboxRecord> m_records;
+    QMap<QString, LocalSandboxRecord> m_records;
 };

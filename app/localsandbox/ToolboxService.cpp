@@ -104,7 +104,7 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
 {
     const QString fullPath = request.url().path();
     const QByteArray method = methodName(request.method());
-    SandboxRecord *record = m_server->registry().find(sandboxId);
+    LocalSandboxRecord *record = m_server->registry().find(sandboxId);
     if (!record || record->sandbox.id != sandboxId) {
         HttpReplies::toolboxError(responder, 404, fullPath, method,
                                   QStringLiteral("not found: sandbox %1 not found").arg(sandboxId));
@@ -148,7 +148,7 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
         QStringLiteral("not found: %1 is not served by the local sandbox").arg(daemonPath));
 }
 
-void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecord &record,
+void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandboxRecord &record,
                                  const QString &daemonPath, QHttpServerResponder &responder)
 {
     using M = QHttpServerRequest::Method;
@@ -349,7 +349,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, SandboxRecor
     fail({404, QStringLiteral("not found: %1").arg(daemonPath)});
 }
 
-void ToolboxService::runCommand(const QHttpServerRequest &request, SandboxRecord &record,
+void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxRecord &record,
                                 const QString &daemonPath, QHttpServerResponder &&responder)
 {
     const QString fullPath = request.url().path();

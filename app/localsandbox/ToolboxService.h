@@ -9,7 +9,7 @@
 class LocalSandboxServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
-struct SandboxRecord;
+struct LocalSandboxRecord;
 
 class ToolboxService final
 {
@@ -25,9 +25,9 @@ public:
                                     const QStringList &argv, QString *error);
 
 private:
-    void handleFiles(const QHttpServerRequest &request, SandboxRecord &record,
+    void handleFiles(const QHttpServerRequest &request, LocalSandboxRecord &record,
                      const QString &daemonPath, QHttpServerResponder &responder);
-    void runCommand(const QHttpServerRequest &request, SandboxRecord &record,
+    void runCommand(const QHttpServerRequest &request, LocalSandboxRecord &record,
                     const QString &daemonPath, QHttpServerResponder &&responder);
 
     LocalSandboxServer *m_server;

@@ -27,6 +27,8 @@ public:
     T &value() & { return *m_value; }
     T value() && { return std::move(*m_value); }
     const T *operator->() const { return &*m_value; }
+    const T &operator*() const & { return *m_value; }
+    T &operator*() & { return *m_value; }
     QString error() const { return m_error; }
 
 private:
