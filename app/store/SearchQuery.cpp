@@ -46,15 +46,20 @@ QStringList SearchQuery::words(const QString &userText)
     return result;
 }
 
-QString SearchQuery::toFtsMatch(const QString &userText)
+QStringList SearchQuery::terms(const QString &userText)
 {
-    QStringList terms;
+    QStringList result;
     // A pasted page of text would make a slow query that matches nothing useful.
     const QStringList all = words(userText).mid(0, maxWords);
     for (const QString &word : all) {
         // A word holds no quote (quotes are separators), so quoting it is enough to make
         // AND, OR, NOT, NEAR and column names plain words.
-        terms << QLatin1Char('"') + word + QStringLiteral("\"*");
+        result << QLatin1Char('"') + word + QStringLiteral("\"*");
     }
-    return terms.join(QLatin1Char(' '));
+    return result;
+}
+
+QString SearchQuery::toFtsMatch(const QString &userText)
+{
+    return terms(userText).join(QLatin1Char(' '));
 }

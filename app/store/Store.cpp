@@ -504,12 +504,23 @@ StoreResult<MessageRecord> Store::readMessage(QSqlQuery &query)
     chunks.addBindValue(message.id);
     if (StoreStatus status = exec(chunks, QStringLiteral("read streamed chunks")); !status)
         return StoreResult<MessageRecord>::failure(status.error());
+    // Concatenate runs of chunks of one kind as QStrings first: merging each chunk into the
+    // JSON parts would copy the growing text once per chunk (quadratic for long answers).
+    std::optional<ChunkKind> runKind;
+    QString runText;
     while (chunks.next()) {
         const ChunkKind kind = chunks.value(0).toString() == QLatin1String("reasoning")
             ? ChunkKind::Reasoning
             : ChunkKind::Text;
-        mergeChunk(message.parts, kind, chunks.value(1).toString());
+        if (runKind && *runKind != kind) {
+            mergeChunk(message.parts, *runKind, runText);
+            runText.clear();
+        }
+        runKind = kind;
+        runText += chunks.value(1).toString();
     }
+    if (runKind)
+        mergeChunk(message.parts, *runKind, runText);
     return message;
 }
 
