@@ -10,6 +10,14 @@
 // call returns, so whatever the caller renders after a successful call survives a crash or
 // kill -9. Streamed chunks go to a small append-only table; at open, anything left
 // mid-stream by a crash is recovered (see RecoveryReport).
+//
+// The run's events (DESIGN.md "One event stream") map to calls, each committed before the
+// event is rendered: RunStarted -> createRun + appendMessage(Streaming); TextDelta /
+// ReasoningDelta -> appendChunk; ToolCallReady -> proposeToolCall (+ appendPart for the
+// message's tool-call part); ApprovalResolved -> decideToolCall, then startToolCall just
+// before executing; ToolCallFinished -> finishToolCall; StepFinished -> finishStep;
+// RunFinished / RunFailed / RunCancelled -> setMessageStatus + finishRun.
+// ToolCallStarted, ToolCallArgsDelta and ApprovalRequested need no write of their own.
 #pragma once
 
 #include "store/StoreResult.h"
