@@ -1,5 +1,6 @@
 #include "agent/ToolExecutor.h"
 
+#include "agent/DirectoryWatcher.h"
 #include "agent/OutputCap.h"
 #include "agent/SandboxPath.h"
 #include "agent/ToolCatalog.h"
@@ -24,9 +25,6 @@ QString quoted(const QString &text)
 {
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
-
-// Folders a recursive walk visits at most (a runaway node_modules must not hang a tool).
-constexpr int kMaxWalkFolders = 5000;
 
 } // namespace
 
@@ -106,8 +104,6 @@ ToolExecution::ToolExecution(DaytonaClient *client, const QString &clientError, 
     , m_args(arguments)
     , m_context(context)
 {
-    m_watchTimer.setSingleShot(true);
-    connect(&m_watchTimer, &QTimer::timeout, this, &ToolExecution::watchPoll);
     QTimer::singleShot(0, this, &ToolExecution::start);
 }
 
@@ -187,7 +183,6 @@ void ToolExecution::cancel()
     if (m_status == Status::Finished || m_status == Status::Cancelled)
         return;
     m_status = Status::Cancelled; // every callback from here on is ignored
-    m_watchTimer.stop();
     if (auto cancelPending = std::exchange(m_cancelPending, {}))
         cancelPending();
 
@@ -304,7 +299,6 @@ void ToolExecution::finish(ToolOutcome outcome)
     if (m_status != Status::Running)
         return;
     m_status = Status::Finished;
-    m_watchTimer.stop();
     outcome.tool = m_tool;
     outcome.durationMs = m_clock.elapsed();
     bool cut = false;
@@ -783,17 +777,12 @@ void ToolExecution::getFileSize()
             return;
         }
         // A folder's size is the total of the files below it.
-        walk(path, true,
-             [this, path, report](const DaytonaResult &error, const ToolResults::Snapshot &all) {
-                 if (!error.ok()) {
-                     failWith(error, QStringLiteral("getting the size of %1").arg(path));
-                     return;
-                 }
-                 qint64 total = 0;
-                 for (const ToolResults::Entry &entry : all)
-                     total += entry.isDir ? 0 : entry.size;
-                 report(total, true);
-             });
+        watch(path, true, 0, [report](DirectoryWatcher *watcher) {
+            qint64 total = 0;
+            for (const ToolResults::Entry &entry : watcher->snapshot())
+                total += entry.isDir ? 0 : entry.size;
+            report(total, true);
+        });
     });
 }
 
@@ -839,100 +828,46 @@ void ToolExecution::findInFiles()
           });
 }
 
-// --- folder walks and watching ------------------------------------------------------------------
+// --- watching ---------------------------------------------------------------------------------
 
-struct ToolExecution::Walk
+void ToolExecution::watch(const QString &root, bool recursive, qint64 durationMs,
+                          const std::function<void(DirectoryWatcher *)> &done)
 {
-    QString root;
-    bool recursive = false;
-    QStringList queue;
-    ToolResults::Snapshot entries;
-    int folders = 0;
-    WalkDone done;
-};
-
-void ToolExecution::walk(const QString &root, bool recursive, const WalkDone &done)
-{
-    auto state = std::make_shared<Walk>();
-    state->root = root;
-    state->recursive = recursive;
-    state->queue << root;
-    state->done = done;
-    walkNext(state);
-}
-
-void ToolExecution::walkNext(const std::shared_ptr<Walk> &state)
-{
-    if (state->queue.isEmpty()) {
-        state->done(DaytonaResult(), state->entries);
-        return;
-    }
-    const QString dir = state->queue.takeFirst();
-    ++state->folders;
-    await(m_client->listFiles(m_sandbox, dir), [this, state, dir](const DaytonaResult &r) {
-        if (!r.ok()) {
-            if (dir == state->root) {
-                state->done(r, {});
-                return;
-            }
-            walkNext(state); // a subfolder vanished meanwhile: its entries are gone
-            return;
-        }
-        for (const FileInfo &info : FileInfo::listFromJson(r.json().array())) {
-            const QString full = dir + QLatin1Char('/') + info.name;
-            state->entries.insert(full.mid(state->root.size() + 1),
-                                  {info.isDir ? 0 : info.size, info.modifiedAt, info.isDir});
-            if (info.isDir && state->recursive
-                && state->folders + state->queue.size() < kMaxWalkFolders)
-                state->queue << full;
-        }
-        walkNext(state);
-    });
+    auto *watcher = new DirectoryWatcher(m_client, m_sandbox, root, recursive, this);
+    const QPointer<DirectoryWatcher> guarded(watcher);
+    m_cancelPending = [guarded] {
+        if (guarded)
+            guarded->cancel();
+    };
+    connect(watcher, &DirectoryWatcher::finished, this,
+            [this, watcher, root, done](const DaytonaResult &error) {
+                m_cancelPending = {};
+                watcher->deleteLater();
+                if (m_status != Status::Running)
+                    return;
+                if (!error.ok()) {
+                    failWith(error, QStringLiteral("watching %1").arg(root));
+                    return;
+                }
+                done(watcher);
+            });
+    int interval = m_context.watchIntervalMs;
+    if (interval <= 0)
+        interval = int(qBound<qint64>(qint64(200), durationMs / 20, qint64(1000)));
+    watcher->start(durationMs, interval);
 }
 
 void ToolExecution::watchDirectory()
 {
-    if (!resolvePath(QStringLiteral("path"), &m_watchPath))
+    QString path;
+    if (!resolvePath(QStringLiteral("path"), &path))
         return;
-    m_watchRecursive = m_args.value(QStringLiteral("recursive")).toBool(false);
-    m_watchDuration = qBound<qint64>(
+    const bool recursive = m_args.value(QStringLiteral("recursive")).toBool(false);
+    const qint64 duration = qBound<qint64>(
         0, qint64(m_args.value(QStringLiteral("watchDuration")).toDouble(0)), qint64(300000));
-    walk(m_watchPath, m_watchRecursive,
-         [this](const DaytonaResult &error, const ToolResults::Snapshot &entries) {
-             if (!error.ok()) {
-                 failWith(error, QStringLiteral("watching %1").arg(m_watchPath));
-                 return;
-             }
-             m_watchSnapshot = entries;
-             m_watchClock.start();
-             m_watchTimer.start(int(std::min<qint64>(watchInterval(), m_watchDuration)));
-         });
-}
-
-int ToolExecution::watchInterval() const
-{
-    if (m_context.watchIntervalMs > 0)
-        return m_context.watchIntervalMs;
-    return int(qBound<qint64>(qint64(200), m_watchDuration / 20, qint64(1000)));
-}
-
-void ToolExecution::watchPoll()
-{
-    walk(m_watchPath, m_watchRecursive,
-         [this](const DaytonaResult &error, const ToolResults::Snapshot &entries) {
-             // The watched folder itself gone counts as everything in it deleted.
-             const ToolResults::Snapshot now = error.ok() ? entries : ToolResults::Snapshot();
-             for (const QJsonValue &event :
-                  ToolResults::diff(m_watchSnapshot, now, QDateTime::currentDateTimeUtc()))
-                 m_watchEvents.append(event);
-             m_watchSnapshot = now;
-             const qint64 remaining = m_watchDuration - m_watchClock.elapsed();
-             if (remaining > 0) {
-                 m_watchTimer.start(int(std::min<qint64>(watchInterval(), remaining)));
-                 return;
-             }
-             succeed({{QStringLiteral("watchStarted"), true},
-                      {QStringLiteral("path"), m_watchPath},
-                      {QStringLiteral("events"), m_watchEvents}});
-         });
+    watch(path, recursive, duration, [this, path](DirectoryWatcher *watcher) {
+        succeed({{QStringLiteral("watchStarted"), true},
+                 {QStringLiteral("path"), path},
+                 {QStringLiteral("events"), watcher->events()}});
+    });
 }

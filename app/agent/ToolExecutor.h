@@ -13,12 +13,12 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
 
 class DaytonaClient;
+class DirectoryWatcher;
 class ToolCatalog;
 
 // The label that ties a sandbox to the thread that created it.
@@ -114,16 +114,10 @@ private:
     void findInFiles();
     void getPreviewLink();
 
-    // Walks a folder with the list call (breadth first, recursive or not) and hands over
-    // every entry below it, keyed by path relative to it.
-    // error.ok() on success; an error only when the root itself could not be listed.
-    using WalkDone
-        = std::function<void(const DaytonaResult &error, const ToolResults::Snapshot &entries)>;
-    struct Walk;
-    void walk(const QString &root, bool recursive, const WalkDone &done);
-    void walkNext(const std::shared_ptr<Walk> &state);
-    void watchPoll();
-    int watchInterval() const;
+    // Lists (durationMs 0) or watches a folder, then calls done; fails the call when the
+    // folder cannot be listed.
+    void watch(const QString &root, bool recursive, qint64 durationMs,
+               const std::function<void(DirectoryWatcher *)> &done);
 
     // The argument as a resolved absolute path; on refusal finishes with PathRefused.
     bool resolvePath(const QString &field, QString *path, const QString &fallback = QString());
@@ -149,15 +143,6 @@ private:
     QPointer<QObject> m_pending;
     std::function<void()> m_cancelPending;
     ToolOutcome m_outcome;
-
-    // watchDirectory
-    QTimer m_watchTimer;
-    QElapsedTimer m_watchClock;
-    QString m_watchPath;
-    bool m_watchRecursive = false;
-    qint64 m_watchDuration = 0;
-    ToolResults::Snapshot m_watchSnapshot;
-    QJsonArray m_watchEvents;
 };
 
 class ToolExecutor final : public QObject

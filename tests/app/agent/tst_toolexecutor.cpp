@@ -31,6 +31,7 @@ private slots:
     void runCodeAndCommandOptions();
     void sandboxesOfThisThread();
     void unknownAndDeletedSandbox();
+    void fileErrorsSayWhatWentWrong();
     void pathEscapesAreRefused();
     void commandTimeout();
     void hugeOutputIsCappedOnlyForTheModel();
@@ -460,6 +461,41 @@ void TestToolExecutor::unknownAndDeletedSandbox()
     QCOMPARE(gone.errorKind, ToolOutcome::ErrorKind::SandboxGone);
     QVERIFY2(gone.errorMessage().contains(QLatin1String("no longer exists")),
              qPrintable(gone.errorMessage()));
+}
+
+void TestToolExecutor::fileErrorsSayWhatWentWrong()
+{
+    const QString sid = QStringLiteral("sandboxId");
+    const QString p = QStringLiteral("path");
+    struct Case
+    {
+        QString tool;
+        QJsonObject args;
+    };
+    const QList<Case> cases{
+        {QStringLiteral("readFile"), {{p, QStringLiteral("/")}}},
+        {QStringLiteral("listFiles"), {{p, QStringLiteral("reverse_string.py")}}},
+        {QStringLiteral("listFiles"), {{p, QStringLiteral("no/such/dir")}}},
+        {QStringLiteral("writeFile"),
+         {{p, QStringLiteral("reverse_string.py/inner.txt")},
+          {QStringLiteral("content"), QStringLiteral("x")}}},
+        {QStringLiteral("deleteFile"), {{p, QStringLiteral("no-such-file")}}},
+        {QStringLiteral("getFileInfo"), {{p, QStringLiteral("no-such-file")}}},
+        {QStringLiteral("getFileSize"), {{p, QStringLiteral("no-such-file")}}},
+        {QStringLiteral("watchDirectory"),
+         {{p, QStringLiteral("no-such-dir")}, {QStringLiteral("watchDuration"), 100}}},
+    };
+    for (Case c : cases) {
+        c.args.insert(sid, m_sandbox);
+        const ToolOutcome o = run(c.tool, c.args);
+        qInfo() << c.tool << o.errorMessage();
+        QVERIFY2(o.isError(), qPrintable(c.tool));
+        QCOMPARE(keysOf(o.result), QStringList{QStringLiteral("error")});
+        // The message names the absolute path and is more than a status code.
+        QVERIFY2(o.errorMessage().contains(QLatin1String("/home/daytona")),
+                 qPrintable(o.errorMessage()));
+        QVERIFY2(o.errorMessage().size() > 40, qPrintable(o.errorMessage()));
+    }
 }
 
 void TestToolExecutor::pathEscapesAreRefused()
