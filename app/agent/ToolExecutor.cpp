@@ -164,13 +164,11 @@ void ToolExecution::dispatch()
 template<typename Call> void ToolExecution::await(Call *call, Next next)
 {
     QPointer<Call> guarded(call);
-    m_pending = call;
     m_cancelPending = [guarded] {
         if (guarded)
             guarded->cancel();
     };
     connect(call, &Call::finished, this, [this, next](const DaytonaResult &result) {
-        m_pending = nullptr;
         m_cancelPending = {};
         if (m_status != Status::Running)
             return; // cancelled meanwhile

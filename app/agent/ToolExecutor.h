@@ -140,7 +140,6 @@ private:
     Sandbox m_sandbox;
     Status m_status = Status::Waiting;
     QElapsedTimer m_clock;
-    QPointer<QObject> m_pending;
     std::function<void()> m_cancelPending;
     ToolOutcome m_outcome;
 };

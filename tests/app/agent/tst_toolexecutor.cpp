@@ -379,12 +379,38 @@ void TestToolExecutor::sandboxesOfThisThread()
 {
     ToolContext other;
     other.threadId = QStringLiteral("thread-B");
-    const ToolOutcome made = run(QStringLiteral("createSandbox"),
-                                 {{QStringLiteral("name"), QStringLiteral("other-thread")},
-                                  {QStringLiteral("language"), QStringLiteral("javascript")}},
-                                 other);
+    const ToolOutcome made
+        = run(QStringLiteral("createSandbox"),
+              {{QStringLiteral("name"), QStringLiteral("other-thread")},
+               {QStringLiteral("language"), QStringLiteral("javascript")},
+               // The model cannot move a sandbox into another thread.
+               {QStringLiteral("labels"),
+                QJsonObject{{QString(kThreadLabel), QStringLiteral("thread-A")},
+                            {QStringLiteral("team"), QStringLiteral("web")}}},
+               {QStringLiteral("envVars"),
+                QJsonObject{{QStringLiteral("GREETING"), QStringLiteral("hello")}}}},
+              other);
     QVERIFY2(!made.isError(), qPrintable(made.errorMessage()));
     const QString otherId = made.result.value(QLatin1String("sandboxId")).toString();
+    QCOMPARE(made.createdSandbox.labels.value(QString(kThreadLabel)), QStringLiteral("thread-B"));
+    QCOMPARE(made.createdSandbox.labels.value(QStringLiteral("team")), QStringLiteral("web"));
+
+    // envVars reach every command; runCode uses the sandbox's language.
+    const ToolOutcome env = run(QStringLiteral("runCommand"),
+                                {{QStringLiteral("sandboxId"), otherId},
+                                 {QStringLiteral("command"), QStringLiteral("echo $GREETING")}},
+                                other);
+    QCOMPARE(env.result.value(QLatin1String("stdout")).toString(), QStringLiteral("hello\n"));
+    const ToolOutcome js
+        = run(QStringLiteral("runCode"),
+              {{QStringLiteral("sandboxId"), otherId},
+               {QStringLiteral("code"),
+                QStringLiteral("console.log([1, 2, 3].map(x => x * 2).join(','))")}},
+              other);
+    QVERIFY2(!js.isError(), qPrintable(js.errorMessage()));
+    QCOMPARE(js.result,
+             (QJsonObject{{QStringLiteral("exitCode"), 0},
+                          {QStringLiteral("stdout"), QStringLiteral("2,4,6\n")}}));
 
     const ToolOutcome mine = run(QStringLiteral("listSandboxes"), {});
     QVERIFY2(!mine.isError(), qPrintable(mine.errorMessage()));
