@@ -651,7 +651,7 @@ void TestToolExecutor::watchDirectorySeesChanges()
                                                {{sid, m_sandbox},
                                                 {QStringLiteral("path"), QStringLiteral("watched")},
                                                 {QStringLiteral("recursive"), true},
-                                                {QStringLiteral("watchDuration"), 4000}},
+                                                {QStringLiteral("watchDuration"), 6000}},
                                                fast);
     QSignalSpy watchSpy(watch, &ToolExecution::finished);
     // Meanwhile a command (another tool call of the same step) changes the folder.
@@ -688,7 +688,7 @@ void TestToolExecutor::watchDirectorySeesChanges()
     QCOMPARE(seen,
              (QStringList{QStringLiteral("add new.txt"), QStringLiteral("change sub/keep.txt"),
                           QStringLiteral("delete old.txt")}));
-    QVERIFY(o.durationMs >= 4000);
+    QVERIFY(o.durationMs >= 6000);
 }
 
 void TestToolExecutor::cancelStopsTheCommand()
