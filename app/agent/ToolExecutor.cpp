@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QTimer>
 
 #include <cmath>
 #include <memory>
@@ -390,25 +391,29 @@ void ToolExecution::createSandbox()
     // Sandbox names are unique per account, and a model reuses names ("my_project") across
     // conversations: on a name conflict, try once more with a suffix.
     auto attempt = std::make_shared<std::function<void(CreateSandboxParams, bool)>>();
-    *attempt = [this, attempt](CreateSandboxParams p, bool retried) {
-        await(m_client->createAndWait(p), [this, attempt, p, retried](const DaytonaResult &r) {
-            if (r.sandbox.isValid())
-                m_outcome.createdSandbox = r.sandbox; // recorded even when it failed to start
-            if (!r.ok()) {
-                if (r.error.kind == SandboxError::Kind::Conflict && !p.name.isEmpty() && !retried) {
-                    CreateSandboxParams again = p;
-                    again.name = p.name + QLatin1Char('-')
-                        + QString::number(QRandomGenerator::global()->bounded(0x100000, 0xffffff),
-                                          16);
-                    (*attempt)(again, true);
-                    return;
-                }
-                failWith(r, QStringLiteral("creating the sandbox"), SandboxError::Subject::Other);
-                return;
-            }
-            *attempt = {}; // break the cycle
-            succeed({{QStringLiteral("sandboxId"), r.sandbox.id}});
-        });
+    // The pending call's handler owns the attempt function; it holds itself only weakly.
+    *attempt = [this, self = std::weak_ptr(attempt)](CreateSandboxParams p, bool retried) {
+        await(m_client->createAndWait(p),
+              [this, attempt = self.lock(), p, retried](const DaytonaResult &r) {
+                  if (r.sandbox.isValid())
+                      m_outcome.createdSandbox = r.sandbox; // recorded even when it failed to start
+                  if (!r.ok()) {
+                      if (r.error.kind == SandboxError::Kind::Conflict && !p.name.isEmpty()
+                          && !retried) {
+                          CreateSandboxParams again = p;
+                          again.name
+                              = p.name + QLatin1Char('-')
+                              + QString::number(
+                                    QRandomGenerator::global()->bounded(0x100000, 0xffffff), 16);
+                          (*attempt)(again, true);
+                          return;
+                      }
+                      failWith(r, QStringLiteral("creating the sandbox"),
+                               SandboxError::Subject::Other);
+                      return;
+                  }
+                  succeed({{QStringLiteral("sandboxId"), r.sandbox.id}});
+              });
     };
     (*attempt)(params, false);
 }
