@@ -48,6 +48,7 @@ public:
         return !m_socket || m_socket->state() != QAbstractSocket::ConnectedState;
     }
     QHttpServerResponder *responder() { return clientGone() ? nullptr : &m_responder; }
+    QTcpSocket *socket() const { return m_socket; }
 
 private:
     QHttpServerResponder m_responder;

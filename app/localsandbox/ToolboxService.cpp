@@ -414,6 +414,9 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
     auto *process = new SandboxProcess(spec);
     auto pending = std::make_shared<PendingResponse>(std::move(responder));
     m_server->track(record.sandbox.id, process);
+    // A client that hangs up (a cancelled tool call) takes its command down with it.
+    if (QTcpSocket *socket = pending->socket())
+        QObject::connect(socket, &QAbstractSocket::disconnected, process, &SandboxProcess::kill);
     const QString sandboxId = record.sandbox.id;
     LocalSandboxServer *server = m_server;
     QObject::connect(

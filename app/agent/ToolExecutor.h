@@ -1,0 +1,166 @@
+// Runs ONE already-validated tool call of specs/agent-tools.md against a sandbox server through
+// DaytonaClient and produces its result in the documented shape. The run loop (approvals,
+// persistence, concurrency) lives in the engine; this layer only executes. Every failure comes
+// back as {"error": "<what went wrong and what to do>"}, never an empty object (the Mastra
+// template's JSON.stringify(error) bug, features.md §0).
+#pragma once
+
+#include "agent/ToolResults.h"
+#include "sandbox/DaytonaCall.h"
+#include "sandbox/SandboxTypes.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class DaytonaClient;
+class DirectoryWatcher;
+class ToolCatalog;
+
+// The label that ties a sandbox to the thread that created it.
+inline constexpr QLatin1String kThreadLabel("agent-studio.thread");
+
+struct ToolContext
+{
+    QString threadId; // the owning thread; its sandboxes carry kThreadLabel=<threadId>
+    // Characters of one text field the model sees (OutputCap::kModelLimit by default).
+    qsizetype modelTextLimit = 64 * 1024;
+    // watchDirectory's polling interval; 0 = automatic (duration / 20, within 200..1000 ms).
+    int watchIntervalMs = 0;
+};
+
+struct ToolOutcome
+{
+    enum class ErrorKind {
+        None,
+        UnknownTool,
+        InvalidArguments,
+        SandboxGone, // the sandbox id does not exist (any more)
+        SandboxUnavailable, // it exists but could not be started / is in error
+        NotYours, // a sandbox of another thread (deleteSandbox refuses it)
+        PathRefused, // escapes /home/daytona, or the server refused access
+        FileNotFound,
+        BinaryContent, // readFile of a binary file
+        TimedOut, // the command's timeoutSeconds, or no answer in time
+        ServerUnavailable, // the sandbox server cannot run or cannot be reached
+        Http, // any other error answer (the server's message is in the text)
+        Cancelled,
+    };
+
+    QString tool;
+    QJsonObject result; // whole, exactly the documented shape (or {"error": ...})
+    QJsonObject forModel; // long strings capped with a marker, huge arrays cut
+    bool truncatedForModel = false;
+    ErrorKind errorKind = ErrorKind::None;
+    qint64 durationMs = 0;
+    Sandbox createdSandbox; // createSandbox: what was created (valid() when it was)
+    QString deletedSandboxId; // deleteSandbox: the id deleted
+
+    bool isError() const { return errorKind != ErrorKind::None; }
+    QString errorMessage() const { return result.value(QLatin1String("error")).toString(); }
+    static QString kindName(ErrorKind kind);
+};
+Q_DECLARE_METATYPE(ToolOutcome)
+
+// One tool call in flight. Starts on the next event-loop turn, emits finished() exactly once
+// and deletes itself afterwards. cancel() aborts the HTTP call in flight (the local server then
+// kills the command) and reports ErrorKind::Cancelled.
+class ToolExecution final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status { Waiting, Running, Finished, Cancelled };
+
+    Status status() const { return m_status; }
+    QString tool() const { return m_tool; }
+    void cancel();
+
+signals:
+    void finished(const ToolOutcome &outcome);
+
+private:
+    friend class ToolExecutor;
+    using Next = std::function<void(const DaytonaResult &)>;
+
+    ToolExecution(DaytonaClient *client, const QString &clientError, const QString &tool,
+                  const QJsonObject &arguments, const ToolContext &context);
+    void start();
+    void dispatch();
+    // Looks the sandbox up, starts it when stopped, then calls next with it.
+    // mustRun false: only look it up (deleteSandbox does not start a stopped sandbox).
+    void withSandbox(const std::function<void()> &next, bool mustRun);
+    template<typename Call> void await(Call *call, Next next);
+
+    void createSandbox();
+    void runCode();
+    void readFile();
+    void writeFile();
+    void writeFiles();
+    void listFiles();
+    void deleteFile();
+    void createDirectory();
+    void getFileInfo();
+    void checkFileExists();
+    void getFileSize();
+    void watchDirectory();
+    void runCommand();
+    void deleteSandbox();
+    void listSandboxes();
+    void searchFiles();
+    void findInFiles();
+    void getPreviewLink();
+
+    // Lists (durationMs 0) or watches a folder, then calls done; fails the call when the
+    // folder cannot be listed.
+    void watch(const QString &root, bool recursive, qint64 durationMs,
+               const std::function<void(DirectoryWatcher *)> &done);
+
+    // The argument as a resolved absolute path; on refusal finishes with PathRefused.
+    bool resolvePath(const QString &field, QString *path, const QString &fallback = QString());
+    QString text(const QString &field) const;
+    StringMap stringMap(const QString &field) const;
+
+    void succeed(const QJsonObject &result);
+    void fail(ToolOutcome::ErrorKind kind, const QString &message);
+    // Maps a client error to a kind and a message naming what was being done.
+    void failWith(const DaytonaResult &result, const QString &doing,
+                  SandboxError::Subject subject = SandboxError::Subject::File);
+    void finish(ToolOutcome outcome);
+
+    QPointer<DaytonaClient> m_client;
+    QString m_clientError;
+    bool m_unknownTool = false;
+    QString m_tool;
+    QJsonObject m_args;
+    ToolContext m_context;
+    Sandbox m_sandbox;
+    Status m_status = Status::Waiting;
+    QElapsedTimer m_clock;
+    std::function<void()> m_cancelPending;
+    ToolOutcome m_outcome;
+};
+
+class ToolExecutor final : public QObject
+{
+    Q_OBJECT
+public:
+    // Returns the client to use, or nullptr and *error (e.g. bubblewrap missing), as
+    // SandboxBackend::client() does; asked once per call.
+    using ClientProvider = std::function<DaytonaClient *(QString *error)>;
+
+    ToolExecutor(ClientProvider provider, const ToolCatalog &catalog, QObject *parent = nullptr);
+    ToolExecutor(DaytonaClient &client, const ToolCatalog &catalog, QObject *parent = nullptr);
+
+    // The call's arguments are expected to have passed the tool's schema already; a tool the
+    // catalog does not know finishes with UnknownTool.
+    ToolExecution *execute(const QString &tool, const QJsonObject &arguments,
+                           const ToolContext &context);
+
+private:
+    ClientProvider m_provider;
+    const ToolCatalog &m_catalog;
+};
