@@ -1,5 +1,6 @@
 // agent-studio: builds the services once (AppContext), then opens the window or runs a
 // headless command. --help, --version and commands never touch the display.
+#include "agent/AgentEngine.h"
 #include "cli/CliRunner.h"
 #include "core/AppContext.h"
 #include "core/CommandLine.h"
@@ -8,6 +9,7 @@
 #include "log/LogFile.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -37,6 +39,9 @@ int fail(const QString &message)
 int runSubcommand(int argc, char **argv, const CommandLine &line)
 {
     QCoreApplication app(argc, argv);
+    // A terminal command prints its results and one-line errors; progress notes stay quiet
+    // unless QT_LOGGING_RULES asks for them (it is applied after these rules).
+    QLoggingCategory::setFilterRules(QStringLiteral("studio.*.info=false"));
     AppContext context(pathsFor(line));
     context.setEnvFile(line.envFile);
     QString error;
@@ -82,6 +87,17 @@ int runGui(int argc, char **argv, const CommandLine &line)
         qCWarning(lcApp).noquote() << log.errorString();
     qCInfo(lcApp) << "Agent Studio" << STUDIO_VERSION << "started; data in"
                   << context.paths().dataDir();
+
+    // The step log of every run goes to the log file (and stderr with --log).
+    QString engineError;
+    if (AgentEngine *engine = context.agentEngine(&engineError)) {
+        QObject::connect(engine, &AgentEngine::runEvent, engine, [](const RunEvent &event) {
+            if (event.type == RunEvent::Type::StepFinished)
+                qCInfo(lcAgent).noquote() << event.stepLog.trimmed();
+        });
+    } else {
+        qCWarning(lcAgent).noquote() << "the agent cannot run:" << engineError;
+    }
 
     MainWindow window(context);
     window.show();

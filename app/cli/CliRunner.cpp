@@ -1,8 +1,11 @@
 #include "CliRunner.h"
 
+#include "cli/DataCommands.h"
 #include "cli/KeysCommand.h"
+#include "cli/RunCommand.h"
 #include "core/AppContext.h"
 #include "core/CommandLine.h"
+#include "core/TerminationSignals.h"
 
 #include <QCoreApplication>
 
@@ -38,6 +41,40 @@ int runKeys(AppContext &context, const CommandLine &line, QTextStream &out, QTex
     return QCoreApplication::exec();
 }
 
+// The agent without a window; Ctrl+C cancels the run (in-flight requests and commands).
+int runAgent(AppContext &context, const CommandLine &line, QTextStream &out, QTextStream &err)
+{
+    const QStringList &arguments = line.subcommandArguments;
+    if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))) {
+        out << RunCommand::helpText();
+        return 0;
+    }
+    RunCommand::Options options;
+    QString error;
+    if (!RunCommand::parse(arguments, &options, &error)) {
+        err << "agent-studio: " << error << '\n';
+        return 2;
+    }
+    RunCommand command(context, out, err);
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &command,
+                     &RunCommand::cancel);
+    QObject::connect(&command, &RunCommand::finished, &command,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    command.start(options);
+    return QCoreApplication::exec();
+}
+
+template<typename Command>
+int runDataCommand(AppContext &context, const CommandLine &line, QTextStream &out, QTextStream &err)
+{
+    Command command(context, out, err);
+    QObject::connect(&command, &Command::finished, &command,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    command.start(line.subcommandArguments);
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int run(AppContext &context, const CommandLine &line, QTextStream &out, QTextStream &err)
@@ -46,6 +83,12 @@ int run(AppContext &context, const CommandLine &line, QTextStream &out, QTextStr
         return runPaths(context, out);
     if (line.subcommand == QLatin1String("keys"))
         return runKeys(context, line, out, err);
+    if (line.subcommand == QLatin1String("run"))
+        return runAgent(context, line, out, err);
+    if (line.subcommand == QLatin1String("threads"))
+        return runDataCommand<ThreadsCommand>(context, line, out, err);
+    if (line.subcommand == QLatin1String("sandboxes"))
+        return runDataCommand<SandboxesCommand>(context, line, out, err);
     err << "agent-studio: unknown command '" << line.subcommand
         << "'; run 'agent-studio --help' for the list of commands.\n";
     return 2;

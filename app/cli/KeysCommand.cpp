@@ -101,7 +101,7 @@ void KeysCommand::start(const QStringList &arguments)
         return list();
     if (command == QLatin1String("set") && count == 2)
         return set(arguments.at(1));
-    if (command == QLatin1String("delete") && count == 2)
+    if ((command == QLatin1String("delete") || command == QLatin1String("rm")) && count == 2)
         return remove(arguments.at(1));
     if (command == QLatin1String("import") && count <= 2)
         return import(arguments.mid(1));

@@ -1,15 +1,64 @@
 #include "AppContext.h"
 
+#include "agent/AgentEngine.h"
+#include "agent/ApprovalPolicy.h"
+#include "agent/ToolCatalog.h"
 #include "core/Logging.h"
+#include "llm/LlmClient.h"
+#include "localsandbox/SandboxBackend.h"
+#include "sandbox/DaytonaConfig.h"
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+// Where the local sandbox server keeps its sandboxes. As root, sandboxed processes run as
+// nobody, who must be able to traverse every folder above the sandbox homes: the data folder
+// then gets mode 0711 (its files stay 0600), or, when a folder above it is closed to others
+// (/root), the sandboxes live under /var/lib/agent-studio instead.
+QString localSandboxRoot(const QString &dataDir)
+{
+    if (::geteuid() != 0)
+        return dataDir;
+    bool ancestorsOpen = true;
+    for (QString path = QFileInfo(dataDir).absolutePath(); !path.isEmpty();
+         path = QFileInfo(path).path()) {
+        struct stat st = {};
+        if (::stat(QFile::encodeName(path).constData(), &st) == 0 && !(st.st_mode & S_IXOTH)) {
+            ancestorsOpen = false;
+            break;
+        }
+        if (path == QLatin1String("/"))
+            break;
+    }
+    if (ancestorsOpen) {
+        ::chmod(QFile::encodeName(dataDir).constData(), 0711);
+        return dataDir;
+    }
+    const QByteArray key
+        = QCryptographicHash::hash(dataDir.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+    return QStringLiteral("/var/lib/agent-studio/") + QString::fromLatin1(key);
+}
+
+} // namespace
 
 AppContext::AppContext(const StudioPaths &paths)
     : m_paths(paths)
 {
 }
 
-AppContext::~AppContext() = default;
+AppContext::~AppContext()
+{
+    // The engine first: its runs use everything below it.
+    m_engine.reset();
+}
 
 bool AppContext::open(QString *error)
 {
@@ -22,7 +71,16 @@ bool AppContext::open(QString *error)
     m_keys->setRedactor(&m_redactor);
     if (!m_keys->loadEnvFile(m_envFile, error))
         return false;
+    // One process owns the folder at a time: only it may recover interrupted runs, since a
+    // second process (a CLI command while the window is open) would mark the owner's live
+    // streams as interrupted.
+    m_lock = std::make_unique<QLockFile>(m_paths.dataDir() + QStringLiteral("/studio.lock"));
+    m_lock->setStaleLockTime(0); // only a dead owner's lock is stale
+    if (!m_lock->tryLock(0))
+        qCInfo(lcApp) << "another Agent Studio process uses" << m_paths.dataDir()
+                      << "- sharing its database";
     m_store = std::make_unique<Store>();
+    m_store->setRecoverOnOpen(ownsDataFolder());
     if (const StoreStatus opened = m_store->open(m_paths.databaseFile()); !opened) {
         if (error)
             *error = opened.error();
@@ -31,4 +89,63 @@ bool AppContext::open(QString *error)
     qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName()
                    << "database" << m_store->path();
     return true;
+}
+
+QNetworkAccessManager &AppContext::network()
+{
+    if (!m_network)
+        m_network = std::make_unique<QNetworkAccessManager>();
+    return *m_network;
+}
+
+LlmClient &AppContext::llm()
+{
+    if (!m_llm)
+        m_llm = std::make_unique<LlmClient>(&network());
+    return *m_llm;
+}
+
+const ToolCatalog &AppContext::tools()
+{
+    if (!m_tools)
+        m_tools = std::make_unique<ToolCatalog>();
+    return *m_tools;
+}
+
+ApprovalPolicy &AppContext::approvalPolicy()
+{
+    if (!m_policy)
+        m_policy = std::make_unique<ApprovalPolicy>(tools());
+    return *m_policy;
+}
+
+AgentEngine *AppContext::agentEngine(QString *error)
+{
+    if (m_engine)
+        return m_engine.get();
+
+    // Daytona's settings come from the environment or the .env file, as the SDKs read them.
+    DaytonaConfig cloud;
+    if (m_sandboxProvider != QLatin1String("local")) {
+        const ResolvedKey key = m_keys->keyOutsideKeychain(QStringLiteral("daytona"));
+        cloud = DaytonaConfig::fromValues(key.value,
+                                          m_keys->variable(QStringLiteral("DAYTONA_API_URL")).value,
+                                          m_keys->variable(QStringLiteral("DAYTONA_TARGET")).value);
+        if (m_sandboxProvider == QLatin1String("daytona") && cloud.bearer().isEmpty()) {
+            if (error)
+                *error = QStringLiteral("Daytona sandboxes need DAYTONA_API_KEY (environment or "
+                                        ".env); or use --sandbox local");
+            return nullptr;
+        }
+    } else {
+        cloud.apiKey.clear();
+    }
+    LocalSandboxOptions local;
+    local.dataDir = localSandboxRoot(m_paths.dataDir());
+    m_sandboxes = std::make_unique<SandboxBackend>(cloud, local);
+
+    AgentEngine::Services services{*m_store,         llm(),     *m_keys, *m_sandboxes, tools(),
+                                   approvalPolicy(), m_redactor};
+    m_engine = std::make_unique<AgentEngine>(services);
+    return m_engine.get();
 }

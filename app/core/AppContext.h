@@ -7,12 +7,19 @@
 #include "log/Redactor.h"
 #include "store/Store.h"
 
+#include <QLockFile>
 #include <QString>
 
 #include <memory>
 
+class AgentEngine;
+class ApprovalPolicy;
 class KeyResolver;
 class KeyStore;
+class LlmClient;
+class QNetworkAccessManager;
+class SandboxBackend;
+class ToolCatalog;
 
 class AppContext final
 {
@@ -40,6 +47,24 @@ public:
     KeyResolver &keys() { return *m_keys; }
     // The database (opened by open()); belongs to the GUI thread.
     Store &store() { return *m_store; }
+    // False when another Agent Studio process had the data folder first (this one then
+    // reads and writes the same database but leaves crash recovery to the owner).
+    bool ownsDataFolder() const { return m_lock && m_lock->isLocked(); }
+
+    // The agent and what it needs, built on first use (a `paths` command needs none of it).
+    // "local" or "daytona" forces the sandbox provider; empty: Daytona when a DAYTONA_API_KEY
+    // is set, else the local bubblewrap server. Call before the engine is built.
+    void setSandboxProvider(const QString &provider) { m_sandboxProvider = provider; }
+    // nullptr and *error (one line, what to do) when the engine cannot be built.
+    AgentEngine *agentEngine(QString *error);
+    bool hasEngine() const { return m_engine != nullptr; }
+    AgentEngine &engine() { return *m_engine; }
+    // The sandbox server in use (built with the engine).
+    SandboxBackend &sandboxes() { return *m_sandboxes; }
+    ApprovalPolicy &approvalPolicy();
+    const ToolCatalog &tools();
+    LlmClient &llm();
+    QNetworkAccessManager &network();
 
 private:
     StudioPaths m_paths;
@@ -48,5 +73,13 @@ private:
     QString m_envFile;
     std::unique_ptr<KeyStore> m_keyStore;
     std::unique_ptr<KeyResolver> m_keys;
+    std::unique_ptr<QLockFile> m_lock; // held by the process that owns the data folder
     std::unique_ptr<Store> m_store;
+    QString m_sandboxProvider;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<LlmClient> m_llm;
+    std::unique_ptr<SandboxBackend> m_sandboxes;
+    std::unique_ptr<ToolCatalog> m_tools;
+    std::unique_ptr<ApprovalPolicy> m_policy;
+    std::unique_ptr<AgentEngine> m_engine; // last: destroyed first
 };

@@ -12,6 +12,11 @@ struct SubcommandHelp
 
 // Every subcommand with its one-line summary; --help prints them in this order.
 constexpr SubcommandHelp kSubcommands[] = {
+    {"run",
+     "Run the agent without a window on PROMPT and print the step log; see\n"
+     "                   'run --help'."},
+    {"threads", "List, show, export (md/json) or delete threads; see 'threads --help'."},
+    {"sandboxes", "List or delete sandboxes (rm ID..., rm --stopped); see 'sandboxes --help'."},
     {"paths", "Print the data, config, cache and log folders in use, then exit."},
     {"keys",
      "API keys in the OS keychain: keys list | set PROVIDER (key on stdin) |\n"

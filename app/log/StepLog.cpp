@@ -143,4 +143,31 @@ QString pretty(const StepLogEntry &entry, const Redactor &redactor)
     return out;
 }
 
+QString prettyFromLine(const QByteArray &line, int stepIndex, qint64 durationMs)
+{
+    const QJsonObject object = QJsonDocument::fromJson(line).object();
+    StepLogEntry entry;
+    entry.stepIndex = stepIndex;
+    entry.durationMs = durationMs;
+    entry.text = object.value(QLatin1String("text")).toString();
+    entry.finishReason = object.value(QLatin1String("finishReason")).toString();
+    entry.usage = object.value(QLatin1String("usage")).toObject();
+    QHash<QString, QJsonValue> results;
+    for (const QJsonValue &value : object.value(QLatin1String("toolResults")).toArray()) {
+        const QJsonObject payload = value.toObject().value(QLatin1String("payload")).toObject();
+        results.insert(payload.value(QLatin1String("toolCallId")).toString(),
+                       payload.value(QLatin1String("result")));
+    }
+    for (const QJsonValue &value : object.value(QLatin1String("toolCalls")).toArray()) {
+        const QJsonObject payload = value.toObject().value(QLatin1String("payload")).toObject();
+        StepLogCall call;
+        call.toolCallId = payload.value(QLatin1String("toolCallId")).toString();
+        call.toolName = payload.value(QLatin1String("toolName")).toString();
+        call.args = payload.value(QLatin1String("args"));
+        call.result = results.value(call.toolCallId, QJsonValue(QJsonValue::Undefined));
+        entry.calls.append(call);
+    }
+    return pretty(entry, Redactor());
+}
+
 } // namespace StepLog

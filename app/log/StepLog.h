@@ -36,5 +36,7 @@ namespace StepLog {
 QByteArray jsonLine(const StepLogEntry &entry, const Redactor &redactor);
 // A few lines for people, ending in '\n'.
 QString pretty(const StepLogEntry &entry, const Redactor &redactor);
+// The pretty form of a line written by jsonLine() (already redacted).
+QString prettyFromLine(const QByteArray &line, int stepIndex, qint64 durationMs);
 
 } // namespace StepLog

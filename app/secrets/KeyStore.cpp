@@ -76,10 +76,13 @@ QString missingService(QKeychain::Error error, const QString &errorString)
                          "QTKEYCHAIN_BACKEND.");
 }
 
+// Jobs have no parent: the libsecret backend keeps a pointer to its job until the D-Bus call
+// answers, so a job must outlive a KeyStore destroyed meanwhile (it deletes itself when done;
+// the connections use the store as context, so nothing reaches a destroyed store).
 template<typename JobType>
-JobType *newJob(const QString &service, const QString &account, QObject *parent)
+JobType *newJob(const QString &service, const QString &account, QObject *)
 {
-    auto *job = new JobType(service, parent);
+    auto *job = new JobType(service, nullptr);
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a plaintext settings file
     job->setKey(account);

@@ -155,7 +155,7 @@ const QStringList version2 = {
     QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
 };
 
-const QList<const QStringList *> steps = { &version1, &version2 };
+const QList<const QStringList *> steps = {&version1, &version2};
 static_assert(Migrations::latestVersion == 2, "add the new step to the steps list");
 
 bool run(QSqlDatabase &db, const QString &sql, QString *error)

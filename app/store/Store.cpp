@@ -153,7 +153,7 @@ StoreStatus Store::open(const QString &path)
         status = applyPragmas();
     if (status)
         status = Migrations::migrate(m_db);
-    if (status)
+    if (status && m_recoverOnOpen)
         status = recover();
     if (status) {
         m_appendChunk = QSqlQuery(m_db);
@@ -299,11 +299,11 @@ StoreStatus Store::recover()
                        "result = COALESCE(result, :result) WHERE status = 'running'"));
     calls.bindValue(QStringLiteral(":now"), time);
     calls.bindValue(QStringLiteral(":result"),
-                    toJson(QJsonObject { { QStringLiteral("error"),
-                                           QStringLiteral("Interrupted: Agent Studio stopped "
-                                                          "while this tool was running; its "
-                                                          "outcome is unknown and it was not "
-                                                          "run again.") } }));
+                    toJson(QJsonObject{{QStringLiteral("error"),
+                                        QStringLiteral("Interrupted: Agent Studio stopped "
+                                                       "while this tool was running; its "
+                                                       "outcome is unknown and it was not "
+                                                       "run again.")}}));
     if (StoreStatus status = exec(calls, QStringLiteral("mark interrupted tool calls")); !status)
         return status;
     const int callCount = calls.numRowsAffected();

@@ -44,6 +44,9 @@ public:
     // latest schema and recovers what a crash left unfinished. On failure the message names
     // the file and says what to do; a file from a newer app version is refused unchanged.
     StoreStatus open(const QString &path);
+    // Whether open() recovers what a crash left unfinished (default true). A process that
+    // shares the file with a running app must not: the rows still streaming are that app's.
+    void setRecoverOnOpen(bool recover) { m_recoverOnOpen = recover; }
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -142,4 +145,5 @@ private:
     QSqlQuery m_appendChunk; // prepared once: the hot path
     std::function<QDateTime()> m_clock;
     RecoveryReport m_recovery;
+    bool m_recoverOnOpen = true;
 };

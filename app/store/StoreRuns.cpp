@@ -450,7 +450,7 @@ void parseSnippet(const QString &marked, SearchHit *hit)
             start = int(hit->snippet.size());
         } else if (c == highlightEnd) {
             if (start >= 0)
-                hit->highlights.append({ start, int(hit->snippet.size()) - start });
+                hit->highlights.append({start, int(hit->snippet.size()) - start});
             start = -1;
         } else {
             hit->snippet += c;

@@ -182,7 +182,7 @@ void mergeChunk(QJsonArray &parts, ChunkKind kind, const QString &text)
             return;
         }
     }
-    parts.append(QJsonObject { { typeKey, type }, { textKey, text } });
+    parts.append(QJsonObject{{typeKey, type}, {textKey, text}});
 }
 
 QString textOfParts(const QJsonArray &parts)

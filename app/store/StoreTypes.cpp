@@ -33,17 +33,17 @@ Enum valueOf(const std::array<QLatin1StringView, N> &names, const QString &name,
 using namespace Qt::StringLiterals;
 
 const std::array<QLatin1StringView, 4> roleNames
-    = { "system"_L1, "user"_L1, "assistant"_L1, "tool"_L1 };
+    = {"system"_L1, "user"_L1, "assistant"_L1, "tool"_L1};
 const std::array<QLatin1StringView, 4> messageStatusNames
-    = { "complete"_L1, "streaming"_L1, "interrupted"_L1, "failed"_L1 };
-const std::array<QLatin1StringView, 2> chunkKindNames = { "text"_L1, "reasoning"_L1 };
+    = {"complete"_L1, "streaming"_L1, "interrupted"_L1, "failed"_L1};
+const std::array<QLatin1StringView, 2> chunkKindNames = {"text"_L1, "reasoning"_L1};
 const std::array<QLatin1StringView, 5> runStatusNames
-    = { "running"_L1, "completed"_L1, "failed"_L1, "cancelled"_L1, "interrupted"_L1 };
+    = {"running"_L1, "completed"_L1, "failed"_L1, "cancelled"_L1, "interrupted"_L1};
 const std::array<QLatin1StringView, 7> toolCallStatusNames
-    = { "proposed"_L1, "approved"_L1, "denied"_L1,         "running"_L1,
-        "done"_L1,     "failed"_L1,   "outcome_unknown"_L1 };
+    = {"proposed"_L1, "approved"_L1, "denied"_L1,         "running"_L1,
+       "done"_L1,     "failed"_L1,   "outcome_unknown"_L1};
 const std::array<QLatin1StringView, 4> decisionNames
-    = { ""_L1, "approved"_L1, "denied"_L1, "auto"_L1 };
+    = {""_L1, "approved"_L1, "denied"_L1, "auto"_L1};
 
 } // namespace
 
@@ -70,8 +70,8 @@ QString MessageRecord::text() const
 
 QJsonArray NewMessage::textParts(const QString &text)
 {
-    return QJsonArray { QJsonObject { { QStringLiteral("type"), QStringLiteral("text") },
-                                      { QStringLiteral("text"), text } } };
+    return QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                  {QStringLiteral("text"), text}}};
 }
 
 namespace StoreEnums {

@@ -134,8 +134,8 @@ int main(int argc, char **argv)
         fail(QStringLiteral("counted %1 threads, expected %2").arg(counted).arg(threadCount));
 
     const QStringList queries
-        = { QStringLiteral("refactor"), QStringLiteral("parser42"), QStringLiteral("caf"),
-            QStringLiteral("sandbox tests"), QStringLiteral("\"deploy\" OR fix*") };
+        = {QStringLiteral("refactor"), QStringLiteral("parser42"), QStringLiteral("caf"),
+           QStringLiteral("sandbox tests"), QStringLiteral("\"deploy\" OR fix*")};
     for (const QString &query : queries) {
         timer.start();
         const QList<SearchHit> hits = check(store.search(query));

@@ -139,7 +139,7 @@ void TestStore::threadsRoundTrip()
 void TestStore::threadsListPinnedFirstThenRecent()
 {
     QList<RowId> ids;
-    for (const char *title : { "oldest", "middle", "newest", "archived" })
+    for (const char *title : {"oldest", "middle", "newest", "archived"})
         ids << m_store->createThread(QString::fromLatin1(title), {}).value().id;
     QVERIFY(m_store->setThreadPinned(ids.at(0), true));
     QVERIFY(m_store->setThreadArchived(ids.at(3), true));
@@ -156,7 +156,7 @@ void TestStore::threadsListPinnedFirstThenRecent()
         titles << thread.title;
     QCOMPARE(titles,
              QStringList(
-                 { QStringLiteral("oldest"), QStringLiteral("middle"), QStringLiteral("newest") }));
+                 {QStringLiteral("oldest"), QStringLiteral("middle"), QStringLiteral("newest")}));
     const StoreResult<QList<ThreadRecord>> archived = m_store->listThreads(ThreadFilter::Archived);
     QCOMPARE(archived->size(), 1);
     QCOMPARE(archived->first().title, QStringLiteral("archived"));
@@ -195,15 +195,15 @@ void TestStore::messagesRoundTripInOrder()
 {
     const ThreadRecord thread = m_store->createThread(QStringLiteral("t"), {}).value();
     const QJsonArray assistantParts = {
-        QJsonObject { { QStringLiteral("type"), QStringLiteral("text") },
-                      { QStringLiteral("text"), QStringLiteral("Writing the file.") } },
-        QJsonObject { { QStringLiteral("type"), QStringLiteral("tool-call") },
-                      { QStringLiteral("toolCallId"), QStringLiteral("call_1") },
-                      { QStringLiteral("toolName"), QStringLiteral("writeFile") },
-                      { QStringLiteral("args"),
-                        QJsonObject { { QStringLiteral("path"), QStringLiteral("a.py") } } } },
-        QJsonObject { { QStringLiteral("type"), QStringLiteral("text") },
-                      { QStringLiteral("text"), QStringLiteral("Done — ünïcödé 🎉") } },
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                    {QStringLiteral("text"), QStringLiteral("Writing the file.")}},
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("tool-call")},
+                    {QStringLiteral("toolCallId"), QStringLiteral("call_1")},
+                    {QStringLiteral("toolName"), QStringLiteral("writeFile")},
+                    {QStringLiteral("args"),
+                     QJsonObject{{QStringLiteral("path"), QStringLiteral("a.py")}}}},
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                    {QStringLiteral("text"), QStringLiteral("Done — ünïcödé 🎉")}},
     };
     NewMessage user;
     user.threadId = thread.id;
@@ -293,8 +293,8 @@ void TestStore::appendPartKeepsStreamOrder()
     message.status = MessageStatus::Streaming;
     const RowId id = m_store->appendMessage(message).value().id;
     QVERIFY(m_store->appendChunk(id, QStringLiteral("Before the tool. ")));
-    const QJsonObject toolPart { { QStringLiteral("type"), QStringLiteral("tool-call") },
-                                 { QStringLiteral("toolCallId"), QStringLiteral("call_9") } };
+    const QJsonObject toolPart{{QStringLiteral("type"), QStringLiteral("tool-call")},
+                               {QStringLiteral("toolCallId"), QStringLiteral("call_9")}};
     QVERIFY(m_store->appendPart(id, toolPart));
     QVERIFY(m_store->appendChunk(id, QStringLiteral("After ")));
     QVERIFY(m_store->appendChunk(id, QStringLiteral("the tool.")));
@@ -332,8 +332,8 @@ void TestStore::runsAndStepsSumUsage()
     const StepRecord second = m_store->startStep(run.id).value();
     QCOMPARE(first.index, 0);
     QCOMPARE(second.index, 1);
-    const Usage a { 1000, 200, 1200, 50, 768 };
-    const Usage b { 1300, 100, 1400, 0, 1024 };
+    const Usage a{1000, 200, 1200, 50, 768};
+    const Usage b{1300, 100, 1400, 0, 1024};
     QVERIFY(m_store->finishStep(first.id, QStringLiteral("tool_calls"), a, 420, 3100));
     QVERIFY(m_store->finishStep(second.id, QStringLiteral("stop"), b, std::nullopt, 2500));
     QVERIFY(!m_store->finishStep(second.id, QStringLiteral("stop"), b, 1, 1)); // not twice
@@ -371,14 +371,14 @@ void TestStore::toolCallLifecycle()
     const ThreadRecord thread = m_store->createThread(QStringLiteral("t"), {}).value();
     const RunRecord run = m_store->createRun(thread.id, {}).value();
     const StepRecord step = m_store->startStep(run.id).value();
-    NewToolCall call { run.id, step.id, QStringLiteral("call_abc"), QStringLiteral("exec"),
-                       QStringLiteral("{\"command\":\"pytest -q\"}") };
+    NewToolCall call{run.id, step.id, QStringLiteral("call_abc"), QStringLiteral("exec"),
+                     QStringLiteral("{\"command\":\"pytest -q\"}")};
     const ToolCallRecord proposed = m_store->proposeToolCall(call).value();
     QCOMPARE(proposed.status, ToolCallStatus::Proposed);
     QCOMPARE(m_store->proposeToolCall(call)->id, proposed.id); // idempotent per provider id
 
-    NewToolCall risky { run.id, step.id, QStringLiteral("call_rm"), QStringLiteral("exec"),
-                        QStringLiteral("{\"command\":\"rm -rf ~\"}") };
+    NewToolCall risky{run.id, step.id, QStringLiteral("call_rm"), QStringLiteral("exec"),
+                      QStringLiteral("{\"command\":\"rm -rf ~\"}")};
     const ToolCallRecord denied = m_store->proposeToolCall(risky).value();
     QVERIFY(m_store->decideToolCall(denied.id, ApprovalDecision::Denied,
                                     QStringLiteral("never delete my home")));
@@ -419,7 +419,7 @@ void TestStore::toolCallTransitionsAreChecked()
     const ThreadRecord thread = m_store->createThread(QStringLiteral("t"), {}).value();
     const RunRecord run = m_store->createRun(thread.id, {}).value();
     const ToolCallRecord call
-        = m_store->proposeToolCall({ run.id, 0, QStringLiteral("c1"), QStringLiteral("exec"), {} })
+        = m_store->proposeToolCall({run.id, 0, QStringLiteral("c1"), QStringLiteral("exec"), {}})
               .value();
     const StoreStatus early = m_store->startToolCall(call.id);
     QVERIFY(!early);
@@ -447,7 +447,7 @@ void TestStore::sandboxesUpsertListDelete()
     sandbox.remoteId = QStringLiteral("sb-1");
     sandbox.name = QStringLiteral("reverse-string");
     sandbox.language = QStringLiteral("python");
-    sandbox.labels = QJsonObject { { QStringLiteral("agent-studio/thread"), thread.uuid } };
+    sandbox.labels = QJsonObject{{QStringLiteral("agent-studio/thread"), thread.uuid}};
     sandbox.state = QStringLiteral("started");
     sandbox.threadId = thread.id;
     const SandboxRecord inserted = m_store->upsertSandbox(sandbox).value();
@@ -491,11 +491,11 @@ void TestStore::deleteThreadCascades()
 {
     const ThreadRecord kept = m_store->createThread(QStringLiteral("kept"), {}).value();
     const ThreadRecord doomed = m_store->createThread(QStringLiteral("doomed"), {}).value();
-    for (const ThreadRecord &thread : { kept, doomed }) {
+    for (const ThreadRecord &thread : {kept, doomed}) {
         const RunRecord run = m_store->createRun(thread.id, {}).value();
         const StepRecord step = m_store->startStep(run.id).value();
         QVERIFY(m_store->proposeToolCall(
-            { run.id, step.id, QStringLiteral("c"), QStringLiteral("exec"), {} }));
+            {run.id, step.id, QStringLiteral("c"), QStringLiteral("exec"), {}}));
         NewMessage message;
         message.threadId = thread.id;
         message.runId = run.id;
@@ -508,7 +508,7 @@ void TestStore::deleteThreadCascades()
     QCOMPARE(m_store->listMessages(doomed.id)->size(), 0);
     QCOMPARE(m_store->listRuns(doomed.id)->size(), 0);
     for (const char *table :
-         { "threads", "messages", "message_chunks", "runs", "steps", "tool_calls" })
+         {"threads", "messages", "message_chunks", "runs", "steps", "tool_calls"})
         QCOMPARE(rowCount(QString::fromLatin1(table)), 1);
     QCOMPARE(m_store->listMessages(kept.id)->first().text(), QStringLiteral("uniquewordkept"));
     const StoreStatus missing = m_store->deleteThread(doomed.id);
@@ -523,16 +523,14 @@ void TestStore::recoveryMarksWhatACrashLeft()
     const StepRecord step = m_store->startStep(run.id).value();
     const RowId running
         = m_store
-              ->proposeToolCall(
-                  { run.id, step.id, QStringLiteral("a"), QStringLiteral("exec"), {} })
+              ->proposeToolCall({run.id, step.id, QStringLiteral("a"), QStringLiteral("exec"), {}})
               .value()
               .id;
     QVERIFY(m_store->decideToolCall(running, ApprovalDecision::Approved));
     QVERIFY(m_store->startToolCall(running));
     const RowId pending
         = m_store
-              ->proposeToolCall(
-                  { run.id, step.id, QStringLiteral("b"), QStringLiteral("exec"), {} })
+              ->proposeToolCall({run.id, step.id, QStringLiteral("b"), QStringLiteral("exec"), {}})
               .value()
               .id;
     NewMessage message;

@@ -106,7 +106,7 @@ void TestStoreCrash::killedWriterLosesNothingAcknowledged()
     for (int iteration = 0; iteration < iterations; ++iteration) {
         QProcess writer;
         writer.setProgram(QStringLiteral(STORE_CRASH_WRITER));
-        writer.setArguments({ path });
+        writer.setArguments({path});
         writer.start();
         QVERIFY2(writer.waitForStarted(), qPrintable(writer.errorString()));
         // Mostly mid-stream; sometimes during open, migration or recovery.

@@ -73,7 +73,7 @@ void TestStoreMigrations::systemSqliteHasFts5()
     qInfo() << "SQLite" << version;
     QCOMPARE(rawQuery(path, QStringLiteral("CREATE VIRTUAL TABLE t USING fts5(x)")), QStringList());
     QCOMPARE(rawQuery(path, QStringLiteral("SELECT sqlite_compileoption_used('ENABLE_FTS5')")),
-             QStringList { QStringLiteral("1") });
+             QStringList{QStringLiteral("1")});
 }
 
 void TestStoreMigrations::newFileGetsLatestSchema_data()
@@ -100,17 +100,17 @@ void TestStoreMigrations::newFileGetsLatestSchema()
         QCOMPARE(store.search(QStringLiteral("works"))->size(), 1);
     }
     QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
-             QStringList { QString::number(Migrations::latestVersion) });
+             QStringList{QString::number(Migrations::latestVersion)});
     const QStringList tables
         = rawQuery(path,
                    QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
                                   "NOT LIKE '%fts_%' ORDER BY name"));
     QCOMPARE(tables,
-             QStringList({ QStringLiteral("message_chunks"), QStringLiteral("messages"),
-                           QStringLiteral("messages_fts"), QStringLiteral("runs"),
-                           QStringLiteral("sandboxes"), QStringLiteral("steps"),
-                           QStringLiteral("threads"), QStringLiteral("threads_fts"),
-                           QStringLiteral("tool_calls") }));
+             QStringList({QStringLiteral("message_chunks"), QStringLiteral("messages"),
+                          QStringLiteral("messages_fts"), QStringLiteral("runs"),
+                          QStringLiteral("sandboxes"), QStringLiteral("steps"),
+                          QStringLiteral("threads"), QStringLiteral("threads_fts"),
+                          QStringLiteral("tool_calls")}));
     // Opening again is a no-op for the schema.
     Store again;
     QVERIFY(again.open(path));
@@ -126,7 +126,7 @@ void TestStoreMigrations::everyOlderVersionHasAFixture()
                             + QStringLiteral(" is missing; see "
                                              "tests/data/store/README.md")));
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
-                 QStringList { QString::number(version) });
+                 QStringList{QString::number(version)});
     }
 }
 
@@ -134,7 +134,7 @@ void TestStoreMigrations::fixtureMigratesKeepingRows_data()
 {
     QTest::addColumn<QString>("fixture");
     const QStringList files
-        = QDir(fixtureDir).entryList({ QStringLiteral("v*.sqlite3") }, QDir::Files, QDir::Name);
+        = QDir(fixtureDir).entryList({QStringLiteral("v*.sqlite3")}, QDir::Files, QDir::Name);
     QVERIFY(!files.isEmpty());
     for (const QString &file : files)
         QTest::newRow(qPrintable(file)) << fixtureDir + QLatin1Char('/') + file;
@@ -152,9 +152,9 @@ void TestStoreMigrations::fixtureMigratesKeepingRows()
     const StoreStatus opened = store.open(path);
     QVERIFY2(opened, qPrintable(opened.error()));
     QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
-             QStringList { QString::number(Migrations::latestVersion) });
+             QStringList{QString::number(Migrations::latestVersion)});
     QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA integrity_check")),
-             QStringList { QStringLiteral("ok") });
+             QStringList{QStringLiteral("ok")});
 
     // Threads, in sidebar order.
     const QList<ThreadRecord> threads = store.listThreads(ThreadFilter::All).value();
@@ -179,7 +179,7 @@ void TestStoreMigrations::fixtureMigratesKeepingRows()
     QCOMPARE(first.at(1).status, MessageStatus::Complete);
     const RunRecord done = store.run(first.at(1).runId).value();
     QCOMPARE(done.status, RunStatus::Completed);
-    QCOMPARE(done.usage, (Usage { 1200, 300, 1500, 0, 1024 }));
+    QCOMPARE(done.usage, (Usage{1200, 300, 1500, 0, 1024}));
     const QList<StepRecord> steps = store.listSteps(done.id).value();
     QCOMPARE(steps.size(), 2);
     QCOMPARE(steps.at(0).timeToFirstTokenMs, std::optional<qint64>(420));

@@ -81,16 +81,15 @@ void TestStoreSearch::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY(m_store.open(m_dir.filePath(QStringLiteral("studio.sqlite3"))));
     const QList<std::pair<QString, QStringList>> corpus = {
-        { QStringLiteral("Refactor the ISO-8601 parser"),
-          { QStringLiteral("Please refactor parse_date() so that it handles time zones."),
-            QStringLiteral("Done: the parser now accepts \"Z\" and +02:00 offsets.") } },
-        { QStringLiteral("Café menu scraper"),
-          { QStringLiteral("Scrape the menu of the café on Grüße-Straße and print prices."),
-            QStringLiteral("Привет! Я написал скрипт на Python.") } },
-        { QStringLiteral("日本語のテスト"),
-          { QStringLiteral("東京 weather report in a sandbox") } },
-        { QStringLiteral("Operators"),
-          { QStringLiteral("Use NOT, AND, OR and NEAR as plain words; also title: colons.") } },
+        {QStringLiteral("Refactor the ISO-8601 parser"),
+         {QStringLiteral("Please refactor parse_date() so that it handles time zones."),
+          QStringLiteral("Done: the parser now accepts \"Z\" and +02:00 offsets.")}},
+        {QStringLiteral("Café menu scraper"),
+         {QStringLiteral("Scrape the menu of the café on Grüße-Straße and print prices."),
+          QStringLiteral("Привет! Я написал скрипт на Python.")}},
+        {QStringLiteral("日本語のテスト"), {QStringLiteral("東京 weather report in a sandbox")}},
+        {QStringLiteral("Operators"),
+         {QStringLiteral("Use NOT, AND, OR and NEAR as plain words; also title: colons.")}},
     };
     for (const auto &[title, texts] : corpus) {
         const RowId id = m_store.createThread(title, {}).value().id;
@@ -112,33 +111,31 @@ void TestStoreSearch::finds_data()
     const QString cafe = QStringLiteral("Café menu scraper");
     const QString japanese = QStringLiteral("日本語のテスト");
     const QString operators = QStringLiteral("Operators");
-    QTest::newRow("word in title") << QStringLiteral("scraper") << QStringList { cafe };
-    QTest::newRow("word in message") << QStringLiteral("prices") << QStringList { cafe };
-    QTest::newRow("case") << QStringLiteral("PRICES") << QStringList { cafe };
-    QTest::newRow("prefix") << QStringLiteral("refact") << QStringList { parser };
-    QTest::newRow("all words must match")
-        << QStringLiteral("parser zones") << QStringList { parser };
+    QTest::newRow("word in title") << QStringLiteral("scraper") << QStringList{cafe};
+    QTest::newRow("word in message") << QStringLiteral("prices") << QStringList{cafe};
+    QTest::newRow("case") << QStringLiteral("PRICES") << QStringList{cafe};
+    QTest::newRow("prefix") << QStringLiteral("refact") << QStringList{parser};
+    QTest::newRow("all words must match") << QStringLiteral("parser zones") << QStringList{parser};
     QTest::newRow("words in title and message")
-        << QStringLiteral("ISO offsets") << QStringList { parser };
-    QTest::newRow("no match") << QStringLiteral("kubernetes") << QStringList {};
-    QTest::newRow("punctuation") << QStringLiteral("parse_date()") << QStringList { parser };
-    QTest::newRow("unbalanced quote") << QStringLiteral("\"time zones") << QStringList { parser };
-    QTest::newRow("quoted phrase") << QStringLiteral("\"time zones\"") << QStringList { parser };
-    QTest::newRow("operator words") << QStringLiteral("NOT AND") << QStringList { operators };
-    QTest::newRow("operator alone") << QStringLiteral("OR") << QStringList { operators };
-    QTest::newRow("column syntax") << QStringLiteral("title: colons") << QStringList { operators };
-    QTest::newRow("near syntax") << QStringLiteral("NEAR(plain words)")
-                                 << QStringList { operators };
-    QTest::newRow("star only") << QStringLiteral("*") << QStringList {};
-    QTest::newRow("sql injection") << QStringLiteral("'; DROP TABLE threads; --") << QStringList {};
-    QTest::newRow("accent folded") << QStringLiteral("cafe") << QStringList { cafe };
-    QTest::newRow("accent typed") << QStringLiteral("CAFÉ") << QStringList { cafe };
-    QTest::newRow("german") << QStringLiteral("grüße") << QStringList { cafe };
-    QTest::newRow("cyrillic case") << QStringLiteral("привет") << QStringList { cafe };
-    QTest::newRow("cjk prefix of a run") << QStringLiteral("日本語") << QStringList { japanese };
-    QTest::newRow("cjk in message") << QStringLiteral("東京") << QStringList { japanese };
-    QTest::newRow("digits") << QStringLiteral("8601") << QStringList { parser };
-    QTest::newRow("emoji only") << QStringLiteral("🎉") << QStringList {};
+        << QStringLiteral("ISO offsets") << QStringList{parser};
+    QTest::newRow("no match") << QStringLiteral("kubernetes") << QStringList{};
+    QTest::newRow("punctuation") << QStringLiteral("parse_date()") << QStringList{parser};
+    QTest::newRow("unbalanced quote") << QStringLiteral("\"time zones") << QStringList{parser};
+    QTest::newRow("quoted phrase") << QStringLiteral("\"time zones\"") << QStringList{parser};
+    QTest::newRow("operator words") << QStringLiteral("NOT AND") << QStringList{operators};
+    QTest::newRow("operator alone") << QStringLiteral("OR") << QStringList{operators};
+    QTest::newRow("column syntax") << QStringLiteral("title: colons") << QStringList{operators};
+    QTest::newRow("near syntax") << QStringLiteral("NEAR(plain words)") << QStringList{operators};
+    QTest::newRow("star only") << QStringLiteral("*") << QStringList{};
+    QTest::newRow("sql injection") << QStringLiteral("'; DROP TABLE threads; --") << QStringList{};
+    QTest::newRow("accent folded") << QStringLiteral("cafe") << QStringList{cafe};
+    QTest::newRow("accent typed") << QStringLiteral("CAFÉ") << QStringList{cafe};
+    QTest::newRow("german") << QStringLiteral("grüße") << QStringList{cafe};
+    QTest::newRow("cyrillic case") << QStringLiteral("привет") << QStringList{cafe};
+    QTest::newRow("cjk prefix of a run") << QStringLiteral("日本語") << QStringList{japanese};
+    QTest::newRow("cjk in message") << QStringLiteral("東京") << QStringList{japanese};
+    QTest::newRow("digits") << QStringLiteral("8601") << QStringList{parser};
+    QTest::newRow("emoji only") << QStringLiteral("🎉") << QStringList{};
 }
 
 void TestStoreSearch::finds()

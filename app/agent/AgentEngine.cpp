@@ -1,0 +1,299 @@
+#include "AgentEngine.h"
+
+#include "agent/AgentRun.h"
+#include "agent/SystemPrompt.h"
+#include "core/Logging.h"
+#include "llm/ChatStreamRequest.h"
+#include "llm/LlmClient.h"
+#include "llm/ModelRef.h"
+#include "secrets/KeyCatalog.h"
+#include "secrets/KeyResolver.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace {
+const QString kDefaultTitle = QStringLiteral("New thread");
+
+template<typename R> void logged(const R &result, const char *what)
+{
+    if (!result.ok())
+        qCWarning(lcAgent).noquote() << "could not save" << what << "-" << result.error();
+}
+} // namespace
+
+AgentEngine::AgentEngine(const Services &services, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_instructions(SystemPrompt::defaultInstructions())
+{
+    qRegisterMetaType<RunEvent>();
+}
+
+AgentEngine::~AgentEngine()
+{
+    // Runs still going are cancelled; what they stored stays (marked interrupted at next start
+    // if the process ends before they finish).
+    const auto runs = m_runs.values();
+    for (AgentRun *run : runs)
+        run->cancel();
+}
+
+void AgentEngine::publish(const RunEvent &event)
+{
+    emit runEvent(event);
+}
+
+bool AgentEngine::isRunning(RowId threadId) const
+{
+    return m_runs.contains(threadId);
+}
+
+bool AgentEngine::prepare(RowId threadId, const RunOptions &options, ThreadRecord *thread,
+                          RunOptions *resolved, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (isRunning(threadId))
+        return fail(QStringLiteral("this thread is already running; wait for it or stop it first"));
+    auto record = m_services.store.thread(threadId);
+    if (!record)
+        return fail(record.error());
+    *thread = *record;
+    *resolved = options;
+    if (resolved->model.isEmpty())
+        resolved->model = thread->model;
+    if (resolved->model.isEmpty())
+        return fail(QStringLiteral("no model chosen; pick one, e.g. openai/gpt-4o-mini"));
+    QString parseError;
+    if (!ModelRef::parse(resolved->model, &parseError))
+        return fail(parseError);
+    if (resolved->maxSteps <= 0)
+        resolved->maxSteps = 20;
+    if (thread->model != resolved->model) {
+        logged(m_services.store.setThreadModel(threadId, resolved->model), "the thread's model");
+        thread->model = resolved->model;
+    }
+    return true;
+}
+
+bool AgentEngine::send(RowId threadId, const QString &text, const RunOptions &options,
+                       QString *error)
+{
+    if (text.trimmed().isEmpty()) {
+        if (error)
+            *error = QStringLiteral("the message is empty");
+        return false;
+    }
+    ThreadRecord thread;
+    RunOptions resolved;
+    if (!prepare(threadId, options, &thread, &resolved, error))
+        return false;
+
+    // The user's message is committed before any request goes out (security.md §5.2).
+    NewMessage message;
+    message.threadId = threadId;
+    message.role = MessageRole::User;
+    message.parts = NewMessage::textParts(text);
+    auto saved = m_services.store.appendMessage(message);
+    if (!saved) {
+        if (error)
+            *error = saved.error();
+        return false;
+    }
+    return startRun(thread, resolved, {}, error);
+}
+
+bool AgentEngine::continueRun(RowId threadId, const RunOptions &options, QString *error)
+{
+    ThreadRecord thread;
+    RunOptions resolved;
+    if (!prepare(threadId, options, &thread, &resolved, error))
+        return false;
+
+    QList<ToolCallRecord> resume;
+    auto runs = m_services.store.listRuns(threadId);
+    auto messages = m_services.store.listMessages(threadId);
+    if (runs && messages && !runs->isEmpty()) {
+        QSet<QString> answered;
+        for (const MessageRecord &message : *messages) {
+            if (message.role != MessageRole::Tool)
+                continue;
+            for (const QJsonValue &part : message.parts)
+                answered.insert(part.toObject().value(QLatin1String("toolCallId")).toString());
+        }
+        const RunRecord &last = runs->last();
+        if (auto calls = m_services.store.listToolCalls(last.id)) {
+            for (const ToolCallRecord &call : *calls) {
+                if (answered.contains(call.callId))
+                    continue;
+                switch (call.status) {
+                case ToolCallStatus::Proposed:
+                case ToolCallStatus::Approved:
+                    resume.append(call); // never ran: ask and run now
+                    break;
+                case ToolCallStatus::Done:
+                case ToolCallStatus::Failed:
+                case ToolCallStatus::Denied: {
+                    // Finished (or refused) but its result message was not written.
+                    QJsonObject result = QJsonDocument::fromJson(call.result.toUtf8()).object();
+                    if (result.isEmpty())
+                        result = {{QStringLiteral("error"),
+                                   call.status == ToolCallStatus::Denied
+                                       ? QStringLiteral("The user denied this call: %1")
+                                             .arg(call.decisionReason)
+                                       : QStringLiteral("The call finished without a result.")}};
+                    NewMessage message;
+                    message.threadId = threadId;
+                    message.role = MessageRole::Tool;
+                    message.runId = last.id;
+                    message.parts = QJsonArray{QJsonObject{
+                        {QStringLiteral("type"), QStringLiteral("tool-result")},
+                        {QStringLiteral("toolCallId"), call.callId},
+                        {QStringLiteral("toolName"), call.name},
+                        {QStringLiteral("result"), result},
+                        {QStringLiteral("isError"), call.status != ToolCallStatus::Done}}};
+                    logged(m_services.store.appendMessage(message), "a tool result");
+                    break;
+                }
+                case ToolCallStatus::Running:
+                case ToolCallStatus::OutcomeUnknown:
+                    break; // never re-run; the conversation says "interrupted, outcome unknown"
+                }
+            }
+        }
+    }
+    return startRun(thread, resolved, resume, error);
+}
+
+bool AgentEngine::startRun(const ThreadRecord &thread, const RunOptions &options,
+                           const QList<ToolCallRecord> &resumeCalls, QString *error)
+{
+    const auto model = ModelRef::parse(options.model);
+    auto *run = new AgentRun(*this, thread, options, *model);
+    m_runs.insert(thread.id, run);
+    if (!run->start(error, resumeCalls)) {
+        m_runs.remove(thread.id);
+        delete run;
+        return false;
+    }
+    return true;
+}
+
+void AgentEngine::cancel(RowId threadId)
+{
+    if (AgentRun *run = m_runs.value(threadId))
+        run->cancel();
+}
+
+bool AgentEngine::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer, QString *error)
+{
+    for (AgentRun *run : std::as_const(m_runs)) {
+        if (run->isWaitingFor(toolCallRowId))
+            return run->resolveApproval(toolCallRowId, answer, error);
+    }
+    if (error)
+        *error = QStringLiteral("no run is waiting for an answer about this tool call");
+    return false;
+}
+
+QList<ApprovalRequest> AgentEngine::pendingApprovals() const
+{
+    QList<ApprovalRequest> requests;
+    for (const AgentRun *run : m_runs)
+        requests += run->pendingApprovals();
+    return requests;
+}
+
+void AgentEngine::setAlwaysAllowed(RowId threadId, const QString &tool, bool allowed)
+{
+    if (allowed)
+        m_alwaysAllowed[threadId].insert(tool);
+    else
+        m_alwaysAllowed[threadId].remove(tool);
+}
+
+void AgentEngine::runEnded(RowId threadId)
+{
+    AgentRun *run = m_runs.take(threadId);
+    if (!run)
+        return;
+    run->deleteLater();
+    auto thread = m_services.store.thread(threadId);
+    if (thread && (thread->title.isEmpty() || thread->title == kDefaultTitle))
+        generateTitle(threadId, thread->model);
+}
+
+void AgentEngine::generateTitle(RowId threadId, const QString &model)
+{
+    auto messages = m_services.store.listMessages(threadId);
+    const auto ref = ModelRef::parse(model);
+    if (!messages || !ref)
+        return;
+    QString firstUserText;
+    for (const MessageRecord &message : *messages) {
+        if (message.role == MessageRole::User) {
+            firstUserText = message.text();
+            break;
+        }
+    }
+    if (firstUserText.isEmpty())
+        return;
+
+    // A title from the first words, used when the model gives none.
+    m_naming.insert(threadId);
+    const auto setTitle = [this, threadId](const QString &title) {
+        m_naming.remove(threadId);
+        if (title.isEmpty() || !m_services.store.renameThread(threadId, title).ok())
+            return;
+        RunEvent e;
+        e.type = RunEvent::Type::ThreadTitleChanged;
+        e.threadId = threadId;
+        e.text = title;
+        publish(e);
+    };
+    const QStringList words = firstUserText.simplified().split(QLatin1Char(' '));
+    QString fallback = words.mid(0, 6).join(QLatin1Char(' '));
+    if (fallback.size() > 60)
+        fallback = fallback.left(59) + QStringLiteral("…");
+
+    const auto provider = m_services.llm.catalog().find(ref->provider());
+    if (!provider) {
+        setTitle(fallback);
+        return;
+    }
+    const auto ask = [this, ref = *ref, firstUserText, setTitle, fallback](const QString &key) {
+        ChatStreamRequest *request
+            = m_services.llm.chat(ref, LlmClient::titleRequest(firstUserText), key, this);
+        connect(request, &ChatStreamRequest::finished, this,
+                [request, setTitle, fallback](const ChatResult &result) {
+                    request->deleteLater();
+                    const QString title
+                        = result.ok() ? LlmClient::cleanTitle(result.text) : QString();
+                    setTitle(title.isEmpty() ? fallback : title);
+                });
+        request->start();
+    };
+    if (!provider->keyRequired) {
+        ask(QString());
+        return;
+    }
+    QString account = provider->id;
+    if (!KeyCatalog::isProvider(account)) {
+        for (const QString &alias : provider->aliases) {
+            if (KeyCatalog::isProvider(alias))
+                account = alias;
+        }
+    }
+    m_services.keys.resolveKey(account, this, [ask, setTitle, fallback](const ResolvedKey &key) {
+        if (key.found())
+            ask(key.value);
+        else
+            setTitle(fallback);
+    });
+}

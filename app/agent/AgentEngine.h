@@ -1,0 +1,101 @@
+// The engine that runs the coding agent: model step -> tool calls -> approval gate ->
+// execution -> results -> next step, until the model stops, the step limit is hit, the user
+// cancels or an error ends the run. One run at a time per thread, any number of threads at
+// once. Every fact reaches the store before runEvent() announces it.
+//
+// Intents come in as calls (send, continueRun, cancel, resolveApproval); facts go out as
+// RunEvents. The engine never talks to widgets; an Approver answers approval requests.
+#pragma once
+
+#include "agent/Approver.h"
+#include "agent/RunEvent.h"
+#include "store/StoreTypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+
+class AgentRun;
+class ApprovalPolicy;
+class KeyResolver;
+class LlmClient;
+class Redactor;
+class SandboxBackend;
+class Store;
+class ToolCatalog;
+
+struct RunOptions
+{
+    QString model; // "provider/model"; empty: the thread's model
+    int maxSteps = 20; // model steps per run before it stops and offers to continue
+};
+
+class AgentEngine final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Services
+    {
+        Store &store;
+        LlmClient &llm;
+        KeyResolver &keys;
+        SandboxBackend &sandboxes;
+        const ToolCatalog &tools;
+        ApprovalPolicy &policy;
+        const Redactor &redactor;
+    };
+
+    explicit AgentEngine(const Services &services, QObject *parent = nullptr);
+    ~AgentEngine() override;
+
+    void setApprover(Approver *approver) { m_approver = approver; }
+    Approver *approver() const { return m_approver; }
+    void setInstructions(const QString &instructions) { m_instructions = instructions; }
+    QString instructions() const { return m_instructions; }
+
+    // Starts a run with a new user message. False (and *error, one line) when the thread is
+    // busy, unknown, or the model reference is wrong.
+    bool send(RowId threadId, const QString &text, const RunOptions &options, QString *error);
+    // Goes on from where the thread's last run stopped (step limit, failure, cancel, crash):
+    // unanswered tool calls are asked about again, and calls whose outcome is unknown get an
+    // "interrupted" result; nothing that ran is run twice.
+    bool continueRun(RowId threadId, const RunOptions &options, QString *error);
+    // Cancels the thread's run: in-flight HTTP and sandbox commands are stopped.
+    void cancel(RowId threadId);
+    bool isRunning(RowId threadId) const;
+    // A title for the thread is being asked of the model (after its first exchange).
+    bool isNamingThread(RowId threadId) const { return m_naming.contains(threadId); }
+
+    // An approver's answer. False (and *error) when the call is not waiting, or when edited
+    // arguments fail the tool's schema (the call keeps waiting).
+    bool resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer, QString *error);
+    QList<ApprovalRequest> pendingApprovals() const;
+
+    // "Always allow this tool in this thread", revocable.
+    QSet<QString> alwaysAllowed(RowId threadId) const { return m_alwaysAllowed.value(threadId); }
+    void setAlwaysAllowed(RowId threadId, const QString &tool, bool allowed);
+
+signals:
+    void runEvent(const RunEvent &event);
+
+private:
+    friend class AgentRun;
+    bool startRun(const ThreadRecord &thread, const RunOptions &options,
+                  const QList<ToolCallRecord> &resumeCalls, QString *error);
+    bool prepare(RowId threadId, const RunOptions &options, ThreadRecord *thread,
+                 RunOptions *resolved, QString *error);
+    void runEnded(RowId threadId);
+    void generateTitle(RowId threadId, const QString &model);
+    void publish(const RunEvent &event);
+
+    Services m_services;
+    Approver *m_approver = nullptr;
+    QString m_instructions;
+    QHash<RowId, AgentRun *> m_runs; // by thread
+    QHash<RowId, QSet<QString>> m_alwaysAllowed;
+    QSet<RowId> m_naming;
+};

@@ -1,0 +1,854 @@
+#include "AgentRun.h"
+
+#include "agent/ApprovalPolicy.h"
+#include "agent/ConversationBuilder.h"
+#include "agent/JsonSchemaValidator.h"
+#include "agent/SystemPrompt.h"
+#include "agent/ToolCatalog.h"
+#include "agent/ToolExecutor.h"
+#include "core/Logging.h"
+#include "llm/ChatStreamRequest.h"
+#include "llm/LlmClient.h"
+#include "localsandbox/SandboxBackend.h"
+#include "log/Redactor.h"
+#include "log/StepLog.h"
+#include "secrets/KeyCatalog.h"
+#include "secrets/KeyResolver.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace {
+
+// Tool calls of one step run at most this many at a time (Mastra's default).
+constexpr int kMaxConcurrentCalls = 10;
+// Steps in a row whose every call failed validation before the run stops (security.md §6.5).
+constexpr int kMaxInvalidSteps = 3;
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject errorResult(const QString &message)
+{
+    return {{QStringLiteral("error"), message}};
+}
+
+QJsonObject usageJson(const TokenUsage &usage)
+{
+    return usage.toJson();
+}
+
+Usage storeUsage(const TokenUsage &usage)
+{
+    Usage u;
+    u.inputTokens = usage.inputTokens;
+    u.outputTokens = usage.outputTokens;
+    u.totalTokens = usage.totalTokens;
+    u.reasoningTokens = usage.reasoningTokens;
+    u.cachedTokens = usage.cachedInputTokens;
+    return u;
+}
+
+// The keychain account of a provider: its id, or the alias the key table knows.
+QString keyAccount(const ProviderInfo &provider)
+{
+    if (KeyCatalog::isProvider(provider.id))
+        return provider.id;
+    for (const QString &alias : provider.aliases) {
+        if (KeyCatalog::isProvider(alias))
+            return alias;
+    }
+    return provider.id;
+}
+
+// Store writes the run can live without (its state is in memory too): a failure is logged.
+template<typename R> void logged(const R &result, const char *what)
+{
+    if (!result.ok())
+        qCWarning(lcAgent).noquote() << "could not save" << what << "-" << result.error();
+}
+
+QString sandboxIdOf(const QJsonObject &args)
+{
+    return args.value(QLatin1String("sandboxId")).toString();
+}
+
+} // namespace
+
+AgentRun::AgentRun(AgentEngine &engine, const ThreadRecord &thread, const RunOptions &options,
+                   const ModelRef &model)
+    : QObject(&engine)
+    , m_engine(engine)
+    , m_services(engine.m_services)
+    , m_thread(thread)
+    , m_options(options)
+    , m_model(model)
+{
+}
+
+AgentRun::~AgentRun() = default;
+
+RunEvent AgentRun::event(RunEvent::Type type) const
+{
+    RunEvent e;
+    e.type = type;
+    e.threadId = m_thread.id;
+    e.runId = m_run.id;
+    e.runUuid = m_run.uuid;
+    e.stepIndex = m_stepIndex;
+    e.stepId = m_step.id;
+    e.messageId = m_messageId;
+    e.model = m_model.toString();
+    return e;
+}
+
+void AgentRun::emitEvent(const RunEvent &event)
+{
+    m_engine.publish(event);
+}
+
+bool AgentRun::storeOk(const QString &what, bool ok, const QString &error)
+{
+    if (!ok)
+        qCWarning(lcAgent).noquote() << "could not save" << what << "-" << error;
+    return ok;
+}
+
+bool AgentRun::start(QString *error, const QList<ToolCallRecord> &resumeCalls)
+{
+    const auto provider = m_services.llm.catalog().find(m_model.provider());
+    if (!provider) {
+        if (error)
+            *error = QStringLiteral("unknown model provider '%1' in '%2'; use provider/model, e.g. "
+                                    "openai/gpt-4o-mini")
+                         .arg(m_model.provider(), m_model.toString());
+        return false;
+    }
+    m_provider = *provider;
+
+    auto run = m_services.store.createRun(m_thread.id, m_model.toString(),
+                                          QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (!run) {
+        if (error)
+            *error = run.error();
+        return false;
+    }
+    m_run = *run;
+    emitEvent(event(RunEvent::Type::RunStarted));
+
+    if (!resumeCalls.isEmpty()) {
+        // Calls an earlier run proposed but never ran: they go through the gate again, as
+        // part of a step 0 without a model call.
+        m_stepIndex = 0;
+        auto step = m_services.store.startStep(m_run.id);
+        if (step)
+            m_step = *step;
+        m_stepTimer.start();
+        m_stepDone = false;
+        for (const ToolCallRecord &record : resumeCalls) {
+            Call call;
+            call.rowId = record.id;
+            call.callId = record.callId;
+            call.name = record.name;
+            call.argsText = record.arguments;
+            call.args = QJsonDocument::fromJson(record.arguments.toUtf8()).object();
+            call.phase = Phase::Approved; // re-gated below
+            m_calls.append(call);
+        }
+        m_modelResult = {};
+        m_modelResult.finishReason = FinishReason::ToolCalls;
+        gateCalls();
+        return true;
+    }
+    resolveKeyThenStep();
+    return true;
+}
+
+void AgentRun::resolveKeyThenStep()
+{
+    if (!m_provider.keyRequired || !m_apiKey.isEmpty()) {
+        beginStep();
+        return;
+    }
+    m_services.keys.resolveKey(keyAccount(m_provider), this, [this](const ResolvedKey &key) {
+        if (m_cancelled || m_finished)
+            return;
+        if (!key.found()) {
+            fail(QStringLiteral("No API key for %1: set %2 in the environment or a .env file, or "
+                                "store it with 'agent-studio keys set %3' (or in Settings).")
+                     .arg(m_provider.displayName, m_provider.keyVariable, keyAccount(m_provider)),
+                 QStringLiteral("missing-key"));
+            return;
+        }
+        m_apiKey = key.value;
+        beginStep();
+    });
+}
+
+void AgentRun::beginStep()
+{
+    if (m_cancelled || m_finished)
+        return;
+    ++m_stepIndex;
+    m_stepDone = false;
+    m_calls.clear();
+    m_running = 0;
+    m_timeToFirstToken = -1;
+    m_modelResult = {};
+
+    auto step = m_services.store.startStep(m_run.id);
+    if (!step) {
+        fail(step.error(), QStringLiteral("storage"));
+        return;
+    }
+    m_step = *step;
+
+    // The conversation so far, before the new assistant message exists.
+    auto messages = m_services.store.listMessages(m_thread.id);
+    if (!messages) {
+        fail(messages.error(), QStringLiteral("storage"));
+        return;
+    }
+    QList<SandboxSummary> sandboxes;
+    if (auto records = m_services.store.sandboxesForThread(m_thread.id)) {
+        for (const SandboxRecord &record : *records)
+            sandboxes.append({record.remoteId, record.name, record.language, record.state});
+    }
+
+    NewMessage assistant;
+    assistant.threadId = m_thread.id;
+    assistant.role = MessageRole::Assistant;
+    assistant.status = MessageStatus::Streaming;
+    assistant.runId = m_run.id;
+    auto message = m_services.store.appendMessage(assistant);
+    if (!message) {
+        fail(message.error(), QStringLiteral("storage"));
+        return;
+    }
+    m_messageId = message->id;
+
+    ChatRequest request;
+    request.system = SystemPrompt::build(m_engine.instructions(), sandboxes);
+    request.messages = ConversationBuilder::build(*messages);
+    for (const ToolDefinition &tool : m_services.tools.tools())
+        request.tools.append({tool.name, tool.description, tool.inputSchema});
+
+    m_stepTimer.start();
+    m_request = m_services.llm.chat(m_model, request, m_apiKey, this);
+    connect(m_request, &ChatStreamRequest::textDelta, this, [this](const QString &text) {
+        if (m_timeToFirstToken < 0)
+            m_timeToFirstToken = m_stepTimer.elapsed();
+        const auto saved = m_services.store.appendChunk(m_messageId, text, ChunkKind::Text);
+        storeOk(QStringLiteral("a text chunk"), saved.ok(), saved.error());
+        RunEvent e = event(RunEvent::Type::TextDelta);
+        e.text = text;
+        emitEvent(e);
+    });
+    connect(m_request, &ChatStreamRequest::reasoningDelta, this, [this](const QString &text) {
+        if (m_timeToFirstToken < 0)
+            m_timeToFirstToken = m_stepTimer.elapsed();
+        const auto saved = m_services.store.appendChunk(m_messageId, text, ChunkKind::Reasoning);
+        storeOk(QStringLiteral("a reasoning chunk"), saved.ok(), saved.error());
+        RunEvent e = event(RunEvent::Type::ReasoningDelta);
+        e.text = text;
+        emitEvent(e);
+    });
+    connect(m_request, &ChatStreamRequest::toolCallStarted, this,
+            [this](int, const QString &id, const QString &name) {
+                if (m_timeToFirstToken < 0)
+                    m_timeToFirstToken = m_stepTimer.elapsed();
+                RunEvent e = event(RunEvent::Type::ToolCallStarted);
+                e.toolCallId = id;
+                e.toolName = name;
+                emitEvent(e);
+            });
+    connect(m_request, &ChatStreamRequest::toolCallArgumentsDelta, this,
+            [this](int index, const QString &fragment) {
+                RunEvent e = event(RunEvent::Type::ToolCallArgsDelta);
+                if (m_request && index >= 0 && index < m_request->result().toolCalls.size())
+                    e.toolCallId = m_request->result().toolCalls.at(index).id;
+                e.text = fragment;
+                emitEvent(e);
+            });
+    connect(m_request, &ChatStreamRequest::finished, this, &AgentRun::onModelFinished);
+
+    emitEvent(event(RunEvent::Type::StepStarted));
+    m_request->start();
+}
+
+void AgentRun::onModelFinished(const ChatResult &result)
+{
+    m_modelResult = result;
+    if (m_request)
+        m_request->deleteLater();
+
+    // What the model said is kept whatever happens next.
+    for (const ThinkingBlock &block : result.thinking) {
+        logged(m_services.store.appendPart(m_messageId,
+                                           {{QStringLiteral("type"), QStringLiteral("thinking")},
+                                            {QStringLiteral("thinking"), block.thinking},
+                                            {QStringLiteral("signature"), block.signature},
+                                            {QStringLiteral("redactedData"), block.redactedData}}),
+               "appendPart");
+    }
+
+    if (!result.ok()) {
+        const bool cancelled = result.error.kind() == LlmError::Kind::Cancelled;
+        const bool partial = !result.text.isEmpty() || !result.reasoning.isEmpty();
+        logged(m_services.store.setMessageStatus(m_messageId,
+                                                 cancelled || partial ? MessageStatus::Interrupted
+                                                                      : MessageStatus::Failed),
+               "setMessageStatus");
+        logged(
+            m_services.store.finishStep(
+                m_step.id, QStringLiteral("error"), storeUsage(result.usage),
+                m_timeToFirstToken >= 0 ? std::optional<qint64>(m_timeToFirstToken) : std::nullopt,
+                m_stepTimer.elapsed()),
+            "finishStep");
+        if (cancelled || m_cancelled) {
+            finishRun(RunStatus::Cancelled);
+            return;
+        }
+        fail(m_services.redactor.redactText(result.error.message()),
+             LlmError::kindName(result.error.kind()));
+        return;
+    }
+
+    QList<ToolCall> calls = result.toolCalls;
+    for (const ToolCall &call : std::as_const(calls)) {
+        QJsonParseError parseError;
+        const QJsonDocument args = QJsonDocument::fromJson(call.arguments.toUtf8(), &parseError);
+        QJsonObject part{{QStringLiteral("type"), QStringLiteral("tool-call")},
+                         {QStringLiteral("toolCallId"), call.id},
+                         {QStringLiteral("toolName"), call.name},
+                         {QStringLiteral("argsText"), call.arguments}};
+        if (parseError.error == QJsonParseError::NoError && args.isObject())
+            part.insert(QStringLiteral("args"), args.object());
+        if (!call.extraContent.isEmpty())
+            part.insert(QStringLiteral("extraContent"), call.extraContent);
+        logged(m_services.store.appendPart(m_messageId, part), "appendPart");
+    }
+    logged(m_services.store.setMessageStatus(m_messageId, MessageStatus::Complete),
+           "setMessageStatus");
+    if (m_cancelled) {
+        finishRun(RunStatus::Cancelled);
+        return;
+    }
+
+    if (calls.isEmpty()) {
+        stepComplete();
+        return;
+    }
+    proposeCalls(calls);
+}
+
+void AgentRun::proposeCalls(const QList<ToolCall> &calls)
+{
+    QSet<QString> seenIds;
+    for (const ToolCall &toolCall : calls) {
+        Call call;
+        call.callId = toolCall.id;
+        call.name = toolCall.name;
+        call.argsText = toolCall.arguments;
+
+        NewToolCall record;
+        record.runId = m_run.id;
+        record.stepId = m_step.id;
+        record.callId = toolCall.id;
+        record.name = toolCall.name;
+        record.arguments = toolCall.arguments;
+        auto saved = m_services.store.proposeToolCall(record);
+        if (!saved) {
+            fail(saved.error(), QStringLiteral("storage"));
+            return;
+        }
+        call.rowId = saved->id;
+
+        // Validation: nothing that fails it runs, and the model learns exactly why.
+        QString problem;
+        const ToolDefinition *tool = m_services.tools.find(call.name);
+        QJsonParseError parseError;
+        const QJsonDocument args = QJsonDocument::fromJson(call.argsText.toUtf8(), &parseError);
+        if (seenIds.contains(call.callId)) {
+            problem = QStringLiteral("Duplicate tool call id %1 in one step; each call runs once.")
+                          .arg(call.callId);
+        } else if (!tool) {
+            problem = QStringLiteral("Unknown tool '%1'. The available tools are: %2.")
+                          .arg(call.name, m_services.tools.names().join(QStringLiteral(", ")));
+        } else if (parseError.error != QJsonParseError::NoError || !args.isObject()) {
+            const QString text = call.argsText.trimmed();
+            problem = text.isEmpty() ? QString()
+                                     : QStringLiteral("The arguments of %1 are not a JSON object "
+                                                      "(%2). Send one JSON object with the tool's "
+                                                      "fields.")
+                                           .arg(call.name, parseError.errorString());
+            if (text.isEmpty())
+                call.args = {}; // no arguments at all: validate as {}
+        } else {
+            call.args = args.object();
+        }
+        if (problem.isEmpty() && tool) {
+            const auto errors = JsonSchemaValidator::validate(tool->inputSchema, call.args);
+            if (!errors.isEmpty())
+                problem = JsonSchemaValidator::describeFailure(call.name, errors, call.args);
+        }
+        seenIds.insert(call.callId);
+        call.phase = problem.isEmpty() ? Phase::Approved : Phase::Invalid;
+        m_calls.append(call);
+
+        RunEvent e = event(RunEvent::Type::ToolCallReady);
+        e.toolCallRowId = call.rowId;
+        e.toolCallId = call.callId;
+        e.toolName = call.name;
+        e.arguments = call.args;
+        emitEvent(e);
+
+        if (!problem.isEmpty()) {
+            logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Denied,
+                                                   QStringLiteral("invalid arguments")),
+                   "decideToolCall");
+            const QJsonObject result = errorResult(problem);
+            finishCall(int(m_calls.size() - 1), result, result, true, ToolCallStatus::Failed);
+        }
+    }
+    const bool allInvalid = std::all_of(m_calls.cbegin(), m_calls.cend(), [](const Call &c) {
+        return c.phase == Phase::Finished && c.isError;
+    });
+    m_consecutiveInvalidSteps = allInvalid ? m_consecutiveInvalidSteps + 1 : 0;
+    gateCalls();
+}
+
+void AgentRun::gateCalls()
+{
+    const QSet<QString> allowed = m_engine.alwaysAllowed(m_thread.id);
+    int waiting = 0;
+    for (Call &call : m_calls) {
+        if (call.phase != Phase::Approved || call.execution)
+            continue;
+        switch (m_services.policy.decide(call.name, allowed)) {
+        case ApprovalPolicy::Decision::Auto:
+            logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Auto),
+                   "decideToolCall");
+            break;
+        case ApprovalPolicy::Decision::Deny: {
+            logged(
+                m_services.store.decideToolCall(call.rowId, ApprovalDecision::Denied,
+                                                QStringLiteral("blocked by the approval policy")),
+                "decideToolCall");
+            call.phase = Phase::Denied;
+            const QJsonObject result = errorResult(
+                QStringLiteral("The user's approval policy does not allow %1; do not call it "
+                               "again in this thread.")
+                    .arg(call.name));
+            finishCall(int(&call - m_calls.data()), result, result, true, ToolCallStatus::Failed);
+            RunEvent e = event(RunEvent::Type::ApprovalResolved);
+            e.toolCallRowId = call.rowId;
+            e.toolCallId = call.callId;
+            e.toolName = call.name;
+            e.decision = QStringLiteral("denied");
+            e.text = QStringLiteral("blocked by the approval policy");
+            emitEvent(e);
+            break;
+        }
+        case ApprovalPolicy::Decision::Ask:
+            call.phase = Phase::WaitingApproval;
+            call.asked = true;
+            ++waiting;
+            break;
+        }
+    }
+    if (waiting == 0) {
+        afterApprovals();
+        return;
+    }
+    for (const Call &call : std::as_const(m_calls)) {
+        if (call.phase != Phase::WaitingApproval)
+            continue;
+        RunEvent e = event(RunEvent::Type::ApprovalRequested);
+        e.toolCallRowId = call.rowId;
+        e.toolCallId = call.callId;
+        e.toolName = call.name;
+        e.arguments = call.args;
+        emitEvent(e);
+    }
+    // Ask after every request was announced, so that an approver answering at once sees a
+    // consistent state. Without an approver nothing can say yes: the gate stays closed.
+    const QList<ApprovalRequest> requests = pendingApprovals();
+    for (const ApprovalRequest &request : requests) {
+        if (m_engine.approver())
+            m_engine.approver()->approvalRequested(request);
+    }
+    if (!m_engine.approver()) {
+        QString ignored;
+        for (const ApprovalRequest &request : requests)
+            resolveApproval(request.toolCallRowId,
+                            ApprovalAnswer::deny(QStringLiteral("no one is available to approve "
+                                                                "this call")),
+                            &ignored);
+    }
+}
+
+ApprovalRequest AgentRun::approvalRequest(const Call &call) const
+{
+    ApprovalRequest request;
+    request.threadId = m_thread.id;
+    request.runId = m_run.id;
+    request.toolCallRowId = call.rowId;
+    request.toolCallId = call.callId;
+    request.toolName = call.name;
+    request.arguments = call.args;
+    request.sandboxId = sandboxIdOf(call.args);
+    request.stepIndex = m_stepIndex;
+    request.batchSize = int(std::count_if(m_calls.cbegin(), m_calls.cend(), [](const Call &c) {
+        return c.phase == Phase::WaitingApproval;
+    }));
+    return request;
+}
+
+QList<ApprovalRequest> AgentRun::pendingApprovals() const
+{
+    QList<ApprovalRequest> requests;
+    for (const Call &call : m_calls) {
+        if (call.phase == Phase::WaitingApproval)
+            requests.append(approvalRequest(call));
+    }
+    return requests;
+}
+
+bool AgentRun::isWaitingFor(RowId toolCallRowId) const
+{
+    return std::any_of(m_calls.cbegin(), m_calls.cend(), [toolCallRowId](const Call &c) {
+        return c.rowId == toolCallRowId && c.phase == Phase::WaitingApproval;
+    });
+}
+
+bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer, QString *error)
+{
+    const auto it = std::find_if(m_calls.begin(), m_calls.end(), [toolCallRowId](const Call &c) {
+        return c.rowId == toolCallRowId && c.phase == Phase::WaitingApproval;
+    });
+    if (it == m_calls.end()) {
+        if (error)
+            *error = QStringLiteral("this tool call is not waiting for approval");
+        return false;
+    }
+    Call &call = *it;
+    if (answer.kind == ApprovalAnswer::Kind::Approve && !answer.editedArguments.isEmpty()) {
+        const ToolDefinition *tool = m_services.tools.find(call.name);
+        const auto errors
+            = JsonSchemaValidator::validate(tool->inputSchema, answer.editedArguments);
+        if (!errors.isEmpty()) {
+            if (error) {
+                QStringList lines;
+                for (const auto &e : errors)
+                    lines << e.toString();
+                *error = lines.join(QStringLiteral("; "));
+            }
+            return false;
+        }
+    }
+
+    QList<Call *> targets{&call};
+    if (answer.applyToBatch) {
+        for (Call &other : m_calls) {
+            if (&other != &call && other.phase == Phase::WaitingApproval)
+                targets.append(&other);
+        }
+    }
+    for (Call *target : targets) {
+        RunEvent e = event(RunEvent::Type::ApprovalResolved);
+        e.toolCallRowId = target->rowId;
+        e.toolCallId = target->callId;
+        e.toolName = target->name;
+        e.text = answer.reason;
+        if (answer.kind == ApprovalAnswer::Kind::Approve) {
+            QString edited;
+            if (target == &call && !answer.editedArguments.isEmpty()) {
+                target->args = answer.editedArguments;
+                edited = compact(target->args);
+            }
+            logged(m_services.store.decideToolCall(target->rowId, ApprovalDecision::Approved,
+                                                   answer.reason, edited),
+                   "decideToolCall");
+            target->phase = Phase::Approved;
+            if (answer.alwaysAllowInThread)
+                m_engine.setAlwaysAllowed(m_thread.id, target->name, true);
+            e.decision = QStringLiteral("approved");
+            e.arguments = target->args;
+            emitEvent(e);
+        } else {
+            logged(m_services.store.decideToolCall(target->rowId, ApprovalDecision::Denied,
+                                                   answer.reason),
+                   "decideToolCall");
+            target->phase = Phase::Denied;
+            e.decision = QStringLiteral("denied");
+            emitEvent(e);
+            const QString why = answer.reason.trimmed().isEmpty()
+                ? QStringLiteral("The user denied this call.")
+                : QStringLiteral("The user denied this call: %1").arg(answer.reason.trimmed());
+            const QJsonObject result = errorResult(why);
+            finishCall(int(target - m_calls.data()), result, result, true, ToolCallStatus::Failed);
+        }
+    }
+    const bool stillWaiting = std::any_of(m_calls.cbegin(), m_calls.cend(), [](const Call &c) {
+        return c.phase == Phase::WaitingApproval;
+    });
+    if (!stillWaiting)
+        afterApprovals();
+    return true;
+}
+
+ToolExecutor *AgentRun::executor()
+{
+    if (!m_executor) {
+        SandboxBackend *sandboxes = &m_services.sandboxes;
+        m_executor = std::make_unique<ToolExecutor>(
+            [sandboxes](QString *error) { return sandboxes->client(error); }, m_services.tools);
+    }
+    return m_executor.get();
+}
+
+void AgentRun::afterApprovals()
+{
+    if (m_cancelled || m_finished)
+        return;
+    launchMoreCalls();
+}
+
+void AgentRun::launchMoreCalls()
+{
+    // Calls that needed a person run one at a time, in order (as Mastra does); the others run
+    // together, up to kMaxConcurrentCalls.
+    const bool anyAsked
+        = std::any_of(m_calls.cbegin(), m_calls.cend(), [](const Call &c) { return c.asked; });
+    const int limit = anyAsked ? 1 : kMaxConcurrentCalls;
+    for (int i = 0; i < m_calls.size() && m_running < limit; ++i) {
+        Call &call = m_calls[i];
+        if (call.phase != Phase::Approved)
+            continue;
+        ToolExecutor *tools = executor();
+        logged(m_services.store.startToolCall(call.rowId), "startToolCall");
+        call.phase = Phase::Running;
+        ++m_running;
+        ToolContext context;
+        context.threadId = m_thread.uuid;
+        call.execution = tools->execute(call.name, call.args, context);
+        connect(
+            call.execution, &ToolExecution::finished, this, [this, i](const ToolOutcome &outcome) {
+                Call &c = m_calls[i];
+                c.durationMs = outcome.durationMs;
+                --m_running;
+                if (outcome.createdSandbox.isValid()) {
+                    SandboxRecord record;
+                    record.provider = m_services.sandboxes.isLocal() ? QStringLiteral("local")
+                                                                     : QStringLiteral("daytona");
+                    record.remoteId = outcome.createdSandbox.id;
+                    record.name = outcome.createdSandbox.name;
+                    record.language = outcome.createdSandbox.language();
+                    record.state = outcome.createdSandbox.state;
+                    record.threadId = m_thread.id;
+                    for (auto it = outcome.createdSandbox.labels.cbegin();
+                         it != outcome.createdSandbox.labels.cend(); ++it)
+                        record.labels.insert(it.key(), it.value());
+                    logged(m_services.store.upsertSandbox(record), "upsertSandbox");
+                }
+                if (!outcome.deletedSandboxId.isEmpty())
+                    logged(m_services.store.deleteSandbox(m_services.sandboxes.isLocal()
+                                                              ? QStringLiteral("local")
+                                                              : QStringLiteral("daytona"),
+                                                          outcome.deletedSandboxId),
+                           "deleteSandbox");
+                finishCall(i, outcome.result, outcome.forModel, outcome.isError(),
+                           outcome.isError() ? ToolCallStatus::Failed : ToolCallStatus::Done);
+            });
+    }
+    const bool allDone = std::all_of(m_calls.cbegin(), m_calls.cend(),
+                                     [](const Call &c) { return c.phase == Phase::Finished; });
+    if (allDone && m_running == 0)
+        stepComplete();
+}
+
+void AgentRun::finishCall(int index, const QJsonObject &result, const QJsonObject &forModel,
+                          bool isError, ToolCallStatus status)
+{
+    Call &call = m_calls[index];
+    call.result = result;
+    call.forModel = forModel;
+    call.isError = isError;
+    call.phase = Phase::Finished;
+    if (status == ToolCallStatus::Done || status == ToolCallStatus::Failed) {
+        const auto saved = m_services.store.finishToolCall(call.rowId, status, compact(result));
+        storeOk(QStringLiteral("a tool result"), saved.ok(), saved.error());
+    }
+    // The result the model will see, as its own message: a crash after this point loses nothing.
+    NewMessage message;
+    message.threadId = m_thread.id;
+    message.role = MessageRole::Tool;
+    message.runId = m_run.id;
+    message.parts = QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("tool-result")},
+                                           {QStringLiteral("toolCallId"), call.callId},
+                                           {QStringLiteral("toolName"), call.name},
+                                           {QStringLiteral("result"), forModel},
+                                           {QStringLiteral("isError"), isError}}};
+    const auto saved = m_services.store.appendMessage(message);
+    storeOk(QStringLiteral("a tool result message"), bool(saved),
+            saved ? QString() : saved.error());
+
+    RunEvent e = event(RunEvent::Type::ToolCallFinished);
+    e.toolCallRowId = call.rowId;
+    e.toolCallId = call.callId;
+    e.toolName = call.name;
+    e.arguments = call.args;
+    e.result = result;
+    e.isError = isError;
+    e.durationMs = call.durationMs;
+    emitEvent(e);
+
+    if (m_cancelled) {
+        if (m_running == 0)
+            finishRun(RunStatus::Cancelled);
+        return;
+    }
+    if (m_running > 0)
+        return;
+    // A later call may be waiting for this one (sequential mode), or the step may be done.
+    const bool waitingApproval = std::any_of(m_calls.cbegin(), m_calls.cend(), [](const Call &c) {
+        return c.phase == Phase::WaitingApproval;
+    });
+    if (!waitingApproval && index >= 0)
+        QMetaObject::invokeMethod(this, &AgentRun::launchMoreCalls, Qt::QueuedConnection);
+}
+
+void AgentRun::stepComplete()
+{
+    if (m_finished || m_stepDone)
+        return;
+    m_stepDone = true;
+    const qint64 duration = m_stepTimer.isValid() ? m_stepTimer.elapsed() : 0;
+    const QString reason = finishReasonName(m_modelResult.finishReason);
+    logged(m_services.store.finishStep(
+               m_step.id, reason, storeUsage(m_modelResult.usage),
+               m_timeToFirstToken >= 0 ? std::optional<qint64>(m_timeToFirstToken) : std::nullopt,
+               duration),
+           "finishStep");
+
+    StepLogEntry entry;
+    entry.runId = m_run.uuid;
+    entry.stepIndex = m_stepIndex + 1;
+    entry.text = m_modelResult.text;
+    entry.finishReason = reason;
+    entry.usage = usageJson(m_modelResult.usage);
+    entry.durationMs = duration;
+    for (const Call &call : std::as_const(m_calls)) {
+        StepLogCall logCall;
+        logCall.toolCallId = call.callId;
+        logCall.toolName = call.name;
+        logCall.args = call.args.isEmpty() && !call.argsText.isEmpty() ? QJsonValue(call.argsText)
+                                                                       : QJsonValue(call.args);
+        logCall.result = call.forModel;
+        entry.calls.append(logCall);
+    }
+
+    RunEvent e = event(RunEvent::Type::StepFinished);
+    e.text = m_modelResult.text;
+    e.finishReason = reason;
+    e.usage = entry.usage;
+    e.durationMs = duration;
+    e.timeToFirstTokenMs = m_timeToFirstToken;
+    e.stepLog = StepLog::jsonLine(entry, m_services.redactor);
+    emitEvent(e);
+
+    if (m_cancelled) {
+        finishRun(RunStatus::Cancelled);
+        return;
+    }
+    if (m_consecutiveInvalidSteps >= kMaxInvalidSteps) {
+        fail(QStringLiteral("The model sent invalid tool calls %1 times in a row; the run stopped. "
+                            "Try again, rephrase the request, or pick another model.")
+                 .arg(m_consecutiveInvalidSteps),
+             QStringLiteral("invalid-tool-calls"));
+        return;
+    }
+    if (m_calls.isEmpty()) {
+        finishRun(RunStatus::Completed);
+        return;
+    }
+    if (m_stepIndex + 1 >= m_options.maxSteps) {
+        m_finished = true;
+        logged(m_services.store.finishRun(
+                   m_run.id, RunStatus::Completed,
+                   QStringLiteral("stopped at the step limit (%1)").arg(m_options.maxSteps)),
+               "finishRun");
+        RunEvent done = event(RunEvent::Type::RunFinished);
+        done.finishReason = reason;
+        done.stoppedAtLimit = true;
+        done.text
+            = QStringLiteral("Stopped at the step limit (%1 steps); continue to let the agent "
+                             "go on.")
+                  .arg(m_options.maxSteps);
+        emitEvent(done);
+        m_engine.runEnded(m_thread.id);
+        return;
+    }
+    // The results go back to the model: the next step.
+    QMetaObject::invokeMethod(this, &AgentRun::resolveKeyThenStep, Qt::QueuedConnection);
+}
+
+void AgentRun::finishRun(RunStatus status, const QString &error, const QString &errorKind)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    logged(m_services.store.finishRun(m_run.id, status, error), "finishRun");
+    RunEvent e = event(status == RunStatus::Completed       ? RunEvent::Type::RunFinished
+                           : status == RunStatus::Cancelled ? RunEvent::Type::RunCancelled
+                                                            : RunEvent::Type::RunFailed);
+    e.finishReason = finishReasonName(m_modelResult.finishReason);
+    e.error = error;
+    e.errorKind = errorKind;
+    emitEvent(e);
+    m_engine.runEnded(m_thread.id);
+}
+
+void AgentRun::fail(const QString &message, const QString &kind)
+{
+    if (m_messageId && !m_finished) {
+        auto current = m_services.store.message(m_messageId);
+        if (current && current->status == MessageStatus::Streaming)
+            logged(m_services.store.setMessageStatus(m_messageId, MessageStatus::Failed),
+                   "setMessageStatus");
+    }
+    finishRun(RunStatus::Failed, message, kind);
+}
+
+void AgentRun::cancel()
+{
+    if (m_finished || m_cancelled)
+        return;
+    m_cancelled = true;
+    if (m_request && !m_request->isDone()) {
+        m_request->cancel(); // finished(Cancelled) follows and ends the run
+        return;
+    }
+    QString ignored;
+    for (int i = 0; i < m_calls.size(); ++i) {
+        Call &call = m_calls[i];
+        if (call.phase == Phase::WaitingApproval) {
+            logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Denied,
+                                                   QStringLiteral("the run was cancelled")),
+                   "decideToolCall");
+            call.phase = Phase::Denied;
+            const QJsonObject result = errorResult(QStringLiteral("The user cancelled the run."));
+            finishCall(i, result, result, true, ToolCallStatus::Failed);
+        } else if (call.phase == Phase::Running && call.execution) {
+            call.execution->cancel(); // its finished() reports the cancellation
+        }
+    }
+    // With commands still running, their finished() reports end the run (finishCall).
+    if (m_running == 0)
+        finishRun(RunStatus::Cancelled);
+}

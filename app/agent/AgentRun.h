@@ -1,0 +1,102 @@
+// One run of the agent in one thread: the state machine behind AgentEngine. Internal to
+// app/agent; see AgentEngine.h for what it does and promises.
+#pragma once
+
+#include "agent/AgentEngine.h"
+#include "llm/ChatTypes.h"
+#include "llm/ModelRef.h"
+#include "llm/ProviderCatalog.h"
+#include "store/StoreTypes.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+class ChatStreamRequest;
+class ToolExecution;
+class ToolExecutor;
+
+class AgentRun final : public QObject
+{
+    Q_OBJECT
+
+public:
+    AgentRun(AgentEngine &engine, const ThreadRecord &thread, const RunOptions &options,
+             const ModelRef &model);
+    ~AgentRun() override;
+
+    RowId threadId() const { return m_thread.id; }
+    RowId runId() const { return m_run.id; }
+
+    // Starts after the user message (if any) was stored. resumeCalls: tool calls of an earlier
+    // run that never got a result, to gate and run before the next model step.
+    bool start(QString *error, const QList<ToolCallRecord> &resumeCalls = {});
+    void cancel();
+
+    bool isWaitingFor(RowId toolCallRowId) const;
+    bool resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer, QString *error);
+    QList<ApprovalRequest> pendingApprovals() const;
+
+private:
+    enum class Phase { Invalid, WaitingApproval, Approved, Denied, Running, Finished };
+    struct Call
+    {
+        RowId rowId = 0;
+        QString callId;
+        QString name;
+        QString argsText;
+        QJsonObject args;
+        Phase phase = Phase::Invalid;
+        bool asked = false;
+        QJsonObject result; // whole, for the store and the inspector
+        QJsonObject forModel; // capped
+        bool isError = false;
+        qint64 durationMs = 0;
+        QPointer<ToolExecution> execution;
+    };
+
+    void resolveKeyThenStep();
+    void beginStep();
+    void onModelFinished(const ChatResult &result);
+    void proposeCalls(const QList<ToolCall> &calls);
+    void gateCalls();
+    void afterApprovals();
+    void launchMoreCalls();
+    void onCallFinished(int index);
+    void finishCall(int index, const QJsonObject &result, const QJsonObject &forModel, bool isError,
+                    ToolCallStatus status);
+    void stepComplete();
+    void finishRun(RunStatus status, const QString &error = {}, const QString &errorKind = {});
+    void fail(const QString &message, const QString &kind);
+
+    RunEvent event(RunEvent::Type type) const;
+    void emitEvent(const RunEvent &event);
+    ApprovalRequest approvalRequest(const Call &call) const;
+    bool storeOk(const QString &what, bool ok, const QString &error);
+    ToolExecutor *executor();
+
+    AgentEngine &m_engine;
+    AgentEngine::Services &m_services;
+    ThreadRecord m_thread;
+    RunOptions m_options;
+    ModelRef m_model;
+    ProviderInfo m_provider;
+    QString m_apiKey;
+    RunRecord m_run;
+
+    int m_stepIndex = -1;
+    StepRecord m_step;
+    RowId m_messageId = 0;
+    QPointer<ChatStreamRequest> m_request;
+    QElapsedTimer m_stepTimer;
+    qint64 m_timeToFirstToken = -1;
+    ChatResult m_modelResult;
+    QList<Call> m_calls;
+    int m_running = 0;
+    int m_consecutiveInvalidSteps = 0;
+    bool m_cancelled = false;
+    bool m_stepDone = false;
+    bool m_finished = false;
+    std::unique_ptr<ToolExecutor> m_executor;
+};

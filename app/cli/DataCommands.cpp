@@ -1,0 +1,293 @@
+#include "DataCommands.h"
+
+#include "agent/ThreadExport.h"
+#include "core/AppContext.h"
+#include "localsandbox/SandboxBackend.h"
+#include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxLister.h"
+#include "store/Store.h"
+
+#include <QFile>
+#include <QHash>
+#include <QSaveFile>
+
+namespace {
+
+void later(QObject *object, std::function<void()> work)
+{
+    QMetaObject::invokeMethod(object, std::move(work), Qt::QueuedConnection);
+}
+
+} // namespace
+
+// --- threads -------------------------------------------------------------------------------
+
+ThreadsCommand::ThreadsCommand(AppContext &context, QTextStream &out, QTextStream &err,
+                               QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_out(out)
+    , m_err(err)
+{
+}
+
+QString ThreadsCommand::helpText()
+{
+    return QStringLiteral(
+        "Usage: agent-studio threads list [--all | --archived]\n"
+        "       agent-studio threads show ID\n"
+        "       agent-studio threads export ID [--format md|json] [--output FILE]\n"
+        "       agent-studio threads rm ID\n"
+        "\n"
+        "list prints one thread a line: id, last change, model, title. show prints the\n"
+        "conversation as Markdown. export writes Markdown (default) or JSON with runs, steps\n"
+        "and tool calls, to FILE or standard output. Keys are never exported.\n");
+}
+
+void ThreadsCommand::start(const QStringList &arguments)
+{
+    const int code = run(arguments);
+    m_out.flush();
+    m_err.flush();
+    later(this, [this, code] { emit finished(code); });
+}
+
+int ThreadsCommand::run(const QStringList &arguments)
+{
+    const auto fail = [this](const QString &message, int code = 1) {
+        m_err << "agent-studio: " << message << '\n';
+        return code;
+    };
+    const QString verb = arguments.value(0);
+    Store &store = m_context.store();
+    if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("-h")) {
+        m_out << helpText();
+        return verb.isEmpty() ? 2 : 0;
+    }
+    if (verb == QLatin1String("list")) {
+        ThreadFilter filter = ThreadFilter::Active;
+        if (arguments.contains(QLatin1String("--all")))
+            filter = ThreadFilter::All;
+        else if (arguments.contains(QLatin1String("--archived")))
+            filter = ThreadFilter::Archived;
+        const auto threads = store.listThreads(filter);
+        if (!threads)
+            return fail(threads.error());
+        for (const ThreadRecord &t : *threads)
+            m_out << t.id << '\t'
+                  << t.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << '\t'
+                  << t.model << '\t' << (t.pinned ? QStringLiteral("* ") : QString()) << t.title
+                  << '\n';
+        return 0;
+    }
+
+    bool numeric = false;
+    const qint64 id = arguments.value(1).toLongLong(&numeric);
+    if (!numeric)
+        return fail(QStringLiteral("threads %1 needs a thread id; see 'agent-studio threads list'")
+                        .arg(verb),
+                    2);
+    ThreadExport::Data data;
+    QString error;
+    if (verb == QLatin1String("rm")) {
+        if (m_context.store().thread(id).ok() == false)
+            return fail(QStringLiteral("no thread %1; see 'agent-studio threads list'").arg(id));
+        const StoreStatus removed = store.deleteThread(id);
+        if (!removed)
+            return fail(removed.error());
+        m_out << "deleted thread " << id << '\n';
+        return 0;
+    }
+    if (!ThreadExport::load(store, id, &data, &error))
+        return fail(QStringLiteral("no thread %1 (%2); see 'agent-studio threads list'")
+                        .arg(id)
+                        .arg(error));
+    if (verb == QLatin1String("show")) {
+        m_out << ThreadExport::toMarkdown(data, m_context.redactor());
+        return 0;
+    }
+    if (verb == QLatin1String("export")) {
+        QString format = QStringLiteral("md");
+        QString output;
+        for (qsizetype i = 2; i < arguments.size(); ++i) {
+            if (arguments.at(i) == QLatin1String("--format") && i + 1 < arguments.size())
+                format = arguments.at(++i);
+            else if (arguments.at(i) == QLatin1String("--output") && i + 1 < arguments.size())
+                output = arguments.at(++i);
+            else
+                return fail(QStringLiteral("unknown argument %1; see 'agent-studio threads --help'")
+                                .arg(arguments.at(i)),
+                            2);
+        }
+        if (format != QLatin1String("md") && format != QLatin1String("json"))
+            return fail(QStringLiteral("--format takes md or json"), 2);
+        const QByteArray bytes = format == QLatin1String("json")
+            ? ThreadExport::toJson(data, m_context.redactor())
+            : ThreadExport::toMarkdown(data, m_context.redactor()).toUtf8();
+        if (output.isEmpty()) {
+            m_out << QString::fromUtf8(bytes);
+            return 0;
+        }
+        QSaveFile file(output);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            return fail(QStringLiteral("cannot write %1: %2").arg(output, file.errorString()));
+        m_out << "exported thread " << id << " to " << output << '\n';
+        return 0;
+    }
+    return fail(
+        QStringLiteral("unknown threads command '%1'; see 'agent-studio threads --help'").arg(verb),
+        2);
+}
+
+// --- sandboxes -----------------------------------------------------------------------------
+
+SandboxesCommand::SandboxesCommand(AppContext &context, QTextStream &out, QTextStream &err,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_out(out)
+    , m_err(err)
+{
+}
+
+QString SandboxesCommand::helpText()
+{
+    return QStringLiteral(
+        "Usage: agent-studio sandboxes list [--sandbox local|daytona]\n"
+        "       agent-studio sandboxes rm ID... [--sandbox local|daytona]\n"
+        "       agent-studio sandboxes rm --stopped [--sandbox local|daytona]\n"
+        "\n"
+        "list prints one sandbox a line: id, state, language, owning thread, name. rm deletes\n"
+        "sandboxes with everything in them; --stopped deletes every stopped one.\n");
+}
+
+void SandboxesCommand::finish(int exitCode, const QString &error)
+{
+    if (!error.isEmpty())
+        m_err << "agent-studio: " << error << '\n';
+    m_out.flush();
+    m_err.flush();
+    later(this, [this, exitCode] { emit finished(exitCode); });
+}
+
+void SandboxesCommand::start(const QStringList &given)
+{
+    QStringList arguments = given;
+    const qsizetype provider = arguments.indexOf(QLatin1String("--sandbox"));
+    if (provider >= 0) {
+        const QString name = arguments.value(provider + 1);
+        if (name != QLatin1String("local") && name != QLatin1String("daytona")) {
+            finish(2, QStringLiteral("--sandbox takes local or daytona"));
+            return;
+        }
+        m_context.setSandboxProvider(name);
+        arguments.remove(provider, 2);
+    }
+    const QString verb = arguments.value(0);
+    if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("-h")) {
+        m_out << helpText();
+        finish(verb.isEmpty() ? 2 : 0);
+        return;
+    }
+    QString error;
+    if (!m_context.agentEngine(&error)) {
+        finish(1, error);
+        return;
+    }
+    if (verb == QLatin1String("list")) {
+        list();
+    } else if (verb == QLatin1String("rm") && arguments.size() > 1) {
+        remove(arguments.mid(1));
+    } else {
+        finish(2, QStringLiteral("unknown sandboxes command; see 'agent-studio sandboxes --help'"));
+    }
+}
+
+void SandboxesCommand::list()
+{
+    QString error;
+    DaytonaClient *client = m_context.sandboxes().client(&error);
+    if (!client) {
+        finish(1, error);
+        return;
+    }
+    QHash<QString, qint64> owners;
+    if (auto records = m_context.store().listSandboxes()) {
+        for (const SandboxRecord &record : *records)
+            owners.insert(record.remoteId, record.threadId);
+    }
+    SandboxLister *lister = client->listSandboxes();
+    connect(lister, &SandboxLister::finished, this, [this, owners](const DaytonaResult &result) {
+        if (!result.ok()) {
+            finish(1, result.error.message);
+            return;
+        }
+        for (const Sandbox &sandbox : result.sandboxes) {
+            const qint64 owner = owners.value(sandbox.id);
+            m_out << sandbox.id << '\t' << sandbox.state << '\t' << sandbox.language() << '\t'
+                  << (owner ? QString::number(owner) : QStringLiteral("-")) << '\t' << sandbox.name
+                  << '\n';
+        }
+        finish(0);
+    });
+}
+
+void SandboxesCommand::remove(QStringList ids)
+{
+    QString error;
+    DaytonaClient *client = m_context.sandboxes().client(&error);
+    if (!client) {
+        finish(1, error);
+        return;
+    }
+    if (ids == QStringList{QStringLiteral("--stopped")}) {
+        SandboxLister *lister = client->listSandboxes();
+        connect(lister, &SandboxLister::finished, this, [this](const DaytonaResult &result) {
+            if (!result.ok()) {
+                finish(1, result.error.message);
+                return;
+            }
+            QStringList stopped;
+            for (const Sandbox &sandbox : result.sandboxes) {
+                if (sandbox.state == QLatin1String("stopped"))
+                    stopped << sandbox.id;
+            }
+            if (stopped.isEmpty()) {
+                m_out << "no stopped sandboxes\n";
+                finish(0);
+                return;
+            }
+            removeNext(stopped, 0);
+        });
+        return;
+    }
+    removeNext(ids, 0);
+}
+
+void SandboxesCommand::removeNext(QStringList ids, int failures)
+{
+    if (ids.isEmpty()) {
+        finish(failures ? 1 : 0);
+        return;
+    }
+    const QString id = ids.takeFirst();
+    QString error;
+    DaytonaClient *client = m_context.sandboxes().client(&error);
+    DaytonaCall *call = client->deleteSandbox(id);
+    connect(call, &DaytonaCall::finished, this,
+            [this, id, ids, failures](const DaytonaResult &result) {
+                int failed = failures;
+                if (result.ok()) {
+                    const QString provider = m_context.sandboxes().isLocal()
+                        ? QStringLiteral("local")
+                        : QStringLiteral("daytona");
+                    (void)m_context.store().deleteSandbox(provider, id);
+                    m_out << "deleted sandbox " << id << '\n';
+                } else {
+                    m_err << "agent-studio: could not delete sandbox " << id << ": "
+                          << result.error.message << '\n';
+                    ++failed;
+                }
+                removeNext(ids, failed);
+            });
+}

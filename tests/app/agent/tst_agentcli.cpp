@@ -1,0 +1,191 @@
+// The headless CLI as a user runs it: `agent-studio run` against a local server that answers
+// like OpenAI, the real local sandboxes, the step log on stdout; then `threads` to find the
+// thread afterwards. All through the real binary.
+#include "AgentTestSupport.h"
+#include "ScriptedModel.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestAgentCli final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void briefScenarioThroughTheCli();
+    void askModeWithoutATerminalRefusesAndSaysSo();
+    void argumentErrorsAreOneLine_data();
+    void argumentErrorsAreOneLine();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Result run(const QStringList &arguments, int timeoutMs = 180000);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeLlmServer> m_server;
+};
+
+void TestAgentCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QFile::setPermissions(m_dir->path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                              | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    m_server = std::make_unique<FakeLlmServer>();
+    QVERIFY(m_server->listen());
+}
+
+TestAgentCli::Result TestAgentCli::run(const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OPENAI_BASE_URL"), m_server->baseUrl().toString());
+    env.insert(QStringLiteral("OPENAI_API_KEY"),
+               QStringLiteral("sk-test-cli-0123456789abcdefghijkl"));
+    env.remove(QStringLiteral("DAYTONA_API_KEY"));
+    process.setProcessEnvironment(env);
+    process.setStandardInputFile(QProcess::nullDevice());
+    QStringList all{QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data"))};
+    all += arguments;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(AGENT_STUDIO_BIN), all);
+    // The event loop must run meanwhile: the fake model server lives in this process.
+    if (!finished.wait(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+void TestAgentCli::briefScenarioThroughTheCli()
+{
+    ScriptedModel script(*m_server, Wire::OpenAi, briefScenario());
+    const Result result
+        = run({QStringLiteral("run"), QStringLiteral("--approve"), QStringLiteral("auto"),
+               QStringLiteral("--model"), QStringLiteral("openai/gpt-4o-mini"),
+               QStringLiteral("--sandbox"), QStringLiteral("local"),
+               QStringLiteral("write a function that reverses a string, with unit "
+                              "tests, and run them")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+
+    // Four lines of the step log, each one JSON object of the documented shape.
+    const QList<QByteArray> lines = result.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 4);
+    QStringList reasons;
+    for (const QByteArray &line : lines) {
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(object.keys(),
+                 QStringList({QStringLiteral("finishReason"), QStringLiteral("text"),
+                              QStringLiteral("toolCalls"), QStringLiteral("toolResults"),
+                              QStringLiteral("usage")}));
+        reasons << object.value(QLatin1String("finishReason")).toString();
+    }
+    QCOMPARE(reasons,
+             QStringList({QStringLiteral("tool-calls"), QStringLiteral("tool-calls"),
+                          QStringLiteral("tool-calls"), QStringLiteral("stop")}));
+    QVERIFY(lines.at(2).contains("Ran 4 tests"));
+    QVERIFY(lines.at(2).contains("OK"));
+    // The key never reaches the step log.
+    QVERIFY(!result.out.contains("sk-test-cli"));
+    QVERIFY2(result.err.contains("run finished in 4 step(s); thread "), result.err.constData());
+
+    // The thread is there afterwards.
+    const Result threads = run({QStringLiteral("threads"), QStringLiteral("list")});
+    QCOMPARE(threads.exitCode, 0);
+    QCOMPARE(threads.out.count('\n'), 1);
+    const QByteArray id = threads.out.split('\t').first();
+    const Result shown
+        = run({QStringLiteral("threads"), QStringLiteral("export"), QString::fromUtf8(id),
+               QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(shown.exitCode, 0);
+    const QJsonObject exported = QJsonDocument::fromJson(shown.out).object();
+    QCOMPARE(exported.value(QLatin1String("runs")).toArray().size(), 1);
+    QCOMPARE(exported.value(QLatin1String("runs"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("toolCalls"))
+                 .toArray()
+                 .size(),
+             3);
+    const Result markdown
+        = run({QStringLiteral("threads"), QStringLiteral("show"), QString::fromUtf8(id)});
+    QVERIFY(markdown.out.contains("## User"));
+    QVERIFY(markdown.out.contains("**Tool call** `runCommand`"));
+
+    // Its sandbox is listed, owned by the thread, and can be removed.
+    const Result sandboxes = run({QStringLiteral("sandboxes"), QStringLiteral("list"),
+                                  QStringLiteral("--sandbox"), QStringLiteral("local")});
+    QCOMPARE(sandboxes.exitCode, 0);
+    QCOMPARE(sandboxes.out.count('\n'), 1);
+    const QList<QByteArray> fields = sandboxes.out.trimmed().split('\t');
+    QCOMPARE(fields.value(3), id);
+    QCOMPARE(fields.value(4), QByteArray("reverse_string_project"));
+    const Result removed
+        = run({QStringLiteral("sandboxes"), QStringLiteral("rm"), QString::fromUtf8(fields.first()),
+               QStringLiteral("--sandbox"), QStringLiteral("local")});
+    QCOMPARE(removed.exitCode, 0);
+    QCOMPARE(run({QStringLiteral("sandboxes"), QStringLiteral("list"), QStringLiteral("--sandbox"),
+                  QStringLiteral("local")})
+                 .out,
+             QByteArray());
+}
+
+void TestAgentCli::askModeWithoutATerminalRefusesAndSaysSo()
+{
+    ScriptedModel script(*m_server, Wire::OpenAi, briefScenario());
+    // No --approve and no terminal: calls that need approval are refused, the rest run.
+    const Result result = run({QStringLiteral("run"), QStringLiteral("--model"),
+                               QStringLiteral("openai/gpt-4o-mini"), QStringLiteral("--sandbox"),
+                               QStringLiteral("local"), QStringLiteral("go")});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QByteArray> lines = result.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 4);
+    QVERIFY2(lines.at(2).contains("refused without asking"), lines.at(2).constData());
+    QVERIFY(!lines.at(2).contains("Ran 4 tests"));
+}
+
+void TestAgentCli::argumentErrorsAreOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("no prompt") << QStringList{QStringLiteral("run")}
+                               << QByteArray("run needs a prompt");
+    QTest::newRow("bad approve") << QStringList{QStringLiteral("run"), QStringLiteral("--approve"),
+                                                QStringLiteral("maybe"), QStringLiteral("x")}
+                                 << QByteArray("--approve takes auto, ask or deny");
+    QTest::newRow("bad model") << QStringList{QStringLiteral("run"), QStringLiteral("--model"),
+                                              QStringLiteral("gpt4"), QStringLiteral("x")}
+                               << QByteArray("provider/model");
+    QTest::newRow("unknown thread")
+        << QStringList{QStringLiteral("threads"), QStringLiteral("show"), QStringLiteral("42")}
+        << QByteArray("no thread 42");
+}
+
+void TestAgentCli::argumentErrorsAreOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    const Result result = run(arguments, 30000);
+    QVERIFY(result.exitCode > 0);
+    QVERIFY2(result.err.contains(message), result.err.constData());
+    QVERIFY2(result.err.startsWith("agent-studio: "), result.err.constData());
+    QCOMPARE(result.err.count('\n'), 1);
+}
+
+QTEST_GUILESS_MAIN(TestAgentCli)
+#include "tst_agentcli.moc"
