@@ -34,11 +34,11 @@ AgentEngine::AgentEngine(const Services &services, QObject *parent)
 
 AgentEngine::~AgentEngine()
 {
-    // Runs still going are cancelled; what they stored stays (marked interrupted at next start
-    // if the process ends before they finish).
+    // Runs still going stop without an outcome: the next start marks them interrupted, and
+    // calls that were waiting for approval are asked about again on Continue.
     const auto runs = m_runs.values();
     for (AgentRun *run : runs)
-        run->cancel();
+        run->shutdown();
 }
 
 void AgentEngine::publish(const RunEvent &event)

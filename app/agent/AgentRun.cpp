@@ -852,3 +852,18 @@ void AgentRun::cancel()
     if (m_running == 0)
         finishRun(RunStatus::Cancelled);
 }
+
+void AgentRun::shutdown()
+{
+    m_finished = true;
+    if (m_request) {
+        m_request->disconnect(this);
+        m_request->cancel();
+    }
+    for (Call &call : m_calls) {
+        if (call.execution) {
+            call.execution->disconnect(this);
+            call.execution->cancel();
+        }
+    }
+}

@@ -33,6 +33,9 @@ public:
     // run that never got a result, to gate and run before the next model step.
     bool start(QString *error, const QList<ToolCallRecord> &resumeCalls = {});
     void cancel();
+    // The app is closing: stop network and commands without recording an outcome, so that the
+    // next start finds the run interrupted and its unanswered approvals still waiting.
+    void shutdown();
 
     bool isWaitingFor(RowId toolCallRowId) const;
     bool resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer, QString *error);

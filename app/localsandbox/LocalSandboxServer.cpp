@@ -169,6 +169,18 @@ bool LocalSandboxServer::start(QString *error)
     m_sweepTimer = new QTimer(this);
     connect(m_sweepTimer, &QTimer::timeout, this, &LocalSandboxServer::sweepIdle);
     m_sweepTimer->start(qBound(10, m_options.minuteMs / 4, 15000));
+    // Saved sandboxes point at the port of the server that created them; this one may listen
+    // on another, so their toolbox URL is brought up to date.
+    const QStringList ids = m_registry.all().keys();
+    for (const QString &id : ids) {
+        LocalSandboxRecord *record = m_registry.find(id);
+        if (record && record->sandbox.toolboxProxyUrl != toolboxUrl()) {
+            record->sandbox.toolboxProxyUrl = toolboxUrl();
+            QString saveError;
+            if (!m_registry.save(*record, &saveError))
+                qCWarning(lcLocalSandbox) << "cannot update" << id << saveError;
+        }
+    }
     qCInfo(lcLocalSandbox) << "local sandbox server on" << apiUrl().toString() << "with"
                            << m_registry.all().size() << "saved sandboxes";
     return true;

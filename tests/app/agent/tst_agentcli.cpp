@@ -4,6 +4,7 @@
 #include "AgentTestSupport.h"
 #include "ScriptedModel.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
@@ -19,6 +20,7 @@ private slots:
     void init();
     void briefScenarioThroughTheCli();
     void askModeWithoutATerminalRefusesAndSaysSo();
+    void killedMidRunLosesNothingAndContinues();
     void argumentErrorsAreOneLine_data();
     void argumentErrorsAreOneLine();
 
@@ -157,6 +159,96 @@ void TestAgentCli::askModeWithoutATerminalRefusesAndSaysSo()
     QCOMPARE(lines.size(), 4);
     QVERIFY2(lines.at(2).contains("refused without asking"), lines.at(2).constData());
     QVERIFY(!lines.at(2).contains("Ran 4 tests"));
+}
+
+void TestAgentCli::killedMidRunLosesNothingAndContinues()
+{
+    QList<ScriptedModel::Step> steps = briefScenario();
+    steps[2] = [](const RecordedRequest &request) {
+        return ScriptedStep{
+            QString(),
+            {{QStringLiteral("call_sleep"), QStringLiteral("runCommand"),
+              QJsonObject{{QStringLiteral("sandboxId"), sandboxIdFrom(request.body)},
+                          {QStringLiteral("command"), QStringLiteral("sleep 313")}},
+              QString()}}};
+    };
+    steps[3] = [](const RecordedRequest &) {
+        return ScriptedStep{QStringLiteral("The command was interrupted; nothing else to do."), {}};
+    };
+    ScriptedModel script(*m_server, Wire::OpenAi, steps);
+
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OPENAI_BASE_URL"), m_server->baseUrl().toString());
+    env.insert(QStringLiteral("OPENAI_API_KEY"),
+               QStringLiteral("sk-test-cli-0123456789abcdefghijkl"));
+    process.setProcessEnvironment(env);
+    process.setStandardInputFile(QProcess::nullDevice());
+    const QString data = m_dir->filePath(QStringLiteral("data"));
+    process.start(QStringLiteral(AGENT_STUDIO_BIN),
+                  {QStringLiteral("--data-dir"), data, QStringLiteral("run"),
+                   QStringLiteral("--approve"), QStringLiteral("auto"), QStringLiteral("--model"),
+                   QStringLiteral("openai/gpt-4o-mini"), QStringLiteral("--sandbox"),
+                   QStringLiteral("local"), QStringLiteral("go")});
+    // The third step starts the long command; kill the app while it runs.
+    QTRY_COMPARE_WITH_TIMEOUT(script.stepsServed(), 3, 120000);
+    QTest::qWait(1500);
+    process.kill(); // SIGKILL
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    // Two steps were printed (acknowledged) before the kill.
+    QCOMPARE(process.readAllStandardOutput().trimmed().split('\n').size(), 2);
+
+    // The sandboxed command died with the app (bubblewrap's --die-with-parent).
+    const auto sleeping = [] {
+        int count = 0;
+        for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (cmdline.open(QIODevice::ReadOnly)
+                && cmdline.readAll()
+                    == QByteArray("sleep\0"
+                                  "313\0",
+                                  10))
+                ++count;
+        }
+        return count;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 0, 10000);
+
+    // Everything acknowledged is there; the run is interrupted; the killed call is never re-run.
+    const Result threads
+        = run({QStringLiteral("threads"), QStringLiteral("export"), QStringLiteral("1"),
+               QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(threads.exitCode, 0);
+    const QJsonObject exported = QJsonDocument::fromJson(threads.out).object();
+    const QJsonObject firstRun = exported.value(QLatin1String("runs")).toArray().first().toObject();
+    QCOMPARE(firstRun.value(QLatin1String("status")).toString(), QStringLiteral("interrupted"));
+    const QJsonArray calls = firstRun.value(QLatin1String("toolCalls")).toArray();
+    QCOMPARE(calls.size(), 3);
+    QCOMPARE(calls.at(0).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("done"));
+    QCOMPARE(calls.at(1).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("done"));
+    QCOMPARE(calls.at(2).toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("outcome_unknown"));
+
+    const Result continued
+        = run({QStringLiteral("run"), QStringLiteral("--thread"), QStringLiteral("1"),
+               QStringLiteral("--continue"), QStringLiteral("--approve"), QStringLiteral("auto"),
+               QStringLiteral("--sandbox"), QStringLiteral("local")});
+    QVERIFY2(continued.exitCode == 0, continued.err.constData());
+    QCOMPARE(script.stepsServed(), 4);
+    // The model was told the call was interrupted, with a result for every call it made.
+    const QByteArray last = m_server->requests().last().body;
+    QVERIFY(m_server->requests().size() >= 4);
+    const QByteArray fourth = [this] {
+        for (const RecordedRequest &r : m_server->requests())
+            if (r.json().contains(QLatin1String("tools")) && r.body.contains("call_sleep"))
+                return r.body;
+        return QByteArray();
+    }();
+    QVERIFY2(fourth.contains("interrupted"), fourth.constData());
+    Q_UNUSED(last);
 }
 
 void TestAgentCli::argumentErrorsAreOneLine_data()

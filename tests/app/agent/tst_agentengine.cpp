@@ -30,6 +30,8 @@ private slots:
     void sandboxDeletedBehindTheAgentsBack();
     void stepLimitStopsAndContinueGoesOn();
     void missingKeyFailsClearly();
+    void pendingApprovalSurvivesARestart();
+    void cancelStopsARunningCommand();
 
 private:
     AgentEngine &engine();
@@ -405,6 +407,92 @@ void TestAgentEngine::missingKeyFailsClearly()
     QCOMPARE(m_server->requests().size(), 0);
     // The user's message is kept.
     QCOMPARE(m_context->store().listMessages(thread)->first().text(), QStringLiteral("hello"));
+}
+
+void TestAgentEngine::pendingApprovalSurvivesARestart()
+{
+    ScriptedModel script(*m_server, Wire::OpenAi, ::briefScenario());
+    // An approver that never answers: the app is closed while runCommand waits.
+    class Silent final : public Approver
+    {
+    public:
+        void approvalRequested(const ApprovalRequest &request) override { asked.append(request); }
+        QList<ApprovalRequest> asked;
+    } silent;
+    engine().setApprover(&silent);
+    const qint64 thread = newThread();
+    QString error;
+    QVERIFY(engine().send(thread, QStringLiteral("go"), {}, &error));
+    QTRY_COMPARE_WITH_TIMEOUT(silent.asked.size(), 1, 60000);
+    QCOMPARE(silent.asked.first().toolName, QStringLiteral("runCommand"));
+    QCOMPARE(engine().pendingApprovals().size(), 1);
+    engine().setApprover(nullptr);
+
+    // Quit and start again on the same data folder.
+    m_context.reset();
+    m_context = std::make_unique<AppContext>(
+        StudioPaths::underRoot(m_dir->filePath(QStringLiteral("data"))));
+    QVERIFY2(m_context->open(&error), qPrintable(error));
+    m_context->setSandboxProvider(QStringLiteral("local"));
+    QVERIFY(m_context->agentEngine(&error));
+    const auto runs = m_context->store().listRuns(thread);
+    QCOMPARE(runs->last().status, RunStatus::Interrupted);
+    const auto calls = m_context->store().listToolCalls(runs->last().id);
+    QCOMPARE(calls->last().status, ToolCallStatus::Proposed); // never ran, never decided
+
+    ScriptedApprover approver(engine(), {});
+    engine().setApprover(&approver);
+    RunRecorder recorder(engine());
+    QVERIFY2(engine().continueRun(thread, {}, &error), qPrintable(error));
+    QVERIFY(waitForEnd(recorder));
+    engine().setApprover(nullptr);
+    QCOMPARE(approver.m_requests.size(), 1);
+    QCOMPARE(approver.m_requests.first().toolName, QStringLiteral("runCommand"));
+    const auto finished = recorder.ofType(RunEvent::Type::ToolCallFinished);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(finished.first()
+                .result.toObject()
+                .value(QLatin1String("stdout"))
+                .toString()
+                .contains(QLatin1String("Ran 4 tests")));
+    QVERIFY(recorder.ofType(RunEvent::Type::RunFinished).size() == 1);
+    // The sandbox was created once, not again.
+    QCOMPARE(m_context->store().sandboxesForThread(thread)->size(), 1);
+}
+
+void TestAgentEngine::cancelStopsARunningCommand()
+{
+    QList<ScriptedModel::Step> steps = ::briefScenario();
+    steps[2] = [](const RecordedRequest &request) {
+        return ScriptedStep{
+            QString(),
+            {{QStringLiteral("call_sleep"), QStringLiteral("runCommand"),
+              QJsonObject{{QStringLiteral("sandboxId"), sandboxIdFrom(request.body)},
+                          {QStringLiteral("command"), QStringLiteral("sleep 300")}},
+              QString()}}};
+    };
+    ScriptedModel script(*m_server, Wire::OpenAi, steps);
+    m_context->approvalPolicy().setPreset(ApprovalPolicy::Preset::NeverAsk);
+    RunRecorder recorder(engine());
+    const qint64 thread = newThread();
+    QString error;
+    QVERIFY(engine().send(thread, QStringLiteral("go"), {}, &error));
+    // Wait until the command runs, then stop the run.
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(recorder.events.cbegin(), recorder.events.cend(),
+                                         [](const RunEvent &e) {
+                                             return e.type == RunEvent::Type::ToolCallReady
+                                                 && e.toolName == QLatin1String("runCommand");
+                                         }),
+                             60000);
+    QTest::qWait(500);
+    engine().cancel(thread);
+    QVERIFY(waitForEnd(recorder, 30000)); // not the 300 s of the command
+    QCOMPARE(recorder.ofType(RunEvent::Type::RunCancelled).size(), 1);
+    QCOMPARE(m_context->store().listRuns(thread)->last().status, RunStatus::Cancelled);
+    const auto calls
+        = m_context->store().listToolCalls(m_context->store().listRuns(thread)->last().id);
+    QCOMPARE(calls->last().status, ToolCallStatus::Failed);
+    QVERIFY(!engine().isRunning(thread));
 }
 
 QTEST_GUILESS_MAIN(TestAgentEngine)
