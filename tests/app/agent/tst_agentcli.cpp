@@ -21,6 +21,7 @@ private slots:
     void briefScenarioThroughTheCli();
     void askModeWithoutATerminalRefusesAndSaysSo();
     void killedMidRunLosesNothingAndContinues();
+    void askModeReadsAnswersFromTheTerminal();
     void argumentErrorsAreOneLine_data();
     void argumentErrorsAreOneLine();
 
@@ -249,6 +250,42 @@ void TestAgentCli::killedMidRunLosesNothingAndContinues()
     }();
     QVERIFY2(fourth.contains("interrupted"), fourth.constData());
     Q_UNUSED(last);
+}
+
+void TestAgentCli::askModeReadsAnswersFromTheTerminal()
+{
+    ScriptedModel script(*m_server, Wire::OpenAi, briefScenario());
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OPENAI_BASE_URL"), m_server->baseUrl().toString());
+    env.insert(QStringLiteral("OPENAI_API_KEY"),
+               QStringLiteral("sk-test-cli-0123456789abcdefghijkl"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(AGENT_STUDIO_BIN),
+                  {QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
+                   QStringLiteral("run"), QStringLiteral("--approve"), QStringLiteral("ask"),
+                   QStringLiteral("--model"), QStringLiteral("openai/gpt-4o-mini"),
+                   QStringLiteral("--sandbox"), QStringLiteral("local"),
+                   QStringLiteral("--log-format"), QStringLiteral("pretty"), QStringLiteral("go")});
+    QVERIFY(process.waitForStarted());
+    // An answer a person would type: no, with a reason for the agent.
+    process.write("what?\nn\nthe tests need review first\n");
+    QSignalSpy finished(&process, &QProcess::finished);
+    QVERIFY(finished.wait(120000));
+    const QByteArray err = process.readAllStandardError();
+    const QByteArray out = process.readAllStandardOutput();
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(err.contains("runCommand wants to run in sandbox "), err.constData());
+    QVERIFY(err.contains("\"command\": \"python3 test_reverse_string.py\""));
+    QVERIFY(err.contains("Answer y, n, e, a or b")); // "what?" was not an answer
+    QVERIFY(err.contains("Reason for the agent (optional)"));
+    // The pretty step log, and the reason reached the model.
+    QVERIFY2(out.startsWith("step 1 · tool-calls · "), out.constData());
+    QVERIFY(out.contains("  → runCommand {"));
+    bool reasonSent = false;
+    for (const RecordedRequest &r : m_server->requests())
+        reasonSent = reasonSent || r.body.contains("the tests need review first");
+    QVERIFY(reasonSent);
 }
 
 void TestAgentCli::argumentErrorsAreOneLine_data()
