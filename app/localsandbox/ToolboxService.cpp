@@ -411,7 +411,7 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
             return;
         }
     }
-    auto *process = new SandboxProcess(spec);
+    auto *process = new SandboxProcess(spec, m_server); // dies (and kills) with the server
     auto pending = std::make_shared<PendingResponse>(std::move(responder));
     m_server->track(record.sandbox.id, process);
     // A client that hangs up (a cancelled tool call) takes its command down with it.
