@@ -239,24 +239,10 @@ void AgentRun::beginStep()
 
     m_stepTimer.start();
     m_request = m_services.llm.chat(m_model, request, m_apiKey, this);
-    connect(m_request, &ChatStreamRequest::textDelta, this, [this](const QString &text) {
-        if (m_timeToFirstToken < 0)
-            m_timeToFirstToken = m_stepTimer.elapsed();
-        const auto saved = m_services.store.appendChunk(m_messageId, text, ChunkKind::Text);
-        storeOk(QStringLiteral("a text chunk"), saved.ok(), saved.error());
-        RunEvent e = event(RunEvent::Type::TextDelta);
-        e.text = text;
-        emitEvent(e);
-    });
-    connect(m_request, &ChatStreamRequest::reasoningDelta, this, [this](const QString &text) {
-        if (m_timeToFirstToken < 0)
-            m_timeToFirstToken = m_stepTimer.elapsed();
-        const auto saved = m_services.store.appendChunk(m_messageId, text, ChunkKind::Reasoning);
-        storeOk(QStringLiteral("a reasoning chunk"), saved.ok(), saved.error());
-        RunEvent e = event(RunEvent::Type::ReasoningDelta);
-        e.text = text;
-        emitEvent(e);
-    });
+    connect(m_request, &ChatStreamRequest::textDelta, this,
+            [this](const QString &text) { onDelta(text, ChunkKind::Text); });
+    connect(m_request, &ChatStreamRequest::reasoningDelta, this,
+            [this](const QString &text) { onDelta(text, ChunkKind::Reasoning); });
     connect(m_request, &ChatStreamRequest::toolCallStarted, this,
             [this](int, const QString &id, const QString &name) {
                 if (m_timeToFirstToken < 0)
@@ -278,6 +264,19 @@ void AgentRun::beginStep()
 
     emitEvent(event(RunEvent::Type::StepStarted));
     m_request->start();
+}
+
+// A streamed chunk reaches the store first, then the views.
+void AgentRun::onDelta(const QString &text, ChunkKind kind)
+{
+    if (m_timeToFirstToken < 0)
+        m_timeToFirstToken = m_stepTimer.elapsed();
+    const auto saved = m_services.store.appendChunk(m_messageId, text, kind);
+    storeOk(QStringLiteral("a streamed chunk"), saved.ok(), saved.error());
+    RunEvent e = event(kind == ChunkKind::Text ? RunEvent::Type::TextDelta
+                                               : RunEvent::Type::ReasoningDelta);
+    e.text = text;
+    emitEvent(e);
 }
 
 void AgentRun::onModelFinished(const ChatResult &result)

@@ -61,6 +61,7 @@ private:
 
     void resolveKeyThenStep();
     void beginStep();
+    void onDelta(const QString &text, ChunkKind kind);
     void onModelFinished(const ChatResult &result);
     void proposeCalls(const QList<ToolCall> &calls);
     void gateCalls();
