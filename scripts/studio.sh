@@ -140,7 +140,7 @@ case "$cmd" in
         ;;
     run)
         install_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}"
-        build dev
+        build dev --target agent-studio agent-sandboxd
         say "Starting Agent Studio"
         exec "$ROOT/build/dev/agent-studio" "$@"
         ;;
