@@ -29,7 +29,7 @@ RUNTIME_PACKAGES=(
     python3 ca-certificates
 )
 # Only the test suite and CI: formatting check, desktop-file and AppStream validators,
-# dpkg-shlibdeps for the .deb's dependencies.
+# dpkg-shlibdeps for the .deb's dependencies, node for the Daytona SDK test (tests/sdk).
 TEST_PACKAGES=(clang-format desktop-file-utils appstream dpkg-dev nodejs)
 
 JOBS="$(nproc 2>/dev/null || echo 2)"
@@ -86,6 +86,21 @@ build() {
     say "Configuring and building ($preset)"
     cmake --preset "$preset" >/dev/null
     cmake --build --preset "$preset" -j "$JOBS" "$@"
+}
+
+# The official Daytona TypeScript SDK that tests/sdk runs against agent-sandboxd, exactly as
+# pinned in tests/sdk/package-lock.json. Debian's nodejs ships without npm (its separate `npm`
+# package); NodeSource's nodejs includes npm and conflicts with Debian's, so only install it
+# when there is no npm at all.
+install_sdk() {
+    if ! command -v npm >/dev/null 2>&1; then
+        install_packages npm
+    fi
+    command -v npm >/dev/null 2>&1 ||
+        die "npm is missing: install Debian's npm package (or Node.js with npm), then run: npm ci --prefix tests/sdk"
+    say "Installing the Daytona SDK for tests/sdk (npm ci)"
+    npm ci --prefix "$ROOT/tests/sdk" --no-audit --no-fund ||
+        die "npm ci --prefix tests/sdk failed (is the npm registry reachable?)"
 }
 
 check_format() {
@@ -147,6 +162,7 @@ case "$cmd" in
     test)
         if [ "${1:-}" = "--ci" ]; then ci=true; shift; fi
         install_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+        install_sdk
         if [ "$ci" = true ]; then
             started=$SECONDS
             check_format
