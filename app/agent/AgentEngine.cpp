@@ -16,12 +16,6 @@
 
 namespace {
 const QString kDefaultTitle = QStringLiteral("New thread");
-
-template<typename R> void logged(const R &result, const char *what)
-{
-    if (!result.ok())
-        qCWarning(lcAgent).noquote() << "could not save" << what << "-" << result.error();
-}
 } // namespace
 
 AgentEngine::AgentEngine(const Services &services, QObject *parent)
@@ -283,17 +277,11 @@ void AgentEngine::generateTitle(RowId threadId, const QString &model)
         ask(QString());
         return;
     }
-    QString account = provider->id;
-    if (!KeyCatalog::isProvider(account)) {
-        for (const QString &alias : provider->aliases) {
-            if (KeyCatalog::isProvider(alias))
-                account = alias;
-        }
-    }
-    m_services.keys.resolveKey(account, this, [ask, setTitle, fallback](const ResolvedKey &key) {
-        if (key.found())
-            ask(key.value);
-        else
-            setTitle(fallback);
-    });
+    m_services.keys.resolveKey(KeyCatalog::accountFor(provider->id, provider->aliases), this,
+                               [ask, setTitle, fallback](const ResolvedKey &key) {
+                                   if (key.found())
+                                       ask(key.value);
+                                   else
+                                       setTitle(fallback);
+                               });
 }

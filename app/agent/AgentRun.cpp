@@ -37,11 +37,6 @@ QJsonObject errorResult(const QString &message)
     return {{QStringLiteral("error"), message}};
 }
 
-QJsonObject usageJson(const TokenUsage &usage)
-{
-    return usage.toJson();
-}
-
 Usage storeUsage(const TokenUsage &usage)
 {
     Usage u;
@@ -53,23 +48,9 @@ Usage storeUsage(const TokenUsage &usage)
     return u;
 }
 
-// The keychain account of a provider: its id, or the alias the key table knows.
 QString keyAccount(const ProviderInfo &provider)
 {
-    if (KeyCatalog::isProvider(provider.id))
-        return provider.id;
-    for (const QString &alias : provider.aliases) {
-        if (KeyCatalog::isProvider(alias))
-            return alias;
-    }
-    return provider.id;
-}
-
-// Store writes the run can live without (its state is in memory too): a failure is logged.
-template<typename R> void logged(const R &result, const char *what)
-{
-    if (!result.ok())
-        qCWarning(lcAgent).noquote() << "could not save" << what << "-" << result.error();
+    return KeyCatalog::accountFor(provider.id, provider.aliases);
 }
 
 QString sandboxIdOf(const QJsonObject &args)
@@ -109,13 +90,6 @@ RunEvent AgentRun::event(RunEvent::Type type) const
 void AgentRun::emitEvent(const RunEvent &event)
 {
     m_engine.publish(event);
-}
-
-bool AgentRun::storeOk(const QString &what, bool ok, const QString &error)
-{
-    if (!ok)
-        qCWarning(lcAgent).noquote() << "could not save" << what << "-" << error;
-    return ok;
 }
 
 bool AgentRun::start(QString *error, const QList<ToolCallRecord> &resumeCalls)
@@ -272,7 +246,7 @@ void AgentRun::onDelta(const QString &text, ChunkKind kind)
     if (m_timeToFirstToken < 0)
         m_timeToFirstToken = m_stepTimer.elapsed();
     const auto saved = m_services.store.appendChunk(m_messageId, text, kind);
-    storeOk(QStringLiteral("a streamed chunk"), saved.ok(), saved.error());
+    logged(saved, "a streamed chunk");
     RunEvent e = event(kind == ChunkKind::Text ? RunEvent::Type::TextDelta
                                                : RunEvent::Type::ReasoningDelta);
     e.text = text;
@@ -681,7 +655,7 @@ void AgentRun::finishCall(int index, const QJsonObject &result, const QJsonObjec
     call.phase = Phase::Finished;
     if (status == ToolCallStatus::Done || status == ToolCallStatus::Failed) {
         const auto saved = m_services.store.finishToolCall(call.rowId, status, compact(result));
-        storeOk(QStringLiteral("a tool result"), saved.ok(), saved.error());
+        logged(saved, "a tool result");
     }
     // The result the model will see, as its own message: a crash after this point loses nothing.
     NewMessage message;
@@ -694,8 +668,7 @@ void AgentRun::finishCall(int index, const QJsonObject &result, const QJsonObjec
                                            {QStringLiteral("result"), forModel},
                                            {QStringLiteral("isError"), isError}}};
     const auto saved = m_services.store.appendMessage(message);
-    storeOk(QStringLiteral("a tool result message"), bool(saved),
-            saved ? QString() : saved.error());
+    logged(saved, "a tool result message");
 
     RunEvent e = event(RunEvent::Type::ToolCallFinished);
     e.toolCallRowId = call.rowId;
@@ -740,7 +713,7 @@ void AgentRun::stepComplete()
     entry.stepIndex = m_stepIndex + 1;
     entry.text = m_modelResult.text;
     entry.finishReason = reason;
-    entry.usage = usageJson(m_modelResult.usage);
+    entry.usage = m_modelResult.usage.toJson();
     entry.durationMs = duration;
     for (const Call &call : std::as_const(m_calls)) {
         StepLogCall logCall;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "agent/AgentEngine.h"
+#include "core/Logging.h"
 #include "llm/ChatTypes.h"
 #include "llm/ModelRef.h"
 #include "llm/ProviderCatalog.h"
@@ -12,6 +13,13 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+
+// Store writes a run can live without (its state is in memory too): a failure is logged.
+template<typename R> void logged(const R &result, const char *what)
+{
+    if (!result.ok())
+        qCWarning(lcAgent).noquote() << "could not save" << what << "-" << result.error();
+}
 
 class ChatStreamRequest;
 class ToolExecution;
@@ -77,7 +85,6 @@ private:
     RunEvent event(RunEvent::Type type) const;
     void emitEvent(const RunEvent &event);
     ApprovalRequest approvalRequest(const Call &call) const;
-    bool storeOk(const QString &what, bool ok, const QString &error);
     ToolExecutor *executor();
 
     AgentEngine &m_engine;

@@ -84,4 +84,15 @@ const Variable *find(const QString &name)
     return nullptr;
 }
 
+QString accountFor(const QString &id, const QStringList &aliases)
+{
+    if (isProvider(id))
+        return id;
+    for (const QString &alias : aliases) {
+        if (isProvider(alias))
+            return alias;
+    }
+    return id;
+}
+
 } // namespace KeyCatalog

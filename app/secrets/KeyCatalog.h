@@ -27,6 +27,10 @@ const QList<Variable> &variables();
 // Provider ids that have an API key, in the table's order: openai, anthropic, google, ...
 QStringList providers();
 bool isProvider(const QString &provider);
+// The keychain account for a model provider known by `id` and `aliases` (the model catalog and
+// this table may use different names, e.g. together / togetherai): the first one this table
+// knows, else `id`.
+QString accountFor(const QString &id, const QStringList &aliases);
 
 // The API key variables of a provider, e.g. google -> GOOGLE_GENERATIVE_AI_API_KEY, GEMINI_API_KEY.
 QStringList keyVariables(const QString &provider);

@@ -4,6 +4,7 @@
 #include "KeychainTestHelpers.h"
 
 #include "core/AppContext.h"
+#include "llm/ProviderCatalog.h"
 #include "log/Redactor.h"
 #include "secrets/KeyCatalog.h"
 
@@ -20,6 +21,7 @@ private slots:
     void initTestCase();
     void init();
     void catalogNamesEveryVariable();
+    void everyModelProviderFindsItsKeychainAccount();
     void keychainBeatsEnvironmentBeatsEnvFile();
     void firstVariableOfAProviderWins();
     void emptyValuesDoNotCount();
@@ -75,6 +77,24 @@ void TestKeyResolver::init()
     m_resolver.setEnvironment({});
     QString error;
     QVERIFY(m_resolver.loadEnvFile(writeEnvFile({}), &error));
+}
+
+void TestKeyResolver::everyModelProviderFindsItsKeychainAccount()
+{
+    // The model catalog and the key table name some providers differently.
+    const ProviderCatalog catalog;
+    for (const ProviderInfo &provider : catalog.providers()) {
+        if (!provider.keyRequired || provider.id == QLatin1String("custom"))
+            continue;
+        const QString account = KeyCatalog::accountFor(provider.id, provider.aliases);
+        QVERIFY2(KeyCatalog::isProvider(account), qPrintable(provider.id));
+        QVERIFY2(KeyCatalog::keyVariables(account).contains(provider.keyVariable),
+                 qPrintable(provider.id));
+    }
+    QCOMPARE(KeyCatalog::accountFor(QStringLiteral("together"), {QStringLiteral("togetherai")}),
+             QStringLiteral("togetherai"));
+    QCOMPARE(KeyCatalog::accountFor(QStringLiteral("unknown"), {QStringLiteral("x")}),
+             QStringLiteral("unknown"));
 }
 
 void TestKeyResolver::catalogNamesEveryVariable()
