@@ -14,6 +14,17 @@ static const Settings::Key kRightPanelVisible{QStringLiteral("window/rightPanelV
 static const Settings::Key kDefaultModel{QStringLiteral("models/default"),
                                          QStringLiteral("openai/gpt-4o-mini")};
 static const Settings::Key kMaxSteps{QStringLiteral("agent/maxSteps"), 20};
+static const Settings::Key kApprovalPolicy{QStringLiteral("agent/approvalPolicy"),
+                                           QStringLiteral("default")};
+static const Settings::Key kSandboxProvider{QStringLiteral("sandboxes/provider"), QString()};
+static const Settings::Key kLocalSandboxNetwork{QStringLiteral("sandboxes/localNetwork"), false};
+static const Settings::Key kDeleteSandboxesWithThread{QStringLiteral("sandboxes/deleteWithThread"),
+                                                      false};
+// Daytona's own default idle time.
+static const Settings::Key kSandboxAutoStopMinutes{QStringLiteral("sandboxes/autoStopMinutes"), 15};
+// The provider id is appended: "providers/openai/baseUrl".
+static const Settings::Key kProviderBaseUrl{QStringLiteral("providers/%1/baseUrl"), QString()};
+static const Settings::Key kFirstRunDone{QStringLiteral("app/firstRunDone"), false};
 
 Settings::Settings(const QString &file)
     : m_settings(file, QSettings::IniFormat)
@@ -90,4 +101,73 @@ int Settings::maxSteps() const
 void Settings::setMaxSteps(int steps)
 {
     setValue(kMaxSteps, steps);
+}
+
+QString Settings::approvalPolicy() const
+{
+    return value(kApprovalPolicy).toString();
+}
+void Settings::setApprovalPolicy(const QString &preset)
+{
+    setValue(kApprovalPolicy, preset);
+}
+
+QString Settings::sandboxProvider() const
+{
+    const QString provider = value(kSandboxProvider).toString();
+    return provider == QLatin1String("local") || provider == QLatin1String("daytona") ? provider
+                                                                                      : QString();
+}
+void Settings::setSandboxProvider(const QString &provider)
+{
+    setValue(kSandboxProvider, provider);
+}
+bool Settings::localSandboxNetwork() const
+{
+    return value(kLocalSandboxNetwork).toBool();
+}
+void Settings::setLocalSandboxNetwork(bool allowed)
+{
+    setValue(kLocalSandboxNetwork, allowed);
+}
+bool Settings::deleteSandboxesWithThread() const
+{
+    return value(kDeleteSandboxesWithThread).toBool();
+}
+void Settings::setDeleteSandboxesWithThread(bool remove)
+{
+    setValue(kDeleteSandboxesWithThread, remove);
+}
+int Settings::sandboxAutoStopMinutes() const
+{
+    bool ok = false;
+    const int minutes = value(kSandboxAutoStopMinutes).toInt(&ok);
+    return ok && minutes >= 0 ? minutes : kSandboxAutoStopMinutes.defaultValue.toInt();
+}
+void Settings::setSandboxAutoStopMinutes(int minutes)
+{
+    setValue(kSandboxAutoStopMinutes, qMax(0, minutes));
+}
+
+QString Settings::providerBaseUrl(const QString &providerId) const
+{
+    return m_settings.value(kProviderBaseUrl.name.arg(providerId), kProviderBaseUrl.defaultValue)
+        .toString();
+}
+void Settings::setProviderBaseUrl(const QString &providerId, const QString &url)
+{
+    const QString name = kProviderBaseUrl.name.arg(providerId);
+    if (url.trimmed().isEmpty())
+        m_settings.remove(name);
+    else
+        m_settings.setValue(name, url.trimmed());
+}
+
+bool Settings::firstRunDone() const
+{
+    return value(kFirstRunDone).toBool();
+}
+void Settings::setFirstRunDone(bool done)
+{
+    setValue(kFirstRunDone, done);
 }

@@ -32,6 +32,33 @@ public:
     int maxSteps() const;
     void setMaxSteps(int steps);
 
+    // "default", "ask-everything" or "never-ask" (ApprovalPolicy::presetFromString).
+    QString approvalPolicy() const;
+    void setApprovalPolicy(const QString &preset);
+
+    // Where new threads get their sandboxes: "local", "daytona", or "" for automatic (Daytona
+    // when a DAYTONA_API_KEY is set, else local).
+    QString sandboxProvider() const;
+    void setSandboxProvider(const QString &provider);
+    // Whether local (bubblewrap) sandboxes may reach the network.
+    bool localSandboxNetwork() const;
+    void setLocalSandboxNetwork(bool allowed);
+    // Whether deleting a thread also deletes its sandboxes.
+    bool deleteSandboxesWithThread() const;
+    void setDeleteSandboxesWithThread(bool remove);
+    // Idle minutes before a sandbox is stopped; 0: never.
+    int sandboxAutoStopMinutes() const;
+    void setSandboxAutoStopMinutes(int minutes);
+
+    // The base URL a provider's requests go to; empty: the catalog's default (or the SDK's
+    // environment variable). Keyed by the catalog's provider id.
+    QString providerBaseUrl(const QString &providerId) const;
+    void setProviderBaseUrl(const QString &providerId, const QString &url);
+
+    // Set once the first-run wizard was finished, so it is not offered again.
+    bool firstRunDone() const;
+    void setFirstRunDone(bool done);
+
 private:
     QVariant value(const Key &key) const;
     void setValue(const Key &key, const QVariant &value);
