@@ -1,0 +1,70 @@
+// Resolving the key and the URL for a Test, then listing the models.
+#include "ModelListCheck.h"
+
+#include "core/AppContext.h"
+#include "llm/LlmClient.h"
+#include "secrets/KeyCatalog.h"
+#include "secrets/KeyResolver.h"
+
+ModelListCheck::ModelListCheck(AppContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{
+}
+
+ModelListCheck::~ModelListCheck()
+{
+    cancel();
+}
+
+void ModelListCheck::cancel()
+{
+    ++m_generation;
+    m_running = false;
+    if (m_request) {
+        disconnect(m_request, nullptr, this, nullptr);
+        m_request->cancel();
+        m_request->deleteLater();
+    }
+}
+
+void ModelListCheck::start(const QString &providerId, const QString &baseUrl,
+                           const QString &typedKey)
+{
+    cancel();
+    m_running = true;
+    const QString key = typedKey.trimmed();
+    const auto provider = m_context.llm().catalog().find(providerId);
+    if (!key.isEmpty() || !provider) {
+        request(providerId, baseUrl, key);
+        return;
+    }
+    const int generation = m_generation;
+    m_context.keys().resolveKey(KeyCatalog::accountFor(provider->id, provider->aliases), this,
+                                [this, generation, providerId, baseUrl](const ResolvedKey &found) {
+                                    if (generation == m_generation)
+                                        request(providerId, baseUrl, found.value);
+                                });
+}
+
+void ModelListCheck::request(const QString &providerId, const QString &baseUrl, const QString &key)
+{
+    ProviderEndpoint endpoint = m_context.llm().endpoint(providerId, key);
+    if (endpoint.configurationError.isEmpty() || !baseUrl.trimmed().isEmpty()) {
+        if (const auto provider = m_context.llm().catalog().find(providerId)) {
+            QString error;
+            endpoint.baseUrl = ProviderCatalog::resolveBaseUrl(
+                *provider, baseUrl, &ProviderCatalog::systemEnvironment, &error);
+            endpoint.configurationError = endpoint.baseUrl.isEmpty() ? error : QString();
+        }
+    }
+    // No cache: Test is how the user checks a key or a server now.
+    m_request = new ModelListRequest(&m_context.network(), endpoint, nullptr, this);
+    connect(m_request, &ModelListRequest::finished, this,
+            [this, providerId, request = m_request.data()](const ModelListResult &result) {
+                request->deleteLater();
+                m_running = false;
+                emit finished(providerId, result);
+            });
+    m_request->start();
+}

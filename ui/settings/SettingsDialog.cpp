@@ -1,0 +1,303 @@
+// The dialog's pages other than Providers, and applying the settings.
+#include "SettingsDialog.h"
+
+#include "ModelSuggestions.h"
+#include "ProvidersPage.h"
+#include "agent/ApprovalPolicy.h"
+#include "core/AppContext.h"
+#include "llm/LlmClient.h"
+#include "llm/ModelRef.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
+    : QDialog(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    resize(760, 600);
+
+    auto *layout = new QVBoxLayout(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_providers = new ProvidersPage(context, m_tabs);
+    m_tabs->addTab(m_providers, tr("&Providers"));
+    m_tabs->addTab(buildModelsPage(), tr("&Models"));
+    m_tabs->addTab(buildApprovalsPage(), tr("A&pprovals"));
+    m_tabs->addTab(buildSandboxesPage(), tr("&Sandboxes"));
+    m_tabs->addTab(buildDataPage(), tr("&Data"));
+    layout->addWidget(m_tabs, 1);
+
+    m_buttons = new QDialogButtonBox(
+        QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("settingsButtons"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("settingsOkButton"));
+    m_buttons->button(QDialogButtonBox::Apply)
+        ->setObjectName(QStringLiteral("settingsApplyButton"));
+    m_buttons->button(QDialogButtonBox::Cancel)
+        ->setObjectName(QStringLiteral("settingsCancelButton"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
+            &SettingsDialog::apply);
+    layout->addWidget(m_buttons);
+
+    connect(m_providers, &ProvidersPage::modelsListed, this,
+            [this](const QString &, const QStringList &models) { addModels(models); });
+    load();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+QWidget *SettingsDialog::buildModelsPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("modelsPage"));
+    auto *form = new QFormLayout(page);
+
+    m_defaultModel = new QComboBox(page);
+    m_defaultModel->setObjectName(QStringLiteral("defaultModelCombo"));
+    m_defaultModel->setEditable(true);
+    m_defaultModel->setInsertPolicy(QComboBox::NoInsert);
+    m_defaultModel->setMinimumContentsLength(32);
+    auto *modelLabel = new QLabel(tr("&Default model:"), page);
+    modelLabel->setBuddy(m_defaultModel);
+    form->addRow(modelLabel, m_defaultModel);
+    auto *hint = new QLabel(tr("Written as provider/model, e.g. openai/gpt-4o-mini. Test a "
+                               "provider on the Providers page to add its models to this list. "
+                               "New threads start with this model; each thread can switch."),
+                            page);
+    hint->setWordWrap(true);
+    form->addRow(QString(), hint);
+    m_defaultModelError = new QLabel(page);
+    m_defaultModelError->setObjectName(QStringLiteral("defaultModelError"));
+    m_defaultModelError->setWordWrap(true);
+    m_defaultModelError->setVisible(false);
+    form->addRow(QString(), m_defaultModelError);
+
+    m_maxSteps = new QSpinBox(page);
+    m_maxSteps->setObjectName(QStringLiteral("maxStepsSpin"));
+    m_maxSteps->setRange(1, 500);
+    auto *stepsLabel = new QLabel(tr("Steps per &run:"), page);
+    stepsLabel->setBuddy(m_maxSteps);
+    m_maxSteps->setToolTip(tr("How many model steps one run may take before it stops and "
+                              "offers to continue"));
+    form->addRow(stepsLabel, m_maxSteps);
+    return page;
+}
+
+QWidget *SettingsDialog::buildApprovalsPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("approvalsPage"));
+    auto *form = new QFormLayout(page);
+    m_approvalPolicy = new QComboBox(page);
+    m_approvalPolicy->setObjectName(QStringLiteral("approvalPolicyCombo"));
+    using Preset = ApprovalPolicy::Preset;
+    m_approvalPolicy->addItem(tr("Ask before risky actions (recommended)"),
+                              ApprovalPolicy::toString(Preset::Default));
+    m_approvalPolicy->addItem(tr("Ask before every action"),
+                              ApprovalPolicy::toString(Preset::AskEverything));
+    m_approvalPolicy->addItem(tr("Never ask"), ApprovalPolicy::toString(Preset::NeverAsk));
+    auto *label = new QLabel(tr("&Tool calls:"), page);
+    label->setBuddy(m_approvalPolicy);
+    form->addRow(label, m_approvalPolicy);
+    m_approvalHelp = new QLabel(page);
+    m_approvalHelp->setObjectName(QStringLiteral("approvalPolicyHelp"));
+    m_approvalHelp->setWordWrap(true);
+    form->addRow(QString(), m_approvalHelp);
+    connect(m_approvalPolicy, &QComboBox::currentIndexChanged, this,
+            &SettingsDialog::updateApprovalHelp);
+    return page;
+}
+
+void SettingsDialog::updateApprovalHelp()
+{
+    const auto preset
+        = ApprovalPolicy::presetFromString(m_approvalPolicy->currentData().toString());
+    switch (preset.value_or(ApprovalPolicy::Preset::Default)) {
+    case ApprovalPolicy::Preset::Default:
+        m_approvalHelp->setText(
+            tr("Reading and writing files in the sandbox and creating sandboxes run at once. "
+               "Running commands or code, deleting, and opening preview links wait for your "
+               "approval. You can always allow a tool for one thread from the approval card."));
+        break;
+    case ApprovalPolicy::Preset::AskEverything:
+        m_approvalHelp->setText(tr("Every tool call waits for your approval, even reading a "
+                                   "file. Safest, and the slowest to work with."));
+        break;
+    case ApprovalPolicy::Preset::NeverAsk:
+        m_approvalHelp->setText(
+            tr("Every tool call runs at once. The sandbox is then the only boundary: the agent "
+               "can run any command in it and, if its network is on, reach the internet."));
+        break;
+    }
+}
+
+QWidget *SettingsDialog::buildSandboxesPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("sandboxesPage"));
+    auto *form = new QFormLayout(page);
+    m_sandboxProvider = new QComboBox(page);
+    m_sandboxProvider->setObjectName(QStringLiteral("sandboxProviderCombo"));
+    m_sandboxProvider->addItem(tr("Automatic (Daytona when DAYTONA_API_KEY is set, else local)"),
+                               QString());
+    m_sandboxProvider->addItem(tr("Local (bubblewrap on this computer)"), QStringLiteral("local"));
+    m_sandboxProvider->addItem(tr("Daytona (cloud)"), QStringLiteral("daytona"));
+    auto *providerLabel = new QLabel(tr("New sandboxes &run on:"), page);
+    providerLabel->setBuddy(m_sandboxProvider);
+    form->addRow(providerLabel, m_sandboxProvider);
+
+    m_localNetwork = new QCheckBox(tr("Local sandboxes may use the &network"), page);
+    m_localNetwork->setObjectName(QStringLiteral("localSandboxNetworkCheck"));
+    m_localNetwork->setToolTip(tr("Off: commands in local sandboxes cannot reach the network "
+                                  "(no package downloads, no web)"));
+    form->addRow(QString(), m_localNetwork);
+    m_deleteSandboxes
+        = new QCheckBox(tr("&Delete a thread's sandboxes when the thread is deleted"), page);
+    m_deleteSandboxes->setObjectName(QStringLiteral("deleteSandboxesWithThreadCheck"));
+    form->addRow(QString(), m_deleteSandboxes);
+
+    m_autoStop = new QSpinBox(page);
+    m_autoStop->setObjectName(QStringLiteral("autoStopMinutesSpin"));
+    m_autoStop->setRange(0, 24 * 60);
+    m_autoStop->setSuffix(tr(" min"));
+    m_autoStop->setSpecialValueText(tr("Never"));
+    auto *stopLabel = new QLabel(tr("Stop idle sandboxes &after:"), page);
+    stopLabel->setBuddy(m_autoStop);
+    form->addRow(stopLabel, m_autoStop);
+    auto *note = new QLabel(tr("Sandbox changes apply to sandboxes created from now on; the "
+                               "provider choice takes effect at the next start."),
+                            page);
+    note->setWordWrap(true);
+    form->addRow(QString(), note);
+    return page;
+}
+
+QWidget *SettingsDialog::buildDataPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("dataPage"));
+    auto *form = new QFormLayout(page);
+    m_dataFolder = new QLineEdit(QDir::toNativeSeparators(m_context.paths().dataDir()), page);
+    m_dataFolder->setObjectName(QStringLiteral("dataFolderEdit"));
+    m_dataFolder->setReadOnly(true);
+    auto *open = new QPushButton(tr("&Open Folder"), page);
+    open->setObjectName(QStringLiteral("openDataFolderButton"));
+    connect(open, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_context.paths().dataDir()));
+    });
+    auto *line = new QHBoxLayout;
+    line->addWidget(m_dataFolder, 1);
+    line->addWidget(open);
+    auto *label = new QLabel(tr("Data &folder:"), page);
+    label->setBuddy(m_dataFolder);
+    form->addRow(label, line);
+    auto *note = new QLabel(tr("Threads, messages and sandboxes' state live here. To use another "
+                               "folder, start Agent Studio with --data-dir FOLDER. Settings are "
+                               "in %1; keys are never stored in either.")
+                                .arg(QDir::toNativeSeparators(m_context.settings().fileName())),
+                            page);
+    note->setObjectName(QStringLiteral("dataFolderNote"));
+    note->setWordWrap(true);
+    note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(QString(), note);
+    return page;
+}
+
+void SettingsDialog::load()
+{
+    Settings &settings = m_context.settings();
+    const QString model = settings.defaultModel();
+    addModels(QStringList{model} + ModelSuggestions::all(m_context.llm().catalog()));
+    m_defaultModel->setCurrentText(model);
+    m_maxSteps->setValue(settings.maxSteps());
+
+    const int policy = m_approvalPolicy->findData(settings.approvalPolicy());
+    m_approvalPolicy->setCurrentIndex(qMax(0, policy));
+    updateApprovalHelp();
+
+    m_sandboxProvider->setCurrentIndex(
+        qMax(0, m_sandboxProvider->findData(settings.sandboxProvider())));
+    m_localNetwork->setChecked(settings.localSandboxNetwork());
+    m_deleteSandboxes->setChecked(settings.deleteSandboxesWithThread());
+    m_autoStop->setValue(settings.sandboxAutoStopMinutes());
+}
+
+void SettingsDialog::addModels(const QStringList &models)
+{
+    for (const QString &model : models) {
+        if (!model.isEmpty() && m_defaultModel->findText(model) < 0)
+            m_defaultModel->addItem(model);
+    }
+}
+
+bool SettingsDialog::apply()
+{
+    QString error;
+    const QString model = m_defaultModel->currentText().trimmed();
+    if (!ModelRef::parse(model, &error)) {
+        m_defaultModelError->setText(error);
+        m_defaultModelError->setVisible(true);
+        m_tabs->setCurrentWidget(m_defaultModel->parentWidget());
+        m_defaultModel->setFocus();
+        return false;
+    }
+    m_defaultModelError->setVisible(false);
+    if (!m_providers->validate()) {
+        m_tabs->setCurrentWidget(m_providers);
+        return false;
+    }
+
+    Settings &settings = m_context.settings();
+    settings.setDefaultModel(model);
+    settings.setMaxSteps(m_maxSteps->value());
+    settings.setApprovalPolicy(m_approvalPolicy->currentData().toString());
+    settings.setSandboxProvider(m_sandboxProvider->currentData().toString());
+    settings.setLocalSandboxNetwork(m_localNetwork->isChecked());
+    settings.setDeleteSandboxesWithThread(m_deleteSandboxes->isChecked());
+    settings.setSandboxAutoStopMinutes(m_autoStop->value());
+    // A key entered here is a first run done another way.
+    if (m_providers->hasTypedKey())
+        settings.setFirstRunDone(true);
+    m_providers->apply();
+    settings.sync();
+
+    if (const auto preset
+        = ApprovalPolicy::presetFromString(m_approvalPolicy->currentData().toString()))
+        m_context.approvalPolicy().setPreset(*preset);
+    emit settingsApplied();
+    return true;
+}
+
+void SettingsDialog::accept()
+{
+    if (apply())
+        QDialog::accept();
+}
+
+void SettingsDialog::applyStoredSettings(AppContext &context)
+{
+    Settings &settings = context.settings();
+    if (const auto preset = ApprovalPolicy::presetFromString(settings.approvalPolicy()))
+        context.approvalPolicy().setPreset(*preset);
+    for (const ProviderInfo &provider : context.llm().catalog().providers())
+        context.llm().setBaseUrlOverride(provider.id, settings.providerBaseUrl(provider.id));
+    if (!context.hasEngine())
+        context.setSandboxProvider(settings.sandboxProvider());
+}
