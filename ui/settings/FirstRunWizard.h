@@ -1,0 +1,81 @@
+// The first-run wizard, offered when no API key is found anywhere: paste a key (stored in the
+// keychain), import keys found in the environment or a .env file (shown by variable name, never
+// by value), or use a local Ollama / LM Studio server. Finishing sets the default model and
+// marks the first run done. Open with open(), or let openIfNeeded() decide.
+#pragma once
+
+#include <QWizard>
+
+#include <functional>
+
+class AppContext;
+class ModelListCheck;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QRadioButton;
+struct ModelListResult;
+
+class FirstRunWizard final : public QWizard
+{
+    Q_OBJECT
+
+public:
+    enum PageId { ChoicePage, KeyPage, ImportPage, LocalServerPage };
+
+    FirstRunWizard(AppContext &context, QWidget *parent = nullptr);
+    ~FirstRunWizard() override;
+
+    // Quick check without the keychain: the first run is not done and no key is in the
+    // environment, the .env file or session memory. The keychain still has to be asked
+    // (openIfNeeded does).
+    static bool isNeeded(AppContext &context);
+    // Asks the keychain too, then opens a wizard (deleted when closed) on `parent` when no key
+    // is found anywhere. `opened` (optional) gets the wizard, for tests.
+    static void openIfNeeded(AppContext &context, QWidget *parent,
+                             std::function<void(FirstRunWizard *)> opened = {});
+
+    int nextId() const override;
+    void accept() override;
+
+private:
+    QWizardPage *buildChoicePage();
+    QWizardPage *buildKeyPage();
+    QWizardPage *buildImportPage();
+    QWizardPage *buildLocalServerPage();
+    void pageChanged(int id);
+    void fillKeyModels();
+    void findImportCandidates();
+    void localServerChanged();
+    void showLocalModels(const ModelListResult &result);
+    void finishWithKey();
+    void finishWithImport();
+    bool finishWithLocalServer();
+    void complete(const QString &defaultModel);
+    void setBusy(bool busy);
+
+    AppContext &m_context;
+    bool m_busy = false;
+    QRadioButton *m_pasteChoice = nullptr;
+    QRadioButton *m_importChoice = nullptr;
+    QRadioButton *m_localChoice = nullptr;
+
+    QComboBox *m_keyProvider = nullptr;
+    QLineEdit *m_keyEdit = nullptr;
+    QComboBox *m_keyModel = nullptr;
+    QLabel *m_keyStatus = nullptr;
+
+    QListWidget *m_importList = nullptr;
+    QComboBox *m_importModel = nullptr;
+    QLabel *m_importStatus = nullptr;
+    bool m_importSearched = false;
+
+    QComboBox *m_localServer = nullptr;
+    QLineEdit *m_baseUrl = nullptr;
+    QPushButton *m_test = nullptr;
+    QLabel *m_testResult = nullptr;
+    QComboBox *m_localModel = nullptr;
+    ModelListCheck *m_check = nullptr;
+};
