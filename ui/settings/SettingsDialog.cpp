@@ -37,7 +37,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     m_providers = new ProvidersPage(context, m_tabs);
     m_tabs->addTab(m_providers, tr("&Providers"));
     m_tabs->addTab(buildModelsPage(), tr("&Models"));
-    m_tabs->addTab(buildApprovalsPage(), tr("A&pprovals"));
+    m_tabs->addTab(buildApprovalsPage(), tr("Appro&vals"));
     m_tabs->addTab(buildSandboxesPage(), tr("&Sandboxes"));
     m_tabs->addTab(buildDataPage(), tr("&Data"));
     layout->addWidget(m_tabs, 1);
