@@ -25,9 +25,10 @@ inline void clearKeyEnvironment()
     qunsetenv("TOGETHER_AI_API_KEY");
 }
 
-inline std::unique_ptr<AppContext> openContext(const QString &root)
+inline std::unique_ptr<AppContext> openContext(const QString &root, const QString &envFile = {})
 {
     auto context = std::make_unique<AppContext>(StudioPaths::underRoot(root));
+    context->setEnvFile(envFile);
     QString error;
     if (!context->open(&error))
         qFatal("cannot open the app context: %s", qPrintable(error));

@@ -32,6 +32,7 @@ private slots:
     void savesKeyToTheKeychain();
     void forgetRemovesTheKey();
     void sourceSaysEnvironment();
+    void sourceSaysDotEnvFile();
     void testListsModels();
     void testShowsTheErrorInPlace();
     void settingsPersistAndReachTheServices();
@@ -146,6 +147,27 @@ void TestSettingsDialog::sourceSaysEnvironment()
     QTRY_COMPARE(child<QLabel>(&dialog, QStringLiteral("keySourceLabel_deepseek"))->text(),
                  QStringLiteral("No key set."));
     qunsetenv("GROQ_API_KEY");
+}
+
+void TestSettingsDialog::sourceSaysDotEnvFile()
+{
+    const QString secret = QStringLiteral("xai-from-dotenv-0b3f");
+    const QString envFile = m_dir->filePath(QStringLiteral("project.env"));
+    QFile file(envFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# keys for this project\nexport XAI_API_KEY=\"" + secret.toUtf8() + "\"\n");
+    file.close();
+    m_context = openContext(m_dir->path(), envFile);
+    SettingsDialog dialog(*m_context);
+    dialog.open();
+    auto *source = child<QLabel>(&dialog, QStringLiteral("keySourceLabel_xai"));
+    QTRY_COMPARE_WITH_TIMEOUT(source->text(),
+                              QStringLiteral("From the .env file %1 (XAI_API_KEY).")
+                                  .arg(QDir::toNativeSeparators(envFile)),
+                              20000);
+    // Not a keychain entry: nothing to forget here.
+    QVERIFY(
+        !child<QPushButton>(&dialog, QStringLiteral("providerForgetKeyButton_xai"))->isEnabled());
 }
 
 void TestSettingsDialog::testListsModels()
