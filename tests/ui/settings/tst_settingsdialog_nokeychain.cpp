@@ -1,6 +1,7 @@
-// The settings dialog without a usable keychain (run by with-keyring.sh --no-keyring on a bare
-// D-Bus session where nothing provides org.freedesktop.secrets, see
-// tests/app/secrets/tst_keystore_nosecretservice.cpp): it says so in place, keeps a key entered
+// The settings dialog without a usable keychain, run twice as tst_keystore_nosecretservice is:
+// on a bare D-Bus session where nothing provides org.freedesktop.secrets (--no-keyring), and
+// with a gnome-keyring that is activated on demand but never unlocked (--locked-keyring, the
+// usual headless case). It says so in place, keeps a key entered
 // for this session only, says where that key lives, and writes it to no file.
 #include "KeychainTestHelpers.h"
 #include "SettingsTestSupport.h"
@@ -30,9 +31,11 @@ private slots:
 void TestSettingsDialogNoKeychain::initTestCase()
 {
     if (KeychainTest::sessionDir().isEmpty()
-        || qEnvironmentVariable("WITH_KEYRING_MODE") != QLatin1String("none"))
-        QFAIL("Run this test through ctest: it needs with-keyring.sh --no-keyring, which gives it "
-              "a private D-Bus session without a Secret Service.");
+        || !QStringList({QStringLiteral("none"), QStringLiteral("locked")})
+                .contains(qEnvironmentVariable("WITH_KEYRING_MODE")))
+        QFAIL("Run this test through ctest: it needs with-keyring.sh --no-keyring or "
+              "--locked-keyring, which give it a private D-Bus session without a usable Secret "
+              "Service.");
     QVERIFY(QDir::setCurrent(qEnvironmentVariable("HOME")));
     clearKeyEnvironment();
 }
