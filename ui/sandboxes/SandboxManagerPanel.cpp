@@ -258,9 +258,9 @@ void SandboxManagerPanel::updateStatus()
     else if (count == 0)
         m_statusLabel->setText(tr("No sandboxes yet — the agent creates one when it needs it."));
     else if (m_model->provider() == QLatin1String("local"))
-        m_statusLabel->setText(tr("%n sandbox(es) on the local sandbox server", nullptr, count));
+        m_statusLabel->setText(tr("Sandboxes: %1 on the local sandbox server").arg(count));
     else
-        m_statusLabel->setText(tr("%n sandbox(es) on Daytona", nullptr, count));
+        m_statusLabel->setText(tr("Sandboxes: %1 on Daytona").arg(count));
     updateActions();
 }
 
@@ -343,7 +343,7 @@ void SandboxManagerPanel::deleteSelected()
     const Sandbox first = m_model->sandbox(ids.first());
     const QString question = ids.size() == 1
         ? tr("Delete sandbox %1?").arg(first.name.isEmpty() ? first.id : first.name)
-        : tr("Delete %n sandboxes?", nullptr, int(ids.size()));
+        : tr("Delete these %1 sandboxes?").arg(ids.size());
     confirmDelete(ids, question);
 }
 
@@ -358,7 +358,12 @@ void SandboxManagerPanel::cleanUpStopped()
         showMessage(tr("No stopped sandboxes to clean up."));
         return;
     }
-    confirmDelete(ids, tr("Delete all %n stopped sandbox(es)?", nullptr, int(ids.size())));
+    const Sandbox first = m_model->sandbox(ids.first());
+    confirmDelete(
+        ids,
+        ids.size() == 1
+            ? tr("Delete the stopped sandbox %1?").arg(first.name.isEmpty() ? first.id : first.name)
+            : tr("Delete all %1 stopped sandboxes?").arg(ids.size()));
 }
 
 void SandboxManagerPanel::copyIds()
@@ -367,7 +372,8 @@ void SandboxManagerPanel::copyIds()
     if (ids.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
-    showMessage(tr("Copied %n sandbox ID(s).", nullptr, int(ids.size())));
+    showMessage(ids.size() == 1 ? tr("Copied the sandbox ID.")
+                                : tr("Copied %1 sandbox IDs.").arg(ids.size()));
 }
 
 void SandboxManagerPanel::goToSelectedThread()

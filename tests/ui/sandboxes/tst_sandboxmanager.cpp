@@ -175,8 +175,11 @@ void TestSandboxManager::stopStartDeleteFromThePanel()
     QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("started"), 60000);
     QCOMPARE(m_env->stateOnServer(s.id), QStringLiteral("started"));
 
-    // Cancelled: nothing is deleted.
-    click("sandboxDeleteButton");
+    // Cancelled (asked with the Delete key): nothing is deleted.
+    m_panel->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_panel.get()));
+    m_panel->view()->setFocus();
+    QTest::keyClick(m_panel->view(), Qt::Key_Delete);
     answerConfirmation(false);
     QTest::qWait(200);
     QVERIFY(m_env->get(s.id).ok());
