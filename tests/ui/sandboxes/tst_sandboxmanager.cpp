@@ -149,6 +149,12 @@ void TestSandboxManager::emptyListSaysSo()
     QTest::keyClick(m_panel->view(), Qt::Key_F5);
     QTRY_COMPARE(m_panel->model()->rowCount(), 1);
     QTRY_VERIFY(status->text().contains(QStringLiteral("local sandbox server")));
+
+    // Deleted outside the app while the panel is visible: gone after the next automatic
+    // refresh (every 5 s), without F5.
+    QVERIFY(awaitResult(m_env->client()->deleteSandbox(s.id)).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(m_panel->model()->rowCount(), 0, 20000);
+    QTRY_VERIFY(status->text().startsWith(QStringLiteral("No sandboxes yet")));
 }
 
 void TestSandboxManager::stopStartDeleteFromThePanel()
