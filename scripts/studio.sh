@@ -2,6 +2,7 @@
 # Agent Studio's one-stop developer script: installs what is missing, builds, runs or tests.
 #
 #   scripts/studio.sh run [APP ARGS...]   install packages if missing, build, start the app
+#                                         (STUDIO_PRESET=NAME: another CMake preset than dev)
 #   scripts/studio.sh test                install packages if missing, build, run the whole test suite
 #   scripts/studio.sh deps [--print]      only install (or print) the system packages
 #
@@ -38,7 +39,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'studio.sh: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 have_apt() { command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; }
@@ -154,10 +155,12 @@ case "$cmd" in
         install_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
         ;;
     run)
+        # STUDIO_PRESET picks another build (CI starts the app from its `ci` build).
+        preset="${STUDIO_PRESET:-dev}"
         install_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}"
-        build dev --target agent-studio agent-sandboxd
+        build "$preset" --target agent-studio agent-sandboxd
         say "Starting Agent Studio"
-        exec "$ROOT/build/dev/agent-studio" "$@"
+        exec "$ROOT/build/$preset/agent-studio" "$@"
         ;;
     test)
         if [ "${1:-}" = "--ci" ]; then ci=true; shift; fi
@@ -173,6 +176,8 @@ case "$cmd" in
             run_tests asan
             build ci
             check_package build/ci
+            # The README's first command, on the build just made.
+            STUDIO_PRESET=ci "$ROOT/scripts/studio.sh" run --version
             say "Builds and checks took $((SECONDS - started)) s; the last test run follows"
             run_tests ci
         else

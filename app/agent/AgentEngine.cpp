@@ -6,6 +6,7 @@
 #include "llm/ChatStreamRequest.h"
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
+#include "localsandbox/SandboxBackend.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
 #include "store/Store.h"
@@ -69,6 +70,15 @@ bool AgentEngine::prepare(RowId threadId, const RunOptions &options, ThreadRecor
         return fail(parseError);
     if (resolved->maxSteps <= 0)
         resolved->maxSteps = 20;
+    if (resolved->sandboxProvider.isEmpty())
+        resolved->sandboxProvider = m_services.sandboxes.defaultProvider();
+    if (resolved->sandboxProvider != SandboxBackend::local()
+        && resolved->sandboxProvider != SandboxBackend::daytona())
+        return fail(QStringLiteral("unknown sandbox provider '%1' (use local or daytona)")
+                        .arg(resolved->sandboxProvider));
+    if (resolved->sandboxProvider == SandboxBackend::daytona() && !m_services.sandboxes.hasCloud())
+        return fail(QStringLiteral("Daytona sandboxes need a DAYTONA_API_KEY (environment or "
+                                   ".env); add one, or choose local sandboxes"));
     if (thread->model != resolved->model) {
         logged(m_services.store.setThreadModel(threadId, resolved->model), "the thread's model");
         thread->model = resolved->model;

@@ -31,6 +31,7 @@ struct RunOptions
 {
     QString model; // "provider/model"; empty: the thread's model
     int maxSteps = 20; // model steps per run before it stops and offers to continue
+    QString sandboxProvider; // "local" or "daytona"; empty: the sandbox backend's default
 };
 
 class AgentEngine final : public QObject

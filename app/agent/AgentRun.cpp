@@ -189,8 +189,11 @@ void AgentRun::beginStep()
     }
     QList<SandboxSummary> sandboxes;
     if (auto records = m_services.store.sandboxesForThread(m_thread.id)) {
-        for (const SandboxRecord &record : *records)
-            sandboxes.append({record.remoteId, record.name, record.language, record.state});
+        // Only the ones this run can reach: the thread may have used the other provider.
+        for (const SandboxRecord &record : *records) {
+            if (record.provider == m_options.sandboxProvider)
+                sandboxes.append({record.remoteId, record.name, record.language, record.state});
+        }
     }
 
     NewMessage assistant;
@@ -579,8 +582,10 @@ ToolExecutor *AgentRun::executor()
 {
     if (!m_executor) {
         SandboxBackend *sandboxes = &m_services.sandboxes;
+        const QString provider = m_options.sandboxProvider;
         m_executor = std::make_unique<ToolExecutor>(
-            [sandboxes](QString *error) { return sandboxes->client(error); }, m_services.tools);
+            [sandboxes, provider](QString *error) { return sandboxes->client(provider, error); },
+            m_services.tools);
     }
     return m_executor.get();
 }
@@ -610,34 +615,31 @@ void AgentRun::launchMoreCalls()
         ToolContext context;
         context.threadId = m_thread.uuid;
         call.execution = tools->execute(call.name, call.args, context);
-        connect(
-            call.execution, &ToolExecution::finished, this, [this, i](const ToolOutcome &outcome) {
-                Call &c = m_calls[i];
-                c.durationMs = outcome.durationMs;
-                --m_running;
-                if (outcome.createdSandbox.isValid()) {
-                    SandboxRecord record;
-                    record.provider = m_services.sandboxes.isLocal() ? QStringLiteral("local")
-                                                                     : QStringLiteral("daytona");
-                    record.remoteId = outcome.createdSandbox.id;
-                    record.name = outcome.createdSandbox.name;
-                    record.language = outcome.createdSandbox.language();
-                    record.state = outcome.createdSandbox.state;
-                    record.threadId = m_thread.id;
-                    for (auto it = outcome.createdSandbox.labels.cbegin();
-                         it != outcome.createdSandbox.labels.cend(); ++it)
-                        record.labels.insert(it.key(), it.value());
-                    logged(m_services.store.upsertSandbox(record), "upsertSandbox");
-                }
-                if (!outcome.deletedSandboxId.isEmpty())
-                    logged(m_services.store.deleteSandbox(m_services.sandboxes.isLocal()
-                                                              ? QStringLiteral("local")
-                                                              : QStringLiteral("daytona"),
-                                                          outcome.deletedSandboxId),
-                           "deleteSandbox");
-                finishCall(i, outcome.result, outcome.forModel, outcome.isError(),
-                           outcome.isError() ? ToolCallStatus::Failed : ToolCallStatus::Done);
-            });
+        connect(call.execution, &ToolExecution::finished, this,
+                [this, i](const ToolOutcome &outcome) {
+                    Call &c = m_calls[i];
+                    c.durationMs = outcome.durationMs;
+                    --m_running;
+                    if (outcome.createdSandbox.isValid()) {
+                        SandboxRecord record;
+                        record.provider = m_options.sandboxProvider;
+                        record.remoteId = outcome.createdSandbox.id;
+                        record.name = outcome.createdSandbox.name;
+                        record.language = outcome.createdSandbox.language();
+                        record.state = outcome.createdSandbox.state;
+                        record.threadId = m_thread.id;
+                        for (auto it = outcome.createdSandbox.labels.cbegin();
+                             it != outcome.createdSandbox.labels.cend(); ++it)
+                            record.labels.insert(it.key(), it.value());
+                        logged(m_services.store.upsertSandbox(record), "upsertSandbox");
+                    }
+                    if (!outcome.deletedSandboxId.isEmpty())
+                        logged(m_services.store.deleteSandbox(m_options.sandboxProvider,
+                                                              outcome.deletedSandboxId),
+                               "deleteSandbox");
+                    finishCall(i, outcome.result, outcome.forModel, outcome.isError(),
+                               outcome.isError() ? ToolCallStatus::Failed : ToolCallStatus::Done);
+                });
     }
     const bool allDone = std::all_of(m_calls.cbegin(), m_calls.cend(),
                                      [](const Call &c) { return c.phase == Phase::Finished; });

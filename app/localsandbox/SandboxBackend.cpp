@@ -13,14 +13,30 @@ SandboxBackend::SandboxBackend(const DaytonaConfig &cloud, const LocalSandboxOpt
 
 SandboxBackend::~SandboxBackend() = default;
 
-DaytonaClient *SandboxBackend::client(QString *error)
+QString SandboxBackend::defaultProvider() const
 {
-    if (m_client)
-        return m_client.get();
-    if (!isLocal()) {
-        m_client = std::make_unique<DaytonaClient>(m_cloud);
-        return m_client.get();
+    return hasCloud() ? daytona() : local();
+}
+
+DaytonaClient *SandboxBackend::client(const QString &provider, QString *error)
+{
+    if (provider == daytona()) {
+        if (!hasCloud()) {
+            *error = QStringLiteral("Daytona sandboxes need a DAYTONA_API_KEY (environment or "
+                                    ".env); add one, or choose local sandboxes");
+            return nullptr;
+        }
+        if (!m_cloudClient)
+            m_cloudClient = std::make_unique<DaytonaClient>(m_cloud);
+        return m_cloudClient.get();
     }
+    if (provider != local()) {
+        *error
+            = QStringLiteral("unknown sandbox provider '%1' (use local or daytona)").arg(provider);
+        return nullptr;
+    }
+    if (m_localClient)
+        return m_localClient.get();
     auto server = std::make_unique<LocalSandboxServer>(m_localOptions);
     QString why;
     if (!server->start(&why)) {
@@ -28,7 +44,7 @@ DaytonaClient *SandboxBackend::client(QString *error)
         return nullptr;
     }
     m_server = std::move(server);
-    m_client = std::make_unique<DaytonaClient>(
+    m_localClient = std::make_unique<DaytonaClient>(
         DaytonaConfig::fromValues(m_server->token(), m_server->apiUrl().toString(), QString()));
-    return m_client.get();
+    return m_localClient.get();
 }

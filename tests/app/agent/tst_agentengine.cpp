@@ -121,7 +121,7 @@ void TestAgentEngine::briefScenario()
     QVERIFY2(engine().send(thread,
                            QStringLiteral("write a function that reverses a string, with unit "
                                           "tests, and run them"),
-                           {model, 20}, &error),
+                           {model, 20, {}}, &error),
              qPrintable(error));
     QVERIFY(waitForEnd(recorder));
     const auto failed = recorder.ofType(RunEvent::Type::RunFailed);
@@ -376,7 +376,7 @@ void TestAgentEngine::stepLimitStopsAndContinueGoesOn()
     RunRecorder recorder(engine());
     const qint64 thread = newThread();
     QString error;
-    QVERIFY(engine().send(thread, QStringLiteral("go"), {QString(), 2}, &error));
+    QVERIFY(engine().send(thread, QStringLiteral("go"), {QString(), 2, {}}, &error));
     QVERIFY(waitForEnd(recorder));
     const auto finished = recorder.ofType(RunEvent::Type::RunFinished);
     QCOMPARE(finished.size(), 1);
@@ -384,7 +384,7 @@ void TestAgentEngine::stepLimitStopsAndContinueGoesOn()
     QCOMPARE(script.stepsServed(), 2);
 
     recorder.ended = false;
-    QVERIFY2(engine().continueRun(thread, {QString(), 5}, &error), qPrintable(error));
+    QVERIFY2(engine().continueRun(thread, {QString(), 5, {}}, &error), qPrintable(error));
     QVERIFY(waitForEnd(recorder));
     QCOMPARE(script.stepsServed(), 4);
     const auto all = recorder.ofType(RunEvent::Type::RunFinished);
@@ -407,6 +407,14 @@ void TestAgentEngine::missingKeyFailsClearly()
     QCOMPARE(m_server->requests().size(), 0);
     // The user's message is kept.
     QCOMPARE(m_context->store().listMessages(thread)->first().text(), QStringLiteral("hello"));
+
+    // Daytona sandboxes without a Daytona key: refused before anything is stored or sent.
+    const qint64 other = newThread();
+    RunOptions daytona;
+    daytona.sandboxProvider = QStringLiteral("daytona");
+    QVERIFY(!engine().send(other, QStringLiteral("hello"), daytona, &error));
+    QVERIFY2(error.contains(QLatin1String("DAYTONA_API_KEY")), qPrintable(error));
+    QVERIFY(m_context->store().listMessages(other)->isEmpty());
 }
 
 void TestAgentEngine::pendingApprovalSurvivesARestart()

@@ -716,6 +716,21 @@ void TestLocalSandbox::backendPicksLocalWithoutKey()
     QCOMPARE(cloud.client(&error)->config().apiUrl.toString(),
              QStringLiteral("https://app.daytona.io/api"));
     QVERIFY(!cloud.localServer());
+
+    // A run may still choose local sandboxes when Daytona is configured: two clients.
+    DaytonaClient *localToo = cloud.client(QStringLiteral("local"), &error);
+    QVERIFY2(localToo, qPrintable(error));
+    QVERIFY(cloud.localServer());
+    QCOMPARE(localToo->config().apiUrl, cloud.localServer()->apiUrl());
+    QVERIFY(cloud.client(QStringLiteral("daytona"), &error) != localToo);
+
+    // Daytona without a key, or a provider nobody knows, is an error that says what to do.
+    error.clear();
+    QVERIFY(!local.client(QStringLiteral("daytona"), &error));
+    QVERIFY2(error.contains(QStringLiteral("DAYTONA_API_KEY")), qPrintable(error));
+    error.clear();
+    QVERIFY(!local.client(QStringLiteral("docker"), &error));
+    QVERIFY2(error.contains(QStringLiteral("local or daytona")), qPrintable(error));
 }
 
 void TestLocalSandbox::idleSandboxesAutoStopAndAutoDelete()

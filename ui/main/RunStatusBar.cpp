@@ -1,0 +1,159 @@
+#include "RunStatusBar.h"
+
+#include "agent/AgentEngine.h"
+#include "agent/RunEvent.h"
+#include "core/AppContext.h"
+#include "core/Logging.h"
+#include "localsandbox/SandboxBackend.h"
+#include "store/Store.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QStatusBar>
+#include <QToolButton>
+
+RunStatusBar::RunStatusBar(AppContext &context, QStatusBar *bar)
+    : QObject(bar)
+    , m_context(context)
+{
+    m_state = new QLabel(bar);
+    m_state->setObjectName(QStringLiteral("runStateLabel"));
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bar->addWidget(m_state, 1);
+
+    m_pending = new QToolButton(bar);
+    m_pending->setObjectName(QStringLiteral("pendingApprovalsButton"));
+    m_pending->setAutoRaise(true);
+    m_pending->setToolTip(tr("Tool calls waiting for your approval; click to review the next"));
+    m_pending->hide();
+    connect(m_pending, &QToolButton::clicked, this, &RunStatusBar::pendingApprovalsClicked);
+    bar->addPermanentWidget(m_pending);
+
+    m_tokens = new QLabel(bar);
+    m_tokens->setObjectName(QStringLiteral("threadTokensLabel"));
+    m_tokens->setToolTip(tr("Tokens used by this thread's runs (input / output)"));
+    bar->addPermanentWidget(m_tokens);
+
+    m_sandbox = new QLabel(bar);
+    m_sandbox->setObjectName(QStringLiteral("sandboxProviderLabel"));
+    bar->addPermanentWidget(m_sandbox);
+
+    QString error;
+    if (AgentEngine *engine = m_context.agentEngine(&error)) {
+        connect(engine, &AgentEngine::runEvent, this, &RunStatusBar::onRunEvent);
+        m_sandbox->setText(m_context.sandboxes().isLocal() ? tr("Local sandboxes")
+                                                           : tr("Daytona sandboxes"));
+    } else {
+        m_sandbox->setText(tr("Agent unavailable"));
+        m_sandbox->setToolTip(error);
+    }
+    setThread(0);
+}
+
+QString RunStatusBar::stateText() const
+{
+    return m_state->text();
+}
+
+void RunStatusBar::setState(const QString &text)
+{
+    m_state->setText(text);
+}
+
+void RunStatusBar::setThread(RowId threadId)
+{
+    m_thread = threadId;
+    reloadTokens();
+    if (threadId == 0) {
+        setState(tr("No thread selected"));
+        return;
+    }
+    if (m_context.hasEngine() && m_context.engine().isRunning(threadId)) {
+        setState(tr("Running…"));
+        return;
+    }
+    const auto runs = m_context.store().listRuns(threadId);
+    if (!runs || runs->isEmpty()) {
+        setState(tr("Ready"));
+        return;
+    }
+    const RunRecord &last = runs->last();
+    switch (last.status) {
+    case RunStatus::Failed:
+        setState(tr("Last run failed: %1").arg(last.error));
+        break;
+    case RunStatus::Cancelled:
+        setState(tr("Last run was stopped"));
+        break;
+    case RunStatus::Interrupted:
+        setState(tr("Last run was interrupted; Continue picks it up"));
+        break;
+    default:
+        setState(tr("Ready"));
+        break;
+    }
+}
+
+void RunStatusBar::setPendingApprovals(int count)
+{
+    m_pending->setVisible(count > 0);
+    m_pending->setText(tr("%n approval(s) pending", nullptr, count));
+}
+
+void RunStatusBar::reloadTokens()
+{
+    if (m_thread == 0) {
+        m_tokens->clear();
+        return;
+    }
+    Usage total;
+    if (const auto runs = m_context.store().listRuns(m_thread)) {
+        for (const RunRecord &run : *runs)
+            total += run.usage;
+    } else {
+        qCWarning(lcUi).noquote() << runs.error();
+    }
+    const QLocale locale;
+    m_tokens->setText(
+        tr("Tokens: %1 in · %2 out")
+            .arg(locale.toString(total.inputTokens), locale.toString(total.outputTokens)));
+}
+
+void RunStatusBar::onRunEvent(const RunEvent &event)
+{
+    if (event.threadId != m_thread)
+        return;
+    using T = RunEvent::Type;
+    switch (event.type) {
+    case T::RunStarted:
+        setState(tr("Running with %1…").arg(event.model));
+        break;
+    case T::StepStarted:
+        setState(tr("Step %1: thinking…").arg(event.stepIndex + 1));
+        break;
+    case T::ToolCallReady:
+        setState(tr("Step %1: %2").arg(event.stepIndex + 1).arg(event.toolName));
+        break;
+    case T::ApprovalRequested:
+        setState(tr("Waiting for your approval of %1").arg(event.toolName));
+        break;
+    case T::StepFinished:
+        reloadTokens();
+        break;
+    case T::RunFinished:
+        reloadTokens();
+        setState(event.stoppedAtLimit ? tr("Stopped at the step limit; Continue goes on")
+                                      : tr("Done"));
+        break;
+    case T::RunFailed:
+        reloadTokens();
+        setState(tr("Failed: %1").arg(event.error));
+        break;
+    case T::RunCancelled:
+        reloadTokens();
+        setState(tr("Stopped"));
+        break;
+    default:
+        break;
+    }
+}

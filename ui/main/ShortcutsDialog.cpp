@@ -1,0 +1,74 @@
+#include "ShortcutsDialog.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+void addMenu(QTreeWidget *tree, QMenu *menu)
+{
+    QTreeWidgetItem *group = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->menu()) {
+            addMenu(tree, action->menu());
+            continue;
+        }
+        if (action->shortcut().isEmpty())
+            continue;
+        if (!group) {
+            group = new QTreeWidgetItem(tree, {menu->title().remove(QLatin1Char('&'))});
+            group->setFirstColumnSpanned(true);
+        }
+        new QTreeWidgetItem(group,
+                            {action->text().remove(QLatin1Char('&')),
+                             action->shortcut().toString(QKeySequence::NativeText)});
+    }
+}
+
+} // namespace
+
+ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
+    : QDialog(window)
+{
+    setObjectName(QStringLiteral("shortcutsDialog"));
+    setWindowTitle(tr("Keyboard Shortcuts"));
+
+    auto *tree = new QTreeWidget(this);
+    tree->setObjectName(QStringLiteral("shortcutsList"));
+    tree->setHeaderLabels({tr("Action"), tr("Shortcut")});
+    tree->setRootIsDecorated(false);
+    tree->setUniformRowHeights(true);
+    for (QAction *action : window->menuBar()->actions()) {
+        if (action->menu())
+            addMenu(tree, action->menu());
+    }
+    auto *panes = new QTreeWidgetItem(tree, {tr("In the panes")});
+    panes->setFirstColumnSpanned(true);
+    const QList<QPair<QString, QString>> paneKeys = {
+        {tr("Send the message (composer)"), tr("Enter")},
+        {tr("New line in the message (composer)"), tr("Shift+Enter")},
+        {tr("Rename the selected thread (sidebar)"), tr("F2")},
+        {tr("Delete the selected thread (sidebar)"), tr("Del")},
+        {tr("Approve (approval dialog)"), tr("Ctrl+Enter")},
+        {tr("Leave the call pending (approval dialog)"), tr("Esc")},
+    };
+    for (const auto &[text, keys] : paneKeys)
+        new QTreeWidgetItem(panes, {text, keys});
+    tree->expandAll();
+    tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tree);
+    layout->addWidget(buttons);
+    resize(520, 560);
+}

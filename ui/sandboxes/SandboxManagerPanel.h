@@ -1,0 +1,73 @@
+// The sandbox manager side panel: the list of sandboxes on the server in use, with start, stop,
+// delete (confirmed), clean up stopped, copy id, go to the owning thread, open a preview URL and
+// a file browser. Everything runs asynchronously; errors show in the panel with what to do.
+#pragma once
+
+#include "store/StoreTypes.h"
+
+#include <QWidget>
+
+class AppContext;
+class QAbstractItemView;
+class QAction;
+class QLabel;
+class QMenu;
+class QSortFilterProxyModel;
+class QTreeView;
+class SandboxListModel;
+
+class SandboxManagerPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SandboxManagerPanel(AppContext &context, QWidget *parent = nullptr);
+
+    void refresh();
+    SandboxListModel *model() const { return m_model; }
+    QAbstractItemView *view() const;
+    // The ids of the selected rows, in view order.
+    QStringList selectedIds() const;
+
+signals:
+    void goToThread(RowId threadId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    QAction *addPanelAction(const QString &objectName, const QString &text,
+                            const QKeySequence &shortcut = QKeySequence());
+    void updateActions();
+    void updateStatus();
+    void showMessage(const QString &text);
+    void onOperationFinished(const QString &id, const QString &operation, const QString &error);
+    void confirmDelete(const QStringList &ids, const QString &question);
+    void startSelected();
+    void stopSelected();
+    void deleteSelected();
+    void cleanUpStopped();
+    void copyIds();
+    void goToSelectedThread();
+    void askPreviewPort();
+    void openPreview(const QString &id, int port);
+    void browseFiles();
+
+    AppContext &m_context;
+    SandboxListModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTreeView *m_view = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QMenu *m_contextMenu = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_startAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_cleanupAction = nullptr;
+    QAction *m_copyIdAction = nullptr;
+    QAction *m_goToThreadAction = nullptr;
+    QAction *m_previewAction = nullptr;
+    QAction *m_browseAction = nullptr;
+};
