@@ -56,6 +56,10 @@ public:
     void setApprover(Approver *approver) { m_approver = approver; }
     Approver *approver() const { return m_approver; }
     void setInstructions(const QString &instructions) { m_instructions = instructions; }
+    // Sandboxes the agent creates stop after this many idle minutes (0 = never); negative:
+    // the sandbox server's default. From the settings.
+    void setSandboxAutoStopMinutes(int minutes) { m_autoStopMinutes = minutes; }
+    int sandboxAutoStopMinutes() const { return m_autoStopMinutes; }
     QString instructions() const { return m_instructions; }
 
     // Starts a run with a new user message. False (and *error, one line) when the thread is
@@ -96,6 +100,7 @@ private:
     Services m_services;
     Approver *m_approver = nullptr;
     QString m_instructions;
+    int m_autoStopMinutes = -1;
     QHash<RowId, AgentRun *> m_runs; // by thread
     QHash<RowId, QSet<QString>> m_alwaysAllowed;
     QSet<RowId> m_naming;

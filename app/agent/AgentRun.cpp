@@ -614,6 +614,7 @@ void AgentRun::launchMoreCalls()
         ++m_running;
         ToolContext context;
         context.threadId = m_thread.uuid;
+        context.sandboxAutoStopMinutes = m_engine.sandboxAutoStopMinutes();
         call.execution = tools->execute(call.name, call.args, context);
         connect(call.execution, &ToolExecution::finished, this,
                 [this, i](const ToolOutcome &outcome) {

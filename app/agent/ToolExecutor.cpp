@@ -387,6 +387,8 @@ void ToolExecution::createSandbox()
     if (!m_context.threadId.isEmpty())
         params.labels.insert(QString(kThreadLabel), m_context.threadId);
     params.env = stringMap(QStringLiteral("envVars"));
+    if (m_context.sandboxAutoStopMinutes >= 0)
+        params.autoStopInterval = m_context.sandboxAutoStopMinutes;
 
     // Sandbox names are unique per account, and a model reuses names ("my_project") across
     // conversations: on a name conflict, try once more with a suffix.

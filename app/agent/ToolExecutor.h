@@ -31,6 +31,8 @@ struct ToolContext
     qsizetype modelTextLimit = 64 * 1024;
     // watchDirectory's polling interval; 0 = automatic (duration / 20, within 200..1000 ms).
     int watchIntervalMs = 0;
+    // createSandbox's auto-stop interval in minutes (0 = never); negative: the server's default.
+    int sandboxAutoStopMinutes = -1;
 };
 
 struct ToolOutcome

@@ -100,8 +100,10 @@ QNetworkAccessManager &AppContext::network()
 
 LlmClient &AppContext::llm()
 {
-    if (!m_llm)
+    if (!m_llm) {
         m_llm = std::make_unique<LlmClient>(&network());
+        applySettings();
+    }
     return *m_llm;
 }
 
@@ -114,15 +116,34 @@ const ToolCatalog &AppContext::tools()
 
 ApprovalPolicy &AppContext::approvalPolicy()
 {
-    if (!m_policy)
+    if (!m_policy) {
         m_policy = std::make_unique<ApprovalPolicy>(tools());
+        applySettings();
+    }
     return *m_policy;
+}
+
+void AppContext::applySettings()
+{
+    if (m_policy) {
+        if (const auto preset = ApprovalPolicy::presetFromString(m_settings->approvalPolicy()))
+            m_policy->setPreset(*preset);
+    }
+    if (m_llm) {
+        for (const ProviderInfo &provider : m_llm->catalog().providers())
+            m_llm->setBaseUrlOverride(provider.id, m_settings->providerBaseUrl(provider.id));
+    }
+    if (m_engine)
+        m_engine->setSandboxAutoStopMinutes(m_settings->sandboxAutoStopMinutes());
 }
 
 AgentEngine *AppContext::agentEngine(QString *error)
 {
     if (m_engine)
         return m_engine.get();
+    // The settings' sandbox provider, unless the command line chose one.
+    if (m_sandboxProvider.isEmpty())
+        m_sandboxProvider = m_settings->sandboxProvider();
 
     // Daytona's settings come from the environment or the .env file, as the SDKs read them.
     DaytonaConfig cloud;
@@ -142,10 +163,12 @@ AgentEngine *AppContext::agentEngine(QString *error)
     }
     LocalSandboxOptions local;
     local.dataDir = localSandboxRoot(m_paths.dataDir());
+    local.networkByDefault = m_settings->localSandboxNetwork();
     m_sandboxes = std::make_unique<SandboxBackend>(cloud, local);
 
     AgentEngine::Services services{*m_store,         llm(),     *m_keys, *m_sandboxes, tools(),
                                    approvalPolicy(), m_redactor};
     m_engine = std::make_unique<AgentEngine>(services);
+    applySettings();
     return m_engine.get();
 }

@@ -55,6 +55,10 @@ public:
     // "local" or "daytona" forces the sandbox provider; empty: Daytona when a DAYTONA_API_KEY
     // is set, else the local bubblewrap server. Call before the engine is built.
     void setSandboxProvider(const QString &provider) { m_sandboxProvider = provider; }
+    // Hands the saved settings (approval policy, base URLs, sandbox defaults) to the services
+    // built so far; each service also takes them when it is built. Call after the settings
+    // change (the settings dialog's Apply).
+    void applySettings();
     // nullptr and *error (one line, what to do) when the engine cannot be built.
     AgentEngine *agentEngine(QString *error);
     bool hasEngine() const { return m_engine != nullptr; }

@@ -278,9 +278,8 @@ bool SettingsDialog::apply()
     m_providers->apply();
     settings.sync();
 
-    if (const auto preset
-        = ApprovalPolicy::presetFromString(m_approvalPolicy->currentData().toString()))
-        m_context.approvalPolicy().setPreset(*preset);
+    // The policy, base URLs and sandbox defaults reach the services now.
+    m_context.applySettings();
     emit settingsApplied();
     return true;
 }
@@ -289,15 +288,4 @@ void SettingsDialog::accept()
 {
     if (apply())
         QDialog::accept();
-}
-
-void SettingsDialog::applyStoredSettings(AppContext &context)
-{
-    Settings &settings = context.settings();
-    if (const auto preset = ApprovalPolicy::presetFromString(settings.approvalPolicy()))
-        context.approvalPolicy().setPreset(*preset);
-    for (const ProviderInfo &provider : context.llm().catalog().providers())
-        context.llm().setBaseUrlOverride(provider.id, settings.providerBaseUrl(provider.id));
-    if (!context.hasEngine())
-        context.setSandboxProvider(settings.sandboxProvider());
 }

@@ -27,10 +27,6 @@ public:
     // the field at fault, when something cannot be saved as typed (nothing is written then).
     bool apply();
 
-    // The stored settings handed to the services at start (approval policy, base URLs, sandbox
-    // provider while the engine is not built yet). MainWindow calls it once.
-    static void applyStoredSettings(AppContext &context);
-
     void accept() override;
 
 signals:
