@@ -24,6 +24,9 @@ namespace {
 
 // Tool calls of one step run at most this many at a time (Mastra's default).
 constexpr int kMaxConcurrentCalls = 10;
+// A streamed batch is stored and shown after at most this long, or this many characters.
+constexpr int kDeltaBatchMs = 50;
+constexpr qsizetype kDeltaBatchChars = 4096;
 // Steps in a row whose every call failed validation before the run stops (security.md §6.5).
 constexpr int kMaxInvalidSteps = 3;
 
@@ -69,6 +72,9 @@ AgentRun::AgentRun(AgentEngine &engine, const ThreadRecord &thread, const RunOpt
     , m_options(options)
     , m_model(model)
 {
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kDeltaBatchMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &AgentRun::flushDeltas);
 }
 
 AgentRun::~AgentRun() = default;
@@ -222,6 +228,7 @@ void AgentRun::beginStep()
             [this](const QString &text) { onDelta(text, ChunkKind::Reasoning); });
     connect(m_request, &ChatStreamRequest::toolCallStarted, this,
             [this](int, const QString &id, const QString &name) {
+                flushDeltas();
                 if (m_timeToFirstToken < 0)
                     m_timeToFirstToken = m_stepTimer.elapsed();
                 RunEvent e = event(RunEvent::Type::ToolCallStarted);
@@ -231,6 +238,7 @@ void AgentRun::beginStep()
             });
     connect(m_request, &ChatStreamRequest::toolCallArgumentsDelta, this,
             [this](int index, const QString &fragment) {
+                flushDeltas();
                 RunEvent e = event(RunEvent::Type::ToolCallArgsDelta);
                 if (m_request && index >= 0 && index < m_request->result().toolCalls.size())
                     e.toolCallId = m_request->result().toolCalls.at(index).id;
@@ -243,21 +251,37 @@ void AgentRun::beginStep()
     m_request->start();
 }
 
-// A streamed chunk reaches the store first, then the views.
+// A streamed chunk reaches the store first, then the views, in batches.
 void AgentRun::onDelta(const QString &text, ChunkKind kind)
 {
     if (m_timeToFirstToken < 0)
         m_timeToFirstToken = m_stepTimer.elapsed();
-    const auto saved = m_services.store.appendChunk(m_messageId, text, kind);
-    logged(saved, "a streamed chunk");
-    RunEvent e = event(kind == ChunkKind::Text ? RunEvent::Type::TextDelta
-                                               : RunEvent::Type::ReasoningDelta);
+    if (!m_pendingDelta.isEmpty() && kind != m_pendingKind)
+        flushDeltas();
+    m_pendingKind = kind;
+    m_pendingDelta += text;
+    if (m_pendingDelta.size() >= kDeltaBatchChars)
+        flushDeltas();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void AgentRun::flushDeltas()
+{
+    m_flushTimer.stop();
+    if (m_pendingDelta.isEmpty())
+        return;
+    const QString text = std::exchange(m_pendingDelta, QString());
+    logged(m_services.store.appendChunk(m_messageId, text, m_pendingKind), "a streamed chunk");
+    RunEvent e = event(m_pendingKind == ChunkKind::Text ? RunEvent::Type::TextDelta
+                                                        : RunEvent::Type::ReasoningDelta);
     e.text = text;
     emitEvent(e);
 }
 
 void AgentRun::onModelFinished(const ChatResult &result)
 {
+    flushDeltas();
     m_modelResult = result;
     if (m_request)
         m_request->deleteLater();
@@ -830,6 +854,12 @@ void AgentRun::cancel()
 
 void AgentRun::shutdown()
 {
+    // What was streamed so far is kept (the views are going away with the app).
+    m_flushTimer.stop();
+    if (!m_pendingDelta.isEmpty())
+        logged(m_services.store.appendChunk(m_messageId, std::exchange(m_pendingDelta, {}),
+                                            m_pendingKind),
+               "a streamed chunk");
     m_finished = true;
     if (m_request) {
         m_request->disconnect(this);

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 // Store writes a run can live without (its state is in memory too): a failure is logged.
 template<typename R> void logged(const R &result, const char *what)
@@ -70,6 +71,10 @@ private:
     void resolveKeyThenStep();
     void beginStep();
     void onDelta(const QString &text, ChunkKind kind);
+    // Streamed text is stored and announced in small batches (security.md §5.2: every
+    // <= 250 ms or 4 KB): one commit per batch, not per token, so a fast stream is not slowed
+    // to the disk's fsync rate. Anything else that happens flushes the batch first.
+    void flushDeltas();
     void onModelFinished(const ChatResult &result);
     void proposeCalls(const QList<ToolCall> &calls);
     void gateCalls();
@@ -101,6 +106,9 @@ private:
     RowId m_messageId = 0;
     QPointer<ChatStreamRequest> m_request;
     QElapsedTimer m_stepTimer;
+    QString m_pendingDelta;
+    ChunkKind m_pendingKind = ChunkKind::Text;
+    QTimer m_flushTimer;
     qint64 m_timeToFirstToken = -1;
     ChatResult m_modelResult;
     QList<Call> m_calls;
