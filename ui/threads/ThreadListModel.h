@@ -88,6 +88,7 @@ private:
         RowId id = 0;
     };
 
+    void refreshDayBounds();
     Group groupOf(const ThreadRecord &thread) const;
     static bool comesBefore(const ThreadRecord &a, const ThreadRecord &b);
     QList<Row> groupedRows(const QList<ThreadRecord> &sorted) const;
@@ -108,4 +109,7 @@ private:
     QSet<RowId> m_running;
     QString m_searchText;
     QString m_lastError;
+    qint64 m_todayStart = 0; // ms since the epoch, see refreshDayBounds()
+    qint64 m_yesterdayStart = 0;
+    qint64 m_weekStart = 0;
 };
