@@ -7,11 +7,6 @@
 
 #include <algorithm>
 
-namespace {
-// More hits than anyone scrolls through; the store ranks them best first.
-constexpr int kSearchLimit = 200;
-} // namespace
-
 ThreadListModel::ThreadListModel(Store &store, QObject *parent)
     : QAbstractListModel(parent)
     , m_store(store)
@@ -108,22 +103,34 @@ QList<ThreadListModel::Row> ThreadListModel::groupedRows(const QList<ThreadRecor
     return rows;
 }
 
-bool ThreadListModel::runSearch(QList<Row> *rows)
+// Hits come best first from the store; archived threads are not in the list.
+QList<ThreadListModel::Row> ThreadListModel::rowsForHits(const QList<SearchHit> &hits)
 {
-    auto hits = m_store.search(m_searchText, kSearchLimit);
-    if (!hits) {
-        fail(hits.error());
-        return false;
-    }
+    QList<Row> rows;
     m_snippets.clear();
-    for (const SearchHit &hit : *hits) {
+    for (const SearchHit &hit : hits) {
         const auto it = m_records.constFind(hit.threadId);
         if (it == m_records.constEnd())
-            continue; // archived
-        rows->append(Row{false, groupOf(*it), hit.threadId});
+            continue;
+        rows.append(Row{false, groupOf(*it), hit.threadId});
         m_snippets.insert(hit.threadId, hit.messageId != 0 ? hit.snippet : QString());
     }
-    return true;
+    return rows;
+}
+
+QList<ThreadListModel::Row> ThreadListModel::allRowsGrouped()
+{
+    m_snippets.clear();
+    QList<ThreadRecord> sorted = m_records.values();
+    std::sort(sorted.begin(), sorted.end(), &ThreadListModel::comesBefore);
+    return groupedRows(sorted);
+}
+
+void ThreadListModel::resetRows(QList<Row> rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
 }
 
 bool ThreadListModel::reload()
@@ -143,15 +150,16 @@ bool ThreadListModel::reload()
 
     QList<Row> rows;
     if (isSearching()) {
-        if (!runSearch(&rows))
-            rows.clear();
+        auto hits = m_store.search(m_searchText, kSearchLimit);
+        if (hits)
+            rows = rowsForHits(*hits);
+        else
+            fail(hits.error());
     } else {
         m_snippets.clear();
         rows = groupedRows(*threads);
     }
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
+    resetRows(std::move(rows));
     return m_lastError.isEmpty();
 }
 
@@ -160,21 +168,26 @@ void ThreadListModel::setSearchText(const QString &text)
     const QString trimmed = text.trimmed();
     if (trimmed == m_searchText)
         return;
-    m_searchText = trimmed;
+    if (trimmed.isEmpty()) {
+        showSearchResults(trimmed, {});
+        return;
+    }
+    auto hits = m_store.search(trimmed, kSearchLimit);
+    if (!hits) {
+        m_searchText = trimmed;
+        fail(hits.error());
+        resetRows({});
+        return;
+    }
+    showSearchResults(trimmed, *hits);
+}
+
+void ThreadListModel::showSearchResults(const QString &text, const QList<SearchHit> &hits)
+{
+    m_searchText = text.trimmed();
     m_lastError.clear();
     refreshDayBounds();
-    QList<Row> rows;
-    if (isSearching()) {
-        runSearch(&rows);
-    } else {
-        m_snippets.clear();
-        QList<ThreadRecord> sorted = m_records.values();
-        std::sort(sorted.begin(), sorted.end(), &ThreadListModel::comesBefore);
-        rows = groupedRows(sorted);
-    }
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
+    resetRows(isSearching() ? rowsForHits(hits) : allRowsGrouped());
 }
 
 int ThreadListModel::threadCount() const

@@ -48,6 +48,10 @@ public:
     // Empty text: the grouped list. Otherwise the threads whose title or messages hold
     // every word, best first. Runs at once (the sidebar debounces typing).
     void setSearchText(const QString &text);
+    // Shows hits for text that were found elsewhere (the sidebar's ThreadSearcher, off the
+    // GUI thread); empty text shows the grouped list.
+    void showSearchResults(const QString &text, const QList<SearchHit> &hits);
+    static constexpr int kSearchLimit = 200; // more than anyone scrolls through
     QString searchText() const { return m_searchText; }
     bool isSearching() const { return !m_searchText.isEmpty(); }
     QString lastError() const { return m_lastError; }
@@ -92,7 +96,9 @@ private:
     Group groupOf(const ThreadRecord &thread) const;
     static bool comesBefore(const ThreadRecord &a, const ThreadRecord &b);
     QList<Row> groupedRows(const QList<ThreadRecord> &sorted) const;
-    bool runSearch(QList<Row> *rows);
+    QList<Row> rowsForHits(const QList<SearchHit> &hits);
+    QList<Row> allRowsGrouped();
+    void resetRows(QList<Row> rows);
     int rowOf(RowId id) const;
     int headerRow(Group group) const;
     bool groupHasThreads(Group group) const;

@@ -4,6 +4,7 @@
 #include "DeleteThreadDialog.h"
 #include "ThreadItemDelegate.h"
 #include "ThreadListModel.h"
+#include "ThreadSearcher.h"
 
 #include "agent/AgentEngine.h"
 #include "agent/ThreadExport.h"
@@ -26,6 +27,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace {
 // Long enough that a word typed at speed runs one query, short enough to feel immediate.
@@ -121,6 +124,8 @@ ThreadSidebar::ThreadSidebar(AppContext &context, QWidget *parent)
     connect(m_exportAction, &QAction::triggered, this, &ThreadSidebar::exportCurrentThread);
     connect(m_deleteAction, &QAction::triggered, this, &ThreadSidebar::deleteCurrentThread);
 
+    m_searcher = new ThreadSearcher(context.store().path(), this);
+    connect(m_searcher, &ThreadSearcher::finished, this, &ThreadSidebar::onSearchFinished);
     m_searchTimer = new QTimer(this);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(kSearchDebounceMs);
@@ -132,11 +137,8 @@ ThreadSidebar::ThreadSidebar(AppContext &context, QWidget *parent)
             m_searchTimer->start();
     });
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_selectFirstHit = true;
         applySearch();
-        if (m_model->isSearching() && m_model->threadCount() > 0) {
-            selectThread(m_model->threadIdAt(0));
-            m_list->setFocus(Qt::OtherFocusReason);
-        }
     });
 
     m_messageTimer = new QTimer(this);
@@ -180,12 +182,39 @@ void ThreadSidebar::reload()
     updateActions();
 }
 
+// Clearing is immediate (the grouped list is in memory); a query goes to the searcher and
+// the list changes when its hits come back.
 void ThreadSidebar::applySearch()
 {
     m_searchTimer->stop();
-    m_model->setSearchText(m_search->text());
+    const QString text = m_search->text().trimmed();
+    if (!text.isEmpty()) {
+        m_searcher->search(text, ThreadListModel::kSearchLimit);
+        return;
+    }
+    m_searcher->cancel();
+    m_selectFirstHit = false;
+    m_model->setSearchText(QString());
     restoreSelection();
     updateEmptyState();
+}
+
+void ThreadSidebar::onSearchFinished(const QString &text, const QList<SearchHit> &hits,
+                                     const QString &error)
+{
+    if (text != m_search->text().trimmed())
+        return; // typed on since
+    if (!error.isEmpty()) {
+        showMessage(tr("Search failed: %1").arg(error), true);
+        return;
+    }
+    m_model->showSearchResults(text, hits);
+    restoreSelection();
+    updateEmptyState();
+    if (std::exchange(m_selectFirstHit, false) && m_model->threadCount() > 0) {
+        selectThread(m_model->threadIdAt(0));
+        m_list->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 // After a reset (search, reload) the view forgets its current row: put it back if the
@@ -521,7 +550,6 @@ bool ThreadSidebar::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Down && m_model->rowCount() > 0) {
-            applySearch();
             if (!m_model->indexOfThread(m_currentId).isValid() && m_model->threadCount() > 0)
                 selectNextThread();
             m_list->setFocus(Qt::OtherFocusReason);

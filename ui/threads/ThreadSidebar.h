@@ -21,6 +21,7 @@ class QModelIndex;
 class QTimer;
 class QToolButton;
 class ThreadListModel;
+class ThreadSearcher;
 
 class ThreadSidebar final : public QWidget
 {
@@ -62,6 +63,7 @@ private:
     void onCurrentIndexChanged(const QModelIndex &current);
     void setCurrent(RowId id);
     void applySearch();
+    void onSearchFinished(const QString &text, const QList<SearchHit> &hits, const QString &error);
     void restoreSelection();
     void stepSelection(int direction);
     void showContextMenu(const QPoint &position);
@@ -81,6 +83,7 @@ private:
     QListView *m_list = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_message = nullptr;
+    ThreadSearcher *m_searcher = nullptr;
     QTimer *m_searchTimer = nullptr;
     QTimer *m_messageTimer = nullptr;
     QAction *m_renameAction = nullptr;
@@ -90,4 +93,5 @@ private:
     RowId m_currentId = 0;
     bool m_restoring = false;
     bool m_engineConnected = false;
+    bool m_selectFirstHit = false; // Enter in the search field: go to the best hit
 };

@@ -166,6 +166,12 @@ void TestThreadSidebar::typingFiltersTheList()
     QTest::keyClicks(field, QStringLiteral("zanzibar")); // only in an answer's text
     QTRY_COMPARE(shownTitles(), QStringList{QStringLiteral("CSV parsing")});
 
+    // Enter goes to the best hit.
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_COMPARE(m_sidebar->currentThreadId(), m_yesterday);
+    QTRY_VERIFY(list()->hasFocus());
+
+    field->setFocus();
     field->clear();
     QTest::keyClicks(field, QStringLiteral("reverse"));
     QTRY_COMPARE(shownTitles(), QStringList{QStringLiteral("Reverse a string")});
