@@ -145,6 +145,16 @@ ThreadSidebar::ThreadSidebar(AppContext &context, QWidget *parent)
     m_messageTimer->setSingleShot(true);
     connect(m_messageTimer, &QTimer::timeout, this, &ThreadSidebar::clearMessage);
 
+    m_dayTimer = new QTimer(this);
+    m_dayTimer->setSingleShot(true);
+    connect(m_dayTimer, &QTimer::timeout, this, [this] {
+        const auto *editor = m_list->findChild<QWidget *>(QStringLiteral("threadRenameEditor"));
+        if (editor && editor->isVisible())
+            m_dayTimer->start(60 * 1000); // not under the user's typing
+        else
+            reload();
+    });
+
     connect(m_newThread, &QToolButton::clicked, this, [this] { newThread(); });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ThreadSidebar::onCurrentIndexChanged);
@@ -172,9 +182,17 @@ void ThreadSidebar::onRunEvent(const RunEvent &event)
     m_model->applyRunEvent(event);
 }
 
+void ThreadSidebar::scheduleDayChange()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const qint64 untilMidnight = now.msecsTo(now.date().addDays(1).startOfDay());
+    m_dayTimer->start(int(qBound(qint64(1000), untilMidnight + 1000, qint64(24) * 3600 * 1000)));
+}
+
 void ThreadSidebar::reload()
 {
     connectEngine();
+    scheduleDayChange();
     if (!m_model->reload())
         showMessage(tr("Threads could not be loaded: %1").arg(m_model->lastError()), true);
     restoreSelection();

@@ -59,6 +59,7 @@ signals:
 
 private:
     void connectEngine();
+    void scheduleDayChange();
     void onRunEvent(const RunEvent &event);
     void onCurrentIndexChanged(const QModelIndex &current);
     void setCurrent(RowId id);
@@ -86,6 +87,7 @@ private:
     ThreadSearcher *m_searcher = nullptr;
     QTimer *m_searchTimer = nullptr;
     QTimer *m_messageTimer = nullptr;
+    QTimer *m_dayTimer = nullptr; // regroups at midnight: "Today" becomes "Yesterday"
     QAction *m_renameAction = nullptr;
     QAction *m_pinAction = nullptr;
     QAction *m_exportAction = nullptr;

@@ -12,6 +12,7 @@
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -47,6 +49,9 @@ private slots:
     void exportWritesJsonByFilter();
     void nextAndPreviousCrossGroups();
     void newThreadUsesTheDefaultModel();
+    void pinMovesTheThreadToTheTop();
+    void contextMenuOffersTheRowActions();
+    void runEventsFromTheEngineUpdateTheRow();
     void emptyStoreShowsTheEmptyState();
 
 private:
@@ -421,6 +426,85 @@ void TestThreadSidebar::emptyStoreShowsTheEmptyState()
     QVERIFY(id != 0);
     QTRY_VERIFY(!empty->isVisible());
     QVERIFY(list()->isVisible());
+}
+
+void TestThreadSidebar::pinMovesTheThreadToTheTop()
+{
+    showSidebar();
+    m_sidebar->selectThread(m_older);
+    m_sidebar->togglePinCurrentThread();
+    QVERIFY(m_context->store().thread(m_older)->pinned);
+    QCOMPARE(shownTitles().mid(0, 2),
+             (QStringList{QStringLiteral("Pinned"), QStringLiteral("Old shell scripts")}));
+    QCOMPARE(m_sidebar->currentThreadId(), m_older); // still selected after the move
+    QCOMPARE(list()->currentIndex().data(ThreadListModel::IdRole).toLongLong(), m_older);
+    auto *pin = list()->findChild<QAction *>(QStringLiteral("threadPinAction"));
+    QVERIFY(pin);
+    QCOMPARE(pin->text(), QStringLiteral("Unpin"));
+    pin->trigger();
+    QVERIFY(!m_context->store().thread(m_older)->pinned);
+    QVERIFY(!shownTitles().contains(QStringLiteral("Pinned")));
+    QCOMPARE(shownTitles().last(), QStringLiteral("Old shell scripts"));
+}
+
+void TestThreadSidebar::contextMenuOffersTheRowActions()
+{
+    showSidebar();
+    const QModelIndex row = list()->model()->index(4, 0); // "CSV parsing"
+    QCOMPARE(row.data().toString(), QStringLiteral("CSV parsing"));
+    const QRect rect = list()->visualRect(row);
+    emit list()->customContextMenuRequested(rect.center());
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = m_sidebar->findChild<QMenu *>(QStringLiteral("threadContextMenu")))
+                && menu->isVisible());
+    QCOMPARE(m_sidebar->currentThreadId(), m_yesterday); // the clicked row is the subject
+    QStringList names;
+    for (QAction *action : menu->actions()) {
+        if (!action->isSeparator()) {
+            names << action->objectName();
+            QVERIFY(action->isEnabled());
+        }
+    }
+    QCOMPARE(
+        names,
+        (QStringList{QStringLiteral("threadRenameAction"), QStringLiteral("threadPinAction"),
+                     QStringLiteral("threadExportAction"), QStringLiteral("threadDeleteAction")}));
+    QCOMPARE(menu->actions().first()->shortcut(), QKeySequence(Qt::Key_F2));
+    QCOMPARE(menu->actions().last()->shortcut(), QKeySequence(QKeySequence::Delete));
+    menu->close();
+}
+
+// The sidebar is made before the engine exists (as at startup without a key); reload()
+// connects it, and the engine's events then update that one row.
+void TestThreadSidebar::runEventsFromTheEngineUpdateTheRow()
+{
+    showSidebar();
+    QString error;
+    AgentEngine *engine = m_context->agentEngine(&error);
+    QVERIFY2(engine, qPrintable(error));
+    m_sidebar->reload();
+    QSignalSpy reset(list()->model(), &QAbstractItemModel::modelReset);
+
+    QVERIFY(m_context->store().renameThread(m_older, QStringLiteral("Looping in bash")).ok());
+    RunEvent titled;
+    titled.type = RunEvent::Type::ThreadTitleChanged;
+    titled.threadId = m_older;
+    titled.text = QStringLiteral("Looping in bash");
+    emit engine->runEvent(titled);
+    QCOMPARE(shownTitles().last(), QStringLiteral("Looping in bash"));
+
+    NewMessage user;
+    user.threadId = m_older;
+    user.parts = NewMessage::textParts(QStringLiteral("And with while?"));
+    QVERIFY(m_context->store().appendMessage(user).ok());
+    RunEvent started;
+    started.type = RunEvent::Type::RunStarted;
+    started.threadId = m_older;
+    emit engine->runEvent(started);
+    QCOMPARE(shownTitles().at(1), QStringLiteral("Looping in bash")); // top of Today
+    QVERIFY(list()->model()->index(1, 0).data(ThreadListModel::RunningRole).toBool());
+    QVERIFY(!shownTitles().contains(QStringLiteral("Older"))); // its only thread left it
+    QCOMPARE(reset.size(), 0);
 }
 
 QTEST_MAIN(TestThreadSidebar)
