@@ -12,6 +12,7 @@
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -64,6 +65,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<ThreadSidebar> m_sidebar;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
     QDateTime m_clock;
     RowId m_today1 = 0, m_today2 = 0, m_yesterday = 0, m_older = 0;
 };
@@ -96,6 +98,7 @@ void TestThreadSidebar::init()
 
 void TestThreadSidebar::cleanup()
 {
+    m_tester.reset();
     m_sidebar.reset();
     m_context.reset();
     m_dir.reset();
@@ -126,7 +129,10 @@ RowId TestThreadSidebar::addThread(const QString &title, const QString &question
 
 void TestThreadSidebar::showSidebar()
 {
+    m_tester.reset();
     m_sidebar = std::make_unique<ThreadSidebar>(*m_context);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_sidebar->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_sidebar->resize(320, 600);
     m_sidebar->show();
     QApplication::setActiveWindow(m_sidebar.get());
@@ -220,6 +226,7 @@ void TestThreadSidebar::f2RenamePersists()
     QVERIFY(shownTitles().contains(QStringLiteral("Parsing CSV with quotes")));
 
     // A second sidebar (the app reopened) reads the new name from the file.
+    m_tester.reset();
     m_sidebar.reset();
     showSidebar();
     QVERIFY(shownTitles().contains(QStringLiteral("Parsing CSV with quotes")));
