@@ -14,6 +14,8 @@ class ThreadItemDelegate final : public QStyledItemDelegate
 public:
     explicit ThreadItemDelegate(const ThreadListModel &model, QObject *parent = nullptr);
 
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override;

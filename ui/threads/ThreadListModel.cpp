@@ -4,6 +4,7 @@
 #include "store/Store.h"
 
 #include <QLocale>
+#include <QPoint>
 
 #include <algorithm>
 
@@ -107,20 +108,21 @@ QList<ThreadListModel::Row> ThreadListModel::groupedRows(const QList<ThreadRecor
 QList<ThreadListModel::Row> ThreadListModel::rowsForHits(const QList<SearchHit> &hits)
 {
     QList<Row> rows;
-    m_snippets.clear();
+    m_hits.clear();
     for (const SearchHit &hit : hits) {
         const auto it = m_records.constFind(hit.threadId);
         if (it == m_records.constEnd())
             continue;
         rows.append(Row{false, groupOf(*it), hit.threadId});
-        m_snippets.insert(hit.threadId, hit.messageId != 0 ? hit.snippet : QString());
+        if (hit.messageId != 0) // a title match needs no snippet: the title shows it
+            m_hits.insert(hit.threadId, hit);
     }
     return rows;
 }
 
 QList<ThreadListModel::Row> ThreadListModel::allRowsGrouped()
 {
-    m_snippets.clear();
+    m_hits.clear();
     QList<ThreadRecord> sorted = m_records.values();
     std::sort(sorted.begin(), sorted.end(), &ThreadListModel::comesBefore);
     return groupedRows(sorted);
@@ -156,7 +158,7 @@ bool ThreadListModel::reload()
         else
             fail(hits.error());
     } else {
-        m_snippets.clear();
+        m_hits.clear();
         rows = groupedRows(*threads);
     }
     resetRows(std::move(rows));
@@ -330,7 +332,7 @@ bool ThreadListModel::refreshThread(RowId id)
 void ThreadListModel::removeThread(RowId id)
 {
     m_records.remove(id);
-    m_snippets.remove(id);
+    m_hits.remove(id);
     m_running.remove(id);
     const int row = rowOf(id);
     if (row < 0)
@@ -431,7 +433,13 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
     case GroupRole:
         return int(row.group);
     case SnippetRole:
-        return m_snippets.value(thread.id);
+        return m_hits.value(thread.id).snippet;
+    case SnippetHighlightsRole: {
+        QVariantList highlights;
+        for (const auto &[start, length] : m_hits.value(thread.id).highlights)
+            highlights << QPoint(start, length);
+        return highlights;
+    }
     case ModelRole:
         return thread.model;
     default:
@@ -482,6 +490,7 @@ QHash<int, QByteArray> ThreadListModel::roleNames() const
     names.insert(HeaderRole, "header");
     names.insert(GroupRole, "group");
     names.insert(SnippetRole, "snippet");
+    names.insert(SnippetHighlightsRole, "snippetHighlights");
     names.insert(ModelRole, "model");
     return names;
 }

@@ -33,6 +33,7 @@ public:
         HeaderRole, // bool: a group header row
         GroupRole, // int (Group)
         SnippetRole, // search mode: the text around the match
+        SnippetHighlightsRole, // QVariantList of QPoint(start, length): the matched words
         ModelRole, // "provider/model"
     };
     enum class Group { Pinned, Today, Yesterday, Previous7Days, Older };
@@ -111,7 +112,7 @@ private:
     std::function<QDateTime()> m_clock;
     QList<Row> m_rows;
     QHash<RowId, ThreadRecord> m_records; // every active thread, whether shown or not
-    QHash<RowId, QString> m_snippets; // search mode
+    QHash<RowId, SearchHit> m_hits; // search mode: snippet and highlights
     QSet<RowId> m_running;
     QString m_searchText;
     QString m_lastError;

@@ -174,6 +174,13 @@ void TestThreadListModel::searchFindsAWordOnlyInAMessage()
     QVERIFY2(hit.data(ThreadListModel::SnippetRole).toString().contains(QStringLiteral("zanzibar")),
              qPrintable(hit.data(ThreadListModel::SnippetRole).toString()));
 
+    // The matched word is marked for the delegate to draw in bold.
+    const QString snippet = hit.data(ThreadListModel::SnippetRole).toString();
+    const QVariantList highlights = hit.data(ThreadListModel::SnippetHighlightsRole).toList();
+    QCOMPARE(highlights.size(), 1);
+    const QPoint range = highlights.first().toPoint();
+    QCOMPARE(snippet.mid(range.x(), range.y()), QStringLiteral("zanzibar"));
+
     m_model->setSearchText(QStringLiteral("nosuchwordanywhere"));
     QCOMPARE(m_model->rowCount(), 0);
 
