@@ -187,6 +187,16 @@ void TestThreadSidebar::typingFiltersTheList()
     QTest::keyClicks(field, QStringLiteral("reverse"));
     QTRY_COMPARE(shownTitles(), QStringList{QStringLiteral("Reverse a string")});
 
+    // Down moves from the field into the list, onto the first hit.
+    field->setFocus();
+    field->clear();
+    QTest::keyClicks(field, QStringLiteral("tests"));
+    QTRY_COMPARE(shownTitles(), QStringList{QStringLiteral("Reverse a string")});
+    QTest::keyClick(field, Qt::Key_Down);
+    QTRY_VERIFY(list()->hasFocus());
+    QCOMPARE(m_sidebar->currentThreadId(), m_today2);
+    field->setFocus();
+
     QTest::keyClick(field, Qt::Key_Escape); // clears the search
     QCOMPARE(field->text(), QString());
     QTRY_COMPARE(shownTitles(), expected);
