@@ -25,7 +25,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Agent Studio"));
 
-    m_sidebar = new ThreadSidebar(this);
+    m_sidebar = new ThreadSidebar(m_context, this);
     m_chat = new ChatPane(this);
     m_inspector = new InspectorPanel(this);
 

@@ -1,24 +1,99 @@
-// The thread sidebar: search field, "New thread" and the list of threads.
+// The thread sidebar: a search field (search-as-you-type over titles and message text), a
+// "New thread" button and the list of threads grouped by date, pinned on top. Rename in place
+// (F2), pin, export (Markdown or JSON) and delete (Del; optionally with the thread's sandboxes)
+// from the keyboard or the row's context menu. Works with or without the agent engine; with
+// it, runs update their row (title, running dot, moved to the top) as they happen.
 #pragma once
 
+#include "agent/RunEvent.h"
+#include "store/StoreTypes.h"
+
+#include <QList>
+#include <QPointer>
 #include <QWidget>
 
+class AppContext;
+class QAction;
+class QLabel;
 class QLineEdit;
 class QListView;
+class QModelIndex;
+class QTimer;
 class QToolButton;
+class ThreadListModel;
+class ThreadSearcher;
 
 class ThreadSidebar final : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ThreadSidebar(QWidget *parent = nullptr);
+    explicit ThreadSidebar(AppContext &context, QWidget *parent = nullptr);
 
     QLineEdit *searchField() const { return m_search; }
     QListView *threadList() const { return m_list; }
+    ThreadListModel *model() const { return m_model; }
+
+    // The thread shown in the chat pane; 0 when none. Searching does not change it.
+    RowId currentThreadId() const { return m_currentId; }
+    // Selects the thread (clearing a search that hides it); 0 clears the selection.
+    void selectThread(RowId id);
+    // The next / previous thread in the list as shown (headers skipped; no wrap-around).
+    void selectNextThread();
+    void selectPreviousThread();
+    // Creates a thread with the default model, selects it and returns its id (0 on failure,
+    // with the reason shown in the sidebar).
+    RowId newThread();
+    // Starts editing the current thread's title in place.
+    void renameCurrentThread();
+    // Asks (non-modally), then deletes the thread at once and its sandboxes in the background.
+    void deleteCurrentThread();
+    // Asks for a file (Markdown or JSON by the chosen filter) and writes the thread to it.
+    void exportCurrentThread();
+    void togglePinCurrentThread();
+    // Reads the threads from the store again (and connects to the engine if it now exists).
+    void reload();
+
+signals:
+    void currentThreadChanged(RowId threadId);
 
 private:
+    void connectEngine();
+    void scheduleDayChange();
+    void onRunEvent(const RunEvent &event);
+    void onCurrentIndexChanged(const QModelIndex &current);
+    void setCurrent(RowId id);
+    void applySearch();
+    void onSearchFinished(const QString &text, const QList<SearchHit> &hits, const QString &error);
+    void restoreSelection();
+    void stepSelection(int direction);
+    void showContextMenu(const QPoint &position);
+    void removeThread(RowId id, const QList<SandboxRecord> &sandboxes);
+    void deleteSandboxes(const QList<SandboxRecord> &sandboxes);
+    void writeExport(RowId id, const QString &path, bool json);
+    void showMessage(const QString &text, bool error);
+    void clearMessage();
+    void updateActions();
+    void updateEmptyState();
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+    AppContext &m_context;
+    ThreadListModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
     QToolButton *m_newThread = nullptr;
     QListView *m_list = nullptr;
+    QLabel *m_empty = nullptr;
+    QLabel *m_message = nullptr;
+    ThreadSearcher *m_searcher = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QTimer *m_messageTimer = nullptr;
+    QTimer *m_dayTimer = nullptr; // regroups at midnight: "Today" becomes "Yesterday"
+    QAction *m_renameAction = nullptr;
+    QAction *m_pinAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    RowId m_currentId = 0;
+    bool m_restoring = false;
+    bool m_engineConnected = false;
+    bool m_selectFirstHit = false; // Enter in the search field: go to the best hit
 };

@@ -163,7 +163,7 @@ void TestMainWindow::shortcutsReachTheirTargets()
     QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
     QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("composer"));
     QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
-    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("threadSearch"));
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("threadSearchField"));
     QTest::keyClick(&window, Qt::Key_I, Qt::ControlModifier);
     QTRY_VERIFY(!window.findChild<QWidget *>(QStringLiteral("rightPanel"))->isVisible());
 }
