@@ -37,7 +37,6 @@ ChatPane::ChatPane(QWidget *parent)
     buildWidgets();
     m_engineError = tr("the chat is not connected to the app's services.");
     showError({});
-    m_composer->setEnabled(false);
     m_modelPicker->setEnabled(false);
     m_refreshModels->setEnabled(false);
     updateButtons();
@@ -109,7 +108,7 @@ void ChatPane::buildWidgets()
     layout->addLayout(bottom);
 
     connect(m_composer, &Composer::sendRequested, this, &ChatPane::send);
-    connect(m_composer, &QPlainTextEdit::textChanged, this, &ChatPane::updateButtons);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] { updateButtons(); });
     connect(m_send, &QPushButton::clicked, this, &ChatPane::send);
     connect(m_stop, &QPushButton::clicked, this, &ChatPane::stop);
     connect(m_view, &ConversationView::toolCardActivated, this, &ChatPane::toolCardActivated);
@@ -247,19 +246,22 @@ void ChatPane::onRunEvent(const RunEvent &event)
         return;
     switch (event.type) {
     case RunEvent::Type::RunStarted:
+        updateButtons();
+        break;
     case RunEvent::Type::RunFinished:
     case RunEvent::Type::RunFailed:
     case RunEvent::Type::RunCancelled:
-        updateButtons();
+        // The engine still counts the run as running while it announces the end.
+        updateButtons(false);
         break;
     default:
         break;
     }
 }
 
-void ChatPane::updateButtons()
+void ChatPane::updateButtons(std::optional<bool> knownRunning)
 {
-    const bool running = isRunning();
+    const bool running = knownRunning.value_or(isRunning());
     m_send->setVisible(!running);
     m_stop->setVisible(running);
     m_send->setEnabled(m_engine && !m_composer->toPlainText().trimmed().isEmpty());

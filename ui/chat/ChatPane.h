@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class AgentEngine;
 class AppContext;
 class Composer;
@@ -58,7 +60,7 @@ signals:
 private:
     void buildWidgets();
     void onRunEvent(const RunEvent &event);
-    void updateButtons();
+    void updateButtons(std::optional<bool> knownRunning = std::nullopt);
     void showError(const QString &message);
     void saveModelChoice(const QString &model);
 
