@@ -44,6 +44,26 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
+// Where streamed Markdown may be cut without changing how it renders: a blank line at least
+// kSegmentChars in, outside code fences, not followed by a list item, table row or quote.
+qsizetype splitPoint(QStringView text)
+{
+    constexpr qsizetype kSegmentChars = 1500;
+    for (qsizetype at = text.indexOf(u"\n\n", kSegmentChars); at >= 0;
+         at = text.indexOf(u"\n\n", at + 1)) {
+        const qsizetype next = at + 2;
+        if (next >= text.size())
+            return -1; // the paragraph after it has not started yet
+        const QChar c = text.at(next);
+        if (c.isSpace() || c.isDigit() || QStringView(u"-*+|>#").contains(c))
+            continue;
+        if (text.left(at).count(u"```") % 2 != 0)
+            continue; // inside a code block
+        return next;
+    }
+    return -1;
+}
+
 QString buttonText(Kind kind)
 {
     return kind == Kind::Error ? ConversationDelegate::tr("Retry")
@@ -102,6 +122,41 @@ void ConversationDelegate::clear()
     m_heights.clear();
 }
 
+std::unique_ptr<QTextDocument> ConversationDelegate::makeDocument(const QString &text,
+                                                                  bool markdown, int width) const
+{
+    const QPalette palette = m_view->palette();
+    auto doc = std::make_unique<QTextDocument>();
+    doc->setDocumentMargin(0);
+    doc->setDefaultFont(font());
+    if (markdown) {
+        // Before the text, so that the highlighter colours the blocks as they are made.
+        auto *highlighter = new CodeHighlighter(doc.get());
+        highlighter->setDarkTheme(isDark(palette));
+        doc->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
+        const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+            if (!isCodeBlock(block))
+                continue;
+            QTextCursor cursor(block);
+            QTextBlockFormat blockFormat;
+            blockFormat.setBackground(palette.color(QPalette::AlternateBase));
+            blockFormat.setLeftMargin(kPad);
+            blockFormat.setRightMargin(kPad);
+            cursor.mergeBlockFormat(blockFormat);
+            cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+            QTextCharFormat charFormat;
+            charFormat.setFontFamilies({fixed.family()});
+            charFormat.setFontFixedPitch(true);
+            cursor.mergeCharFormat(charFormat);
+        }
+    } else {
+        doc->setPlainText(text);
+    }
+    doc->setTextWidth(qMax(40, width));
+    return doc;
+}
+
 ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &index, int width) const
 {
     ++m_layoutCount;
@@ -110,41 +165,9 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     layout->revision = index.data(ConversationModel::RevisionRole).toInt();
     const Kind kind = kindOf(index);
     const QString text = index.data(ConversationModel::TextRole).toString();
-    const QPalette palette = m_view->palette();
+    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
     const QFontMetrics metrics(font());
     const int line = metrics.height();
-
-    const auto makeDocument = [&](bool markdown, int textWidth) {
-        auto doc = std::make_unique<QTextDocument>();
-        doc->setDocumentMargin(0);
-        doc->setDefaultFont(font());
-        if (markdown) {
-            // Before the text, so that the highlighter colours the blocks as they are made.
-            auto *highlighter = new CodeHighlighter(doc.get());
-            highlighter->setDarkTheme(isDark(palette));
-            doc->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
-            const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-            for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
-                if (!isCodeBlock(block))
-                    continue;
-                QTextCursor cursor(block);
-                QTextBlockFormat blockFormat;
-                blockFormat.setBackground(palette.color(QPalette::AlternateBase));
-                blockFormat.setLeftMargin(kPad);
-                blockFormat.setRightMargin(kPad);
-                cursor.mergeBlockFormat(blockFormat);
-                cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-                QTextCharFormat charFormat;
-                charFormat.setFontFamilies({fixed.family()});
-                charFormat.setFontFixedPitch(true);
-                cursor.mergeCharFormat(charFormat);
-            }
-        } else {
-            doc->setPlainText(text);
-        }
-        doc->setTextWidth(qMax(40, textWidth));
-        return doc;
-    };
 
     const int inner = width - 2 * kMargin;
     switch (kind) {
@@ -152,14 +175,35 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     case Kind::AssistantText: {
         const bool bubble = kind == Kind::UserMessage;
         const int pad = bubble ? kPad : 0;
-        layout->doc = makeDocument(true, inner - 2 * pad);
-        const int docHeight = int(std::ceil(layout->doc->size().height()));
-        layout->box = QRect(kMargin, kGap, inner, docHeight + 2 * pad);
-        layout->docOrigin = QPoint(kMargin + pad, kGap + pad);
+        const int textWidth = inner - 2 * pad;
+        QStringView rest(text);
+        if (index.data(ConversationModel::StreamingRole).toBool()) {
+            // Streamed text only grows: keep the finished pieces, lay out the rest.
+            std::unique_ptr<Layout> old(m_layouts.take(key));
+            if (old && old->width == width && old->frozenLength > 0
+                && old->frozenLength <= text.size()) {
+                for (size_t i = 0; i + 1 < old->segments.size(); ++i)
+                    layout->segments.push_back(std::move(old->segments[i]));
+                layout->frozenLength = old->frozenLength;
+                rest = rest.mid(old->frozenLength);
+            }
+            for (qsizetype cut = splitPoint(rest); cut > 0; cut = splitPoint(rest)) {
+                layout->segments.push_back(
+                    {makeDocument(rest.left(cut).toString(), true, textWidth), {}});
+                layout->frozenLength += int(cut);
+                rest = rest.mid(cut);
+            }
+        }
+        layout->segments.push_back({makeDocument(rest.toString(), true, textWidth), {}});
+        int y = kGap + pad;
+        for (Segment &segment : layout->segments) {
+            segment.origin = QPoint(kMargin + pad, y);
+            y += int(std::ceil(segment.doc->size().height()));
+        }
+        layout->box = QRect(kMargin, kGap, inner, y - kGap + pad);
         layout->height = layout->box.height() + 2 * kGap;
 
         // One Copy button per run of consecutive code blocks.
-        QAbstractTextDocumentLayout *docLayout = layout->doc->documentLayout();
         CodeBlock current;
         bool open = false;
         const auto close = [&] {
@@ -172,33 +216,35 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
             layout->codeBlocks.append(current);
             current = {};
         };
-        for (QTextBlock block = layout->doc->begin(); block.isValid(); block = block.next()) {
-            if (!isCodeBlock(block)) {
-                close();
-                continue;
+        for (const Segment &segment : layout->segments) {
+            QAbstractTextDocumentLayout *docLayout = segment.doc->documentLayout();
+            for (QTextBlock block = segment.doc->begin(); block.isValid(); block = block.next()) {
+                if (!isCodeBlock(block)) {
+                    close();
+                    continue;
+                }
+                const QRect rect = docLayout->blockBoundingRect(block).toAlignedRect().translated(
+                    segment.origin);
+                if (!open) {
+                    open = true;
+                    current.rect = QRect(segment.origin.x(), rect.top(), textWidth, rect.height());
+                    current.text = block.text();
+                } else {
+                    current.rect = current.rect.united(rect);
+                    current.text += QLatin1Char('\n') + block.text();
+                }
             }
-            const QRect rect
-                = docLayout->blockBoundingRect(block).toAlignedRect().translated(layout->docOrigin);
-            if (!open) {
-                open = true;
-                current.rect
-                    = QRect(layout->docOrigin.x(), rect.top(), inner - 2 * pad, rect.height());
-                current.text = block.text();
-            } else {
-                current.rect = current.rect.united(rect);
-                current.text += QLatin1Char('\n') + block.text();
-            }
+            close();
         }
-        close();
         break;
     }
     case Kind::Reasoning: {
         layout->header = QRect(kMargin, kGap, inner, line + kPad);
         layout->height = layout->header.bottom() + 1 + kGap;
         if (index.data(ConversationModel::ExpandedRole).toBool()) {
-            layout->doc = makeDocument(false, inner - 2 * kPad);
-            layout->docOrigin = QPoint(kMargin + kPad, layout->header.bottom() + 1);
-            layout->height += int(std::ceil(layout->doc->size().height())) + kPad;
+            layout->segments.push_back({makeDocument(text, false, inner - 2 * kPad),
+                                        QPoint(kMargin + kPad, layout->header.bottom() + 1)});
+            layout->height += int(std::ceil(layout->segments.back().doc->size().height())) + kPad;
         }
         layout->box = QRect(kMargin, kGap, inner, layout->height - 2 * kGap);
         break;
@@ -211,12 +257,12 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     case Kind::StepLimit: {
         const int buttonWidth = metrics.horizontalAdvance(buttonText(kind)) + 4 * kPad;
         const int textWidth = inner - 3 * kPad - buttonWidth;
-        layout->doc = makeDocument(false, textWidth);
-        const int docHeight = int(std::ceil(layout->doc->size().height()));
+        layout->segments.push_back(
+            {makeDocument(text, false, textWidth), QPoint(kMargin + kPad, kGap + kPad)});
+        const int docHeight = int(std::ceil(layout->segments.back().doc->size().height()));
         const int buttonHeight = line + kPad;
         const int content = qMax(docHeight, buttonHeight);
         layout->box = QRect(kMargin, kGap, inner, content + 2 * kPad);
-        layout->docOrigin = QPoint(kMargin + kPad, kGap + kPad);
         layout->button
             = QRect(layout->box.right() - kPad - buttonWidth,
                     kGap + kPad + (content - buttonHeight) / 2, buttonWidth, buttonHeight);
@@ -225,7 +271,6 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     }
     }
 
-    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
     Layout *raw = layout.release();
     m_layouts.insert(key, raw);
     return m_layouts.object(key);
@@ -321,21 +366,25 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QFontMetrics metrics(font());
     painter->save();
     painter->translate(option.rect.topLeft());
-    painter->setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()));
+    painter->setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()), Qt::IntersectClip);
     painter->setRenderHint(QPainter::Antialiasing);
     const bool focused = (option.state & QStyle::State_HasFocus) && m_view->hasFocus();
 
     const auto drawDoc = [&](const QColor &text) {
-        if (!layout->doc)
-            return;
-        painter->save();
-        painter->translate(layout->docOrigin);
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.palette = palette;
-        context.palette.setColor(QPalette::Text, text);
-        context.clip = QRectF(0, 0, layout->doc->textWidth(), layout->doc->size().height());
-        layout->doc->documentLayout()->draw(painter, context);
-        painter->restore();
+        for (const Segment &segment : layout->segments) {
+            const QRectF area(segment.origin, segment.doc->size());
+            const QRectF exposed = painter->clipBoundingRect().intersected(area);
+            if (exposed.isEmpty())
+                continue; // only what is on screen is drawn
+            painter->save();
+            painter->translate(segment.origin);
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.palette = palette;
+            context.palette.setColor(QPalette::Text, text);
+            context.clip = exposed.translated(-QPointF(segment.origin));
+            segment.doc->documentLayout()->draw(painter, context);
+            painter->restore();
+        }
     };
     const auto frame = [&](const QColor &fill) {
         painter->setPen(QPen(palette.color(QPalette::Mid), 1));
@@ -453,8 +502,10 @@ bool ConversationDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         emit codeCopied(code);
         return true;
     }
-    if (layout->doc && !layout->docOrigin.isNull()) {
-        const QString anchor = layout->doc->documentLayout()->anchorAt(at - layout->docOrigin);
+    for (const Segment &segment : layout->segments) {
+        if (!QRect(segment.origin, segment.doc->size().toSize()).contains(at))
+            continue;
+        const QString anchor = segment.doc->documentLayout()->anchorAt(at - segment.origin);
         if (!anchor.isEmpty()) {
             QDesktopServices::openUrl(QUrl(anchor));
             return true;

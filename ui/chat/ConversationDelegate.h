@@ -16,6 +16,7 @@
 #include <QStyledItemDelegate>
 
 #include <memory>
+#include <vector>
 
 class QAbstractItemView;
 class QTextDocument;
@@ -62,13 +63,20 @@ private:
         QRect button;
         QString text;
     };
+    // A laid-out piece of the row's text. Long messages that are still streaming are cut
+    // into pieces at paragraph breaks, so a delta re-lays out only the last piece.
+    struct Segment
+    {
+        std::unique_ptr<QTextDocument> doc;
+        QPoint origin; // in row coordinates
+    };
     struct Layout
     {
         int width = -1;
         int revision = -1;
         int height = 0;
-        std::unique_ptr<QTextDocument> doc; // null for rows drawn without one
-        QPoint docOrigin;
+        std::vector<Segment> segments;
+        int frozenLength = 0; // characters in all segments but the last (streaming only)
         QRect box; // the bubble, card or notice frame
         QRect header; // reasoning: the click target that expands it
         QRect button; // Retry / Continue
@@ -86,6 +94,8 @@ private:
     Layout *layoutFor(const QModelIndex &index, bool allowStale) const;
     Layout *build(const QModelIndex &index, int width) const;
     int estimate(const QModelIndex &index, int width) const;
+    std::unique_ptr<QTextDocument> makeDocument(const QString &text, bool markdown,
+                                                int width) const;
     QFont font() const;
 
     QAbstractItemView *m_view;

@@ -1,7 +1,9 @@
 #include "ConversationView.h"
 
 #include "chat/ConversationDelegate.h"
+#include "chat/ConversationModel.h"
 
+#include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QScrollBar>
 
@@ -69,6 +71,10 @@ void ConversationView::dataChanged(const QModelIndex &topLeft, const QModelIndex
         m_dirty.insert(row);
     if (!m_refresh.isActive())
         m_refresh.start();
+    // Streamed text is repainted by the refresh, not once per delta.
+    if (topLeft == bottomRight && roles.contains(ConversationModel::TextRole)
+        && topLeft.data(ConversationModel::StreamingRole).toBool())
+        return;
     QListView::dataChanged(topLeft, bottomRight, roles);
 }
 
@@ -77,6 +83,8 @@ void ConversationView::refreshDirtyRows()
     if (!model())
         return;
     const QSet<int> dirty = std::exchange(m_dirty, {});
+    QElapsedTimer clock;
+    clock.start();
     for (const int row : dirty) {
         const QModelIndex index = model()->index(row, 0);
         if (!index.isValid())
@@ -85,6 +93,8 @@ void ConversationView::refreshDirtyRows()
             emit m_delegate->sizeHintChanged(index);
         viewport()->update(visualRect(index));
     }
+    // Laying out must not take more than about a third of the time while text streams in.
+    m_refresh.setInterval(qMax(kRefreshMs, int(clock.elapsed()) * 3));
 }
 
 void ConversationView::reset()
