@@ -120,6 +120,7 @@ void ConversationDelegate::clear()
 {
     m_layouts.clear();
     m_heights.clear();
+    m_layoutsByKey.clear();
 }
 
 std::unique_ptr<QTextDocument> ConversationDelegate::makeDocument(const QString &text,
@@ -166,6 +167,7 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     const Kind kind = kindOf(index);
     const QString text = index.data(ConversationModel::TextRole).toString();
     const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
+    ++m_layoutsByKey[key];
     const QFontMetrics metrics(font());
     const int line = metrics.height();
 
@@ -211,8 +213,9 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
                 return;
             open = false;
             const int w = metrics.horizontalAdvance(tr("Copied")) + 2 * kPad;
-            current.button
-                = QRect(current.rect.right() - w - 2, current.rect.top() + 2, w, line + 4);
+            // Inside the code block, so that it never spills into the next row.
+            current.button = QRect(current.rect.right() - w - 2, current.rect.top() + 1, w,
+                                   qMin(line + 2, current.rect.height() - 2));
             layout->codeBlocks.append(current);
             current = {};
         };

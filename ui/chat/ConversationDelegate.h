@@ -49,6 +49,8 @@ public:
     QRect actionButtonRect(const QModelIndex &index) const;
     // How many rows were laid out since construction (tests check streaming stays cheap).
     int layoutCount() const { return m_layoutCount; }
+    // How often each row (by KeyRole) was laid out since the last clear().
+    QHash<qint64, int> layoutsByKey() const { return m_layoutsByKey; }
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
@@ -102,6 +104,7 @@ private:
     mutable QCache<qint64, Layout> m_layouts;
     mutable QHash<qint64, Height> m_heights;
     mutable int m_layoutCount = 0;
+    mutable QHash<qint64, int> m_layoutsByKey;
     qint64 m_copiedKey = 0;
     int m_copiedBlock = -1;
 };

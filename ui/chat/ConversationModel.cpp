@@ -135,7 +135,11 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
                 if (message.runId != currentRun && currentRun != 0)
                     endRow(runById.value(currentRun));
                 currentRun = message.runId;
-                while (!silent.isEmpty() && silent.first().startedAt <= message.createdAt) {
+                // A run starts after the user message that asked for it, maybe in the same ms.
+                while (!silent.isEmpty()
+                       && (silent.first().startedAt < message.createdAt
+                           || (silent.first().startedAt == message.createdAt
+                               && message.role != MessageRole::User))) {
                     endRow(silent.first());
                     silent.removeFirst();
                 }

@@ -61,6 +61,7 @@ private slots:
     void stopCancelsARun();
     void continueAfterTheStepLimit();
     void copyButtonCopiesTheCode();
+    void streamingLaysOutOnlyTheLastRow();
     void invalidModelIsShownInPlace();
 
 private:
@@ -175,6 +176,19 @@ void TestChatPane::briefScenarioTypedAndSentWithEnter()
     const QModelIndex answer = model.index(model.rowCount() - 1);
     QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(answer)));
     QVERIFY(view->followsBottom());
+    if (const QString shots = qEnvironmentVariable("STUDIO_SCREENSHOT_DIR"); !shots.isEmpty())
+        pane().grab().save(shots + QStringLiteral("/chatpane-brief.png"));
+
+    // A click on a tool card asks for it in the inspector.
+    QSignalSpy activated(&pane(), &ChatPane::toolCardActivated);
+    const QModelIndex lastCard = model.index(cards.last());
+    view->scrollTo(lastCard);
+    QTRY_VERIFY(view->viewport()->rect().contains(view->visualRect(lastCard).center()));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(lastCard).center());
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().first().toLongLong(),
+             lastCard.data(ConversationModel::ToolCallRowIdRole).toLongLong());
+    QVERIFY(activated.first().first().toLongLong() > 0);
 
     // Reopening the thread from the store shows the same rows.
     const int rows = model.rowCount();
@@ -285,6 +299,15 @@ void TestChatPane::copyButtonCopiesTheCode()
         QStringLiteral("## Reverse\n\n- one\n- two\n\n```python\ndef reverse_string(s):\n    "
                        "return s[::-1]\n```\n\nand in shell:\n\n```bash\necho hi\n```\n"));
     QVERIFY(store.appendMessage(answer));
+    NewMessage thinking;
+    thinking.threadId = thread->id;
+    thinking.role = MessageRole::Assistant;
+    thinking.parts
+        = {QJsonObject{{QStringLiteral("type"), QStringLiteral("reasoning")},
+                       {QStringLiteral("text"), QStringLiteral("The user wants a demo.")}},
+           QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                       {QStringLiteral("text"), QStringLiteral("Done.")}}};
+    QVERIFY(store.appendMessage(thinking));
     pane().setThread(thread->id);
 
     auto *view = static_cast<ConversationView *>(pane().conversationView());
@@ -302,6 +325,75 @@ void TestChatPane::copyButtonCopiesTheCode()
              QStringLiteral("def reverse_string(s):\n    return s[::-1]"));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, buttons.last().center());
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("echo hi"));
+
+    // Reasoning starts collapsed; a click on it opens it, and the row grows.
+    const QModelIndex reasoning = pane().model()->index(2);
+    QCOMPARE(reasoning.data(ConversationModel::KindRole).value<Kind>(), Kind::Reasoning);
+    QVERIFY(!reasoning.data(ConversationModel::ExpandedRole).toBool());
+    view->scrollTo(reasoning);
+    QTRY_VERIFY(view->viewport()->rect().contains(view->visualRect(reasoning).center()));
+    const int collapsed = view->visualRect(reasoning).height();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(reasoning).topLeft() + QPoint(30, 10));
+    QVERIFY(reasoning.data(ConversationModel::ExpandedRole).toBool());
+    QTRY_VERIFY(view->visualRect(reasoning).height() > collapsed);
+    if (const QString shots = qEnvironmentVariable("STUDIO_SCREENSHOT_DIR"); !shots.isEmpty())
+        pane().grab().save(shots + QStringLiteral("/chatpane-code.png"));
+}
+
+void TestChatPane::streamingLaysOutOnlyTheLastRow()
+{
+    Store &store = m_context->store();
+    const auto thread = store.createThread(QStringLiteral("long"), QStringLiteral("openai/gpt-4o"));
+    QVERIFY(thread);
+    for (int i = 0; i < 60; ++i) {
+        NewMessage message;
+        message.threadId = thread->id;
+        message.role = i % 2 ? MessageRole::Assistant : MessageRole::User;
+        message.parts = NewMessage::textParts(
+            QStringLiteral("Message %1 with `code` and **bold** text.").arg(i));
+        QVERIFY(store.appendMessage(message));
+    }
+    pane().setThread(thread->id);
+    auto *view = static_cast<ConversationView *>(pane().conversationView());
+    ConversationDelegate *delegate = view->conversationDelegate();
+    QTest::qWait(200); // the view settles
+    ConversationModel &model = *pane().model();
+    const int rows = model.rowCount();
+    QCOMPARE(rows, 60);
+
+    RunEvent delta;
+    delta.type = RunEvent::Type::TextDelta;
+    delta.threadId = thread->id;
+    delta.runId = 99;
+    delta.messageId = 12345;
+    delta.text = QStringLiteral("Streaming ");
+    pane().model()->applyEvent(delta); // a new row
+    QTRY_VERIFY(view->visualRect(model.index(rows)).isValid());
+    QTest::qWait(100);
+    const QHash<qint64, int> before = delegate->layoutsByKey();
+    for (int i = 0; i < 200; ++i) {
+        delta.text = QStringLiteral("word%1 ").arg(i);
+        pane().model()->applyEvent(delta);
+        if (i % 20 == 0)
+            QTest::qWait(40);
+    }
+    QTest::qWait(200);
+    const qint64 streamingKey = model.index(rows).data(ConversationModel::KeyRole).toLongLong();
+    const QHash<qint64, int> after = delegate->layoutsByKey();
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        if (it.key() != streamingKey)
+            QCOMPARE(it.value(), before.value(it.key()));
+    }
+    // Re-laid out a few times (coalesced), not once per delta.
+    const int relayouts = after.value(streamingKey) - before.value(streamingKey);
+    QVERIFY2(relayouts >= 1 && relayouts < 50, qPrintable(QString::number(relayouts)));
+    QVERIFY(model.index(rows)
+                .data(ConversationModel::TextRole)
+                .toString()
+                .endsWith(QLatin1String("word199 ")));
+    QVERIFY(view->followsBottom());
+    QVERIFY(view->viewport()->rect().intersects(view->visualRect(model.index(rows))));
 }
 
 void TestChatPane::invalidModelIsShownInPlace()

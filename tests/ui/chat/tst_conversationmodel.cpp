@@ -175,6 +175,9 @@ void TestConversationModel::loadsAStoredThread()
 
 void TestConversationModel::stepLimitAndInterruptedRuns()
 {
+    // One second per write, so that the order in time is the order of the calls.
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    m_store->setClock([now]() mutable { return now = now.addSecs(1); });
     userMessage(m_thread, QStringLiteral("go"));
     const auto first = m_store->createRun(m_thread, QStringLiteral("openai/gpt-4o-mini"));
     QVERIFY(first);
