@@ -13,6 +13,7 @@
 #include "core/AppContext.h"
 #include "store/Store.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -63,6 +64,9 @@ private slots:
     void copyButtonCopiesTheCode();
     void streamingLaysOutOnlyTheLastRow();
     void invalidModelIsShownInPlace();
+    void failedRunOffersRetry();
+    void refreshListsTheProvidersModels();
+    void engineThatCannotStartIsShownInPlace();
 
 private:
     ChatPane &pane() { return *m_pane; }
@@ -406,6 +410,81 @@ void TestChatPane::invalidModelIsShownInPlace()
     QVERIFY2(error->text().contains(QLatin1String("provider/model")), qPrintable(error->text()));
     QCOMPARE(created.size(), 0);
     QCOMPARE(pane().composer()->toPlainText(), QStringLiteral("hello")); // nothing lost
+}
+
+void TestChatPane::failedRunOffersRetry()
+{
+    m_server->enqueue(FakeResponse::json(
+        400,
+        R"({"error":{"message":"Invalid model for this key.","type":"invalid_request_error"}})"));
+    typeAndSend(QStringLiteral("hello"));
+    ConversationModel &model = *pane().model();
+    QTRY_VERIFY_WITH_TIMEOUT(!rowsOf(model, Kind::Error).isEmpty(), 60000);
+    QTRY_VERIFY(!pane().isRunning());
+    const QModelIndex error = model.index(rowsOf(model, Kind::Error).first());
+    QVERIFY2(
+        error.data(ConversationModel::TextRole).toString().contains(QLatin1String("Invalid model")),
+        qPrintable(error.data(ConversationModel::TextRole).toString()));
+    QVERIFY(error.data(ConversationModel::ActionableRole).toBool());
+
+    // Retry goes on with the same conversation; this time the model answers.
+    ScriptedModel script(*m_server, Wire::OpenAi, {[](const RecordedRequest &) {
+        return ScriptedStep{QStringLiteral("Hello! How can I help?"), {}};
+    }});
+    auto *view = static_cast<ConversationView *>(pane().conversationView());
+    QTRY_VERIFY(view->viewport()->rect().contains(view->actionButtonRect(error)));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->actionButtonRect(error).center());
+    QTRY_VERIFY_WITH_TIMEOUT(!rowsOf(model, Kind::AssistantText).isEmpty()
+                                 && model.index(rowsOf(model, Kind::AssistantText).last())
+                                        .data(ConversationModel::TextRole)
+                                        .toString()
+                                        .contains(QLatin1String("How can I help")),
+                             60000);
+    QVERIFY(!error.data(ConversationModel::ActionableRole).toBool());
+    QCOMPARE(m_context->store().listRuns(pane().thread())->size(), 2);
+}
+
+void TestChatPane::refreshListsTheProvidersModels()
+{
+    m_server->setRoute("/v1/models",
+                       FakeResponse::json(200,
+                                          R"({"object":"list","data":[)"
+                                          R"({"id":"gpt-test-one","object":"model"},)"
+                                          R"({"id":"gpt-test-two","object":"model"}]})"));
+    auto *picker = child<QComboBox>("modelPicker");
+    QTest::mouseClick(child<QAbstractButton>("refreshModelsButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(picker->findText(QStringLiteral("openai/gpt-test-two")) >= 0, 30000);
+    QVERIFY(picker->findText(QStringLiteral("openai/gpt-test-one")) >= 0);
+    QCOMPARE(picker->currentText(), QStringLiteral("openai/gpt-4o-mini")); // unchanged
+    QVERIFY(!child<QLabel>("chatErrorLabel")->isVisible());
+
+    // Picking one for a thread saves it as the thread's model.
+    const auto thread = m_context->store().createThread(QStringLiteral("t"),
+                                                        QStringLiteral("openai/gpt-4o-mini"));
+    pane().setThread(thread->id);
+    picker->setCurrentIndex(picker->findText(QStringLiteral("openai/gpt-test-one")));
+    emit picker->activated(picker->currentIndex());
+    QCOMPARE(m_context->store().thread(thread->id)->model, QStringLiteral("openai/gpt-test-one"));
+}
+
+void TestChatPane::engineThatCannotStartIsShownInPlace()
+{
+    QTemporaryDir dir;
+    AppContext context(StudioPaths::underRoot(dir.filePath(QStringLiteral("data"))));
+    QString error;
+    QVERIFY2(context.open(&error), qPrintable(error));
+    context.setSandboxProvider(QStringLiteral("daytona")); // without DAYTONA_API_KEY
+    ChatPane pane(context);
+    pane.show();
+    QVERIFY(!context.hasEngine());
+    auto *label = pane.findChild<QLabel *>(QStringLiteral("chatErrorLabel"));
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(QLatin1String("DAYTONA_API_KEY")), qPrintable(label->text()));
+    QTest::keyClicks(pane.composer(), QStringLiteral("hello"));
+    QVERIFY(!pane.findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
+    QTest::keyClick(pane.composer(), Qt::Key_Return);
+    QCOMPARE(pane.thread(), 0);
+    QCOMPARE(pane.composer()->toPlainText(), QStringLiteral("hello"));
 }
 
 QTEST_MAIN(TestChatPane)
