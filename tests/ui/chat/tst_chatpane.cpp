@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -398,6 +399,25 @@ void TestChatPane::streamingLaysOutOnlyTheLastRow()
                 .endsWith(QLatin1String("word199 ")));
     QVERIFY(view->followsBottom());
     QVERIFY(view->viewport()->rect().intersects(view->visualRect(model.index(rows))));
+
+    // A user who scrolled up to read stays where they are while text keeps coming.
+    view->verticalScrollBar()->setValue(0);
+    QVERIFY(!view->followsBottom());
+    for (int i = 0; i < 300; ++i) {
+        delta.text = QStringLiteral("more%1\n\n").arg(i);
+        pane().model()->applyEvent(delta);
+        if (i % 30 == 0)
+            QTest::qWait(40);
+    }
+    QTest::qWait(200);
+    QCOMPARE(view->verticalScrollBar()->value(), 0);
+    QVERIFY(!view->viewport()->rect().intersects(view->visualRect(model.index(rows))));
+    // Back at the bottom, it follows again.
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    QVERIFY(view->followsBottom());
+    delta.text = QStringLiteral("last line\n\nand more\n\n");
+    pane().model()->applyEvent(delta);
+    QTRY_COMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
 }
 
 void TestChatPane::invalidModelIsShownInPlace()
