@@ -342,8 +342,22 @@ void TestChatPane::copyButtonCopiesTheCode()
                       view->visualRect(reasoning).topLeft() + QPoint(30, 10));
     QVERIFY(reasoning.data(ConversationModel::ExpandedRole).toBool());
     QTRY_VERIFY(view->visualRect(reasoning).height() > collapsed);
-    if (const QString shots = qEnvironmentVariable("STUDIO_SCREENSHOT_DIR"); !shots.isEmpty())
+    if (const QString shots = qEnvironmentVariable("STUDIO_SCREENSHOT_DIR"); !shots.isEmpty()) {
         pane().grab().save(shots + QStringLiteral("/chatpane-code.png"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::Button, QColor(0x3c, 0x3c, 0x3c));
+        dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        pane().setPalette(dark);
+        QTest::qWait(100);
+        pane().grab().save(shots + QStringLiteral("/chatpane-code-dark.png"));
+    }
 }
 
 void TestChatPane::streamingLaysOutOnlyTheLastRow()
