@@ -1,46 +1,291 @@
 #include "ChatPane.h"
 
+#include "agent/AgentEngine.h"
+#include "chat/Composer.h"
+#include "chat/ConversationModel.h"
+#include "chat/ConversationView.h"
+#include "chat/ModelPicker.h"
+#include "core/AppContext.h"
+
+#include <QComboBox>
 #include <QHBoxLayout>
-#include <QListView>
-#include <QPlainTextEdit>
+#include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+ChatPane::ChatPane(AppContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(&context)
+{
+    m_model = new ConversationModel(context.store(), this);
+    buildWidgets();
+
+    m_engine = context.hasEngine() ? &context.engine() : context.agentEngine(&m_engineError);
+    if (m_engine) {
+        connect(m_engine, &AgentEngine::runEvent, this, &ChatPane::onRunEvent);
+    } else {
+        showError(tr("The agent cannot start: %1").arg(m_engineError));
+    }
+    m_modelPicker->setCurrentModel(context.settings().defaultModel());
+    updateButtons();
+}
 
 ChatPane::ChatPane(QWidget *parent)
     : QWidget(parent)
 {
+    buildWidgets();
+    m_engineError = tr("the chat is not connected to the app's services.");
+    showError({});
+    m_modelPicker->setEnabled(false);
+    m_refreshModels->setEnabled(false);
+    updateButtons();
+}
+
+void ChatPane::buildWidgets()
+{
     setObjectName(QStringLiteral("chatPane"));
+    m_view = new ConversationView(this);
+    if (m_model)
+        m_view->setModel(m_model);
 
-    m_conversation = new QListView(this);
-    m_conversation->setObjectName(QStringLiteral("conversationView"));
-    m_conversation->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_conversation->setSelectionMode(QAbstractItemView::NoSelection);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("chatErrorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
 
-    m_composer = new QPlainTextEdit(this);
-    m_composer->setObjectName(QStringLiteral("composer"));
-    m_composer->setPlaceholderText(tr("Ask the agent to write, run and test code"));
-    m_composer->setTabChangesFocus(true);
-    m_composer->setMaximumHeight(m_composer->fontMetrics().lineSpacing() * 8);
+    m_composer = new Composer(this);
 
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
-    m_send->setEnabled(false);
     m_send->setToolTip(tr("Send the message (Enter)"));
+    m_stop = new QPushButton(tr("Stop"), this);
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->setToolTip(tr("Stop the agent's run"));
+    m_stop->hide();
 
+    m_modelPicker = new ModelPicker(m_context, this);
+    m_refreshModels = new QToolButton(this);
+    m_refreshModels->setObjectName(QStringLiteral("refreshModelsButton"));
+    m_refreshModels->setText(tr("Refresh"));
+    m_refreshModels->setToolTip(tr("Ask the provider for its models"));
+
+    m_sandboxProvider = new QComboBox(this);
+    m_sandboxProvider->setObjectName(QStringLiteral("sandboxProviderPicker"));
+    m_sandboxProvider->addItem(tr("Local sandbox"), QStringLiteral("local"));
+    m_sandboxProvider->addItem(tr("Daytona cloud"), QStringLiteral("daytona"));
+    m_sandboxProvider->setToolTip(tr("Where the agent creates its sandboxes"));
+
+    auto *buttons = new QVBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_send);
+    buttons->addWidget(m_stop);
     auto *composerRow = new QHBoxLayout;
     composerRow->addWidget(m_composer, 1);
-    composerRow->addWidget(m_send, 0, Qt::AlignBottom);
+    composerRow->addLayout(buttons);
+
+    auto *modelLabel = new QLabel(tr("&Model:"), this);
+    modelLabel->setBuddy(m_modelPicker);
+    auto *sandboxLabel = new QLabel(tr("S&andbox:"), this);
+    sandboxLabel->setBuddy(m_sandboxProvider);
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(modelLabel);
+    optionsRow->addWidget(m_modelPicker, 1);
+    optionsRow->addWidget(m_refreshModels);
+    optionsRow->addSpacing(12);
+    optionsRow->addWidget(sandboxLabel);
+    optionsRow->addWidget(m_sandboxProvider);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_conversation, 1);
-    layout->addLayout(composerRow);
+    layout->addWidget(m_view, 1);
+    auto *bottom = new QVBoxLayout;
+    bottom->setContentsMargins(8, 4, 8, 8);
+    bottom->addWidget(m_error);
+    bottom->addLayout(composerRow);
+    bottom->addLayout(optionsRow);
+    layout->addLayout(bottom);
 
-    connect(m_composer, &QPlainTextEdit::textChanged, this,
-            [this] { m_send->setEnabled(!m_composer->toPlainText().trimmed().isEmpty()); });
+    connect(m_composer, &Composer::sendRequested, this, &ChatPane::send);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] { updateButtons(); });
+    connect(m_send, &QPushButton::clicked, this, &ChatPane::send);
+    connect(m_stop, &QPushButton::clicked, this, &ChatPane::stop);
+    connect(m_view, &ConversationView::toolCardActivated, this, &ChatPane::toolCardActivated);
+    connect(m_view, &ConversationView::retryRequested, this, &ChatPane::retry);
+    connect(m_view, &ConversationView::continueRequested, this, &ChatPane::retry);
+    connect(m_modelPicker, &ModelPicker::modelChosen, this, &ChatPane::saveModelChoice);
+    connect(m_refreshModels, &QToolButton::clicked, this, [this] {
+        m_refreshModels->setEnabled(false);
+        m_modelPicker->refresh();
+    });
+    connect(m_modelPicker, &ModelPicker::refreshFinished, this,
+            [this](int count, const QString &error) {
+                m_refreshModels->setEnabled(true);
+                if (!error.isEmpty())
+                    showError(tr("Could not list the provider's models: %1").arg(error));
+                else if (count == 0)
+                    showError(tr("The provider listed no models."));
+                else
+                    showError({});
+            });
+}
+
+QListView *ChatPane::conversationView() const
+{
+    return m_view;
+}
+
+QPlainTextEdit *ChatPane::composer() const
+{
+    return m_composer;
+}
+
+QString ChatPane::sandboxProvider() const
+{
+    return m_sandboxProvider->currentData().toString();
+}
+
+bool ChatPane::isRunning() const
+{
+    return m_engine && m_thread != 0 && m_engine->isRunning(m_thread);
+}
+
+void ChatPane::setThread(RowId id)
+{
+    if (!m_model || (id == m_thread && id != 0))
+        return;
+    m_thread = id;
+    QString error;
+    if (!m_model->setThread(id, &error))
+        showError(tr("Could not load the thread: %1").arg(error));
+    else if (m_engine)
+        showError({});
+    QString model = m_context->settings().defaultModel();
+    if (id != 0) {
+        if (const auto thread = m_context->store().thread(id); thread && !thread->model.isEmpty())
+            model = thread->model;
+    }
+    m_modelPicker->setCurrentModel(model);
+    m_view->setFollowsBottom(true);
+    updateButtons();
 }
 
 void ChatPane::focusComposer()
 {
     m_composer->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ChatPane::send()
+{
+    const QString text = m_composer->toPlainText().trimmed();
+    if (text.isEmpty() || !m_engine)
+        return;
+    if (isRunning()) {
+        showError(tr("The agent is still working on this thread; stop it or wait for it."));
+        return;
+    }
+    QString error;
+    if (!m_modelPicker->validate(&error)) {
+        showError(tr("The model is not valid: %1").arg(error));
+        m_modelPicker->setFocus();
+        return;
+    }
+    const QString model = m_modelPicker->currentModel();
+    if (m_thread == 0) {
+        const auto created = m_context->store().createThread(tr("New thread"), model);
+        if (!created) {
+            showError(tr("Could not create a thread: %1").arg(created.error()));
+            return;
+        }
+        setThread(created->id);
+        m_modelPicker->setCurrentModel(model);
+        emit threadCreatedForSend(created->id);
+    } else {
+        saveModelChoice(model);
+    }
+    if (!m_engine->send(m_thread, text, RunOptions{model, m_context->settings().maxSteps()},
+                        &error)) {
+        showError(error); // the text stays in the composer
+        return;
+    }
+    showError({});
+    m_composer->clear();
+    m_view->setFollowsBottom(true);
+    updateButtons();
+}
+
+void ChatPane::stop()
+{
+    if (m_engine && m_thread != 0)
+        m_engine->cancel(m_thread);
+}
+
+void ChatPane::retry()
+{
+    if (!m_engine || m_thread == 0 || isRunning())
+        return;
+    QString error;
+    QString model;
+    if (m_modelPicker->validate(nullptr))
+        model = m_modelPicker->currentModel();
+    if (!m_engine->continueRun(m_thread, RunOptions{model, m_context->settings().maxSteps()},
+                               &error)) {
+        showError(error);
+        return;
+    }
+    showError({});
+    m_view->setFollowsBottom(true);
+    updateButtons();
+}
+
+void ChatPane::onRunEvent(const RunEvent &event)
+{
+    m_model->applyEvent(event);
+    if (event.threadId != m_thread)
+        return;
+    switch (event.type) {
+    case RunEvent::Type::RunStarted:
+        updateButtons();
+        break;
+    case RunEvent::Type::RunFinished:
+    case RunEvent::Type::RunFailed:
+    case RunEvent::Type::RunCancelled:
+        // The engine still counts the run as running while it announces the end.
+        updateButtons(false);
+        break;
+    default:
+        break;
+    }
+}
+
+void ChatPane::updateButtons(std::optional<bool> knownRunning)
+{
+    const bool running = knownRunning.value_or(isRunning());
+    m_send->setVisible(!running);
+    m_stop->setVisible(running);
+    m_send->setEnabled(m_engine && !m_composer->toPlainText().trimmed().isEmpty());
+    m_stop->setEnabled(running);
+}
+
+void ChatPane::showError(const QString &message)
+{
+    if (!m_engine && message.isEmpty()) {
+        m_error->setText(tr("The agent cannot start: %1").arg(m_engineError));
+        m_error->show();
+        return;
+    }
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void ChatPane::saveModelChoice(const QString &model)
+{
+    if (m_thread == 0)
+        return;
+    const auto thread = m_context->store().thread(m_thread);
+    if (thread && thread->model == model)
+        return;
+    if (const StoreStatus saved = m_context->store().setThreadModel(m_thread, model); !saved)
+        showError(tr("Could not save the thread's model: %1").arg(saved.error()));
 }

@@ -1,26 +1,80 @@
-// The chat pane: the conversation of the current thread and the composer under it.
+// The chat pane: the conversation of the current thread, and under it the composer with its
+// Send / Stop button, the thread's model picker and the sandbox provider choice. Renders the
+// engine's RunEvents as they come; user intents go to the AgentEngine (send, cancel,
+// continue). Errors show in place, above the composer, with what to do.
 #pragma once
+
+#include "agent/RunEvent.h"
 
 #include <QWidget>
 
+#include <optional>
+
+class AgentEngine;
+class AppContext;
+class Composer;
+class ConversationModel;
+class ConversationView;
+class ModelPicker;
+class QComboBox;
+class QLabel;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
+class QToolButton;
 
 class ChatPane final : public QWidget
 {
     Q_OBJECT
 
 public:
+    explicit ChatPane(AppContext &context, QWidget *parent = nullptr);
+    // Transitional, until MainWindow passes its AppContext: a pane that only says the chat is
+    // not connected (no model, no engine). Remove with the integration.
     explicit ChatPane(QWidget *parent = nullptr);
 
-    QListView *conversationView() const { return m_conversation; }
-    QPlainTextEdit *composer() const { return m_composer; }
-
+    // Shows a thread (0: none; the next send creates one).
+    void setThread(RowId id);
+    RowId thread() const { return m_thread; }
     void focusComposer();
+    // Sends the composer's text to the agent with the picked model.
+    void send();
+    // Cancels the current thread's run.
+    void stop();
+    // Goes on from where the thread's last run stopped (failure or step limit).
+    void retry();
+
+    QListView *conversationView() const;
+    QPlainTextEdit *composer() const;
+    ConversationModel *model() const { return m_model; }
+    // "local" or "daytona": where the agent should create sandboxes.
+    QString sandboxProvider() const;
+    // Whether the current thread's run is going on.
+    bool isRunning() const;
+
+signals:
+    void toolCardActivated(RowId toolCallRowId);
+    // send() created a thread because none was selected.
+    void threadCreatedForSend(RowId id);
 
 private:
-    QListView *m_conversation = nullptr;
-    QPlainTextEdit *m_composer = nullptr;
+    void buildWidgets();
+    void onRunEvent(const RunEvent &event);
+    void updateButtons(std::optional<bool> knownRunning = std::nullopt);
+    void showError(const QString &message);
+    void saveModelChoice(const QString &model);
+
+    AppContext *m_context = nullptr;
+    AgentEngine *m_engine = nullptr;
+    QString m_engineError;
+    RowId m_thread = 0;
+    ConversationModel *m_model = nullptr;
+    ConversationView *m_view = nullptr;
+    Composer *m_composer = nullptr;
     QPushButton *m_send = nullptr;
+    QPushButton *m_stop = nullptr;
+    ModelPicker *m_modelPicker = nullptr;
+    QToolButton *m_refreshModels = nullptr;
+    QComboBox *m_sandboxProvider = nullptr;
+    QLabel *m_error = nullptr;
 };

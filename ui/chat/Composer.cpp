@@ -1,0 +1,34 @@
+#include "Composer.h"
+
+#include <QKeyEvent>
+
+Composer::Composer(QWidget *parent)
+    : QPlainTextEdit(parent)
+{
+    setObjectName(QStringLiteral("composer"));
+    setPlaceholderText(tr("Ask the agent to write, run and test code (Enter sends, Shift+Enter "
+                          "starts a new line)"));
+    setTabChangesFocus(true);
+    setMaximumHeight(fontMetrics().lineSpacing() * 8);
+    setMinimumHeight(fontMetrics().lineSpacing() * 3);
+}
+
+void Composer::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter) {
+        const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+        if (mods == Qt::NoModifier) {
+            event->accept();
+            emit sendRequested();
+            return;
+        }
+        if (mods == Qt::ShiftModifier) {
+            // A real paragraph break (the default would insert U+2028).
+            insertPlainText(QStringLiteral("\n"));
+            event->accept();
+            return;
+        }
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}

@@ -1,0 +1,585 @@
+#include "ConversationDelegate.h"
+
+#include "chat/CodeHighlighter.h"
+
+#include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QFontDatabase>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyle>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QUrl>
+
+namespace {
+
+using Kind = ConversationModel::Kind;
+using ToolStatus = ConversationModel::ToolStatus;
+
+constexpr int kMargin = 10; // left and right of every row
+constexpr int kGap = 4; // above and below every row
+constexpr int kPad = 8; // inside bubbles, cards and notices
+constexpr int kExactTail = 40; // rows this close to the end are always laid out exactly
+
+Kind kindOf(const QModelIndex &index)
+{
+    return index.data(ConversationModel::KindRole).value<Kind>();
+}
+
+bool isCodeBlock(const QTextBlock &block)
+{
+    const QTextBlockFormat format = block.blockFormat();
+    return format.hasProperty(QTextFormat::BlockCodeFence)
+        || format.hasProperty(QTextFormat::BlockCodeLanguage);
+}
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+// Where streamed Markdown may be cut without changing how it renders: a blank line at least
+// kSegmentChars in, outside code fences, not followed by a list item, table row or quote.
+qsizetype splitPoint(QStringView text)
+{
+    constexpr qsizetype kSegmentChars = 1500;
+    for (qsizetype at = text.indexOf(u"\n\n", kSegmentChars); at >= 0;
+         at = text.indexOf(u"\n\n", at + 1)) {
+        const qsizetype next = at + 2;
+        if (next >= text.size())
+            return -1; // the paragraph after it has not started yet
+        const QChar c = text.at(next);
+        if (c.isSpace() || c.isDigit() || QStringView(u"-*+|>#").contains(c))
+            continue;
+        if (text.left(at).count(u"```") % 2 != 0)
+            continue; // inside a code block
+        return next;
+    }
+    return -1;
+}
+
+QString buttonText(Kind kind)
+{
+    return kind == Kind::Error ? ConversationDelegate::tr("Retry")
+                               : ConversationDelegate::tr("Continue");
+}
+
+QString durationText(qint64 ms)
+{
+    if (ms < 0)
+        return {};
+    if (ms < 1000)
+        return ConversationDelegate::tr("%1 ms").arg(ms);
+    return ConversationDelegate::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+}
+
+QString statusGlyph(ToolStatus status)
+{
+    switch (status) {
+    case ToolStatus::Preparing:
+    case ToolStatus::Running:
+        return QStringLiteral("\u25cc"); // dotted circle
+    case ToolStatus::WaitingApproval:
+        return QStringLiteral("\u23f8"); // pause
+    case ToolStatus::Done:
+        return QStringLiteral("\u2713"); // check mark
+    case ToolStatus::Failed:
+        return QStringLiteral("\u2717"); // ballot x
+    }
+    return {};
+}
+
+} // namespace
+
+ConversationDelegate::ConversationDelegate(QAbstractItemView *view)
+    : QStyledItemDelegate(view)
+    , m_view(view)
+    , m_layouts(400)
+{
+}
+
+ConversationDelegate::~ConversationDelegate() = default;
+
+QFont ConversationDelegate::font() const
+{
+    return m_view->font();
+}
+
+int ConversationDelegate::rowWidth() const
+{
+    return qMax(120, m_view->viewport()->width());
+}
+
+void ConversationDelegate::clear()
+{
+    m_layouts.clear();
+    m_heights.clear();
+    m_layoutsByKey.clear();
+}
+
+std::unique_ptr<QTextDocument> ConversationDelegate::makeDocument(const QString &text,
+                                                                  bool markdown, int width) const
+{
+    const QPalette palette = m_view->palette();
+    auto doc = std::make_unique<QTextDocument>();
+    doc->setDocumentMargin(0);
+    doc->setDefaultFont(font());
+    if (markdown) {
+        // Before the text, so that the highlighter colours the blocks as they are made.
+        auto *highlighter = new CodeHighlighter(doc.get());
+        highlighter->setDarkTheme(isDark(palette));
+        doc->setMarkdown(text, QTextDocument::MarkdownDialectGitHub);
+        const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+            if (!isCodeBlock(block))
+                continue;
+            QTextCursor cursor(block);
+            QTextBlockFormat blockFormat;
+            blockFormat.setBackground(palette.color(QPalette::AlternateBase));
+            blockFormat.setLeftMargin(kPad);
+            blockFormat.setRightMargin(kPad);
+            cursor.mergeBlockFormat(blockFormat);
+            cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+            QTextCharFormat charFormat;
+            charFormat.setFontFamilies({fixed.family()});
+            charFormat.setFontFixedPitch(true);
+            cursor.mergeCharFormat(charFormat);
+        }
+    } else {
+        doc->setPlainText(text);
+    }
+    doc->setTextWidth(qMax(40, width));
+    return doc;
+}
+
+ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &index, int width) const
+{
+    ++m_layoutCount;
+    auto layout = std::make_unique<Layout>();
+    layout->width = width;
+    layout->revision = index.data(ConversationModel::RevisionRole).toInt();
+    const Kind kind = kindOf(index);
+    const QString text = index.data(ConversationModel::TextRole).toString();
+    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
+    ++m_layoutsByKey[key];
+    const QFontMetrics metrics(font());
+    const int line = metrics.height();
+
+    const int inner = width - 2 * kMargin;
+    switch (kind) {
+    case Kind::UserMessage:
+    case Kind::AssistantText: {
+        const bool bubble = kind == Kind::UserMessage;
+        const int pad = bubble ? kPad : 0;
+        const int textWidth = inner - 2 * pad;
+        QStringView rest(text);
+        if (index.data(ConversationModel::StreamingRole).toBool()) {
+            // Streamed text only grows: keep the finished pieces, lay out the rest.
+            std::unique_ptr<Layout> old(m_layouts.take(key));
+            if (old && old->width == width && old->frozenLength > 0
+                && old->frozenLength <= text.size()) {
+                for (size_t i = 0; i + 1 < old->segments.size(); ++i)
+                    layout->segments.push_back(std::move(old->segments[i]));
+                layout->frozenLength = old->frozenLength;
+                rest = rest.mid(old->frozenLength);
+            }
+            for (qsizetype cut = splitPoint(rest); cut > 0; cut = splitPoint(rest)) {
+                layout->segments.push_back(
+                    {makeDocument(rest.left(cut).toString(), true, textWidth), {}});
+                layout->frozenLength += int(cut);
+                rest = rest.mid(cut);
+            }
+        }
+        layout->segments.push_back({makeDocument(rest.toString(), true, textWidth), {}});
+        int y = kGap + pad;
+        for (Segment &segment : layout->segments) {
+            segment.origin = QPoint(kMargin + pad, y);
+            y += int(std::ceil(segment.doc->size().height()));
+        }
+        layout->box = QRect(kMargin, kGap, inner, y - kGap + pad);
+        layout->height = layout->box.height() + 2 * kGap;
+
+        // One Copy button per run of consecutive code blocks.
+        CodeBlock current;
+        bool open = false;
+        const auto close = [&] {
+            if (!open)
+                return;
+            open = false;
+            const int w = metrics.horizontalAdvance(tr("Copied")) + 2 * kPad;
+            // Inside the code block, so that it never spills into the next row.
+            current.button = QRect(current.rect.right() - w - 2, current.rect.top() + 1, w,
+                                   qMin(line + 2, current.rect.height() - 2));
+            layout->codeBlocks.append(current);
+            current = {};
+        };
+        for (const Segment &segment : layout->segments) {
+            QAbstractTextDocumentLayout *docLayout = segment.doc->documentLayout();
+            for (QTextBlock block = segment.doc->begin(); block.isValid(); block = block.next()) {
+                if (!isCodeBlock(block)) {
+                    close();
+                    continue;
+                }
+                const QRect rect = docLayout->blockBoundingRect(block).toAlignedRect().translated(
+                    segment.origin);
+                if (!open) {
+                    open = true;
+                    current.rect = QRect(segment.origin.x(), rect.top(), textWidth, rect.height());
+                    current.text = block.text();
+                } else {
+                    current.rect = current.rect.united(rect);
+                    current.text += QLatin1Char('\n') + block.text();
+                }
+            }
+            close();
+        }
+        break;
+    }
+    case Kind::Reasoning: {
+        layout->header = QRect(kMargin, kGap, inner, line + kPad);
+        layout->height = layout->header.bottom() + 1 + kGap;
+        if (index.data(ConversationModel::ExpandedRole).toBool()) {
+            layout->segments.push_back({makeDocument(text, false, inner - 2 * kPad),
+                                        QPoint(kMargin + kPad, layout->header.bottom() + 1)});
+            layout->height += int(std::ceil(layout->segments.back().doc->size().height())) + kPad;
+        }
+        layout->box = QRect(kMargin, kGap, inner, layout->height - 2 * kGap);
+        break;
+    }
+    case Kind::ToolCall:
+        layout->box = QRect(kMargin, kGap, inner, line + 2 * kPad);
+        layout->height = layout->box.height() + 2 * kGap;
+        break;
+    case Kind::Error:
+    case Kind::StepLimit: {
+        const int buttonWidth = metrics.horizontalAdvance(buttonText(kind)) + 4 * kPad;
+        const int textWidth = inner - 3 * kPad - buttonWidth;
+        layout->segments.push_back(
+            {makeDocument(text, false, textWidth), QPoint(kMargin + kPad, kGap + kPad)});
+        const int docHeight = int(std::ceil(layout->segments.back().doc->size().height()));
+        const int buttonHeight = line + kPad;
+        const int content = qMax(docHeight, buttonHeight);
+        layout->box = QRect(kMargin, kGap, inner, content + 2 * kPad);
+        layout->button
+            = QRect(layout->box.right() - kPad - buttonWidth,
+                    kGap + kPad + (content - buttonHeight) / 2, buttonWidth, buttonHeight);
+        layout->height = layout->box.height() + 2 * kGap;
+        break;
+    }
+    }
+
+    Layout *raw = layout.release();
+    m_layouts.insert(key, raw);
+    return m_layouts.object(key);
+}
+
+ConversationDelegate::Layout *ConversationDelegate::layoutFor(const QModelIndex &index,
+                                                              bool allowStale) const
+{
+    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
+    const int width = rowWidth();
+    const int revision = index.data(ConversationModel::RevisionRole).toInt();
+    Layout *layout = m_layouts.object(key);
+    if (layout && layout->width == width
+        && (layout->revision == revision
+            || (allowStale && index.data(ConversationModel::StreamingRole).toBool())))
+        return layout;
+    layout = build(index, width);
+    return layout;
+}
+
+int ConversationDelegate::estimate(const QModelIndex &index, int width) const
+{
+    // Wrapped lines of the plain text, plus some room for Markdown structure.
+    const QFontMetrics metrics(font());
+    const int perLine
+        = qMax(20, (width - 2 * kMargin - 2 * kPad) / qMax(1, metrics.averageCharWidth()));
+    const QString text = index.data(ConversationModel::TextRole).toString();
+    int lines = 0;
+    for (const QStringView paragraph : QStringView(text).split(QLatin1Char('\n')))
+        lines += 1 + int(paragraph.size()) / perLine;
+    return lines * metrics.lineSpacing() + 2 * kPad + 2 * kGap;
+}
+
+QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                     const QModelIndex &index) const
+{
+    Q_UNUSED(option)
+    const int width = rowWidth();
+    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
+    const int revision = index.data(ConversationModel::RevisionRole).toInt();
+    Height &height = m_heights[key];
+    if (height.width == width && (height.revision == revision || !height.exact))
+        return {width, height.height};
+    const Kind kind = kindOf(index);
+    const bool cheap = kind == Kind::ToolCall
+        || (kind == Kind::Reasoning && !index.data(ConversationModel::ExpandedRole).toBool());
+    const bool nearEnd = index.row() >= index.model()->rowCount() - kExactTail;
+    const Layout *cached = m_layouts.object(key);
+    if (cached && cached->width == width
+        && (cached->revision == revision
+            || index.data(ConversationModel::StreamingRole).toBool())) {
+        height = {width, revision, cached->height, true};
+    } else if (cheap || nearEnd) {
+        height = {width, revision, layoutFor(index, true)->height, true};
+    } else {
+        height = {width, revision, estimate(index, width), false};
+    }
+    return {width, height.height};
+}
+
+bool ConversationDelegate::relayout(const QModelIndex &index)
+{
+    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
+    const Layout *layout = layoutFor(index, false);
+    Height &height = m_heights[key];
+    const bool changed
+        = !height.exact || height.height != layout->height || height.width != layout->width;
+    height = {layout->width, layout->revision, layout->height, true};
+    return changed;
+}
+
+void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index) const
+{
+    Layout *layout = layoutFor(index, true);
+    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
+    const Height &known = m_heights.value(key);
+    if (!known.exact || known.height != layout->height) {
+        // Painted for the first time with an estimated height: tell the view the real one.
+        m_heights[key] = {layout->width, layout->revision, layout->height, true};
+        auto *self = const_cast<ConversationDelegate *>(this);
+        QMetaObject::invokeMethod(
+            self,
+            [self, at = QPersistentModelIndex(index)] {
+                if (at.isValid())
+                    emit self->sizeHintChanged(at);
+            },
+            Qt::QueuedConnection);
+    }
+
+    const QPalette &palette = option.palette;
+    const Kind kind = kindOf(index);
+    const QFontMetrics metrics(font());
+    painter->save();
+    painter->translate(option.rect.topLeft());
+    painter->setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()), Qt::IntersectClip);
+    painter->setRenderHint(QPainter::Antialiasing);
+    const bool focused = (option.state & QStyle::State_HasFocus) && m_view->hasFocus();
+
+    const auto drawDoc = [&](const QColor &text) {
+        for (const Segment &segment : layout->segments) {
+            const QRectF area(segment.origin, segment.doc->size());
+            const QRectF exposed = painter->clipBoundingRect().intersected(area);
+            if (exposed.isEmpty())
+                continue; // only what is on screen is drawn
+            painter->save();
+            painter->translate(segment.origin);
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.palette = palette;
+            context.palette.setColor(QPalette::Text, text);
+            context.clip = exposed.translated(-QPointF(segment.origin));
+            segment.doc->documentLayout()->draw(painter, context);
+            painter->restore();
+        }
+    };
+    const auto frame = [&](const QColor &fill) {
+        painter->setPen(QPen(palette.color(QPalette::Mid), 1));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(QRectF(layout->box).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    };
+    const auto drawButton = [&](const QRect &rect, const QString &text, bool enabled) {
+        QStyleOptionButton button;
+        button.initFrom(m_view);
+        button.rect = rect;
+        button.text = text;
+        button.state = QStyle::State_Raised;
+        if (enabled)
+            button.state |= QStyle::State_Enabled;
+        m_view->style()->drawControl(QStyle::CE_PushButton, &button, painter, m_view);
+    };
+
+    switch (kind) {
+    case Kind::UserMessage:
+        frame(palette.color(QPalette::AlternateBase));
+        drawDoc(palette.color(QPalette::Text));
+        break;
+    case Kind::AssistantText: {
+        drawDoc(palette.color(QPalette::Text));
+        for (int i = 0; i < layout->codeBlocks.size(); ++i) {
+            const CodeBlock &block = layout->codeBlocks.at(i);
+            painter->setPen(QPen(palette.color(QPalette::Mid), 1));
+            painter->setBrush(palette.color(QPalette::Button));
+            painter->drawRoundedRect(QRectF(block.button).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+            painter->setPen(palette.color(QPalette::ButtonText));
+            const bool copied = m_copiedKey == key && m_copiedBlock == i;
+            painter->drawText(block.button, Qt::AlignCenter, copied ? tr("Copied") : tr("Copy"));
+        }
+        break;
+    }
+    case Kind::Reasoning: {
+        const bool expanded = index.data(ConversationModel::ExpandedRole).toBool();
+        const bool streaming = index.data(ConversationModel::StreamingRole).toBool();
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        const QString title = (expanded ? QStringLiteral("\u25be ") : QStringLiteral("\u25b8 "))
+            + (streaming ? tr("Thinking\u2026") : tr("Reasoning"));
+        painter->drawText(layout->header.adjusted(kPad, 0, -kPad, 0),
+                          Qt::AlignVCenter | Qt::AlignLeft, title);
+        drawDoc(palette.color(QPalette::PlaceholderText));
+        break;
+    }
+    case Kind::ToolCall: {
+        frame(palette.color(QPalette::Base));
+        const auto status = index.data(ConversationModel::ToolStatusRole).value<ToolStatus>();
+        const QRect content = layout->box.adjusted(kPad, 0, -kPad, 0);
+        QString right = statusGlyph(status) + QLatin1Char(' ')
+            + index.data(ConversationModel::ToolStatusTextRole).toString();
+        const QString duration
+            = durationText(index.data(ConversationModel::ToolDurationRole).toLongLong());
+        if (!duration.isEmpty())
+            right += QStringLiteral(" \u00b7 ") + duration;
+        const int rightWidth = metrics.horizontalAdvance(right);
+        painter->setPen(status == ToolStatus::Failed ? palette.color(QPalette::Text)
+                                                     : palette.color(QPalette::PlaceholderText));
+        painter->drawText(content, Qt::AlignVCenter | Qt::AlignRight, right);
+        QFont bold = font();
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(palette.color(QPalette::Text));
+        const QString name = index.data(ConversationModel::ToolNameRole).toString();
+        const int nameWidth = QFontMetrics(bold).horizontalAdvance(name);
+        painter->drawText(content, Qt::AlignVCenter | Qt::AlignLeft, name);
+        painter->setFont(font());
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        const QRect summaryRect
+            = content.adjusted(nameWidth + kPad, 0, -(rightWidth + 2 * kPad), 0);
+        painter->drawText(
+            summaryRect, Qt::AlignVCenter | Qt::AlignLeft,
+            metrics.elidedText(index.data(ConversationModel::ToolSummaryRole).toString(),
+                               Qt::ElideRight, qMax(0, summaryRect.width())));
+        break;
+    }
+    case Kind::Error:
+    case Kind::StepLimit:
+        frame(palette.color(QPalette::AlternateBase));
+        drawDoc(palette.color(QPalette::Text));
+        drawButton(layout->button, buttonText(kind),
+                   index.data(ConversationModel::ActionableRole).toBool());
+        break;
+    }
+    if (focused) {
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 1, Qt::DotLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRect(1, 1, option.rect.width() - 3, option.rect.height() - 3));
+    }
+    painter->restore();
+}
+
+bool ConversationDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                       const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    Q_UNUSED(model)
+    if (event->type() != QEvent::MouseButtonRelease)
+        return false;
+    auto *mouse = static_cast<QMouseEvent *>(event);
+    if (mouse->button() != Qt::LeftButton)
+        return false;
+    const QPoint at = mouse->position().toPoint() - option.rect.topLeft();
+    Layout *layout = layoutFor(index, true);
+    const Kind kind = kindOf(index);
+
+    for (int i = 0; i < layout->codeBlocks.size(); ++i) {
+        if (!layout->codeBlocks.at(i).button.contains(at))
+            continue;
+        const QString code = layout->codeBlocks.at(i).text;
+        QGuiApplication::clipboard()->setText(code);
+        m_copiedKey = index.data(ConversationModel::KeyRole).toLongLong();
+        m_copiedBlock = i;
+        m_view->viewport()->update();
+        emit codeCopied(code);
+        return true;
+    }
+    for (const Segment &segment : layout->segments) {
+        if (!QRect(segment.origin, segment.doc->size().toSize()).contains(at))
+            continue;
+        const QString anchor = segment.doc->documentLayout()->anchorAt(at - segment.origin);
+        if (!anchor.isEmpty()) {
+            QDesktopServices::openUrl(QUrl(anchor));
+            return true;
+        }
+    }
+    switch (kind) {
+    case Kind::Reasoning:
+        if (layout->header.contains(at)) {
+            activate(index);
+            return true;
+        }
+        return false;
+    case Kind::ToolCall:
+        if (layout->box.contains(at)) {
+            activate(index);
+            return true;
+        }
+        return false;
+    case Kind::Error:
+    case Kind::StepLimit:
+        if (layout->button.contains(at)) {
+            activate(index);
+            return true;
+        }
+        return false;
+    default:
+        return false;
+    }
+}
+
+void ConversationDelegate::activate(const QModelIndex &index)
+{
+    switch (kindOf(index)) {
+    case Kind::Reasoning:
+        const_cast<QAbstractItemModel *>(index.model())
+            ->setData(index, !index.data(ConversationModel::ExpandedRole).toBool(),
+                      ConversationModel::ExpandedRole);
+        break;
+    case Kind::ToolCall:
+        emit toolCardActivated(index.data(ConversationModel::ToolCallRowIdRole).toLongLong());
+        break;
+    case Kind::Error:
+        if (index.data(ConversationModel::ActionableRole).toBool())
+            emit retryRequested();
+        break;
+    case Kind::StepLimit:
+        if (index.data(ConversationModel::ActionableRole).toBool())
+            emit continueRequested();
+        break;
+    default:
+        break;
+    }
+}
+
+QList<QRect> ConversationDelegate::copyButtonRects(const QModelIndex &index) const
+{
+    QList<QRect> rects;
+    for (const CodeBlock &block : layoutFor(index, false)->codeBlocks)
+        rects.append(block.button);
+    return rects;
+}
+
+QStringList ConversationDelegate::codeBlocks(const QModelIndex &index) const
+{
+    QStringList blocks;
+    for (const CodeBlock &block : layoutFor(index, false)->codeBlocks)
+        blocks.append(block.text);
+    return blocks;
+}
+
+QRect ConversationDelegate::actionButtonRect(const QModelIndex &index) const
+{
+    return layoutFor(index, false)->button;
+}

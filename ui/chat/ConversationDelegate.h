@@ -1,0 +1,110 @@
+// Draws the rows of a ConversationModel: Markdown messages (QTextDocument::setMarkdown, code
+// blocks in monospace, coloured by CodeHighlighter, each with a Copy button), collapsed
+// reasoning, one-line tool cards, and error / step-limit rows with their Retry / Continue
+// button. Colours come from the palette only, so light and dark themes both read well.
+//
+// Layouts are cached per row, keyed by the row's width and text revision: a streamed delta
+// re-lays out only the row it changed. Rows far from the bottom that were never painted get
+// an estimated height, so opening a long thread lays out only what is visible.
+#pragma once
+
+#include "agent/RunEvent.h"
+#include "chat/ConversationModel.h"
+
+#include <QCache>
+#include <QHash>
+#include <QStyledItemDelegate>
+
+#include <memory>
+#include <vector>
+
+class QAbstractItemView;
+class QTextDocument;
+
+class ConversationDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationDelegate(QAbstractItemView *view);
+    ~ConversationDelegate() override;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+
+    // Lays the row out again at its current revision; true when its height changed (the
+    // caller then announces sizeHintChanged).
+    bool relayout(const QModelIndex &index);
+    // Forgets every layout (palette or font changed, or another thread is shown).
+    void clear();
+    // The row's main action, as a click on it would do (keyboard: Enter on the current row).
+    void activate(const QModelIndex &index);
+
+    // Geometry relative to the row's top-left, for clicks and tests.
+    QList<QRect> copyButtonRects(const QModelIndex &index) const;
+    QStringList codeBlocks(const QModelIndex &index) const;
+    QRect actionButtonRect(const QModelIndex &index) const;
+    // How many rows were laid out since construction (tests check streaming stays cheap).
+    int layoutCount() const { return m_layoutCount; }
+    // How often each row (by KeyRole) was laid out since the last clear().
+    QHash<qint64, int> layoutsByKey() const { return m_layoutsByKey; }
+
+signals:
+    void toolCardActivated(RowId toolCallRowId);
+    void retryRequested();
+    void continueRequested();
+    void codeCopied(const QString &code);
+
+private:
+    struct CodeBlock
+    {
+        QRect rect; // of the code, in row coordinates
+        QRect button;
+        QString text;
+    };
+    // A laid-out piece of the row's text. Long messages that are still streaming are cut
+    // into pieces at paragraph breaks, so a delta re-lays out only the last piece.
+    struct Segment
+    {
+        std::unique_ptr<QTextDocument> doc;
+        QPoint origin; // in row coordinates
+    };
+    struct Layout
+    {
+        int width = -1;
+        int revision = -1;
+        int height = 0;
+        std::vector<Segment> segments;
+        int frozenLength = 0; // characters in all segments but the last (streaming only)
+        QRect box; // the bubble, card or notice frame
+        QRect header; // reasoning: the click target that expands it
+        QRect button; // Retry / Continue
+        QList<CodeBlock> codeBlocks;
+    };
+    struct Height
+    {
+        int width = -1;
+        int revision = -1;
+        int height = 0;
+        bool exact = false;
+    };
+
+    int rowWidth() const;
+    Layout *layoutFor(const QModelIndex &index, bool allowStale) const;
+    Layout *build(const QModelIndex &index, int width) const;
+    int estimate(const QModelIndex &index, int width) const;
+    std::unique_ptr<QTextDocument> makeDocument(const QString &text, bool markdown,
+                                                int width) const;
+    QFont font() const;
+
+    QAbstractItemView *m_view;
+    mutable QCache<qint64, Layout> m_layouts;
+    mutable QHash<qint64, Height> m_heights;
+    mutable int m_layoutCount = 0;
+    mutable QHash<qint64, int> m_layoutsByKey;
+    qint64 m_copiedKey = 0;
+    int m_copiedBlock = -1;
+};

@@ -1,0 +1,567 @@
+#include "ConversationModel.h"
+
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace {
+
+QString callKey(RowId runId, const QString &callId)
+{
+    return QString::number(runId) + QLatin1Char(':') + callId;
+}
+
+ConversationModel::ToolStatus statusFromStore(ToolCallStatus status)
+{
+    using S = ConversationModel::ToolStatus;
+    switch (status) {
+    case ToolCallStatus::Proposed:
+        return S::WaitingApproval;
+    case ToolCallStatus::Approved:
+    case ToolCallStatus::Running:
+        return S::Running;
+    case ToolCallStatus::Done:
+        return S::Done;
+    case ToolCallStatus::Denied:
+    case ToolCallStatus::Failed:
+    case ToolCallStatus::OutcomeUnknown:
+        return S::Failed;
+    }
+    return S::Failed;
+}
+
+bool stoppedAtLimit(const RunRecord &run)
+{
+    return run.status == RunStatus::Completed
+        && run.error.startsWith(QLatin1String("stopped at the step limit"));
+}
+
+bool endsWithRow(const RunRecord &run)
+{
+    return run.status == RunStatus::Failed || run.status == RunStatus::Interrupted
+        || stoppedAtLimit(run);
+}
+
+QString elided(QString text, int max = 120)
+{
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text = text.simplified();
+    if (text.size() > max)
+        text = text.left(max - 1) + QChar(0x2026);
+    return text;
+}
+
+} // namespace
+
+ConversationModel::ConversationModel(Store &store, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_store(store)
+{
+}
+
+ConversationModel::Item ConversationModel::newItem(Kind kind, RowId messageId, RowId runId)
+{
+    Item item;
+    item.kind = kind;
+    item.key = m_nextKey++;
+    item.messageId = messageId;
+    item.runId = runId;
+    return item;
+}
+
+bool ConversationModel::setThread(RowId threadId, QString *error)
+{
+    beginResetModel();
+    m_thread = threadId;
+    m_items.clear();
+    m_byToolCallRowId.clear();
+    m_byCallId.clear();
+    m_lastMessageId = 0;
+    bool ok = true;
+    if (threadId != 0) {
+        const auto messages = m_store.listMessages(threadId);
+        const auto runs = m_store.listRuns(threadId);
+        if (!messages || !runs) {
+            ok = false;
+            if (error)
+                *error = !messages ? messages.error() : runs.error();
+        } else {
+            QHash<RowId, RunRecord> runById;
+            QHash<QString, ToolCallRecord> calls;
+            for (const RunRecord &run : *runs) {
+                runById.insert(run.id, run);
+                const auto list = m_store.listToolCalls(run.id);
+                if (!list)
+                    continue;
+                for (const ToolCallRecord &call : *list)
+                    calls.insert(callKey(run.id, call.callId), call);
+            }
+            const RowId lastRun = runs->isEmpty() ? 0 : runs->last().id;
+            QSet<RowId> ended;
+            const auto endRow = [&](const RunRecord &run) {
+                if (ended.contains(run.id) || !endsWithRow(run))
+                    return;
+                ended.insert(run.id);
+                const bool limit = stoppedAtLimit(run);
+                Item item = newItem(limit ? Kind::StepLimit : Kind::Error, 0, run.id);
+                if (limit) {
+                    item.text = tr("Stopped at the step limit; continue to let the agent go on.");
+                } else if (run.status == RunStatus::Interrupted) {
+                    item.text = tr("The run was interrupted when the app stopped.");
+                    item.errorKind = QStringLiteral("interrupted");
+                } else {
+                    item.text = run.error.isEmpty() ? tr("The run failed.") : run.error;
+                }
+                item.actionable = run.id == lastRun;
+                m_items.append(item);
+            };
+            // Runs that produced no message (they failed at once) sit before the first message
+            // that came after them.
+            QList<RunRecord> silent;
+            QSet<RowId> withMessages;
+            for (const MessageRecord &message : *messages)
+                withMessages.insert(message.runId);
+            for (const RunRecord &run : *runs)
+                if (!withMessages.contains(run.id))
+                    silent.append(run);
+
+            RowId currentRun = 0;
+            for (const MessageRecord &message : *messages) {
+                m_lastMessageId = qMax(m_lastMessageId, message.id);
+                if (message.role == MessageRole::Tool || message.role == MessageRole::System)
+                    continue;
+                if (message.runId != currentRun && currentRun != 0)
+                    endRow(runById.value(currentRun));
+                currentRun = message.runId;
+                // A run starts after the user message that asked for it, maybe in the same ms.
+                while (!silent.isEmpty()
+                       && (silent.first().startedAt < message.createdAt
+                           || (silent.first().startedAt == message.createdAt
+                               && message.role != MessageRole::User))) {
+                    endRow(silent.first());
+                    silent.removeFirst();
+                }
+                if (message.role == MessageRole::User) {
+                    Item item = newItem(Kind::UserMessage, message.id, 0);
+                    item.text = message.text();
+                    m_items.append(item);
+                    continue;
+                }
+                const bool streaming = message.status == MessageStatus::Streaming;
+                for (const QJsonValue &value : message.parts) {
+                    const QJsonObject part = value.toObject();
+                    const QString type = part.value(QLatin1String("type")).toString();
+                    if (type == QLatin1String("text") || type == QLatin1String("reasoning")) {
+                        const QString text = part.value(QLatin1String("text")).toString();
+                        if (text.isEmpty())
+                            continue;
+                        Item item = newItem(type == QLatin1String("text") ? Kind::AssistantText
+                                                                          : Kind::Reasoning,
+                                            message.id, message.runId);
+                        item.text = text;
+                        item.streaming = streaming;
+                        m_items.append(item);
+                    } else if (type == QLatin1String("tool-call")) {
+                        Item item = newItem(Kind::ToolCall, message.id, message.runId);
+                        item.toolCallId = part.value(QLatin1String("toolCallId")).toString();
+                        item.toolName = part.value(QLatin1String("toolName")).toString();
+                        item.arguments = part.value(QLatin1String("args")).toObject();
+                        const auto call = calls.constFind(callKey(message.runId, item.toolCallId));
+                        if (call != calls.cend()) {
+                            item.toolCallRowId = call->id;
+                            item.status = statusFromStore(call->status);
+                            if (call->startedAt.isValid() && call->finishedAt.isValid())
+                                item.durationMs = call->startedAt.msecsTo(call->finishedAt);
+                        } else {
+                            item.status = ToolStatus::Failed; // never proposed
+                        }
+                        m_items.append(item);
+                    }
+                }
+            }
+            if (currentRun != 0)
+                endRow(runById.value(currentRun));
+            for (const RunRecord &run : std::as_const(silent))
+                endRow(run);
+            for (int row = 0; row < m_items.size(); ++row)
+                indexItem(row);
+        }
+    }
+    endResetModel();
+    return ok;
+}
+
+void ConversationModel::indexItem(int row)
+{
+    const Item &item = m_items.at(row);
+    if (item.kind != Kind::ToolCall)
+        return;
+    if (item.toolCallRowId)
+        m_byToolCallRowId.insert(item.toolCallRowId, row);
+    if (!item.toolCallId.isEmpty())
+        m_byCallId.insert(callKey(item.runId, item.toolCallId), row);
+}
+
+void ConversationModel::append(const QList<Item> &items)
+{
+    if (items.isEmpty())
+        return;
+    const int first = int(m_items.size());
+    beginInsertRows({}, first, first + int(items.size()) - 1);
+    m_items.append(items);
+    for (int row = first; row < m_items.size(); ++row)
+        indexItem(row);
+    endInsertRows();
+}
+
+void ConversationModel::changed(int row, const QList<int> &roles)
+{
+    ++m_items[row].revision;
+    QList<int> all = roles;
+    all.append(RevisionRole);
+    const QModelIndex at = index(row);
+    emit dataChanged(at, at, all);
+}
+
+int ConversationModel::findToolCall(RowId toolCallRowId, RowId runId, const QString &callId) const
+{
+    if (toolCallRowId) {
+        const auto it = m_byToolCallRowId.constFind(toolCallRowId);
+        if (it != m_byToolCallRowId.cend())
+            return *it;
+    }
+    if (!callId.isEmpty()) {
+        const auto it = m_byCallId.constFind(callKey(runId, callId));
+        if (it != m_byCallId.cend())
+            return *it;
+    }
+    return -1;
+}
+
+void ConversationModel::applyEvent(const RunEvent &event)
+{
+    if (m_thread == 0 || event.threadId != m_thread)
+        return;
+    using T = RunEvent::Type;
+    switch (event.type) {
+    case T::RunStarted:
+        clearActions();
+        catchUpWithStore();
+        break;
+    case T::StepStarted:
+        m_lastMessageId = qMax(m_lastMessageId, event.messageId);
+        break;
+    case T::TextDelta:
+        appendDelta(event, Kind::AssistantText);
+        break;
+    case T::ReasoningDelta:
+        appendDelta(event, Kind::Reasoning);
+        break;
+    case T::ToolCallStarted: {
+        if (findToolCall(0, event.runId, event.toolCallId) >= 0)
+            break;
+        Item item = newItem(Kind::ToolCall, event.messageId, event.runId);
+        item.toolCallId = event.toolCallId;
+        item.toolName = event.toolName;
+        item.status = ToolStatus::Preparing;
+        append({item});
+        break;
+    }
+    case T::ToolCallArgsDelta:
+        break;
+    case T::ToolCallReady: {
+        int row = findToolCall(event.toolCallRowId, event.runId, event.toolCallId);
+        if (row < 0) {
+            Item item = newItem(Kind::ToolCall, event.messageId, event.runId);
+            item.toolCallId = event.toolCallId;
+            item.toolCallRowId = event.toolCallRowId;
+            item.toolName = event.toolName;
+            item.arguments = event.arguments;
+            item.status = ToolStatus::Running;
+            append({item});
+            break;
+        }
+        Item &item = m_items[row];
+        item.toolCallRowId = event.toolCallRowId;
+        item.toolName = event.toolName;
+        item.arguments = event.arguments;
+        if (item.status == ToolStatus::Preparing || item.status == ToolStatus::Failed)
+            item.status = ToolStatus::Running; // approved by policy unless asked next
+        indexItem(row);
+        changed(row, {ToolSummaryRole, ToolStatusRole, ToolStatusTextRole, ToolCallRowIdRole});
+        break;
+    }
+    case T::ApprovalRequested: {
+        const int row = findToolCall(event.toolCallRowId, event.runId, event.toolCallId);
+        if (row >= 0)
+            setToolStatus(row, ToolStatus::WaitingApproval);
+        break;
+    }
+    case T::ApprovalResolved: {
+        const int row = findToolCall(event.toolCallRowId, event.runId, event.toolCallId);
+        if (row < 0)
+            break;
+        if (!event.arguments.isEmpty() && event.decision != QLatin1String("denied"))
+            m_items[row].arguments = event.arguments; // the user may have edited them
+        setToolStatus(row,
+                      event.decision == QLatin1String("denied") ? ToolStatus::Failed
+                                                                : ToolStatus::Running);
+        break;
+    }
+    case T::ToolCallFinished: {
+        const int row = findToolCall(event.toolCallRowId, event.runId, event.toolCallId);
+        if (row >= 0)
+            setToolStatus(row, event.isError ? ToolStatus::Failed : ToolStatus::Done,
+                          event.durationMs);
+        break;
+    }
+    case T::StepFinished:
+        break;
+    case T::RunFinished:
+        endStreaming(event.runId);
+        if (event.stoppedAtLimit) {
+            Item item = newItem(Kind::StepLimit, 0, event.runId);
+            item.text = tr("Stopped at the step limit; continue to let the agent go on.");
+            item.actionable = true;
+            append({item});
+        }
+        break;
+    case T::RunFailed: {
+        endStreaming(event.runId);
+        Item item = newItem(Kind::Error, 0, event.runId);
+        item.text = event.error.isEmpty() ? tr("The run failed.") : event.error;
+        item.errorKind = event.errorKind;
+        item.actionable = true;
+        append({item});
+        break;
+    }
+    case T::RunCancelled:
+        endStreaming(event.runId);
+        break;
+    case T::ThreadTitleChanged:
+        break;
+    }
+}
+
+void ConversationModel::appendDelta(const RunEvent &event, Kind kind)
+{
+    if (event.text.isEmpty())
+        return;
+    if (!m_items.isEmpty()) {
+        const int row = int(m_items.size()) - 1;
+        Item &last = m_items[row];
+        if (last.kind == kind && last.messageId == event.messageId) {
+            last.text += event.text;
+            last.streaming = true;
+            changed(row, {TextRole, StreamingRole});
+            return;
+        }
+    }
+    Item item = newItem(kind, event.messageId, event.runId);
+    item.text = event.text;
+    item.streaming = true;
+    append({item});
+}
+
+void ConversationModel::setToolStatus(int row, ToolStatus status, qint64 durationMs)
+{
+    Item &item = m_items[row];
+    if (item.status == status && (durationMs < 0 || durationMs == item.durationMs))
+        return;
+    item.status = status;
+    if (durationMs >= 0)
+        item.durationMs = durationMs;
+    changed(row, {ToolStatusRole, ToolStatusTextRole, ToolDurationRole});
+}
+
+void ConversationModel::endStreaming(RowId runId)
+{
+    for (int row = int(m_items.size()) - 1; row >= 0; --row) {
+        Item &item = m_items[row];
+        if (item.runId != runId) {
+            if (item.kind == Kind::UserMessage)
+                break; // earlier rows belong to earlier runs
+            continue;
+        }
+        if (item.streaming) {
+            item.streaming = false;
+            changed(row, {StreamingRole});
+        }
+        if (item.kind == Kind::ToolCall
+            && (item.status == ToolStatus::Preparing || item.status == ToolStatus::Running
+                || item.status == ToolStatus::WaitingApproval))
+            setToolStatus(row, ToolStatus::Failed); // the run ended without it
+    }
+}
+
+void ConversationModel::clearActions()
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).actionable) {
+            m_items[row].actionable = false;
+            changed(row, {ActionableRole});
+        }
+    }
+}
+
+// The engine stores the user's message before RunStarted but announces no event for it.
+void ConversationModel::catchUpWithStore()
+{
+    const auto messages = m_store.listMessages(m_thread);
+    if (!messages)
+        return;
+    QList<Item> items;
+    for (const MessageRecord &message : *messages) {
+        if (message.id <= m_lastMessageId)
+            continue;
+        m_lastMessageId = message.id;
+        if (message.role != MessageRole::User)
+            continue;
+        Item item = newItem(Kind::UserMessage, message.id, 0);
+        item.text = message.text();
+        items.append(item);
+    }
+    append(items);
+}
+
+int ConversationModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+QVariant ConversationModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Item &item = m_items.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (item.kind == Kind::ToolCall)
+            return QString(item.toolName + QLatin1Char(' ')
+                           + argumentSummary(item.toolName, item.arguments));
+        return item.text;
+    case KindRole:
+        return QVariant::fromValue(item.kind);
+    case TextRole:
+        return item.text;
+    case RevisionRole:
+        return item.revision;
+    case KeyRole:
+        return item.key;
+    case MessageIdRole:
+        return item.messageId;
+    case RunIdRole:
+        return item.runId;
+    case StreamingRole:
+        return item.streaming;
+    case ExpandedRole:
+        return item.expanded;
+    case ToolNameRole:
+        return item.toolName;
+    case ToolSummaryRole:
+        return argumentSummary(item.toolName, item.arguments);
+    case ToolStatusRole:
+        return QVariant::fromValue(item.status);
+    case ToolStatusTextRole:
+        return item.kind == Kind::ToolCall ? statusText(item.status) : QString();
+    case ToolDurationRole:
+        return item.durationMs;
+    case ToolCallRowIdRole:
+        return item.toolCallRowId;
+    case ErrorKindRole:
+        return item.errorKind;
+    case ActionableRole:
+        return item.actionable;
+    default:
+        return {};
+    }
+}
+
+bool ConversationModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != ExpandedRole
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    Item &item = m_items[index.row()];
+    if (item.kind != Kind::Reasoning || item.expanded == value.toBool())
+        return false;
+    item.expanded = value.toBool();
+    changed(index.row(), {ExpandedRole});
+    return true;
+}
+
+Qt::ItemFlags ConversationModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QHash<int, QByteArray> ConversationModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{KindRole, "kind"},
+                  {TextRole, "text"},
+                  {RevisionRole, "revision"},
+                  {KeyRole, "key"},
+                  {MessageIdRole, "messageId"},
+                  {RunIdRole, "runId"},
+                  {StreamingRole, "streaming"},
+                  {ExpandedRole, "expanded"},
+                  {ToolNameRole, "toolName"},
+                  {ToolSummaryRole, "toolSummary"},
+                  {ToolStatusRole, "toolStatus"},
+                  {ToolStatusTextRole, "toolStatusText"},
+                  {ToolDurationRole, "toolDuration"},
+                  {ToolCallRowIdRole, "toolCallRowId"},
+                  {ErrorKindRole, "errorKind"},
+                  {ActionableRole, "actionable"}});
+    return names;
+}
+
+QString ConversationModel::argumentSummary(const QString &toolName, const QJsonObject &arguments)
+{
+    Q_UNUSED(toolName)
+    if (arguments.isEmpty())
+        return {};
+    // The argument a user recognises the call by, when there is one.
+    static const char *const preferred[]
+        = {"command", "path", "paths", "files", "name", "query", "pattern", "url", "code"};
+    for (const char *key : preferred) {
+        const QJsonValue value = arguments.value(QLatin1String(key));
+        if (value.isString() && !value.toString().isEmpty())
+            return elided(value.toString());
+        if (value.isArray() && !value.toArray().isEmpty()) {
+            QStringList items;
+            for (const QJsonValue &entry : value.toArray()) {
+                if (entry.isString())
+                    items << entry.toString();
+                else if (entry.isObject())
+                    items << entry.toObject().value(QLatin1String("path")).toString();
+            }
+            items.removeAll(QString());
+            if (!items.isEmpty())
+                return elided(items.join(QLatin1String(", ")));
+        }
+    }
+    return elided(QString::fromUtf8(QJsonDocument(arguments).toJson(QJsonDocument::Compact)));
+}
+
+QString ConversationModel::statusText(ToolStatus status)
+{
+    switch (status) {
+    case ToolStatus::Preparing:
+        return tr("preparing");
+    case ToolStatus::WaitingApproval:
+        return tr("waiting for approval");
+    case ToolStatus::Running:
+        return tr("running");
+    case ToolStatus::Done:
+        return tr("done");
+    case ToolStatus::Failed:
+        return tr("failed");
+    }
+    return {};
+}

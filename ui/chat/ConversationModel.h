@@ -1,0 +1,105 @@
+// The conversation of one thread as a flat list of renderable items: user messages, assistant
+// text, reasoning blocks, tool-call cards, run errors (with Retry) and "stopped at the step
+// limit" notes (with Continue). Loaded from the Store, then kept current by the engine's
+// RunEvents: a streamed delta changes only the row it extends, so a view re-lays out only that.
+#pragma once
+
+#include "agent/RunEvent.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+class Store;
+
+class ConversationModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { UserMessage, AssistantText, Reasoning, ToolCall, Error, StepLimit };
+    Q_ENUM(Kind)
+    // Preparing: the model is still streaming the call's arguments.
+    enum class ToolStatus { Preparing, WaitingApproval, Running, Done, Failed };
+    Q_ENUM(ToolStatus)
+
+    enum Role {
+        KindRole = Qt::UserRole + 1, // Kind
+        TextRole, // Markdown (messages), plain text (reasoning, errors, notes)
+        RevisionRole, // int, bumped whenever what the row shows changes
+        KeyRole, // qint64, stable for the row's lifetime (layout caches key on it)
+        MessageIdRole,
+        RunIdRole,
+        StreamingRole, // bool: text is still arriving
+        ExpandedRole, // bool, reasoning only; settable
+        ToolNameRole,
+        ToolSummaryRole, // one line about the arguments
+        ToolStatusRole, // ToolStatus
+        ToolStatusTextRole, // "done", "waiting for approval", ...
+        ToolDurationRole, // qint64 ms, -1 when unknown
+        ToolCallRowIdRole, // the tool call's row id in the store, 0 until it is proposed
+        ErrorKindRole,
+        ActionableRole, // bool: Retry / Continue applies (the thread's latest run)
+    };
+
+    explicit ConversationModel(Store &store, QObject *parent = nullptr);
+
+    // Loads the thread (0: empty). False and *error when the store cannot be read.
+    bool setThread(RowId threadId, QString *error = nullptr);
+    RowId thread() const { return m_thread; }
+    // Updates the rows from one engine event; events of other threads are ignored.
+    void applyEvent(const RunEvent &event);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // "python3 test.py", "reverse_string.py, test_reverse_string.py", ...; one line, elided.
+    static QString argumentSummary(const QString &toolName, const QJsonObject &arguments);
+    static QString statusText(ToolStatus status);
+
+private:
+    struct Item
+    {
+        Kind kind = Kind::AssistantText;
+        qint64 key = 0;
+        RowId messageId = 0;
+        RowId runId = 0;
+        QString text;
+        int revision = 0;
+        bool streaming = false;
+        bool expanded = false;
+        bool actionable = false;
+        QString errorKind;
+        // Tool calls.
+        QString toolCallId;
+        RowId toolCallRowId = 0;
+        QString toolName;
+        QJsonObject arguments;
+        ToolStatus status = ToolStatus::Preparing;
+        qint64 durationMs = -1;
+    };
+
+    Item newItem(Kind kind, RowId messageId, RowId runId);
+    void append(const QList<Item> &items);
+    void changed(int row, const QList<int> &roles);
+    int findToolCall(RowId toolCallRowId, RowId runId, const QString &callId) const;
+    void appendDelta(const RunEvent &event, Kind kind);
+    void setToolStatus(int row, ToolStatus status, qint64 durationMs = -1);
+    void endStreaming(RowId runId);
+    void clearActions();
+    void catchUpWithStore();
+    void indexItem(int row);
+
+    Store &m_store;
+    RowId m_thread = 0;
+    RowId m_lastMessageId = 0;
+    qint64 m_nextKey = 1;
+    QList<Item> m_items;
+    QHash<RowId, int> m_byToolCallRowId;
+    QHash<QString, int> m_byCallId; // "runId:callId"
+};

@@ -1,0 +1,141 @@
+#include "ConversationView.h"
+
+#include "chat/ConversationDelegate.h"
+#include "chat/ConversationModel.h"
+
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QScrollBar>
+
+namespace {
+constexpr int kRefreshMs = 33; // about one frame in two at 60 Hz
+constexpr int kBottomSlack = 4; // pixels from the end that still count as "at the bottom"
+} // namespace
+
+ConversationView::ConversationView(QWidget *parent)
+    : QListView(parent)
+    , m_delegate(new ConversationDelegate(this))
+{
+    setObjectName(QStringLiteral("conversationView"));
+    setItemDelegate(m_delegate);
+    setUniformItemSizes(false);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    setResizeMode(QListView::Adjust);
+    setLayoutMode(QListView::SinglePass);
+    setWordWrap(true);
+    setFrameShape(QFrame::NoFrame);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    verticalScrollBar()->setSingleStep(fontMetrics().lineSpacing() * 3);
+
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(kRefreshMs);
+    connect(&m_refresh, &QTimer::timeout, this, &ConversationView::refreshDirtyRows);
+
+    connect(m_delegate, &ConversationDelegate::toolCardActivated, this,
+            &ConversationView::toolCardActivated);
+    connect(m_delegate, &ConversationDelegate::retryRequested, this,
+            &ConversationView::retryRequested);
+    connect(m_delegate, &ConversationDelegate::continueRequested, this,
+            &ConversationView::continueRequested);
+
+    QScrollBar *bar = verticalScrollBar();
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int max) {
+        if (!m_follow)
+            return;
+        m_scrolling = true;
+        bar->setValue(max);
+        m_scrolling = false;
+    });
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
+        if (!m_scrolling)
+            m_follow = value >= bar->maximum() - kBottomSlack;
+    });
+}
+
+void ConversationView::setFollowsBottom(bool follow)
+{
+    m_follow = follow;
+    if (follow) {
+        m_scrolling = true;
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+        m_scrolling = false;
+    }
+}
+
+void ConversationView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                   const QList<int> &roles)
+{
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+        m_dirty.insert(row);
+    if (!m_refresh.isActive())
+        m_refresh.start();
+    // Streamed text is repainted by the refresh, not once per delta.
+    if (topLeft == bottomRight && roles.contains(ConversationModel::TextRole)
+        && topLeft.data(ConversationModel::StreamingRole).toBool())
+        return;
+    QListView::dataChanged(topLeft, bottomRight, roles);
+}
+
+void ConversationView::refreshDirtyRows()
+{
+    if (!model())
+        return;
+    const QSet<int> dirty = std::exchange(m_dirty, {});
+    QElapsedTimer clock;
+    clock.start();
+    for (const int row : dirty) {
+        const QModelIndex index = model()->index(row, 0);
+        if (!index.isValid())
+            continue;
+        if (m_delegate->relayout(index))
+            emit m_delegate->sizeHintChanged(index);
+        viewport()->update(visualRect(index));
+    }
+    // Laying out must not take more than about a third of the time while text streams in.
+    m_refresh.setInterval(qMax(kRefreshMs, int(clock.elapsed()) * 3));
+}
+
+void ConversationView::reset()
+{
+    m_dirty.clear();
+    m_delegate->clear();
+    m_follow = true;
+    QListView::reset();
+}
+
+void ConversationView::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
+         || event->key() == Qt::Key_Space)
+        && currentIndex().isValid()) {
+        m_delegate->activate(currentIndex());
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
+
+void ConversationView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        m_delegate->clear(); // colours and metrics are baked into the layouts
+        scheduleDelayedItemsLayout();
+    }
+    QListView::changeEvent(event);
+}
+
+QList<QRect> ConversationView::copyButtonRects(const QModelIndex &index) const
+{
+    QList<QRect> rects = m_delegate->copyButtonRects(index);
+    const QPoint origin = visualRect(index).topLeft();
+    for (QRect &rect : rects)
+        rect.translate(origin);
+    return rects;
+}
+
+QRect ConversationView::actionButtonRect(const QModelIndex &index) const
+{
+    return m_delegate->actionButtonRect(index).translated(visualRect(index).topLeft());
+}

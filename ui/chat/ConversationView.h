@@ -1,0 +1,51 @@
+// The conversation list: a QListView over a ConversationModel with a ConversationDelegate.
+// Item sizes are not uniform and only rows that are shown get laid out; a streamed delta
+// re-lays out only its own row, at most every few frames. The view follows the bottom while
+// text streams in, unless the user scrolled up to read.
+#pragma once
+
+#include "agent/RunEvent.h"
+
+#include <QListView>
+#include <QSet>
+#include <QTimer>
+
+class ConversationDelegate;
+
+class ConversationView final : public QListView
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationView(QWidget *parent = nullptr);
+
+    ConversationDelegate *conversationDelegate() const { return m_delegate; }
+    // Whether new rows and streamed text scroll the view to the bottom.
+    bool followsBottom() const { return m_follow; }
+    void setFollowsBottom(bool follow);
+
+    // In viewport coordinates, for tests and accessibility.
+    QList<QRect> copyButtonRects(const QModelIndex &index) const;
+    QRect actionButtonRect(const QModelIndex &index) const;
+
+signals:
+    void toolCardActivated(RowId toolCallRowId);
+    void retryRequested();
+    void continueRequested();
+
+protected:
+    void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                     const QList<int> &roles = QList<int>()) override;
+    void reset() override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void refreshDirtyRows();
+
+    ConversationDelegate *m_delegate;
+    QTimer m_refresh; // coalesces the re-layout of streamed rows
+    QSet<int> m_dirty;
+    bool m_follow = true;
+    bool m_scrolling = false; // the view moves the scroll bar itself
+};
