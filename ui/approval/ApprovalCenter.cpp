@@ -28,6 +28,11 @@ ApprovalCenter::~ApprovalCenter()
     delete m_dialog.data(); // null when its parent window already deleted it
 }
 
+ApprovalDialog *ApprovalCenter::dialog() const
+{
+    return m_dialog;
+}
+
 void ApprovalCenter::setThreadTitleLookup(std::function<QString(RowId)> lookup)
 {
     m_titleOf = std::move(lookup);
@@ -74,6 +79,20 @@ void ApprovalCenter::showNext()
         return;
     }
     present(m_queue.constFirst());
+    settle();
+}
+
+void ApprovalCenter::showPending(RowId toolCallRowId)
+{
+    const auto it = std::find_if(m_queue.cbegin(), m_queue.cend(), [&](const ApprovalRequest &r) {
+        return r.toolCallRowId == toolCallRowId;
+    });
+    if (it == m_queue.cend())
+        return;
+    const ApprovalRequest request = *it; // present() may change the queue's storage
+    if (m_dialog && m_dialog->isVisible() && m_dialog->request().toolCallRowId != toolCallRowId)
+        m_dialog->hide(); // a different call: start afresh, not on top of half-made edits
+    present(request);
     settle();
 }
 

@@ -39,11 +39,14 @@ public:
     QStringList pendingDescriptions() const;
     // Opens the dialog again, for the call at the head of the queue.
     void showNext();
+    // Opens the dialog for one waiting call (from the window's list of them).
+    void showPending(RowId toolCallRowId);
     // Names threads in the dialog and the queue ("Thread 7" without it).
     void setThreadTitleLookup(std::function<QString(RowId)> lookup);
     QString threadTitle(RowId threadId) const;
 
-    ApprovalDialog *dialog() const { return m_dialog; }
+    // The dialog, once a call was asked about (nullptr before).
+    ApprovalDialog *dialog() const;
 
 signals:
     void pendingChanged(int count);

@@ -7,6 +7,7 @@
 #include "agent/ApprovalPolicy.h"
 #include "approval/ApprovalCenter.h"
 #include "approval/ApprovalDialog.h"
+#include "approval/ApprovalStatusButton.h"
 #include "core/AppContext.h"
 #include "store/Store.h"
 
@@ -17,6 +18,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -69,6 +71,7 @@ private slots:
     void approveRunsTheCommand();
     void editedArgumentsAreWhatRuns();
     void invalidArgumentsDisableApprove();
+    void hiddenCharactersAreShown();
     void denyWithAReasonReachesTheModel();
     void approveAllRunsTheBatch();
     void alwaysAllowStopsAskingInTheThread();
@@ -313,6 +316,31 @@ void TestApprovalDialog::invalidArgumentsDisableApprove()
     QCOMPARE(m_center->pendingCount(), 0);
 }
 
+void TestApprovalDialog::hiddenCharactersAreShown()
+{
+    // A right-to-left override makes "rm -rf ~ #hs.tset" read like something else.
+    const QString command
+        = QStringLiteral("rm -rf ~ #") + QChar(0x202E) + QStringLiteral("test.sh");
+    ScriptedModel script(
+        *m_server, Wire::OpenAi,
+        {proposeCommand(QStringLiteral("call_bidi"), command), answer(QStringLiteral("Ok."))});
+    RunRecorder recorder(engine());
+    const qint64 thread = newThread(QStringLiteral("Hidden"));
+    QString error;
+    QVERIFY(engine().send(thread, QStringLiteral("test"), {}, &error));
+    QVERIFY(waitForDialog());
+    auto *warning = widget<QLabel>("approvalHiddenCharactersLabel");
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(QLatin1String("U+202E")), qPrintable(warning->text()));
+    const QString shown = widget<QPlainTextEdit>("approvalArgumentsEdit")->toPlainText();
+    QVERIFY2(shown.contains(QLatin1String("rm -rf ~ #\\u202Etest.sh")), qPrintable(shown));
+    QVERIFY(!shown.contains(QChar(0x202E)));
+    // As shown it is the proposal, not an edit.
+    QVERIFY(!widget<QLabel>("approvalValidationLabel")->isVisible());
+    QTest::mouseClick(widget<QPushButton>("denyButton"), Qt::LeftButton);
+    QVERIFY(waitForEnd(recorder));
+}
+
 void TestApprovalDialog::denyWithAReasonReachesTheModel()
 {
     ScriptedModel script(
@@ -455,6 +483,11 @@ void TestApprovalDialog::twoThreadsWaitInOneQueue()
                           proposeCommand(QStringLiteral("call_b"), QStringLiteral("echo b")),
                           answer(QStringLiteral("Ok.")), answer(QStringLiteral("Ok."))});
     QSignalSpy pendingChanged(m_center.get(), &ApprovalCenter::pendingChanged);
+    // The window's status bar entry.
+    QWidget statusBar;
+    auto *status = new ApprovalStatusButton(*m_center, &statusBar);
+    statusBar.show();
+    QVERIFY(status->isHidden());
     RunRecorder recorder(engine());
     const qint64 alpha = newThread(QStringLiteral("Alpha project"));
     const qint64 beta = newThread(QStringLiteral("Beta project"));
@@ -483,14 +516,36 @@ void TestApprovalDialog::twoThreadsWaitInOneQueue()
     QVERIFY(lines.join(QLatin1Char('\n')).contains(QLatin1String("runCommand in Alpha project")));
     QVERIFY(lines.join(QLatin1Char('\n')).contains(QLatin1String("runCommand in Beta project")));
 
+    // The status bar says how many wait and for which threads; its menu picks one.
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->text(), QStringLiteral("2 approvals waiting"));
+    QVERIFY(status->toolTip().contains(QLatin1String("runCommand in Alpha project")));
+    QVERIFY(status->toolTip().contains(QLatin1String("runCommand in Beta project")));
+    QMetaObject::invokeMethod(status->menu(), "aboutToShow");
+    const QList<QAction *> entries = status->menu()->actions();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(1)->text(), QStringLiteral("runCommand in %1").arg(secondTitle));
+    entries.at(1)->trigger();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(widget<QLabel>("approvalThreadLabel")->text(), secondTitle);
+    QCOMPARE(queue->text(), QStringLiteral("1 more waiting (%1)").arg(firstTitle));
+    dialog->reject();
+    QVERIFY(!dialog->isVisible());
+    QCOMPARE(m_center->pendingCount(), 2);
+    QTest::mouseClick(status, Qt::LeftButton); // asks about the head of the queue again
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(widget<QLabel>("approvalThreadLabel")->text(), firstTitle);
+
     // Answering the first shows the second.
     QTest::mouseClick(widget<QPushButton>("denyButton"), Qt::LeftButton);
     QVERIFY(dialog->isVisible());
     QCOMPARE(widget<QLabel>("approvalThreadLabel")->text(), secondTitle);
     QVERIFY(!queue->isVisible());
     QCOMPARE(m_center->pendingCount(), 1);
+    QCOMPARE(status->text(), QStringLiteral("1 approval waiting"));
     QTest::mouseClick(widget<QPushButton>("denyButton"), Qt::LeftButton);
     QVERIFY(!dialog->isVisible());
+    QVERIFY(status->isHidden());
     QTRY_VERIFY_WITH_TIMEOUT(!engine().isRunning(alpha) && !engine().isRunning(beta), 60000);
     QCOMPARE(m_center->pendingCount(), 0);
 }
