@@ -435,6 +435,24 @@ void TestApprovalDialog::alwaysAllowStopsAskingInTheThread()
     QVERIFY(engine().alwaysAllowed(thread).contains(QStringLiteral("runCommand")));
     // Only in that thread.
     QVERIFY(engine().alwaysAllowed(newThread(QStringLiteral("Other"))).isEmpty());
+
+    // The answer outlives the app: after a restart the thread still does not ask.
+    m_center.reset();
+    m_context.reset();
+    m_context = std::make_unique<AppContext>(
+        StudioPaths::underRoot(m_dir->filePath(QStringLiteral("data"))));
+    QVERIFY2(m_context->open(&error), qPrintable(error));
+    m_context->setSandboxProvider(QStringLiteral("local"));
+    QVERIFY2(m_context->agentEngine(&error), qPrintable(error));
+    m_center = std::make_unique<ApprovalCenter>(engine(), m_context->tools(), nullptr);
+    QCOMPARE(engine().alwaysAllowed(thread), QSet<QString>{QStringLiteral("runCommand")});
+    QCOMPARE(m_context->approvalPolicy().decide(QStringLiteral("runCommand"),
+                                                engine().alwaysAllowed(thread)),
+             ApprovalPolicy::Decision::Auto);
+    // And it can be taken back.
+    engine().setAlwaysAllowed(thread, QStringLiteral("runCommand"), false);
+    QVERIFY(engine().alwaysAllowed(thread).isEmpty());
+    QVERIFY(m_context->store().alwaysAllowedTools(thread)->isEmpty());
 }
 
 void TestApprovalDialog::closingLeavesTheCallPending()
