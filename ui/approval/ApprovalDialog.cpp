@@ -72,6 +72,7 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     m_reason->setObjectName(QStringLiteral("denyReasonEdit"));
     m_reason->setPlaceholderText(tr("Why not? The agent reads this (optional)"));
     m_reason->setClearButtonEnabled(true);
+    m_reason->setToolTip(tr("Enter denies the call with this reason"));
     auto *reasonTitle = new QLabel(tr("Deny &reason:"), this);
     reasonTitle->setBuddy(m_reason);
     auto *reasonRow = new QHBoxLayout;

@@ -74,6 +74,7 @@ private slots:
     void hiddenCharactersAreShown();
     void denyWithAReasonReachesTheModel();
     void approveAllRunsTheBatch();
+    void answeringOneOfABatchShowsTheNext();
     void alwaysAllowStopsAskingInTheThread();
     void closingLeavesTheCallPending();
     void twoThreadsWaitInOneQueue();
@@ -402,6 +403,49 @@ void TestApprovalDialog::approveAllRunsTheBatch()
     const auto calls = toolCalls(thread);
     QCOMPARE(calls.at(2).decision, ApprovalDecision::Approved);
     QCOMPARE(calls.at(3).decision, ApprovalDecision::Approved);
+}
+
+void TestApprovalDialog::answeringOneOfABatchShowsTheNext()
+{
+    const auto twoCalls = [](const RecordedRequest &) {
+        const QJsonObject base{
+            {QStringLiteral("sandboxId"), QStringLiteral("0b3c5a3e-0000-4000-8000-000000000001")}};
+        QJsonObject first = base, second = base;
+        first.insert(QStringLiteral("command"), QStringLiteral("echo one"));
+        second.insert(QStringLiteral("command"), QStringLiteral("echo two"));
+        return ScriptedStep{QString(),
+                            {{QStringLiteral("call_1"), QStringLiteral("runCommand"), first, {}},
+                             {QStringLiteral("call_2"), QStringLiteral("runCommand"), second, {}}}};
+    };
+    ScriptedModel script(*m_server, Wire::OpenAi, {twoCalls, answer(QStringLiteral("Ok."))});
+    RunRecorder recorder(engine());
+    const qint64 thread = newThread(QStringLiteral("One by one"));
+    QString error;
+    QVERIFY(engine().send(thread, QStringLiteral("two"), {}, &error));
+    ApprovalDialog *dialog = waitForDialog();
+    QVERIFY(dialog);
+    QCOMPARE(widget<QLabel>("approvalStepLabel")->text(), QStringLiteral("1, call 1 of 2"));
+    QVERIFY(widget<QPlainTextEdit>("approvalArgumentsEdit")
+                ->toPlainText()
+                .contains(QLatin1String("echo one")));
+    QTest::keyClicks(widget<QLineEdit>("denyReasonEdit"), QStringLiteral("not this one"));
+    QTest::keyClick(widget<QLineEdit>("denyReasonEdit"), Qt::Key_Return); // Enter denies
+    // The second call of the step, afresh: no reason carried over, no batch button left.
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->request().toolCallId, QStringLiteral("call_2"));
+    QCOMPARE(widget<QLabel>("approvalStepLabel")->text(), QStringLiteral("1, call 2 of 2"));
+    QVERIFY(widget<QPlainTextEdit>("approvalArgumentsEdit")
+                ->toPlainText()
+                .contains(QLatin1String("echo two")));
+    QVERIFY(widget<QLineEdit>("denyReasonEdit")->text().isEmpty());
+    QVERIFY(!widget<QPushButton>("approveAllButton")->isVisible());
+    QVERIFY(!widget<QLabel>("approvalQueueLabel")->isVisible());
+    QTest::mouseClick(widget<QPushButton>("denyButton"), Qt::LeftButton);
+    QVERIFY(waitForEnd(recorder));
+    const auto calls = toolCalls(thread);
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls.at(0).decisionReason, QStringLiteral("not this one"));
+    QCOMPARE(calls.at(1).decision, ApprovalDecision::Denied);
 }
 
 void TestApprovalDialog::alwaysAllowStopsAskingInTheThread()
