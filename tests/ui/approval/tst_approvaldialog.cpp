@@ -79,6 +79,7 @@ private slots:
     void closingLeavesTheCallPending();
     void twoThreadsWaitInOneQueue();
     void callsWaitingBeforeTheCenterAreAskedAgain();
+    void pendingCallIsAskedAgainAfterARestart();
 
 private:
     AgentEngine &engine() { return m_context->engine(); }
@@ -643,6 +644,47 @@ void TestApprovalDialog::callsWaitingBeforeTheCenterAreAskedAgain()
     QTest::mouseClick(widget<QPushButton>("denyButton"), Qt::LeftButton);
     QVERIFY(waitForEnd(recorder));
     QCOMPARE(m_center->pendingCount(), 0);
+}
+
+void TestApprovalDialog::pendingCallIsAskedAgainAfterARestart()
+{
+    ScriptedModel script(*m_server, Wire::OpenAi, ::briefScenario());
+    const qint64 thread = newThread(QStringLiteral("Across a restart"));
+    QString error;
+    QVERIFY(engine().send(thread, QStringLiteral("reverse a string"), {}, &error));
+    ApprovalDialog *dialog = waitForDialog();
+    QVERIFY(dialog);
+    QTest::keyClick(dialog, Qt::Key_Escape); // decide later ... then quit
+    QVERIFY(!dialog->isVisible());
+
+    m_center.reset();
+    m_context.reset();
+    m_context = std::make_unique<AppContext>(
+        StudioPaths::underRoot(m_dir->filePath(QStringLiteral("data"))));
+    QVERIFY2(m_context->open(&error), qPrintable(error));
+    m_context->setSandboxProvider(QStringLiteral("local"));
+    QVERIFY2(m_context->agentEngine(&error), qPrintable(error));
+    m_center = std::make_unique<ApprovalCenter>(engine(), m_context->tools(), nullptr);
+    engine().setApprover(m_center.get());
+    QCOMPARE(m_center->pendingCount(), 0); // nothing runs until the thread goes on
+
+    RunRecorder recorder(engine());
+    QVERIFY2(engine().continueRun(thread, {}, &error), qPrintable(error));
+    dialog = waitForDialog();
+    QVERIFY(dialog);
+    QCOMPARE(widget<QLabel>("approvalToolLabel")->text(), QStringLiteral("runCommand"));
+    QCOMPARE(m_center->pendingCount(), 1);
+    QTest::mouseClick(widget<QPushButton>("approveButton"), Qt::LeftButton);
+    QVERIFY(waitForEnd(recorder));
+    const auto finished = recorder.ofType(RunEvent::Type::ToolCallFinished);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(finished.first()
+                .result.toObject()
+                .value(QLatin1String("stdout"))
+                .toString()
+                .contains(QLatin1String("Ran 4 tests")));
+    // The sandbox was created once, before the restart.
+    QCOMPARE(m_context->store().sandboxesForThread(thread)->size(), 1);
 }
 
 QTEST_MAIN(TestApprovalDialog)
