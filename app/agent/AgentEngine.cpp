@@ -214,12 +214,30 @@ QList<ApprovalRequest> AgentEngine::pendingApprovals() const
     return requests;
 }
 
+QSet<QString> AgentEngine::alwaysAllowed(RowId threadId) const
+{
+    QSet<QString> tools = m_alwaysAllowed.value(threadId);
+    if (auto stored = m_services.store.alwaysAllowedTools(threadId))
+        tools.unite(*stored);
+    else
+        qCWarning(lcAgent).noquote()
+            << "could not read the always-allowed tools -" << stored.error();
+    // A revocation the store could not record still counts (fail closed: ask again).
+    tools.subtract(m_revoked.value(threadId));
+    return tools;
+}
+
 void AgentEngine::setAlwaysAllowed(RowId threadId, const QString &tool, bool allowed)
 {
-    if (allowed)
+    if (allowed) {
         m_alwaysAllowed[threadId].insert(tool);
-    else
+        m_revoked[threadId].remove(tool);
+    } else {
         m_alwaysAllowed[threadId].remove(tool);
+        m_revoked[threadId].insert(tool);
+    }
+    logged(m_services.store.setToolAlwaysAllowed(threadId, tool, allowed),
+           "an always-allowed tool");
 }
 
 void AgentEngine::runEnded(RowId threadId)

@@ -80,8 +80,9 @@ public:
     bool resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer, QString *error);
     QList<ApprovalRequest> pendingApprovals() const;
 
-    // "Always allow this tool in this thread", revocable.
-    QSet<QString> alwaysAllowed(RowId threadId) const { return m_alwaysAllowed.value(threadId); }
+    // "Always allow this tool in this thread", revocable. Kept in the store, so the answer
+    // outlives the app; also held in memory, so a store that cannot write loses nothing now.
+    QSet<QString> alwaysAllowed(RowId threadId) const;
     void setAlwaysAllowed(RowId threadId, const QString &tool, bool allowed);
 
 signals:
@@ -102,6 +103,7 @@ private:
     QString m_instructions;
     int m_autoStopMinutes = -1;
     QHash<RowId, AgentRun *> m_runs; // by thread
-    QHash<RowId, QSet<QString>> m_alwaysAllowed;
+    QHash<RowId, QSet<QString>> m_alwaysAllowed; // this session's answers
+    QHash<RowId, QSet<QString>> m_revoked; // this session's revocations (over the store's rows)
     QSet<RowId> m_naming;
 };

@@ -155,8 +155,19 @@ const QStringList version2 = {
     QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
 };
 
-const QList<const QStringList *> steps = {&version1, &version2};
-static_assert(Migrations::latestVersion == 2, "add the new step to the steps list");
+// "Always allow this tool in this thread": the person's answer outlives the app (a row per
+// thread and tool; gone with the thread).
+const QStringList version3 = {
+    QStringLiteral(R"(CREATE TABLE thread_tool_permissions (
+        thread_id INTEGER NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+        tool TEXT NOT NULL,
+        allowed_at INTEGER NOT NULL,
+        PRIMARY KEY (thread_id, tool)) WITHOUT ROWID
+    )"),
+};
+
+const QList<const QStringList *> steps = {&version1, &version2, &version3};
+static_assert(Migrations::latestVersion == 3, "add the new step to the steps list");
 
 bool run(QSqlDatabase &db, const QString &sql, QString *error)
 {

@@ -3,6 +3,7 @@
 // transaction, so a crash during a migration leaves the file at the previous version.
 //   1: threads, messages (+ streamed chunks), runs, steps, tool calls, sandboxes
 //   2: FTS5 full-text index over thread titles and message text, kept current by triggers
+//   3: thread_tool_permissions ("always allow this tool in this thread")
 #pragma once
 
 #include "store/StoreResult.h"
@@ -12,7 +13,7 @@
 class Migrations final
 {
 public:
-    static constexpr int latestVersion = 2;
+    static constexpr int latestVersion = 3;
 
     static StoreResult<int> currentVersion(QSqlDatabase &db);
     // Migrates from the file's version to targetVersion (latestVersion normally; older

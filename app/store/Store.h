@@ -24,6 +24,7 @@
 #include "store/StoreTypes.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -119,6 +120,11 @@ public:
     StoreResult<QList<SandboxRecord>> listSandboxes();
     StoreResult<QList<SandboxRecord>> sandboxesForThread(RowId threadId);
     StoreStatus deleteSandbox(const QString &provider, const QString &remoteId);
+
+    // "Always allow this tool in this thread" (the approval dialog's box), kept across restarts
+    // and deleted with the thread.
+    StoreResult<QSet<QString>> alwaysAllowedTools(RowId threadId);
+    StoreStatus setToolAlwaysAllowed(RowId threadId, const QString &tool, bool allowed);
 
     // Full-text search over thread titles and message text (complete and interrupted
     // messages). Any user text is safe (see SearchQuery). One hit per thread, best first.

@@ -109,8 +109,8 @@ void TestStoreMigrations::newFileGetsLatestSchema()
              QStringList({QStringLiteral("message_chunks"), QStringLiteral("messages"),
                           QStringLiteral("messages_fts"), QStringLiteral("runs"),
                           QStringLiteral("sandboxes"), QStringLiteral("steps"),
-                          QStringLiteral("threads"), QStringLiteral("threads_fts"),
-                          QStringLiteral("tool_calls")}));
+                          QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"),
+                          QStringLiteral("threads_fts"), QStringLiteral("tool_calls")}));
     // Opening again is a no-op for the schema.
     Store again;
     QVERIFY(again.open(path));

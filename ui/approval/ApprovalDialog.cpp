@@ -1,0 +1,229 @@
+#include "ApprovalDialog.h"
+
+#include "agent/ToolCatalog.h"
+#include "approval/ApprovalArguments.h"
+
+#include <QCheckBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace {
+QLabel *selectableLabel(const char *objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QString::fromLatin1(objectName));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    return label;
+}
+} // namespace
+
+ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
+    : QDialog(parent)
+    , m_tools(tools)
+{
+    setObjectName(QStringLiteral("approvalDialog"));
+    setWindowTitle(tr("Approve a tool call"));
+
+    m_tool = selectableLabel("approvalToolLabel", this);
+    QFont bold = m_tool->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    m_tool->setFont(bold);
+    m_description = selectableLabel("approvalDescriptionLabel", this);
+
+    m_thread = selectableLabel("approvalThreadLabel", this);
+    m_sandbox = selectableLabel("approvalSandboxLabel", this);
+    m_step = selectableLabel("approvalStepLabel", this);
+    auto *facts = new QFormLayout;
+    facts->addRow(tr("Thread:"), m_thread);
+    facts->addRow(tr("Sandbox:"), m_sandbox);
+    facts->addRow(tr("Step:"), m_step);
+
+    m_hidden = selectableLabel("approvalHiddenCharactersLabel", this);
+    m_hidden->hide();
+
+    auto *argumentsTitle
+        = new QLabel(tr("&Arguments (exactly what will run; edit to change):"), this);
+    m_arguments = new QPlainTextEdit(this);
+    m_arguments->setObjectName(QStringLiteral("approvalArgumentsEdit"));
+    m_arguments->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // Never truncated: long values wrap, the editor scrolls.
+    m_arguments->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_arguments->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_arguments->setTabChangesFocus(true);
+    m_arguments->setMinimumHeight(220);
+    argumentsTitle->setBuddy(m_arguments);
+    m_validation = selectableLabel("approvalValidationLabel", this);
+    m_validation->hide();
+
+    m_alwaysAllow = new QCheckBox(this);
+    m_alwaysAllow->setObjectName(QStringLiteral("alwaysAllowCheck"));
+
+    m_reason = new QLineEdit(this);
+    m_reason->setObjectName(QStringLiteral("denyReasonEdit"));
+    m_reason->setPlaceholderText(tr("Why not? The agent reads this (optional)"));
+    m_reason->setClearButtonEnabled(true);
+    m_reason->setToolTip(tr("Enter denies the call with this reason"));
+    auto *reasonTitle = new QLabel(tr("Deny &reason:"), this);
+    reasonTitle->setBuddy(m_reason);
+    auto *reasonRow = new QHBoxLayout;
+    reasonRow->addWidget(reasonTitle);
+    reasonRow->addWidget(m_reason, 1);
+
+    m_queue = selectableLabel("approvalQueueLabel", this);
+    m_queue->hide();
+
+    m_deny = new QPushButton(tr("&Deny"), this);
+    m_deny->setObjectName(QStringLiteral("denyButton"));
+    m_later = new QPushButton(tr("Decide &Later"), this);
+    m_later->setObjectName(QStringLiteral("laterButton"));
+    m_later->setToolTip(tr("Close this dialog; the call keeps waiting (Esc)"));
+    m_approveAll = new QPushButton(this);
+    m_approveAll->setObjectName(QStringLiteral("approveAllButton"));
+    m_approve = new QPushButton(tr("&Approve"), this);
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_approve->setToolTip(tr("Run this call (Ctrl+Enter)"));
+    // Enter in the reason or the editor must never approve by accident.
+    for (QPushButton *button : {m_deny, m_later, m_approveAll, m_approve}) {
+        button->setAutoDefault(false);
+        button->setDefault(false);
+    }
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_deny);
+    buttons->addStretch(1);
+    buttons->addWidget(m_later);
+    buttons->addWidget(m_approveAll);
+    buttons->addWidget(m_approve);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tool);
+    layout->addWidget(m_description);
+    layout->addLayout(facts);
+    layout->addWidget(m_hidden);
+    layout->addWidget(argumentsTitle);
+    layout->addWidget(m_arguments, 1);
+    layout->addWidget(m_validation);
+    layout->addWidget(m_alwaysAllow);
+    layout->addLayout(reasonRow);
+    layout->addWidget(m_queue);
+    layout->addLayout(buttons);
+    resize(640, 560);
+
+    connect(m_arguments, &QPlainTextEdit::textChanged, this, &ApprovalDialog::validate);
+    connect(m_approve, &QPushButton::clicked, this, [this] { approve(false); });
+    connect(m_approveAll, &QPushButton::clicked, this, [this] { approve(true); });
+    connect(m_deny, &QPushButton::clicked, this, &ApprovalDialog::deny);
+    connect(m_reason, &QLineEdit::returnPressed, this, &ApprovalDialog::deny);
+    connect(m_later, &QPushButton::clicked, this, &QDialog::reject);
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, [this] {
+            if (m_approve->isEnabled())
+                approve(false);
+        });
+    }
+}
+
+void ApprovalDialog::showRequest(const ApprovalRequest &request, const QString &threadTitle)
+{
+    m_request = request;
+    const ToolDefinition *tool = m_tools.find(request.toolName);
+    m_tool->setText(request.toolName);
+    m_description->setText(tool ? tool->description : tr("A tool the app does not know."));
+    setThreadTitle(threadTitle);
+    m_sandbox->setText(request.sandboxId.isEmpty() ? tr("none yet (this call does not name one)")
+                                                   : request.sandboxId);
+    const QStringList hidden = ApprovalArguments::hiddenCharacters(request.arguments);
+    m_hidden->setVisible(!hidden.isEmpty());
+    m_hidden->setText(hidden.isEmpty()
+                          ? QString()
+                          : tr("⚠ The arguments contain invisible or direction-changing "
+                               "characters (%1). They are shown as \\u escapes below; read "
+                               "them before approving.")
+                                .arg(hidden.join(QLatin1String(", "))));
+    m_alwaysAllow->setChecked(false);
+    m_alwaysAllow->setText(tr("Always allow %1 in this thread").arg(request.toolName));
+    m_reason->clear();
+    m_arguments->setPlainText(ApprovalArguments::toEditableText(request.arguments));
+    setPosition(1, request.batchSize, 1);
+    validate();
+    m_arguments->setFocus();
+}
+
+void ApprovalDialog::setPosition(int callIndex, int callCount, int waitingInStep)
+{
+    m_step->setText(
+        callCount > 1
+            ? tr("%1, call %2 of %3").arg(m_request.stepIndex + 1).arg(callIndex).arg(callCount)
+            : QString::number(m_request.stepIndex + 1));
+    m_approveAll->setVisible(waitingInStep > 1);
+    m_approveAll->setText(tr("Approve A&ll %1").arg(waitingInStep));
+    m_approveAll->setToolTip(
+        tr("Run every call of this step that is waiting (the edits here apply to this call)"));
+}
+
+void ApprovalDialog::setQueue(int moreWaiting, const QStringList &threadTitles)
+{
+    m_queue->setVisible(moreWaiting > 0);
+    m_queue->setText(moreWaiting > 0 ? tr("%n more waiting (%1)", nullptr, moreWaiting)
+                                           .arg(threadTitles.join(QLatin1String(", ")))
+                                     : QString());
+}
+
+void ApprovalDialog::setThreadTitle(const QString &title)
+{
+    m_thread->setText(title);
+}
+
+void ApprovalDialog::showError(const QString &message)
+{
+    m_validation->setText(tr("⚠ The call could not be answered: %1").arg(message));
+    m_validation->show();
+}
+
+void ApprovalDialog::validate()
+{
+    const auto checked
+        = ApprovalArguments::check(m_arguments->toPlainText(), m_tools.find(m_request.toolName));
+    m_valid = checked.ok;
+    m_edited = checked.ok && checked.arguments != m_request.arguments ? checked.arguments
+                                                                      : QJsonObject();
+    if (!checked.ok)
+        m_validation->setText(QStringLiteral("⚠ ") + checked.problem);
+    else if (!m_edited.isEmpty())
+        m_validation->setText(tr("Edited: the changed arguments will run."));
+    else
+        m_validation->clear();
+    m_validation->setVisible(!m_validation->text().isEmpty());
+    m_approve->setEnabled(m_valid);
+    m_approveAll->setEnabled(m_valid);
+    m_alwaysAllow->setEnabled(m_valid);
+}
+
+void ApprovalDialog::approve(bool wholeBatch)
+{
+    if (!m_valid || !hasRequest())
+        return;
+    ApprovalAnswer answer = ApprovalAnswer::approve();
+    answer.editedArguments = m_edited;
+    answer.alwaysAllowInThread = m_alwaysAllow->isChecked();
+    answer.applyToBatch = wholeBatch;
+    emit answered(m_request, answer);
+}
+
+void ApprovalDialog::deny()
+{
+    if (!hasRequest())
+        return;
+    emit answered(m_request, ApprovalAnswer::deny(m_reason->text().trimmed()));
+}
