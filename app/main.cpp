@@ -16,6 +16,7 @@
 
 #ifdef STUDIO_HAVE_UI
 #include "main/MainWindow.h"
+#include "main/Theme.h"
 #include "main/Translations.h"
 
 #include <QApplication>
@@ -99,8 +100,13 @@ int runGui(int argc, char **argv, const CommandLine &line)
         qCWarning(lcAgent).noquote() << "the agent cannot run:" << engineError;
     }
 
+    Theme theme(app);
+    theme.apply(Theme::fromName(context.settings().theme()));
     MainWindow window(context);
+    window.setTheme(&theme);
     window.show();
+    // No key anywhere (keychain, environment, .env): a short wizard, over the window.
+    window.showFirstRunWizardIfNeeded();
     // Ctrl+C or a logout closes the window the orderly way (its layout is saved). A signal
     // that came during start-up waits in the pipe until the event loop runs.
     QObject::connect(&termination, &TerminationSignals::terminationRequested, &window,

@@ -25,6 +25,7 @@ static const Settings::Key kSandboxAutoStopMinutes{QStringLiteral("sandboxes/aut
 // The provider id is appended: "providers/openai/baseUrl".
 static const Settings::Key kProviderBaseUrl{QStringLiteral("providers/%1/baseUrl"), QString()};
 static const Settings::Key kFirstRunDone{QStringLiteral("app/firstRunDone"), false};
+static const Settings::Key kTheme{QStringLiteral("ui/theme"), QStringLiteral("system")};
 
 Settings::Settings(const QString &file)
     : m_settings(file, QSettings::IniFormat)
@@ -170,4 +171,16 @@ bool Settings::firstRunDone() const
 void Settings::setFirstRunDone(bool done)
 {
     setValue(kFirstRunDone, done);
+}
+
+QString Settings::theme() const
+{
+    const QString theme = value(kTheme).toString();
+    return theme == QLatin1String("light") || theme == QLatin1String("dark")
+        ? theme
+        : QStringLiteral("system");
+}
+void Settings::setTheme(const QString &theme)
+{
+    setValue(kTheme, theme);
 }

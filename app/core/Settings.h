@@ -55,6 +55,9 @@ public:
     QString providerBaseUrl(const QString &providerId) const;
     void setProviderBaseUrl(const QString &providerId, const QString &url);
 
+    // "system" (the desktop's palette), "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &theme);
     // Set once the first-run wizard was finished, so it is not offered again.
     bool firstRunDone() const;
     void setFirstRunDone(bool done);

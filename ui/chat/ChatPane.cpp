@@ -6,6 +6,8 @@
 #include "chat/ConversationView.h"
 #include "chat/ModelPicker.h"
 #include "core/AppContext.h"
+#include "core/Settings.h"
+#include "localsandbox/SandboxBackend.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -28,17 +30,13 @@ ChatPane::ChatPane(AppContext &context, QWidget *parent)
         showError(tr("The agent cannot start: %1").arg(m_engineError));
     }
     m_modelPicker->setCurrentModel(context.settings().defaultModel());
-    updateButtons();
-}
-
-ChatPane::ChatPane(QWidget *parent)
-    : QWidget(parent)
-{
-    buildWidgets();
-    m_engineError = tr("the chat is not connected to the app's services.");
-    showError({});
-    m_modelPicker->setEnabled(false);
-    m_refreshModels->setEnabled(false);
+    // Sandboxes: the settings' choice, else Daytona when it is configured, else local.
+    QString provider = context.settings().sandboxProvider();
+    if (provider.isEmpty() && m_engine)
+        provider = context.sandboxes().defaultProvider();
+    const int providerIndex = m_sandboxProvider->findData(provider);
+    if (providerIndex >= 0)
+        m_sandboxProvider->setCurrentIndex(providerIndex);
     updateButtons();
 }
 
@@ -204,7 +202,8 @@ void ChatPane::send()
     } else {
         saveModelChoice(model);
     }
-    if (!m_engine->send(m_thread, text, RunOptions{model, m_context->settings().maxSteps()},
+    if (!m_engine->send(m_thread, text,
+                        RunOptions{model, m_context->settings().maxSteps(), sandboxProvider()},
                         &error)) {
         showError(error); // the text stays in the composer
         return;
@@ -229,8 +228,9 @@ void ChatPane::retry()
     QString model;
     if (m_modelPicker->validate(nullptr))
         model = m_modelPicker->currentModel();
-    if (!m_engine->continueRun(m_thread, RunOptions{model, m_context->settings().maxSteps()},
-                               &error)) {
+    if (!m_engine->continueRun(
+            m_thread, RunOptions{model, m_context->settings().maxSteps(), sandboxProvider()},
+            &error)) {
         showError(error);
         return;
     }

@@ -29,9 +29,6 @@ class ChatPane final : public QWidget
 
 public:
     explicit ChatPane(AppContext &context, QWidget *parent = nullptr);
-    // Transitional, until MainWindow passes its AppContext: a pane that only says the chat is
-    // not connected (no model, no engine). Remove with the integration.
-    explicit ChatPane(QWidget *parent = nullptr);
 
     // Shows a thread (0: none; the next send creates one).
     void setThread(RowId id);

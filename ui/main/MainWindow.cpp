@@ -1,13 +1,25 @@
 #include "MainWindow.h"
 
+#include "agent/AgentEngine.h"
+#include "approval/ApprovalCenter.h"
+#include "approval/ApprovalStatusButton.h"
 #include "chat/ChatPane.h"
 #include "core/AppContext.h"
 #include "core/Logging.h"
+#include "core/Settings.h"
 #include "inspector/InspectorPanel.h"
 #include "main/AboutDialog.h"
+#include "main/RunStatusBar.h"
+#include "main/ShortcutsDialog.h"
+#include "main/Theme.h"
+#include "sandboxes/SandboxManagerPanel.h"
+#include "settings/FirstRunWizard.h"
+#include "settings/SettingsDialog.h"
+#include "store/Store.h"
 #include "threads/ThreadSidebar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
@@ -25,14 +37,21 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Agent Studio"));
 
+    // The engine first: the panes subscribe to its events when they are built. Without it
+    // (no bubblewrap, ...) they still show the threads and say why the agent cannot run.
+    QString engineError;
+    AgentEngine *engine = m_context.agentEngine(&engineError);
+
     m_sidebar = new ThreadSidebar(m_context, this);
-    m_chat = new ChatPane(this);
+    m_chat = new ChatPane(m_context, this);
     m_inspector = new InspectorPanel(this);
+    m_sandboxPanel = new SandboxManagerPanel(m_context, this);
 
     m_rightPanel = new QTabWidget(this);
     m_rightPanel->setObjectName(QStringLiteral("rightPanel"));
     m_rightPanel->setDocumentMode(true);
     m_rightPanel->addTab(m_inspector, tr("Inspector"));
+    m_rightPanel->addTab(m_sandboxPanel, tr("Sandboxes"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -46,15 +65,63 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_splitter->setSizes({240, 640, 360});
     setCentralWidget(m_splitter);
 
-    createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
-    statusBar()->showMessage(tr("Ready"));
+    m_status = new RunStatusBar(m_context, statusBar());
 
+    // Approvals: one queue for every thread; the dialog opens over this window, and the
+    // status bar's button counts what waits and lists it by thread.
+    if (engine) {
+        m_approvals = new ApprovalCenter(*engine, m_context.tools(), this);
+        m_approvals->setThreadTitleLookup([this](RowId threadId) {
+            const auto thread = m_context.store().thread(threadId);
+            return thread ? thread->title : QString();
+        });
+        engine->setApprover(m_approvals);
+        statusBar()->addPermanentWidget(new ApprovalStatusButton(*m_approvals, statusBar()));
+    }
+
+    connect(m_sidebar, &ThreadSidebar::currentThreadChanged, this, &MainWindow::threadChanged);
+    connect(m_chat, &ChatPane::threadCreatedForSend, this, [this](RowId threadId) {
+        m_sidebar->reload();
+        m_sidebar->selectThread(threadId);
+    });
+    connect(m_chat, &ChatPane::toolCardActivated, this,
+            [this](RowId) { showRightPanelPage(m_inspector); });
+    connect(m_sandboxPanel, &SandboxManagerPanel::goToThread, this,
+            [this](RowId threadId) { m_sidebar->selectThread(threadId); });
+
+    createMenus();
     resize(1240, 780);
     restoreLayout();
+    threadChanged(m_sidebar->currentThreadId());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The engine outlives the window: it must not call a destroyed approver.
+    if (m_approvals && m_context.hasEngine() && m_context.engine().approver() == m_approvals)
+        m_context.engine().setApprover(nullptr);
+}
+
+void MainWindow::threadChanged(RowId threadId)
+{
+    m_chat->setThread(threadId);
+    m_status->setThread(threadId);
+    QString title;
+    if (threadId != 0) {
+        if (const auto thread = m_context.store().thread(threadId))
+            title = thread->title;
+    }
+    setWindowTitle(title.isEmpty() ? tr("Agent Studio") : tr("%1 — Agent Studio").arg(title));
+    updateThreadActions();
+}
+
+void MainWindow::updateThreadActions()
+{
+    const bool hasThread = m_sidebar->currentThreadId() != 0;
+    for (QAction *action : std::as_const(m_threadActions))
+        action->setEnabled(hasThread);
+}
 
 void MainWindow::createMenus()
 {
@@ -69,6 +136,16 @@ void MainWindow::createMenus()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("menuFile"));
+    QAction *newThread = addAction(file, "actionNewThread", tr("&New Thread"), QKeySequence::New);
+    connect(newThread, &QAction::triggered, this, [this] {
+        m_sidebar->newThread();
+        m_chat->focusComposer();
+    });
+    QAction *exportThread = addAction(file, "actionExportThread", tr("&Export Thread…"),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(exportThread, &QAction::triggered, m_sidebar, &ThreadSidebar::exportCurrentThread);
+    m_threadActions << exportThread;
+    file->addSeparator();
     QAction *openData = addAction(file, "actionOpenDataFolder", tr("Open &Data Folder"));
     connect(openData, &QAction::triggered, this, [this] {
         QDesktopServices::openUrl(QUrl::fromLocalFile(m_context.paths().dataDir()));
@@ -86,14 +163,31 @@ void MainWindow::createMenus()
         m_sidebar->searchField()->setFocus(Qt::ShortcutFocusReason);
         m_sidebar->searchField()->selectAll();
     });
+    edit->addSeparator();
+    // Ctrl+, everywhere (QKeySequence::Preferences is empty on most Linux desktops).
+    QAction *settings = addAction(edit, "actionSettings", tr("&Settings…"),
+                                  QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
-    m_toggleRightPanel = addAction(view, "actionToggleRightPanel", tr("Show &Inspector Panel"),
+    m_toggleRightPanel = addAction(view, "actionToggleRightPanel", tr("Show &Right Panel"),
                                    QKeySequence(Qt::CTRL | Qt::Key_I));
     m_toggleRightPanel->setCheckable(true);
     m_toggleRightPanel->setChecked(true);
     connect(m_toggleRightPanel, &QAction::toggled, this, &MainWindow::setRightPanelVisible);
+    QAction *showInspector = addAction(view, "actionShowInspector", tr("Tool-Call &Inspector"),
+                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(showInspector, &QAction::triggered, this, [this] { showRightPanelPage(m_inspector); });
+    QAction *showSandboxes = addAction(view, "actionShowSandboxes", tr("&Sandboxes"),
+                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(showSandboxes, &QAction::triggered, this,
+            [this] { showRightPanelPage(m_sandboxPanel); });
+    view->addSeparator();
+    m_themeMenu = view->addMenu(tr("&Theme"));
+    m_themeMenu->setObjectName(QStringLiteral("menuTheme"));
+    m_themeMenu->setEnabled(false);
     QAction *fullScreen
         = addAction(view, "actionFullScreen", tr("&Full Screen"), QKeySequence::FullScreen);
     fullScreen->setCheckable(true);
@@ -104,27 +198,112 @@ void MainWindow::createMenus()
 
     QMenu *thread = menuBar()->addMenu(tr("&Thread"));
     thread->setObjectName(QStringLiteral("menuThread"));
+    QAction *send
+        = addAction(thread, "actionSend", tr("&Send"), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    connect(send, &QAction::triggered, m_chat, &ChatPane::send);
+    QAction *stop
+        = addAction(thread, "actionStop", tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period));
+    connect(stop, &QAction::triggered, m_chat, &ChatPane::stop);
+    QAction *retry = addAction(thread, "actionContinue", tr("&Retry / Continue"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(retry, &QAction::triggered, m_chat, &ChatPane::retry);
+    m_threadActions << stop << retry;
+    thread->addSeparator();
     QAction *focusComposer = addAction(thread, "actionFocusComposer", tr("Focus &Composer"),
                                        QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(focusComposer, &QAction::triggered, m_chat, &ChatPane::focusComposer);
+    QAction *next = addAction(thread, "actionNextThread", tr("&Next Thread"),
+                              QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    connect(next, &QAction::triggered, m_sidebar, &ThreadSidebar::selectNextThread);
+    QAction *previous = addAction(thread, "actionPreviousThread", tr("&Previous Thread"),
+                                  QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    connect(previous, &QAction::triggered, m_sidebar, &ThreadSidebar::selectPreviousThread);
+    thread->addSeparator();
+    QAction *rename = addAction(thread, "actionRenameThread", tr("Re&name Thread"));
+    connect(rename, &QAction::triggered, m_sidebar, &ThreadSidebar::renameCurrentThread);
+    QAction *pin = addAction(thread, "actionPinThread", tr("&Pin / Unpin Thread"));
+    connect(pin, &QAction::triggered, m_sidebar, &ThreadSidebar::togglePinCurrentThread);
+    QAction *remove = addAction(thread, "actionDeleteThread", tr("&Delete Thread…"));
+    connect(remove, &QAction::triggered, m_sidebar, &ThreadSidebar::deleteCurrentThread);
+    m_threadActions << rename << pin << remove;
 
     QMenu *sandbox = menuBar()->addMenu(tr("&Sandbox"));
     sandbox->setObjectName(QStringLiteral("menuSandbox"));
-    QAction *showInspector
-        = addAction(sandbox, "actionShowInspector", tr("Show Tool-Call &Inspector"));
-    connect(showInspector, &QAction::triggered, this, [this] {
-        m_toggleRightPanel->setChecked(true);
-        m_rightPanel->setCurrentWidget(m_inspector);
+    QAction *refresh = addAction(sandbox, "actionRefreshSandboxes", tr("&Refresh Sandboxes"));
+    connect(refresh, &QAction::triggered, this, [this] {
+        showRightPanelPage(m_sandboxPanel);
+        m_sandboxPanel->refresh();
+    });
+    QAction *approvals = addAction(sandbox, "actionShowApprovals", tr("Review Pending &Approvals"),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    approvals->setEnabled(m_approvals != nullptr);
+    connect(approvals, &QAction::triggered, this, [this] {
+        if (m_approvals)
+            m_approvals->showNext();
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
+    QAction *shortcuts = addAction(help, "actionShortcuts", tr("&Keyboard Shortcuts"),
+                                   QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     QAction *about = addAction(help, "actionAbout", tr("&About Agent Studio"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
     QAction *aboutQt = addAction(help, "actionAboutQt", tr("About &Qt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setTheme(Theme *theme)
+{
+    m_theme = theme;
+    m_themeMenu->clear();
+    m_themeMenu->setEnabled(theme != nullptr);
+    if (!theme)
+        return;
+    auto *group = new QActionGroup(m_themeMenu);
+    const struct
+    {
+        Theme::Mode mode;
+        const char *objectName;
+        QString text;
+    } modes[] = {{Theme::Mode::System, "actionThemeSystem", tr("Follow the &System")},
+                 {Theme::Mode::Light, "actionThemeLight", tr("&Light")},
+                 {Theme::Mode::Dark, "actionThemeDark", tr("&Dark")}};
+    for (const auto &entry : modes) {
+        QAction *action = m_themeMenu->addAction(entry.text);
+        action->setObjectName(QString::fromLatin1(entry.objectName));
+        action->setCheckable(true);
+        action->setChecked(theme->mode() == entry.mode);
+        group->addAction(action);
+        const Theme::Mode mode = entry.mode;
+        connect(action, &QAction::triggered, this, [this, mode] {
+            m_theme->apply(mode);
+            m_context.settings().setTheme(Theme::name(mode));
+        });
+    }
+}
+
+void MainWindow::showSettings()
+{
+    if (auto *open = findChild<SettingsDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(m_context, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A new default model or sandbox provider shows in the composer of a new thread.
+    connect(dialog, &SettingsDialog::settingsApplied, m_status,
+            [this] { m_status->setThread(m_sidebar->currentThreadId()); });
+    dialog->open();
+}
+
+void MainWindow::showFirstRunWizardIfNeeded()
+{
+    // Asks the keychain too (asynchronously) before deciding.
+    FirstRunWizard::openIfNeeded(m_context, this);
 }
 
 void MainWindow::showAbout()
@@ -135,11 +314,24 @@ void MainWindow::showAbout()
     dialog->open();
 }
 
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::setRightPanelVisible(bool visible)
 {
     m_rightPanel->setVisible(visible);
     if (m_toggleRightPanel->isChecked() != visible)
         m_toggleRightPanel->setChecked(visible);
+}
+
+void MainWindow::showRightPanelPage(QWidget *page)
+{
+    setRightPanelVisible(true);
+    m_rightPanel->setCurrentWidget(page);
 }
 
 void MainWindow::restoreLayout()
@@ -165,7 +357,6 @@ void MainWindow::saveLayout()
     settings.setMainSplitterState(m_splitter->saveState());
     settings.setRightPanelVisible(m_toggleRightPanel->isChecked());
     settings.sync();
-    m_layoutSaved = true;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

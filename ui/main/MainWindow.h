@@ -1,15 +1,22 @@
-// The main window only assembles: thread sidebar | chat pane | right panel (inspector),
-// menus and actions. Each pane is its own class in its feature folder.
+// The main window only assembles: thread sidebar | chat pane | right panel (tool-call inspector
+// and sandbox list), the status bar, menus and their shortcuts, and the approval queue. Each
+// pane is its own class in its feature folder; the window connects their signals.
 #pragma once
+
+#include "store/StoreTypes.h"
 
 #include <QMainWindow>
 
 class AppContext;
+class ApprovalCenter;
 class ChatPane;
 class InspectorPanel;
 class QAction;
 class QSplitter;
 class QTabWidget;
+class RunStatusBar;
+class SandboxManagerPanel;
+class Theme;
 class ThreadSidebar;
 
 class MainWindow final : public QMainWindow
@@ -21,6 +28,16 @@ public:
     ~MainWindow() override;
 
     QSplitter *mainSplitter() const { return m_splitter; }
+    ThreadSidebar *sidebar() const { return m_sidebar; }
+    ChatPane *chat() const { return m_chat; }
+    InspectorPanel *inspector() const { return m_inspector; }
+    SandboxManagerPanel *sandboxPanel() const { return m_sandboxPanel; }
+    ApprovalCenter *approvals() const { return m_approvals; }
+
+    // The View > Theme menu switches this theme (main() owns it; without one the menu is off).
+    void setTheme(Theme *theme);
+    void showSettings();
+    void showFirstRunWizardIfNeeded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -30,14 +47,23 @@ private:
     void restoreLayout();
     void saveLayout();
     void showAbout();
+    void showShortcuts();
     void setRightPanelVisible(bool visible);
+    void showRightPanelPage(QWidget *page);
+    void threadChanged(RowId threadId);
+    void updateThreadActions();
 
     AppContext &m_context;
+    Theme *m_theme = nullptr;
     QSplitter *m_splitter = nullptr;
     ThreadSidebar *m_sidebar = nullptr;
     ChatPane *m_chat = nullptr;
     QTabWidget *m_rightPanel = nullptr;
     InspectorPanel *m_inspector = nullptr;
+    SandboxManagerPanel *m_sandboxPanel = nullptr;
+    ApprovalCenter *m_approvals = nullptr;
+    RunStatusBar *m_status = nullptr;
     QAction *m_toggleRightPanel = nullptr;
-    bool m_layoutSaved = false;
+    QMenu *m_themeMenu = nullptr;
+    QList<QAction *> m_threadActions; // enabled only with a thread selected
 };

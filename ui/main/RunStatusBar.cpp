@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QStatusBar>
-#include <QToolButton>
 
 RunStatusBar::RunStatusBar(AppContext &context, QStatusBar *bar)
     : QObject(bar)
@@ -20,14 +19,6 @@ RunStatusBar::RunStatusBar(AppContext &context, QStatusBar *bar)
     m_state->setObjectName(QStringLiteral("runStateLabel"));
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bar->addWidget(m_state, 1);
-
-    m_pending = new QToolButton(bar);
-    m_pending->setObjectName(QStringLiteral("pendingApprovalsButton"));
-    m_pending->setAutoRaise(true);
-    m_pending->setToolTip(tr("Tool calls waiting for your approval; click to review the next"));
-    m_pending->hide();
-    connect(m_pending, &QToolButton::clicked, this, &RunStatusBar::pendingApprovalsClicked);
-    bar->addPermanentWidget(m_pending);
 
     m_tokens = new QLabel(bar);
     m_tokens->setObjectName(QStringLiteral("threadTokensLabel"));
@@ -41,8 +32,8 @@ RunStatusBar::RunStatusBar(AppContext &context, QStatusBar *bar)
     QString error;
     if (AgentEngine *engine = m_context.agentEngine(&error)) {
         connect(engine, &AgentEngine::runEvent, this, &RunStatusBar::onRunEvent);
-        m_sandbox->setText(m_context.sandboxes().isLocal() ? tr("Local sandboxes")
-                                                           : tr("Daytona sandboxes"));
+        m_sandbox->setText(m_context.sandboxes().hasCloud() ? tr("Sandboxes: local or Daytona")
+                                                            : tr("Sandboxes: local"));
     } else {
         m_sandbox->setText(tr("Agent unavailable"));
         m_sandbox->setToolTip(error);
@@ -92,12 +83,6 @@ void RunStatusBar::setThread(RowId threadId)
         setState(tr("Ready"));
         break;
     }
-}
-
-void RunStatusBar::setPendingApprovals(int count)
-{
-    m_pending->setVisible(count > 0);
-    m_pending->setText(tr("%n approval(s) pending", nullptr, count));
 }
 
 void RunStatusBar::reloadTokens()

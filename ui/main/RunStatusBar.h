@@ -1,5 +1,5 @@
 // The status bar's live part: what the current thread's run is doing, the tokens the thread
-// has used, and how many tool calls wait for approval (a button that shows the next one).
+// has used and where sandboxes run. (Pending approvals have their own button, ui/approval.)
 // Fed by the engine's run events and the store; never by the widgets it sits beside.
 #pragma once
 
@@ -10,7 +10,6 @@
 class AppContext;
 class QLabel;
 class QStatusBar;
-class QToolButton;
 struct RunEvent;
 
 class RunStatusBar final : public QObject
@@ -22,11 +21,7 @@ public:
 
     void setThread(RowId threadId);
     RowId thread() const { return m_thread; }
-    void setPendingApprovals(int count);
     QString stateText() const;
-
-signals:
-    void pendingApprovalsClicked();
 
 private:
     void onRunEvent(const RunEvent &event);
@@ -38,5 +33,4 @@ private:
     QLabel *m_state = nullptr;
     QLabel *m_tokens = nullptr;
     QLabel *m_sandbox = nullptr;
-    QToolButton *m_pending = nullptr;
 };
