@@ -12,6 +12,15 @@
 #include <memory>
 #include <vector>
 
+// Ranks order siblings: steps and tool calls, then a call's details, then a step's.
+inline constexpr int kRankCall = 0;
+inline constexpr int kRankLooseCall = 5; // a call the store has without a step
+inline constexpr int kRankApproval = 10;
+inline constexpr int kRankArguments = 11;
+inline constexpr int kRankResult = 12;
+inline constexpr int kRankUsage = 20;
+inline constexpr int kRankFirstToken = 21;
+
 struct RunTreeNode
 {
     enum class Kind { Run, Step, ToolCall, Json };
