@@ -4,6 +4,7 @@
 #include "RunTreeText.h"
 #include "StoredStepLog.h"
 #include "core/Logging.h"
+#include "log/Redactor.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
@@ -315,6 +316,8 @@ void RunTreeModel::addStepDetails(StepNode *step)
 
 void RunTreeModel::addCallDetails(CallNode *node)
 {
+    if (!node->fetched)
+        return; // parsed when the call is first expanded, not on every event
     const ToolCallRecord &call = node->call;
     if (node->awaitingApproval || call.decision != ApprovalDecision::None) {
         QString display;
@@ -601,7 +604,8 @@ QByteArray RunTreeModel::toJson(const QModelIndex &index)
 {
     if (!index.isValid())
         return {};
-    return indented(jsonOf(nodeOf(index)));
+    // It leaves the app (clipboard, bug reports): redacted like the step log and exports.
+    return indented(m_redactor.redactJson(jsonOf(nodeOf(index))));
 }
 
 QString RunTreeModel::fullValue(const QModelIndex &index)

@@ -60,7 +60,8 @@ public:
     NodeKind kindOf(const QModelIndex &index) const;
     // The value of a node in full: a string as it is, anything else as indented JSON.
     QString fullValue(const QModelIndex &index);
-    // The node with everything below it as one JSON document (indented).
+    // The node with everything below it as one JSON document (indented), redacted like every
+    // export (secret-looking fields and known keys hidden).
     QByteArray toJson(const QModelIndex &index);
     // The step-log line (specs/agent-tools.md) of the step at or above index: the engine's
     // own line when the step was followed live, else rebuilt from the store. Empty, with

@@ -255,6 +255,10 @@ void TestRunTreeModel::copyAsJsonAndStepLogLines()
     QCOMPARE(call[QLatin1String("toolName")].toString(), QStringLiteral("runCommand"));
     QCOMPARE(call[QLatin1String("status")].toString(), QStringLiteral("done"));
     QCOMPARE(call[QLatin1String("result")][QLatin1String("stdout")].toString(), runOutput());
+    // What leaves the app is redacted: the secret-looking env var's value is not in it.
+    QCOMPARE(call[QLatin1String("arguments")][QLatin1String("envs")][QLatin1String("API_TOKEN")]
+                 .toString(),
+             Redactor::marker());
 
     const QJsonDocument whole = QJsonDocument::fromJson(model.toJson(run), &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
