@@ -103,21 +103,26 @@ void InspectorPanel::build(Store &store, const Redactor &redactor)
               m_tree->addAction(action);
               return action;
           };
-    m_showValue = addAction("actionInspectorShowValue", tr("Show &Value"),
-                            {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_showValue = addAction("actionInspectorShowValue", tr("Show &Value"), {});
+    // Enter: like a double-click (a value opens in the viewer, a run or step opens or closes).
+    QAction *activateCurrent
+        = addAction("actionInspectorActivate", tr("Open"),
+                    {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     m_copyValue = addAction("actionInspectorCopyValue", tr("&Copy Value"), {QKeySequence::Copy});
     m_copyJson = addAction("actionInspectorCopyJson", tr("Copy as &JSON"),
                            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)});
     m_copyStepLog = addAction("actionInspectorCopyStepLog", tr("Copy &Step-Log Line"),
                               {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C)});
 
+    connect(activateCurrent, &QAction::triggered, this,
+            [this] { activate(m_tree->currentIndex()); });
     connect(m_showValue, &QAction::triggered, this, [this] { showValue(m_tree->currentIndex()); });
     connect(m_showValueButton, &QPushButton::clicked, this,
             [this] { showValue(m_tree->currentIndex()); });
     connect(m_copyValue, &QAction::triggered, this, &InspectorPanel::copyValue);
     connect(m_copyJson, &QAction::triggered, this, &InspectorPanel::copyJson);
     connect(m_copyStepLog, &QAction::triggered, this, &InspectorPanel::copyStepLog);
-    connect(m_tree, &QTreeView::doubleClicked, this, &InspectorPanel::showValue);
+    connect(m_tree, &QTreeView::doubleClicked, this, &InspectorPanel::activate);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_tree->indexAt(pos);
         if (index.isValid())
@@ -238,6 +243,20 @@ QString InspectorPanel::pathOf(const QModelIndex &index) const
     for (QModelIndex i = index; i.isValid(); i = i.parent())
         parts.prepend(i.siblingAtColumn(RunTreeModel::NameColumn).data().toString());
     return parts.join(QStringLiteral(" › "));
+}
+
+void InspectorPanel::activate(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    // A run or a step is a folder of calls (its JSON can be megabytes): open or close it.
+    const RunTreeModel::NodeKind kind = m_model->kindOf(index);
+    if (kind == RunTreeModel::NodeKind::Run || kind == RunTreeModel::NodeKind::Step) {
+        const QModelIndex row = index.siblingAtColumn(RunTreeModel::NameColumn);
+        m_tree->setExpanded(row, !m_tree->isExpanded(row));
+        return;
+    }
+    showValue(index);
 }
 
 void InspectorPanel::showValue(const QModelIndex &index)

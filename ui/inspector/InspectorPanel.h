@@ -53,6 +53,8 @@ public:
 
     // Opens the viewer on a node's full value.
     void showValue(const QModelIndex &index);
+    // Enter or double-click: a run or step opens or closes, anything else shows its value.
+    void activate(const QModelIndex &index);
 
 private:
     void build(Store &store, const Redactor &redactor);

@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -375,7 +376,24 @@ void TestInspectorPanel::stepLogLinesOfAStoredRunMatchTheLiveOnes()
     QCOMPARE(cell(childNamed(model, arguments, QStringLiteral("command")), 1),
              QStringLiteral("python3 -m unittest -v test_reverse_string"));
 
-    // Copy Step-Log Line on a run (not a step) explains itself instead.
+    // Enter on a step opens or closes it (a step's JSON can be megabytes); the Show Value
+    // button shows even a step whole.
+    auto *viewer = panel.findChild<QPlainTextEdit *>(QStringLiteral("valueViewer"));
+    const QModelIndex step1 = childNamed(model, run, QStringLiteral("Step 1"));
+    panel.tree()->setCurrentIndex(step1);
+    const bool wasExpanded = panel.tree()->isExpanded(step1);
+    QTest::keyClick(panel.tree(), Qt::Key_Return);
+    QCOMPARE(panel.tree()->isExpanded(step1), !wasExpanded);
+    QVERIFY(!viewer->isVisible());
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("inspectorShowValue")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(viewer->isVisible());
+    const QJsonDocument shown = QJsonDocument::fromJson(viewer->toPlainText().toUtf8());
+    QCOMPARE(shown[QLatin1String("toolCalls")][0][QLatin1String("toolName")].toString(),
+             QStringLiteral("createSandbox"));
+    QCOMPARE(shown[QLatin1String("usage")][QLatin1String("cachedInputTokens")].toInteger(), 4096);
+
+    // A run is not a step: Copy Step-Log Line is not offered for it.
     panel.tree()->setCurrentIndex(run);
     QVERIFY(!panel.copyStepLogAction()->isEnabled());
 }
