@@ -185,8 +185,18 @@ void InspectorPanel::setThread(RowId id)
     if (!m_model->setThread(id))
         return; // loadFailed shows why
     const int runs = m_model->rowCount();
-    if (runs > 0)
-        m_tree->expand(m_model->index(runs - 1, 0));
+    if (runs > 0) {
+        const QModelIndex latest = m_model->index(runs - 1, 0);
+        if (m_model->canFetchMore(latest))
+            m_model->fetchMore(latest);
+        m_tree->expand(latest);
+    }
+    if (m_engine) {
+        for (const ApprovalRequest &request : m_engine->pendingApprovals()) {
+            if (request.threadId == id)
+                m_model->setAwaitingApproval(request.toolCallRowId);
+        }
+    }
 }
 
 void InspectorPanel::selectToolCall(RowId toolCallRowId)

@@ -51,6 +51,9 @@ public:
     QString errorString() const { return m_error; }
     // Follows the live run of the current thread; events of other threads are ignored.
     void applyEvent(const RunEvent &event);
+    // A call the engine is waiting on (the store only says "proposed"): for a thread opened
+    // while its run waits for an approval. False when the call is not loaded.
+    bool setAwaitingApproval(RowId toolCallRowId);
 
     // Where a record is; loads the run's steps if needed. Invalid when it is not in this thread.
     QModelIndex indexForRun(RowId runId) const;

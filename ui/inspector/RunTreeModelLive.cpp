@@ -168,3 +168,14 @@ void RunTreeModel::runFinished(const RunEvent &event)
     }
     rowChanged(run);
 }
+
+bool RunTreeModel::setAwaitingApproval(RowId toolCallRowId)
+{
+    CallNode *call = findCall(toolCallRowId);
+    if (!call || call->call.status != ToolCallStatus::Proposed)
+        return false;
+    call->awaitingApproval = true;
+    rowChanged(call);
+    addCallDetails(call);
+    return true;
+}

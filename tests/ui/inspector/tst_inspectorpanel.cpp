@@ -69,6 +69,7 @@ private slots:
     void cleanup();
     void followsTheBriefRunAndShowsItsResults();
     void stepLogLinesOfAStoredRunMatchTheLiveOnes();
+    void openedWhileARunWaitsForApproval();
 
 private:
     bool waitForEnd(RunRecorder &recorder);
@@ -396,6 +397,58 @@ void TestInspectorPanel::stepLogLinesOfAStoredRunMatchTheLiveOnes()
     // A run is not a step: Copy Step-Log Line is not offered for it.
     panel.tree()->setCurrentIndex(run);
     QVERIFY(!panel.copyStepLogAction()->isEnabled());
+}
+
+void TestInspectorPanel::openedWhileARunWaitsForApproval()
+{
+    // No one answers at first: the run waits at runCommand's approval.
+    struct SilentApprover final : Approver
+    {
+        void approvalRequested(const ApprovalRequest &request) override { asked.append(request); }
+        QList<ApprovalRequest> asked;
+    } approver;
+    ScriptedModel script(*m_server, Wire::OpenAi, ::briefScenario());
+    m_context->engine().setApprover(&approver);
+    RunRecorder recorder(m_context->engine());
+    auto thread = m_context->store().createThread(QStringLiteral("New thread"),
+                                                  QStringLiteral("openai/gpt-4o-mini"));
+    QVERIFY(thread);
+    QString error;
+    QVERIFY(m_context->engine().send(thread->id, QStringLiteral("reverse a string"), {}, &error));
+    QTRY_COMPARE_WITH_TIMEOUT(approver.asked.size(), 1, 120000);
+
+    // The panel opens the thread now: the waiting call says so.
+    InspectorPanel panel(*m_context);
+    QAbstractItemModelTester tester(panel.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    panel.setThread(thread->id);
+    focus(panel);
+    RunTreeModel *model = panel.model();
+    const QModelIndex run = model->index(0, 0);
+    QCOMPARE(cell(run, RunTreeModel::ValueColumn), QStringLiteral("running"));
+    const QPersistentModelIndex call
+        = model->indexForToolCall(approver.asked.first().toolCallRowId);
+    QVERIFY(call.isValid());
+    QCOMPARE(cell(call, RunTreeModel::ValueColumn), QStringLiteral("waiting for approval"));
+
+    // Approved: the tree follows the rest of the run from there.
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    QVERIFY2(m_context->engine().resolveApproval(approver.asked.first().toolCallRowId,
+                                                 ApprovalAnswer::approve(), &error),
+             qPrintable(error));
+    QVERIFY(waitForEnd(recorder));
+    m_context->engine().setApprover(nullptr);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(cell(run, RunTreeModel::ValueColumn), QStringLiteral("completed"));
+    QCOMPARE(model->rowCount(run), 4);
+    QCOMPARE(cell(call, RunTreeModel::ValueColumn), QStringLiteral("done · approved"));
+    QVERIFY(openNode(panel.tree(), call));
+    const QModelIndex result = childNamed(model, call, QStringLiteral("result"));
+    QVERIFY(openNode(panel.tree(), result));
+    QVERIFY(cell(childNamed(model, result, QStringLiteral("stdout")), 1)
+                .contains(QLatin1String("Ran 4 tests")));
+    QCOMPARE(cell(childNamed(model, run, QStringLiteral("Step 4")), RunTreeModel::TokensColumn),
+             QStringLiteral("4243 in · 53 out"));
 }
 
 QTEST_MAIN(TestInspectorPanel)

@@ -85,6 +85,7 @@ private slots:
     void liveEventsInsertAndChangeRows();
     void liveResultReachesAnOpenedCall();
     void otherThreadsAndUnknownStoreAreIgnored();
+    void aCallWaitingForApprovalSaysSo();
 
 private:
     RowId writeBriefRun(StoredRunWriter::Sink sink = {});
@@ -397,6 +398,35 @@ void TestRunTreeModel::otherThreadsAndUnknownStoreAreIgnored()
     QCOMPARE(failed.size(), 1);
     QVERIFY(!broken.errorString().isEmpty());
     QCOMPARE(broken.rowCount(), 0);
+}
+
+void TestRunTreeModel::aCallWaitingForApprovalSaysSo()
+{
+    // A run stopped at the approval gate: the store has the call as proposed.
+    auto run = m_store->createRun(m_thread, QStringLiteral("openai/gpt-4o-mini"));
+    QVERIFY(run);
+    auto step = m_store->startStep(run->id);
+    QVERIFY(step);
+    auto call = m_store->proposeToolCall({run->id, step->id, QStringLiteral("call_1"),
+                                          QStringLiteral("runCommand"),
+                                          QStringLiteral("{\"command\":\"ls\"}")});
+    QVERIFY(call);
+
+    RunTreeModel model(*m_store, m_redactor);
+    QVERIFY(model.setThread(m_thread));
+    QVERIFY(!model.setAwaitingApproval(call->id)); // not loaded yet
+    model.fetchMore(model.index(0, 0));
+    const QModelIndex index = model.indexForToolCall(call->id);
+    QCOMPARE(cell(index, RunTreeModel::ValueColumn), QStringLiteral("proposed"));
+    QCOMPARE(cell(model.index(0, 0, model.index(0, 0)), RunTreeModel::ValueColumn),
+             QStringLiteral("running…"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.setAwaitingApproval(call->id));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(cell(index, RunTreeModel::ValueColumn), QStringLiteral("waiting for approval"));
+    model.fetchMore(index);
+    QCOMPARE(cell(child(model, index, QStringLiteral("approval")), 1),
+             QStringLiteral("waiting for your answer"));
 }
 
 QTEST_MAIN(TestRunTreeModel)
