@@ -338,6 +338,9 @@ void RunTreeModel::addCallDetails(CallNode *node)
 
 void RunTreeModel::fetchRun(RunNode *run)
 {
+    // Once, even when the store fails: a view lays out often, and one message is enough
+    // (showing the thread again retries).
+    run->fetched = true;
     auto steps = m_store.listSteps(run->run.id);
     if (!steps) {
         fail(steps.error());
@@ -369,7 +372,6 @@ void RunTreeModel::fetchRun(RunNode *run)
     for (auto &node : loose)
         built.push_back(std::move(node));
 
-    run->fetched = true;
     if (built.empty())
         return;
     ++m_changing;

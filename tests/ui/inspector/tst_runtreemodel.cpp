@@ -398,6 +398,18 @@ void TestRunTreeModel::otherThreadsAndUnknownStoreAreIgnored()
     QCOMPARE(failed.size(), 1);
     QVERIFY(!broken.errorString().isEmpty());
     QCOMPARE(broken.rowCount(), 0);
+
+    // The store failing when a run is opened: one message, no rows, no retry loop.
+    QVERIFY(writeBriefRun());
+    RunTreeModel later(*m_store, m_redactor);
+    QSignalSpy laterFailed(&later, &RunTreeModel::loadFailed);
+    QVERIFY(later.setThread(m_thread));
+    m_store->close();
+    const QModelIndex run = later.index(0, 0);
+    later.fetchMore(run);
+    QCOMPARE(laterFailed.size(), 1);
+    QVERIFY(!later.canFetchMore(run));
+    QCOMPARE(later.rowCount(run), 0);
 }
 
 void TestRunTreeModel::aCallWaitingForApprovalSaysSo()
