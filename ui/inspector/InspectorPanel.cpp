@@ -69,7 +69,8 @@ void InspectorPanel::build(Store &store, const Redactor &redactor)
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(RunTreeModel::NameColumn, QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(RunTreeModel::ValueColumn, QHeaderView::Stretch);
-    m_tree->setColumnWidth(RunTreeModel::NameColumn, 170);
+    m_tree->setIndentation(14); // JSON nests deep; keep its keys readable
+    m_tree->setColumnWidth(RunTreeModel::NameColumn, 230);
     m_tree->setColumnWidth(RunTreeModel::DurationColumn, 70);
     m_tree->setColumnWidth(RunTreeModel::TokensColumn, 120);
 
