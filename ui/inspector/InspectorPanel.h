@@ -1,19 +1,82 @@
-// The tool-call inspector: a tree of runs, steps and tool calls with arguments and results.
+// The tool-call inspector (side panel): a tree of the current thread's runs, steps and tool
+// calls with their arguments and results (RunTreeModel), following the live run; a viewer for
+// a value in full; copy a value, a subtree as JSON, or a step's raw step-log line.
 #pragma once
+
+#include "store/StoreTypes.h"
 
 #include <QWidget>
 
+#include <memory>
+
+class AgentEngine;
+class AppContext;
+class QAction;
+class QLabel;
+class QModelIndex;
+class QPushButton;
+class QSplitter;
 class QTreeView;
+class Redactor;
+class RunTreeModel;
+class Store;
+class ValueViewer;
 
 class InspectorPanel final : public QWidget
 {
     Q_OBJECT
 
 public:
+    // Follows the context's engine when it exists (see followEngine for one built later).
+    explicit InspectorPanel(AppContext &context, QWidget *parent = nullptr);
+    // Transitional, until MainWindow passes its AppContext: an empty panel with no store.
     explicit InspectorPanel(QWidget *parent = nullptr);
+    ~InspectorPanel() override;
+
+    // Shows a thread's runs (0: none) and expands its latest run.
+    void setThread(RowId id);
+    // Expands and selects a tool call's node and scrolls to it (switching to its thread when
+    // it belongs to another one).
+    void selectToolCall(RowId toolCallRowId);
+    // Renders the engine's RunEvents as they happen (once per engine).
+    void followEngine(AgentEngine &engine);
 
     QTreeView *tree() const { return m_tree; }
+    RunTreeModel *model() const { return m_model; }
+    ValueViewer *valueViewer() const { return m_viewer; }
+
+    // The actions of the context menu, also reachable by their shortcuts in the tree.
+    QAction *showValueAction() const { return m_showValue; }
+    QAction *copyValueAction() const { return m_copyValue; }
+    QAction *copyJsonAction() const { return m_copyJson; }
+    QAction *copyStepLogAction() const { return m_copyStepLog; }
+
+    // Opens the viewer on a node's full value.
+    void showValue(const QModelIndex &index);
+    // Enter or double-click: a run or step opens or closes, anything else shows its value.
+    void activate(const QModelIndex &index);
 
 private:
+    void build(Store &store, const Redactor &redactor);
+    void updateActions();
+    void showMessage(const QString &text, bool isError);
+    void copyValue();
+    void copyJson();
+    void copyStepLog();
+    QString pathOf(const QModelIndex &index) const;
+
+    struct Placeholder;
+    std::unique_ptr<Placeholder> m_placeholder; // the transitional constructor's empty store
+    Store *m_store = nullptr;
+    AgentEngine *m_engine = nullptr;
+    RunTreeModel *m_model = nullptr;
     QTreeView *m_tree = nullptr;
+    QSplitter *m_splitter = nullptr;
+    ValueViewer *m_viewer = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_showValueButton = nullptr;
+    QAction *m_showValue = nullptr;
+    QAction *m_copyValue = nullptr;
+    QAction *m_copyJson = nullptr;
+    QAction *m_copyStepLog = nullptr;
 };

@@ -1,0 +1,130 @@
+// The tool-call inspector's model: a thread's runs -> steps (finish reason, usage, time to
+// first token, duration) -> tool calls (status, duration, approval) -> their arguments and
+// result as JSON trees. Loaded from the store by setThread(), kept current by the engine's
+// RunEvents (rows inserted and changed, never reset). Everything below a run is made when it
+// is first expanded (canFetchMore/fetchMore), and a tool call's JSON is parsed only when the
+// call is expanded, so a run of hundreds of steps with megabytes of output stays cheap.
+#pragma once
+
+#include "agent/RunEvent.h"
+#include "store/StoreTypes.h"
+
+#include <QAbstractItemModel>
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+class Redactor;
+class Store;
+struct CallNode;
+struct JsonNode;
+struct RunNode;
+struct RunTreeNode;
+struct StepNode;
+
+class RunTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, ValueColumn, DurationColumn, TokensColumn, ColumnCount };
+    enum Role {
+        KindRole = Qt::UserRole + 1, // NodeKind as int
+        RecordIdRole, // the store's row id of a run, step or tool call (0 for JSON values)
+        FullValueRole, // the whole value, never elided (strings as they are, the rest as JSON)
+        ElidedRole, // true when the Value column shows a shortened form
+    };
+    enum class NodeKind { Run, Step, ToolCall, Value };
+    Q_ENUM(NodeKind)
+
+    // Strings longer than this are shortened in the tree (the viewer shows all of them).
+    static constexpr int kElideLength = 160;
+
+    RunTreeModel(Store &store, const Redactor &redactor, QObject *parent = nullptr);
+    ~RunTreeModel() override;
+
+    // Shows the runs of a thread (0: none). False, with errorString(), when the store fails;
+    // the tree is then empty.
+    bool setThread(RowId threadId);
+    RowId threadId() const { return m_threadId; }
+    QString errorString() const { return m_error; }
+    // Follows the live run of the current thread; events of other threads are ignored.
+    void applyEvent(const RunEvent &event);
+    // A call the engine is waiting on (the store only says "proposed"): for a thread opened
+    // while its run waits for an approval. False when the call is not loaded.
+    bool setAwaitingApproval(RowId toolCallRowId);
+
+    // Where a record is; loads the run's steps if needed. Invalid when it is not in this thread.
+    QModelIndex indexForRun(RowId runId) const;
+    QModelIndex indexForStep(RowId stepId);
+    QModelIndex indexForToolCall(RowId toolCallRowId);
+
+    NodeKind kindOf(const QModelIndex &index) const;
+    // The value of a node in full: a string as it is, anything else as indented JSON.
+    QString fullValue(const QModelIndex &index);
+    // The node with everything below it as one JSON document (indented), redacted like every
+    // export (secret-looking fields and known keys hidden).
+    QByteArray toJson(const QModelIndex &index);
+    // The step-log line (specs/agent-tools.md) of the step at or above index: the engine's
+    // own line when the step was followed live, else rebuilt from the store. Empty, with
+    // *error, when there is no step or the store fails.
+    QByteArray stepLogLine(const QModelIndex &index, QString *error);
+    // The step at or above index (invalid if none).
+    QModelIndex stepOf(const QModelIndex &index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+signals:
+    // The store failed while loading (the message says what to do).
+    void loadFailed(const QString &message);
+    // A live event added a run or a step (a view following the run may expand it).
+    void liveRowAdded(const QModelIndex &index);
+
+private:
+    RunTreeNode *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOf(const RunTreeNode *node, int column = 0) const;
+    void rowChanged(const RunTreeNode *node);
+    void fail(const QString &message);
+
+    void fetchRun(RunNode *run);
+    void fetchCall(CallNode *call);
+    void fetchJson(JsonNode *json);
+    void insertChild(RunTreeNode *parent, std::unique_ptr<RunTreeNode> child);
+    void removeChildren(RunTreeNode *parent);
+    // Sets (or adds) the JSON detail row `key` of an already fetched parent.
+    void setDetail(RunTreeNode *parent, const QString &key, int rank, const QJsonValue &value,
+                   const QString &display = {});
+
+    RunNode *findRun(RowId runId) const;
+    StepNode *findStep(RunNode *run, RowId stepId) const;
+    CallNode *findCall(RowId toolCallRowId) const;
+    // For live events: the node, made from the store when the event is its first news.
+    RunNode *liveRun(const RunEvent &event);
+    StepNode *liveStep(const RunEvent &event);
+    CallNode *liveCall(const RunEvent &event);
+    std::unique_ptr<StepNode> makeStep(const StepRecord &record) const;
+    std::unique_ptr<CallNode> makeCall(const ToolCallRecord &record) const;
+    void addStepDetails(StepNode *step);
+    void addCallDetails(CallNode *call);
+    void runFinished(const RunEvent &event);
+
+    QJsonValue jsonOf(RunTreeNode *node);
+
+    Store &m_store;
+    const Redactor &m_redactor;
+    RowId m_threadId = 0;
+    QString m_error;
+    std::unique_ptr<RunTreeNode> m_root;
+    int m_changing = 0; // > 0 while a change is being announced
+};
