@@ -370,6 +370,9 @@ void TestHostileTools::awkwardFileNames()
                             QStringLiteral("`touch hostile-pwned-3`"),
                             QStringLiteral("quote\"and'apostrophe"),
                             QStringLiteral("tab\there"),
+                            QStringLiteral(" spaces at both ends "),
+                            QStringLiteral("spaces at both ends"),
+                            QStringLiteral("trailing line break\n"),
                             QStringLiteral("caf\u00e9 \u2603 \U0001F600.txt"),
                             QStringLiteral("\u202Egnp.exe")};
     for (const QString &name : names) {
