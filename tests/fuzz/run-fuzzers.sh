@@ -24,7 +24,9 @@ for target in sse accumulator multipart schema; do
     work=$build/work/$target
     mkdir -p "$work/corpus" "$work/artifacts"
     # New inputs go to a scratch corpus; the seeds in the source tree stay as they are.
-    (cd "$work" && "$build/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    dict=""
+    [ -f "$here/dict/$target.dict" ] && dict="-dict=$here/dict/$target.dict"
+    (cd "$work" && "$build/fuzz_$target" $dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -max_len=65536 -print_final_stats=1 -artifact_prefix="$work/artifacts/" \
         "$work/corpus" "$here/corpus/$target" "$here/regressions/$target" 2>"$work/log") || {
         status=1
