@@ -10,7 +10,9 @@ Resolved resolve(const QString &input)
     if (input.contains(QChar(u'\0')))
         return {{}, QStringLiteral("the path contains a NUL character")};
 
-    QString relative = input.trimmed();
+    // Not trimmed: " notes.txt" and "notes.txt\n" are other files than notes.txt (legal names
+    // that sandboxed code can make), and quietly using a neighbour would read or overwrite it.
+    QString relative = input;
     if (relative == home || relative.startsWith(home + QLatin1Char('/')))
         relative = relative.mid(home.size());
 

@@ -50,6 +50,8 @@ QString ToolOutcome::kindName(ErrorKind kind)
         return QStringLiteral("file-not-found");
     case ErrorKind::BinaryContent:
         return QStringLiteral("binary-content");
+    case ErrorKind::TooLarge:
+        return QStringLiteral("too-large");
     case ErrorKind::TimedOut:
         return QStringLiteral("timed-out");
     case ErrorKind::ServerUnavailable:
@@ -587,20 +589,47 @@ void ToolExecution::readFile()
     QString path;
     if (!resolvePath(QStringLiteral("path"), &path))
         return;
-    await(m_client->downloadFile(m_sandbox, path), [this, path](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("reading %1").arg(path));
+    const auto tooLarge = [this, path](qint64 size) {
+        fail(Kind::TooLarge,
+             QStringLiteral("%1 is %2 (%3 bytes); readFile returns files up to %4. Read the part "
+                            "you need with runCommand (e.g. head -n 100, tail -n 100, "
+                            "sed -n '200,300p', grep -n PATTERN).")
+                 .arg(path, ToolResults::humanReadableSize(size))
+                 .arg(size)
+                 .arg(ToolResults::humanReadableSize(kMaxReadFileBytes)));
+    };
+    // The size first, so a huge file is refused before it is downloaded into memory.
+    await(m_client->fileInfo(m_sandbox, path), [this, path, tooLarge](const DaytonaResult &info) {
+        if (!info.ok()) {
+            failWith(info, QStringLiteral("reading %1").arg(path));
             return;
         }
-        if (ToolResults::isBinary(r.body)) {
-            fail(Kind::BinaryContent,
-                 QStringLiteral("%1 is a %2; readFile returns text only. Inspect it with "
-                                "runCommand (e.g. file, xxd | head, or a script).")
-                     .arg(path, ToolResults::describeBinary(r.body)));
+        const FileInfo file = FileInfo::fromJson(info.json().object());
+        if (!file.isDir && file.size > kMaxReadFileBytes) {
+            tooLarge(file.size);
             return;
         }
-        succeed({{QStringLiteral("content"), ToolResults::decodeText(r.body)},
-                 {QStringLiteral("path"), path}});
+        await(m_client->downloadFile(m_sandbox, path),
+              [this, path, tooLarge](const DaytonaResult &r) {
+                  if (!r.ok()) {
+                      failWith(r, QStringLiteral("reading %1").arg(path));
+                      return;
+                  }
+                  // Sandboxed code may have grown the file since.
+                  if (r.body.size() > kMaxReadFileBytes) {
+                      tooLarge(r.body.size());
+                      return;
+                  }
+                  if (ToolResults::isBinary(r.body)) {
+                      fail(Kind::BinaryContent,
+                           QStringLiteral("%1 is a %2; readFile returns text only. Inspect it with "
+                                          "runCommand (e.g. file, xxd | head, or a script).")
+                               .arg(path, ToolResults::describeBinary(r.body)));
+                      return;
+                  }
+                  succeed({{QStringLiteral("content"), ToolResults::decodeText(r.body)},
+                           {QStringLiteral("path"), path}});
+              });
     });
 }
 

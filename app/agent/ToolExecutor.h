@@ -35,6 +35,10 @@ struct ToolContext
     int sandboxAutoStopMinutes = -1;
 };
 
+// The largest file readFile returns (bigger ones are read in parts with runCommand): the whole
+// text is kept for the user and stored, so a 100 MB log must not go there in one piece.
+inline constexpr qint64 kMaxReadFileBytes = 10 * 1024 * 1024;
+
 struct ToolOutcome
 {
     enum class ErrorKind {
@@ -47,6 +51,7 @@ struct ToolOutcome
         PathRefused, // escapes /home/daytona, or the server refused access
         FileNotFound,
         BinaryContent, // readFile of a binary file
+        TooLarge, // readFile of a file over kMaxReadFileBytes
         TimedOut, // the command's timeoutSeconds, or no answer in time
         ServerUnavailable, // the sandbox server cannot run or cannot be reached
         Http, // any other error answer (the server's message is in the text)

@@ -4,7 +4,6 @@
 
 #include <QCryptographicHash>
 #include <QSet>
-#include <QStringDecoder>
 
 #include <algorithm>
 
@@ -14,10 +13,9 @@ bool isBinary(const QByteArray &bytes)
 {
     if (bytes.left(8192).contains('\0'))
         return true;
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(bytes);
-    Q_UNUSED(text);
-    return decoder.hasError();
+    // Whole-buffer validation: a sequence cut off at the end (Latin-1 "caf\xe9") is invalid too,
+    // where a streaming decoder would wait for more bytes and report no error.
+    return !bytes.isValidUtf8();
 }
 
 QString describeBinary(const QByteArray &bytes)

@@ -36,6 +36,21 @@ QByteArray methodName(QHttpServerRequest::Method m)
     }
 }
 
+// The plain filename= parameter of a Content-Disposition header: printable ASCII only. A name
+// with a line break (legal on Linux) would otherwise split the header and leave the client
+// waiting for a response that never parses; the exact name travels in filename*=.
+QByteArray headerSafeFilename(const QString &name)
+{
+    QByteArray out;
+    out.reserve(name.size());
+    for (const QChar c : name)
+        out.append(c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"')
+                           && c != QLatin1Char('\\')
+                       ? char(c.unicode())
+                       : '_');
+    return out;
+}
+
 QString queryValue(const QHttpServerRequest &request, const char *key)
 {
     return HttpReplies::queryValue(request.url(), QString::fromLatin1(key));
@@ -240,7 +255,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
         responder.write(data,
                         {{"Content-Type", "application/octet-stream"},
                          {"Content-Disposition",
-                          "attachment; filename=\"" + name.toUtf8().replace('"', '_')
+                          "attachment; filename=\"" + headerSafeFilename(name)
                               + "\"; filename*=utf-8''" + QUrl::toPercentEncoding(name)}},
                         QHttpServerResponder::StatusCode::Ok);
         return;

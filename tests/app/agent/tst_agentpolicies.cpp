@@ -46,6 +46,10 @@ void TestAgentPolicies::sandboxPaths_data()
     row("/home/daytona/../root", "", true);
     row("a/../../b", "", true);
     row("/home/daytonaX/a", "/home/daytona/home/daytonaX/a");
+    // Regression: spaces and line breaks at the ends are part of the name, not trimmed away.
+    row(" a.py", "/home/daytona/ a.py");
+    row("a.py ", "/home/daytona/a.py ");
+    row("a.py\n", "/home/daytona/a.py\n");
 }
 
 void TestAgentPolicies::sandboxPaths()

@@ -22,6 +22,11 @@ void TestToolResults::binaryDetection()
     QVERIFY(!ToolResults::isBinary(QStringLiteral("h\u00e9llo w\u00f6rld").toUtf8()));
     QVERIFY(ToolResults::isBinary(QByteArray("ab\0cd", 5)));
     QVERIFY(ToolResults::isBinary("a\xff\xfe"));
+    // Regression: Latin-1 text ends in a cut-off UTF-8 sequence; it was read as "caf\uFFFD",
+    // which a model would then write back, destroying the byte.
+    QVERIFY(ToolResults::isBinary("caf\xe9"));
+    QVERIFY(ToolResults::isBinary(QStringLiteral("\u2713").toUtf8().left(2)));
+    QVERIFY(!ToolResults::isBinary(QByteArray()));
     const QString d = ToolResults::describeBinary(QByteArray("ab\0cd", 5));
     QVERIFY2(d.startsWith(QLatin1String("binary file, 5 bytes, sha256 ")), qPrintable(d));
     QCOMPARE(d.size(), QLatin1String("binary file, 5 bytes, sha256 ").size() + 64);
