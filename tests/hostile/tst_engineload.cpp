@@ -249,7 +249,7 @@ void TestEngineLoad::twentyThreadsAtOnce()
                              QStringLiteral("load-task-%1 write my secret to a file and read it "
                                             "back")
                                  .arg(n),
-                             {QStringLiteral("openai/gpt-4o-mini"), 10}, &error),
+                             {QStringLiteral("openai/gpt-4o-mini"), 10, {}}, &error),
                  qPrintable(error));
     }
     {

@@ -20,12 +20,6 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-struct InspectorPanel::Placeholder
-{
-    Store store; // never opened: the tree stays empty
-    Redactor redactor;
-};
-
 InspectorPanel::InspectorPanel(AppContext &context, QWidget *parent)
     : QWidget(parent)
 {
@@ -34,19 +28,7 @@ InspectorPanel::InspectorPanel(AppContext &context, QWidget *parent)
         followEngine(context.engine());
 }
 
-InspectorPanel::InspectorPanel(QWidget *parent)
-    : QWidget(parent)
-    , m_placeholder(std::make_unique<Placeholder>())
-{
-    build(m_placeholder->store, m_placeholder->redactor);
-}
-
-InspectorPanel::~InspectorPanel()
-{
-    // The view and the model go before the placeholder store they read.
-    delete m_tree;
-    delete m_model;
-}
+InspectorPanel::~InspectorPanel() = default;
 
 void InspectorPanel::build(Store &store, const Redactor &redactor)
 {

@@ -29,8 +29,6 @@ class InspectorPanel final : public QWidget
 public:
     // Follows the context's engine when it exists (see followEngine for one built later).
     explicit InspectorPanel(AppContext &context, QWidget *parent = nullptr);
-    // Transitional, until MainWindow passes its AppContext: an empty panel with no store.
-    explicit InspectorPanel(QWidget *parent = nullptr);
     ~InspectorPanel() override;
 
     // Shows a thread's runs (0: none) and expands its latest run.
@@ -65,8 +63,6 @@ private:
     void copyStepLog();
     QString pathOf(const QModelIndex &index) const;
 
-    struct Placeholder;
-    std::unique_ptr<Placeholder> m_placeholder; // the transitional constructor's empty store
     Store *m_store = nullptr;
     AgentEngine *m_engine = nullptr;
     RunTreeModel *m_model = nullptr;

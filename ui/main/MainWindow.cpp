@@ -28,6 +28,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTreeView>
 #include <QUrl>
 
 MainWindow::MainWindow(AppContext &context, QWidget *parent)
@@ -44,7 +45,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
 
     m_sidebar = new ThreadSidebar(m_context, this);
     m_chat = new ChatPane(m_context, this);
-    m_inspector = new InspectorPanel(this);
+    m_inspector = new InspectorPanel(m_context, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context, this);
 
     m_rightPanel = new QTabWidget(this);
@@ -85,8 +86,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         m_sidebar->reload();
         m_sidebar->selectThread(threadId);
     });
-    connect(m_chat, &ChatPane::toolCardActivated, this,
-            [this](RowId) { showRightPanelPage(m_inspector); });
+    // A tool card clicked in the chat: its node in the inspector.
+    connect(m_chat, &ChatPane::toolCardActivated, this, [this](RowId toolCallRowId) {
+        showRightPanelPage(m_inspector);
+        m_inspector->selectToolCall(toolCallRowId);
+    });
     connect(m_sandboxPanel, &SandboxManagerPanel::goToThread, this,
             [this](RowId threadId) { m_sidebar->selectThread(threadId); });
 
@@ -106,6 +110,7 @@ MainWindow::~MainWindow()
 void MainWindow::threadChanged(RowId threadId)
 {
     m_chat->setThread(threadId);
+    m_inspector->setThread(threadId);
     m_status->setThread(threadId);
     QString title;
     if (threadId != 0) {
@@ -179,11 +184,16 @@ void MainWindow::createMenus()
     connect(m_toggleRightPanel, &QAction::toggled, this, &MainWindow::setRightPanelVisible);
     QAction *showInspector = addAction(view, "actionShowInspector", tr("Tool-Call &Inspector"),
                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    connect(showInspector, &QAction::triggered, this, [this] { showRightPanelPage(m_inspector); });
+    connect(showInspector, &QAction::triggered, this, [this] {
+        showRightPanelPage(m_inspector);
+        m_inspector->tree()->setFocus(Qt::ShortcutFocusReason);
+    });
     QAction *showSandboxes = addAction(view, "actionShowSandboxes", tr("&Sandboxes"),
                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
-    connect(showSandboxes, &QAction::triggered, this,
-            [this] { showRightPanelPage(m_sandboxPanel); });
+    connect(showSandboxes, &QAction::triggered, this, [this] {
+        showRightPanelPage(m_sandboxPanel);
+        m_sandboxPanel->view()->setFocus(Qt::ShortcutFocusReason);
+    });
     view->addSeparator();
     m_themeMenu = view->addMenu(tr("&Theme"));
     m_themeMenu->setObjectName(QStringLiteral("menuTheme"));
