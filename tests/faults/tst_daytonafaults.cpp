@@ -69,6 +69,7 @@ private slots:
     void downloadCutShortIsAnError();
     void bulkDownloadCutShortIsAnError();
     void sandboxDisappearsMidRun();
+    void keysStayWithTheirOwnServer();
 
 private:
     struct Run
@@ -407,6 +408,51 @@ void TestDaytonaFaults::sandboxDisappearsMidRun()
     QVERIFY2(r.error(2).contains(u"no longer exists"_s, Qt::CaseInsensitive),
              qPrintable(r.error(2)));
     QCOMPARE(m_daytona->forwarded("/process/execute"), 0);
+}
+
+void TestDaytonaFaults::keysStayWithTheirOwnServer()
+{
+    qInfo() << "tried: the brief's scenario in Daytona mode, plus a command that prints the"
+            << "sandbox's environment; the Daytona key and the model key are looked for in every"
+            << "request, the database and the sandbox";
+    QList<ScriptedModel::Step> steps = briefScenario();
+    steps.insert(3, call(u"call_env"_s, u"runCommand"_s, [](const QString &id) {
+                     return QJsonObject{{u"sandboxId"_s, id},
+                                        {u"command"_s,
+                                         u"env; cat /proc/[0-9]*/environ 2>/dev/null | tr '\\0' "
+                                         u"'\\n'"_s}};
+                 }));
+    const Run r = run(steps);
+    QCOMPARE(r.end.type, RunEvent::Type::RunFinished);
+    QCOMPARE(r.finishedCalls.size(), 4);
+    const QString env = r.finishedCalls.at(3).result.toObject().value(u"stdout"_s).toString();
+    QVERIFY2(env.contains(u"PATH="_s), qPrintable(env));
+    const QByteArray daytonaKey = m_token.toUtf8();
+    const QByteArray modelKey = qgetenv("OPENAI_API_KEY");
+    QVERIFY(!env.contains(m_token) && !env.contains(QString::fromUtf8(modelKey)));
+    // Every request to Daytona carries its key, in the auth header only; none carries the
+    // model's key. No request to the model carries Daytona's key.
+    QVERIFY(m_daytona->requests().size() >= 5);
+    for (const RecordedRequest &q : m_daytona->requests()) {
+        QCOMPARE(q.headers.value("authorization"), "Bearer " + daytonaKey);
+        QVERIFY(!q.body.contains(daytonaKey) && !q.path.contains(daytonaKey));
+        QVERIFY(!q.body.contains(modelKey));
+        for (const QByteArray &v : q.headers)
+            QVERIFY(!v.contains(modelKey));
+    }
+    for (const RecordedRequest &q : m_model->requests()) {
+        QVERIFY(!q.body.contains(daytonaKey));
+        for (const QByteArray &v : q.headers)
+            QVERIFY(!v.contains(daytonaKey));
+    }
+    // Nor the database or its WAL.
+    for (const QString &name : {u"data/studio.sqlite3"_s, u"data/studio.sqlite3-wal"_s}) {
+        QFile f(m_dir->filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = f.readAll();
+        QVERIFY2(!bytes.contains(daytonaKey) && !bytes.contains(modelKey), qPrintable(name));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDaytonaFaults)
