@@ -154,6 +154,8 @@ void FaultyModelServer::sendPieces(QPointer<QTcpSocket> socket, Fault fault, qsi
     const qsizetype limit = fault.cutAfter >= 0 ? fault.cutAfter : fault.stallAfter;
     qsizetype end = fault.pieceSize > 0 ? std::min(sent + fault.pieceSize, fault.body.size())
                                         : fault.body.size();
+    if (sent == 0 && fault.firstPiece > 0)
+        end = std::min(fault.firstPiece, fault.body.size());
     if (limit >= 0)
         end = std::min(end, limit);
     socket->write(fault.body.mid(sent, end - sent));
@@ -179,7 +181,7 @@ void FaultyModelServer::sendPieces(QPointer<QTcpSocket> socket, Fault fault, qsi
         return;
     }
     if (sent < fault.body.size()) {
-        QTimer::singleShot(0, this,
+        QTimer::singleShot(fault.pieceDelayMs, this,
                            [this, socket, fault, sent] { sendPieces(socket, fault, sent); });
         return;
     }

@@ -26,6 +26,8 @@ struct Fault
     QByteArray body;
     // Body bytes per write (0: all at once); the pieces go out on separate event-loop turns.
     int pieceSize = 0;
+    int pieceDelayMs = 0; // between pieces
+    qsizetype firstPiece = 0; // when > 0, the size of the first piece
     // After this many body bytes: close the connection (FIN) or reset it (RST).
     qsizetype cutAfter = -1;
     bool reset = false;

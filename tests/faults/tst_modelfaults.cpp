@@ -98,6 +98,7 @@ private slots:
     void invalidToolJsonGoesBackToTheModel();
     void cutAfterAToolRanThenContinue_data();
     void cutAfterAToolRanThenContinue();
+    void endlessPingsHitTheTurnCap();
 
 private:
     void addWires();
@@ -670,6 +671,39 @@ void TestModelFaults::cutAfterAToolRanThenContinue()
     const QList<MessageRecord> messages = h.assistantMessages(thread);
     QVERIFY(messages.size() >= 3);
     QCOMPARE(messages.last().text(), c.shown);
+}
+
+void TestModelFaults::endlessPingsHitTheTurnCap()
+{
+    // security.md §6 row 25: pings keep the idle timer happy, so only the cap per turn ends it.
+    RequestTimeouts timeouts;
+    timeouts.connect = std::chrono::milliseconds(2000);
+    timeouts.idle = std::chrono::milliseconds(1500);
+    timeouts.total = std::chrono::milliseconds(4000);
+    h.context->llm().setTimeouts(timeouts);
+    const QByteArray ping = "event: ping\ndata: {\"type\": \"ping\"}\n\n";
+    QByteArray body = anthropicStream({u"Thinking about it"_s, {}});
+    body = body.left(body.indexOf("event: content_block_stop"));
+    const qsizetype opening = body.size();
+    body += ping.repeated(200);
+    qInfo() << "tried: some text, then a ping every 200 ms for 40 s (idle timeout 1.5 s, turn"
+            << "cap 4 s)";
+    h.server->setScript([&](int, const RecordedRequest &) {
+        Fault f = Fault::stream(body);
+        f.pieceSize = int(ping.size());
+        f.pieceDelayMs = 200;
+        f.firstPiece = opening;
+        return f;
+    });
+    const RowId thread = h.newThread(Wire::Anthropic);
+    const Outcome o = h.run(thread, u"hello"_s, 30000);
+    QVERIFY2(o.ended, "a stream of pings kept the run alive for ever");
+    QVERIFY(o.failed());
+    QCOMPARE(o.last.errorKind, u"timeout"_s);
+    QVERIFY2(o.last.error.contains(u"did not finish within 4 s"_s), qPrintable(o.last.error));
+    QVERIFY(o.ms < 15000);
+    QCOMPARE(o.shown, u"Thinking about it"_s);
+    checkStoredAsShown(thread, o, MessageStatus::Interrupted);
 }
 
 QTEST_GUILESS_MAIN(TestModelFaults)
