@@ -242,6 +242,7 @@ void ChatStreamRequest::onReplyFinished()
     m_events.clear();
     if (networkError == QNetworkReply::NoError) // a cut line is not an event
         m_reader.finish(&m_events);
+    m_accumulator->setAtEndOfBody();
     for (const SseEvent &e : std::as_const(m_events))
         m_accumulator->handle(e, &m_deltas);
     emitDeltas();

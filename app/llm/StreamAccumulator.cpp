@@ -25,8 +25,13 @@ bool StreamAccumulator::parseJson(const QByteArray &data, QJsonValue *out)
     }
     if (error.error != QJsonParseError::NoError || doc.isNull()) {
         ++m_unreadable;
-        qCWarning(lcLlm) << "skipping an unreadable stream event from" << m_providerName << ":"
+        qCWarning(lcLlm) << "an unreadable stream event from" << m_providerName << ":"
                          << error.errorString() << "in" << data.size() << "bytes";
+        // security.md §6 row 2: stop with a protocol error, keep what arrived before.
+        if (!m_atEnd)
+            fail(LlmError::invalidResponse(
+                m_providerName,
+                QStringLiteral("a stream event was not JSON; what arrived before it was kept")));
         return false;
     }
     *out = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());

@@ -35,8 +35,12 @@ public:
     const LlmError &error() const { return m_error; }
     // Text, reasoning or a tool call reached the caller: the call must not be retried.
     bool hasDeliveredContent() const { return m_delivered; }
-    // Events whose data was not JSON (skipped).
+    // Events whose data was not JSON. One in the middle of a stream ends it with a protocol
+    // error (skipping it could drop a piece of the answer without anyone noticing).
     int unreadableEvents() const { return m_unreadable; }
+    // The events that follow come from the end of the body (SseReader::finish): an unreadable
+    // one there is a line the connection cut, not a protocol error, so it is skipped.
+    void setAtEndOfBody() { m_atEnd = true; }
 
     // The result at the end of the body. A stream that stopped before the model finished is a
     // StreamCut error with the partial content kept.
@@ -65,6 +69,7 @@ private:
     bool m_delivered = false;
     bool m_finished = false;
     int m_unreadable = 0;
+    bool m_atEnd = false;
 };
 
 // "call_" + 24 random letters and digits, for servers that send no id.

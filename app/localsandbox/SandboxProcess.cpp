@@ -229,6 +229,12 @@ void SandboxProcess::start()
         ::prctl(PR_SET_PDEATHSIG, SIGKILL); // after setuid, which clears it
     });
     m_process.setWorkingDirectory(QStringLiteral("/"));
+    // bwrap's --clearenv cleans only the command's environment; bwrap itself, which stays PID 1
+    // of the sandbox, would keep the app's (API keys and all), readable in /proc/1/environ.
+    QProcessEnvironment bare;
+    bare.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
+    bare.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    m_process.setProcessEnvironment(bare);
     m_process.setProgram(bwrapPath());
     m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd, seccompFd));
     m_process.start();

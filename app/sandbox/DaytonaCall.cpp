@@ -148,6 +148,19 @@ void DaytonaCall::onReplyFinished()
     r.httpStatus = status;
     r.body = body;
     r.contentType = contentType;
+    // A connection closed before the declared length is not always an error for
+    // QNetworkReply; half a file must never pass for the file.
+    const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (declared.isValid() && m_spec.method != "HEAD" && body.size() < declared.toLongLong()) {
+        r.error = SandboxError::make(
+            SandboxError::Kind::Protocol,
+            QStringLiteral("The sandbox server's answer was cut short (%1 of %2 bytes arrived). "
+                           "Try again.")
+                .arg(body.size())
+                .arg(declared.toLongLong()));
+        finish(r);
+        return;
+    }
     const bool expectJson = m_resolvingToolbox || m_spec.expectJson;
     if (status < 200 || status >= 300) {
         const int retryAfter

@@ -67,7 +67,10 @@ QUrl DaytonaClient::buildUrl(const QString &base, const QString &path,
 
 DaytonaCall *DaytonaClient::call(const DaytonaRequestSpec &spec)
 {
-    auto *c = new DaytonaCall(this, spec);
+    DaytonaRequestSpec capped = spec;
+    if (m_timeoutCap > 0 && (capped.timeoutMs <= 0 || capped.timeoutMs > m_timeoutCap))
+        capped.timeoutMs = m_timeoutCap;
+    auto *c = new DaytonaCall(this, capped);
     QTimer::singleShot(0, c, &DaytonaCall::start);
     return c;
 }

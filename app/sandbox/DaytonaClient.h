@@ -23,6 +23,9 @@ public:
     const DaytonaConfig &config() const { return m_config; }
     void setConfig(const DaytonaConfig &config);
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    // An upper bound for every call's timeout (0: none), so that tests of a silent server
+    // end in seconds rather than the SDK's 60 s.
+    void setTimeoutCap(int ms) { m_timeoutCap = ms; }
 
     // Lifecycle (main API). A 404 on these means "this sandbox no longer exists".
     DaytonaCall *createSandbox(const CreateSandboxParams &params, int timeoutMs = 60000);
@@ -92,4 +95,5 @@ private:
     DaytonaConfig m_config;
     QNetworkAccessManager *m_nam;
     QHash<QString, QString> m_toolboxUrls;
+    int m_timeoutCap = 0;
 };

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace {
 
@@ -87,6 +88,14 @@ SandboxError SandboxError::fromHttp(int status, const QByteArray &body,
         return e;
     case 404:
         e.kind = Kind::NotFound;
+        // A toolbox call (a file subject) whose sandbox is gone: Daytona says "Sandbox with ID
+        // or name X not found", the local server "sandbox X not found". Telling the agent "no
+        // such file" would send it looking for a file in a sandbox that no longer exists.
+        if (subject == Subject::File
+            && e.serverMessage.contains(
+                QRegularExpression(QStringLiteral("\\bsandbox\\b.*\\bnot found\\b"),
+                                   QRegularExpression::CaseInsensitiveOption)))
+            subject = Subject::Sandbox;
         if (subject == Subject::Sandbox)
             e.message
                 = QStringLiteral("This sandbox no longer exists%1. Create a new one.").arg(detail);

@@ -99,6 +99,7 @@ inline Decoded decode(const QList<QByteArray> &chunks, bool anthropic)
     }
     events.clear();
     reader.finish(&events);
+    acc->setAtEndOfBody();
     for (const SseEvent &e : std::as_const(events))
         acc->handle(e, &d.deltas);
     d.result = acc->finish();

@@ -565,14 +565,15 @@ void TestChatStreamRequest::cancelMidStream()
 
 void TestChatStreamRequest::garbageAndInvalidUtf8()
 {
+    // Invalid UTF-8 becomes U+FFFD and the rest of the text stays.
+    const QByteArray first = QByteArrayLiteral(
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"caf\xC3\"}}]}\n\n");
     m_server->enqueue(FakeResponse::stream(
-        QByteArrayLiteral(
-            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"caf\xC3\"}}]}\n\n"
-            "data: <html>502 Bad Gateway</html>\n\n"
-            "\x00\x01\x02 noise\n\n"
-            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" ok \xFF "
-            "end\"},\"finish_reason\":\"stop\"}]}\n\n"
-            "data: [DONE]\n\n"),
+        first
+            + QByteArrayLiteral(
+                "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" ok \xFF "
+                "end\"},\"finish_reason\":\"stop\"}]}\n\n"
+                "data: [DONE]\n\n"),
         1));
     LlmClient client = makeClient();
     std::unique_ptr<ChatStreamRequest> r(
@@ -582,7 +583,23 @@ void TestChatStreamRequest::garbageAndInvalidUtf8()
     QVERIFY(result.text.startsWith(QLatin1String("caf")));
     QVERIFY(result.text.contains(QChar(0xFFFD)));
     QVERIFY(result.text.endsWith(QLatin1String(" end")));
-    QVERIFY(!result.text.contains(QLatin1String("html")));
+
+    // Garbage in the middle of the stream is a protocol error (security.md §6 row 2): the
+    // text before it is kept, nothing after it is shown.
+    m_server->enqueue(FakeResponse::stream(
+        first
+            + QByteArrayLiteral(
+                "data: <html>502 Bad Gateway</html>\n\n"
+                "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" more\"},"
+                "\"finish_reason\":\"stop\"}]}\n\n"
+                "data: [DONE]\n\n"),
+        1));
+    std::unique_ptr<ChatStreamRequest> r1(
+        client.chat(ref("openai/gpt-4o"), simpleRequest(), QStringLiteral("k"), nullptr));
+    const ChatResult garbage = run(r1.get());
+    QCOMPARE(garbage.error.kind(), LlmError::Kind::InvalidResponse);
+    QCOMPARE(garbage.text, QStringLiteral("caf\uFFFD"));
+    QCOMPARE(garbage.attempts, 1); // text was shown: never repeated
 
     // A 200 that is not a stream at all.
     m_server->enqueue(FakeResponse::stream("<html><body>Sign in to continue</body></html>"));

@@ -423,6 +423,9 @@ void TestStreamDecoders::finishWithoutDoneIsComplete()
 
 void TestStreamDecoders::garbageIsSkippedNotShown()
 {
+    // security.md §6 row 2: a data line that is not JSON ends the stream with a protocol
+    // error; what came before it is kept, nothing after it is shown (skipping the broken
+    // event would lose a piece of the answer without anyone noticing).
     QByteArray stream = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"A\"}}]}\n\n"
                         "data: <html>502 Bad Gateway</html>\n\n"
                         "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"B\"}}\n\n"
@@ -436,9 +439,11 @@ void TestStreamDecoders::garbageIsSkippedNotShown()
     for (const SseEvent &e : reader.feed(stream))
         acc.handle(e, &deltas);
     const ChatResult r = acc.finish();
-    QVERIFY(r.ok());
-    QCOMPARE(r.text, QStringLiteral("AC"));
-    QCOMPARE(acc.unreadableEvents(), 2);
+    QCOMPARE(r.error.kind(), LlmError::Kind::InvalidResponse);
+    QVERIFY(r.error.message().contains(QLatin1String("not JSON")));
+    QCOMPARE(r.text, QStringLiteral("A"));
+    QCOMPARE(deltas.size(), 1);
+    QCOMPARE(acc.unreadableEvents(), 1);
 }
 
 void TestStreamDecoders::onlyGarbageIsAnError()
@@ -446,7 +451,7 @@ void TestStreamDecoders::onlyGarbageIsAnError()
     const ChatResult r
         = decode(QByteArray("data: hello\n\ndata: <html>oops</html>\n\n"), false).result;
     QCOMPARE(r.error.kind(), LlmError::Kind::InvalidResponse);
-    QVERIFY(r.error.message().contains(QLatin1String("2 event(s) were not JSON")));
+    QVERIFY(r.error.message().contains(QLatin1String("not JSON")));
     QVERIFY(r.error.message().contains(QLatin1String("base URL")));
     // An HTML page served as the whole body: nothing is an SSE event at all.
     const ChatResult html = decode(QByteArray("<html><body>Login</body></html>"), false).result;

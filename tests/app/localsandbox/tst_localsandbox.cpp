@@ -373,6 +373,9 @@ void TestLocalSandbox::isolationAsTheSandboxSeesIt()
 {
     const Sandbox sb = create(QStringLiteral("isolation"));
     QVERIFY(!QTest::currentTestFailed());
+    // The app's environment (API keys) must not be readable from any process in the sandbox,
+    // bwrap itself (PID 1 there) included.
+    qputenv("STUDIO_TEST_HOST_SECRET", "sk-host-canary-0123456789");
     // The host home (unless it is a folder the sandbox has its own copy of, e.g. HOME=/tmp).
     QString hostHome = QDir::homePath();
     if (hostHome == QLatin1String("/") || hostHome == QLatin1String("/tmp"))
@@ -388,6 +391,8 @@ void TestLocalSandbox::isolationAsTheSandboxSeesIt()
               "touch ~/f && echo home-writable; touch /tmp/t && echo tmp-writable; "
               "grep CapEff /proc/self/status; "
               "unshare -U true 2>/dev/null && echo NESTED-USERNS || echo no-nested-userns; "
+              "cat /proc/[0-9]*/environ 2>/dev/null | tr '\\0' '\\n' | grep -q sk-host-canary "
+              "&& echo HOST-ENV-VISIBLE || echo host-env-hidden; "
               "ps -e -o comm= | wc -l")
               .arg(hostHome, dataDir, m_decoy, hostHome);
     const ExecResult e = run(sb, script);
@@ -397,6 +402,8 @@ void TestLocalSandbox::isolationAsTheSandboxSeesIt()
         QStringLiteral("usr-read-only\netc-read-only\nhome-writable\ntmp-writable\n")));
     QVERIFY2(e.result.contains(QStringLiteral("CapEff:\t0000000000000000")), qPrintable(e.result));
     QVERIFY(e.result.contains(QStringLiteral("no-nested-userns")));
+    qunsetenv("STUDIO_TEST_HOST_SECRET");
+    QVERIFY2(e.result.contains(QStringLiteral("host-env-hidden")), qPrintable(e.result));
     // A private pid namespace: bwrap, prlimit'd bash, ps and wc at most, never the host's
     // processes.
     QVERIFY2(e.result.trimmed().split(QLatin1Char('\n')).constLast().toInt() <= 5,

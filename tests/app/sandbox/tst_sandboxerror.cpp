@@ -13,6 +13,7 @@ private slots:
     void mapsStatus_data();
     void mapsStatus();
     void htmlMeansWrongBaseUrl();
+    void toolbox404ForAMissingSandboxSaysSo();
     void readsConfigLikeTheSdks();
     void readsBothListShapes();
 };
@@ -49,6 +50,23 @@ void TestSandboxError::mapsStatus()
     QCOMPARE(int(e.kind), kind);
     QCOMPARE(e.httpStatus, status);
     QVERIFY2(e.message.contains(needle, Qt::CaseInsensitive), qPrintable(e.message));
+}
+
+void TestSandboxError::toolbox404ForAMissingSandboxSaysSo()
+{
+    // A toolbox call (file subject) answered 404 because the sandbox is gone (Daytona's and the
+    // local server's wording): the sandbox no longer exists, not "no such file".
+    for (const char *body :
+         {R"({"statusCode":404,"message":"Sandbox with ID or name abc not found"})",
+          R"({"statusCode":404,"message":"not found: sandbox abc not found"})"}) {
+        const SandboxError e = SandboxError::fromHttp(404, body, "application/json",
+                                                      SandboxError::Subject::File, QString(), -1);
+        QVERIFY2(e.message.contains(QLatin1String("no longer exists")), qPrintable(e.message));
+    }
+    const SandboxError file = SandboxError::fromHttp(
+        404, R"({"statusCode":404,"message":"not found: /home/daytona/x.py"})", "application/json",
+        SandboxError::Subject::File, QString(), -1);
+    QVERIFY2(file.message.contains(QLatin1String("No such file")), qPrintable(file.message));
 }
 
 void TestSandboxError::htmlMeansWrongBaseUrl()
