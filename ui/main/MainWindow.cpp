@@ -16,6 +16,7 @@
 #include "settings/FirstRunWizard.h"
 #include "settings/SettingsDialog.h"
 #include "store/Store.h"
+#include "threads/ThreadListModel.h"
 #include "threads/ThreadSidebar.h"
 
 #include <QAction>
@@ -82,6 +83,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     }
 
     connect(m_sidebar, &ThreadSidebar::currentThreadChanged, this, &MainWindow::threadChanged);
+    // Renamed in place, or named by the model after its first answer.
+    connect(m_sidebar->model(), &QAbstractItemModel::dataChanged, this,
+            &MainWindow::updateWindowTitle);
     connect(m_chat, &ChatPane::threadCreatedForSend, this, [this](RowId threadId) {
         m_sidebar->reload();
         m_sidebar->selectThread(threadId);
@@ -112,13 +116,18 @@ void MainWindow::threadChanged(RowId threadId)
     m_chat->setThread(threadId);
     m_inspector->setThread(threadId);
     m_status->setThread(threadId);
+    updateWindowTitle();
+    updateThreadActions();
+}
+
+void MainWindow::updateWindowTitle()
+{
     QString title;
-    if (threadId != 0) {
+    if (const RowId threadId = m_sidebar->currentThreadId()) {
         if (const auto thread = m_context.store().thread(threadId))
             title = thread->title;
     }
     setWindowTitle(title.isEmpty() ? tr("Agent Studio") : tr("%1 — Agent Studio").arg(title));
-    updateThreadActions();
 }
 
 void MainWindow::updateThreadActions()

@@ -52,6 +52,7 @@ private:
     void showRightPanelPage(QWidget *page);
     void threadChanged(RowId threadId);
     void updateThreadActions();
+    void updateWindowTitle();
 
     AppContext &m_context;
     Theme *m_theme = nullptr;
