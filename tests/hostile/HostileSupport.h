@@ -128,7 +128,8 @@ public:
             = QDir(QStringLiteral("/tmp"))
                   .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
         for (const QString &name : tmp) {
-            if (m_tmpEntries.contains(name))
+            // The scratch folder of the tests run as nobody (run-unprivileged.sh).
+            if (m_tmpEntries.contains(name) || name == QLatin1String("studio-unprivileged-tests"))
                 continue;
             struct stat st;
             const QByteArray path = QFile::encodeName(QStringLiteral("/tmp/") + name);

@@ -10,5 +10,9 @@ if ! setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$1"; then
     echo "run-unprivileged: nobody cannot execute $1 (build tree not world-readable); skipping" >&2
     exit 77
 fi
-cd /tmp || exit 1
-exec setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp TMPDIR=/tmp "$@"
+# One shared scratch folder (sticky, like /tmp) for every test run as nobody, so that what they
+# create is not mistaken by a root test running beside them for files a sandbox left in /tmp.
+scratch=/tmp/studio-unprivileged-tests
+mkdir -p "$scratch" && chmod 1777 "$scratch" || exit 1
+cd "$scratch" || exit 1
+exec setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$scratch" TMPDIR="$scratch" "$@"
