@@ -116,7 +116,10 @@ void TestWindowFlow::briefScenarioTypedAndSentWithEnter()
     const QList<RecordedRequest> requests = m_f->server.requests();
     QVERIFY(requests.size() >= 4);
     QVERIFY(requests.first().body.contains("reverses a string"));
-    QVERIFY(requests.last().body.contains("Ran 4 tests"));
+    // (The last request may be the one that names the thread.)
+    QVERIFY(std::any_of(requests.cbegin(), requests.cend(), [](const RecordedRequest &request) {
+        return request.body.contains("Ran 4 tests");
+    }));
     // The window title names the thread.
     QTRY_VERIFY(m_f->window->windowTitle().contains(QStringLiteral("Agent Studio")));
 }
