@@ -31,7 +31,7 @@ RUNTIME_PACKAGES=(
 )
 # Only the test suite and CI: formatting check, desktop-file and AppStream validators,
 # dpkg-shlibdeps for the .deb's dependencies, node for the Daytona SDK test (tests/sdk).
-TEST_PACKAGES=(clang-format desktop-file-utils appstream dpkg-dev nodejs)
+TEST_PACKAGES=(clang-format desktop-file-utils appstream dpkg-dev nodejs clang libclang-rt-14-dev)
 
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
@@ -174,6 +174,9 @@ case "$cmd" in
             build core-only --target studio_core agent-studio agent-sandboxd
             build asan
             run_tests asan
+            # The parsers of what the outside sends, under libFuzzer for a bounded time.
+            say "Fuzzing the parsers (tests/fuzz, 10 s per target)"
+            "$ROOT/tests/fuzz/run-fuzzers.sh" 10 "$ROOT/build/fuzz"
             build ci
             check_package build/ci
             # The README's first command, on the build just made.
