@@ -4,6 +4,7 @@
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
 #include "secrets/KeyResolver.h"
+#include "settings/ModelSuggestions.h"
 
 #include <QCompleter>
 #include <QLineEdit>
@@ -20,8 +21,12 @@ ModelPicker::ModelPicker(AppContext *context, QWidget *parent)
     setToolTip(tr("The model for this thread, as provider/model (e.g. openai/gpt-4o-mini)"));
     completer()->setCaseSensitivity(Qt::CaseInsensitive);
     completer()->setFilterMode(Qt::MatchContains);
-    if (m_context)
+    if (m_context) {
         addModel(m_context->settings().defaultModel());
+        // Well-known models of every provider until Refresh lists the provider's own.
+        for (const QString &model : ModelSuggestions::all(m_context->llm().catalog()))
+            addModel(model);
+    }
 
     connect(this, &QComboBox::activated, this, [this] { settle(); });
     connect(lineEdit(), &QLineEdit::editingFinished, this, [this] { settle(); });

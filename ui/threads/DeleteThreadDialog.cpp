@@ -55,3 +55,9 @@ bool DeleteThreadDialog::alsoDeleteSandboxes() const
 {
     return m_sandboxes && m_sandboxes->isChecked();
 }
+
+void DeleteThreadDialog::setAlsoDeleteSandboxes(bool checked)
+{
+    if (m_sandboxes)
+        m_sandboxes->setChecked(checked);
+}

@@ -15,6 +15,8 @@ public:
     DeleteThreadDialog(const QString &threadTitle, int sandboxCount, QWidget *parent = nullptr);
 
     bool alsoDeleteSandboxes() const;
+    // The checkbox's first state (Settings: delete sandboxes with their thread).
+    void setAlsoDeleteSandboxes(bool checked);
 
 private:
     QCheckBox *m_sandboxes = nullptr;

@@ -370,6 +370,7 @@ void ThreadSidebar::deleteCurrentThread()
 
     auto *dialog = new DeleteThreadDialog(ThreadListModel::displayTitle(thread->title),
                                           int(sandboxes.size()), this);
+    dialog->setAlsoDeleteSandboxes(m_context.settings().deleteSandboxesWithThread());
     const RowId id = thread->id;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id, sandboxes] {
         removeThread(id, dialog->alsoDeleteSandboxes() ? sandboxes : QList<SandboxRecord>());

@@ -12,6 +12,8 @@
 #include "threads/ThreadSidebar.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QFileDialog>
 #include <QLabel>
@@ -33,6 +35,7 @@ private slots:
     void settingsSaveAKeyToTheKeychain();
     void keyboardReachesEveryPane();
     void themeFollowsTheMenu();
+    void modelPickerAndDeleteFollowTheSettings();
 
 private:
     void runBrief();
@@ -274,6 +277,40 @@ void TestWindowFlow::themeFollowsTheMenu()
     QVERIFY(!Theme::isDark(QApplication::palette()));
     trigger("actionThemeSystem");
     QCOMPARE(m_f->context->settings().theme(), QStringLiteral("system"));
+}
+
+void TestWindowFlow::modelPickerAndDeleteFollowTheSettings()
+{
+    // The picker offers the catalog's well-known models; a pick is the thread's model.
+    QTest::keyClick(m_f->window.get(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(m_f->window->sidebar()->currentThreadId() != 0);
+    const RowId thread = m_f->window->sidebar()->currentThreadId();
+    auto *picker = m_f->find<QComboBox>(QStringLiteral("modelPicker"));
+    const int sonnet = picker->findText(QStringLiteral("anthropic/claude-sonnet-4-5"));
+    QVERIFY2(sonnet >= 0, "the picker does not offer the catalog's models");
+    QVERIFY(picker->findText(QStringLiteral("google/gemini-2.5-flash")) >= 0);
+    picker->setCurrentIndex(sonnet);
+    emit picker->activated(sonnet);
+    QTRY_COMPARE(m_f->context->store().thread(thread)->model,
+                 QStringLiteral("anthropic/claude-sonnet-4-5"));
+
+    // "Delete sandboxes with their thread" in the settings ticks the box in the confirmation.
+    m_f->context->settings().setDeleteSandboxesWithThread(true);
+    SandboxRecord record;
+    record.provider = QStringLiteral("local");
+    record.remoteId = QStringLiteral("not-there-any-more");
+    record.name = QStringLiteral("old");
+    record.threadId = thread;
+    QVERIFY(m_f->context->store().upsertSandbox(record).ok());
+    trigger("actionDeleteThread");
+    QDialog *confirm = nullptr;
+    QTRY_VERIFY((confirm = m_f->find<QDialog>(QStringLiteral("threadDeleteDialog")))
+                && confirm->isVisible());
+    auto *box = confirm->findChild<QCheckBox *>(QStringLiteral("threadDeleteSandboxes"));
+    QVERIFY(box);
+    QVERIFY(box->isChecked());
+    confirm->reject();
+    QVERIFY(m_f->context->store().thread(thread).ok());
 }
 
 QTEST_MAIN(TestWindowFlow)
