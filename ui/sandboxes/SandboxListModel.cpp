@@ -38,9 +38,11 @@ SandboxListModel::SandboxListModel(AppContext &context, QObject *parent)
 SandboxListModel::~SandboxListModel()
 {
     // Cancelling reports through finished(); nothing of this model may hear it any more.
-    if (m_lister) {
-        disconnect(m_lister.data(), nullptr, this, nullptr);
-        m_lister->cancel();
+    for (const QPointer<SandboxLister> &lister : std::as_const(m_listers)) {
+        if (!lister)
+            continue;
+        disconnect(lister.data(), nullptr, this, nullptr);
+        lister->cancel();
     }
     for (const QPointer<QObject> &operation : std::as_const(m_operations)) {
         if (!operation)
@@ -104,7 +106,7 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
         case Id:
             return s.id;
         case Provider:
-            return m_provider;
+            return row.provider;
         case State:
             return stateText(row);
         case Language:
@@ -159,35 +161,81 @@ QVariant SandboxListModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-DaytonaClient *SandboxListModel::client(QString *error)
+DaytonaClient *SandboxListModel::client(const QString &provider, QString *error)
 {
     // The sandbox backend is built with the engine; building it starts nothing yet.
     if (!m_context.agentEngine(error))
         return nullptr;
-    DaytonaClient *client = m_context.sandboxes().client(error);
-    if (client)
-        m_provider
-            = m_context.sandboxes().isLocal() ? QStringLiteral("local") : QStringLiteral("daytona");
-    return client;
+    return m_context.sandboxes().client(provider, error);
+}
+
+DaytonaClient *SandboxListModel::clientFor(const QString &id, QString *error)
+{
+    const QString provider = providerOf(id);
+    if (provider.isEmpty()) {
+        *error = tr("This sandbox is no longer in the list; refresh it (F5).");
+        return nullptr;
+    }
+    return client(provider, error);
+}
+
+QStringList SandboxListModel::providers() const
+{
+    if (!m_context.hasEngine())
+        return {SandboxBackend::local()};
+    SandboxBackend &backend = m_context.sandboxes();
+    QStringList out{backend.defaultProvider()};
+    // With Daytona configured, local sandboxes are listed once a run has used them.
+    if (backend.hasCloud() && backend.localServer())
+        out.append(SandboxBackend::local());
+    return out;
+}
+
+QString SandboxListModel::providerOf(const QString &id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? QString() : m_rows.at(row).provider;
+}
+
+int SandboxListModel::countOf(const QString &provider) const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [&](const Row &row) { return row.provider == provider; }));
 }
 
 void SandboxListModel::refresh()
 {
     m_timer.stop();
-    if (m_lister) {
+    if (!m_listers.isEmpty()) {
         m_refreshAgain = true;
         return;
     }
     QString error;
-    DaytonaClient *c = client(&error);
-    if (!c) {
+    if (!m_context.agentEngine(&error)) {
         DaytonaResult failed;
         failed.error = SandboxError::make(SandboxError::Kind::Configuration, error);
-        onListed(failed);
+        m_listOk = true;
+        onListed(SandboxBackend::local(), failed);
         return;
     }
-    m_lister = c->listSandboxes();
-    connect(m_lister.data(), &SandboxLister::finished, this, &SandboxListModel::onListed);
+    m_listOk = true;
+    const QStringList wanted = providers();
+    QList<QPair<QString, DaytonaResult>> failedNow;
+    for (const QString &provider : wanted) {
+        DaytonaClient *c = client(provider, &error);
+        if (!c) {
+            DaytonaResult failed;
+            failed.error = SandboxError::make(SandboxError::Kind::Configuration, error);
+            failedNow.append({provider, failed});
+            continue;
+        }
+        SandboxLister *lister = c->listSandboxes();
+        m_listers.insert(provider, lister);
+        connect(lister, &SandboxLister::finished, this,
+                [this, provider](const DaytonaResult &result) { onListed(provider, result); });
+    }
+    for (const auto &[provider, failed] : std::as_const(failedNow))
+        onListed(provider, failed);
 }
 
 void SandboxListModel::setAutoRefresh(bool enabled)
@@ -221,26 +269,32 @@ void SandboxListModel::scheduleNext()
         m_timer.start(nextRefreshMs());
 }
 
-void SandboxListModel::onListed(const DaytonaResult &result)
+void SandboxListModel::onListed(const QString &provider, const DaytonaResult &result)
 {
-    m_lister.clear();
+    m_listers.remove(provider);
     if (result.ok()) {
+        m_loaded = true;
+        merge(provider, result.sandboxes);
+    } else {
+        m_listOk = false;
+        m_lastError = result.error.message;
+        qCWarning(lcUi) << "sandbox list of" << provider << "failed:" << result.error.message;
+    }
+    if (!m_listers.isEmpty())
+        return; // the other provider's list is still on its way
+    if (m_listOk) {
         m_failures = 0;
         m_lastError.clear();
-        m_loaded = true;
-        merge(result.sandboxes);
     } else {
         ++m_failures;
-        m_lastError = result.error.message;
-        qCWarning(lcUi) << "sandbox list failed:" << result.error.message;
     }
     scheduleNext();
-    emit refreshed(result.ok());
+    emit refreshed(m_listOk);
 }
 
 void SandboxListModel::fillOwner(Row &row, const QHash<QString, RowId> &owners)
 {
-    row.threadId = owners.value(key(m_provider, row.sandbox.id), 0);
+    row.threadId = owners.value(key(row.provider, row.sandbox.id), 0);
     if (row.threadId == 0) {
         row.threadTitle.clear();
         return;
@@ -253,7 +307,7 @@ void SandboxListModel::fillOwner(Row &row, const QHash<QString, RowId> &owners)
     row.threadTitle = *cached;
 }
 
-void SandboxListModel::merge(const QList<Sandbox> &sandboxes)
+void SandboxListModel::merge(const QString &provider, const QList<Sandbox> &sandboxes)
 {
     // Owners from the store; titles are read again each time (threads get renamed).
     QHash<QString, RowId> owners;
@@ -268,28 +322,34 @@ void SandboxListModel::merge(const QList<Sandbox> &sandboxes)
     QHash<QString, int> incoming;
     QList<Sandbox> fresh;
     for (const Sandbox &s : sandboxes) {
-        if (s.state == QLatin1String("destroyed") || m_deleted.contains(s.id))
+        if (s.state == QLatin1String("destroyed") || m_deleted.contains(key(provider, s.id)))
             continue;
         incoming.insert(s.id, int(fresh.size()));
         fresh.append(s);
     }
     // Ids deleted here that the server no longer lists need no more hiding.
     for (auto it = m_deleted.begin(); it != m_deleted.end();) {
-        if (std::none_of(sandboxes.cbegin(), sandboxes.cend(),
-                         [&](const Sandbox &s) { return s.id == *it; }))
+        if (it->startsWith(provider + QLatin1Char('/'))
+            && std::none_of(sandboxes.cbegin(), sandboxes.cend(),
+                            [&](const Sandbox &s) { return key(provider, s.id) == *it; }))
             it = m_deleted.erase(it);
         else
             ++it;
     }
 
-    // Rows gone from the server go, in contiguous blocks from the bottom up.
+    // Rows of this provider gone from its server go, in contiguous blocks from the bottom up;
+    // the other provider's rows stay as they are.
+    const auto stays = [&](int row) {
+        const Row &r = m_rows.at(row);
+        return r.provider != provider || incoming.contains(r.sandbox.id);
+    };
     for (int row = int(m_rows.size()) - 1; row >= 0;) {
-        if (incoming.contains(m_rows.at(row).sandbox.id)) {
+        if (stays(row)) {
             --row;
             continue;
         }
         int first = row;
-        while (first > 0 && !incoming.contains(m_rows.at(first - 1).sandbox.id))
+        while (first > 0 && !stays(first - 1))
             --first;
         beginRemoveRows(QModelIndex(), first, row);
         m_rows.remove(first, row - first + 1);
@@ -301,6 +361,8 @@ void SandboxListModel::merge(const QList<Sandbox> &sandboxes)
     QSet<QString> known;
     for (int row = 0; row < m_rows.size(); ++row) {
         Row &r = m_rows[row];
+        if (r.provider != provider)
+            continue;
         known.insert(r.sandbox.id);
         const Sandbox &s = fresh.at(incoming.value(r.sandbox.id));
         const RowId oldThread = r.threadId;
@@ -319,6 +381,7 @@ void SandboxListModel::merge(const QList<Sandbox> &sandboxes)
             continue;
         Row r;
         r.sandbox = s;
+        r.provider = provider;
         fillOwner(r, owners);
         added.append(r);
     }
@@ -414,7 +477,7 @@ void SandboxListModel::track(QObject *operation)
 void SandboxListModel::startSandbox(const QString &id)
 {
     QString error;
-    DaytonaClient *c = client(&error);
+    DaytonaClient *c = clientFor(id, &error);
     if (!c || isBusy(id)) {
         emit operationFinished(id, QStringLiteral("start"),
                                c ? tr("Another operation on this sandbox is still running.")
@@ -435,7 +498,7 @@ void SandboxListModel::startSandbox(const QString &id)
 void SandboxListModel::stopSandbox(const QString &id)
 {
     QString error;
-    DaytonaClient *c = client(&error);
+    DaytonaClient *c = clientFor(id, &error);
     if (!c || isBusy(id)) {
         emit operationFinished(id, QStringLiteral("stop"),
                                c ? tr("Another operation on this sandbox is still running.")
@@ -456,7 +519,7 @@ void SandboxListModel::stopSandbox(const QString &id)
 void SandboxListModel::deleteSandbox(const QString &id)
 {
     QString error;
-    DaytonaClient *c = client(&error);
+    DaytonaClient *c = clientFor(id, &error);
     if (!c || isBusy(id)) {
         emit operationFinished(id, QStringLiteral("delete"),
                                c ? tr("Another operation on this sandbox is still running.")
@@ -466,7 +529,7 @@ void SandboxListModel::deleteSandbox(const QString &id)
     setBusy(id, tr("deleting…"));
     DaytonaCall *call = c->deleteSandbox(id);
     track(call);
-    const QString provider = m_provider;
+    const QString provider = providerOf(id);
     connect(call, &DaytonaCall::finished, this, [this, id, provider](const DaytonaResult &result) {
         // 404: someone else deleted it first; either way it is gone.
         const bool gone = result.ok() || result.error.kind == SandboxError::Kind::NotFound;
@@ -475,7 +538,7 @@ void SandboxListModel::deleteSandbox(const QString &id)
             emit operationFinished(id, QStringLiteral("delete"), result.error.message);
             return;
         }
-        m_deleted.insert(id);
+        m_deleted.insert(key(provider, id));
         // The store forgets it as the agent's own deleteSandbox tool does.
         if (const auto status = m_context.store().deleteSandbox(provider, id); !status)
             qCWarning(lcUi) << "could not forget sandbox" << id << status.error();

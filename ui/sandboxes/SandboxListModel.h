@@ -1,5 +1,6 @@
-// The sandbox manager's table: every sandbox on the sandbox server in use (the embedded local
-// server or Daytona cloud), joined with the store's records of which thread owns which sandbox.
+// The sandbox manager's table: every sandbox on the sandbox servers in use (Daytona cloud when
+// it is configured, the embedded local server when it is the default or a run has used it),
+// joined with the store's records of which thread owns which sandbox.
 // Refreshes itself while enabled, backing off on errors, and updates rows in place (by id) so a
 // view's selection survives a refresh. Also runs the lifecycle operations (start, stop, delete)
 // with a per-row busy state.
@@ -49,7 +50,7 @@ public:
     // While enabled (the panel is visible), refreshes now and then on the timer.
     void setAutoRefresh(bool enabled);
     bool autoRefresh() const { return m_autoRefresh; }
-    bool isRefreshing() const { return m_lister != nullptr; }
+    bool isRefreshing() const { return !m_listers.isEmpty(); }
     // True once a list has arrived (so an empty table means "no sandboxes", not "not asked").
     bool hasLoaded() const { return m_loaded; }
     // The error of the last refresh (empty after a success) and how many failed in a row.
@@ -57,8 +58,11 @@ public:
     int consecutiveFailures() const { return m_failures; }
     // Delay before the next automatic refresh: 5 s, or 5, 10, 20, 40, 60 s after errors.
     int nextRefreshMs() const;
-    // "local" or "daytona": the server the rows come from (empty before the first refresh).
-    QString provider() const { return m_provider; }
+    // The providers listed ("local", "daytona"), the default one first.
+    QStringList providers() const;
+    // The provider a row comes from.
+    QString providerOf(const QString &id) const;
+    int countOf(const QString &provider) const;
 
     int rowOf(const QString &id) const;
     QString idAt(int row) const;
@@ -67,8 +71,10 @@ public:
     bool isBusy(const QString &id) const;
     QStringList idsInState(const QString &state) const;
 
-    // The client of the server in use; nullptr and *error (what to do) if there is none.
-    DaytonaClient *client(QString *error);
+    // The client of a provider, or of the provider a sandbox comes from; nullptr and *error
+    // (what to do) if there is none.
+    DaytonaClient *client(const QString &provider, QString *error);
+    DaytonaClient *clientFor(const QString &id, QString *error);
 
     // Lifecycle operations; each marks its row busy and ends with operationFinished.
     void startSandbox(const QString &id);
@@ -85,14 +91,15 @@ private:
     struct Row
     {
         Sandbox sandbox;
+        QString provider;
         RowId threadId = 0;
         QString threadTitle;
         QString busyText; // "Stopping…"; empty when idle
     };
 
     void scheduleNext();
-    void onListed(const DaytonaResult &result);
-    void merge(const QList<Sandbox> &sandboxes);
+    void onListed(const QString &provider, const DaytonaResult &result);
+    void merge(const QString &provider, const QList<Sandbox> &sandboxes);
     void fillOwner(Row &row, const QHash<QString, RowId> &owners);
     void setBusy(const QString &id, const QString &text);
     void updateSandbox(const Sandbox &sandbox);
@@ -103,12 +110,12 @@ private:
 
     AppContext &m_context;
     QList<Row> m_rows;
-    QPointer<SandboxLister> m_lister;
+    QHash<QString, QPointer<SandboxLister>> m_listers; // by provider, while listing
+    bool m_listOk = true; // every list of this refresh so far
     QList<QPointer<QObject>> m_operations; // calls and waiters in flight, cancelled on destruction
     QSet<QString> m_deleted; // deleted here; a list that started earlier may still hold them
     QHash<RowId, QString> m_threadTitles;
     QTimer m_timer;
-    QString m_provider;
     QString m_lastError;
     int m_failures = 0;
     bool m_autoRefresh = false;

@@ -257,10 +257,16 @@ void SandboxManagerPanel::updateStatus()
         m_statusLabel->setText(error.isEmpty() ? tr("Loading sandboxes…") : QString());
     else if (count == 0)
         m_statusLabel->setText(tr("No sandboxes yet — the agent creates one when it needs it."));
-    else if (m_model->provider() == QLatin1String("local"))
-        m_statusLabel->setText(tr("Sandboxes: %1 on the local sandbox server").arg(count));
-    else
-        m_statusLabel->setText(tr("Sandboxes: %1 on Daytona").arg(count));
+    else {
+        QStringList parts;
+        for (const QString &provider : m_model->providers()) {
+            const int n = m_model->countOf(provider);
+            parts << (provider == QLatin1String("local")
+                          ? tr("%1 on the local sandbox server").arg(n)
+                          : tr("%1 on Daytona").arg(n));
+        }
+        m_statusLabel->setText(tr("Sandboxes: %1").arg(parts.join(QStringLiteral(", "))));
+    }
     updateActions();
 }
 
@@ -411,13 +417,13 @@ void SandboxManagerPanel::askPreviewPort()
 void SandboxManagerPanel::openPreview(const QString &id, int port)
 {
     QString error;
-    DaytonaClient *client = m_model->client(&error);
+    DaytonaClient *client = m_model->clientFor(id, &error);
     if (!client) {
         showMessage(error);
         return;
     }
     showMessage(tr("Asking for the preview URL of port %1…").arg(port));
-    const bool local = m_model->provider() == QLatin1String("local");
+    const bool local = m_model->providerOf(id) == QLatin1String("local");
     DaytonaCall *call = client->previewUrl(id, port);
     connect(call, &DaytonaCall::finished, this, [this, port, local](const DaytonaResult &result) {
         if (!result.ok()) {
@@ -451,7 +457,7 @@ void SandboxManagerPanel::browseFiles()
     if (ids.size() != 1)
         return;
     QString error;
-    DaytonaClient *client = m_model->client(&error);
+    DaytonaClient *client = m_model->clientFor(ids.first(), &error);
     if (!client) {
         showMessage(error);
         return;

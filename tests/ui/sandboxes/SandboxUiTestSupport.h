@@ -18,7 +18,9 @@
 class SandboxTestEnv
 {
 public:
-    // provider "local": the embedded server; "dead": Daytona settings pointing at a closed port.
+    // provider "local": the embedded server; "dead": Daytona settings pointing at a closed port;
+    // "both": Daytona settings pointing at a second local server (the default provider), and
+    // the embedded server beside it.
     bool open(const QString &provider, QString *error)
     {
         if (!m_dir.isValid()) {
@@ -39,6 +41,15 @@ public:
             qputenv("DAYTONA_API_URL",
                     QByteArray("http://127.0.0.1:") + QByteArray::number(port)
                         + QByteArray("/api"));
+        } else if (provider == QLatin1String("both")) {
+            LocalSandboxOptions options;
+            options.dataDir = m_dir.filePath(QStringLiteral("cloud"));
+            QDir().mkpath(options.dataDir);
+            m_cloud = std::make_unique<LocalSandboxServer>(options);
+            if (!m_cloud->start(error))
+                return false;
+            qputenv("DAYTONA_API_KEY", m_cloud->token().toUtf8());
+            qputenv("DAYTONA_API_URL", m_cloud->apiUrl().toString().toUtf8());
         } else {
             qunsetenv("DAYTONA_API_KEY");
             qunsetenv("DAYTONA_API_URL");
@@ -48,36 +59,43 @@ public:
         if (!m_context->open(error))
             return false;
         m_context->setSandboxProvider(provider == QLatin1String("dead") ? QStringLiteral("daytona")
-                                                                        : QStringLiteral("local"));
+                                          : provider == QLatin1String("both")
+                                          ? QString()
+                                          : QStringLiteral("local"));
         return m_context->agentEngine(error) != nullptr;
     }
 
     AppContext &context() { return *m_context; }
     QString tempPath(const QString &name) const { return m_dir.filePath(name); }
 
-    DaytonaClient *client()
+    // The default provider's client, or a given provider's.
+    DaytonaClient *client(const QString &provider = {})
     {
         QString error;
-        DaytonaClient *c = m_context->sandboxes().client(&error);
+        DaytonaClient *c = provider.isEmpty() ? m_context->sandboxes().client(&error)
+                                              : m_context->sandboxes().client(provider, &error);
         if (!c)
             qWarning("no sandbox client: %s", qPrintable(error));
         return c;
     }
 
     // A started sandbox, or an invalid one (and a warning) if the server refused.
-    Sandbox create(const QString &name)
+    Sandbox create(const QString &name, const QString &provider = {})
     {
         CreateSandboxParams params;
         params.name = name;
         params.language = QStringLiteral("python");
-        const DaytonaResult r = awaitResult(client()->createAndWait(params));
+        const DaytonaResult r = awaitResult(client(provider)->createAndWait(params));
         if (!r.ok())
             qWarning("create %s failed: %s", qPrintable(name), qPrintable(r.error.message));
         return r.sandbox;
     }
 
     // The server's current view of a sandbox (state empty and NotFound if it is gone).
-    DaytonaResult get(const QString &id) { return awaitResult(client()->getSandbox(id)); }
+    DaytonaResult get(const QString &id, const QString &provider = {})
+    {
+        return awaitResult(client(provider)->getSandbox(id));
+    }
     QString stateOnServer(const QString &id)
     {
         const DaytonaResult r = get(id);
@@ -86,5 +104,6 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    std::unique_ptr<LocalSandboxServer> m_cloud; // plays Daytona in "both"
     std::unique_ptr<AppContext> m_context;
 };

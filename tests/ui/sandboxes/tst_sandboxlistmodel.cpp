@@ -20,6 +20,7 @@ private slots:
     void updatesInPlaceAndDropsDeletedOutside();
     void showsOwningThreadFromStore();
     void operationsChangeStateOnServer();
+    void listsDaytonaAndLocalSideBySide();
     void backsOffOnErrors();
 
 private:
@@ -217,9 +218,46 @@ void TestSandboxListModel::backsOffOnErrors()
         QVERIFY(!model.lastError().isEmpty());
     }
     QCOMPARE(model.consecutiveFailures(), int(expected.size()));
-    QCOMPARE(model.provider(), QStringLiteral("daytona"));
+    QCOMPARE(model.providers(), QStringList{QStringLiteral("daytona")});
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.hasLoaded());
+}
+
+void TestSandboxListModel::listsDaytonaAndLocalSideBySide()
+{
+    m_env = std::make_unique<SandboxTestEnv>();
+    QString error;
+    QVERIFY2(m_env->open(QStringLiteral("both"), &error), qPrintable(error));
+    SandboxListModel model(m_env->context());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Sandbox cloud = m_env->create(QStringLiteral("in-the-cloud"));
+    QVERIFY(cloud.isValid());
+    // Until a run uses local sandboxes, only Daytona is listed.
+    QVERIFY(refreshAndWait(model));
+    QCOMPARE(model.providers(), QStringList{QStringLiteral("daytona")});
+    QCOMPARE(model.rowCount(), 1);
+    const Sandbox local = m_env->create(QStringLiteral("on-this-machine"), QStringLiteral("local"));
+    QVERIFY(local.isValid());
+    QVERIFY(refreshAndWait(model));
+    QCOMPARE(model.providers(), QStringList({QStringLiteral("daytona"), QStringLiteral("local")}));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(cell(model, cloud.id, SandboxListModel::Provider), QStringLiteral("daytona"));
+    QCOMPARE(cell(model, local.id, SandboxListModel::Provider), QStringLiteral("local"));
+
+    // Each operation goes to the sandbox's own server.
+    QSignalSpy finished(&model, &SandboxListModel::operationFinished);
+    model.stopSandbox(local.id);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().at(2).toString(), QString());
+    QCOMPARE(m_env->get(local.id, QStringLiteral("local")).ok(), true);
+    QCOMPARE(cell(model, local.id, SandboxListModel::State), QStringLiteral("stopped"));
+    model.deleteSandbox(cloud.id);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.last().at(2).toString(), QString());
+    QCOMPARE(m_env->get(cloud.id).error.kind, SandboxError::Kind::NotFound);
+    QVERIFY(refreshAndWait(model));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.idAt(0), local.id);
 }
 
 QTEST_MAIN(TestSandboxListModel)
