@@ -202,7 +202,10 @@ void TestEngineLoad::twentyThreadsAtOnce()
     QHash<RowId, int> numberOf;
     QSet<RowId> ended;
     QHash<RowId, QString> failures;
-    connect(&engine, &AgentEngine::runEvent, this, [&](const RunEvent &event) {
+    // The connection ends with this function (its lambda holds references to locals); with
+    // `this` as the context a later row's events reached a finished row's stack.
+    QObject scope;
+    connect(&engine, &AgentEngine::runEvent, &scope, [&](const RunEvent &event) {
         if (event.type == RunEvent::Type::RunFinished || event.type == RunEvent::Type::RunFailed
             || event.type == RunEvent::Type::RunCancelled) {
             ended.insert(event.threadId);
