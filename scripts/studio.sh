@@ -191,7 +191,7 @@ case "$cmd" in
             STUDIO_PRESET=ci "$ROOT/scripts/studio.sh" run --version
             say "Builds, tests and checks took $((SECONDS - started)) s; the benchmarks follow"
             say "Running the benchmarks (ci)"
-            ctest --preset ci -L bench
+            ctest --preset ci -L bench --verbose
         else
             build dev
             run_tests dev
