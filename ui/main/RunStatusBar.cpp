@@ -54,16 +54,18 @@ void RunStatusBar::setState(const QString &text)
 void RunStatusBar::setThread(RowId threadId)
 {
     m_thread = threadId;
-    reloadTokens();
     if (threadId == 0) {
+        m_tokens->clear();
         setState(tr("No thread selected"));
         return;
     }
+    // One read of the thread's runs gives both the tokens and the last run's outcome.
+    const auto runs = m_context.store().listRuns(threadId);
+    showTokens(runs ? *runs : QList<RunRecord>());
     if (m_context.hasEngine() && m_context.engine().isRunning(threadId)) {
         setState(tr("Running…"));
         return;
     }
-    const auto runs = m_context.store().listRuns(threadId);
     if (!runs || runs->isEmpty()) {
         setState(tr("Ready"));
         return;
@@ -87,17 +89,17 @@ void RunStatusBar::setThread(RowId threadId)
 
 void RunStatusBar::reloadTokens()
 {
-    if (m_thread == 0) {
-        m_tokens->clear();
-        return;
-    }
-    Usage total;
-    if (const auto runs = m_context.store().listRuns(m_thread)) {
-        for (const RunRecord &run : *runs)
-            total += run.usage;
-    } else {
+    const auto runs = m_context.store().listRuns(m_thread);
+    if (!runs)
         qCWarning(lcUi).noquote() << runs.error();
-    }
+    showTokens(runs ? *runs : QList<RunRecord>());
+}
+
+void RunStatusBar::showTokens(const QList<RunRecord> &runs)
+{
+    Usage total;
+    for (const RunRecord &run : runs)
+        total += run.usage;
     const QLocale locale;
     m_tokens->setText(
         tr("Tokens: %1 in · %2 out")

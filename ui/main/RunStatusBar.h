@@ -26,6 +26,7 @@ public:
 private:
     void onRunEvent(const RunEvent &event);
     void reloadTokens();
+    void showTokens(const QList<RunRecord> &runs);
     void setState(const QString &text);
 
     AppContext &m_context;

@@ -16,6 +16,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 struct FakeResponse
 {
@@ -41,6 +42,10 @@ struct RecordedRequest
     QByteArray body;
     QJsonObject json() const;
 };
+
+// Takes one complete HTTP/1.1 request off the front of a connection's buffer (shared by the
+// local fake servers); std::nullopt, and the buffer untouched, until all of it has arrived.
+std::optional<RecordedRequest> takeHttpRequest(QByteArray &buffer);
 
 class FakeLlmServer final : public QObject
 {
