@@ -267,11 +267,16 @@ void AgentEngine::generateTitle(RowId threadId, const QString &model)
     if (firstUserText.isEmpty())
         return;
 
-    // A title from the first words, used when the model gives none.
+    // A title from the first words, used when the model gives none. A title the user gave
+    // while the model was asked wins: the answer only replaces the title it was asked about.
+    const auto before = m_services.store.thread(threadId);
+    const QString askedAbout = before ? before->title : QString();
     m_naming.insert(threadId);
-    const auto setTitle = [this, threadId](const QString &title) {
+    const auto setTitle = [this, threadId, askedAbout](const QString &title) {
         m_naming.remove(threadId);
-        if (title.isEmpty() || !m_services.store.renameThread(threadId, title).ok())
+        const auto now = m_services.store.thread(threadId);
+        if (title.isEmpty() || !now || now->title != askedAbout
+            || !m_services.store.renameThread(threadId, title).ok())
             return;
         RunEvent e;
         e.type = RunEvent::Type::ThreadTitleChanged;
