@@ -2,11 +2,11 @@
 // headless command. --help, --version and commands never touch the display.
 #include "agent/AgentEngine.h"
 #include "cli/CliRunner.h"
-#include "core/AppContext.h"
-#include "core/CommandLine.h"
 #include "core/Logging.h"
-#include "core/TerminationSignals.h"
 #include "log/LogFile.h"
+#include "root/AppContext.h"
+#include "root/CommandLine.h"
+#include "root/TerminationSignals.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

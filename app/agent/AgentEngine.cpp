@@ -6,7 +6,7 @@
 #include "llm/ChatStreamRequest.h"
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
-#include "localsandbox/SandboxBackend.h"
+#include "sandbox/SandboxBackend.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
 #include "store/Store.h"

@@ -3,9 +3,9 @@
 #include "cli/DataCommands.h"
 #include "cli/KeysCommand.h"
 #include "cli/RunCommand.h"
-#include "core/AppContext.h"
-#include "core/CommandLine.h"
-#include "core/TerminationSignals.h"
+#include "root/AppContext.h"
+#include "root/CommandLine.h"
+#include "root/TerminationSignals.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 #include "DataCommands.h"
 
 #include "agent/ThreadExport.h"
-#include "core/AppContext.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
 #include "sandbox/SandboxLister.h"
 #include "store/Store.h"
 

@@ -2,10 +2,10 @@
 
 #include "agent/AgentEngine.h"
 #include "agent/ApprovalPolicy.h"
-#include "core/AppContext.h"
 #include "core/Settings.h"
 #include "llm/ModelRef.h"
 #include "log/StepLog.h"
+#include "root/AppContext.h"
 #include "secrets/KeyResolver.h"
 #include "store/Store.h"
 

@@ -133,6 +133,18 @@ bool LocalSandboxServer::checkSandboxDirReachable(QString *error) const
     return true;
 }
 
+LocalSandboxStarter LocalSandboxServer::starter(const LocalSandboxOptions &options)
+{
+    return [options](QString *error) -> std::optional<LocalSandboxEndpoint> {
+        auto server = std::make_unique<LocalSandboxServer>(options);
+        if (!server->start(error))
+            return std::nullopt;
+        const DaytonaConfig config
+            = DaytonaConfig::fromValues(server->token(), server->apiUrl().toString(), QString());
+        return LocalSandboxEndpoint{std::move(server), config};
+    };
+}
+
 bool LocalSandboxServer::start(QString *error)
 {
     const QString problem = SandboxProcess::hostProblem();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "localsandbox/SandboxRegistry.h"
+#include "sandbox/SandboxBackend.h"
 
 #include <QHash>
 #include <QObject>
@@ -44,6 +45,8 @@ public:
 
     // Loads the saved sandboxes and listens. False with a message saying what to do.
     bool start(QString *error);
+    // What SandboxBackend calls to start a server with these options on first use.
+    static LocalSandboxStarter starter(const LocalSandboxOptions &options);
 
     quint16 port() const { return m_port; }
     QString token() const { return m_token; }

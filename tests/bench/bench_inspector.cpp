@@ -4,10 +4,10 @@
 // value viewer; then the same size of run followed live, event by event, with the longest
 // event-loop stall measured by a 5 ms timer. Numbers only; no thresholds.
 #include "../ui/inspector/StoredRunWriter.h"
-#include "core/AppContext.h"
 #include "inspector/InspectorPanel.h"
 #include "inspector/RunTreeModel.h"
 #include "inspector/ValueViewer.h"
+#include "root/AppContext.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

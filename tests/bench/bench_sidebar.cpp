@@ -5,7 +5,7 @@
 #include "threads/ThreadListModel.h"
 #include "threads/ThreadSidebar.h"
 
-#include "core/AppContext.h"
+#include "root/AppContext.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

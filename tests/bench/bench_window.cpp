@@ -1,8 +1,8 @@
 // How fast the window comes up and how much memory it holds idle: the real MainWindow over a
 // real AppContext (a data folder with 1,000 threads), on the offscreen platform. Prints
 // numbers; no thresholds.
-#include "core/AppContext.h"
 #include "main/MainWindow.h"
+#include "root/AppContext.h"
 #include "store/Store.h"
 
 #include <QApplication>

@@ -6,8 +6,8 @@
 #include "../app/agent/AgentTestSupport.h"
 #include "FaultyModelServer.h"
 
-#include "core/AppContext.h"
 #include "llm/LlmClient.h"
+#include "root/AppContext.h"
 #include "store/Store.h"
 
 #include <QElapsedTimer>

@@ -8,9 +8,9 @@
 //   gui_crash_child DATA_DIR send|continue
 #include "agent/AgentEngine.h"
 #include "chat/ChatPane.h"
-#include "core/AppContext.h"
 #include "core/Settings.h"
 #include "main/MainWindow.h"
+#include "root/AppContext.h"
 #include "threads/ThreadSidebar.h"
 
 #include <QAction>

@@ -8,10 +8,10 @@
 #include "FaultyDaytonaServer.h"
 
 #include "agent/ApprovalPolicy.h"
-#include "core/AppContext.h"
 #include "localsandbox/LocalSandboxServer.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
 #include "sandbox/SandboxWaiter.h"
 #include "store/Store.h"
 

@@ -7,9 +7,9 @@
 #include "../app/agent/AgentTestSupport.h"
 
 #include "agent/ApprovalPolicy.h"
-#include "core/AppContext.h"
 #include "core/Logging.h"
 #include "log/LogFile.h"
+#include "root/AppContext.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -9,10 +9,10 @@
 
 #include "agent/AgentEngine.h"
 #include "agent/ApprovalPolicy.h"
-#include "core/AppContext.h"
 #include "localsandbox/LocalSandboxServer.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
 #include "sandbox/SandboxLister.h"
 #include "store/Store.h"
 
@@ -312,7 +312,7 @@ void TestEngineLoad::twentyThreadsAtOnce()
     const DaytonaResult listed = awaitResult(client->listSandboxes());
     QVERIFY2(listed.ok(), qPrintable(listed.error.message));
     QCOMPARE(listed.sandboxes.size(), 0);
-    LocalSandboxServer *server = m_context->sandboxes().localServer();
+    auto *server = qobject_cast<LocalSandboxServer *>(m_context->sandboxes().localServer());
     QVERIFY(server);
     const QStringList homes = QDir(server->options().dataDir + QStringLiteral("/sandboxes"))
                                   .entryList(QDir::AllEntries | QDir::NoDotAndDotDot);

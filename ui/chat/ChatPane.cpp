@@ -5,9 +5,9 @@
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
 #include "chat/ModelPicker.h"
-#include "core/AppContext.h"
 #include "core/Settings.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
+#include "sandbox/SandboxBackend.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,10 +1,10 @@
 #include "ModelPicker.h"
 
-#include "core/AppContext.h"
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
+#include "llm/ModelSuggestions.h"
+#include "root/AppContext.h"
 #include "secrets/KeyResolver.h"
-#include "settings/ModelSuggestions.h"
 
 #include <QCompleter>
 #include <QLineEdit>

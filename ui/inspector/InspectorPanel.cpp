@@ -3,8 +3,8 @@
 #include "RunTreeModel.h"
 #include "ValueViewer.h"
 #include "agent/AgentEngine.h"
-#include "core/AppContext.h"
 #include "log/Redactor.h"
+#include "root/AppContext.h"
 #include "store/Store.h"
 
 #include <QAction>

@@ -2,9 +2,9 @@
 
 #include "RunTreeNode.h"
 #include "RunTreeText.h"
-#include "StoredStepLog.h"
 #include "core/Logging.h"
 #include "log/Redactor.h"
+#include "log/StoredStepLog.h"
 #include "store/Store.h"
 
 #include <QJsonArray>

@@ -2,9 +2,9 @@
 
 #include "agent/AgentEngine.h"
 #include "agent/RunEvent.h"
-#include "core/AppContext.h"
 #include "core/Logging.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
+#include "sandbox/SandboxBackend.h"
 #include "store/Store.h"
 
 #include <QLabel>

@@ -1,10 +1,10 @@
 // SandboxListModel: server list + store owners, merged by id; operations with busy rows.
 #include "sandboxes/SandboxListModel.h"
 
-#include "core/AppContext.h"
 #include "core/Logging.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
 #include "sandbox/SandboxLister.h"
 #include "sandbox/SandboxWaiter.h"
 
@@ -186,7 +186,7 @@ QStringList SandboxListModel::providers() const
     SandboxBackend &backend = m_context.sandboxes();
     QStringList out{backend.defaultProvider()};
     // With Daytona configured, local sandboxes are listed once a run has used them.
-    if (backend.hasCloud() && backend.localServer())
+    if (backend.hasCloud() && backend.hasLocalServer())
         out.append(SandboxBackend::local());
     return out;
 }

@@ -1,7 +1,7 @@
 // SandboxManagerPanel: view, actions, confirmations (open(), never exec()) and messages.
 #include "sandboxes/SandboxManagerPanel.h"
 
-#include "core/AppContext.h"
+#include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandboxes/SandboxFileBrowser.h"
 #include "sandboxes/SandboxListModel.h"

@@ -2,11 +2,11 @@
 #include "FirstRunWizard.h"
 
 #include "ModelListCheck.h"
-#include "ModelSuggestions.h"
 #include "ProvidersPage.h"
-#include "core/AppContext.h"
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
+#include "llm/ModelSuggestions.h"
+#include "root/AppContext.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"

@@ -1,8 +1,8 @@
 // Resolving the key and the URL for a Test, then listing the models.
 #include "ModelListCheck.h"
 
-#include "core/AppContext.h"
 #include "llm/LlmClient.h"
+#include "root/AppContext.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
 

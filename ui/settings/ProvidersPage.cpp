@@ -2,8 +2,8 @@
 #include "ProvidersPage.h"
 
 #include "ModelListCheck.h"
-#include "core/AppContext.h"
 #include "llm/LlmClient.h"
+#include "root/AppContext.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyStore.h"
 

@@ -1,12 +1,12 @@
 // The dialog's pages other than Providers, and applying the settings.
 #include "SettingsDialog.h"
 
-#include "ModelSuggestions.h"
 #include "ProvidersPage.h"
 #include "agent/ApprovalPolicy.h"
-#include "core/AppContext.h"
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
+#include "llm/ModelSuggestions.h"
+#include "root/AppContext.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -4,14 +4,14 @@
 #include "DeleteThreadDialog.h"
 #include "ThreadItemDelegate.h"
 #include "ThreadListModel.h"
-#include "ThreadSearcher.h"
+#include "services/ThreadSearcher.h"
 
 #include "agent/AgentEngine.h"
 #include "agent/ThreadExport.h"
-#include "core/AppContext.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
 
 #include <QAction>
 #include <QDir>

@@ -4,7 +4,7 @@
 #include "AgentTestSupport.h"
 
 #include "agent/ApprovalPolicy.h"
-#include "core/AppContext.h"
+#include "root/AppContext.h"
 #include "store/Store.h"
 
 #include <QElapsedTimer>

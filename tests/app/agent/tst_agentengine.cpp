@@ -4,9 +4,9 @@
 #include "AgentTestSupport.h"
 
 #include "agent/ApprovalPolicy.h"
-#include "core/AppContext.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
 #include "store/Store.h"
 
 #include <QElapsedTimer>

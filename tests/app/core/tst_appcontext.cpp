@@ -1,7 +1,7 @@
 // AppContext, paths and typed settings: what a user's files look like on disk.
-#include "core/AppContext.h"
 #include "core/Settings.h"
 #include "core/StudioPaths.h"
+#include "root/AppContext.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>

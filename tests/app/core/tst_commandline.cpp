@@ -1,5 +1,5 @@
 // CommandLine: global options before a subcommand, errors that say what to do.
-#include "core/CommandLine.h"
+#include "root/CommandLine.h"
 
 #include <QTest>
 

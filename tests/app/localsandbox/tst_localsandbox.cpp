@@ -3,9 +3,9 @@
 // isolation as the sandboxed process sees it, path confinement, restarts.
 #include "SandboxTestSupport.h"
 #include "localsandbox/LocalSandboxServer.h"
-#include "localsandbox/SandboxBackend.h"
 #include "localsandbox/SandboxProcess.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
 #include "sandbox/SandboxLister.h"
 #include "sandbox/SandboxWaiter.h"
 
@@ -706,19 +706,21 @@ void TestLocalSandbox::backendPicksLocalWithoutKey()
     LocalSandboxOptions options;
     options.dataDir = m_dir.path() + QStringLiteral("/backend");
     QVERIFY(QDir().mkpath(options.dataDir));
-    SandboxBackend local(DaytonaConfig::fromValues(QString(), QString(), QString()), options);
+    SandboxBackend local(DaytonaConfig::fromValues(QString(), QString(), QString()),
+                         LocalSandboxServer::starter(options));
     QVERIFY(local.isLocal());
     QString error;
     DaytonaClient *client = local.client(&error);
     QVERIFY2(client, qPrintable(error));
-    QVERIFY(local.localServer());
-    QCOMPARE(client->config().apiUrl, local.localServer()->apiUrl());
+    auto *server = qobject_cast<LocalSandboxServer *>(local.localServer());
+    QVERIFY(server);
+    QCOMPARE(client->config().apiUrl, server->apiUrl());
     const DaytonaResult r = awaitResult(client->listSandboxes());
     QVERIFY2(r.ok(), qPrintable(r.error.message));
     QVERIFY(r.sandboxes.isEmpty());
 
     SandboxBackend cloud(DaytonaConfig::fromValues(QStringLiteral("dtn_x"), QString(), QString()),
-                         options);
+                         LocalSandboxServer::starter(options));
     QVERIFY(!cloud.isLocal());
     QCOMPARE(cloud.client(&error)->config().apiUrl.toString(),
              QStringLiteral("https://app.daytona.io/api"));
@@ -727,8 +729,9 @@ void TestLocalSandbox::backendPicksLocalWithoutKey()
     // A run may still choose local sandboxes when Daytona is configured: two clients.
     DaytonaClient *localToo = cloud.client(QStringLiteral("local"), &error);
     QVERIFY2(localToo, qPrintable(error));
-    QVERIFY(cloud.localServer());
-    QCOMPARE(localToo->config().apiUrl, cloud.localServer()->apiUrl());
+    QVERIFY(cloud.hasLocalServer());
+    QCOMPARE(localToo->config().apiUrl,
+             qobject_cast<LocalSandboxServer *>(cloud.localServer())->apiUrl());
     QVERIFY(cloud.client(QStringLiteral("daytona"), &error) != localToo);
 
     // Daytona without a key, or a provider nobody knows, is an error that says what to do.

@@ -3,9 +3,9 @@
 // the UI shows, and importing keys into the keychain.
 #include "KeychainTestHelpers.h"
 
-#include "core/AppContext.h"
 #include "llm/ProviderCatalog.h"
 #include "log/Redactor.h"
+#include "root/AppContext.h"
 #include "secrets/KeyCatalog.h"
 
 #include <QTemporaryDir>

@@ -9,8 +9,8 @@
 // never write them to a file.
 #include "KeychainTestHelpers.h"
 
-#include "core/AppContext.h"
 #include "core/Settings.h"
+#include "root/AppContext.h"
 #include "secrets/KeyResolver.h"
 
 #include <QSignalSpy>

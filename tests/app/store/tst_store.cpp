@@ -1,7 +1,7 @@
 // The Store's typed API against real SQLite files: round trips for every table, ordering and
 // paging of threads, streaming chunks, tool-call transitions, cascade delete, recovery after
 // a crash, clear errors, and the AppContext that opens it.
-#include "core/AppContext.h"
+#include "root/AppContext.h"
 #include "store/Migrations.h"
 #include "store/Store.h"
 

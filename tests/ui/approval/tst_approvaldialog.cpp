@@ -8,7 +8,7 @@
 #include "approval/ApprovalCenter.h"
 #include "approval/ApprovalDialog.h"
 #include "approval/ApprovalStatusButton.h"
-#include "core/AppContext.h"
+#include "root/AppContext.h"
 #include "store/Store.h"
 
 #include <QApplication>

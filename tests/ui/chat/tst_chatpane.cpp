@@ -10,7 +10,7 @@
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
-#include "core/AppContext.h"
+#include "root/AppContext.h"
 #include "store/Store.h"
 
 #include <QAbstractButton>

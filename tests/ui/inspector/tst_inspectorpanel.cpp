@@ -6,10 +6,10 @@
 #include "../../app/agent/AgentTestSupport.h"
 
 #include "agent/ApprovalPolicy.h"
-#include "core/AppContext.h"
 #include "inspector/InspectorPanel.h"
 #include "inspector/RunTreeModel.h"
 #include "inspector/ValueViewer.h"
+#include "root/AppContext.h"
 #include "store/Store.h"
 
 #include <QAbstractItemModelTester>

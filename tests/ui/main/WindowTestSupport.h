@@ -8,9 +8,9 @@
 #include "agent/AgentEngine.h"
 #include "chat/ChatPane.h"
 #include "chat/ConversationModel.h"
-#include "core/AppContext.h"
 #include "core/Settings.h"
 #include "main/MainWindow.h"
+#include "root/AppContext.h"
 #include "store/Store.h"
 
 #include <QAbstractItemModel>

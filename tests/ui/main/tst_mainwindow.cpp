@@ -1,6 +1,6 @@
 // The real MainWindow on the offscreen platform: panes, menus, About, restored layout.
-#include "core/AppContext.h"
 #include "main/MainWindow.h"
+#include "root/AppContext.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // The window speaks the user's language when a translation exists, and English otherwise.
-#include "core/AppContext.h"
 #include "main/MainWindow.h"
 #include "main/Translations.h"
+#include "root/AppContext.h"
 
 #include <QAction>
 #include <QApplication>

@@ -4,9 +4,9 @@
 #pragma once
 
 #include "../../app/localsandbox/SandboxTestSupport.h"
-#include "core/AppContext.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
 #include "sandbox/SandboxWaiter.h"
 
 #include <QFile>

@@ -2,7 +2,7 @@
 // in the environment or a .env file, and small helpers to reach widgets by objectName.
 #pragma once
 
-#include "core/AppContext.h"
+#include "root/AppContext.h"
 #include "secrets/KeyCatalog.h"
 
 #include <QDir>

@@ -7,10 +7,10 @@
 #include "threads/ThreadSidebar.h"
 
 #include "agent/AgentEngine.h"
-#include "core/AppContext.h"
-#include "localsandbox/SandboxBackend.h"
+#include "root/AppContext.h"
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

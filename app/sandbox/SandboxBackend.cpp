@@ -1,13 +1,13 @@
 // SandboxBackend: cloud or local, decided by the presence of an API key.
-#include "localsandbox/SandboxBackend.h"
+#include "sandbox/SandboxBackend.h"
 
 #include "sandbox/DaytonaClient.h"
 
-SandboxBackend::SandboxBackend(const DaytonaConfig &cloud, const LocalSandboxOptions &local,
+SandboxBackend::SandboxBackend(const DaytonaConfig &cloud, LocalSandboxStarter startLocal,
                                QObject *parent)
     : QObject(parent)
     , m_cloud(cloud)
-    , m_localOptions(local)
+    , m_startLocal(std::move(startLocal))
 {
 }
 
@@ -37,14 +37,13 @@ DaytonaClient *SandboxBackend::client(const QString &provider, QString *error)
     }
     if (m_localClient)
         return m_localClient.get();
-    auto server = std::make_unique<LocalSandboxServer>(m_localOptions);
-    QString why;
-    if (!server->start(&why)) {
+    QString why = QStringLiteral("this build has no local sandbox server");
+    std::optional<LocalSandboxEndpoint> started = m_startLocal ? m_startLocal(&why) : std::nullopt;
+    if (!started) {
         *error = QStringLiteral("The local sandbox server could not start: %1").arg(why);
         return nullptr;
     }
-    m_server = std::move(server);
-    m_localClient = std::make_unique<DaytonaClient>(
-        DaytonaConfig::fromValues(m_server->token(), m_server->apiUrl().toString(), QString()));
+    m_localServer = std::move(started->server);
+    m_localClient = std::make_unique<DaytonaClient>(started->config);
     return m_localClient.get();
 }

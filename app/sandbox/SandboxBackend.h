@@ -2,22 +2,35 @@
 // otherwise the embedded local server, started on first use (DESIGN.md "one client, two
 // servers"). Either way the caller gets the same DaytonaClient. With a key, a run may still
 // ask for local sandboxes (the composer's choice): both clients can live side by side.
+//
+// The client side only: how the local server is started is handed in by the composition root
+// (LocalSandboxServer::starter), so the agent, the CLI and the services need not know it.
 #pragma once
 
-#include "localsandbox/LocalSandboxServer.h"
 #include "sandbox/DaytonaConfig.h"
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 class DaytonaClient;
+
+// A started local server: the object that keeps it alive and how to reach it.
+struct LocalSandboxEndpoint
+{
+    std::unique_ptr<QObject> server;
+    DaytonaConfig config;
+};
+// Starts the local server; std::nullopt and *error (what to do) when it cannot run here.
+using LocalSandboxStarter = std::function<std::optional<LocalSandboxEndpoint>(QString *error)>;
 
 class SandboxBackend final : public QObject
 {
     Q_OBJECT
 public:
-    SandboxBackend(const DaytonaConfig &cloud, const LocalSandboxOptions &local,
+    SandboxBackend(const DaytonaConfig &cloud, LocalSandboxStarter startLocal,
                    QObject *parent = nullptr);
     ~SandboxBackend() override;
 
@@ -31,15 +44,18 @@ public:
     DaytonaClient *client(QString *error) { return client(defaultProvider(), error); }
     // The client of "local" or "daytona"; Daytona without a key is an error that says so.
     DaytonaClient *client(const QString &provider, QString *error);
-    LocalSandboxServer *localServer() const { return m_server.get(); }
+    // Whether the local server has been started (by a run, a list, a test).
+    bool hasLocalServer() const { return m_localServer != nullptr; }
+    // The running local server (nullptr until started); for tests and agent-sandboxd.
+    QObject *localServer() const { return m_localServer.get(); }
 
     static QString local() { return QStringLiteral("local"); }
     static QString daytona() { return QStringLiteral("daytona"); }
 
 private:
     DaytonaConfig m_cloud;
-    LocalSandboxOptions m_localOptions;
-    std::unique_ptr<LocalSandboxServer> m_server;
+    LocalSandboxStarter m_startLocal;
+    std::unique_ptr<QObject> m_localServer;
     std::unique_ptr<DaytonaClient> m_localClient;
     std::unique_ptr<DaytonaClient> m_cloudClient;
 };

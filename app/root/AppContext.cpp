@@ -5,8 +5,9 @@
 #include "agent/ToolCatalog.h"
 #include "core/Logging.h"
 #include "llm/LlmClient.h"
-#include "localsandbox/SandboxBackend.h"
+#include "localsandbox/LocalSandboxServer.h"
 #include "sandbox/DaytonaConfig.h"
+#include "sandbox/SandboxBackend.h"
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
 
@@ -164,7 +165,7 @@ AgentEngine *AppContext::agentEngine(QString *error)
     LocalSandboxOptions local;
     local.dataDir = localSandboxRoot(m_paths.dataDir());
     local.networkByDefault = m_settings->localSandboxNetwork();
-    m_sandboxes = std::make_unique<SandboxBackend>(cloud, local);
+    m_sandboxes = std::make_unique<SandboxBackend>(cloud, LocalSandboxServer::starter(local));
 
     AgentEngine::Services services{*m_store,         llm(),     *m_keys, *m_sandboxes, tools(),
                                    approvalPolicy(), m_redactor};
