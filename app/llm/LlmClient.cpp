@@ -56,6 +56,12 @@ ModelListRequest *LlmClient::listModels(const QString &providerId, const QString
     return new ModelListRequest(m_network, endpoint(providerId, apiKey), &m_modelCache, parent);
 }
 
+ModelListRequest *LlmClient::listModelsUncached(const ProviderEndpoint &endpoint,
+                                                QObject *parent) const
+{
+    return new ModelListRequest(m_network, endpoint, nullptr, parent);
+}
+
 ChatRequest LlmClient::titleRequest(const QString &firstMessage)
 {
     ChatRequest r;

@@ -35,6 +35,9 @@ public:
     ChatStreamRequest *chat(const ModelRef &ref, ChatRequest request, const QString &apiKey,
                             QObject *parent) const;
     ModelListRequest *listModels(const QString &providerId, const QString &apiKey, QObject *parent);
+    // A model list of an endpoint the caller made (a Test of a typed key or URL), never
+    // answered from the cache: the user is checking the key or the server now.
+    ModelListRequest *listModelsUncached(const ProviderEndpoint &endpoint, QObject *parent) const;
 
     // A short non-streaming request that names a thread after its first message.
     static ChatRequest titleRequest(const QString &firstMessage);

@@ -10,6 +10,7 @@
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
+#include "services/RunHistory.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -87,6 +88,7 @@ bool AppContext::open(QString *error)
             *error = opened.error();
         return false;
     }
+    m_history = std::make_unique<RunHistory>(*m_store);
     qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName()
                    << "database" << m_store->path();
     return true;

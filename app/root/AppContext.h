@@ -18,6 +18,7 @@ class KeyResolver;
 class KeyStore;
 class LlmClient;
 class QNetworkAccessManager;
+class RunHistory;
 class SandboxBackend;
 class ToolCatalog;
 
@@ -47,6 +48,8 @@ public:
     KeyResolver &keys() { return *m_keys; }
     // The database (opened by open()); belongs to the GUI thread.
     Store &store() { return *m_store; }
+    // What the store kept of runs, read-only (the views of runs read through it).
+    RunHistory &history() { return *m_history; }
     // False when another Agent Studio process had the data folder first (this one then
     // reads and writes the same database but leaves crash recovery to the owner).
     bool ownsDataFolder() const { return m_lock && m_lock->isLocked(); }
@@ -79,6 +82,7 @@ private:
     std::unique_ptr<KeyResolver> m_keys;
     std::unique_ptr<QLockFile> m_lock; // held by the process that owns the data folder
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<RunHistory> m_history;
     QString m_sandboxProvider;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<LlmClient> m_llm;

@@ -6,6 +6,7 @@
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
+#include "services/RunHistory.h"
 #include "store/Store.h"
 
 #include <QApplication>
@@ -125,7 +126,8 @@ int main(int argc, char **argv)
     check(store.finishRun(run, RunStatus::Completed));
     check(store.setDurability(Store::Durability::Full)); // what the app uses
 
-    ConversationModel model(store);
+    const RunHistory history(store);
+    ConversationModel model(history);
     ConversationView view;
     view.setModel(&model);
     view.resize(900, 800);

@@ -8,6 +8,7 @@
 #include "inspector/RunTreeModel.h"
 #include "inspector/ValueViewer.h"
 #include "root/AppContext.h"
+#include "services/RunHistory.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -146,7 +147,7 @@ int main(int argc, char **argv)
           << " MB of tool output (largest result " << (kLargestOutput / 1024) << " KB)\n";
     report("writing the run to the store", msSince(timer));
 
-    InspectorPanel panel(context);
+    InspectorPanel panel(context.history(), context.redactor(), nullptr);
     panel.resize(900, 700);
     panel.show();
     QTreeView *tree = panel.tree();
@@ -164,7 +165,7 @@ int main(int argc, char **argv)
     };
 
     {
-        RunTreeModel alone(store, context.redactor());
+        RunTreeModel alone(context.history(), context.redactor());
         action("setThread (model only: the runs)", [&] { alone.setThread(thread->id); });
     }
     action("setThread (panel: opens the run's 200 steps)", [&] { panel.setThread(thread->id); });

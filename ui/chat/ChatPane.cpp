@@ -20,7 +20,7 @@ ChatPane::ChatPane(AppContext &context, QWidget *parent)
     : QWidget(parent)
     , m_context(&context)
 {
-    m_model = new ConversationModel(context.store(), this);
+    m_model = new ConversationModel(context.history(), this);
     buildWidgets();
 
     m_engine = context.hasEngine() ? &context.engine() : context.agentEngine(&m_engineError);
@@ -63,7 +63,8 @@ void ChatPane::buildWidgets()
     m_stop->setToolTip(tr("Stop the agent's run"));
     m_stop->hide();
 
-    m_modelPicker = new ModelPicker(m_context, this);
+    m_modelPicker = new ModelPicker(&m_context->llm(), &m_context->keys(),
+                                    m_context->settings().defaultModel(), this);
     m_refreshModels = new QToolButton(this);
     m_refreshModels->setObjectName(QStringLiteral("refreshModelsButton"));
     m_refreshModels->setText(tr("Refresh"));

@@ -1,6 +1,6 @@
 #include "ConversationModel.h"
 
-#include "store/Store.h"
+#include "services/RunHistory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,9 +55,9 @@ QString elided(QString text, int max = 120)
 
 } // namespace
 
-ConversationModel::ConversationModel(Store &store, QObject *parent)
+ConversationModel::ConversationModel(const RunHistory &history, QObject *parent)
     : QAbstractListModel(parent)
-    , m_store(store)
+    , m_history(history)
 {
 }
 
@@ -81,8 +81,8 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
     m_lastMessageId = 0;
     bool ok = true;
     if (threadId != 0) {
-        const auto messages = m_store.listMessages(threadId);
-        const auto runs = m_store.listRuns(threadId);
+        const auto messages = m_history.listMessages(threadId);
+        const auto runs = m_history.listRuns(threadId);
         if (!messages || !runs) {
             ok = false;
             if (error)
@@ -92,7 +92,7 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
             QHash<QString, ToolCallRecord> calls;
             for (const RunRecord &run : *runs) {
                 runById.insert(run.id, run);
-                const auto list = m_store.listToolCalls(run.id);
+                const auto list = m_history.listToolCalls(run.id);
                 if (!list)
                     continue;
                 for (const ToolCallRecord &call : *list)
@@ -409,7 +409,7 @@ void ConversationModel::clearActions()
 // The engine stores the user's message before RunStarted but announces no event for it.
 void ConversationModel::catchUpWithStore()
 {
-    const auto messages = m_store.listMessages(m_thread);
+    const auto messages = m_history.listMessages(m_thread);
     if (!messages)
         return;
     QList<Item> items;

@@ -1,6 +1,6 @@
 // The conversation of one thread as a flat list of renderable items: user messages, assistant
 // text, reasoning blocks, tool-call cards, run errors (with Retry) and "stopped at the step
-// limit" notes (with Continue). Loaded from the Store, then kept current by the engine's
+// limit" notes (with Continue). Loaded from the RunHistory, then kept current by the engine's
 // RunEvents: a streamed delta changes only the row it extends, so a view re-lays out only that.
 #pragma once
 
@@ -12,7 +12,7 @@
 #include <QList>
 #include <QString>
 
-class Store;
+class RunHistory;
 
 class ConversationModel final : public QAbstractListModel
 {
@@ -44,7 +44,7 @@ public:
         ActionableRole, // bool: Retry / Continue applies (the thread's latest run)
     };
 
-    explicit ConversationModel(Store &store, QObject *parent = nullptr);
+    explicit ConversationModel(const RunHistory &history, QObject *parent = nullptr);
 
     // Loads the thread (0: empty). False and *error when the store cannot be read.
     bool setThread(RowId threadId, QString *error = nullptr);
@@ -95,7 +95,7 @@ private:
     void catchUpWithStore();
     void indexItem(int row);
 
-    Store &m_store;
+    const RunHistory &m_history;
     RowId m_thread = 0;
     RowId m_lastMessageId = 0;
     qint64 m_nextKey = 1;

@@ -3,15 +3,16 @@
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
 #include "llm/ModelSuggestions.h"
-#include "root/AppContext.h"
 #include "secrets/KeyResolver.h"
 
 #include <QCompleter>
 #include <QLineEdit>
 
-ModelPicker::ModelPicker(AppContext *context, QWidget *parent)
+ModelPicker::ModelPicker(LlmClient *llm, KeyResolver *keys, const QString &defaultModel,
+                         QWidget *parent)
     : QComboBox(parent)
-    , m_context(context)
+    , m_llm(llm)
+    , m_keys(keys)
 {
     setObjectName(QStringLiteral("modelPicker"));
     setEditable(true);
@@ -21,10 +22,10 @@ ModelPicker::ModelPicker(AppContext *context, QWidget *parent)
     setToolTip(tr("The model for this thread, as provider/model (e.g. openai/gpt-4o-mini)"));
     completer()->setCaseSensitivity(Qt::CaseInsensitive);
     completer()->setFilterMode(Qt::MatchContains);
-    if (m_context) {
-        addModel(m_context->settings().defaultModel());
+    addModel(defaultModel);
+    if (m_llm) {
         // Well-known models of every provider until Refresh lists the provider's own.
-        for (const QString &model : ModelSuggestions::all(m_context->llm().catalog()))
+        for (const QString &model : ModelSuggestions::all(m_llm->catalog()))
             addModel(model);
     }
 
@@ -67,7 +68,7 @@ void ModelPicker::settle()
 
 void ModelPicker::refresh()
 {
-    if (m_request || !m_context)
+    if (m_request || !m_llm || !m_keys)
         return;
     QString error;
     const auto ref = ModelRef::parse(currentModel(), &error);
@@ -76,13 +77,13 @@ void ModelPicker::refresh()
         return;
     }
     const QString provider = ref->provider();
-    if (!m_context->llm().catalog().find(provider)) {
+    if (!m_llm->catalog().find(provider)) {
         emit refreshFinished(0,
                              tr("Unknown provider \"%1\"; pick one from the list.").arg(provider));
         return;
     }
-    m_context->keys().resolveKey(provider, this, [this, provider](const ResolvedKey &key) {
-        m_request = m_context->llm().listModels(provider, key.value, this);
+    m_keys->resolveKey(provider, this, [this, provider](const ResolvedKey &key) {
+        m_request = m_llm->listModels(provider, key.value, this);
         connect(m_request, &ModelListRequest::finished, this,
                 [this, provider](const ModelListResult &result) {
                     if (m_request)

@@ -7,7 +7,8 @@
 #include <QComboBox>
 #include <QPointer>
 
-class AppContext;
+class KeyResolver;
+class LlmClient;
 class ModelListRequest;
 
 class ModelPicker final : public QComboBox
@@ -15,8 +16,10 @@ class ModelPicker final : public QComboBox
     Q_OBJECT
 
 public:
-    // `context` may be null (a picker that only edits text).
-    explicit ModelPicker(AppContext *context, QWidget *parent = nullptr);
+    // Offers `defaultModel` first, then the catalog's well-known models. `llm` and `keys` may
+    // be null (a picker that only edits text, and cannot refresh).
+    ModelPicker(LlmClient *llm, KeyResolver *keys, const QString &defaultModel,
+                QWidget *parent = nullptr);
 
     QString currentModel() const;
     void setCurrentModel(const QString &model);
@@ -35,7 +38,8 @@ private:
     void addModel(const QString &model);
     void settle();
 
-    AppContext *m_context;
+    LlmClient *m_llm;
+    KeyResolver *m_keys;
     QPointer<ModelListRequest> m_request;
     QString m_lastChosen;
 };

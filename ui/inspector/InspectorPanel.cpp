@@ -4,8 +4,7 @@
 #include "ValueViewer.h"
 #include "agent/AgentEngine.h"
 #include "log/Redactor.h"
-#include "root/AppContext.h"
-#include "store/Store.h"
+#include "services/RunHistory.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -20,22 +19,23 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-InspectorPanel::InspectorPanel(AppContext &context, QWidget *parent)
+InspectorPanel::InspectorPanel(const RunHistory &history, const Redactor &redactor,
+                               AgentEngine *engine, QWidget *parent)
     : QWidget(parent)
+    , m_history(history)
 {
-    build(context.store(), context.redactor());
-    if (context.hasEngine())
-        followEngine(context.engine());
+    build(redactor);
+    if (engine)
+        followEngine(*engine);
 }
 
 InspectorPanel::~InspectorPanel() = default;
 
-void InspectorPanel::build(Store &store, const Redactor &redactor)
+void InspectorPanel::build(const Redactor &redactor)
 {
     // The name MainWindow and its test know this pane by.
     setObjectName(QStringLiteral("toolCallInspector"));
-    m_store = &store;
-    m_model = new RunTreeModel(store, redactor, this);
+    m_model = new RunTreeModel(m_history, redactor, this);
     m_model->setObjectName(QStringLiteral("runTreeModel"));
 
     m_tree = new QTreeView(this);
@@ -187,14 +187,13 @@ void InspectorPanel::selectToolCall(RowId toolCallRowId)
     QModelIndex index = m_model->indexForToolCall(toolCallRowId);
     if (!index.isValid()) {
         // Another thread's call: go there first.
-        auto call = m_store->toolCall(toolCallRowId);
-        auto run = call ? m_store->run(call->runId) : StoreResult<RunRecord>::failure(call.error());
-        if (!run) {
-            showMessage(tr("That tool call cannot be shown: %1").arg(run.error()), true);
+        const auto thread = m_history.threadOfToolCall(toolCallRowId);
+        if (!thread) {
+            showMessage(tr("That tool call cannot be shown: %1").arg(thread.error()), true);
             return;
         }
-        if (run->threadId != m_model->threadId())
-            setThread(run->threadId);
+        if (*thread != m_model->threadId())
+            setThread(*thread);
         index = m_model->indexForToolCall(toolCallRowId);
         if (!index.isValid())
             return;

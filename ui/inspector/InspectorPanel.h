@@ -10,7 +10,6 @@
 #include <memory>
 
 class AgentEngine;
-class AppContext;
 class QAction;
 class QLabel;
 class QModelIndex;
@@ -18,8 +17,8 @@ class QPushButton;
 class QSplitter;
 class QTreeView;
 class Redactor;
+class RunHistory;
 class RunTreeModel;
-class Store;
 class ValueViewer;
 
 class InspectorPanel final : public QWidget
@@ -27,8 +26,10 @@ class InspectorPanel final : public QWidget
     Q_OBJECT
 
 public:
-    // Follows the context's engine when it exists (see followEngine for one built later).
-    explicit InspectorPanel(AppContext &context, QWidget *parent = nullptr);
+    // Reads runs from `history`; follows `engine` when there is one (see followEngine for one
+    // built later). `redactor` hides secrets in what is copied.
+    InspectorPanel(const RunHistory &history, const Redactor &redactor, AgentEngine *engine,
+                   QWidget *parent = nullptr);
     ~InspectorPanel() override;
 
     // Shows a thread's runs (0: none) and expands its latest run.
@@ -55,7 +56,7 @@ public:
     void activate(const QModelIndex &index);
 
 private:
-    void build(Store &store, const Redactor &redactor);
+    void build(const Redactor &redactor);
     void updateActions();
     void showMessage(const QString &text, bool isError);
     void copyValue();
@@ -63,7 +64,7 @@ private:
     void copyStepLog();
     QString pathOf(const QModelIndex &index) const;
 
-    Store *m_store = nullptr;
+    const RunHistory &m_history;
     AgentEngine *m_engine = nullptr;
     RunTreeModel *m_model = nullptr;
     QTreeView *m_tree = nullptr;

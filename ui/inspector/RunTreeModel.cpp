@@ -5,7 +5,7 @@
 #include "core/Logging.h"
 #include "log/Redactor.h"
 #include "log/StoredStepLog.h"
-#include "store/Store.h"
+#include "services/RunHistory.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -73,9 +73,9 @@ void renumber(RunTreeNode *parent, std::size_t from)
 
 } // namespace
 
-RunTreeModel::RunTreeModel(Store &store, const Redactor &redactor, QObject *parent)
+RunTreeModel::RunTreeModel(const RunHistory &history, const Redactor &redactor, QObject *parent)
     : QAbstractItemModel(parent)
-    , m_store(store)
+    , m_history(history)
     , m_redactor(redactor)
     , m_root(std::make_unique<RunTreeNode>(RunTreeNode::Kind::Json))
 {
@@ -94,7 +94,7 @@ bool RunTreeModel::setThread(RowId threadId)
     m_root->fetched = true;
     bool ok = true;
     if (threadId != 0) {
-        auto runs = m_store.listRuns(threadId);
+        auto runs = m_history.listRuns(threadId);
         if (runs) {
             for (const RunRecord &record : *runs) {
                 auto node = std::make_unique<RunNode>();
@@ -341,12 +341,12 @@ void RunTreeModel::fetchRun(RunNode *run)
     // Once, even when the store fails: a view lays out often, and one message is enough
     // (showing the thread again retries).
     run->fetched = true;
-    auto steps = m_store.listSteps(run->run.id);
+    auto steps = m_history.listSteps(run->run.id);
     if (!steps) {
         fail(steps.error());
         return;
     }
-    auto calls = m_store.listToolCalls(run->run.id);
+    auto calls = m_history.listToolCalls(run->run.id);
     if (!calls) {
         fail(calls.error());
         return;
@@ -497,7 +497,7 @@ QModelIndex RunTreeModel::indexForToolCall(RowId toolCallRowId)
 {
     if (CallNode *call = findCall(toolCallRowId))
         return indexOf(call);
-    auto record = m_store.toolCall(toolCallRowId);
+    auto record = m_history.toolCall(toolCallRowId);
     if (!record)
         return {};
     RunNode *run = findRun(record->runId);
@@ -639,23 +639,14 @@ QByteArray RunTreeModel::stepLogLine(const QModelIndex &index, QString *error)
             *error = tr("This step is still running; its step-log line is written when it ends.");
         return {};
     }
-    auto *run = static_cast<RunNode *>(step->parent);
-    StoredStepLog::RunFacts facts;
-    facts.run = run->run;
-    auto steps = m_store.listSteps(run->run.id);
-    auto calls = m_store.listToolCalls(run->run.id);
-    auto messages = m_store.listMessages(m_threadId);
-    for (const QString &failure : {steps.error(), calls.error(), messages.error()}) {
-        if (!failure.isEmpty()) {
-            if (error)
-                *error = failure;
-            return {};
-        }
+    const auto *run = static_cast<RunNode *>(step->parent);
+    const auto lines = m_history.stepLogLines(run->run.id, m_redactor);
+    if (!lines) {
+        if (error)
+            *error = lines.error();
+        return {};
     }
-    facts.steps = *steps;
-    facts.toolCalls = *calls;
-    facts.messages = *messages;
-    return StoredStepLog::lines(facts, m_redactor).value(step->step.id);
+    return lines->value(step->step.id);
 }
 
 QVariant RunTreeModel::data(const QModelIndex &index, int role) const

@@ -16,7 +16,7 @@
 #include <memory>
 
 class Redactor;
-class Store;
+class RunHistory;
 struct CallNode;
 struct JsonNode;
 struct RunNode;
@@ -41,7 +41,7 @@ public:
     // Strings longer than this are shortened in the tree (the viewer shows all of them).
     static constexpr int kElideLength = 160;
 
-    RunTreeModel(Store &store, const Redactor &redactor, QObject *parent = nullptr);
+    RunTreeModel(const RunHistory &history, const Redactor &redactor, QObject *parent = nullptr);
     ~RunTreeModel() override;
 
     // Shows the runs of a thread (0: none). False, with errorString(), when the store fails;
@@ -121,7 +121,7 @@ private:
 
     QJsonValue jsonOf(RunTreeNode *node);
 
-    Store &m_store;
+    const RunHistory &m_history;
     const Redactor &m_redactor;
     RowId m_threadId = 0;
     QString m_error;

@@ -5,7 +5,7 @@
 
 #include "RunTreeNode.h"
 #include "RunTreeText.h"
-#include "store/Store.h"
+#include "services/RunHistory.h"
 
 using namespace RunTreeText;
 
@@ -14,7 +14,7 @@ RunNode *RunTreeModel::liveRun(const RunEvent &event)
     if (RunNode *run = findRun(event.runId))
         return run;
     auto node = std::make_unique<RunNode>();
-    if (auto record = m_store.run(event.runId)) {
+    if (auto record = m_history.run(event.runId)) {
         node->run = *record;
     } else {
         node->run.id = event.runId;
@@ -43,7 +43,7 @@ StepNode *RunTreeModel::liveStep(const RunEvent &event)
     record.runId = event.runId;
     record.index = event.stepIndex;
     record.startedAt = QDateTime::currentDateTimeUtc();
-    if (auto steps = m_store.listSteps(event.runId)) {
+    if (auto steps = m_history.listSteps(event.runId)) {
         for (const StepRecord &stored : *steps) {
             if (stored.id == event.stepId)
                 record = stored;
@@ -65,7 +65,7 @@ CallNode *RunTreeModel::liveCall(const RunEvent &event)
     if (!step)
         return nullptr;
     ToolCallRecord record;
-    if (auto stored = m_store.toolCall(event.toolCallRowId)) {
+    if (auto stored = m_history.toolCall(event.toolCallRowId)) {
         record = *stored;
     } else {
         record.id = event.toolCallRowId;
@@ -104,7 +104,7 @@ void RunTreeModel::applyEvent(const RunEvent &event)
             break;
         // The store has the facts (decision, edited arguments, result, times) before the event.
         ToolCallRecord record = call->call;
-        if (auto stored = m_store.toolCall(event.toolCallRowId))
+        if (auto stored = m_history.toolCall(event.toolCallRowId))
             record = *stored;
         if (event.type == RunEvent::Type::ToolCallFinished) {
             if (record.result.isEmpty() && !event.result.isUndefined())
@@ -120,7 +120,7 @@ void RunTreeModel::applyEvent(const RunEvent &event)
     }
     case RunEvent::Type::StepFinished: {
         if (RunNode *run = liveRun(event)) {
-            if (auto record = m_store.run(run->run.id))
+            if (auto record = m_history.run(run->run.id))
                 run->run.usage = record->usage; // the store adds each step's usage
             rowChanged(run);
         }
@@ -157,7 +157,7 @@ void RunTreeModel::applyEvent(const RunEvent &event)
 void RunTreeModel::runFinished(const RunEvent &event)
 {
     RunNode *run = liveRun(event);
-    if (auto record = m_store.run(event.runId)) {
+    if (auto record = m_history.run(event.runId)) {
         run->run = *record;
     } else {
         run->run.status = event.type == RunEvent::Type::RunFinished ? RunStatus::Completed

@@ -46,7 +46,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
 
     m_sidebar = new ThreadSidebar(m_context, this);
     m_chat = new ChatPane(m_context, this);
-    m_inspector = new InspectorPanel(m_context, this);
+    m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context, this);
 
     m_rightPanel = new QTabWidget(this);
@@ -68,7 +68,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     setCentralWidget(m_splitter);
 
     statusBar()->setObjectName(QStringLiteral("statusBar"));
-    m_status = new RunStatusBar(m_context, statusBar());
+    m_status
+        = new RunStatusBar(m_context.history(), engine, engine ? &m_context.sandboxes() : nullptr,
+                           engineError, statusBar());
 
     // Approvals: one queue for every thread; the dialog opens over this window, and the
     // status bar's button counts what waits and lists it by thread.
@@ -311,8 +313,10 @@ void MainWindow::showSettings()
         open->activateWindow();
         return;
     }
-    auto *dialog = new SettingsDialog(m_context, this);
+    auto *dialog = new SettingsDialog(settingsServices(), m_context.paths(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // First: the policy, base URLs and sandbox defaults reach the services built so far.
+    connect(dialog, &SettingsDialog::settingsApplied, this, [this] { m_context.applySettings(); });
     // A new default model or sandbox provider shows in the composer of a new thread.
     connect(dialog, &SettingsDialog::settingsApplied, m_status,
             [this] { m_status->setThread(m_sidebar->currentThreadId()); });
@@ -322,7 +326,13 @@ void MainWindow::showSettings()
 void MainWindow::showFirstRunWizardIfNeeded()
 {
     // Asks the keychain too (asynchronously) before deciding.
-    FirstRunWizard::openIfNeeded(m_context, this);
+    FirstRunWizard::openIfNeeded(settingsServices(), this);
+}
+
+SettingsServices MainWindow::settingsServices()
+{
+    return {m_context.settings(), m_context.keyStore(), m_context.keys(), m_context.llm(),
+            m_context.redactor()};
 }
 
 void MainWindow::showAbout()

@@ -18,6 +18,7 @@ class RunStatusBar;
 class SandboxManagerPanel;
 class Theme;
 class ThreadSidebar;
+struct SettingsServices;
 
 class MainWindow final : public QMainWindow
 {
@@ -53,6 +54,8 @@ private:
     void threadChanged(RowId threadId);
     void updateThreadActions();
     void updateWindowTitle();
+    // What the settings dialog and the first-run wizard work with.
+    SettingsServices settingsServices();
 
     AppContext &m_context;
     Theme *m_theme = nullptr;

@@ -3,17 +3,19 @@
 #include "agent/AgentEngine.h"
 #include "agent/RunEvent.h"
 #include "core/Logging.h"
-#include "root/AppContext.h"
 #include "sandbox/SandboxBackend.h"
-#include "store/Store.h"
+#include "services/RunHistory.h"
 
 #include <QLabel>
 #include <QLocale>
 #include <QStatusBar>
 
-RunStatusBar::RunStatusBar(AppContext &context, QStatusBar *bar)
+RunStatusBar::RunStatusBar(const RunHistory &history, AgentEngine *engine,
+                           const SandboxBackend *sandboxes, const QString &engineError,
+                           QStatusBar *bar)
     : QObject(bar)
-    , m_context(context)
+    , m_history(history)
+    , m_engine(engine)
 {
     m_state = new QLabel(bar);
     m_state->setObjectName(QStringLiteral("runStateLabel"));
@@ -29,14 +31,13 @@ RunStatusBar::RunStatusBar(AppContext &context, QStatusBar *bar)
     m_sandbox->setObjectName(QStringLiteral("sandboxProviderLabel"));
     bar->addPermanentWidget(m_sandbox);
 
-    QString error;
-    if (AgentEngine *engine = m_context.agentEngine(&error)) {
-        connect(engine, &AgentEngine::runEvent, this, &RunStatusBar::onRunEvent);
-        m_sandbox->setText(m_context.sandboxes().hasCloud() ? tr("Sandboxes: local or Daytona")
-                                                            : tr("Sandboxes: local"));
+    if (m_engine) {
+        connect(m_engine, &AgentEngine::runEvent, this, &RunStatusBar::onRunEvent);
+        m_sandbox->setText(sandboxes && sandboxes->hasCloud() ? tr("Sandboxes: local or Daytona")
+                                                              : tr("Sandboxes: local"));
     } else {
         m_sandbox->setText(tr("Agent unavailable"));
-        m_sandbox->setToolTip(error);
+        m_sandbox->setToolTip(engineError);
     }
     setThread(0);
 }
@@ -60,9 +61,9 @@ void RunStatusBar::setThread(RowId threadId)
         return;
     }
     // One read of the thread's runs gives both the tokens and the last run's outcome.
-    const auto runs = m_context.store().listRuns(threadId);
+    const auto runs = m_history.listRuns(threadId);
     showTokens(runs ? *runs : QList<RunRecord>());
-    if (m_context.hasEngine() && m_context.engine().isRunning(threadId)) {
+    if (m_engine && m_engine->isRunning(threadId)) {
         setState(tr("Running…"));
         return;
     }
@@ -89,7 +90,7 @@ void RunStatusBar::setThread(RowId threadId)
 
 void RunStatusBar::reloadTokens()
 {
-    const auto runs = m_context.store().listRuns(m_thread);
+    const auto runs = m_history.listRuns(m_thread);
     if (!runs)
         qCWarning(lcUi).noquote() << runs.error();
     showTokens(runs ? *runs : QList<RunRecord>());

@@ -1,15 +1,17 @@
 // The status bar's live part: what the current thread's run is doing, the tokens the thread
 // has used and where sandboxes run. (Pending approvals have their own button, ui/approval.)
-// Fed by the engine's run events and the store; never by the widgets it sits beside.
+// Fed by the engine's run events and the run history; never by the widgets it sits beside.
 #pragma once
 
 #include "store/StoreTypes.h"
 
 #include <QObject>
 
-class AppContext;
+class AgentEngine;
 class QLabel;
 class QStatusBar;
+class RunHistory;
+class SandboxBackend;
 struct RunEvent;
 
 class RunStatusBar final : public QObject
@@ -17,7 +19,11 @@ class RunStatusBar final : public QObject
     Q_OBJECT
 
 public:
-    RunStatusBar(AppContext &context, QStatusBar *bar);
+    // With an engine: follows its runs and says where sandboxes run (`sandboxes`, the
+    // engine's). Without one (nullptr): says the agent is unavailable, `engineError` in its
+    // tool tip.
+    RunStatusBar(const RunHistory &history, AgentEngine *engine, const SandboxBackend *sandboxes,
+                 const QString &engineError, QStatusBar *bar);
 
     void setThread(RowId threadId);
     RowId thread() const { return m_thread; }
@@ -29,7 +35,8 @@ private:
     void showTokens(const QList<RunRecord> &runs);
     void setState(const QString &text);
 
-    AppContext &m_context;
+    const RunHistory &m_history;
+    AgentEngine *m_engine;
     RowId m_thread = 0;
     QLabel *m_state = nullptr;
     QLabel *m_tokens = nullptr;

@@ -3,10 +3,11 @@
 
 #include "ModelListCheck.h"
 #include "ProvidersPage.h"
+#include "core/Settings.h"
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
 #include "llm/ModelSuggestions.h"
-#include "root/AppContext.h"
+#include "log/Redactor.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
@@ -41,13 +42,13 @@ QLabel *wrappedLabel(const QString &text, QWidget *parent, const char *objectNam
 }
 
 // Keys found outside the keychain, by KeyCatalog provider.
-QList<ResolvedKey> keysOutsideKeychain(AppContext &context)
+QList<ResolvedKey> keysOutsideKeychain(KeyResolver &keys)
 {
     QList<ResolvedKey> found;
     for (const QString &provider : KeyCatalog::providers()) {
         if (provider == QLatin1String("daytona")) // a sandbox key, not a model provider's
             continue;
-        const ResolvedKey key = context.keys().keyOutsideKeychain(provider);
+        const ResolvedKey key = keys.keyOutsideKeychain(provider);
         if (key.found())
             found << key;
     }
@@ -64,9 +65,9 @@ QString foundWhere(const ResolvedKey &key)
 
 } // namespace
 
-FirstRunWizard::FirstRunWizard(AppContext &context, QWidget *parent)
+FirstRunWizard::FirstRunWizard(const SettingsServices &services, QWidget *parent)
     : QWizard(parent)
-    , m_context(context)
+    , m_services(services)
 {
     setObjectName(QStringLiteral("firstRunWizard"));
     setWindowTitle(tr("Welcome to Agent Studio"));
@@ -100,7 +101,7 @@ QWizardPage *FirstRunWizard::buildChoicePage()
     m_pasteChoice->setChecked(true);
     layout->addWidget(m_pasteChoice);
 
-    const QList<ResolvedKey> found = keysOutsideKeychain(m_context);
+    const QList<ResolvedKey> found = keysOutsideKeychain(m_services.keys);
     QStringList names;
     for (const ResolvedKey &key : found)
         names << key.variable;
@@ -130,7 +131,7 @@ QWizardPage *FirstRunWizard::buildKeyPage()
     auto *form = new QFormLayout(page);
     m_keyProvider = new QComboBox(page);
     m_keyProvider->setObjectName(QStringLiteral("firstRunProviderCombo"));
-    for (const ProviderInfo &provider : m_context.llm().catalog().providers()) {
+    for (const ProviderInfo &provider : m_services.llm.catalog().providers()) {
         if (provider.keyRequired && !provider.local)
             m_keyProvider->addItem(provider.displayName, provider.id);
     }
@@ -241,7 +242,7 @@ QWizardPage *FirstRunWizard::buildLocalServerPage()
     modelLabel->setBuddy(m_localModel);
     form->addRow(modelLabel, m_localModel);
 
-    m_check = new ModelListCheck(m_context, this);
+    m_check = new ModelListCheck(m_services.llm, m_services.keys, this);
     connect(m_check, &ModelListCheck::finished, this,
             [this](const QString &, const ModelListResult &result) { showLocalModels(result); });
     connect(m_test, &QPushButton::clicked, this, [this] {
@@ -303,14 +304,14 @@ void FirstRunWizard::findImportCandidates()
 {
     m_importSearched = true;
     m_importStatus->setText(tr("Looking for keys…"));
-    m_context.keys().findImportCandidates(
+    m_services.keys.findImportCandidates(
         this, [this](const QList<ResolvedKey> &candidates, const QString &error) {
             m_importList->clear();
             m_importModel->clear();
             QList<ResolvedKey> shown = candidates;
             if (!error.isEmpty()) {
                 // No keychain to import into: the keys still work from where they are.
-                shown = keysOutsideKeychain(m_context);
+                shown = keysOutsideKeychain(m_services.keys);
                 m_importStatus->setText(
                     tr("No OS keychain is available, so nothing can be imported; these keys are "
                        "read from where they are at every start.\n%1")
@@ -327,7 +328,7 @@ void FirstRunWizard::findImportCandidates()
                     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
                     item->setCheckState(Qt::Checked);
                 }
-                const auto provider = m_context.llm().catalog().find(key.name);
+                const auto provider = m_services.llm.catalog().find(key.name);
                 const QString id = provider ? provider->id : key.name;
                 for (const QString &model : ModelSuggestions::forProvider(id))
                     m_importModel->addItem(id + QLatin1Char('/') + model);
@@ -379,23 +380,23 @@ void FirstRunWizard::finishWithKey()
         m_keyModel->setFocus();
         return;
     }
-    const auto provider = m_context.llm().catalog().find(m_keyProvider->currentData().toString());
+    const auto provider = m_services.llm.catalog().find(m_keyProvider->currentData().toString());
     if (!provider)
         return;
-    m_context.redactor().addSecret(key);
+    m_services.redactor.addSecret(key);
     setBusy(true);
     m_keyStatus->setText(tr("Storing the key…"));
-    m_context.keyStore().write(KeyCatalog::accountFor(provider->id, provider->aliases), key, this,
-                               [this, model](const KeyStoreResult &result) {
-                                   setBusy(false);
-                                   if (!result.ok()) {
-                                       m_keyStatus->setText(
-                                           tr("The key was not stored: %1").arg(result.message));
-                                       return;
-                                   }
-                                   m_keyEdit->clear();
-                                   complete(model);
-                               });
+    m_services.keyStore.write(KeyCatalog::accountFor(provider->id, provider->aliases), key, this,
+                              [this, model](const KeyStoreResult &result) {
+                                  setBusy(false);
+                                  if (!result.ok()) {
+                                      m_keyStatus->setText(
+                                          tr("The key was not stored: %1").arg(result.message));
+                                      return;
+                                  }
+                                  m_keyEdit->clear();
+                                  complete(model);
+                              });
 }
 
 void FirstRunWizard::finishWithImport()
@@ -422,7 +423,7 @@ void FirstRunWizard::finishWithImport()
     auto failures = std::make_shared<QStringList>();
     auto remaining = std::make_shared<qsizetype>(providers.size());
     for (const QString &provider : std::as_const(providers)) {
-        m_context.keys().importKey(
+        m_services.keys.importKey(
             provider, this, [this, model, failures, remaining](const KeyStoreResult &result) {
                 if (!result.ok())
                     *failures << result.message;
@@ -443,7 +444,7 @@ bool FirstRunWizard::finishWithLocalServer()
 {
     const QString providerId = m_localServer->currentData().toString();
     const QString url = m_baseUrl->text().trimmed();
-    const auto provider = m_context.llm().catalog().find(providerId);
+    const auto provider = m_services.llm.catalog().find(providerId);
     QString error;
     if (!provider || ProviderCatalog::resolveBaseUrl(*provider, url, {}, &error).isEmpty()) {
         m_testResult->setText(error);
@@ -456,31 +457,31 @@ bool FirstRunWizard::finishWithLocalServer()
         m_test->setFocus();
         return false;
     }
-    m_context.settings().setProviderBaseUrl(providerId, url);
-    m_context.llm().setBaseUrlOverride(providerId, url);
+    m_services.settings.setProviderBaseUrl(providerId, url);
+    m_services.llm.setBaseUrlOverride(providerId, url);
     complete(providerId + QLatin1Char('/') + model);
     return true;
 }
 
 void FirstRunWizard::complete(const QString &defaultModel)
 {
-    Settings &settings = m_context.settings();
+    Settings &settings = m_services.settings;
     settings.setDefaultModel(defaultModel);
     settings.setFirstRunDone(true);
     settings.sync();
     QWizard::accept();
 }
 
-bool FirstRunWizard::isNeeded(AppContext &context)
+bool FirstRunWizard::isNeeded(const SettingsServices &services)
 {
-    return !context.settings().firstRunDone() && keysOutsideKeychain(context).isEmpty()
-        && context.keyStore().sessionAccounts().isEmpty();
+    return !services.settings.firstRunDone() && keysOutsideKeychain(services.keys).isEmpty()
+        && services.keyStore.sessionAccounts().isEmpty();
 }
 
-void FirstRunWizard::openIfNeeded(AppContext &context, QWidget *parent,
+void FirstRunWizard::openIfNeeded(const SettingsServices &services, QWidget *parent,
                                   std::function<void(FirstRunWizard *)> opened)
 {
-    if (!isNeeded(context))
+    if (!isNeeded(services))
         return;
     struct Pending
     {
@@ -493,18 +494,18 @@ void FirstRunWizard::openIfNeeded(AppContext &context, QWidget *parent,
     pending->remaining = providers.size();
     const QPointer<QWidget> guard(parent);
     for (const QString &provider : std::as_const(providers)) {
-        context.keyStore().read(
+        services.keyStore.read(
             provider, parent,
-            [&context, parent, guard, pending, opened](const KeyStoreResult &result) {
+            [services, parent, guard, pending, opened](const KeyStoreResult &result) {
                 pending->found = pending->found || result.ok();
                 if (--pending->remaining > 0 || !guard)
                     return;
                 if (pending->found) {
                     // Keys were stored another way (agent-studio keys set ...).
-                    context.settings().setFirstRunDone(true);
+                    services.settings.setFirstRunDone(true);
                     return;
                 }
-                auto *wizard = new FirstRunWizard(context, parent);
+                auto *wizard = new FirstRunWizard(services, parent);
                 wizard->setAttribute(Qt::WA_DeleteOnClose);
                 wizard->open();
                 if (opened)

@@ -4,11 +4,12 @@
 // marks the first run done. Open with open(), or let openIfNeeded() decide.
 #pragma once
 
+#include "settings/SettingsServices.h"
+
 #include <QWizard>
 
 #include <functional>
 
-class AppContext;
 class ModelListCheck;
 class QComboBox;
 class QLabel;
@@ -25,16 +26,16 @@ class FirstRunWizard final : public QWizard
 public:
     enum PageId { ChoicePage, KeyPage, ImportPage, LocalServerPage };
 
-    FirstRunWizard(AppContext &context, QWidget *parent = nullptr);
+    explicit FirstRunWizard(const SettingsServices &services, QWidget *parent = nullptr);
     ~FirstRunWizard() override;
 
     // Quick check without the keychain: the first run is not done and no key is in the
     // environment, the .env file or session memory. The keychain still has to be asked
     // (openIfNeeded does).
-    static bool isNeeded(AppContext &context);
+    static bool isNeeded(const SettingsServices &services);
     // Asks the keychain too, then opens a wizard (deleted when closed) on `parent` when no key
     // is found anywhere. `opened` (optional) gets the wizard, for tests.
-    static void openIfNeeded(AppContext &context, QWidget *parent,
+    static void openIfNeeded(const SettingsServices &services, QWidget *parent,
                              std::function<void(FirstRunWizard *)> opened = {});
 
     int nextId() const override;
@@ -56,7 +57,7 @@ private:
     void complete(const QString &defaultModel);
     void setBusy(bool busy);
 
-    AppContext &m_context;
+    SettingsServices m_services;
     bool m_busy = false;
     QRadioButton *m_pasteChoice = nullptr;
     QRadioButton *m_importChoice = nullptr;

@@ -2,13 +2,13 @@
 #include "ModelListCheck.h"
 
 #include "llm/LlmClient.h"
-#include "root/AppContext.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
 
-ModelListCheck::ModelListCheck(AppContext &context, QObject *parent)
+ModelListCheck::ModelListCheck(LlmClient &llm, KeyResolver &keys, QObject *parent)
     : QObject(parent)
-    , m_context(context)
+    , m_llm(llm)
+    , m_keys(keys)
 {
 }
 
@@ -34,24 +34,24 @@ void ModelListCheck::start(const QString &providerId, const QString &baseUrl,
     cancel();
     m_running = true;
     const QString key = typedKey.trimmed();
-    const auto provider = m_context.llm().catalog().find(providerId);
+    const auto provider = m_llm.catalog().find(providerId);
     if (!key.isEmpty() || !provider) {
         request(providerId, baseUrl, key);
         return;
     }
     const int generation = m_generation;
-    m_context.keys().resolveKey(KeyCatalog::accountFor(provider->id, provider->aliases), this,
-                                [this, generation, providerId, baseUrl](const ResolvedKey &found) {
-                                    if (generation == m_generation)
-                                        request(providerId, baseUrl, found.value);
-                                });
+    m_keys.resolveKey(KeyCatalog::accountFor(provider->id, provider->aliases), this,
+                      [this, generation, providerId, baseUrl](const ResolvedKey &found) {
+                          if (generation == m_generation)
+                              request(providerId, baseUrl, found.value);
+                      });
 }
 
 void ModelListCheck::request(const QString &providerId, const QString &baseUrl, const QString &key)
 {
-    ProviderEndpoint endpoint = m_context.llm().endpoint(providerId, key);
+    ProviderEndpoint endpoint = m_llm.endpoint(providerId, key);
     if (endpoint.configurationError.isEmpty() || !baseUrl.trimmed().isEmpty()) {
-        if (const auto provider = m_context.llm().catalog().find(providerId)) {
+        if (const auto provider = m_llm.catalog().find(providerId)) {
             QString error;
             endpoint.baseUrl = ProviderCatalog::resolveBaseUrl(
                 *provider, baseUrl, &ProviderCatalog::systemEnvironment, &error);
@@ -59,7 +59,7 @@ void ModelListCheck::request(const QString &providerId, const QString &baseUrl, 
         }
     }
     // No cache: Test is how the user checks a key or a server now.
-    m_request = new ModelListRequest(&m_context.network(), endpoint, nullptr, this);
+    m_request = m_llm.listModelsUncached(endpoint, this);
     connect(m_request, &ModelListRequest::finished, this,
             [this, providerId, request = m_request.data()](const ModelListResult &result) {
                 request->deleteLater();

@@ -10,14 +10,15 @@
 #include <QPointer>
 #include <QString>
 
-class AppContext;
+class KeyResolver;
+class LlmClient;
 
 class ModelListCheck final : public QObject
 {
     Q_OBJECT
 
 public:
-    ModelListCheck(AppContext &context, QObject *parent = nullptr);
+    ModelListCheck(LlmClient &llm, KeyResolver &keys, QObject *parent = nullptr);
     ~ModelListCheck() override;
 
     // baseUrl empty: the provider's environment variable or default (not the saved setting:
@@ -32,7 +33,8 @@ signals:
 private:
     void request(const QString &providerId, const QString &baseUrl, const QString &key);
 
-    AppContext &m_context;
+    LlmClient &m_llm;
+    KeyResolver &m_keys;
     QPointer<ModelListRequest> m_request;
     int m_generation = 0; // drops a key lookup that answers after a newer start()
     bool m_running = false;

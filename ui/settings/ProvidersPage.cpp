@@ -2,8 +2,9 @@
 #include "ProvidersPage.h"
 
 #include "ModelListCheck.h"
+#include "core/Settings.h"
 #include "llm/LlmClient.h"
-#include "root/AppContext.h"
+#include "log/Redactor.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyStore.h"
 
@@ -27,9 +28,9 @@ QString suffixed(const char *name, const QString &providerId)
 
 } // namespace
 
-ProvidersPage::ProvidersPage(AppContext &context, QWidget *parent)
+ProvidersPage::ProvidersPage(const SettingsServices &services, QWidget *parent)
     : QWidget(parent)
-    , m_context(context)
+    , m_services(services)
 {
     setObjectName(QStringLiteral("providersPage"));
     auto *layout = new QVBoxLayout(this);
@@ -47,7 +48,7 @@ ProvidersPage::ProvidersPage(AppContext &context, QWidget *parent)
     auto *content = new QWidget(scroll);
     auto *rows = new QVBoxLayout(content);
 
-    const QList<ProviderInfo> &providers = m_context.llm().catalog().providers();
+    const QList<ProviderInfo> &providers = m_services.llm.catalog().providers();
     m_rows.reserve(providers.size());
     for (const ProviderInfo &provider : providers) {
         Row row;
@@ -61,7 +62,7 @@ ProvidersPage::ProvidersPage(AppContext &context, QWidget *parent)
     scroll->setWidget(content);
     layout->addWidget(scroll, 1);
 
-    KeyStore &store = m_context.keyStore();
+    KeyStore &store = m_services.keyStore;
     connect(&store, &KeyStore::availabilityChanged, this, [this] {
         updateKeychainStatus();
         refreshKeySources();
@@ -128,8 +129,8 @@ QWidget *ProvidersPage::buildRow(Row &row, bool local, bool keyRequired)
 
     row.baseUrl = new QLineEdit(box);
     row.baseUrl->setObjectName(suffixed("providerBaseUrlEdit", id));
-    row.baseUrl->setText(m_context.settings().providerBaseUrl(id));
-    if (const auto provider = m_context.llm().catalog().find(id)) {
+    row.baseUrl->setText(m_services.settings.providerBaseUrl(id));
+    if (const auto provider = m_services.llm.catalog().find(id)) {
         const QUrl fallback = ProviderCatalog::resolveBaseUrl(*provider, QString(),
                                                               &ProviderCatalog::systemEnvironment);
         row.baseUrl->setPlaceholderText(fallback.isEmpty()
@@ -154,7 +155,7 @@ QWidget *ProvidersPage::buildRow(Row &row, bool local, bool keyRequired)
     form->addRow(QString(), testLine);
     connect(row.test, &QPushButton::clicked, this, [this, id] { test(id); });
 
-    row.check = new ModelListCheck(m_context, this);
+    row.check = new ModelListCheck(m_services.llm, m_services.keys, this);
     connect(row.check, &ModelListCheck::finished, this, &ProvidersPage::showTestResult);
     return box;
 }
@@ -170,7 +171,7 @@ ProvidersPage::Row *ProvidersPage::row(const QString &providerId)
 
 void ProvidersPage::updateKeychainStatus()
 {
-    const KeyStore &store = m_context.keyStore();
+    const KeyStore &store = m_services.keyStore;
     switch (store.availability()) {
     case KeyStore::Availability::Unknown:
     case KeyStore::Availability::Probing:
@@ -217,7 +218,7 @@ void ProvidersPage::refreshKeySources()
 
 void ProvidersPage::refreshKeySource(const QString &providerId)
 {
-    m_context.keys().resolveKey(
+    m_services.keys.resolveKey(
         row(providerId)->account, this, [this, providerId](const ResolvedKey &key) {
             Row *r = row(providerId);
             r->source->setText(sourceDescription(key));
@@ -230,7 +231,7 @@ void ProvidersPage::forgetKey(const QString &providerId)
 {
     Row *r = row(providerId);
     r->forget->setEnabled(false);
-    m_context.keyStore().remove(r->account, this, [this, providerId](const KeyStoreResult &result) {
+    m_services.keyStore.remove(r->account, this, [this, providerId](const KeyStoreResult &result) {
         if (!result.ok() && result.status != KeyStoreResult::Status::NotFound) {
             row(providerId)
                 ->source->setText(tr("Could not delete the key: %1").arg(result.message));
@@ -246,7 +247,7 @@ bool ProvidersPage::validate()
         const QString text = r.baseUrl->text().trimmed();
         if (text.isEmpty())
             continue;
-        const auto provider = m_context.llm().catalog().find(r.providerId);
+        const auto provider = m_services.llm.catalog().find(r.providerId);
         QString error;
         if (provider && ProviderCatalog::resolveBaseUrl(*provider, text, {}, &error).isEmpty()) {
             r.testResult->setText(error);
@@ -270,16 +271,16 @@ void ProvidersPage::apply()
 {
     for (Row &r : m_rows) {
         const QString url = r.baseUrl->text().trimmed();
-        m_context.settings().setProviderBaseUrl(r.providerId, url);
-        m_context.llm().setBaseUrlOverride(r.providerId, url);
+        m_services.settings.setProviderBaseUrl(r.providerId, url);
+        m_services.llm.setBaseUrlOverride(r.providerId, url);
 
         const QString key = r.keyEdit->text().trimmed();
         if (key.isEmpty())
             continue;
-        m_context.redactor().addSecret(key);
+        m_services.redactor.addSecret(key);
         r.source->setText(tr("Storing the key…"));
         const QString providerId = r.providerId;
-        m_context.keyStore().write(
+        m_services.keyStore.write(
             r.account, key, this, [this, providerId, key](const KeyStoreResult &result) {
                 Row *stored = row(providerId);
                 if (!result.ok()) {

@@ -5,11 +5,11 @@
 
 #include "llm/ModelListRequest.h"
 #include "secrets/KeyResolver.h"
+#include "settings/SettingsServices.h"
 
 #include <QHash>
 #include <QWidget>
 
-class AppContext;
 class ModelListCheck;
 class QLabel;
 class QLineEdit;
@@ -21,7 +21,7 @@ class ProvidersPage final : public QWidget
     Q_OBJECT
 
 public:
-    explicit ProvidersPage(AppContext &context, QWidget *parent = nullptr);
+    explicit ProvidersPage(const SettingsServices &services, QWidget *parent = nullptr);
     ~ProvidersPage() override;
 
     // Checks the base URLs; on a bad one shows why next to it, focuses it and returns false.
@@ -68,7 +68,7 @@ private:
     void showTestResult(const QString &providerId, const ModelListResult &result);
     Row *row(const QString &providerId);
 
-    AppContext &m_context;
+    SettingsServices m_services;
     QLabel *m_keychainStatus = nullptr;
     QList<Row> m_rows;
 };

@@ -3,10 +3,10 @@
 
 #include "ProvidersPage.h"
 #include "agent/ApprovalPolicy.h"
+#include "core/Settings.h"
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
 #include "llm/ModelSuggestions.h"
-#include "root/AppContext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,9 +23,11 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
+SettingsDialog::SettingsDialog(const SettingsServices &services, const StudioPaths &paths,
+                               QWidget *parent)
     : QDialog(parent)
-    , m_context(context)
+    , m_services(services)
+    , m_paths(paths)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -34,7 +36,7 @@ SettingsDialog::SettingsDialog(AppContext &context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
-    m_providers = new ProvidersPage(context, m_tabs);
+    m_providers = new ProvidersPage(services, m_tabs);
     m_tabs->addTab(m_providers, tr("&Providers"));
     m_tabs->addTab(buildModelsPage(), tr("&Models"));
     m_tabs->addTab(buildApprovalsPage(), tr("Appro&vals"));
@@ -194,14 +196,13 @@ QWidget *SettingsDialog::buildDataPage()
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("dataPage"));
     auto *form = new QFormLayout(page);
-    m_dataFolder = new QLineEdit(QDir::toNativeSeparators(m_context.paths().dataDir()), page);
+    m_dataFolder = new QLineEdit(QDir::toNativeSeparators(m_paths.dataDir()), page);
     m_dataFolder->setObjectName(QStringLiteral("dataFolderEdit"));
     m_dataFolder->setReadOnly(true);
     auto *open = new QPushButton(tr("&Open Folder"), page);
     open->setObjectName(QStringLiteral("openDataFolderButton"));
-    connect(open, &QPushButton::clicked, this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_context.paths().dataDir()));
-    });
+    connect(open, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_paths.dataDir())); });
     auto *line = new QHBoxLayout;
     line->addWidget(m_dataFolder, 1);
     line->addWidget(open);
@@ -211,7 +212,7 @@ QWidget *SettingsDialog::buildDataPage()
     auto *note = new QLabel(tr("Threads, messages and sandboxes' state live here. To use another "
                                "folder, start Agent Studio with --data-dir FOLDER. Settings are "
                                "in %1; keys are never stored in either.")
-                                .arg(QDir::toNativeSeparators(m_context.settings().fileName())),
+                                .arg(QDir::toNativeSeparators(m_services.settings.fileName())),
                             page);
     note->setObjectName(QStringLiteral("dataFolderNote"));
     note->setWordWrap(true);
@@ -222,9 +223,9 @@ QWidget *SettingsDialog::buildDataPage()
 
 void SettingsDialog::load()
 {
-    Settings &settings = m_context.settings();
+    Settings &settings = m_services.settings;
     const QString model = settings.defaultModel();
-    addModels(QStringList{model} + ModelSuggestions::all(m_context.llm().catalog()));
+    addModels(QStringList{model} + ModelSuggestions::all(m_services.llm.catalog()));
     m_defaultModel->setCurrentText(model);
     m_maxSteps->setValue(settings.maxSteps());
 
@@ -264,7 +265,7 @@ bool SettingsDialog::apply()
         return false;
     }
 
-    Settings &settings = m_context.settings();
+    Settings &settings = m_services.settings;
     settings.setDefaultModel(model);
     settings.setMaxSteps(m_maxSteps->value());
     settings.setApprovalPolicy(m_approvalPolicy->currentData().toString());
@@ -278,8 +279,7 @@ bool SettingsDialog::apply()
     m_providers->apply();
     settings.sync();
 
-    // The policy, base URLs and sandbox defaults reach the services now.
-    m_context.applySettings();
+    // The window hands the policy, base URLs and sandbox defaults to the services.
     emit settingsApplied();
     return true;
 }

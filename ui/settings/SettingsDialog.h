@@ -1,11 +1,14 @@
 // The settings dialog (Settings…, Ctrl+,): providers and their keys, default model, approval
 // policy, sandbox defaults and the data folder. Open with open(); OK and Apply write the
-// settings and hand what can change at run time to the services (approval policy, base URLs).
+// settings and say so (settingsApplied), and the window hands what can change at run time to
+// the services (approval policy, base URLs, sandbox defaults).
 #pragma once
+
+#include "core/StudioPaths.h"
+#include "settings/SettingsServices.h"
 
 #include <QDialog>
 
-class AppContext;
 class ProvidersPage;
 class QCheckBox;
 class QComboBox;
@@ -20,16 +23,18 @@ class SettingsDialog final : public QDialog
     Q_OBJECT
 
 public:
-    explicit SettingsDialog(AppContext &context, QWidget *parent = nullptr);
+    SettingsDialog(const SettingsServices &services, const StudioPaths &paths,
+                   QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
-    // Writes the settings and updates the services. Returns false, with the reason shown next to
-    // the field at fault, when something cannot be saved as typed (nothing is written then).
+    // Writes the settings and emits settingsApplied. Returns false, with the reason shown next
+    // to the field at fault, when something cannot be saved as typed (nothing is written then).
     bool apply();
 
     void accept() override;
 
 signals:
+    // The settings were written: the services built so far should take them now.
     void settingsApplied();
 
 private:
@@ -41,7 +46,8 @@ private:
     void addModels(const QStringList &models);
     void updateApprovalHelp();
 
-    AppContext &m_context;
+    SettingsServices m_services;
+    StudioPaths m_paths;
     QTabWidget *m_tabs = nullptr;
     ProvidersPage *m_providers = nullptr;
     QComboBox *m_defaultModel = nullptr;

@@ -3,6 +3,7 @@
 // step-limit note with Continue), and RunEvents update it incrementally: a streamed delta
 // changes only the last row, tool cards move through their statuses, other threads are ignored.
 #include "chat/ConversationModel.h"
+#include "services/RunHistory.h"
 #include "store/Store.h"
 
 #include <QAbstractItemModelTester>
@@ -46,6 +47,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<RunHistory> m_history;
     RowId m_thread = 0;
     RowId m_run = 0;
 };
@@ -57,11 +59,13 @@ void TestConversationModel::init()
     m_store = std::make_unique<Store>();
     const StoreStatus opened = m_store->open(m_dir->filePath(QStringLiteral("studio.db")));
     QVERIFY2(opened, qPrintable(opened.error()));
+    m_history = std::make_unique<RunHistory>(*m_store);
     m_thread = newThread();
 }
 
 void TestConversationModel::cleanup()
 {
+    m_history.reset();
     m_store.reset();
     m_dir.reset();
 }
@@ -133,7 +137,7 @@ void TestConversationModel::loadsAStoredThread()
     QVERIFY(m_store->appendMessage(tool));
     QVERIFY(m_store->finishRun(run->id, RunStatus::Failed, QStringLiteral("rate limited; retry")));
 
-    ConversationModel model(*m_store);
+    ConversationModel model(*m_history);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QString error;
@@ -188,7 +192,7 @@ void TestConversationModel::stepLimitAndInterruptedRuns()
     QVERIFY(second);
     QVERIFY(m_store->finishRun(second->id, RunStatus::Interrupted));
 
-    ConversationModel model(*m_store);
+    ConversationModel model(*m_history);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
     QCOMPARE(model.rowCount(), 4);
@@ -206,7 +210,7 @@ void TestConversationModel::stepLimitAndInterruptedRuns()
 void TestConversationModel::streamingChangesOnlyTheLastRow()
 {
     userMessage(m_thread, QStringLiteral("hello"));
-    ConversationModel model(*m_store);
+    ConversationModel model(*m_history);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
     QCOMPARE(model.rowCount(), 1);
@@ -262,7 +266,7 @@ void TestConversationModel::streamingChangesOnlyTheLastRow()
 
 void TestConversationModel::toolCardStatuses()
 {
-    ConversationModel model(*m_store);
+    ConversationModel model(*m_history);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
     m_run = 7;
@@ -335,7 +339,7 @@ void TestConversationModel::toolCardStatuses()
 
 void TestConversationModel::runEndRows()
 {
-    ConversationModel model(*m_store);
+    ConversationModel model(*m_history);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
     m_run = 1;
@@ -369,7 +373,7 @@ void TestConversationModel::runEndRows()
 
 void TestConversationModel::otherThreadsAreIgnored()
 {
-    ConversationModel model(*m_store);
+    ConversationModel model(*m_history);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -387,7 +391,7 @@ void TestConversationModel::otherThreadsAreIgnored()
 
 void TestConversationModel::reasoningExpands()
 {
-    ConversationModel model(*m_store);
+    ConversationModel model(*m_history);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
     RunEvent reasoning = event(RunEvent::Type::ReasoningDelta);

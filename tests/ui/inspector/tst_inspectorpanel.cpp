@@ -145,7 +145,7 @@ void TestInspectorPanel::followsTheBriefRunAndShowsItsResults()
                                                   QStringLiteral("openai/gpt-4o-mini"));
     QVERIFY(thread);
 
-    InspectorPanel panel(*m_context);
+    InspectorPanel panel(m_context->history(), m_context->redactor(), &m_context->engine());
     panel.resize(700, 600);
     QCOMPARE(panel.objectName(), QStringLiteral("toolCallInspector"));
     QAbstractItemModelTester tester(panel.model(),
@@ -345,7 +345,7 @@ void TestInspectorPanel::stepLogLinesOfAStoredRunMatchTheLiveOnes()
     QCOMPARE(live.size(), 5);
 
     // A panel opened afterwards reads the run from the store only.
-    InspectorPanel panel(*m_context);
+    InspectorPanel panel(m_context->history(), m_context->redactor(), &m_context->engine());
     QAbstractItemModelTester tester(panel.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.setThread(thread->id);
@@ -418,7 +418,7 @@ void TestInspectorPanel::openedWhileARunWaitsForApproval()
     QTRY_COMPARE_WITH_TIMEOUT(approver.asked.size(), 1, 120000);
 
     // The panel opens the thread now: the waiting call says so.
-    InspectorPanel panel(*m_context);
+    InspectorPanel panel(m_context->history(), m_context->redactor(), &m_context->engine());
     QAbstractItemModelTester tester(panel.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.setThread(thread->id);

@@ -4,6 +4,7 @@
 #include "StoredRunWriter.h"
 #include "inspector/RunTreeModel.h"
 #include "log/Redactor.h"
+#include "services/RunHistory.h"
 #include "store/Store.h"
 
 #include <QAbstractItemModelTester>
@@ -92,6 +93,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<RunHistory> m_history;
     Redactor m_redactor;
     RowId m_thread = 0;
     QString m_longContent;
@@ -105,6 +107,7 @@ void TestRunTreeModel::init()
     m_store = std::make_unique<Store>();
     const StoreStatus opened = m_store->open(m_dir->filePath(QStringLiteral("studio.db")));
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    m_history = std::make_unique<RunHistory>(*m_store);
     auto thread = m_store->createThread(QStringLiteral("Reverse a string"),
                                         QStringLiteral("openai/gpt-4o-mini"));
     QVERIFY(thread);
@@ -116,6 +119,7 @@ void TestRunTreeModel::init()
 
 void TestRunTreeModel::cleanup()
 {
+    m_history.reset();
     m_store.reset();
     m_dir.reset();
 }
@@ -143,7 +147,7 @@ RowId TestRunTreeModel::writeBriefRun(StoredRunWriter::Sink sink)
 void TestRunTreeModel::storedRunShowsUsageAndResults()
 {
     QVERIFY(writeBriefRun());
-    RunTreeModel model(*m_store, m_redactor);
+    RunTreeModel model(*m_history, m_redactor);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
 
@@ -218,7 +222,7 @@ void TestRunTreeModel::storedRunShowsUsageAndResults()
 void TestRunTreeModel::longStringsAreElidedWithTheFullValueKept()
 {
     QVERIFY(writeBriefRun());
-    RunTreeModel model(*m_store, m_redactor);
+    RunTreeModel model(*m_history, m_redactor);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
     const QModelIndex write = model.indexForToolCall(
@@ -243,7 +247,7 @@ void TestRunTreeModel::longStringsAreElidedWithTheFullValueKept()
 void TestRunTreeModel::copyAsJsonAndStepLogLines()
 {
     QVERIFY(writeBriefRun());
-    RunTreeModel model(*m_store, m_redactor);
+    RunTreeModel model(*m_history, m_redactor);
     QVERIFY(model.setThread(m_thread));
     const QModelIndex run = model.index(0, 0);
     model.fetchMore(run);
@@ -287,7 +291,7 @@ void TestRunTreeModel::copyAsJsonAndStepLogLines()
 
 void TestRunTreeModel::liveEventsInsertAndChangeRows()
 {
-    RunTreeModel model(*m_store, m_redactor);
+    RunTreeModel model(*m_history, m_redactor);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
     QCOMPARE(model.rowCount(), 0);
@@ -332,7 +336,7 @@ void TestRunTreeModel::liveEventsInsertAndChangeRows()
     QVERIFY(changed.size() >= 4);
 
     // The same run read back from the store shows the same thing.
-    RunTreeModel reloaded(*m_store, m_redactor);
+    RunTreeModel reloaded(*m_history, m_redactor);
     QVERIFY(reloaded.setThread(m_thread));
     reloaded.fetchMore(reloaded.index(0, 0));
     const QModelIndex storedStep = reloaded.index(0, 0, reloaded.index(0, 0));
@@ -342,7 +346,7 @@ void TestRunTreeModel::liveEventsInsertAndChangeRows()
 
 void TestRunTreeModel::liveResultReachesAnOpenedCall()
 {
-    RunTreeModel model(*m_store, m_redactor);
+    RunTreeModel model(*m_history, m_redactor);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setThread(m_thread));
     const auto calls = briefCalls(m_longContent);
@@ -379,7 +383,7 @@ void TestRunTreeModel::liveResultReachesAnOpenedCall()
 
 void TestRunTreeModel::otherThreadsAndUnknownStoreAreIgnored()
 {
-    RunTreeModel model(*m_store, m_redactor);
+    RunTreeModel model(*m_history, m_redactor);
     QVERIFY(model.setThread(m_thread));
     auto other
         = m_store->createThread(QStringLiteral("Other"), QStringLiteral("openai/gpt-4o-mini"));
@@ -392,7 +396,8 @@ void TestRunTreeModel::otherThreadsAndUnknownStoreAreIgnored()
 
     // A store that cannot be read: an error that says so, and an empty tree.
     Store closed;
-    RunTreeModel broken(closed, m_redactor);
+    const RunHistory closedHistory(closed);
+    RunTreeModel broken(closedHistory, m_redactor);
     QSignalSpy failed(&broken, &RunTreeModel::loadFailed);
     QVERIFY(!broken.setThread(m_thread));
     QCOMPARE(failed.size(), 1);
@@ -401,7 +406,7 @@ void TestRunTreeModel::otherThreadsAndUnknownStoreAreIgnored()
 
     // The store failing when a run is opened: one message, no rows, no retry loop.
     QVERIFY(writeBriefRun());
-    RunTreeModel later(*m_store, m_redactor);
+    RunTreeModel later(*m_history, m_redactor);
     QSignalSpy laterFailed(&later, &RunTreeModel::loadFailed);
     QVERIFY(later.setThread(m_thread));
     m_store->close();
@@ -424,7 +429,7 @@ void TestRunTreeModel::aCallWaitingForApprovalSaysSo()
                                           QStringLiteral("{\"command\":\"ls\"}")});
     QVERIFY(call);
 
-    RunTreeModel model(*m_store, m_redactor);
+    RunTreeModel model(*m_history, m_redactor);
     QVERIFY(model.setThread(m_thread));
     QVERIFY(!model.setAwaitingApproval(call->id)); // not loaded yet
     model.fetchMore(model.index(0, 0));

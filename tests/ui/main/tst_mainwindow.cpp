@@ -1,12 +1,16 @@
-// The real MainWindow on the offscreen platform: panes, menus, About, restored layout.
+// The real MainWindow on the offscreen platform: panes, menus, About, restored layout, the
+// settings dialog's Apply reaching the services.
+#include "agent/ApprovalPolicy.h"
 #include "main/MainWindow.h"
 #include "root/AppContext.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +26,7 @@ private slots:
     void hasTheThreePanes();
     void hasTheMenus();
     void aboutOpensWithoutBlocking();
+    void appliedSettingsReachTheServices();
     void layoutIsRestoredBetweenRuns();
     void shortcutsReachTheirTargets();
 
@@ -114,6 +119,27 @@ void TestMainWindow::aboutOpensWithoutBlocking()
     QVERIFY(text->property("text").toString().contains(m_dir->path()));
     dialog->reject();
     QTRY_VERIFY(!window.findChild<QDialog *>(QStringLiteral("aboutDialog")));
+}
+
+void TestMainWindow::appliedSettingsReachTheServices()
+{
+    auto context = openContext();
+    MainWindow window(*context);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(context->approvalPolicy().preset(), ApprovalPolicy::Preset::Default);
+
+    triggerAction(window, "actionSettings");
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<QDialog *>(QStringLiteral("settingsDialog")))
+                && dialog->isVisible());
+    auto *policy = dialog->findChild<QComboBox *>(QStringLiteral("approvalPolicyCombo"));
+    QVERIFY(policy);
+    policy->setCurrentIndex(policy->findData(QStringLiteral("never-ask")));
+    dialog->findChild<QPushButton *>(QStringLiteral("settingsApplyButton"))->click();
+    // The next tool call of a running engine is judged by the new policy, without a restart.
+    QCOMPARE(context->approvalPolicy().preset(), ApprovalPolicy::Preset::NeverAsk);
+    dialog->reject();
 }
 
 void TestMainWindow::layoutIsRestoredBetweenRuns()

@@ -4,6 +4,7 @@
 
 #include "root/AppContext.h"
 #include "secrets/KeyCatalog.h"
+#include "settings/SettingsServices.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,6 +34,13 @@ inline std::unique_ptr<AppContext> openContext(const QString &root, const QStrin
     if (!context->open(&error))
         qFatal("cannot open the app context: %s", qPrintable(error));
     return context;
+}
+
+// What MainWindow hands the settings dialog and the wizard.
+inline SettingsServices servicesOf(AppContext &context)
+{
+    return {context.settings(), context.keyStore(), context.keys(), context.llm(),
+            context.redactor()};
 }
 
 template<typename T> T *child(const QObject *parent, const QString &name)

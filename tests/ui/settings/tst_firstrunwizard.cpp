@@ -71,7 +71,7 @@ void TestFirstRunWizard::cleanup()
 FirstRunWizard *TestFirstRunWizard::openWizard()
 {
     FirstRunWizard *opened = nullptr;
-    FirstRunWizard::openIfNeeded(*m_context, m_window.get(),
+    FirstRunWizard::openIfNeeded(servicesOf(*m_context), m_window.get(),
                                  [&opened](FirstRunWizard *wizard) { opened = wizard; });
     if (!QTest::qWaitFor([&opened] { return opened != nullptr; }, 20000))
         qWarning("the wizard was not opened");
@@ -84,7 +84,7 @@ void TestFirstRunWizard::localServerSetsTheDefaultModel()
     QVERIFY(server.listen());
     server.setRoute("/v1/models",
                     FakeResponse::json(200, readData(QStringLiteral("ollama-v1-models.json"))));
-    QVERIFY(FirstRunWizard::isNeeded(*m_context));
+    QVERIFY(FirstRunWizard::isNeeded(servicesOf(*m_context)));
     QPointer<FirstRunWizard> wizard = openWizard();
     QVERIFY(wizard);
     QVERIFY(wizard->isVisible());
@@ -121,7 +121,7 @@ void TestFirstRunWizard::localServerSetsTheDefaultModel()
     QCOMPARE(reread.providerBaseUrl(QStringLiteral("ollama")), server.baseUrl().toString());
     QCOMPARE(m_context->llm().endpoint(QStringLiteral("ollama"), QString()).baseUrl,
              server.baseUrl());
-    QVERIFY(!FirstRunWizard::isNeeded(*m_context));
+    QVERIFY(!FirstRunWizard::isNeeded(servicesOf(*m_context)));
 }
 
 void TestFirstRunWizard::localServerNeedsAModel()
@@ -184,9 +184,10 @@ void TestFirstRunWizard::importShowsNamesNotValues()
     const QByteArray secret = "sk-or-from-env-3e55";
     qputenv("OPENROUTER_API_KEY", secret);
     m_context = openContext(m_dir->path());
-    QVERIFY(!FirstRunWizard::isNeeded(*m_context)); // a key is found: no wizard at start
+    QVERIFY(
+        !FirstRunWizard::isNeeded(servicesOf(*m_context))); // a key is found: no wizard at start
     // Opened from elsewhere (Settings, a menu), the import path is offered.
-    auto *wizard = new FirstRunWizard(*m_context, m_window.get());
+    auto *wizard = new FirstRunWizard(servicesOf(*m_context), m_window.get());
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<FirstRunWizard> guard(wizard);
     wizard->open();
@@ -220,9 +221,10 @@ void TestFirstRunWizard::notOfferedWhenTheKeychainHasAKey()
 {
     KeyStore store(QStringLiteral("agent-studio"));
     QVERIFY(KeychainTest::write(store, QStringLiteral("xai"), QStringLiteral("xai-key"))->ok());
-    QVERIFY(FirstRunWizard::isNeeded(*m_context)); // the quick check cannot see the keychain
+    QVERIFY(FirstRunWizard::isNeeded(
+        servicesOf(*m_context))); // the quick check cannot see the keychain
     bool opened = false;
-    FirstRunWizard::openIfNeeded(*m_context, m_window.get(),
+    FirstRunWizard::openIfNeeded(servicesOf(*m_context), m_window.get(),
                                  [&opened](FirstRunWizard *) { opened = true; });
     // Answered once the keychain was asked: the key stored another way counts.
     QTRY_VERIFY_WITH_TIMEOUT(m_context->settings().firstRunDone(), 20000);

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -69,7 +70,7 @@ void TestSettingsDialog::cleanup()
 void TestSettingsDialog::savesKeyToTheKeychain()
 {
     const QString secret = QStringLiteral("sk-settings-dialog-4f1c9a7e");
-    SettingsDialog dialog(*m_context);
+    SettingsDialog dialog(servicesOf(*m_context), m_context->paths());
     dialog.open();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *status = child<QLabel>(&dialog, QStringLiteral("keychainStatusLabel"));
@@ -119,7 +120,7 @@ void TestSettingsDialog::forgetRemovesTheKey()
 {
     KeyStore store(QStringLiteral("agent-studio"));
     QVERIFY(KeychainTest::write(store, QStringLiteral("mistral"), QStringLiteral("m-key-1"))->ok());
-    SettingsDialog dialog(*m_context);
+    SettingsDialog dialog(servicesOf(*m_context), m_context->paths());
     dialog.open();
     auto *source = child<QLabel>(&dialog, QStringLiteral("keySourceLabel_mistral"));
     QTRY_COMPARE_WITH_TIMEOUT(source->text(), QStringLiteral("Stored in the OS keychain."), 20000);
@@ -137,7 +138,7 @@ void TestSettingsDialog::sourceSaysEnvironment()
     qputenv("GROQ_API_KEY", secret);
     // The resolver reads the environment when the context opens.
     m_context = openContext(m_dir->path());
-    SettingsDialog dialog(*m_context);
+    SettingsDialog dialog(servicesOf(*m_context), m_context->paths());
     dialog.open();
     auto *source = child<QLabel>(&dialog, QStringLiteral("keySourceLabel_groq"));
     QTRY_COMPARE_WITH_TIMEOUT(source->text(),
@@ -158,7 +159,7 @@ void TestSettingsDialog::sourceSaysDotEnvFile()
     file.write("# keys for this project\nexport XAI_API_KEY=\"" + secret.toUtf8() + "\"\n");
     file.close();
     m_context = openContext(m_dir->path(), envFile);
-    SettingsDialog dialog(*m_context);
+    SettingsDialog dialog(servicesOf(*m_context), m_context->paths());
     dialog.open();
     auto *source = child<QLabel>(&dialog, QStringLiteral("keySourceLabel_xai"));
     QTRY_COMPARE_WITH_TIMEOUT(source->text(),
@@ -176,7 +177,7 @@ void TestSettingsDialog::testListsModels()
     QVERIFY(server.listen());
     server.setRoute("/v1/models",
                     FakeResponse::json(200, readData(QStringLiteral("openai-v1-models.json"))));
-    SettingsDialog dialog(*m_context);
+    SettingsDialog dialog(servicesOf(*m_context), m_context->paths());
     dialog.open();
     auto *url = child<QLineEdit>(&dialog, QStringLiteral("providerBaseUrlEdit_openai"));
     QCOMPARE(url->placeholderText(), QStringLiteral("https://api.openai.com/v1"));
@@ -217,7 +218,7 @@ void TestSettingsDialog::testShowsTheErrorInPlace()
         FakeResponse::json(
             401,
             R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})"));
-    SettingsDialog dialog(*m_context);
+    SettingsDialog dialog(servicesOf(*m_context), m_context->paths());
     dialog.open();
     auto *result = child<QLabel>(&dialog, QStringLiteral("providerTestResult_anthropic"));
 
@@ -246,7 +247,8 @@ void TestSettingsDialog::testShowsTheErrorInPlace()
 void TestSettingsDialog::settingsPersistAndReachTheServices()
 {
     QCOMPARE(m_context->approvalPolicy().preset(), ApprovalPolicy::Preset::Default);
-    auto dialog = std::make_unique<SettingsDialog>(*m_context);
+    auto dialog = std::make_unique<SettingsDialog>(servicesOf(*m_context), m_context->paths());
+    QSignalSpy applied(dialog.get(), &SettingsDialog::settingsApplied);
     dialog->open();
     auto *model = child<QComboBox>(dialog.get(), QStringLiteral("defaultModelCombo"));
     QCOMPARE(model->currentText(), QStringLiteral("openai/gpt-4o-mini"));
@@ -272,8 +274,9 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
     QVERIFY(!dialog->isVisible());
     QCOMPARE(dialog->result(), int(QDialog::Accepted));
 
-    // The services follow at once.
-    QCOMPARE(m_context->approvalPolicy().preset(), ApprovalPolicy::Preset::NeverAsk);
+    // The dialog says so (the window then hands the policy and sandbox defaults to the
+    // services, tst_mainwindow); the base URLs reach the LLM client at once.
+    QCOMPARE(applied.size(), 1);
     QCOMPARE(m_context->llm().endpoint(QStringLiteral("openai"), QStringLiteral("k")).baseUrl,
              QUrl(QStringLiteral("http://127.0.0.1:8080/v1")));
 
@@ -295,7 +298,7 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
     QCOMPARE(m_context->approvalPolicy().preset(), ApprovalPolicy::Preset::NeverAsk);
     QCOMPARE(m_context->llm().endpoint(QStringLiteral("openai"), QStringLiteral("k")).baseUrl,
              QUrl(QStringLiteral("http://127.0.0.1:8080/v1")));
-    SettingsDialog again(*m_context);
+    SettingsDialog again(servicesOf(*m_context), m_context->paths());
     QCOMPARE(child<QComboBox>(&again, QStringLiteral("defaultModelCombo"))->currentText(),
              QStringLiteral("anthropic/claude-haiku-4-5"));
     QCOMPARE(child<QComboBox>(&again, QStringLiteral("approvalPolicyCombo"))->currentData(),
@@ -308,7 +311,7 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
 
 void TestSettingsDialog::badInputIsShownAndNothingIsSaved()
 {
-    SettingsDialog dialog(*m_context);
+    SettingsDialog dialog(servicesOf(*m_context), m_context->paths());
     dialog.open();
     auto *model = child<QComboBox>(&dialog, QStringLiteral("defaultModelCombo"));
     model->setCurrentText(QStringLiteral("gpt-4o"));

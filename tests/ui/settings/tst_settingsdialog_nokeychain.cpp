@@ -45,7 +45,7 @@ void TestSettingsDialogNoKeychain::saysSoInPlaceAndKeepsTheKeyForThisSession()
     QTemporaryDir dir;
     auto context = openContext(dir.path());
     const QString secret = QStringLiteral("sk-no-keychain-5d0e");
-    SettingsDialog dialog(*context);
+    SettingsDialog dialog(servicesOf(*context), context->paths());
     dialog.open();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *status = child<QLabel>(&dialog, QStringLiteral("keychainStatusLabel"));
@@ -86,7 +86,7 @@ void TestSettingsDialogNoKeychain::wizardImportSaysNothingCanBeImported()
     QTRY_COMPARE_WITH_TIMEOUT(context->keyStore().availability(),
                               KeyStore::Availability::Unavailable, 30000);
     QWidget window;
-    auto *wizard = new FirstRunWizard(*context, &window);
+    auto *wizard = new FirstRunWizard(servicesOf(*context), &window);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->open();
     child<QRadioButton>(wizard, QStringLiteral("firstRunImportRadio"))->click();

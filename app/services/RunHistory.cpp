@@ -1,0 +1,73 @@
+// Reads of runs and what they hold; the stored step log is rebuilt here from four reads.
+#include "RunHistory.h"
+
+#include "log/StoredStepLog.h"
+#include "store/Store.h"
+
+RunHistory::RunHistory(Store &store)
+    : m_store(store)
+{
+}
+
+StoreResult<QList<MessageRecord>> RunHistory::listMessages(RowId threadId) const
+{
+    return m_store.listMessages(threadId);
+}
+
+StoreResult<QList<RunRecord>> RunHistory::listRuns(RowId threadId) const
+{
+    return m_store.listRuns(threadId);
+}
+
+StoreResult<RunRecord> RunHistory::run(RowId runId) const
+{
+    return m_store.run(runId);
+}
+
+StoreResult<QList<StepRecord>> RunHistory::listSteps(RowId runId) const
+{
+    return m_store.listSteps(runId);
+}
+
+StoreResult<QList<ToolCallRecord>> RunHistory::listToolCalls(RowId runId) const
+{
+    return m_store.listToolCalls(runId);
+}
+
+StoreResult<ToolCallRecord> RunHistory::toolCall(RowId toolCallRowId) const
+{
+    return m_store.toolCall(toolCallRowId);
+}
+
+StoreResult<RowId> RunHistory::threadOfToolCall(RowId toolCallRowId) const
+{
+    const auto call = m_store.toolCall(toolCallRowId);
+    if (!call)
+        return StoreResult<RowId>::failure(call.error());
+    const auto run = m_store.run(call->runId);
+    if (!run)
+        return StoreResult<RowId>::failure(run.error());
+    return run->threadId;
+}
+
+StoreResult<QHash<RowId, QByteArray>> RunHistory::stepLogLines(RowId runId,
+                                                               const Redactor &redactor) const
+{
+    using Lines = QHash<RowId, QByteArray>;
+    auto run = m_store.run(runId);
+    if (!run)
+        return StoreResult<Lines>::failure(run.error());
+    auto steps = m_store.listSteps(runId);
+    auto calls = m_store.listToolCalls(runId);
+    auto messages = m_store.listMessages(run->threadId);
+    for (const QString &failure : {steps.error(), calls.error(), messages.error()}) {
+        if (!failure.isEmpty())
+            return StoreResult<Lines>::failure(failure);
+    }
+    StoredStepLog::RunFacts facts;
+    facts.run = *run;
+    facts.steps = *steps;
+    facts.toolCalls = *calls;
+    facts.messages = *messages;
+    return StoredStepLog::lines(facts, redactor);
+}

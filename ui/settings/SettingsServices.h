@@ -1,0 +1,18 @@
+// The services the settings dialog, its Providers page and the first-run wizard work with; the
+// window hands them over (they never reach the composition root, the store or the engine).
+#pragma once
+
+class KeyResolver;
+class KeyStore;
+class LlmClient;
+class Redactor;
+class Settings;
+
+struct SettingsServices
+{
+    Settings &settings;
+    KeyStore &keyStore; // keys typed here are written to the OS keychain
+    KeyResolver &keys; // where each key comes from now: keychain, environment, .env
+    LlmClient &llm; // the provider catalog, base-URL overrides, model lists
+    Redactor &redactor; // a key typed here is hidden from logs from then on
+};
