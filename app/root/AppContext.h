@@ -19,6 +19,7 @@ class KeyStore;
 class LlmClient;
 class QNetworkAccessManager;
 class SandboxBackend;
+class ThreadService;
 class ToolCatalog;
 
 class AppContext final
@@ -47,6 +48,8 @@ public:
     KeyResolver &keys() { return *m_keys; }
     // The database (opened by open()); belongs to the GUI thread.
     Store &store() { return *m_store; }
+    // The owner of thread rows (create, rename, pin, model, delete; added/changed/removed).
+    ThreadService &threads() { return *m_threads; }
     // False when another Agent Studio process had the data folder first (this one then
     // reads and writes the same database but leaves crash recovery to the owner).
     bool ownsDataFolder() const { return m_lock && m_lock->isLocked(); }
@@ -79,6 +82,7 @@ private:
     std::unique_ptr<KeyResolver> m_keys;
     std::unique_ptr<QLockFile> m_lock; // held by the process that owns the data folder
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<ThreadService> m_threads;
     QString m_sandboxProvider;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<LlmClient> m_llm;

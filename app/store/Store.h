@@ -152,4 +152,10 @@ private:
     std::function<QDateTime()> m_clock;
     RecoveryReport m_recovery;
     bool m_recoverOnOpen = true;
+
+public:
+    // Outside changes: SQLite's PRAGMA data_version, a number that changes when another
+    // connection (another process on the same file, e.g. the CLI beside the window) commits,
+    // and never for this connection's own writes. Cheap: no table is read.
+    StoreResult<qint64> dataVersion() const;
 };

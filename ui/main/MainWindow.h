@@ -53,6 +53,7 @@ private:
     void threadChanged(RowId threadId);
     void updateThreadActions();
     void updateWindowTitle();
+    void showWindowTitle(const QString &threadTitle);
 
     AppContext &m_context;
     Theme *m_theme = nullptr;
