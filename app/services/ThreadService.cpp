@@ -170,7 +170,8 @@ void ThreadService::checkForOutsideChanges()
         if (error == m_lastPollError)
             return; // once, not every second
         m_lastPollError = error;
-        emit errorOccurred(tr("Changes made outside this window could not be read: %1").arg(error));
+        emit errorOccurred(
+            tr("Changes another Agent Studio process made could not be read: %1").arg(error));
     };
     const auto version = m_store.dataVersion();
     if (!version)

@@ -508,8 +508,10 @@ void TestThreadSidebar::runEventsFromTheEngineUpdateTheRow()
     m_sidebar->reload();
     QSignalSpy reset(list()->model(), &QAbstractItemModel::modelReset);
 
-    QVERIFY(*m_context->threads().setGeneratedTitle(m_older, QStringLiteral("Old shell scripts"),
-                                                    QStringLiteral("Looping in bash")));
+    const auto titled = m_context->threads().setGeneratedTitle(
+        m_older, QStringLiteral("Old shell scripts"), QStringLiteral("Looping in bash"));
+    QVERIFY2(titled, qPrintable(titled.error()));
+    QVERIFY(*titled);
     QCOMPARE(shownTitles().last(), QStringLiteral("Looping in bash"));
 
     // What the engine does as a run starts: the user's message is stored, the thread service
