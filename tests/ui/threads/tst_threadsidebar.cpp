@@ -58,6 +58,7 @@ private slots:
     void runEventsFromTheEngineUpdateTheRow();
     void emptyStoreShowsTheEmptyState();
     void threadDeletedInATerminalLeavesTheList();
+    void threadCreatedElsewhereAppearsWithoutReload();
 
 private:
     RowId addThread(const QString &title, const QString &question, const QString &answer,
@@ -559,6 +560,23 @@ void TestThreadSidebar::threadDeletedInATerminalLeavesTheList()
                           QStringLiteral("Older"), QStringLiteral("Old shell scripts")}));
     QCOMPARE(m_sidebar->currentThreadId(), m_yesterday);
     QCOMPARE(current.size(), 1);
+    QCOMPARE(list()->currentIndex().data(ThreadListModel::IdRole).toLongLong(), m_yesterday);
+    QCOMPARE(reset.size(), 0);
+}
+
+// The chat pane creates a thread for a send through the service: the sidebar lists it at once,
+// first under Today, and the current thread stays what it was until someone selects it.
+void TestThreadSidebar::threadCreatedElsewhereAppearsWithoutReload()
+{
+    showSidebar();
+    m_sidebar->selectThread(m_yesterday);
+    QSignalSpy reset(list()->model(), &QAbstractItemModel::modelReset);
+    const auto created = m_context->threads().create(QStringLiteral("Sent from the chat pane"),
+                                                     QStringLiteral("openai/gpt-4o-mini"));
+    QVERIFY2(created, qPrintable(created.error()));
+    QCOMPARE(shownTitles().mid(0, 2),
+             (QStringList{QStringLiteral("Today"), QStringLiteral("Sent from the chat pane")}));
+    QCOMPARE(m_sidebar->currentThreadId(), m_yesterday);
     QCOMPARE(list()->currentIndex().data(ThreadListModel::IdRole).toLongLong(), m_yesterday);
     QCOMPARE(reset.size(), 0);
 }
