@@ -9,6 +9,7 @@
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
+#include "services/ThreadService.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
@@ -38,6 +39,18 @@ AgentEngine::~AgentEngine()
 
 void AgentEngine::publish(const RunEvent &event)
 {
+    switch (event.type) {
+    case RunEvent::Type::RunStarted:
+    case RunEvent::Type::RunFinished:
+    case RunEvent::Type::RunFailed:
+    case RunEvent::Type::RunCancelled:
+        // The run's messages moved its thread up (updated_at); the thread service says so,
+        // before the event, so that a list shows the row where it now belongs.
+        m_services.threads.reread(event.threadId);
+        break;
+    default:
+        break;
+    }
     emit runEvent(event);
 }
 
@@ -56,7 +69,7 @@ bool AgentEngine::prepare(RowId threadId, const RunOptions &options, ThreadRecor
     };
     if (isRunning(threadId))
         return fail(QStringLiteral("this thread is already running; wait for it or stop it first"));
-    auto record = m_services.store.thread(threadId);
+    auto record = m_services.threads.thread(threadId);
     if (!record)
         return fail(record.error());
     *thread = *record;
@@ -80,7 +93,7 @@ bool AgentEngine::prepare(RowId threadId, const RunOptions &options, ThreadRecor
         return fail(QStringLiteral("Daytona sandboxes need a DAYTONA_API_KEY (environment or "
                                    ".env); add one, or choose local sandboxes"));
     if (thread->model != resolved->model) {
-        logged(m_services.store.setThreadModel(threadId, resolved->model), "the thread's model");
+        logged(m_services.threads.setModel(threadId, resolved->model), "the thread's model");
         thread->model = resolved->model;
     }
     return true;
@@ -246,7 +259,7 @@ void AgentEngine::runEnded(RowId threadId)
     if (!run)
         return;
     run->deleteLater();
-    auto thread = m_services.store.thread(threadId);
+    auto thread = m_services.threads.thread(threadId);
     if (thread && (thread->title.isEmpty() || thread->title == kDefaultTitle))
         generateTitle(threadId, thread->model);
 }
@@ -269,14 +282,13 @@ void AgentEngine::generateTitle(RowId threadId, const QString &model)
 
     // A title from the first words, used when the model gives none. A title the user gave
     // while the model was asked wins: the answer only replaces the title it was asked about.
-    const auto before = m_services.store.thread(threadId);
+    const auto before = m_services.threads.thread(threadId);
     const QString askedAbout = before ? before->title : QString();
     m_naming.insert(threadId);
     const auto setTitle = [this, threadId, askedAbout](const QString &title) {
         m_naming.remove(threadId);
-        const auto now = m_services.store.thread(threadId);
-        if (title.isEmpty() || !now || now->title != askedAbout
-            || !m_services.store.renameThread(threadId, title).ok())
+        const auto set = m_services.threads.setGeneratedTitle(threadId, askedAbout, title);
+        if (!set || !*set)
             return;
         RunEvent e;
         e.type = RunEvent::Type::ThreadTitleChanged;

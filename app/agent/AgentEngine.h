@@ -25,6 +25,7 @@ class LlmClient;
 class Redactor;
 class SandboxBackend;
 class Store;
+class ThreadService;
 class ToolCatalog;
 
 struct RunOptions
@@ -42,6 +43,7 @@ public:
     struct Services
     {
         Store &store;
+        ThreadService &threads; // thread rows: the model a run uses, the generated title
         LlmClient &llm;
         KeyResolver &keys;
         SandboxBackend &sandboxes;

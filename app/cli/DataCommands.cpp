@@ -5,6 +5,7 @@
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
 #include "sandbox/SandboxLister.h"
+#include "services/ThreadService.h"
 #include "store/Store.h"
 
 #include <QFile>
@@ -70,7 +71,7 @@ int ThreadsCommand::run(const QStringList &arguments)
             filter = ThreadFilter::All;
         else if (arguments.contains(QLatin1String("--archived")))
             filter = ThreadFilter::Archived;
-        const auto threads = store.listThreads(filter);
+        const auto threads = m_context.threads().threads(filter);
         if (!threads)
             return fail(threads.error());
         for (const ThreadRecord &t : *threads)
@@ -90,9 +91,9 @@ int ThreadsCommand::run(const QStringList &arguments)
     ThreadExport::Data data;
     QString error;
     if (verb == QLatin1String("rm")) {
-        if (m_context.store().thread(id).ok() == false)
+        if (m_context.threads().thread(id).ok() == false)
             return fail(QStringLiteral("no thread %1; see 'agent-studio threads list'").arg(id));
-        const StoreStatus removed = store.deleteThread(id);
+        const StoreStatus removed = m_context.threads().remove(id);
         if (!removed)
             return fail(removed.error());
         m_out << "deleted thread " << id << '\n';

@@ -7,7 +7,7 @@
 #include "log/StepLog.h"
 #include "root/AppContext.h"
 #include "secrets/KeyResolver.h"
-#include "store/Store.h"
+#include "services/ThreadService.h"
 
 #include <QJsonDocument>
 #include <QSocketNotifier>
@@ -182,11 +182,11 @@ void RunCommand::start(const Options &options)
     engine->setApprover(this);
     connect(engine, &AgentEngine::runEvent, this, &RunCommand::onEvent);
 
-    Store &store = m_context.store();
+    ThreadService &threads = m_context.threads();
     if (!m_options.thread.isEmpty()) {
         bool numeric = false;
         const qint64 id = m_options.thread.toLongLong(&numeric);
-        if (!numeric || !store.thread(id)) {
+        if (!numeric || !threads.thread(id)) {
             finish(2,
                    QStringLiteral("no thread %1; see 'agent-studio threads list'")
                        .arg(m_options.thread));
@@ -194,7 +194,7 @@ void RunCommand::start(const Options &options)
         }
         m_threadId = id;
     } else {
-        auto thread = store.createThread(QStringLiteral("New thread"), model);
+        auto thread = threads.create(QStringLiteral("New thread"), model);
         if (!thread) {
             finish(1, thread.error());
             return;

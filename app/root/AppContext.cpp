@@ -11,6 +11,7 @@
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
 #include "services/RunHistory.h"
+#include "services/ThreadService.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -89,6 +90,7 @@ bool AppContext::open(QString *error)
         return false;
     }
     m_history = std::make_unique<RunHistory>(*m_store);
+    m_threads = std::make_unique<ThreadService>(*m_store);
     qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName()
                    << "database" << m_store->path();
     return true;
@@ -169,8 +171,8 @@ AgentEngine *AppContext::agentEngine(QString *error)
     local.networkByDefault = m_settings->localSandboxNetwork();
     m_sandboxes = std::make_unique<SandboxBackend>(cloud, LocalSandboxServer::starter(local));
 
-    AgentEngine::Services services{*m_store,         llm(),     *m_keys, *m_sandboxes, tools(),
-                                   approvalPolicy(), m_redactor};
+    AgentEngine::Services services{*m_store, *m_threads,       llm(),     *m_keys, *m_sandboxes,
+                                   tools(),  approvalPolicy(), m_redactor};
     m_engine = std::make_unique<AgentEngine>(services);
     applySettings();
     return m_engine.get();

@@ -20,6 +20,7 @@ class LlmClient;
 class QNetworkAccessManager;
 class RunHistory;
 class SandboxBackend;
+class ThreadService;
 class ToolCatalog;
 
 class AppContext final
@@ -50,6 +51,8 @@ public:
     Store &store() { return *m_store; }
     // What the store kept of runs, read-only (the views of runs read through it).
     RunHistory &history() { return *m_history; }
+    // The owner of thread rows (create, rename, pin, model, delete; added/changed/removed).
+    ThreadService &threads() { return *m_threads; }
     // False when another Agent Studio process had the data folder first (this one then
     // reads and writes the same database but leaves crash recovery to the owner).
     bool ownsDataFolder() const { return m_lock && m_lock->isLocked(); }
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<QLockFile> m_lock; // held by the process that owns the data folder
     std::unique_ptr<Store> m_store;
     std::unique_ptr<RunHistory> m_history;
+    std::unique_ptr<ThreadService> m_threads;
     QString m_sandboxProvider;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<LlmClient> m_llm;

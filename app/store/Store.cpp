@@ -317,3 +317,18 @@ StoreStatus Store::recover()
                         << "runs interrupted," << callCount << "tool calls with unknown outcome";
     return {};
 }
+
+// --- outside changes -----------------------------------------------------------------------
+
+StoreResult<qint64> Store::dataVersion() const
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return StoreResult<qint64>::failure(usable.error());
+    QSqlQuery query = prepare(QStringLiteral("PRAGMA data_version"));
+    if (StoreStatus status = exec(query, QStringLiteral("check for changes")); !status)
+        return StoreResult<qint64>::failure(status.error());
+    if (!query.next())
+        return StoreResult<qint64>::failure(
+            failure(QStringLiteral("check for changes"), QStringLiteral("no data_version")));
+    return query.value(0).toLongLong();
+}

@@ -130,6 +130,11 @@ public:
     // messages). Any user text is safe (see SearchQuery). One hit per thread, best first.
     StoreResult<QList<SearchHit>> search(const QString &userText, int limit = 50);
 
+    // Outside changes: SQLite's PRAGMA data_version, a number that changes when another
+    // connection (another process on the same file, e.g. the CLI beside the window) commits,
+    // and never for this connection's own writes. Cheap: no table is read.
+    StoreResult<qint64> dataVersion() const;
+
 private:
     StoreStatus checkUsable() const;
     StoreStatus applyPragmas();

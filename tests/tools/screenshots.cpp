@@ -15,6 +15,7 @@
 #include "main/Theme.h"
 #include "sandboxes/SandboxListModel.h"
 #include "sandboxes/SandboxManagerPanel.h"
+#include "services/ThreadService.h"
 #include "threads/ThreadSidebar.h"
 
 #include <QAction>
@@ -97,10 +98,9 @@ int main(int argc, char **argv)
     // A few earlier threads, so the sidebar looks used.
     for (const char *title : {"Parse CSV files with quoted fields", "Fibonacci with memoization",
                               "Flask hello world with a test"}) {
-        (void)f.context->store().createThread(QString::fromLatin1(title),
-                                              QStringLiteral("openai/gpt-4o-mini"));
+        (void)f.context->threads().create(QString::fromLatin1(title),
+                                          QStringLiteral("openai/gpt-4o-mini"));
     }
-    f.window->sidebar()->reload();
     ScriptedModel script(f.server, Wire::OpenAi, briefScenario());
 
     auto *composer = f.find<QPlainTextEdit>(QStringLiteral("composer"));

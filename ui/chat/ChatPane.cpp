@@ -8,6 +8,7 @@
 #include "core/Settings.h"
 #include "root/AppContext.h"
 #include "sandbox/SandboxBackend.h"
+#include "services/ThreadService.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -162,7 +163,7 @@ void ChatPane::setThread(RowId id)
         showError({});
     QString model = m_context->settings().defaultModel();
     if (id != 0) {
-        if (const auto thread = m_context->store().thread(id); thread && !thread->model.isEmpty())
+        if (const auto thread = m_context->threads().thread(id); thread && !thread->model.isEmpty())
             model = thread->model;
     }
     m_modelPicker->setCurrentModel(model);
@@ -192,7 +193,7 @@ void ChatPane::send()
     }
     const QString model = m_modelPicker->currentModel();
     if (m_thread == 0) {
-        const auto created = m_context->store().createThread(tr("New thread"), model);
+        const auto created = m_context->threads().create(tr("New thread"), model);
         if (!created) {
             showError(tr("Could not create a thread: %1").arg(created.error()));
             return;
@@ -284,9 +285,9 @@ void ChatPane::saveModelChoice(const QString &model)
 {
     if (m_thread == 0)
         return;
-    const auto thread = m_context->store().thread(m_thread);
+    const auto thread = m_context->threads().thread(m_thread);
     if (thread && thread->model == model)
         return;
-    if (const StoreStatus saved = m_context->store().setThreadModel(m_thread, model); !saved)
+    if (const StoreStatus saved = m_context->threads().setModel(m_thread, model); !saved)
         showError(tr("Could not save the thread's model: %1").arg(saved.error()));
 }

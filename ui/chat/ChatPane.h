@@ -51,7 +51,8 @@ public:
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
-    // send() created a thread because none was selected.
+    // send() created a thread (through the thread service, which announces it to the lists)
+    // because none was selected.
     void threadCreatedForSend(RowId id);
 
 private:

@@ -13,9 +13,9 @@
 #include "main/Theme.h"
 #include "root/AppContext.h"
 #include "sandboxes/SandboxManagerPanel.h"
+#include "services/ThreadService.h"
 #include "settings/FirstRunWizard.h"
 #include "settings/SettingsDialog.h"
-#include "store/Store.h"
 #include "threads/ThreadListModel.h"
 #include "threads/ThreadSidebar.h"
 
@@ -44,7 +44,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     QString engineError;
     AgentEngine *engine = m_context.agentEngine(&engineError);
 
-    m_sidebar = new ThreadSidebar(m_context, this);
+    m_sidebar = new ThreadSidebar(m_context.threads(), m_context.settings(), m_context, this);
     m_chat = new ChatPane(m_context, this);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context, this);
@@ -77,7 +77,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     if (engine) {
         m_approvals = new ApprovalCenter(*engine, m_context.tools(), this);
         m_approvals->setThreadTitleLookup([this](RowId threadId) {
-            const auto thread = m_context.store().thread(threadId);
+            const auto thread = m_context.threads().thread(threadId);
             return thread ? thread->title : QString();
         });
         engine->setApprover(m_approvals);
@@ -85,13 +85,14 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     }
 
     connect(m_sidebar, &ThreadSidebar::currentThreadChanged, this, &MainWindow::threadChanged);
-    // Renamed in place, or named by the model after its first answer.
-    connect(m_sidebar->model(), &QAbstractItemModel::dataChanged, this,
-            &MainWindow::updateWindowTitle);
-    connect(m_chat, &ChatPane::threadCreatedForSend, this, [this](RowId threadId) {
-        m_sidebar->reload();
-        m_sidebar->selectThread(threadId);
-    });
+    // Renamed in place, by the model after its first answer, or in another process.
+    connect(&m_context.threads(), &ThreadService::threadChanged, this,
+            [this](const ThreadRecord &thread) {
+                if (thread.id == m_sidebar->currentThreadId())
+                    showWindowTitle(thread.title);
+            });
+    // The sidebar already lists the new thread (the service announced it): select it.
+    connect(m_chat, &ChatPane::threadCreatedForSend, m_sidebar, &ThreadSidebar::selectThread);
     // A tool card clicked in the chat: its node in the inspector.
     connect(m_chat, &ChatPane::toolCardActivated, this, [this](RowId toolCallRowId) {
         showRightPanelPage(m_inspector);
@@ -126,10 +127,16 @@ void MainWindow::updateWindowTitle()
 {
     QString title;
     if (const RowId threadId = m_sidebar->currentThreadId()) {
-        if (const auto thread = m_context.store().thread(threadId))
+        if (const auto thread = m_context.threads().thread(threadId))
             title = thread->title;
     }
-    setWindowTitle(title.isEmpty() ? tr("Agent Studio") : tr("%1 — Agent Studio").arg(title));
+    showWindowTitle(title);
+}
+
+void MainWindow::showWindowTitle(const QString &threadTitle)
+{
+    setWindowTitle(threadTitle.isEmpty() ? tr("Agent Studio")
+                                         : tr("%1 — Agent Studio").arg(threadTitle));
 }
 
 void MainWindow::updateThreadActions()

@@ -56,6 +56,7 @@ private:
     void updateWindowTitle();
     // What the settings dialog and the first-run wizard work with.
     SettingsServices settingsServices();
+    void showWindowTitle(const QString &threadTitle);
 
     AppContext &m_context;
     Theme *m_theme = nullptr;

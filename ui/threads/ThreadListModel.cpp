@@ -1,17 +1,20 @@
-// ThreadListModel: rows over the store's threads; see the header for the shape.
+// ThreadListModel: rows over the thread service's threads; see the header for the shape.
 #include "ThreadListModel.h"
 
-#include "store/Store.h"
+#include "services/ThreadService.h"
 
 #include <QLocale>
 #include <QPoint>
 
 #include <algorithm>
 
-ThreadListModel::ThreadListModel(Store &store, QObject *parent)
+ThreadListModel::ThreadListModel(ThreadService &threads, QObject *parent)
     : QAbstractListModel(parent)
-    , m_store(store)
+    , m_threads(threads)
 {
+    connect(&threads, &ThreadService::threadAdded, this, &ThreadListModel::applyThread);
+    connect(&threads, &ThreadService::threadChanged, this, &ThreadListModel::applyThread);
+    connect(&threads, &ThreadService::threadRemoved, this, &ThreadListModel::removeThread);
 }
 
 void ThreadListModel::setClock(std::function<QDateTime()> clock)
@@ -104,10 +107,11 @@ QList<ThreadListModel::Row> ThreadListModel::groupedRows(const QList<ThreadRecor
     return rows;
 }
 
-// Hits come best first from the store; archived threads are not in the list.
+// Hits come best first; archived threads are not in the list.
 QList<ThreadListModel::Row> ThreadListModel::rowsForHits(const QList<SearchHit> &hits)
 {
     QList<Row> rows;
+    m_searchHits = hits;
     m_hits.clear();
     for (const SearchHit &hit : hits) {
         const auto it = m_records.constFind(hit.threadId);
@@ -122,6 +126,7 @@ QList<ThreadListModel::Row> ThreadListModel::rowsForHits(const QList<SearchHit> 
 
 QList<ThreadListModel::Row> ThreadListModel::allRowsGrouped()
 {
+    m_searchHits.clear();
     m_hits.clear();
     QList<ThreadRecord> sorted = m_records.values();
     std::sort(sorted.begin(), sorted.end(), &ThreadListModel::comesBefore);
@@ -138,7 +143,7 @@ void ThreadListModel::resetRows(QList<Row> rows)
 bool ThreadListModel::reload()
 {
     refreshDayBounds();
-    auto threads = m_store.listThreads(ThreadFilter::Active);
+    auto threads = m_threads.threads(ThreadFilter::Active);
     if (!threads) {
         fail(threads.error());
         return false;
@@ -149,39 +154,9 @@ bool ThreadListModel::reload()
         records.insert(thread.id, thread);
     m_records = std::move(records);
     m_lastError.clear();
-
-    QList<Row> rows;
-    if (isSearching()) {
-        auto hits = m_store.search(m_searchText, kSearchLimit);
-        if (hits)
-            rows = rowsForHits(*hits);
-        else
-            fail(hits.error());
-    } else {
-        m_hits.clear();
-        rows = groupedRows(*threads);
-    }
-    resetRows(std::move(rows));
-    return m_lastError.isEmpty();
-}
-
-void ThreadListModel::setSearchText(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed == m_searchText)
-        return;
-    if (trimmed.isEmpty()) {
-        showSearchResults(trimmed, {});
-        return;
-    }
-    auto hits = m_store.search(trimmed, kSearchLimit);
-    if (!hits) {
-        m_searchText = trimmed;
-        fail(hits.error());
-        resetRows({});
-        return;
-    }
-    showSearchResults(trimmed, *hits);
+    // A search keeps its hits (minus the threads that are gone) until it is run again.
+    resetRows(isSearching() ? rowsForHits(m_searchHits) : groupedRows(*threads));
+    return true;
 }
 
 void ThreadListModel::showSearchResults(const QString &text, const QList<SearchHit> &hits)
@@ -316,17 +291,21 @@ void ThreadListModel::placeRow(const ThreadRecord &thread)
 
 bool ThreadListModel::refreshThread(RowId id)
 {
-    auto thread = m_store.thread(id);
+    auto thread = m_threads.thread(id);
     if (!thread) {
         fail(thread.error());
         return false;
     }
-    if (thread->archived) {
-        removeThread(id);
-        return true;
-    }
-    placeRow(*thread);
+    applyThread(*thread);
     return true;
+}
+
+void ThreadListModel::applyThread(const ThreadRecord &thread)
+{
+    if (thread.archived)
+        removeThread(thread.id);
+    else
+        placeRow(thread);
 }
 
 void ThreadListModel::removeThread(RowId id)
@@ -361,17 +340,12 @@ void ThreadListModel::applyRunEvent(const RunEvent &event)
 {
     switch (event.type) {
     case RunEvent::Type::RunStarted:
-        m_running.insert(event.threadId);
-        refreshThread(event.threadId); // the user's message moved it to the top
+        setRunning(event.threadId, true);
         break;
     case RunEvent::Type::RunFinished:
     case RunEvent::Type::RunFailed:
     case RunEvent::Type::RunCancelled:
-        m_running.remove(event.threadId);
-        refreshThread(event.threadId);
-        break;
-    case RunEvent::Type::ThreadTitleChanged:
-        refreshThread(event.threadId);
+        setRunning(event.threadId, false);
         break;
     default:
         break;
@@ -461,12 +435,11 @@ bool ThreadListModel::setData(const QModelIndex &index, const QVariant &value, i
         return false; // an empty name keeps the old one
     if (title == it->title)
         return true;
-    if (StoreStatus status = m_store.renameThread(row.id, title); !status) {
+    // The row changes when the service announces the new title.
+    if (StoreStatus status = m_threads.rename(row.id, title); !status) {
         fail(status.error());
         return false;
     }
-    it->title = title;
-    emit dataChanged(index, index);
     return true;
 }
 

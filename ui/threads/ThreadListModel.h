@@ -1,7 +1,8 @@
-// The sidebar's list of threads over the store: date groups (Pinned, Today, Yesterday,
-// Previous 7 days, Older) as non-selectable header rows, pinned threads on top, or, while a
-// search is active, the store's full-text hits in rank order. Stays fast with 10,000 threads:
-// one query loads them all, and run events move or update one row instead of resetting.
+// The sidebar's list of threads, fed by the ThreadService: date groups (Pinned, Today,
+// Yesterday, Previous 7 days, Older) as non-selectable header rows, pinned threads on top, or,
+// while a search is active, the search's hits in rank order. Stays fast with 10,000 threads:
+// one query loads them all, and the service's added / changed / removed signals insert, move,
+// update or remove one row instead of resetting. Run events only set the running dot.
 #pragma once
 
 #include "agent/RunEvent.h"
@@ -17,7 +18,7 @@
 #include <functional>
 #include <optional>
 
-class Store;
+class ThreadService;
 
 class ThreadListModel final : public QAbstractListModel
 {
@@ -38,20 +39,18 @@ public:
     };
     enum class Group { Pinned, Today, Yesterday, Previous7Days, Older };
 
-    explicit ThreadListModel(Store &store, QObject *parent = nullptr);
+    explicit ThreadListModel(ThreadService &threads, QObject *parent = nullptr);
 
     // "Now" for the date groups; for tests. Default: the current local time.
     void setClock(std::function<QDateTime()> clock);
 
-    // Reads every active thread from the store (and re-runs the search, if any). False and
+    // Reads every active thread from the service (a search keeps its hits). False and
     // lastError() when the store fails; the rows then stay as they were.
     bool reload();
-    // Empty text: the grouped list. Otherwise the threads whose title or messages hold
-    // every word, best first. Runs at once (the sidebar debounces typing).
-    void setSearchText(const QString &text);
-    // Shows hits for text that were found elsewhere (the sidebar's ThreadSearcher, off the
-    // GUI thread); empty text shows the grouped list.
+    // Shows the hits of a search (the service's, off the GUI thread) in rank order; empty
+    // text shows the grouped list.
     void showSearchResults(const QString &text, const QList<SearchHit> &hits);
+    void clearSearch() { showSearchResults(QString(), {}); }
     static constexpr int kSearchLimit = 200; // more than anyone scrolls through
     QString searchText() const { return m_searchText; }
     bool isSearching() const { return !m_searchText.isEmpty(); }
@@ -66,13 +65,13 @@ public:
     static QString displayTitle(const QString &title);
     static QString groupName(Group group);
 
-    // Incremental updates, one row each.
-    // Re-reads the thread and puts its row where it now belongs (inserting it if new).
+    // Reads the thread from the service and puts its row where it belongs (inserting it if
+    // new): for a thread made by another process that the service has not announced yet.
     bool refreshThread(RowId id);
-    void removeThread(RowId id);
     void setRunning(RowId id, bool running);
     bool isRunning(RowId id) const { return m_running.contains(id); }
-    // RunStarted / RunFinished / RunFailed / RunCancelled / ThreadTitleChanged.
+    // The running dot: RunStarted / RunFinished / RunFailed / RunCancelled. (Where a run moves
+    // its thread, and the title it gets, come from the service's threadChanged.)
     void applyRunEvent(const RunEvent &event);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -82,7 +81,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 signals:
-    // A store call failed (rename, refresh, search); the message says what to do.
+    // A store call failed (rename, refresh, reload); the message says what to do.
     void errorOccurred(const QString &message);
 
 private:
@@ -104,14 +103,17 @@ private:
     int headerRow(Group group) const;
     bool groupHasThreads(Group group) const;
     void placeRow(const ThreadRecord &thread);
+    void applyThread(const ThreadRecord &thread);
+    void removeThread(RowId id);
     void removeRowAt(int row);
     void fail(const QString &message);
     QDateTime now() const;
 
-    Store &m_store;
+    ThreadService &m_threads;
     std::function<QDateTime()> m_clock;
     QList<Row> m_rows;
     QHash<RowId, ThreadRecord> m_records; // every active thread, whether shown or not
+    QList<SearchHit> m_searchHits; // search mode: the hits, best first
     QHash<RowId, SearchHit> m_hits; // search mode: snippet and highlights
     QSet<RowId> m_running;
     QString m_searchText;

@@ -4,14 +4,15 @@
 #include "DeleteThreadDialog.h"
 #include "ThreadItemDelegate.h"
 #include "ThreadListModel.h"
-#include "services/ThreadSearcher.h"
 
 #include "agent/AgentEngine.h"
 #include "agent/ThreadExport.h"
+#include "core/Settings.h"
 #include "root/AppContext.h"
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
+#include "services/ThreadService.h"
 
 #include <QAction>
 #include <QDir>
@@ -60,12 +61,15 @@ QString fileNameFor(const QString &title)
 }
 } // namespace
 
-ThreadSidebar::ThreadSidebar(AppContext &context, QWidget *parent)
+ThreadSidebar::ThreadSidebar(ThreadService &threads, Settings &settings, AppContext &context,
+                             QWidget *parent)
     : QWidget(parent)
+    , m_threads(threads)
+    , m_settings(settings)
     , m_context(context)
 {
     setObjectName(QStringLiteral("threadSidebar"));
-    m_model = new ThreadListModel(context.store(), this);
+    m_model = new ThreadListModel(threads, this);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("threadSearchField"));
@@ -124,8 +128,9 @@ ThreadSidebar::ThreadSidebar(AppContext &context, QWidget *parent)
     connect(m_exportAction, &QAction::triggered, this, &ThreadSidebar::exportCurrentThread);
     connect(m_deleteAction, &QAction::triggered, this, &ThreadSidebar::deleteCurrentThread);
 
-    m_searcher = new ThreadSearcher(context.store().path(), this);
-    connect(m_searcher, &ThreadSearcher::finished, this, &ThreadSidebar::onSearchFinished);
+    connect(&threads, &ThreadService::searchFinished, this, &ThreadSidebar::onSearchFinished);
+    connect(&threads, &ThreadService::errorOccurred, this,
+            [this](const QString &message) { showMessage(message, true); });
     m_searchTimer = new QTimer(this);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(kSearchDebounceMs);
@@ -163,7 +168,15 @@ ThreadSidebar::ThreadSidebar(AppContext &context, QWidget *parent)
             [this](const QString &message) { showMessage(message, true); });
     // Rows come and go without a reset (runs, new threads): keep the empty state true.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ThreadSidebar::updateEmptyState);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ThreadSidebar::updateEmptyState);
+    connect(
+        m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+        [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ThreadSidebar::onRowsRemoved);
+    // After the model (connected first): a current thread that a search hid had no row.
+    connect(&threads, &ThreadService::threadRemoved, this, [this](RowId id) {
+        if (id == m_currentId)
+            selectThread(0);
+    });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ThreadSidebar::updateActions);
 
     reload();
@@ -207,12 +220,12 @@ void ThreadSidebar::applySearch()
     m_searchTimer->stop();
     const QString text = m_search->text().trimmed();
     if (!text.isEmpty()) {
-        m_searcher->search(text, ThreadListModel::kSearchLimit);
+        m_threads.search(text, ThreadListModel::kSearchLimit);
         return;
     }
-    m_searcher->cancel();
+    m_threads.cancelSearch();
     m_selectFirstHit = false;
-    m_model->setSearchText(QString());
+    m_model->clearSearch();
     restoreSelection();
     updateEmptyState();
 }
@@ -254,6 +267,32 @@ void ThreadSidebar::onCurrentIndexChanged(const QModelIndex &current)
         return;
     if (const RowId id = m_model->threadIdAt(current.row()); id != 0)
         setCurrent(id);
+}
+
+// A thread leaves the list (deleted here or by another process, or archived): when it is the
+// current one, the neighbour below (or above) becomes current, as in a mail client; the view's
+// own idea of the next current row is ignored meanwhile.
+void ThreadSidebar::onRowsAboutToBeRemoved(int first, int last)
+{
+    const QModelIndex current = m_model->indexOfThread(m_currentId);
+    if (!current.isValid() || current.row() < first || current.row() > last)
+        return;
+    RowId neighbour = 0;
+    for (int row = last + 1; row < m_model->rowCount() && !neighbour; ++row)
+        neighbour = m_model->threadIdAt(row);
+    for (int row = first - 1; row >= 0 && !neighbour; --row)
+        neighbour = m_model->threadIdAt(row);
+    m_nextAfterRemoval = neighbour;
+    m_restoring = true;
+}
+
+void ThreadSidebar::onRowsRemoved()
+{
+    if (const std::optional<RowId> next = std::exchange(m_nextAfterRemoval, std::nullopt)) {
+        m_restoring = false;
+        selectThread(*next);
+    }
+    updateEmptyState();
 }
 
 void ThreadSidebar::setCurrent(RowId id)
@@ -314,13 +353,12 @@ RowId ThreadSidebar::newThread()
     clearMessage();
     if (m_model->isSearching())
         m_search->clear();
-    auto created = m_context.store().createThread(QString(), m_context.settings().defaultModel());
+    auto created = m_threads.create(QString(), m_settings.defaultModel());
     if (!created) {
         showMessage(tr("A new thread could not be created: %1").arg(created.error()), true);
         return 0;
     }
-    m_model->refreshThread(created->id);
-    selectThread(created->id);
+    selectThread(created->id); // the list has its row already (threadAdded)
     return created->id;
 }
 
@@ -345,12 +383,10 @@ void ThreadSidebar::togglePinCurrentThread()
     const std::optional<ThreadRecord> thread = m_model->record(m_currentId);
     if (!thread)
         return;
-    if (StoreStatus status = m_context.store().setThreadPinned(thread->id, !thread->pinned);
-        !status) {
+    if (StoreStatus status = m_threads.setPinned(thread->id, !thread->pinned); !status) {
         showMessage(status.error(), true);
         return;
     }
-    m_model->refreshThread(thread->id);
     m_list->scrollTo(m_model->indexOfThread(thread->id));
     updateActions();
 }
@@ -370,7 +406,7 @@ void ThreadSidebar::deleteCurrentThread()
 
     auto *dialog = new DeleteThreadDialog(ThreadListModel::displayTitle(thread->title),
                                           int(sandboxes.size()), this);
-    dialog->setAlsoDeleteSandboxes(m_context.settings().deleteSandboxesWithThread());
+    dialog->setAlsoDeleteSandboxes(m_settings.deleteSandboxesWithThread());
     const RowId id = thread->id;
     connect(dialog, &QDialog::accepted, this, [this, dialog, id, sandboxes] {
         removeThread(id, dialog->alsoDeleteSandboxes() ? sandboxes : QList<SandboxRecord>());
@@ -380,25 +416,11 @@ void ThreadSidebar::deleteCurrentThread()
 
 void ThreadSidebar::removeThread(RowId id, const QList<SandboxRecord> &sandboxes)
 {
-    // The neighbour below (or above) becomes current, as in a mail client.
-    RowId neighbour = 0;
-    const QModelIndex index = m_model->indexOfThread(id);
-    if (index.isValid()) {
-        for (int row = index.row() + 1; row < m_model->rowCount() && !neighbour; ++row)
-            neighbour = m_model->threadIdAt(row);
-        for (int row = index.row() - 1; row >= 0 && !neighbour; --row)
-            neighbour = m_model->threadIdAt(row);
-    }
-    if (StoreStatus status = m_context.store().deleteThread(id); !status) {
+    // The row goes when the service announces it (see onRowsAboutToBeRemoved()).
+    if (StoreStatus status = m_threads.remove(id); !status) {
         showMessage(tr("The thread could not be deleted: %1").arg(status.error()), true);
         return;
     }
-    const bool wasCurrent = id == m_currentId;
-    m_restoring = true; // the removal moves the view's current row by itself
-    m_model->removeThread(id);
-    m_restoring = false;
-    if (wasCurrent)
-        selectThread(neighbour);
     deleteSandboxes(sandboxes);
 }
 

@@ -1,8 +1,10 @@
 // The thread sidebar: a search field (search-as-you-type over titles and message text), a
 // "New thread" button and the list of threads grouped by date, pinned on top. Rename in place
 // (F2), pin, export (Markdown or JSON) and delete (Del; optionally with the thread's sandboxes)
-// from the keyboard or the row's context menu. Works with or without the agent engine; with
-// it, runs update their row (title, running dot, moved to the top) as they happen.
+// from the keyboard or the row's context menu. Every change goes through the ThreadService,
+// and the list follows the service's signals, whoever made the change (this sidebar, the chat
+// pane, the engine's titles, another process). Works with or without the agent engine; with
+// it, the running dot follows the runs.
 #pragma once
 
 #include "agent/RunEvent.h"
@@ -12,7 +14,10 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class AppContext;
+class Settings;
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -21,14 +26,16 @@ class QModelIndex;
 class QTimer;
 class QToolButton;
 class ThreadListModel;
-class ThreadSearcher;
+class ThreadService;
 
 class ThreadSidebar final : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ThreadSidebar(AppContext &context, QWidget *parent = nullptr);
+    // context: for the engine, the export and the thread's sandboxes (deleteSandboxes()).
+    ThreadSidebar(ThreadService &threads, Settings &settings, AppContext &context,
+                  QWidget *parent = nullptr);
 
     QLineEdit *searchField() const { return m_search; }
     QListView *threadList() const { return m_list; }
@@ -51,7 +58,8 @@ public:
     // Asks for a file (Markdown or JSON by the chosen filter) and writes the thread to it.
     void exportCurrentThread();
     void togglePinCurrentThread();
-    // Reads the threads from the store again (and connects to the engine if it now exists).
+    // Reads the threads again (and connects to the engine if it now exists); new, changed
+    // and deleted threads need no reload: the service announces them.
     void reload();
 
 signals:
@@ -62,6 +70,8 @@ private:
     void scheduleDayChange();
     void onRunEvent(const RunEvent &event);
     void onCurrentIndexChanged(const QModelIndex &current);
+    void onRowsAboutToBeRemoved(int first, int last);
+    void onRowsRemoved();
     void setCurrent(RowId id);
     void applySearch();
     void onSearchFinished(const QString &text, const QList<SearchHit> &hits, const QString &error);
@@ -77,6 +87,8 @@ private:
     void updateEmptyState();
     bool eventFilter(QObject *watched, QEvent *event) override;
 
+    ThreadService &m_threads;
+    Settings &m_settings;
     AppContext &m_context;
     ThreadListModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
@@ -84,7 +96,6 @@ private:
     QListView *m_list = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_message = nullptr;
-    ThreadSearcher *m_searcher = nullptr;
     QTimer *m_searchTimer = nullptr;
     QTimer *m_messageTimer = nullptr;
     QTimer *m_dayTimer = nullptr; // regroups at midnight: "Today" becomes "Yesterday"
@@ -93,6 +104,8 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_deleteAction = nullptr;
     RowId m_currentId = 0;
+    // The current thread's row is being removed: this one becomes current next (0: none).
+    std::optional<RowId> m_nextAfterRemoval;
     bool m_restoring = false;
     bool m_engineConnected = false;
     bool m_selectFirstHit = false; // Enter in the search field: go to the best hit

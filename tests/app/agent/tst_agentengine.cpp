@@ -7,6 +7,7 @@
 #include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
+#include "services/ThreadService.h"
 #include "store/Store.h"
 
 #include <QElapsedTimer>
@@ -32,6 +33,7 @@ private slots:
     void missingKeyFailsClearly();
     void pendingApprovalSurvivesARestart();
     void cancelStopsARunningCommand();
+    void renameWhileTheModelNamesTheThreadIsKept();
 
 private:
     AgentEngine &engine();
@@ -501,6 +503,39 @@ void TestAgentEngine::cancelStopsARunningCommand()
         = m_context->store().listToolCalls(m_context->store().listRuns(thread)->last().id);
     QCOMPARE(calls->last().status, ToolCallStatus::Failed);
     QVERIFY(!engine().isRunning(thread));
+}
+
+// The user renames the thread while the engine asks the model for a title (the race a late
+// auto-title once lost): the model's answer arrives after the rename and is dropped.
+void TestAgentEngine::renameWhileTheModelNamesTheThreadIsKept()
+{
+    ScriptedModel script(*m_server, Wire::OpenAi, {}); // answers "Done."
+    RunRecorder recorder(engine());
+    QSignalSpy changed(&m_context->threads(), &ThreadService::threadChanged);
+    const qint64 thread = newThread();
+    bool renamed = false;
+    // After the script queued the title answer, before the server sends it.
+    const auto renaming
+        = connect(m_server.get(), &FakeLlmServer::requestReceived, this, [this, thread, &renamed] {
+              if (m_server->requests().last().json().contains(QLatin1String("tools")))
+                  return;
+              QVERIFY(engine().isNamingThread(thread));
+              renamed = m_context->threads().rename(thread, QStringLiteral("My own name")).ok();
+          });
+    QString error;
+    QVERIFY2(engine().send(thread, QStringLiteral("reverse a string"),
+                           {QStringLiteral("openai/gpt-4o-mini"), 20, {}}, &error),
+             qPrintable(error));
+    QVERIFY(waitForEnd(recorder));
+    QTRY_VERIFY_WITH_TIMEOUT(renamed, 20000);
+    QTRY_VERIFY(!engine().isNamingThread(thread));
+    QCOMPARE(script.titlesServed(), 1);
+    QCOMPARE(m_context->threads().thread(thread)->title, QStringLiteral("My own name"));
+    QVERIFY(recorder.ofType(RunEvent::Type::ThreadTitleChanged).isEmpty());
+    // The lists heard the rename last: nothing announced the model's title.
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(changed.last().first().value<ThreadRecord>().title, QStringLiteral("My own name"));
+    disconnect(renaming);
 }
 
 QTEST_GUILESS_MAIN(TestAgentEngine)

@@ -1,8 +1,10 @@
 // ThreadListModel over a real store file with a few hundred threads made at controlled times:
-// the date groups, pinned threads first, full-text search into message text, and run events
-// that update or move one row without resetting the model.
+// the date groups, pinned threads first, full-text search into message text, and the thread
+// service's announcements (its own writes, a run's activity, another connection's writes) that
+// update, move, add or remove one row without resetting the model.
 #include "threads/ThreadListModel.h"
 
+#include "services/ThreadService.h"
 #include "store/Store.h"
 
 #include <QAbstractItemModelTester>
@@ -45,13 +47,16 @@ private slots:
     void pinningMovesTheRowAndEmptyHeadersGo();
     void renameInPlacePersists();
     void newAndDeletedThreads();
+    void anotherConnectionsChangesArriveWithoutReload();
 
 private:
     void createThreads();
+    void search(const QString &text);
     int dataRow(RowId id) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<ThreadService> m_threads;
     std::unique_ptr<ThreadListModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QDateTime m_now;
@@ -72,7 +77,9 @@ void TestThreadListModel::init()
     m_clock = m_now;
     m_store->setClock([this] { return m_clock; });
     createThreads();
-    m_model = std::make_unique<ThreadListModel>(*m_store);
+    m_threads = std::make_unique<ThreadService>(*m_store);
+    m_threads->setPollInterval(0); // anotherConnections... checks by hand
+    m_model = std::make_unique<ThreadListModel>(*m_threads);
     m_model->setClock([this] { return m_now; });
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -83,6 +90,7 @@ void TestThreadListModel::cleanup()
 {
     m_tester.reset();
     m_model.reset();
+    m_threads.reset();
     m_store.reset();
     m_dir.reset();
     m_daysAgo.clear();
@@ -118,6 +126,20 @@ void TestThreadListModel::createThreads()
         }
     }
     m_clock = m_now;
+}
+
+// What the sidebar does: the service searches off the GUI thread, the model shows the hits.
+void TestThreadListModel::search(const QString &text)
+{
+    if (text.isEmpty()) {
+        m_model->clearSearch();
+        return;
+    }
+    QSignalSpy finished(m_threads.get(), &ThreadService::searchFinished);
+    m_threads->search(text, ThreadListModel::kSearchLimit);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(2).toString(), QString());
+    m_model->showSearchResults(text, finished.first().at(1).value<QList<SearchHit>>());
 }
 
 int TestThreadListModel::dataRow(RowId id) const
@@ -165,7 +187,7 @@ void TestThreadListModel::groupsByDateWithPinnedFirst()
 void TestThreadListModel::searchFindsAWordOnlyInAMessage()
 {
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
-    m_model->setSearchText(QStringLiteral("zanzib"));
+    search(QStringLiteral("zanzib"));
     QCOMPARE(reset.size(), 1);
     QCOMPARE(m_model->rowCount(), 1);
     const QModelIndex hit = m_model->index(0);
@@ -181,11 +203,11 @@ void TestThreadListModel::searchFindsAWordOnlyInAMessage()
     const QPoint range = highlights.first().toPoint();
     QCOMPARE(snippet.mid(range.x(), range.y()), QStringLiteral("zanzibar"));
 
-    m_model->setSearchText(QStringLiteral("nosuchwordanywhere"));
+    search(QStringLiteral("nosuchwordanywhere"));
     QCOMPARE(m_model->rowCount(), 0);
 
     // Titles are searched too: every thread's title holds "parsing".
-    m_model->setSearchText(QStringLiteral("parsing"));
+    search(QStringLiteral("parsing"));
     QCOMPARE(m_model->threadCount(), m_model->rowCount());
     QVERIFY(m_model->rowCount() > 50);
 }
@@ -193,9 +215,9 @@ void TestThreadListModel::searchFindsAWordOnlyInAMessage()
 void TestThreadListModel::clearingTheSearchRestoresTheGroups()
 {
     const int grouped = m_model->rowCount();
-    m_model->setSearchText(QStringLiteral("zanzibar"));
+    search(QStringLiteral("zanzibar"));
     QCOMPARE(m_model->rowCount(), 1);
-    m_model->setSearchText(QString());
+    search(QString());
     QCOMPARE(m_model->rowCount(), grouped);
     QCOMPARE(m_model->threadCount(), kThreads);
     QVERIFY(m_model->index(0).data(ThreadListModel::HeaderRole).toBool());
@@ -208,12 +230,7 @@ void TestThreadListModel::titleChangeUpdatesOneRow()
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     QSignalSpy moved(m_model.get(), &QAbstractItemModel::rowsMoved);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    QVERIFY(m_store->renameThread(id, QStringLiteral("Reverse a string in Python")).ok());
-    RunEvent event;
-    event.type = RunEvent::Type::ThreadTitleChanged;
-    event.threadId = id;
-    event.text = QStringLiteral("Reverse a string in Python");
-    m_model->applyRunEvent(event);
+    QVERIFY(m_threads->rename(id, QStringLiteral("Reverse a string in Python")).ok());
     QCOMPARE(m_model->index(row).data().toString(), QStringLiteral("Reverse a string in Python"));
     QCOMPARE(reset.size(), 0);
     QCOMPARE(moved.size(), 0); // a rename does not change the order
@@ -239,6 +256,10 @@ void TestThreadListModel::runStartedMovesTheRowToTheTop()
     user.threadId = id;
     user.parts = NewMessage::textParts(QStringLiteral("Once more, please"));
     QVERIFY(m_store->appendMessage(user).ok());
+    // What the engine does as the run starts: the service re-reads the thread and announces
+    // where it now belongs; the run event itself only lights the running dot.
+    m_threads->reread(id);
+    QCOMPARE(moved.size(), 1);
     RunEvent started;
     started.type = RunEvent::Type::RunStarted;
     started.threadId = id;
@@ -276,8 +297,7 @@ void TestThreadListModel::pinningMovesTheRowAndEmptyHeadersGo()
     };
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     for (const RowId id : std::as_const(m_pinned)) {
-        QVERIFY(m_store->setThreadPinned(id, false).ok());
-        QVERIFY(m_model->refreshThread(id));
+        QVERIFY(m_threads->setPinned(id, false).ok());
         QCOMPARE(m_model->indexOfThread(id).data(ThreadListModel::PinnedRole).toBool(), false);
     }
     QCOMPARE(pinnedHeaderCount(), 0);
@@ -285,8 +305,7 @@ void TestThreadListModel::pinningMovesTheRowAndEmptyHeadersGo()
 
     // Pinning an old thread brings back the Pinned group, with it on top.
     const RowId old = *m_pinned.cbegin();
-    QVERIFY(m_store->setThreadPinned(old, true).ok());
-    QVERIFY(m_model->refreshThread(old));
+    QVERIFY(m_threads->setPinned(old, true).ok());
     QCOMPARE(pinnedHeaderCount(), 1);
     QCOMPARE(dataRow(old), 1);
     QCOMPARE(reset.size(), 0);
@@ -310,9 +329,8 @@ void TestThreadListModel::newAndDeletedThreads()
 {
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     m_clock = m_now.addSecs(5);
-    auto created = m_store->createThread(QString(), QStringLiteral("openai/gpt-4o-mini"));
+    auto created = m_threads->create(QString(), QStringLiteral("openai/gpt-4o-mini"));
     QVERIFY(created.ok());
-    QVERIFY(m_model->refreshThread(created->id));
     const QModelIndex index = m_model->indexOfThread(created->id);
     QCOMPARE(index.data().toString(), ThreadListModel::displayTitle(QString()));
     QCOMPARE(index.row(), 1 + 3 + 1); // first under Today
@@ -326,8 +344,7 @@ void TestThreadListModel::newAndDeletedThreads()
     }
     QVERIFY(!yesterday.isEmpty());
     for (const RowId id : std::as_const(yesterday)) {
-        QVERIFY(m_store->deleteThread(id).ok());
-        m_model->removeThread(id);
+        QVERIFY(m_threads->remove(id).ok());
         QVERIFY(!m_model->indexOfThread(id).isValid());
     }
     for (int row = 0; row < m_model->rowCount(); ++row)
@@ -344,6 +361,36 @@ void TestThreadListModel::newAndDeletedThreads()
     for (int row = 0; row < m_model->rowCount(); ++row)
         reloaded << m_model->index(row).data(ThreadListModel::IdRole).toLongLong();
     QCOMPARE(incremental, reloaded);
+}
+
+// Another process on the same file (here another connection) deletes one thread and renames
+// another: once the service looks, the rows follow, one at a time, with no reload.
+void TestThreadListModel::anotherConnectionsChangesArriveWithoutReload()
+{
+    const RowId renamed = m_zanzibarThread;
+    RowId deleted = 0;
+    for (auto it = m_daysAgo.cbegin(); it != m_daysAgo.cend() && !deleted; ++it) {
+        if (it.key() != renamed && it.value() > 60 && !m_pinned.contains(it.key()))
+            deleted = it.key(); // in "Older", which keeps its header
+    }
+    QVERIFY(deleted != 0);
+    const int expectedRow = dataRow(renamed) - (dataRow(deleted) < dataRow(renamed) ? 1 : 0);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+
+    Store other;
+    other.setRecoverOnOpen(false);
+    QVERIFY(other.open(m_dir->filePath(QStringLiteral("studio.db"))).ok());
+    QVERIFY(other.deleteThread(deleted).ok());
+    QVERIFY(other.renameThread(renamed, QStringLiteral("Renamed in the terminal")).ok());
+    QVERIFY(m_model->indexOfThread(deleted).isValid()); // not before the service looks
+
+    m_threads->checkForOutsideChanges();
+    QVERIFY(!m_model->indexOfThread(deleted).isValid());
+    QCOMPARE(m_model->threadCount(), kThreads - 1);
+    QCOMPARE(m_model->indexOfThread(renamed).data().toString(),
+             QStringLiteral("Renamed in the terminal"));
+    QCOMPARE(dataRow(renamed), expectedRow); // a rename does not move it
+    QCOMPARE(reset.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestThreadListModel)

@@ -1,7 +1,8 @@
 // The real ThreadSidebar on the offscreen platform over a real AppContext (temporary data
 // folder, real SQLite file): typing in the search field filters the list, F2 renames in
 // place and the store keeps it, Del asks and deletes (with the thread's local sandboxes when
-// asked to), export writes the conversation, next/previous walk the list across its groups.
+// asked to), export writes the conversation, next/previous walk the list across its groups; a
+// thread deleted in a terminal (`agent-studio threads rm`) leaves the list by itself.
 #include "threads/DeleteThreadDialog.h"
 #include "threads/ThreadListModel.h"
 #include "threads/ThreadSidebar.h"
@@ -11,6 +12,7 @@
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
+#include "services/ThreadService.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -26,6 +28,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -54,6 +57,8 @@ private slots:
     void contextMenuOffersTheRowActions();
     void runEventsFromTheEngineUpdateTheRow();
     void emptyStoreShowsTheEmptyState();
+    void threadDeletedInATerminalLeavesTheList();
+    void threadCreatedElsewhereAppearsWithoutReload();
 
 private:
     RowId addThread(const QString &title, const QString &question, const QString &answer,
@@ -130,7 +135,8 @@ RowId TestThreadSidebar::addThread(const QString &title, const QString &question
 void TestThreadSidebar::showSidebar()
 {
     m_tester.reset();
-    m_sidebar = std::make_unique<ThreadSidebar>(*m_context);
+    m_sidebar
+        = std::make_unique<ThreadSidebar>(m_context->threads(), m_context->settings(), *m_context);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_sidebar->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_sidebar->resize(320, 600);
@@ -492,7 +498,8 @@ void TestThreadSidebar::contextMenuOffersTheRowActions()
 }
 
 // The sidebar is made before the engine exists (as at startup without a key); reload()
-// connects it, and the engine's events then update that one row.
+// connects it, and the engine's work then updates that one row: the title it generates and
+// where the run moves the thread come from the thread service, the running dot from the run.
 void TestThreadSidebar::runEventsFromTheEngineUpdateTheRow()
 {
     showSidebar();
@@ -502,18 +509,19 @@ void TestThreadSidebar::runEventsFromTheEngineUpdateTheRow()
     m_sidebar->reload();
     QSignalSpy reset(list()->model(), &QAbstractItemModel::modelReset);
 
-    QVERIFY(m_context->store().renameThread(m_older, QStringLiteral("Looping in bash")).ok());
-    RunEvent titled;
-    titled.type = RunEvent::Type::ThreadTitleChanged;
-    titled.threadId = m_older;
-    titled.text = QStringLiteral("Looping in bash");
-    emit engine->runEvent(titled);
+    const auto titled = m_context->threads().setGeneratedTitle(
+        m_older, QStringLiteral("Old shell scripts"), QStringLiteral("Looping in bash"));
+    QVERIFY2(titled, qPrintable(titled.error()));
+    QVERIFY(*titled);
     QCOMPARE(shownTitles().last(), QStringLiteral("Looping in bash"));
 
+    // What the engine does as a run starts: the user's message is stored, the thread service
+    // re-reads the thread, then the run event goes out.
     NewMessage user;
     user.threadId = m_older;
     user.parts = NewMessage::textParts(QStringLiteral("And with while?"));
     QVERIFY(m_context->store().appendMessage(user).ok());
+    m_context->threads().reread(m_older);
     RunEvent started;
     started.type = RunEvent::Type::RunStarted;
     started.threadId = m_older;
@@ -521,6 +529,55 @@ void TestThreadSidebar::runEventsFromTheEngineUpdateTheRow()
     QCOMPARE(shownTitles().at(1), QStringLiteral("Looping in bash")); // top of Today
     QVERIFY(list()->model()->index(1, 0).data(ThreadListModel::RunningRole).toBool());
     QVERIFY(!shownTitles().contains(QStringLiteral("Older"))); // its only thread left it
+    QCOMPARE(reset.size(), 0);
+}
+
+// The window is open on a thread; in a terminal the user runs `agent-studio threads rm` on it.
+// Within about a second the row is gone and the next thread is current; nobody reloads.
+void TestThreadSidebar::threadDeletedInATerminalLeavesTheList()
+{
+    showSidebar();
+    m_sidebar->selectThread(m_today2);
+    QSignalSpy current(m_sidebar.get(), &ThreadSidebar::currentThreadChanged);
+    QSignalSpy reset(list()->model(), &QAbstractItemModel::modelReset);
+
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    cli.setProcessEnvironment(env);
+    QSignalSpy finished(&cli, &QProcess::finished);
+    cli.start(QStringLiteral(AGENT_STUDIO_BIN),
+              {QStringLiteral("--data-dir"), m_dir->path(), QStringLiteral("threads"),
+               QStringLiteral("rm"), QString::number(m_today2)});
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!shownTitles().contains(QStringLiteral("Reverse a string")), 10000);
+    QCOMPARE(shownTitles(),
+             (QStringList{QStringLiteral("Today"), QStringLiteral("Fibonacci in Rust"),
+                          QStringLiteral("Yesterday"), QStringLiteral("CSV parsing"),
+                          QStringLiteral("Older"), QStringLiteral("Old shell scripts")}));
+    QCOMPARE(m_sidebar->currentThreadId(), m_yesterday);
+    QCOMPARE(current.size(), 1);
+    QCOMPARE(list()->currentIndex().data(ThreadListModel::IdRole).toLongLong(), m_yesterday);
+    QCOMPARE(reset.size(), 0);
+}
+
+// The chat pane creates a thread for a send through the service: the sidebar lists it at once,
+// first under Today, and the current thread stays what it was until someone selects it.
+void TestThreadSidebar::threadCreatedElsewhereAppearsWithoutReload()
+{
+    showSidebar();
+    m_sidebar->selectThread(m_yesterday);
+    QSignalSpy reset(list()->model(), &QAbstractItemModel::modelReset);
+    const auto created = m_context->threads().create(QStringLiteral("Sent from the chat pane"),
+                                                     QStringLiteral("openai/gpt-4o-mini"));
+    QVERIFY2(created, qPrintable(created.error()));
+    QCOMPARE(shownTitles().mid(0, 2),
+             (QStringList{QStringLiteral("Today"), QStringLiteral("Sent from the chat pane")}));
+    QCOMPARE(m_sidebar->currentThreadId(), m_yesterday);
+    QCOMPARE(list()->currentIndex().data(ThreadListModel::IdRole).toLongLong(), m_yesterday);
     QCOMPARE(reset.size(), 0);
 }
 
