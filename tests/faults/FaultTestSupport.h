@@ -119,9 +119,7 @@ public:
             qWarning() << "the run did not start:" << error;
             return o;
         }
-        while (!recorder.ended && clock.elapsed() < timeoutMs)
-            QTest::qWait(10);
-        o.ended = recorder.ended;
+        o.ended = QTest::qWaitFor([&recorder] { return recorder.ended; }, timeoutMs);
         o.ms = clock.elapsed();
         o.events = recorder.events;
         for (const RunEvent &e : std::as_const(o.events)) {

@@ -158,8 +158,8 @@ TestDaytonaFaults::Run TestDaytonaFaults::run(QList<ScriptedModel::Step> steps, 
     }
     QElapsedTimer clock;
     clock.start();
-    while (!recorder.ended && clock.elapsed() < timeoutMs)
-        QTest::qWait(10);
+    [[maybe_unused]] const bool ended
+        = QTest::qWaitFor([&recorder] { return recorder.ended; }, timeoutMs);
     r.ms = clock.elapsed();
     r.finishedCalls = recorder.ofType(RunEvent::Type::ToolCallFinished);
     for (const RunEvent &e : recorder.events)

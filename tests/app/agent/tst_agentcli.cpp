@@ -177,6 +177,20 @@ void TestAgentCli::killedMidRunLosesNothingAndContinues()
         return ScriptedStep{QStringLiteral("The command was interrupted; nothing else to do."), {}};
     };
     ScriptedModel script(*m_server, Wire::OpenAi, steps);
+    // Host processes that run the long command, as ps would show them.
+    const auto sleeping = [] {
+        int count = 0;
+        for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (cmdline.open(QIODevice::ReadOnly)
+                && cmdline.readAll()
+                    == QByteArray("sleep\0"
+                                  "313\0",
+                                  10))
+                ++count;
+        }
+        return count;
+    };
 
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -193,7 +207,7 @@ void TestAgentCli::killedMidRunLosesNothingAndContinues()
                    QStringLiteral("local"), QStringLiteral("go")});
     // The third step starts the long command; kill the app while it runs.
     QTRY_COMPARE_WITH_TIMEOUT(script.stepsServed(), 3, 120000);
-    QTest::qWait(1500);
+    QTRY_VERIFY_WITH_TIMEOUT(sleeping() > 0, 30000);
     process.kill(); // SIGKILL
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitStatus(), QProcess::CrashExit);
@@ -201,19 +215,6 @@ void TestAgentCli::killedMidRunLosesNothingAndContinues()
     QCOMPARE(process.readAllStandardOutput().trimmed().split('\n').size(), 2);
 
     // The sandboxed command died with the app (bubblewrap's --die-with-parent).
-    const auto sleeping = [] {
-        int count = 0;
-        for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-            if (cmdline.open(QIODevice::ReadOnly)
-                && cmdline.readAll()
-                    == QByteArray("sleep\0"
-                                  "313\0",
-                                  10))
-                ++count;
-        }
-        return count;
-    };
     QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 0, 10000);
 
     // Everything acknowledged is there; the run is interrupted; the killed call is never re-run.

@@ -1,6 +1,7 @@
 // The agent engine end to end: a local server that answers like OpenAI or Anthropic (the
 // recorded wire formats) scripts the model; the real local sandbox server runs the tools; the
 // real store keeps everything. Only the model provider is fake.
+#include "../localsandbox/SandboxTestSupport.h"
 #include "AgentTestSupport.h"
 
 #include "agent/ApprovalPolicy.h"
@@ -95,11 +96,7 @@ qint64 TestAgentEngine::newThread(const QString &model)
 
 bool TestAgentEngine::waitForEnd(RunRecorder &recorder, int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!recorder.ended && clock.elapsed() < timeoutMs)
-        QTest::qWait(20);
-    return recorder.ended;
+    return QTest::qWaitFor([&recorder] { return recorder.ended; }, timeoutMs);
 }
 
 void TestAgentEngine::briefScenario_data()
@@ -494,7 +491,7 @@ void TestAgentEngine::cancelStopsARunningCommand()
                                                  && e.toolName == QLatin1String("runCommand");
                                          }),
                              60000);
-    QTest::qWait(500);
+    QTRY_VERIFY_WITH_TIMEOUT(!hostProcessesWithCommandLine({"sleep", "300"}).isEmpty(), 30000);
     engine().cancel(thread);
     QVERIFY(waitForEnd(recorder, 30000)); // not the 300 s of the command
     QCOMPARE(recorder.ofType(RunEvent::Type::RunCancelled).size(), 1);

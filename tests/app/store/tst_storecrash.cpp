@@ -114,7 +114,7 @@ void TestStoreCrash::killedWriterLosesNothingAcknowledged()
         QElapsedTimer timer;
         timer.start();
         while (timer.elapsed() < delayMs && writer.state() == QProcess::Running)
-            QTest::qWait(5);
+            QTest::qWait(5); // the crash loop's random delay, on purpose
         QCOMPARE(writer.state(), QProcess::Running); // it must not have failed on its own
         writer.kill(); // SIGKILL
         QVERIFY(writer.waitForFinished(10000));

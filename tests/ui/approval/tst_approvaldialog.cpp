@@ -146,10 +146,8 @@ qint64 TestApprovalDialog::newThread(const QString &title)
 
 ApprovalDialog *TestApprovalDialog::waitForDialog()
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!(m_center->dialog() && m_center->dialog()->isVisible()) && clock.elapsed() < 120000)
-        QTest::qWait(20);
+    [[maybe_unused]] const bool shown = QTest::qWaitFor(
+        [this] { return m_center->dialog() && m_center->dialog()->isVisible(); }, 120000);
     return m_center->dialog() && m_center->dialog()->isVisible() ? m_center->dialog() : nullptr;
 }
 
@@ -162,11 +160,7 @@ template<typename T> T *TestApprovalDialog::widget(const char *objectName)
 
 bool TestApprovalDialog::waitForEnd(RunRecorder &recorder, int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!recorder.ended && clock.elapsed() < timeoutMs)
-        QTest::qWait(20);
-    return recorder.ended;
+    return QTest::qWaitFor([&recorder] { return recorder.ended; }, timeoutMs);
 }
 
 QList<ToolCallRecord> TestApprovalDialog::toolCalls(qint64 thread)
@@ -297,6 +291,7 @@ void TestApprovalDialog::invalidArgumentsDisableApprove()
     // Ctrl+Enter does nothing while it is invalid.
     QApplication::setActiveWindow(dialog);
     QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    // An absence: no approval may follow, so there is no event to wait for.
     QTest::qWait(100);
     QCOMPARE(engine().pendingApprovals().size(), 1);
 
@@ -514,6 +509,7 @@ void TestApprovalDialog::closingLeavesTheCallPending()
     QVERIFY(dialog);
     QTest::keyClick(dialog, Qt::Key_Escape);
     QTRY_VERIFY(!dialog->isVisible());
+    // An absence: closing must neither approve nor deny, so there is no event to wait for.
     QTest::qWait(200);
 
     // Neither approved nor denied: still waiting, in the engine, the store and the count.

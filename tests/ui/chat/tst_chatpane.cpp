@@ -4,6 +4,7 @@
 // must be rendered and the tool cards must reach "done". Also: Shift+Enter, Stop, Continue
 // after the step limit, and the Copy button of a code block.
 #include "../../app/agent/AgentTestSupport.h"
+#include "../../app/localsandbox/SandboxTestSupport.h"
 
 #include "agent/ApprovalPolicy.h"
 #include "chat/ChatPane.h"
@@ -249,7 +250,8 @@ void TestChatPane::stopCancelsARun()
     };
     QTRY_VERIFY_WITH_TIMEOUT(sleeping() >= 0, 60000);
     const int row = sleeping();
-    QTest::qWait(300);
+    // The command runs in the sandbox (so Stop has a process to stop, not only a request).
+    QTRY_VERIFY_WITH_TIMEOUT(!hostProcessesWithCommandLine({"sleep", "300"}).isEmpty(), 30000);
     auto *stop = child<QPushButton>("stopButton");
     QVERIFY(stop->isVisible());
     QTest::mouseClick(stop, Qt::LeftButton);
@@ -355,7 +357,7 @@ void TestChatPane::copyButtonCopiesTheCode()
         dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
         dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
         pane().setPalette(dark);
-        QTest::qWait(100);
+        QTest::qWait(100); // screenshots only (no assertion): the repaint in the new palette
         pane().grab().save(shots + QStringLiteral("/chatpane-code-dark.png"));
     }
 }
@@ -376,10 +378,11 @@ void TestChatPane::streamingLaysOutOnlyTheLastRow()
     pane().setThread(thread->id);
     auto *view = static_cast<ConversationView *>(pane().conversationView());
     ConversationDelegate *delegate = view->conversationDelegate();
-    QTest::qWait(200); // the view settles
     ConversationModel &model = *pane().model();
     const int rows = model.rowCount();
     QCOMPARE(rows, 60);
+    // The view shows the end of the thread.
+    QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(model.index(rows - 1))));
 
     RunEvent delta;
     delta.type = RunEvent::Type::TextDelta;
@@ -389,14 +392,19 @@ void TestChatPane::streamingLaysOutOnlyTheLastRow()
     delta.text = QStringLiteral("Streaming ");
     pane().model()->applyEvent(delta); // a new row
     QTRY_VERIFY(view->visualRect(model.index(rows)).isValid());
+    // The counts below compare layouts before and after streaming, so the view must be idle
+    // first. Laying out runs from timers (the view's delayed layout, the 33 ms refresh, queued
+    // size hints), with no signal that says it is done; this is several of their cycles.
     QTest::qWait(100);
     const QHash<qint64, int> before = delegate->layoutsByKey();
     for (int i = 0; i < 200; ++i) {
         delta.text = QStringLiteral("word%1 ").arg(i);
         pane().model()->applyEvent(delta);
         if (i % 20 == 0)
-            QTest::qWait(40);
+            QTest::qWait(40); // paces the deltas like a stream, so the refresh timer fires
     }
+    // An absence: the last refresh lays out the streaming row and no other one; nothing
+    // signals that the refresh is over, so it gets several of its 33 ms cycles.
     QTest::qWait(200);
     const qint64 streamingKey = model.index(rows).data(ConversationModel::KeyRole).toLongLong();
     const QHash<qint64, int> after = delegate->layoutsByKey();
@@ -421,8 +429,9 @@ void TestChatPane::streamingLaysOutOnlyTheLastRow()
         delta.text = QStringLiteral("more%1\n\n").arg(i);
         pane().model()->applyEvent(delta);
         if (i % 30 == 0)
-            QTest::qWait(40);
+            QTest::qWait(40); // paces the deltas like a stream, so the refresh timer fires
     }
+    // An absence: the view does not scroll down by itself after the last refresh either.
     QTest::qWait(200);
     QCOMPARE(view->verticalScrollBar()->value(), 0);
     QVERIFY(!view->viewport()->rect().intersects(view->visualRect(model.index(rows))));

@@ -126,7 +126,8 @@ void TestConversationModel::loadsAStoredThread()
     QVERIFY(call);
     QVERIFY(m_store->decideToolCall(call->id, ApprovalDecision::Auto));
     QVERIFY(m_store->startToolCall(call->id));
-    QTest::qWait(15); // a measurable duration
+    // A measurable duration: the store's clock moves 1.5 s on (and keeps going from there).
+    m_store->setClock([] { return QDateTime::currentDateTimeUtc().addMSecs(1500); });
     QVERIFY(m_store->finishToolCall(call->id, ToolCallStatus::Done, QStringLiteral("{}")));
     NewMessage tool;
     tool.threadId = m_thread;
@@ -163,7 +164,7 @@ void TestConversationModel::loadsAStoredThread()
     QCOMPARE(at(model, 3, ConversationModel::ToolStatusRole).value<ToolStatus>(), ToolStatus::Done);
     QCOMPARE(at(model, 3, ConversationModel::ToolStatusTextRole).toString(),
              QStringLiteral("done"));
-    QVERIFY(at(model, 3, ConversationModel::ToolDurationRole).toLongLong() >= 10);
+    QVERIFY(at(model, 3, ConversationModel::ToolDurationRole).toLongLong() >= 1500);
     QCOMPARE(at(model, 3, ConversationModel::ToolCallRowIdRole).toLongLong(), call->id);
     QCOMPARE(kindAt(model, 4), Kind::Error);
     QCOMPARE(at(model, 4, ConversationModel::TextRole).toString(),

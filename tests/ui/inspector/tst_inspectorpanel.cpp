@@ -114,11 +114,7 @@ void TestInspectorPanel::cleanup()
 
 bool TestInspectorPanel::waitForEnd(RunRecorder &recorder)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!recorder.ended && clock.elapsed() < 180000)
-        QTest::qWait(20);
-    return recorder.ended;
+    return QTest::qWaitFor([&recorder] { return recorder.ended; }, 180000);
 }
 
 void TestInspectorPanel::focus(InspectorPanel &panel)
@@ -275,10 +271,10 @@ void TestInspectorPanel::followsTheBriefRunAndShowsItsResults()
 
     // Double-click opens the viewer too (on the stdout row).
     tree->scrollTo(stdoutRow);
-    QTest::qWait(50); // the view lays itself out again without the viewer
+    // The view lays itself out again without the viewer: wait until the row is on screen.
+    QTRY_VERIFY(tree->viewport()->rect().contains(tree->visualRect(stdoutRow).center()));
+    QTRY_COMPARE(tree->indexAt(tree->visualRect(stdoutRow).center()), stdoutRow);
     const QPoint at = tree->visualRect(stdoutRow).center();
-    QVERIFY(tree->viewport()->rect().contains(at));
-    QCOMPARE(tree->indexAt(at), stdoutRow);
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at); // the first click of two
     QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
     QTRY_VERIFY(viewer->isVisible());

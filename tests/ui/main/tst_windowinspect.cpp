@@ -159,16 +159,21 @@ void TestWindowInspect::approveInTheDialogThenInspect()
     QVERIFY2(tokens.join(QLatin1Char(' ')).contains(QStringLiteral("4243")),
              qPrintable(tokens.join(QLatin1Char('|'))));
 
-    // A click on the runCommand card in the chat selects its node in the inspector.
+    // A click on the runCommand card in the chat brings the inspector back (the sandbox list
+    // is in front, nothing selected) and selects the card's node.
     const auto cards = m_f->rowsOfKind(ConversationModel::Kind::ToolCall);
     const RowId callRow = cards.last().data(ConversationModel::ToolCallRowIdRole).toLongLong();
     QVERIFY(callRow != 0);
+    m_f->find<QAction>(QStringLiteral("actionShowSandboxes"))->trigger();
+    QTRY_VERIFY(!inspector->isVisible());
+    inspector->tree()->setCurrentIndex({});
     QListView *conversation = m_f->window->chat()->conversationView();
     conversation->setCurrentIndex(cards.last());
     conversation->setFocus();
     QTest::keyClick(conversation, Qt::Key_Return);
     QTRY_VERIFY(inspector->isVisible());
-    QTRY_VERIFY(inspector->tree()->currentIndex().isValid());
+    QTRY_COMPARE(inspector->tree()->currentIndex().data(RunTreeModel::RecordIdRole).toLongLong(),
+                 callRow);
     QVERIFY2(
         inspector->tree()->currentIndex().data().toString().contains(QStringLiteral("runCommand")),
         qPrintable(inspector->tree()->currentIndex().data().toString()));
@@ -262,8 +267,7 @@ void TestWindowInspect::sandboxListStopsStartsDeletes()
             result = r;
             done = true;
         });
-        for (int waited = 0; !done && waited < 30000; waited += 20)
-            QTest::qWait(20);
+        [[maybe_unused]] const bool answered = QTest::qWaitFor([&done] { return done; }, 30000);
         return result;
     };
     const DaytonaResult made = await(client->createAndWait(params));
