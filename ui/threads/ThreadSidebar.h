@@ -8,6 +8,7 @@
 #include "agent/RunEvent.h"
 #include "store/StoreTypes.h"
 
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -20,6 +21,7 @@ class QListView;
 class QModelIndex;
 class QTimer;
 class QToolButton;
+class SandboxService;
 class ThreadListModel;
 class ThreadSearcher;
 
@@ -70,6 +72,8 @@ private:
     void showContextMenu(const QPoint &position);
     void removeThread(RowId id, const QList<SandboxRecord> &sandboxes);
     void deleteSandboxes(const QList<SandboxRecord> &sandboxes);
+    void onSandboxOperationFinished(const QString &id, const QString &operation,
+                                    const QString &error);
     void writeExport(RowId id, const QString &path, bool json);
     void showMessage(const QString &text, bool error);
     void clearMessage();
@@ -78,6 +82,7 @@ private:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     AppContext &m_context;
+    SandboxService &m_sandboxes;
     ThreadListModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
     QToolButton *m_newThread = nullptr;
@@ -92,6 +97,7 @@ private:
     QAction *m_pinAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QHash<QString, QString> m_deletingSandboxes; // remote id -> name, while being deleted
     RowId m_currentId = 0;
     bool m_restoring = false;
     bool m_engineConnected = false;
