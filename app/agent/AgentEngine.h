@@ -24,6 +24,7 @@ class KeyResolver;
 class LlmClient;
 class Redactor;
 class SandboxBackend;
+class SandboxService;
 class Store;
 class ThreadService;
 class ToolCatalog;
@@ -47,6 +48,7 @@ public:
         LlmClient &llm;
         KeyResolver &keys;
         SandboxBackend &sandboxes;
+        SandboxService &sandboxService; // records the sandboxes the agent creates and deletes
         const ToolCatalog &tools;
         ApprovalPolicy &policy;
         const Redactor &redactor;

@@ -14,6 +14,7 @@
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
+#include "services/SandboxService.h"
 #include "store/Store.h"
 
 #include <QJsonArray>
@@ -645,23 +646,17 @@ void AgentRun::launchMoreCalls()
                     Call &c = m_calls[i];
                     c.durationMs = outcome.durationMs;
                     --m_running;
-                    if (outcome.createdSandbox.isValid()) {
-                        SandboxRecord record;
-                        record.provider = m_options.sandboxProvider;
-                        record.remoteId = outcome.createdSandbox.id;
-                        record.name = outcome.createdSandbox.name;
-                        record.language = outcome.createdSandbox.language();
-                        record.state = outcome.createdSandbox.state;
-                        record.threadId = m_thread.id;
-                        for (auto it = outcome.createdSandbox.labels.cbegin();
-                             it != outcome.createdSandbox.labels.cend(); ++it)
-                            record.labels.insert(it.key(), it.value());
-                        logged(m_services.store.upsertSandbox(record), "upsertSandbox");
-                    }
+                    // The sandbox service owns the store's sandbox rows and tells the list.
+                    SandboxService &sandboxes = m_services.sandboxService;
+                    const QString provider = m_options.sandboxProvider;
+                    if (outcome.createdSandbox.isValid())
+                        sandboxes.recordCreated(provider, outcome.createdSandbox, m_thread.id);
                     if (!outcome.deletedSandboxId.isEmpty())
-                        logged(m_services.store.deleteSandbox(m_options.sandboxProvider,
-                                                              outcome.deletedSandboxId),
-                               "deleteSandbox");
+                        sandboxes.recordDeleted(provider, outcome.deletedSandboxId);
+                    // Asked to delete one its provider no longer has (404): gone all the same.
+                    if (c.name == QLatin1String("deleteSandbox")
+                        && outcome.errorKind == ToolOutcome::ErrorKind::SandboxGone)
+                        sandboxes.recordDeleted(provider, sandboxIdOf(c.args));
                     finishCall(i, outcome.result, outcome.forModel, outcome.isError(),
                                outcome.isError() ? ToolCallStatus::Failed : ToolCallStatus::Done);
                 });

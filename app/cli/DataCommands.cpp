@@ -2,9 +2,9 @@
 
 #include "agent/ThreadExport.h"
 #include "root/AppContext.h"
-#include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
 #include "sandbox/SandboxLister.h"
+#include "services/SandboxService.h"
 #include "services/ThreadService.h"
 #include "store/Store.h"
 
@@ -191,10 +191,12 @@ void SandboxesCommand::start(const QStringList &given)
         return;
     }
     QString error;
-    if (!m_context.agentEngine(&error)) {
+    SandboxBackend *backend = m_context.sandboxBackend(&error);
+    if (!backend) {
         finish(1, error);
         return;
     }
+    m_provider = backend->defaultProvider();
     if (verb == QLatin1String("list")) {
         list();
     } else if (verb == QLatin1String("rm") && arguments.size() > 1) {
@@ -204,91 +206,89 @@ void SandboxesCommand::start(const QStringList &given)
     }
 }
 
+void SandboxesCommand::listThen(std::function<void(const QList<SandboxEntry> &)> next)
+{
+    SandboxService &sandboxes = m_context.sandboxService();
+    m_listed
+        = connect(&sandboxes, &SandboxService::refreshed, this, [this, &sandboxes, next](bool ok) {
+              disconnect(m_listed);
+              if (!ok) {
+                  finish(1, sandboxes.lastError());
+                  return;
+              }
+              // The default provider's only: a terminal starts no other server.
+              QList<SandboxEntry> entries;
+              for (const SandboxEntry &entry : sandboxes.sandboxes()) {
+                  if (entry.provider == m_provider)
+                      entries.append(entry);
+              }
+              next(entries);
+          });
+    sandboxes.refresh();
+}
+
 void SandboxesCommand::list()
 {
-    QString error;
-    DaytonaClient *client = m_context.sandboxes().client(&error);
-    if (!client) {
-        finish(1, error);
-        return;
-    }
-    QHash<QString, qint64> owners;
-    if (auto records = m_context.store().listSandboxes()) {
-        for (const SandboxRecord &record : *records)
-            owners.insert(record.remoteId, record.threadId);
-    }
-    SandboxLister *lister = client->listSandboxes();
-    connect(lister, &SandboxLister::finished, this, [this, owners](const DaytonaResult &result) {
-        if (!result.ok()) {
-            finish(1, result.error.message);
-            return;
-        }
-        for (const Sandbox &sandbox : result.sandboxes) {
-            const qint64 owner = owners.value(sandbox.id);
+    listThen([this](const QList<SandboxEntry> &entries) {
+        for (const SandboxEntry &entry : entries) {
+            const Sandbox &sandbox = entry.sandbox;
             m_out << sandbox.id << '\t' << sandbox.state << '\t' << sandbox.language() << '\t'
-                  << (owner ? QString::number(owner) : QStringLiteral("-")) << '\t' << sandbox.name
-                  << '\n';
+                  << (entry.threadId ? QString::number(entry.threadId) : QStringLiteral("-"))
+                  << '\t' << sandbox.name << '\n';
         }
         finish(0);
     });
 }
 
-void SandboxesCommand::remove(QStringList ids)
+void SandboxesCommand::remove(const QStringList &ids)
 {
-    QString error;
-    DaytonaClient *client = m_context.sandboxes().client(&error);
-    if (!client) {
-        finish(1, error);
-        return;
-    }
     if (ids == QStringList{QStringLiteral("--stopped")}) {
-        SandboxLister *lister = client->listSandboxes();
-        connect(lister, &SandboxLister::finished, this, [this](const DaytonaResult &result) {
-            if (!result.ok()) {
-                finish(1, result.error.message);
-                return;
-            }
+        listThen([this](const QList<SandboxEntry> &entries) {
             QStringList stopped;
-            for (const Sandbox &sandbox : result.sandboxes) {
-                if (sandbox.state == QLatin1String("stopped"))
-                    stopped << sandbox.id;
+            for (const SandboxEntry &entry : entries) {
+                if (entry.sandbox.state == QLatin1String("stopped"))
+                    stopped << entry.sandbox.id;
             }
             if (stopped.isEmpty()) {
                 m_out << "no stopped sandboxes\n";
                 finish(0);
                 return;
             }
-            removeNext(stopped, 0);
+            removeEach(stopped);
         });
         return;
     }
-    removeNext(ids, 0);
+    removeEach(ids);
 }
 
-void SandboxesCommand::removeNext(QStringList ids, int failures)
+void SandboxesCommand::removeEach(const QStringList &ids)
 {
-    if (ids.isEmpty()) {
-        finish(failures ? 1 : 0);
-        return;
-    }
-    const QString id = ids.takeFirst();
-    QString error;
-    DaytonaClient *client = m_context.sandboxes().client(&error);
-    DaytonaCall *call = client->deleteSandbox(id);
-    connect(call, &DaytonaCall::finished, this,
-            [this, id, ids, failures](const DaytonaResult &result) {
-                int failed = failures;
-                if (result.ok()) {
-                    const QString provider = m_context.sandboxes().isLocal()
-                        ? QStringLiteral("local")
-                        : QStringLiteral("daytona");
-                    (void)m_context.store().deleteSandbox(provider, id);
+    // One at a time, through the service: a sandbox already gone (404) counts as deleted, and
+    // the store forgets it either way.
+    SandboxService &sandboxes = m_context.sandboxService();
+    m_pending = ids;
+    connect(&sandboxes, &SandboxService::operationFinished, this,
+            [this](const QString &id, const QString &operation, const QString &error) {
+                if (operation != QLatin1String("delete") || m_pending.value(0) != id)
+                    return;
+                m_pending.removeFirst();
+                if (error.isEmpty()) {
                     m_out << "deleted sandbox " << id << '\n';
                 } else {
-                    m_err << "agent-studio: could not delete sandbox " << id << ": "
-                          << result.error.message << '\n';
-                    ++failed;
+                    m_err << "agent-studio: could not delete sandbox " << id << ": " << error
+                          << '\n';
+                    ++m_failures;
                 }
-                removeNext(ids, failed);
+                removeNext();
             });
+    removeNext();
+}
+
+void SandboxesCommand::removeNext()
+{
+    if (m_pending.isEmpty()) {
+        finish(m_failures ? 1 : 0);
+        return;
+    }
+    m_context.sandboxService().deleteSandbox(m_pending.first(), m_provider);
 }

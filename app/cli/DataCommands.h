@@ -7,7 +7,10 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
+
 class AppContext;
+struct SandboxEntry;
 
 class ThreadsCommand final : public QObject
 {
@@ -42,10 +45,17 @@ signals:
 
 private:
     void list();
-    void remove(QStringList ids);
-    void removeNext(QStringList ids, int failures);
+    // Refreshes the sandbox service's list, then hands over the default provider's sandboxes.
+    void listThen(std::function<void(const QList<SandboxEntry> &)> next);
+    void remove(const QStringList &ids);
+    void removeEach(const QStringList &ids);
+    void removeNext();
     void finish(int exitCode, const QString &error = {});
     AppContext &m_context;
     QTextStream &m_out;
     QTextStream &m_err;
+    QString m_provider; // the default provider, which these commands act on
+    QMetaObject::Connection m_listed; // waits for the list asked for
+    QStringList m_pending; // ids still to delete, the first one under way
+    int m_failures = 0;
 };

@@ -11,6 +11,7 @@
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
 #include "services/RunHistory.h"
+#include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
 #include <QCryptographicHash>
@@ -142,10 +143,10 @@ void AppContext::applySettings()
         m_engine->setSandboxAutoStopMinutes(m_settings->sandboxAutoStopMinutes());
 }
 
-AgentEngine *AppContext::agentEngine(QString *error)
+SandboxBackend *AppContext::sandboxBackend(QString *error)
 {
-    if (m_engine)
-        return m_engine.get();
+    if (m_sandboxes)
+        return m_sandboxes.get();
     // The settings' sandbox provider, unless the command line chose one.
     if (m_sandboxProvider.isEmpty())
         m_sandboxProvider = m_settings->sandboxProvider();
@@ -170,8 +171,26 @@ AgentEngine *AppContext::agentEngine(QString *error)
     local.dataDir = localSandboxRoot(m_paths.dataDir());
     local.networkByDefault = m_settings->localSandboxNetwork();
     m_sandboxes = std::make_unique<SandboxBackend>(cloud, LocalSandboxServer::starter(local));
+    return m_sandboxes.get();
+}
 
-    AgentEngine::Services services{*m_store, *m_threads,       llm(),     *m_keys, *m_sandboxes,
+SandboxService &AppContext::sandboxService()
+{
+    if (!m_sandboxService)
+        m_sandboxService = std::make_unique<SandboxService>(
+            *m_store, [this](QString *error) { return sandboxBackend(error); });
+    return *m_sandboxService;
+}
+
+AgentEngine *AppContext::agentEngine(QString *error)
+{
+    if (m_engine)
+        return m_engine.get();
+    SandboxBackend *sandboxes = sandboxBackend(error);
+    if (!sandboxes)
+        return nullptr;
+    AgentEngine::Services services{*m_store, *m_threads,       llm(),
+                                   *m_keys,  *sandboxes,       sandboxService(),
                                    tools(),  approvalPolicy(), m_redactor};
     m_engine = std::make_unique<AgentEngine>(services);
     applySettings();

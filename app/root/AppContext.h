@@ -21,6 +21,7 @@ class QNetworkAccessManager;
 class RunHistory;
 class SandboxBackend;
 class ThreadService;
+class SandboxService;
 class ToolCatalog;
 
 class AppContext final
@@ -69,8 +70,14 @@ public:
     AgentEngine *agentEngine(QString *error);
     bool hasEngine() const { return m_engine != nullptr; }
     AgentEngine &engine() { return *m_engine; }
-    // The sandbox server in use (built with the engine).
+    // The sandbox servers in use, built on first use (by the engine or the sandbox service);
+    // nullptr and *error (one line, what to do) when Daytona is chosen without a key.
+    SandboxBackend *sandboxBackend(QString *error);
+    // The same, once built (by sandboxBackend(), agentEngine() or the sandbox service).
     SandboxBackend &sandboxes() { return *m_sandboxes; }
+    // The owner of the sandboxes as the app knows them; built on first use, also when the
+    // engine cannot be (its list then says why).
+    SandboxService &sandboxService();
     ApprovalPolicy &approvalPolicy();
     const ToolCatalog &tools();
     LlmClient &llm();
@@ -91,6 +98,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<LlmClient> m_llm;
     std::unique_ptr<SandboxBackend> m_sandboxes;
+    std::unique_ptr<SandboxService> m_sandboxService; // uses m_sandboxes and m_store
     std::unique_ptr<ToolCatalog> m_tools;
     std::unique_ptr<ApprovalPolicy> m_policy;
     std::unique_ptr<AgentEngine> m_engine; // last: destroyed first

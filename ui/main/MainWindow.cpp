@@ -47,7 +47,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_sidebar = new ThreadSidebar(m_context.threads(), m_context.settings(), m_context, this);
     m_chat = new ChatPane(m_context, this);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
-    m_sandboxPanel = new SandboxManagerPanel(m_context, this);
+    m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);
 
     m_rightPanel = new QTabWidget(this);
     m_rightPanel->setObjectName(QStringLiteral("rightPanel"));

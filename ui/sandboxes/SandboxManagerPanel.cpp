@@ -1,10 +1,9 @@
 // SandboxManagerPanel: view, actions, confirmations (open(), never exec()) and messages.
 #include "sandboxes/SandboxManagerPanel.h"
 
-#include "root/AppContext.h"
-#include "sandbox/DaytonaClient.h"
 #include "sandboxes/SandboxFileBrowser.h"
 #include "sandboxes/SandboxListModel.h"
+#include "services/SandboxService.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -13,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -21,7 +19,6 @@
 #include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QTreeView>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace {
@@ -37,13 +34,13 @@ QToolButton *buttonFor(QAction *action, const QString &objectName, QWidget *pare
 
 } // namespace
 
-SandboxManagerPanel::SandboxManagerPanel(AppContext &context, QWidget *parent)
+SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *parent)
     : QWidget(parent)
-    , m_context(context)
+    , m_sandboxes(sandboxes)
 {
     setObjectName(QStringLiteral("sandboxManager"));
 
-    m_model = new SandboxListModel(context, this);
+    m_model = new SandboxListModel(sandboxes, this);
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SandboxListModel::SortRole);
@@ -157,9 +154,11 @@ SandboxManagerPanel::SandboxManagerPanel(AppContext &context, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SandboxManagerPanel::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &SandboxManagerPanel::updateStatus);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &SandboxManagerPanel::updateStatus);
-    connect(m_model, &SandboxListModel::refreshed, this, &SandboxManagerPanel::updateStatus);
-    connect(m_model, &SandboxListModel::operationFinished, this,
+    connect(&m_sandboxes, &SandboxService::refreshed, this, &SandboxManagerPanel::updateStatus);
+    connect(&m_sandboxes, &SandboxService::operationFinished, this,
             &SandboxManagerPanel::onOperationFinished);
+    connect(&m_sandboxes, &SandboxService::previewUrlReady, this,
+            &SandboxManagerPanel::onPreviewUrl);
     // Enter or a double click on a row: its thread.
     connect(m_view, &QAbstractItemView::activated, this, &SandboxManagerPanel::goToSelectedThread);
 
@@ -186,19 +185,19 @@ QAbstractItemView *SandboxManagerPanel::view() const
 
 void SandboxManagerPanel::refresh()
 {
-    m_model->refresh();
+    m_sandboxes.refresh();
 }
 
 void SandboxManagerPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    m_model->setAutoRefresh(true);
+    m_sandboxes.setPollingWanted(this, true);
 }
 
 void SandboxManagerPanel::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
-    m_model->setAutoRefresh(false);
+    m_sandboxes.setPollingWanted(this, false);
 }
 
 QStringList SandboxManagerPanel::selectedIds() const
@@ -242,25 +241,25 @@ void SandboxManagerPanel::updateActions()
 
 void SandboxManagerPanel::updateStatus()
 {
-    const QString error = m_model->lastError();
+    const QString error = m_sandboxes.lastError();
     if (error.isEmpty()) {
         m_errorLabel->hide();
     } else {
         m_errorLabel->setText(tr("Could not list the sandboxes: %1\nTrying again in %2 s; press "
                                  "F5 to try now.")
                                   .arg(error)
-                                  .arg(m_model->nextRefreshMs() / 1000));
+                                  .arg(m_sandboxes.nextRefreshMs() / 1000));
         m_errorLabel->show();
     }
     const int count = m_model->rowCount();
-    if (!m_model->hasLoaded())
+    if (!m_sandboxes.hasLoaded())
         m_statusLabel->setText(error.isEmpty() ? tr("Loading sandboxes…") : QString());
     else if (count == 0)
         m_statusLabel->setText(tr("No sandboxes yet — the agent creates one when it needs it."));
     else {
         QStringList parts;
-        for (const QString &provider : m_model->providers()) {
-            const int n = m_model->countOf(provider);
+        for (const QString &provider : m_sandboxes.providers()) {
+            const int n = m_sandboxes.countOf(provider);
             parts << (provider == QLatin1String("local")
                           ? tr("%1 on the local sandbox server").arg(n)
                           : tr("%1 on Daytona").arg(n));
@@ -300,7 +299,7 @@ void SandboxManagerPanel::startSelected()
     for (const QString &id : selectedIds()) {
         const QString state = m_model->sandbox(id).state;
         if (!m_model->isBusy(id) && state != QLatin1String("started"))
-            m_model->startSandbox(id);
+            m_sandboxes.startSandbox(id);
     }
 }
 
@@ -309,7 +308,7 @@ void SandboxManagerPanel::stopSelected()
     showMessage(QString());
     for (const QString &id : selectedIds()) {
         if (!m_model->isBusy(id) && m_model->sandbox(id).state == QLatin1String("started"))
-            m_model->stopSandbox(id);
+            m_sandboxes.stopSandbox(id);
     }
 }
 
@@ -331,7 +330,7 @@ void SandboxManagerPanel::confirmDelete(const QStringList &ids, const QString &q
         showMessage(QString());
         for (const QString &id : ids) {
             if (m_model->rowOf(id) >= 0 && !m_model->isBusy(id))
-                m_model->deleteSandbox(id);
+                m_sandboxes.deleteSandbox(id);
         }
     });
     box->open();
@@ -409,46 +408,26 @@ void SandboxManagerPanel::askPreviewPort()
     dialog->setInputMode(QInputDialog::IntInput);
     dialog->setIntRange(1, 65535);
     dialog->setIntValue(8000);
-    connect(dialog, &QInputDialog::intValueSelected, this,
-            [this, id](int port) { openPreview(id, port); });
+    connect(dialog, &QInputDialog::intValueSelected, this, [this, id](int port) {
+        showMessage(tr("Asking for the preview URL of port %1…").arg(port));
+        m_sandboxes.requestPreviewUrl(id, port);
+    });
     dialog->open();
 }
 
-void SandboxManagerPanel::openPreview(const QString &id, int port)
+void SandboxManagerPanel::onPreviewUrl(const QString &id, int port, const QUrl &url,
+                                       const QString &error)
 {
-    QString error;
-    DaytonaClient *client = m_model->clientFor(id, &error);
-    if (!client) {
-        showMessage(error);
+    Q_UNUSED(id)
+    if (!url.isValid() || url.isEmpty()) {
+        showMessage(tr("No preview URL for port %1: %2").arg(port).arg(error));
         return;
     }
-    showMessage(tr("Asking for the preview URL of port %1…").arg(port));
-    const bool local = m_model->providerOf(id) == QLatin1String("local");
-    DaytonaCall *call = client->previewUrl(id, port);
-    connect(call, &DaytonaCall::finished, this, [this, port, local](const DaytonaResult &result) {
-        if (!result.ok()) {
-            showMessage(tr("No preview URL for port %1: %2").arg(port).arg(result.error.message));
-            return;
-        }
-        const QJsonObject link = result.json().object();
-        QUrl url(link.value(QLatin1String("url")).toString());
-        if (!url.isValid() || url.isEmpty()) {
-            showMessage(tr("The sandbox server sent no usable preview URL for port %1.").arg(port));
-            return;
-        }
-        // A private Daytona preview needs its token; a browser can only send it in the query.
-        const QString token = link.value(QLatin1String("token")).toString();
-        if (!local && !token.isEmpty()) {
-            QUrlQuery query(url);
-            query.addQueryItem(QStringLiteral("DAYTONA_SANDBOX_AUTH_KEY"), token);
-            url.setQuery(query);
-        }
-        const QString shown = url.toString(QUrl::RemoveQuery);
-        if (QDesktopServices::openUrl(url))
-            showMessage(tr("Opened %1 in the browser.").arg(shown));
-        else
-            showMessage(tr("No browser could open %1; copy it from here.").arg(shown));
-    });
+    const QString shown = url.toString(QUrl::RemoveQuery);
+    if (QDesktopServices::openUrl(url))
+        showMessage(tr("Opened %1 in the browser.").arg(shown));
+    else
+        showMessage(tr("No browser could open %1; copy it from here.").arg(shown));
 }
 
 void SandboxManagerPanel::browseFiles()
@@ -457,7 +436,7 @@ void SandboxManagerPanel::browseFiles()
     if (ids.size() != 1)
         return;
     QString error;
-    DaytonaClient *client = m_model->clientFor(ids.first(), &error);
+    DaytonaClient *client = m_sandboxes.clientFor(ids.first(), &error);
     if (!client) {
         showMessage(error);
         return;

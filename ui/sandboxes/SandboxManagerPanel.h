@@ -1,13 +1,13 @@
 // The sandbox manager side panel: the list of sandboxes on the server in use, with start, stop,
 // delete (confirmed), clean up stopped, copy id, go to the owning thread, open a preview URL and
 // a file browser. Everything runs asynchronously; errors show in the panel with what to do.
+// Every action is a request to the sandbox service, which polls while the panel is visible.
 #pragma once
 
 #include "store/StoreTypes.h"
 
 #include <QWidget>
 
-class AppContext;
 class QAbstractItemView;
 class QAction;
 class QLabel;
@@ -15,15 +15,17 @@ class QMenu;
 class QSortFilterProxyModel;
 class QTreeView;
 class SandboxListModel;
+class SandboxService;
 
 class SandboxManagerPanel final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SandboxManagerPanel(AppContext &context, QWidget *parent = nullptr);
+    explicit SandboxManagerPanel(SandboxService &sandboxes, QWidget *parent = nullptr);
 
     void refresh();
     SandboxListModel *model() const { return m_model; }
+    SandboxService &service() const { return m_sandboxes; }
     QAbstractItemView *view() const;
     // The ids of the selected rows, in view order.
     QStringList selectedIds() const;
@@ -50,10 +52,10 @@ private:
     void copyIds();
     void goToSelectedThread();
     void askPreviewPort();
-    void openPreview(const QString &id, int port);
+    void onPreviewUrl(const QString &id, int port, const QUrl &url, const QString &error);
     void browseFiles();
 
-    AppContext &m_context;
+    SandboxService &m_sandboxes;
     SandboxListModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTreeView *m_view = nullptr;

@@ -12,6 +12,7 @@
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
+#include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
 #include <QAction>
@@ -67,8 +68,11 @@ ThreadSidebar::ThreadSidebar(ThreadService &threads, Settings &settings, AppCont
     , m_threads(threads)
     , m_settings(settings)
     , m_context(context)
+    , m_sandboxes(context.sandboxService())
 {
     setObjectName(QStringLiteral("threadSidebar"));
+    connect(&m_sandboxes, &SandboxService::operationFinished, this,
+            &ThreadSidebar::onSandboxOperationFinished);
     m_model = new ThreadListModel(threads, this);
 
     m_search = new QLineEdit(this);
@@ -426,49 +430,34 @@ void ThreadSidebar::removeThread(RowId id, const QList<SandboxRecord> &sandboxes
 
 void ThreadSidebar::deleteSandboxes(const QList<SandboxRecord> &sandboxes)
 {
-    if (sandboxes.isEmpty())
-        return;
-    QString error;
-    if (!m_context.hasEngine() && !m_context.agentEngine(&error)) {
-        showMessage(tr("The thread is deleted, but its sandboxes could not be: %1").arg(error),
-                    true);
-        return;
-    }
-    connectEngine();
-    SandboxBackend &backend = m_context.sandboxes();
-    DaytonaClient *client = backend.client(&error);
-    if (!client) {
-        showMessage(tr("The thread is deleted, but its sandboxes could not be: %1").arg(error),
-                    true);
-        return;
-    }
-    const QString provider
-        = backend.isLocal() ? QStringLiteral("local") : QStringLiteral("daytona");
+    // The sandbox service deletes them (gone already counts) and the store forgets them;
+    // what could not be deleted comes back through operationFinished.
+    const QStringList inUse = m_sandboxes.providers();
     for (const SandboxRecord &sandbox : sandboxes) {
         const QString name = sandbox.name.isEmpty() ? sandbox.remoteId : sandbox.name;
-        if (sandbox.provider != provider) {
+        if (!inUse.contains(sandbox.provider)) {
             showMessage(tr("Sandbox %1 is at provider “%2”, which this session does not use; "
                            "delete it from the sandbox list once that provider is set up.")
                             .arg(name, sandbox.provider),
                         true);
             continue;
         }
-        DaytonaCall *call = client->deleteSandbox(sandbox.remoteId);
-        connect(call, &DaytonaCall::finished, this, [this, sandbox, name](const DaytonaResult &r) {
-            // Already gone at the provider is what we wanted.
-            if (r.ok() || r.error.kind == SandboxError::Kind::NotFound) {
-                if (StoreStatus status
-                    = m_context.store().deleteSandbox(sandbox.provider, sandbox.remoteId);
-                    !status)
-                    showMessage(status.error(), true);
-                return;
-            }
-            showMessage(tr("Sandbox %1 could not be deleted: %2 It is still in the sandbox "
-                           "list; try again from there.")
-                            .arg(name, r.error.message),
-                        true);
-        });
+        m_deletingSandboxes.insert(sandbox.remoteId, name);
+        m_sandboxes.deleteSandbox(sandbox.remoteId, sandbox.provider);
     }
+}
+
+void ThreadSidebar::onSandboxOperationFinished(const QString &id, const QString &operation,
+                                               const QString &error)
+{
+    if (operation != QLatin1String("delete") || !m_deletingSandboxes.contains(id))
+        return;
+    const QString name = m_deletingSandboxes.take(id);
+    if (!error.isEmpty())
+        showMessage(tr("Sandbox %1 could not be deleted: %2 It is still in the sandbox "
+                       "list; try again from there.")
+                        .arg(name, error),
+                    true);
 }
 
 void ThreadSidebar::exportCurrentThread()

@@ -10,6 +10,7 @@
 #include "agent/RunEvent.h"
 #include "store/StoreTypes.h"
 
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QWidget>
@@ -25,6 +26,7 @@ class QListView;
 class QModelIndex;
 class QTimer;
 class QToolButton;
+class SandboxService;
 class ThreadListModel;
 class ThreadService;
 
@@ -80,6 +82,8 @@ private:
     void showContextMenu(const QPoint &position);
     void removeThread(RowId id, const QList<SandboxRecord> &sandboxes);
     void deleteSandboxes(const QList<SandboxRecord> &sandboxes);
+    void onSandboxOperationFinished(const QString &id, const QString &operation,
+                                    const QString &error);
     void writeExport(RowId id, const QString &path, bool json);
     void showMessage(const QString &text, bool error);
     void clearMessage();
@@ -90,6 +94,7 @@ private:
     ThreadService &m_threads;
     Settings &m_settings;
     AppContext &m_context;
+    SandboxService &m_sandboxes;
     ThreadListModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
     QToolButton *m_newThread = nullptr;
@@ -103,6 +108,7 @@ private:
     QAction *m_pinAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QHash<QString, QString> m_deletingSandboxes; // remote id -> name, while being deleted
     RowId m_currentId = 0;
     // The current thread's row is being removed: this one becomes current next (0: none).
     std::optional<RowId> m_nextAfterRemoval;

@@ -1,8 +1,11 @@
 // The headless CLI as a user runs it: `agent-studio run` against a local server that answers
 // like OpenAI, the real local sandboxes, the step log on stdout; then `threads` to find the
-// thread afterwards. All through the real binary.
+// thread afterwards; `sandboxes rm` of one its provider no longer has. All through the real
+// binary.
 #include "AgentTestSupport.h"
 #include "ScriptedModel.h"
+#include "core/StudioPaths.h"
+#include "store/Store.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,6 +25,7 @@ private slots:
     void askModeWithoutATerminalRefusesAndSaysSo();
     void killedMidRunLosesNothingAndContinues();
     void askModeReadsAnswersFromTheTerminal();
+    void removingASandboxAlreadyGoneSucceeds();
     void argumentErrorsAreOneLine_data();
     void argumentErrorsAreOneLine();
 
@@ -287,6 +291,39 @@ void TestAgentCli::askModeReadsAnswersFromTheTerminal()
     for (const RecordedRequest &r : m_server->requests())
         reasonSent = reasonSent || r.body.contains("the tests need review first");
     QVERIFY(reasonSent);
+}
+
+void TestAgentCli::removingASandboxAlreadyGoneSucceeds()
+{
+    // The store remembers a thread's sandbox that its server no longer has (deleted behind the
+    // app's back): removing it is what the user wanted, and the store forgets it.
+    const StudioPaths paths = StudioPaths::underRoot(m_dir->filePath(QStringLiteral("data")));
+    QString error;
+    QVERIFY2(paths.ensureExist(&error), qPrintable(error));
+    const QString goneId = QStringLiteral("0b7c2a3e-gone-gone-gone-000000000000");
+    {
+        Store store;
+        QVERIFY(store.open(paths.databaseFile()).ok());
+        const auto thread
+            = store.createThread(QStringLiteral("Old work"), QStringLiteral("openai/gpt-4o-mini"));
+        QVERIFY(thread.ok());
+        SandboxRecord record;
+        record.provider = QStringLiteral("local");
+        record.remoteId = goneId;
+        record.name = QStringLiteral("long-gone");
+        record.threadId = thread->id;
+        QVERIFY(store.upsertSandbox(record).ok());
+    }
+    const Result removed = run({QStringLiteral("sandboxes"), QStringLiteral("rm"), goneId,
+                                QStringLiteral("--sandbox"), QStringLiteral("local")});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    QCOMPARE(removed.out, QByteArray("deleted sandbox ") + goneId.toUtf8() + '\n');
+    QCOMPARE(removed.err, QByteArray());
+    Store store;
+    QVERIFY(store.open(paths.databaseFile()).ok());
+    const auto left = store.listSandboxes();
+    QVERIFY(left.ok());
+    QVERIFY(left->isEmpty());
 }
 
 void TestAgentCli::argumentErrorsAreOneLine_data()

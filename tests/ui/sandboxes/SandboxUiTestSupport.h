@@ -4,6 +4,7 @@
 #pragma once
 
 #include "../../app/localsandbox/SandboxTestSupport.h"
+#include "localsandbox/LocalSandboxServer.h"
 #include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"

@@ -1,7 +1,8 @@
-// SandboxListModel against the real local sandbox server: sandboxes created through the client
-// appear with their state, a sandbox deleted outside the app disappears on refresh while the
-// other rows (and a view's selection on them) stay, owners come from the store, and a dead
-// server backs the refresh off.
+// SandboxListModel over the sandbox service, against the real local sandbox server: sandboxes
+// created through the client appear with their state, a sandbox deleted outside the app (by
+// another client of the same server) disappears on refresh while the other rows (and a view's
+// selection on them) stay, owners come from the store, operations show in the row, and a dead
+// server leaves the table empty while the service backs off.
 #include "SandboxUiTestSupport.h"
 #include "sandboxes/SandboxListModel.h"
 
@@ -44,8 +45,8 @@ void TestSandboxListModel::cleanup()
 
 bool TestSandboxListModel::refreshAndWait(SandboxListModel &model)
 {
-    QSignalSpy refreshed(&model, &SandboxListModel::refreshed);
-    model.refresh();
+    QSignalSpy refreshed(&model.service(), &SandboxService::refreshed);
+    model.service().refresh();
     return refreshed.wait(30000) && refreshed.first().first().toBool();
 }
 
@@ -58,10 +59,10 @@ QString TestSandboxListModel::cell(const SandboxListModel &model, const QString 
 
 void TestSandboxListModel::listsSandboxesWithState()
 {
-    SandboxListModel model(m_env->context());
+    SandboxListModel model(m_env->context().sandboxService());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(refreshAndWait(model));
-    QVERIFY(model.hasLoaded());
+    QVERIFY(model.service().hasLoaded());
     QCOMPARE(model.rowCount(), 0);
 
     const Sandbox a = m_env->create(QStringLiteral("alpha"));
@@ -81,11 +82,16 @@ void TestSandboxListModel::listsSandboxesWithState()
     QCOMPARE(cell(model, a.id, SandboxListModel::Thread), QString());
     QCOMPARE(model.headerData(SandboxListModel::State, Qt::Horizontal).toString(),
              QStringLiteral("State"));
+
+    // A second view of the same service (opened later) shows the same rows at once.
+    SandboxListModel later(m_env->context().sandboxService());
+    QCOMPARE(later.rowCount(), 2);
+    QCOMPARE(cell(later, b.id, SandboxListModel::Name), QStringLiteral("beta"));
 }
 
 void TestSandboxListModel::updatesInPlaceAndDropsDeletedOutside()
 {
-    SandboxListModel model(m_env->context());
+    SandboxListModel model(m_env->context().sandboxService());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const Sandbox keep = m_env->create(QStringLiteral("keep"));
     const Sandbox gone = m_env->create(QStringLiteral("gone"));
@@ -113,8 +119,9 @@ void TestSandboxListModel::updatesInPlaceAndDropsDeletedOutside()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(removed.size() + inserted.size() + resets.size(), 0);
 
-    // Deleted outside the app (as another client or the agent would): gone on the next refresh.
-    QVERIFY(awaitResult(m_env->client()->deleteSandbox(gone.id)).ok());
+    // Deleted outside the app (by another client of the same server): gone on the next refresh.
+    DaytonaClient outside(m_env->client()->config());
+    QVERIFY(awaitResult(outside.deleteSandbox(gone.id)).ok());
     QVERIFY(refreshAndWait(model));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.rowOf(gone.id), -1);
@@ -151,7 +158,7 @@ void TestSandboxListModel::showsOwningThreadFromStore()
     record.threadId = thread->id;
     QVERIFY(store.upsertSandbox(record));
 
-    SandboxListModel model(m_env->context());
+    SandboxListModel model(m_env->context().sandboxService());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(refreshAndWait(model));
     QCOMPARE(cell(model, owned.id, SandboxListModel::Thread),
@@ -171,15 +178,17 @@ void TestSandboxListModel::showsOwningThreadFromStore()
 
 void TestSandboxListModel::operationsChangeStateOnServer()
 {
-    SandboxListModel model(m_env->context());
+    SandboxListModel model(m_env->context().sandboxService());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const Sandbox s = m_env->create(QStringLiteral("ops"));
     QVERIFY(s.isValid());
     QVERIFY(refreshAndWait(model));
 
-    QSignalSpy finished(&model, &SandboxListModel::operationFinished);
-    model.stopSandbox(s.id);
+    SandboxService &service = model.service();
+    QSignalSpy finished(&service, &SandboxService::operationFinished);
+    service.stopSandbox(s.id);
     QVERIFY(model.isBusy(s.id));
+    QVERIFY(model.index(model.rowOf(s.id), 0).data(SandboxListModel::BusyRole).toBool());
     QCOMPARE(cell(model, s.id, SandboxListModel::State), QStringLiteral("stopping…"));
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.last().at(2).toString(), QString());
@@ -187,12 +196,14 @@ void TestSandboxListModel::operationsChangeStateOnServer()
     QCOMPARE(cell(model, s.id, SandboxListModel::State), QStringLiteral("stopped"));
     QCOMPARE(m_env->stateOnServer(s.id), QStringLiteral("stopped"));
 
-    model.startSandbox(s.id);
+    service.startSandbox(s.id);
+    QCOMPARE(cell(model, s.id, SandboxListModel::State), QStringLiteral("starting…"));
     QVERIFY(finished.wait(60000));
     QCOMPARE(cell(model, s.id, SandboxListModel::State), QStringLiteral("started"));
     QCOMPARE(m_env->stateOnServer(s.id), QStringLiteral("started"));
 
-    model.deleteSandbox(s.id);
+    service.deleteSandbox(s.id);
+    QCOMPARE(cell(model, s.id, SandboxListModel::State), QStringLiteral("deleting…"));
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.last().at(1).toString(), QStringLiteral("delete"));
     QCOMPARE(finished.last().at(2).toString(), QString());
@@ -207,20 +218,21 @@ void TestSandboxListModel::backsOffOnErrors()
     m_env = std::make_unique<SandboxTestEnv>();
     QString error;
     QVERIFY2(m_env->open(QStringLiteral("dead"), &error), qPrintable(error));
-    SandboxListModel model(m_env->context());
+    SandboxListModel model(m_env->context().sandboxService());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(model.nextRefreshMs(), SandboxListModel::kRefreshMs);
+    SandboxService &service = model.service();
+    QCOMPARE(service.nextRefreshMs(), SandboxService::kRefreshMs);
 
     const QList<int> expected{5000, 10000, 20000, 40000, 60000, 60000};
     for (int wanted : expected) {
         QVERIFY(!refreshAndWait(model));
-        QCOMPARE(model.nextRefreshMs(), wanted);
-        QVERIFY(!model.lastError().isEmpty());
+        QCOMPARE(service.nextRefreshMs(), wanted);
+        QVERIFY(!service.lastError().isEmpty());
     }
-    QCOMPARE(model.consecutiveFailures(), int(expected.size()));
-    QCOMPARE(model.providers(), QStringList{QStringLiteral("daytona")});
+    QCOMPARE(service.consecutiveFailures(), int(expected.size()));
+    QCOMPARE(service.providers(), QStringList{QStringLiteral("daytona")});
     QCOMPARE(model.rowCount(), 0);
-    QVERIFY(!model.hasLoaded());
+    QVERIFY(!service.hasLoaded());
 }
 
 void TestSandboxListModel::listsDaytonaAndLocalSideBySide()
@@ -228,30 +240,31 @@ void TestSandboxListModel::listsDaytonaAndLocalSideBySide()
     m_env = std::make_unique<SandboxTestEnv>();
     QString error;
     QVERIFY2(m_env->open(QStringLiteral("both"), &error), qPrintable(error));
-    SandboxListModel model(m_env->context());
+    SandboxListModel model(m_env->context().sandboxService());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const Sandbox cloud = m_env->create(QStringLiteral("in-the-cloud"));
     QVERIFY(cloud.isValid());
     // Until a run uses local sandboxes, only Daytona is listed.
     QVERIFY(refreshAndWait(model));
-    QCOMPARE(model.providers(), QStringList{QStringLiteral("daytona")});
+    QCOMPARE(model.service().providers(), QStringList{QStringLiteral("daytona")});
     QCOMPARE(model.rowCount(), 1);
     const Sandbox local = m_env->create(QStringLiteral("on-this-machine"), QStringLiteral("local"));
     QVERIFY(local.isValid());
     QVERIFY(refreshAndWait(model));
-    QCOMPARE(model.providers(), QStringList({QStringLiteral("daytona"), QStringLiteral("local")}));
+    QCOMPARE(model.service().providers(),
+             QStringList({QStringLiteral("daytona"), QStringLiteral("local")}));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(cell(model, cloud.id, SandboxListModel::Provider), QStringLiteral("daytona"));
     QCOMPARE(cell(model, local.id, SandboxListModel::Provider), QStringLiteral("local"));
 
     // Each operation goes to the sandbox's own server.
-    QSignalSpy finished(&model, &SandboxListModel::operationFinished);
-    model.stopSandbox(local.id);
+    QSignalSpy finished(&model.service(), &SandboxService::operationFinished);
+    model.service().stopSandbox(local.id);
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.last().at(2).toString(), QString());
     QCOMPARE(m_env->get(local.id, QStringLiteral("local")).ok(), true);
     QCOMPARE(cell(model, local.id, SandboxListModel::State), QStringLiteral("stopped"));
-    model.deleteSandbox(cloud.id);
+    model.service().deleteSandbox(cloud.id);
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.last().at(2).toString(), QString());
     QCOMPARE(m_env->get(cloud.id).error.kind, SandboxError::Kind::NotFound);
