@@ -83,7 +83,8 @@ ToolExecution *ToolExecutor::execute(const QString &tool, const QJsonObject &arg
 {
     QString error;
     DaytonaClient *client = nullptr;
-    if (!m_catalog.find(tool)) {
+    const ToolDefinition *definition = m_catalog.find(tool);
+    if (!definition) {
         error = QStringLiteral("unknown tool %1; the tools are: %2")
                     .arg(quoted(tool), m_catalog.names().join(QStringLiteral(", ")));
     } else {
@@ -91,19 +92,19 @@ ToolExecution *ToolExecutor::execute(const QString &tool, const QJsonObject &arg
         if (!client && error.isEmpty())
             error = QStringLiteral("no sandbox server is available");
     }
-    auto *execution = new ToolExecution(client, error, tool, arguments, context);
-    if (!m_catalog.find(tool))
-        execution->m_unknownTool = true;
-    return execution;
+    return new ToolExecution(client, error, tool, definition, arguments, context);
 }
 
 // ---------------------------------------------------------------------------------------------
 
-ToolExecution::ToolExecution(DaytonaClient *client, const QString &clientError, const QString &tool,
-                             const QJsonObject &arguments, const ToolContext &context)
+ToolExecution::ToolExecution(DaytonaClient *client, const QString &clientError, const QString &name,
+                             const ToolDefinition *tool, const QJsonObject &arguments,
+                             const ToolContext &context)
     : m_client(client)
     , m_clientError(clientError)
-    , m_tool(tool)
+    , m_handler(tool ? tool->handler : nullptr)
+    , m_needsRunningSandbox(tool && tool->needsRunningSandbox)
+    , m_tool(name)
     , m_args(arguments)
     , m_context(context)
 {
@@ -116,7 +117,7 @@ void ToolExecution::start()
         return;
     m_status = Status::Running;
     m_clock.start();
-    if (m_unknownTool) {
+    if (!m_handler) {
         fail(Kind::UnknownTool, m_clientError);
         return;
     }
@@ -130,38 +131,10 @@ void ToolExecution::start()
 
 void ToolExecution::dispatch()
 {
-    using Member = void (ToolExecution::*)();
-    static const QHash<QString, std::pair<Member, bool>> tools{
-        // name -> (implementation, needs an existing, running sandbox)
-        {QStringLiteral("createSandbox"), {&ToolExecution::createSandbox, false}},
-        {QStringLiteral("runCode"), {&ToolExecution::runCode, true}},
-        {QStringLiteral("readFile"), {&ToolExecution::readFile, true}},
-        {QStringLiteral("writeFile"), {&ToolExecution::writeFile, true}},
-        {QStringLiteral("writeFiles"), {&ToolExecution::writeFiles, true}},
-        {QStringLiteral("listFiles"), {&ToolExecution::listFiles, true}},
-        {QStringLiteral("deleteFile"), {&ToolExecution::deleteFile, true}},
-        {QStringLiteral("createDirectory"), {&ToolExecution::createDirectory, true}},
-        {QStringLiteral("getFileInfo"), {&ToolExecution::getFileInfo, true}},
-        {QStringLiteral("checkFileExists"), {&ToolExecution::checkFileExists, true}},
-        {QStringLiteral("getFileSize"), {&ToolExecution::getFileSize, true}},
-        {QStringLiteral("watchDirectory"), {&ToolExecution::watchDirectory, true}},
-        {QStringLiteral("runCommand"), {&ToolExecution::runCommand, true}},
-        {QStringLiteral("deleteSandbox"), {&ToolExecution::deleteSandbox, false}},
-        {QStringLiteral("listSandboxes"), {&ToolExecution::listSandboxes, false}},
-        {QStringLiteral("searchFiles"), {&ToolExecution::searchFiles, true}},
-        {QStringLiteral("findInFiles"), {&ToolExecution::findInFiles, true}},
-        {QStringLiteral("getPreviewLink"), {&ToolExecution::getPreviewLink, true}},
-    };
-    const auto it = tools.constFind(m_tool);
-    if (it == tools.cend()) {
-        fail(Kind::UnknownTool, QStringLiteral("the tool %1 is not implemented").arg(m_tool));
-        return;
-    }
-    const Member member = it->first;
-    if (it->second)
-        withSandbox([this, member] { (this->*member)(); }, true);
+    if (m_needsRunningSandbox)
+        withSandbox([this] { (this->*m_handler)(); }, true);
     else
-        (this->*member)();
+        (this->*m_handler)();
 }
 
 template<typename Call> void ToolExecution::await(Call *call, Next next)
