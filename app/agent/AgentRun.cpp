@@ -161,7 +161,7 @@ void AgentRun::resolveKeyThenStep()
             fail(QStringLiteral("No API key for %1: set %2 in the environment or a .env file, or "
                                 "store it with 'agent-studio keys set %3' (or in Settings).")
                      .arg(m_provider.displayName, m_provider.keyVariable, keyAccount(m_provider)),
-                 QStringLiteral("missing-key"));
+                 RunEvent::Failure::Model, LlmError::Kind::MissingKey);
             return;
         }
         m_apiKey = key.value;
@@ -182,7 +182,7 @@ void AgentRun::beginStep()
 
     auto step = m_services.store.startStep(m_run.id);
     if (!step) {
-        fail(step.error(), QStringLiteral("storage"));
+        fail(step.error(), RunEvent::Failure::Storage);
         return;
     }
     m_step = *step;
@@ -190,7 +190,7 @@ void AgentRun::beginStep()
     // The conversation so far, before the new assistant message exists.
     auto messages = m_services.store.listMessages(m_thread.id);
     if (!messages) {
-        fail(messages.error(), QStringLiteral("storage"));
+        fail(messages.error(), RunEvent::Failure::Storage);
         return;
     }
     QList<SandboxSummary> sandboxes;
@@ -209,7 +209,7 @@ void AgentRun::beginStep()
     assistant.runId = m_run.id;
     auto message = m_services.store.appendMessage(assistant);
     if (!message) {
-        fail(message.error(), QStringLiteral("storage"));
+        fail(message.error(), RunEvent::Failure::Storage);
         return;
     }
     m_messageId = message->id;
@@ -313,8 +313,8 @@ void AgentRun::onModelFinished(const ChatResult &result)
             finishRun(RunStatus::Cancelled);
             return;
         }
-        fail(m_services.redactor.redactText(result.error.message()),
-             LlmError::kindName(result.error.kind()));
+        fail(m_services.redactor.redactText(result.error.message()), RunEvent::Failure::Model,
+             result.error.kind());
         return;
     }
 
@@ -363,7 +363,7 @@ void AgentRun::proposeCalls(const QList<ToolCall> &calls)
         record.arguments = toolCall.arguments;
         auto saved = m_services.store.proposeToolCall(record);
         if (!saved) {
-            fail(saved.error(), QStringLiteral("storage"));
+            fail(saved.error(), RunEvent::Failure::Storage);
             return;
         }
         call.rowId = saved->id;
@@ -449,7 +449,7 @@ void AgentRun::gateCalls()
             e.toolCallRowId = call.rowId;
             e.toolCallId = call.callId;
             e.toolName = call.name;
-            e.decision = QStringLiteral("denied");
+            e.decision = ApprovalDecision::Denied;
             e.text = QStringLiteral("blocked by the approval policy");
             emitEvent(e);
             break;
@@ -577,7 +577,7 @@ bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer
             target->phase = Phase::Approved;
             if (answer.alwaysAllowInThread)
                 m_engine.setAlwaysAllowed(m_thread.id, target->name, true);
-            e.decision = QStringLiteral("approved");
+            e.decision = ApprovalDecision::Approved;
             e.arguments = target->args;
             emitEvent(e);
         } else {
@@ -585,7 +585,7 @@ bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer
                                                    answer.reason),
                    "decideToolCall");
             target->phase = Phase::Denied;
-            e.decision = QStringLiteral("denied");
+            e.decision = ApprovalDecision::Denied;
             emitEvent(e);
             const QString why = answer.reason.trimmed().isEmpty()
                 ? QStringLiteral("The user denied this call.")
@@ -769,7 +769,7 @@ void AgentRun::stepComplete()
         fail(QStringLiteral("The model sent invalid tool calls %1 times in a row; the run stopped. "
                             "Try again, rephrase the request, or pick another model.")
                  .arg(m_consecutiveInvalidSteps),
-             QStringLiteral("invalid-tool-calls"));
+             RunEvent::Failure::InvalidToolCalls);
         return;
     }
     if (m_calls.isEmpty()) {
@@ -797,7 +797,8 @@ void AgentRun::stepComplete()
     QMetaObject::invokeMethod(this, &AgentRun::resolveKeyThenStep, Qt::QueuedConnection);
 }
 
-void AgentRun::finishRun(RunStatus status, const QString &error, const QString &errorKind)
+void AgentRun::finishRun(RunStatus status, const QString &error, RunEvent::Failure failure,
+                         LlmError::Kind modelError)
 {
     if (m_finished)
         return;
@@ -808,12 +809,13 @@ void AgentRun::finishRun(RunStatus status, const QString &error, const QString &
                                                             : RunEvent::Type::RunFailed);
     e.finishReason = finishReasonName(m_modelResult.finishReason);
     e.error = error;
-    e.errorKind = errorKind;
+    e.failure = failure;
+    e.modelError = modelError;
     emitEvent(e);
     m_engine.runEnded(m_thread.id);
 }
 
-void AgentRun::fail(const QString &message, const QString &kind)
+void AgentRun::fail(const QString &message, RunEvent::Failure failure, LlmError::Kind modelError)
 {
     if (m_messageId && !m_finished) {
         auto current = m_services.store.message(m_messageId);
@@ -821,7 +823,7 @@ void AgentRun::fail(const QString &message, const QString &kind)
             logged(m_services.store.setMessageStatus(m_messageId, MessageStatus::Failed),
                    "setMessageStatus");
     }
-    finishRun(RunStatus::Failed, message, kind);
+    finishRun(RunStatus::Failed, message, failure, modelError);
 }
 
 void AgentRun::cancel()

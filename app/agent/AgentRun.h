@@ -84,8 +84,11 @@ private:
     void finishCall(int index, const QJsonObject &result, const QJsonObject &forModel, bool isError,
                     ToolCallStatus status);
     void stepComplete();
-    void finishRun(RunStatus status, const QString &error = {}, const QString &errorKind = {});
-    void fail(const QString &message, const QString &kind);
+    void finishRun(RunStatus status, const QString &error = {},
+                   RunEvent::Failure failure = RunEvent::Failure::None,
+                   LlmError::Kind modelError = LlmError::Kind::None);
+    void fail(const QString &message, RunEvent::Failure failure,
+              LlmError::Kind modelError = LlmError::Kind::None);
 
     RunEvent event(RunEvent::Type type) const;
     void emitEvent(const RunEvent &event);

@@ -121,7 +121,7 @@ public:
                 return false;
             if (call.decision != ApprovalDecision::Auto) {
                 RunEvent resolved = callEvent(RunEvent::Type::ApprovalResolved, rowId, call);
-                resolved.decision = StoreEnums::toString(call.decision);
+                resolved.decision = call.decision;
                 resolved.text = call.reason;
                 emitEvent(resolved);
             }
