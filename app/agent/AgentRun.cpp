@@ -40,17 +40,6 @@ QJsonObject errorResult(const QString &message)
     return {{QStringLiteral("error"), message}};
 }
 
-Usage storeUsage(const TokenUsage &usage)
-{
-    Usage u;
-    u.inputTokens = usage.inputTokens;
-    u.outputTokens = usage.outputTokens;
-    u.totalTokens = usage.totalTokens;
-    u.reasoningTokens = usage.reasoningTokens;
-    u.cachedTokens = usage.cachedInputTokens;
-    return u;
-}
-
 QString keyAccount(const ProviderInfo &provider)
 {
     return KeyCatalog::accountFor(provider.id, provider.aliases);
@@ -303,12 +292,12 @@ void AgentRun::onModelFinished(const ChatResult &result)
                                                  cancelled || partial ? MessageStatus::Interrupted
                                                                       : MessageStatus::Failed),
                "setMessageStatus");
-        logged(
-            m_services.store.finishStep(
-                m_step.id, QStringLiteral("error"), storeUsage(result.usage),
-                m_timeToFirstToken >= 0 ? std::optional<qint64>(m_timeToFirstToken) : std::nullopt,
-                m_stepTimer.elapsed()),
-            "finishStep");
+        logged(m_services.store.finishStep(m_step.id, QStringLiteral("error"), result.usage,
+                                           m_timeToFirstToken >= 0
+                                               ? std::optional<qint64>(m_timeToFirstToken)
+                                               : std::nullopt,
+                                           m_stepTimer.elapsed()),
+               "finishStep");
         if (cancelled || m_cancelled) {
             finishRun(RunStatus::Cancelled);
             return;
@@ -730,7 +719,7 @@ void AgentRun::stepComplete()
     const qint64 duration = m_stepTimer.isValid() ? m_stepTimer.elapsed() : 0;
     const QString reason = finishReasonName(m_modelResult.finishReason);
     logged(m_services.store.finishStep(
-               m_step.id, reason, storeUsage(m_modelResult.usage),
+               m_step.id, reason, m_modelResult.usage,
                m_timeToFirstToken >= 0 ? std::optional<qint64>(m_timeToFirstToken) : std::nullopt,
                duration),
            "finishStep");
@@ -740,7 +729,7 @@ void AgentRun::stepComplete()
     entry.stepIndex = m_stepIndex + 1;
     entry.text = m_modelResult.text;
     entry.finishReason = reason;
-    entry.usage = m_modelResult.usage.toJson();
+    entry.usage = m_modelResult.usage;
     entry.durationMs = duration;
     for (const Call &call : std::as_const(m_calls)) {
         StepLogCall logCall;

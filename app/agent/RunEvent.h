@@ -51,7 +51,7 @@ struct RunEvent
     ApprovalDecision decision = ApprovalDecision::None;
 
     QString finishReason; // stop, tool-calls, length, content-filter, error, other
-    QJsonObject usage; // the step log's usage object
+    TokenUsage usage;
     qint64 durationMs = -1;
     qint64 timeToFirstTokenMs = -1;
     bool stoppedAtLimit = false;

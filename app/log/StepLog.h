@@ -3,6 +3,8 @@
 // order), redacted, one per line; or a short human-readable form for `--log-format pretty`.
 #pragma once
 
+#include "llm/TokenUsage.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -26,7 +28,7 @@ struct StepLogEntry
     QString text;
     QList<StepLogCall> calls;
     QString finishReason; // stop, tool-calls, length, content-filter, error, other
-    QJsonObject usage; // inputTokens, outputTokens, totalTokens, reasoningTokens, cachedInputTokens
+    TokenUsage usage;
     qint64 durationMs = -1;
 };
 

@@ -34,15 +34,6 @@ QSet<QString> toolCallIdsOf(const MessageRecord &message)
 
 namespace StoredStepLog {
 
-QJsonObject usageJson(const Usage &usage)
-{
-    return {{QStringLiteral("inputTokens"), usage.inputTokens},
-            {QStringLiteral("outputTokens"), usage.outputTokens},
-            {QStringLiteral("totalTokens"), usage.totalTokens},
-            {QStringLiteral("reasoningTokens"), usage.reasoningTokens},
-            {QStringLiteral("cachedInputTokens"), usage.cachedTokens}};
-}
-
 QHash<RowId, QByteArray> lines(const RunFacts &facts, const Redactor &redactor)
 {
     // What the model was given for each call, in the order the results were written (a
@@ -71,7 +62,7 @@ QHash<RowId, QByteArray> lines(const RunFacts &facts, const Redactor &redactor)
         entry.runId = facts.run.uuid;
         entry.stepIndex = step.index + 1;
         entry.finishReason = step.finishReason;
-        entry.usage = usageJson(step.usage);
+        entry.usage = step.usage;
         entry.durationMs = step.durationMs.value_or(-1);
 
         QSet<QString> callIds;

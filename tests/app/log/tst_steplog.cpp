@@ -36,11 +36,7 @@ StepLogEntry TestStepLog::specExample()
                               {QStringLiteral("path"), QStringLiteral("/home/daytona/hello.js")}};
     entry.calls = {call};
     entry.finishReason = QStringLiteral("tool-calls");
-    entry.usage = QJsonObject{{QStringLiteral("inputTokens"), 4243},
-                              {QStringLiteral("outputTokens"), 53},
-                              {QStringLiteral("totalTokens"), 4296},
-                              {QStringLiteral("reasoningTokens"), 0},
-                              {QStringLiteral("cachedInputTokens"), 4096}};
+    entry.usage = TokenUsage{4243, 53, 4296, 0, 4096};
     return entry;
 }
 
