@@ -357,28 +357,29 @@ void AgentRun::proposeCalls(const QList<ToolCall> &calls)
         }
         call.rowId = saved->id;
 
-        // Validation: nothing that fails it runs, and the model learns exactly why.
+        // Validation: nothing that fails it runs, and the model learns exactly why. Arguments
+        // that parse are kept whatever the tool, so that the views and the log show them.
         QString problem;
         const ToolDefinition *tool = m_services.tools.find(call.name);
         QJsonParseError parseError;
         const QJsonDocument args = QJsonDocument::fromJson(call.argsText.toUtf8(), &parseError);
+        const bool argsAreObject = parseError.error == QJsonParseError::NoError && args.isObject();
+        if (argsAreObject)
+            call.args = args.object();
         if (seenIds.contains(call.callId)) {
             problem = QStringLiteral("Duplicate tool call id %1 in one step; each call runs once.")
                           .arg(call.callId);
         } else if (!tool) {
             problem = QStringLiteral("Unknown tool '%1'. The available tools are: %2.")
                           .arg(call.name, m_services.tools.names().join(QStringLiteral(", ")));
-        } else if (parseError.error != QJsonParseError::NoError || !args.isObject()) {
+        } else if (!argsAreObject) {
             const QString text = call.argsText.trimmed();
             problem = text.isEmpty() ? QString()
                                      : QStringLiteral("The arguments of %1 are not a JSON object "
                                                       "(%2). Send one JSON object with the tool's "
                                                       "fields.")
                                            .arg(call.name, parseError.errorString());
-            if (text.isEmpty())
-                call.args = {}; // no arguments at all: validate as {}
-        } else {
-            call.args = args.object();
+            // No arguments at all: validated as {} (call.args is empty).
         }
         if (problem.isEmpty() && tool) {
             const auto errors = JsonSchemaValidator::validate(tool->inputSchema, call.args);
@@ -559,6 +560,7 @@ bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer
             if (target == &call && !answer.editedArguments.isEmpty()) {
                 target->args = answer.editedArguments;
                 edited = compact(target->args);
+                target->argsText = edited; // as the store now has them
             }
             logged(m_services.store.decideToolCall(target->rowId, ApprovalDecision::Approved,
                                                    answer.reason, edited),
@@ -735,8 +737,7 @@ void AgentRun::stepComplete()
         StepLogCall logCall;
         logCall.toolCallId = call.callId;
         logCall.toolName = call.name;
-        logCall.args = call.args.isEmpty() && !call.argsText.isEmpty() ? QJsonValue(call.argsText)
-                                                                       : QJsonValue(call.args);
+        logCall.args = StepLog::arguments(call.argsText);
         logCall.result = call.forModel;
         entry.calls.append(logCall);
     }

@@ -57,6 +57,17 @@ QByteArray usageJson(const TokenUsage &usage)
 
 namespace StepLog {
 
+QJsonValue arguments(const QString &text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error == QJsonParseError::NoError && document.isObject())
+        return document.object();
+    if (text.trimmed().isEmpty())
+        return QJsonObject();
+    return text;
+}
+
 QByteArray jsonLine(const StepLogEntry &entry, const Redactor &redactor)
 {
     QList<QByteArray> calls;

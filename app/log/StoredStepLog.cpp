@@ -8,17 +8,6 @@
 
 namespace {
 
-// The engine logs the arguments it validated; when they were not a JSON object (or were
-// empty text) it logs the raw text instead, and so does this.
-QJsonValue loggedArguments(const QString &text)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
-    const QJsonObject object = document.isObject() ? document.object() : QJsonObject();
-    if (object.isEmpty() && !text.isEmpty())
-        return text;
-    return object;
-}
-
 QSet<QString> toolCallIdsOf(const MessageRecord &message)
 {
     QSet<QString> ids;
@@ -72,7 +61,7 @@ QHash<RowId, QByteArray> lines(const RunFacts &facts, const Redactor &redactor)
             StepLogCall logCall;
             logCall.toolCallId = call.callId;
             logCall.toolName = call.name;
-            logCall.args = loggedArguments(call.arguments);
+            logCall.args = StepLog::arguments(call.arguments);
             QList<QJsonValue> &queue = results[call.callId];
             if (!queue.isEmpty())
                 logCall.result = queue.takeFirst();
