@@ -1,5 +1,6 @@
 // One run of the agent in one thread: the state machine behind AgentEngine. Internal to
-// app/agent; see AgentEngine.h for what it does and promises.
+// app/agent; see AgentEngine.h for what it does and promises. The approval gate (gateCalls,
+// resolveApproval) is in AgentRunApprovalGate.cpp.
 #pragma once
 
 #include "agent/AgentEngine.h"
@@ -90,6 +91,8 @@ private:
     void fail(const QString &message, RunEvent::Failure failure,
               LlmError::Kind modelError = LlmError::Kind::None);
 
+    static QString compact(const QJsonObject &object);
+    static QJsonObject errorResult(const QString &message); // {"error": message}
     RunEvent event(RunEvent::Type type) const;
     void emitEvent(const RunEvent &event);
     ApprovalRequest approvalRequest(const Call &call) const;

@@ -135,6 +135,7 @@ private:
     bool resolvePath(const QString &field, QString *path, const QString &fallback = QString());
     QString text(const QString &field) const;
     StringMap stringMap(const QString &field) const;
+    static QString quoted(const QString &text); // "text", for messages
 
     void succeed(const QJsonObject &result);
     void fail(ToolOutcome::ErrorKind kind, const QString &message);
@@ -178,3 +179,19 @@ private:
     ClientProvider m_provider;
     const ToolCatalog &m_catalog;
 };
+
+// Waits for a client call; next runs with its answer unless the execution was cancelled.
+template<typename Call> void ToolExecution::await(Call *call, Next next)
+{
+    QPointer<Call> guarded(call);
+    m_cancelPending = [guarded] {
+        if (guarded)
+            guarded->cancel();
+    };
+    connect(call, &Call::finished, this, [this, next](const DaytonaResult &result) {
+        m_cancelPending = {};
+        if (m_status != Status::Running)
+            return; // cancelled meanwhile
+        next(result);
+    });
+}
