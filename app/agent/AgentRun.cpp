@@ -31,35 +31,9 @@ constexpr qsizetype kDeltaBatchChars = 4096;
 // Steps in a row whose every call failed validation before the run stops (security.md §6.5).
 constexpr int kMaxInvalidSteps = 3;
 
-QString compact(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QJsonObject errorResult(const QString &message)
-{
-    return {{QStringLiteral("error"), message}};
-}
-
-Usage storeUsage(const TokenUsage &usage)
-{
-    Usage u;
-    u.inputTokens = usage.inputTokens;
-    u.outputTokens = usage.outputTokens;
-    u.totalTokens = usage.totalTokens;
-    u.reasoningTokens = usage.reasoningTokens;
-    u.cachedTokens = usage.cachedInputTokens;
-    return u;
-}
-
 QString keyAccount(const ProviderInfo &provider)
 {
     return KeyCatalog::accountFor(provider.id, provider.aliases);
-}
-
-QString sandboxIdOf(const QJsonObject &args)
-{
-    return args.value(QLatin1String("sandboxId")).toString();
 }
 
 } // namespace
@@ -79,6 +53,16 @@ AgentRun::AgentRun(AgentEngine &engine, const ThreadRecord &thread, const RunOpt
 }
 
 AgentRun::~AgentRun() = default;
+
+QString AgentRun::compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject AgentRun::errorResult(const QString &message)
+{
+    return {{QStringLiteral("error"), message}};
+}
 
 RunEvent AgentRun::event(RunEvent::Type type) const
 {
@@ -162,7 +146,7 @@ void AgentRun::resolveKeyThenStep()
             fail(QStringLiteral("No API key for %1: set %2 in the environment or a .env file, or "
                                 "store it with 'agent-studio keys set %3' (or in Settings).")
                      .arg(m_provider.displayName, m_provider.keyVariable, keyAccount(m_provider)),
-                 QStringLiteral("missing-key"));
+                 RunEvent::Failure::Model, LlmError::Kind::MissingKey);
             return;
         }
         m_apiKey = key.value;
@@ -183,7 +167,7 @@ void AgentRun::beginStep()
 
     auto step = m_services.store.startStep(m_run.id);
     if (!step) {
-        fail(step.error(), QStringLiteral("storage"));
+        fail(step.error(), RunEvent::Failure::Storage);
         return;
     }
     m_step = *step;
@@ -191,7 +175,7 @@ void AgentRun::beginStep()
     // The conversation so far, before the new assistant message exists.
     auto messages = m_services.store.listMessages(m_thread.id);
     if (!messages) {
-        fail(messages.error(), QStringLiteral("storage"));
+        fail(messages.error(), RunEvent::Failure::Storage);
         return;
     }
     QList<SandboxSummary> sandboxes;
@@ -210,7 +194,7 @@ void AgentRun::beginStep()
     assistant.runId = m_run.id;
     auto message = m_services.store.appendMessage(assistant);
     if (!message) {
-        fail(message.error(), QStringLiteral("storage"));
+        fail(message.error(), RunEvent::Failure::Storage);
         return;
     }
     m_messageId = message->id;
@@ -304,18 +288,18 @@ void AgentRun::onModelFinished(const ChatResult &result)
                                                  cancelled || partial ? MessageStatus::Interrupted
                                                                       : MessageStatus::Failed),
                "setMessageStatus");
-        logged(
-            m_services.store.finishStep(
-                m_step.id, QStringLiteral("error"), storeUsage(result.usage),
-                m_timeToFirstToken >= 0 ? std::optional<qint64>(m_timeToFirstToken) : std::nullopt,
-                m_stepTimer.elapsed()),
-            "finishStep");
+        logged(m_services.store.finishStep(m_step.id, QStringLiteral("error"), result.usage,
+                                           m_timeToFirstToken >= 0
+                                               ? std::optional<qint64>(m_timeToFirstToken)
+                                               : std::nullopt,
+                                           m_stepTimer.elapsed()),
+               "finishStep");
         if (cancelled || m_cancelled) {
             finishRun(RunStatus::Cancelled);
             return;
         }
-        fail(m_services.redactor.redactText(result.error.message()),
-             LlmError::kindName(result.error.kind()));
+        fail(m_services.redactor.redactText(result.error.message()), RunEvent::Failure::Model,
+             result.error.kind());
         return;
     }
 
@@ -364,33 +348,34 @@ void AgentRun::proposeCalls(const QList<ToolCall> &calls)
         record.arguments = toolCall.arguments;
         auto saved = m_services.store.proposeToolCall(record);
         if (!saved) {
-            fail(saved.error(), QStringLiteral("storage"));
+            fail(saved.error(), RunEvent::Failure::Storage);
             return;
         }
         call.rowId = saved->id;
 
-        // Validation: nothing that fails it runs, and the model learns exactly why.
+        // Validation: nothing that fails it runs, and the model learns exactly why. Arguments
+        // that parse are kept whatever the tool, so that the views and the log show them.
         QString problem;
         const ToolDefinition *tool = m_services.tools.find(call.name);
         QJsonParseError parseError;
         const QJsonDocument args = QJsonDocument::fromJson(call.argsText.toUtf8(), &parseError);
+        const bool argsAreObject = parseError.error == QJsonParseError::NoError && args.isObject();
+        if (argsAreObject)
+            call.args = args.object();
         if (seenIds.contains(call.callId)) {
             problem = QStringLiteral("Duplicate tool call id %1 in one step; each call runs once.")
                           .arg(call.callId);
         } else if (!tool) {
             problem = QStringLiteral("Unknown tool '%1'. The available tools are: %2.")
                           .arg(call.name, m_services.tools.names().join(QStringLiteral(", ")));
-        } else if (parseError.error != QJsonParseError::NoError || !args.isObject()) {
+        } else if (!argsAreObject) {
             const QString text = call.argsText.trimmed();
             problem = text.isEmpty() ? QString()
                                      : QStringLiteral("The arguments of %1 are not a JSON object "
                                                       "(%2). Send one JSON object with the tool's "
                                                       "fields.")
                                            .arg(call.name, parseError.errorString());
-            if (text.isEmpty())
-                call.args = {}; // no arguments at all: validate as {}
-        } else {
-            call.args = args.object();
+            // No arguments at all: validated as {} (call.args is empty).
         }
         if (problem.isEmpty() && tool) {
             const auto errors = JsonSchemaValidator::validate(tool->inputSchema, call.args);
@@ -421,186 +406,6 @@ void AgentRun::proposeCalls(const QList<ToolCall> &calls)
     });
     m_consecutiveInvalidSteps = allInvalid ? m_consecutiveInvalidSteps + 1 : 0;
     gateCalls();
-}
-
-void AgentRun::gateCalls()
-{
-    const QSet<QString> allowed = m_engine.alwaysAllowed(m_thread.id);
-    int waiting = 0;
-    for (Call &call : m_calls) {
-        if (call.phase != Phase::Approved || call.execution)
-            continue;
-        switch (m_services.policy.decide(call.name, allowed)) {
-        case ApprovalPolicy::Decision::Auto:
-            logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Auto),
-                   "decideToolCall");
-            break;
-        case ApprovalPolicy::Decision::Deny: {
-            logged(
-                m_services.store.decideToolCall(call.rowId, ApprovalDecision::Denied,
-                                                QStringLiteral("blocked by the approval policy")),
-                "decideToolCall");
-            call.phase = Phase::Denied;
-            const QJsonObject result = errorResult(
-                QStringLiteral("The user's approval policy does not allow %1; do not call it "
-                               "again in this thread.")
-                    .arg(call.name));
-            finishCall(int(&call - m_calls.data()), result, result, true, ToolCallStatus::Failed);
-            RunEvent e = event(RunEvent::Type::ApprovalResolved);
-            e.toolCallRowId = call.rowId;
-            e.toolCallId = call.callId;
-            e.toolName = call.name;
-            e.decision = QStringLiteral("denied");
-            e.text = QStringLiteral("blocked by the approval policy");
-            emitEvent(e);
-            break;
-        }
-        case ApprovalPolicy::Decision::Ask:
-            call.phase = Phase::WaitingApproval;
-            call.asked = true;
-            ++waiting;
-            break;
-        }
-    }
-    if (waiting == 0) {
-        afterApprovals();
-        return;
-    }
-    for (const Call &call : std::as_const(m_calls)) {
-        if (call.phase != Phase::WaitingApproval)
-            continue;
-        RunEvent e = event(RunEvent::Type::ApprovalRequested);
-        e.toolCallRowId = call.rowId;
-        e.toolCallId = call.callId;
-        e.toolName = call.name;
-        e.arguments = call.args;
-        emitEvent(e);
-    }
-    // Ask after every request was announced, so that an approver answering at once sees a
-    // consistent state. Without an approver nothing can say yes: the gate stays closed.
-    const QList<ApprovalRequest> requests = pendingApprovals();
-    for (const ApprovalRequest &request : requests) {
-        if (m_engine.approver())
-            m_engine.approver()->approvalRequested(request);
-    }
-    if (!m_engine.approver()) {
-        QString ignored;
-        for (const ApprovalRequest &request : requests)
-            resolveApproval(request.toolCallRowId,
-                            ApprovalAnswer::deny(QStringLiteral("no one is available to approve "
-                                                                "this call")),
-                            &ignored);
-    }
-}
-
-ApprovalRequest AgentRun::approvalRequest(const Call &call) const
-{
-    ApprovalRequest request;
-    request.threadId = m_thread.id;
-    request.runId = m_run.id;
-    request.toolCallRowId = call.rowId;
-    request.toolCallId = call.callId;
-    request.toolName = call.name;
-    request.arguments = call.args;
-    request.sandboxId = sandboxIdOf(call.args);
-    request.stepIndex = m_stepIndex;
-    request.batchSize = int(std::count_if(m_calls.cbegin(), m_calls.cend(), [](const Call &c) {
-        return c.phase == Phase::WaitingApproval;
-    }));
-    return request;
-}
-
-QList<ApprovalRequest> AgentRun::pendingApprovals() const
-{
-    QList<ApprovalRequest> requests;
-    for (const Call &call : m_calls) {
-        if (call.phase == Phase::WaitingApproval)
-            requests.append(approvalRequest(call));
-    }
-    return requests;
-}
-
-bool AgentRun::isWaitingFor(RowId toolCallRowId) const
-{
-    return std::any_of(m_calls.cbegin(), m_calls.cend(), [toolCallRowId](const Call &c) {
-        return c.rowId == toolCallRowId && c.phase == Phase::WaitingApproval;
-    });
-}
-
-bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer, QString *error)
-{
-    const auto it = std::find_if(m_calls.begin(), m_calls.end(), [toolCallRowId](const Call &c) {
-        return c.rowId == toolCallRowId && c.phase == Phase::WaitingApproval;
-    });
-    if (it == m_calls.end()) {
-        if (error)
-            *error = QStringLiteral("this tool call is not waiting for approval");
-        return false;
-    }
-    Call &call = *it;
-    if (answer.kind == ApprovalAnswer::Kind::Approve && !answer.editedArguments.isEmpty()) {
-        const ToolDefinition *tool = m_services.tools.find(call.name);
-        const auto errors
-            = JsonSchemaValidator::validate(tool->inputSchema, answer.editedArguments);
-        if (!errors.isEmpty()) {
-            if (error) {
-                QStringList lines;
-                for (const auto &e : errors)
-                    lines << e.toString();
-                *error = lines.join(QStringLiteral("; "));
-            }
-            return false;
-        }
-    }
-
-    QList<Call *> targets{&call};
-    if (answer.applyToBatch) {
-        for (Call &other : m_calls) {
-            if (&other != &call && other.phase == Phase::WaitingApproval)
-                targets.append(&other);
-        }
-    }
-    for (Call *target : targets) {
-        RunEvent e = event(RunEvent::Type::ApprovalResolved);
-        e.toolCallRowId = target->rowId;
-        e.toolCallId = target->callId;
-        e.toolName = target->name;
-        e.text = answer.reason;
-        if (answer.kind == ApprovalAnswer::Kind::Approve) {
-            QString edited;
-            if (target == &call && !answer.editedArguments.isEmpty()) {
-                target->args = answer.editedArguments;
-                edited = compact(target->args);
-            }
-            logged(m_services.store.decideToolCall(target->rowId, ApprovalDecision::Approved,
-                                                   answer.reason, edited),
-                   "decideToolCall");
-            target->phase = Phase::Approved;
-            if (answer.alwaysAllowInThread)
-                m_engine.setAlwaysAllowed(m_thread.id, target->name, true);
-            e.decision = QStringLiteral("approved");
-            e.arguments = target->args;
-            emitEvent(e);
-        } else {
-            logged(m_services.store.decideToolCall(target->rowId, ApprovalDecision::Denied,
-                                                   answer.reason),
-                   "decideToolCall");
-            target->phase = Phase::Denied;
-            e.decision = QStringLiteral("denied");
-            emitEvent(e);
-            const QString why = answer.reason.trimmed().isEmpty()
-                ? QStringLiteral("The user denied this call.")
-                : QStringLiteral("The user denied this call: %1").arg(answer.reason.trimmed());
-            const QJsonObject result = errorResult(why);
-            finishCall(int(target - m_calls.data()), result, result, true, ToolCallStatus::Failed);
-        }
-    }
-    const bool stillWaiting = std::any_of(m_calls.cbegin(), m_calls.cend(), [](const Call &c) {
-        return c.phase == Phase::WaitingApproval;
-    });
-    if (!stillWaiting)
-        afterApprovals();
-    return true;
 }
 
 ToolExecutor *AgentRun::executor()
@@ -725,7 +530,7 @@ void AgentRun::stepComplete()
     const qint64 duration = m_stepTimer.isValid() ? m_stepTimer.elapsed() : 0;
     const QString reason = finishReasonName(m_modelResult.finishReason);
     logged(m_services.store.finishStep(
-               m_step.id, reason, storeUsage(m_modelResult.usage),
+               m_step.id, reason, m_modelResult.usage,
                m_timeToFirstToken >= 0 ? std::optional<qint64>(m_timeToFirstToken) : std::nullopt,
                duration),
            "finishStep");
@@ -735,14 +540,13 @@ void AgentRun::stepComplete()
     entry.stepIndex = m_stepIndex + 1;
     entry.text = m_modelResult.text;
     entry.finishReason = reason;
-    entry.usage = m_modelResult.usage.toJson();
+    entry.usage = m_modelResult.usage;
     entry.durationMs = duration;
     for (const Call &call : std::as_const(m_calls)) {
         StepLogCall logCall;
         logCall.toolCallId = call.callId;
         logCall.toolName = call.name;
-        logCall.args = call.args.isEmpty() && !call.argsText.isEmpty() ? QJsonValue(call.argsText)
-                                                                       : QJsonValue(call.args);
+        logCall.args = StepLog::arguments(call.argsText);
         logCall.result = call.forModel;
         entry.calls.append(logCall);
     }
@@ -764,7 +568,7 @@ void AgentRun::stepComplete()
         fail(QStringLiteral("The model sent invalid tool calls %1 times in a row; the run stopped. "
                             "Try again, rephrase the request, or pick another model.")
                  .arg(m_consecutiveInvalidSteps),
-             QStringLiteral("invalid-tool-calls"));
+             RunEvent::Failure::InvalidToolCalls);
         return;
     }
     if (m_calls.isEmpty()) {
@@ -792,7 +596,8 @@ void AgentRun::stepComplete()
     QMetaObject::invokeMethod(this, &AgentRun::resolveKeyThenStep, Qt::QueuedConnection);
 }
 
-void AgentRun::finishRun(RunStatus status, const QString &error, const QString &errorKind)
+void AgentRun::finishRun(RunStatus status, const QString &error, RunEvent::Failure failure,
+                         LlmError::Kind modelError)
 {
     if (m_finished)
         return;
@@ -803,12 +608,13 @@ void AgentRun::finishRun(RunStatus status, const QString &error, const QString &
                                                             : RunEvent::Type::RunFailed);
     e.finishReason = finishReasonName(m_modelResult.finishReason);
     e.error = error;
-    e.errorKind = errorKind;
+    e.failure = failure;
+    e.modelError = modelError;
     emitEvent(e);
     m_engine.runEnded(m_thread.id);
 }
 
-void AgentRun::fail(const QString &message, const QString &kind)
+void AgentRun::fail(const QString &message, RunEvent::Failure failure, LlmError::Kind modelError)
 {
     if (m_messageId && !m_finished) {
         auto current = m_services.store.message(m_messageId);
@@ -816,7 +622,7 @@ void AgentRun::fail(const QString &message, const QString &kind)
             logged(m_services.store.setMessageStatus(m_messageId, MessageStatus::Failed),
                    "setMessageStatus");
     }
-    finishRun(RunStatus::Failed, message, kind);
+    finishRun(RunStatus::Failed, message, failure, modelError);
 }
 
 void AgentRun::cancel()

@@ -1,5 +1,6 @@
 // One run of the agent in one thread: the state machine behind AgentEngine. Internal to
-// app/agent; see AgentEngine.h for what it does and promises.
+// app/agent; see AgentEngine.h for what it does and promises. The approval gate (gateCalls,
+// resolveApproval) is in AgentRunApprovalGate.cpp.
 #pragma once
 
 #include "agent/AgentEngine.h"
@@ -84,9 +85,14 @@ private:
     void finishCall(int index, const QJsonObject &result, const QJsonObject &forModel, bool isError,
                     ToolCallStatus status);
     void stepComplete();
-    void finishRun(RunStatus status, const QString &error = {}, const QString &errorKind = {});
-    void fail(const QString &message, const QString &kind);
+    void finishRun(RunStatus status, const QString &error = {},
+                   RunEvent::Failure failure = RunEvent::Failure::None,
+                   LlmError::Kind modelError = LlmError::Kind::None);
+    void fail(const QString &message, RunEvent::Failure failure,
+              LlmError::Kind modelError = LlmError::Kind::None);
 
+    static QString compact(const QJsonObject &object);
+    static QJsonObject errorResult(const QString &message); // {"error": message}
     RunEvent event(RunEvent::Type type) const;
     void emitEvent(const RunEvent &event);
     ApprovalRequest approvalRequest(const Call &call) const;

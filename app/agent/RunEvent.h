@@ -3,12 +3,13 @@
 // step log prints it. Nothing flows back but user intents, which are calls on AgentEngine.
 #pragma once
 
+#include "llm/LlmError.h"
+#include "store/StoreTypes.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QMetaType>
 #include <QString>
-
-using RowId = qint64;
 
 struct RunEvent
 {
@@ -21,11 +22,11 @@ struct RunEvent
         ToolCallArgsDelta, // toolCallId, text (a fragment of the arguments JSON)
         ToolCallReady, // toolCallRowId, toolCallId, toolName, arguments
         ApprovalRequested, // toolCallRowId, toolCallId, toolName, arguments
-        ApprovalResolved, // toolCallRowId, decision ("approved", "denied", "auto"), text = reason
+        ApprovalResolved, // toolCallRowId, decision (Approved or Denied), text = reason
         ToolCallFinished, // toolCallRowId, toolCallId, toolName, result, isError, durationMs
         StepFinished, // stepIndex, finishReason, usage, text, durationMs, stepLog
         RunFinished, // finishReason; stoppedAtLimit when the step limit ended it
-        RunFailed, // error, errorKind; the run can be retried
+        RunFailed, // error, failure (and modelError); the run can be retried
         RunCancelled, //
         ThreadTitleChanged // text = the new title
     };
@@ -47,19 +48,26 @@ struct RunEvent
     QJsonObject arguments;
     QJsonValue result;
     bool isError = false;
-    QString decision;
+    ApprovalDecision decision = ApprovalDecision::None;
 
     QString finishReason; // stop, tool-calls, length, content-filter, error, other
-    QJsonObject usage; // the step log's usage object
+    TokenUsage usage;
     qint64 durationMs = -1;
     qint64 timeToFirstTokenMs = -1;
     bool stoppedAtLimit = false;
 
+    // What made a run fail: the model call (modelError says how), the store, or a model that
+    // kept sending invalid tool calls.
+    enum class Failure { None, Model, Storage, InvalidToolCalls };
+
     QString error;
-    QString errorKind;
+    Failure failure = Failure::None;
+    LlmError::Kind modelError = LlmError::Kind::None; // Failure::Model
     QByteArray stepLog; // StepFinished: the step-log line, redacted
 
-    static QString typeName(Type type);
+    // The failure's short name ("timeout", "missing-key", "storage", "invalid-tool-calls"),
+    // empty when the run did not fail.
+    QString errorKindName() const;
 };
 
 Q_DECLARE_METATYPE(RunEvent)

@@ -16,15 +16,6 @@ QString iso(const QDateTime &time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
-QJsonObject usageJson(const Usage &usage)
-{
-    return {{QStringLiteral("inputTokens"), usage.inputTokens},
-            {QStringLiteral("outputTokens"), usage.outputTokens},
-            {QStringLiteral("totalTokens"), usage.totalTokens},
-            {QStringLiteral("reasoningTokens"), usage.reasoningTokens},
-            {QStringLiteral("cachedInputTokens"), usage.cachedTokens}};
-}
-
 QJsonValue parsedOrText(const QString &json)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
@@ -149,13 +140,13 @@ QString toMarkdown(const Data &data, const Redactor &redactor)
             break;
         }
     }
-    Usage total;
+    TokenUsage total;
     for (const RunRecord &run : data.runs)
         total += run.usage;
     out += QStringLiteral("---\n\n%1 run(s) · %2 input tokens (%3 cached) · %4 output tokens\n")
                .arg(data.runs.size())
                .arg(total.inputTokens)
-               .arg(total.cachedTokens)
+               .arg(total.cachedInputTokens)
                .arg(total.outputTokens);
     return redactor.redactText(out);
 }
@@ -181,7 +172,7 @@ QByteArray toJson(const Data &data, const Redactor &redactor)
             steps.append(QJsonObject{
                 {QStringLiteral("index"), s.index},
                 {QStringLiteral("finishReason"), s.finishReason},
-                {QStringLiteral("usage"), usageJson(s.usage)},
+                {QStringLiteral("usage"), s.usage.toJson()},
                 {QStringLiteral("timeToFirstTokenMs"),
                  s.timeToFirstTokenMs ? QJsonValue(*s.timeToFirstTokenMs) : QJsonValue()},
                 {QStringLiteral("durationMs"),
@@ -205,7 +196,7 @@ QByteArray toJson(const Data &data, const Redactor &redactor)
         runs.append(QJsonObject{{QStringLiteral("uuid"), r.uuid},
                                 {QStringLiteral("status"), StoreEnums::toString(r.status)},
                                 {QStringLiteral("model"), r.model},
-                                {QStringLiteral("usage"), usageJson(r.usage)},
+                                {QStringLiteral("usage"), r.usage.toJson()},
                                 {QStringLiteral("startedAt"), iso(r.startedAt)},
                                 {QStringLiteral("finishedAt"), iso(r.finishedAt)},
                                 {QStringLiteral("error"), r.error},

@@ -1,5 +1,14 @@
 #include "ToolCatalog.h"
 
+// Each row names its handler. The schema fuzz target (tests/fuzz) compiles the table without
+// the executor and the network, and defines STUDIO_TOOL_SCHEMAS_ONLY.
+#ifdef STUDIO_TOOL_SCHEMAS_ONLY
+#define TOOL_HANDLER(member) ToolDefinition::Handler(nullptr)
+#else
+#include "agent/ToolExecutor.h"
+#define TOOL_HANDLER(member) &ToolExecution::member
+#endif
+
 namespace {
 
 QJsonObject str(const QString &description, int maxLength = 0)
@@ -85,7 +94,7 @@ ToolCatalog::ToolCatalog()
                  {QStringLiteral("envVars"),
                   stringMap(QStringLiteral("Environment variables for every command"))}},
                 {}),
-         K::CreateSandbox},
+         K::CreateSandbox, TOOL_HANDLER(createSandbox), false},
         {QStringLiteral("runCode"),
          QStringLiteral(
              "Run a snippet of code in the sandbox's language. Returns {exitCode, stdout}."),
@@ -101,11 +110,11 @@ ToolCatalog::ToolCatalog()
                  {QStringLiteral("timeoutSeconds"),
                   number(QStringLiteral("Stop the code after this many seconds"), 0)}},
                 {id, QStringLiteral("code")}),
-         K::Execute},
+         K::Execute, TOOL_HANDLER(runCode), true},
         {QStringLiteral("readFile"),
          QStringLiteral("Read a text file from the sandbox. Returns {content, path}."),
          object({{id, sandboxId()}, {p, path(QStringLiteral("The file to read"))}}, {id, p}),
-         K::Read},
+         K::Read, TOOL_HANDLER(readFile), true},
         {QStringLiteral("writeFile"),
          QStringLiteral("Write a text file in the sandbox, creating folders as needed. Returns "
                         "{success, path}."),
@@ -113,7 +122,7 @@ ToolCatalog::ToolCatalog()
                  {p, path(QStringLiteral("The file to write"))},
                  {QStringLiteral("content"), str(QStringLiteral("The whole content of the file"))}},
                 {id, p, QStringLiteral("content")}),
-         K::Write},
+         K::Write, TOOL_HANDLER(writeFile), true},
         {QStringLiteral("writeFiles"),
          QStringLiteral("Write several text files at once. Returns {success, filesWritten}."),
          object({{id, sandboxId()},
@@ -126,32 +135,33 @@ ToolCatalog::ToolCatalog()
                                {QStringLiteral("data"), str(QStringLiteral("The whole content"))}},
                               {p, QStringLiteral("data")})}}}},
                 {id, QStringLiteral("files")}),
-         K::Write},
+         K::Write, TOOL_HANDLER(writeFiles), true},
         {QStringLiteral("listFiles"),
          QStringLiteral(
              "List a folder of the sandbox. Returns {files: [{name, path, isDirectory}], path}."),
          object({{id, sandboxId()}, {p, path(QStringLiteral("The folder (default /)"))}}, {id}),
-         K::Read},
+         K::Read, TOOL_HANDLER(listFiles), true},
         {QStringLiteral("deleteFile"),
          QStringLiteral("Delete a file or a folder (with its contents) in the sandbox. Returns "
                         "{success, path}."),
          object({{id, sandboxId()}, {p, path(QStringLiteral("The file or folder to delete"))}},
                 {id, p}),
-         K::Destroy},
+         K::Destroy, TOOL_HANDLER(deleteFile), true},
         {QStringLiteral("createDirectory"),
          QStringLiteral(
              "Create a folder (and its parents) in the sandbox. Returns {success, path}."),
          object({{id, sandboxId()}, {p, path(QStringLiteral("The folder to create"))}}, {id, p}),
-         K::Write},
+         K::Write, TOOL_HANDLER(createDirectory), true},
         {QStringLiteral("getFileInfo"),
          QStringLiteral(
              "Details of a file: {name, isDir, size, mode, permissions, owner, group, modTime}."),
-         object({{id, sandboxId()}, {p, path(QStringLiteral("The file"))}}, {id, p}), K::Read},
+         object({{id, sandboxId()}, {p, path(QStringLiteral("The file"))}}, {id, p}), K::Read,
+         TOOL_HANDLER(getFileInfo), true},
         {QStringLiteral("checkFileExists"),
          QStringLiteral("Whether a path exists: {exists, path, isDirectory?}. A missing path is "
                         "exists:false, not an error."),
          object({{id, sandboxId()}, {p, path(QStringLiteral("The path to check"))}}, {id, p}),
-         K::Read},
+         K::Read, TOOL_HANDLER(checkFileExists), true},
         {QStringLiteral("getFileSize"),
          QStringLiteral(
              "The size of a file or folder: {size, humanReadableSize?, path, isDirectory}."),
@@ -160,7 +170,7 @@ ToolCatalog::ToolCatalog()
                  {QStringLiteral("humanReadable"),
                   boolean(QStringLiteral("Also give a size like 1.5 KB"))}},
                 {id, p}),
-         K::Read},
+         K::Read, TOOL_HANDLER(getFileSize), true},
         {QStringLiteral("watchDirectory"),
          QStringLiteral("Watch a folder for changes for watchDuration milliseconds and return the "
                         "changes seen: {watchStarted, path, events: [{type, name, timestamp}]}."),
@@ -175,7 +185,7 @@ ToolCatalog::ToolCatalog()
                       {QStringLiteral("description"),
                        QStringLiteral("How long to watch, in milliseconds (at most 300000)")}}}},
                 {id, p, QStringLiteral("watchDuration")}),
-         K::Read},
+         K::Read, TOOL_HANDLER(watchDirectory), true},
         {QStringLiteral("runCommand"),
          QStringLiteral("Run a shell command in the sandbox. Returns {success, exitCode, stdout, "
                         "command, executionTime}."),
@@ -190,14 +200,14 @@ ToolCatalog::ToolCatalog()
                  {QStringLiteral("captureOutput"),
                   boolean(QStringLiteral("Return the output (default true)"))}},
                 {id, QStringLiteral("command")}),
-         K::Execute},
+         K::Execute, TOOL_HANDLER(runCommand), true},
         {QStringLiteral("deleteSandbox"),
          QStringLiteral("Delete a sandbox and everything in it. Returns {success, sandboxId}."),
-         object({{id, sandboxId()}}, {id}), K::Destroy},
+         object({{id, sandboxId()}}, {id}), K::Destroy, TOOL_HANDLER(deleteSandbox), false},
         {QStringLiteral("listSandboxes"),
          QStringLiteral(
              "List this thread's sandboxes: {sandboxes: [{sandboxId, name, state, language}]}."),
-         object({}, {}), K::Read},
+         object({}, {}), K::Read, TOOL_HANDLER(listSandboxes), false},
         {QStringLiteral("searchFiles"),
          QStringLiteral(
              "Find files whose names match a glob pattern under a folder: {files: [paths]}."),
@@ -205,7 +215,7 @@ ToolCatalog::ToolCatalog()
                  {p, path(QStringLiteral("The folder to search"))},
                  {QStringLiteral("pattern"), str(QStringLiteral("A glob such as *.py"), 1024)}},
                 {id, p, QStringLiteral("pattern")}),
-         K::Read},
+         K::Read, TOOL_HANDLER(searchFiles), true},
         {QStringLiteral("findInFiles"),
          QStringLiteral(
              "Find lines containing a text under a folder: {matches: [{file, line, content}]}."),
@@ -213,7 +223,7 @@ ToolCatalog::ToolCatalog()
                  {p, path(QStringLiteral("The folder to search"))},
                  {QStringLiteral("pattern"), str(QStringLiteral("The text to find"), 1024)}},
                 {id, p, QStringLiteral("pattern")}),
-         K::Read},
+         K::Read, TOOL_HANDLER(findInFiles), true},
         {QStringLiteral("getPreviewLink"),
          QStringLiteral("A URL at which a server listening on a port inside the sandbox can be "
                         "opened: {url, port}."),
@@ -224,7 +234,7 @@ ToolCatalog::ToolCatalog()
                               {QStringLiteral("maximum"), 65535},
                               {QStringLiteral("description"), QStringLiteral("The port")}}}},
                 {id, QStringLiteral("port")}),
-         K::Expose},
+         K::Expose, TOOL_HANDLER(getPreviewLink), true},
     };
 }
 

@@ -1,12 +1,16 @@
-// The agent's tools as data: names, descriptions for the model and JSON Schemas of their
-// arguments, exactly as specs/agent-tools.md fixes them (the Mastra coding-agent template's
-// thirteen, plus deleteSandbox, listSandboxes, searchFiles, findInFiles, getPreviewLink).
+// The agent's tools as one table: each row has a tool's name, its description for the model,
+// the JSON Schema of its arguments (exactly as specs/agent-tools.md fixes them: the Mastra
+// coding-agent template's thirteen, plus deleteSandbox, listSandboxes, searchFiles,
+// findInFiles, getPreviewLink), its approval class and the ToolExecution member that runs it,
+// so a tool cannot be offered to the model without a handler, nor handled without a row.
 #pragma once
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+class ToolExecution;
 
 struct ToolDefinition
 {
@@ -20,10 +24,16 @@ struct ToolDefinition
         Expose, // opens a sandbox port to the outside (preview link)
     };
 
+    // Runs the call; ToolExecutor calls it once the arguments passed the schema (and, when
+    // needsRunningSandbox, once the call's sandbox was looked up and started).
+    using Handler = void (ToolExecution::*)();
+
     QString name;
     QString description;
     QJsonObject inputSchema;
     Kind kind = Kind::Read;
+    Handler handler = nullptr;
+    bool needsRunningSandbox = false; // the call names an existing sandbox that must be running
 };
 
 class ToolCatalog final

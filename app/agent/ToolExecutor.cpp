@@ -1,6 +1,9 @@
+// ToolExecutor and the plumbing every tool call shares: the catalog row's handler is called
+// once the sandbox is found (and started), each answer is awaited, and the outcome is finished
+// once. The handlers are in ToolSandboxHandlers.cpp, ToolProcessHandlers.cpp and
+// ToolFileHandlers.cpp.
 #include "agent/ToolExecutor.h"
 
-#include "agent/DirectoryWatcher.h"
 #include "agent/OutputCap.h"
 #include "agent/SandboxPath.h"
 #include "agent/ToolCatalog.h"
@@ -11,23 +14,17 @@
 #include "sandbox/SandboxWaiter.h"
 
 #include <QJsonArray>
-#include <QRandomGenerator>
 #include <QTimer>
 
-#include <cmath>
 #include <memory>
 #include <utility>
 
 using Kind = ToolOutcome::ErrorKind;
 
-namespace {
-
-QString quoted(const QString &text)
+QString ToolExecution::quoted(const QString &text)
 {
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
-
-} // namespace
 
 QString ToolOutcome::kindName(ErrorKind kind)
 {
@@ -83,27 +80,28 @@ ToolExecution *ToolExecutor::execute(const QString &tool, const QJsonObject &arg
 {
     QString error;
     DaytonaClient *client = nullptr;
-    if (!m_catalog.find(tool)) {
+    const ToolDefinition *definition = m_catalog.find(tool);
+    if (!definition) {
         error = QStringLiteral("unknown tool %1; the tools are: %2")
-                    .arg(quoted(tool), m_catalog.names().join(QStringLiteral(", ")));
+                    .arg(ToolExecution::quoted(tool), m_catalog.names().join(QStringLiteral(", ")));
     } else {
         client = m_provider(&error);
         if (!client && error.isEmpty())
             error = QStringLiteral("no sandbox server is available");
     }
-    auto *execution = new ToolExecution(client, error, tool, arguments, context);
-    if (!m_catalog.find(tool))
-        execution->m_unknownTool = true;
-    return execution;
+    return new ToolExecution(client, error, tool, definition, arguments, context);
 }
 
 // ---------------------------------------------------------------------------------------------
 
-ToolExecution::ToolExecution(DaytonaClient *client, const QString &clientError, const QString &tool,
-                             const QJsonObject &arguments, const ToolContext &context)
+ToolExecution::ToolExecution(DaytonaClient *client, const QString &clientError, const QString &name,
+                             const ToolDefinition *tool, const QJsonObject &arguments,
+                             const ToolContext &context)
     : m_client(client)
     , m_clientError(clientError)
-    , m_tool(tool)
+    , m_handler(tool ? tool->handler : nullptr)
+    , m_needsRunningSandbox(tool && tool->needsRunningSandbox)
+    , m_tool(name)
     , m_args(arguments)
     , m_context(context)
 {
@@ -116,7 +114,7 @@ void ToolExecution::start()
         return;
     m_status = Status::Running;
     m_clock.start();
-    if (m_unknownTool) {
+    if (!m_handler) {
         fail(Kind::UnknownTool, m_clientError);
         return;
     }
@@ -130,53 +128,10 @@ void ToolExecution::start()
 
 void ToolExecution::dispatch()
 {
-    using Member = void (ToolExecution::*)();
-    static const QHash<QString, std::pair<Member, bool>> tools{
-        // name -> (implementation, needs an existing, running sandbox)
-        {QStringLiteral("createSandbox"), {&ToolExecution::createSandbox, false}},
-        {QStringLiteral("runCode"), {&ToolExecution::runCode, true}},
-        {QStringLiteral("readFile"), {&ToolExecution::readFile, true}},
-        {QStringLiteral("writeFile"), {&ToolExecution::writeFile, true}},
-        {QStringLiteral("writeFiles"), {&ToolExecution::writeFiles, true}},
-        {QStringLiteral("listFiles"), {&ToolExecution::listFiles, true}},
-        {QStringLiteral("deleteFile"), {&ToolExecution::deleteFile, true}},
-        {QStringLiteral("createDirectory"), {&ToolExecution::createDirectory, true}},
-        {QStringLiteral("getFileInfo"), {&ToolExecution::getFileInfo, true}},
-        {QStringLiteral("checkFileExists"), {&ToolExecution::checkFileExists, true}},
-        {QStringLiteral("getFileSize"), {&ToolExecution::getFileSize, true}},
-        {QStringLiteral("watchDirectory"), {&ToolExecution::watchDirectory, true}},
-        {QStringLiteral("runCommand"), {&ToolExecution::runCommand, true}},
-        {QStringLiteral("deleteSandbox"), {&ToolExecution::deleteSandbox, false}},
-        {QStringLiteral("listSandboxes"), {&ToolExecution::listSandboxes, false}},
-        {QStringLiteral("searchFiles"), {&ToolExecution::searchFiles, true}},
-        {QStringLiteral("findInFiles"), {&ToolExecution::findInFiles, true}},
-        {QStringLiteral("getPreviewLink"), {&ToolExecution::getPreviewLink, true}},
-    };
-    const auto it = tools.constFind(m_tool);
-    if (it == tools.cend()) {
-        fail(Kind::UnknownTool, QStringLiteral("the tool %1 is not implemented").arg(m_tool));
-        return;
-    }
-    const Member member = it->first;
-    if (it->second)
-        withSandbox([this, member] { (this->*member)(); }, true);
+    if (m_needsRunningSandbox)
+        withSandbox([this] { (this->*m_handler)(); }, true);
     else
-        (this->*member)();
-}
-
-template<typename Call> void ToolExecution::await(Call *call, Next next)
-{
-    QPointer<Call> guarded(call);
-    m_cancelPending = [guarded] {
-        if (guarded)
-            guarded->cancel();
-    };
-    connect(call, &Call::finished, this, [this, next](const DaytonaResult &result) {
-        m_cancelPending = {};
-        if (m_status != Status::Running)
-            return; // cancelled meanwhile
-        next(result);
-    });
+        (this->*m_handler)();
 }
 
 void ToolExecution::cancel()
@@ -373,535 +328,5 @@ void ToolExecution::withSandbox(const std::function<void()> &next, bool mustRun)
                 m_sandbox = started.sandbox;
             next();
         });
-    });
-}
-
-// --- sandboxes ----------------------------------------------------------------------------------
-
-void ToolExecution::createSandbox()
-{
-    CreateSandboxParams params;
-    params.name = text(QStringLiteral("name")).trimmed();
-    const QString language = text(QStringLiteral("language"));
-    if (!language.isEmpty())
-        params.language = language;
-    params.labels = stringMap(QStringLiteral("labels"));
-    if (!m_context.threadId.isEmpty())
-        params.labels.insert(QString(kThreadLabel), m_context.threadId);
-    params.env = stringMap(QStringLiteral("envVars"));
-    if (m_context.sandboxAutoStopMinutes >= 0)
-        params.autoStopInterval = m_context.sandboxAutoStopMinutes;
-
-    // Sandbox names are unique per account, and a model reuses names ("my_project") across
-    // conversations: on a name conflict, try once more with a suffix.
-    auto attempt = std::make_shared<std::function<void(CreateSandboxParams, bool)>>();
-    // The pending call's handler owns the attempt function; it holds itself only weakly.
-    *attempt = [this, self = std::weak_ptr(attempt)](CreateSandboxParams p, bool retried) {
-        await(m_client->createAndWait(p),
-              [this, attempt = self.lock(), p, retried](const DaytonaResult &r) {
-                  if (r.sandbox.isValid())
-                      m_outcome.createdSandbox = r.sandbox; // recorded even when it failed to start
-                  if (!r.ok()) {
-                      if (r.error.kind == SandboxError::Kind::Conflict && !p.name.isEmpty()
-                          && !retried) {
-                          CreateSandboxParams again = p;
-                          again.name
-                              = p.name + QLatin1Char('-')
-                              + QString::number(
-                                    QRandomGenerator::global()->bounded(0x100000, 0xffffff), 16);
-                          (*attempt)(again, true);
-                          return;
-                      }
-                      failWith(r, QStringLiteral("creating the sandbox"),
-                               SandboxError::Subject::Other);
-                      return;
-                  }
-                  succeed({{QStringLiteral("sandboxId"), r.sandbox.id}});
-              });
-    };
-    (*attempt)(params, false);
-}
-
-void ToolExecution::deleteSandbox()
-{
-    withSandbox(
-        [this] {
-            const QString owner = m_sandbox.labels.value(QString(kThreadLabel));
-            if (!m_context.threadId.isEmpty() && owner != m_context.threadId) {
-                fail(Kind::NotYours,
-                     QStringLiteral("sandbox %1 does not belong to this conversation, so it "
-                                    "was not deleted; only the sandboxes listSandboxes shows "
-                                    "can be deleted")
-                         .arg(m_sandbox.id));
-                return;
-            }
-            const QString id = m_sandbox.id;
-            await(m_client->deleteSandbox(id), [this, id](const DaytonaResult &r) {
-                if (!r.ok()) {
-                    failWith(r, QStringLiteral("deleting sandbox %1").arg(id),
-                             SandboxError::Subject::Sandbox);
-                    return;
-                }
-                m_outcome.deletedSandboxId = id;
-                succeed({{QStringLiteral("success"), true}, {QStringLiteral("sandboxId"), id}});
-            });
-        },
-        false);
-}
-
-void ToolExecution::listSandboxes()
-{
-    StringMap labels;
-    if (!m_context.threadId.isEmpty())
-        labels.insert(QString(kThreadLabel), m_context.threadId);
-    await(m_client->listSandboxes(labels), [this](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("listing sandboxes"), SandboxError::Subject::Other);
-            return;
-        }
-        QJsonArray sandboxes;
-        for (const Sandbox &s : r.sandboxes) {
-            if (s.state == QLatin1String("destroyed") || s.state == QLatin1String("destroying"))
-                continue;
-            sandboxes.append(QJsonObject{{QStringLiteral("sandboxId"), s.id},
-                                         {QStringLiteral("name"), s.name},
-                                         {QStringLiteral("state"), s.state},
-                                         {QStringLiteral("language"), s.language()}});
-        }
-        succeed({{QStringLiteral("sandboxes"), sandboxes}});
-    });
-}
-
-void ToolExecution::getPreviewLink()
-{
-    const int port = m_args.value(QStringLiteral("port")).toInt();
-    if (port < 1 || port > 65535) {
-        fail(Kind::InvalidArguments,
-             QStringLiteral("port must be a number from 1 to 65535, got %1")
-                 .arg(QString::fromUtf8(
-                     QJsonDocument(QJsonArray{m_args.value(QStringLiteral("port"))})
-                         .toJson(QJsonDocument::Compact))));
-        return;
-    }
-    await(m_client->previewUrl(m_sandbox.id, port), [this, port](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("getting a preview link for port %1").arg(port),
-                     SandboxError::Subject::Sandbox);
-            return;
-        }
-        const QString url = r.json().object().value(QLatin1String("url")).toString();
-        if (url.isEmpty()) {
-            fail(Kind::Http, QStringLiteral("the sandbox server answered without a preview URL"));
-            return;
-        }
-        succeed({{QStringLiteral("url"), url}, {QStringLiteral("port"), port}});
-    });
-}
-
-// --- commands -----------------------------------------------------------------------------------
-
-namespace {
-
-int timeoutArgument(const QJsonObject &args)
-{
-    const double seconds = args.value(QStringLiteral("timeoutSeconds")).toDouble(0);
-    return seconds > 0 ? int(std::ceil(std::min(seconds, 86400.0))) : 0;
-}
-
-} // namespace
-
-void ToolExecution::runCommand()
-{
-    const QString command = text(QStringLiteral("command"));
-    if (command.trimmed().isEmpty()) {
-        fail(Kind::InvalidArguments, QStringLiteral("command is empty; give a shell command"));
-        return;
-    }
-    QString cwd;
-    if (m_args.value(QStringLiteral("workingDirectory")).isString()
-        && !resolvePath(QStringLiteral("workingDirectory"), &cwd))
-        return;
-    const int timeout = timeoutArgument(m_args);
-    const QJsonValue capture = m_args.value(QStringLiteral("captureOutput"));
-    const bool captureOutput = capture.isBool() ? capture.toBool() : true;
-
-    auto clock = std::make_shared<QElapsedTimer>();
-    clock->start();
-    await(m_client->execute(m_sandbox, command, cwd, stringMap(QStringLiteral("envs")), timeout),
-          [this, command, timeout, captureOutput, clock](const DaytonaResult &r) {
-              const qint64 elapsed = std::max<qint64>(1, clock->elapsed());
-              if (r.error.kind == SandboxError::Kind::CommandTimedOut) {
-                  fail(Kind::TimedOut,
-                       QStringLiteral("the command timed out after %1 seconds and was stopped: "
-                                      "%2. Raise timeoutSeconds (0 = no limit) or make the "
-                                      "command finish sooner.")
-                           .arg(timeout)
-                           .arg(command));
-                  return;
-              }
-              if (!r.ok()) {
-                  failWith(r, QStringLiteral("running the command %1").arg(quoted(command)));
-                  return;
-              }
-              const ExecResult exec = ExecResult::fromJson(r.json().object());
-              succeed({{QStringLiteral("success"), exec.exitCode == 0},
-                       {QStringLiteral("exitCode"), exec.exitCode},
-                       {QStringLiteral("stdout"), captureOutput ? exec.result : QString()},
-                       {QStringLiteral("command"), command},
-                       {QStringLiteral("executionTime"), elapsed}});
-          });
-}
-
-void ToolExecution::runCode()
-{
-    const QString code = text(QStringLiteral("code"));
-    QStringList argv;
-    for (const QJsonValue &v : m_args.value(QStringLiteral("argv")).toArray())
-        argv << v.toVariant().toString();
-    const int timeout = timeoutArgument(m_args);
-    const QString language
-        = m_sandbox.language().isEmpty() ? QStringLiteral("python") : m_sandbox.language();
-    await(m_client->codeRun(m_sandbox, code, language, argv, stringMap(QStringLiteral("envs")),
-                            timeout),
-          [this, timeout, language](const DaytonaResult &r) {
-              if (r.error.kind == SandboxError::Kind::CommandTimedOut) {
-                  fail(Kind::TimedOut,
-                       QStringLiteral("the %1 code timed out after %2 seconds and was stopped. "
-                                      "Raise timeoutSeconds or make the code finish sooner.")
-                           .arg(language)
-                           .arg(timeout));
-                  return;
-              }
-              if (!r.ok()) {
-                  failWith(r, QStringLiteral("running %1 code").arg(language));
-                  return;
-              }
-              const ExecResult exec = ExecResult::fromJson(r.json().object());
-              succeed({{QStringLiteral("exitCode"), exec.exitCode},
-                       {QStringLiteral("stdout"), exec.result}});
-          });
-}
-
-// --- files --------------------------------------------------------------------------------------
-
-void ToolExecution::readFile()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    const auto tooLarge = [this, path](qint64 size) {
-        fail(Kind::TooLarge,
-             QStringLiteral("%1 is %2 (%3 bytes); readFile returns files up to %4. Read the part "
-                            "you need with runCommand (e.g. head -n 100, tail -n 100, "
-                            "sed -n '200,300p', grep -n PATTERN).")
-                 .arg(path, ToolResults::humanReadableSize(size))
-                 .arg(size)
-                 .arg(ToolResults::humanReadableSize(kMaxReadFileBytes)));
-    };
-    // The size first, so a huge file is refused before it is downloaded into memory.
-    await(m_client->fileInfo(m_sandbox, path), [this, path, tooLarge](const DaytonaResult &info) {
-        if (!info.ok()) {
-            failWith(info, QStringLiteral("reading %1").arg(path));
-            return;
-        }
-        const FileInfo file = FileInfo::fromJson(info.json().object());
-        if (!file.isDir && file.size > kMaxReadFileBytes) {
-            tooLarge(file.size);
-            return;
-        }
-        await(m_client->downloadFile(m_sandbox, path),
-              [this, path, tooLarge](const DaytonaResult &r) {
-                  if (!r.ok()) {
-                      failWith(r, QStringLiteral("reading %1").arg(path));
-                      return;
-                  }
-                  // Sandboxed code may have grown the file since.
-                  if (r.body.size() > kMaxReadFileBytes) {
-                      tooLarge(r.body.size());
-                      return;
-                  }
-                  if (ToolResults::isBinary(r.body)) {
-                      fail(Kind::BinaryContent,
-                           QStringLiteral("%1 is a %2; readFile returns text only. Inspect it with "
-                                          "runCommand (e.g. file, xxd | head, or a script).")
-                               .arg(path, ToolResults::describeBinary(r.body)));
-                      return;
-                  }
-                  succeed({{QStringLiteral("content"), ToolResults::decodeText(r.body)},
-                           {QStringLiteral("path"), path}});
-              });
-    });
-}
-
-void ToolExecution::writeFile()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    if (path == SandboxPath::workingDirectory()) {
-        fail(Kind::PathRefused,
-             QStringLiteral("path must name a file, not the working directory /home/daytona"));
-        return;
-    }
-    await(m_client->uploadFile(m_sandbox, path, text(QStringLiteral("content")).toUtf8()),
-          [this, path](const DaytonaResult &r) {
-              if (!r.ok()) {
-                  failWith(r, QStringLiteral("writing %1").arg(path));
-                  return;
-              }
-              succeed({{QStringLiteral("success"), true}, {QStringLiteral("path"), path}});
-          });
-}
-
-void ToolExecution::writeFiles()
-{
-    const QJsonArray files = m_args.value(QStringLiteral("files")).toArray();
-    if (files.isEmpty()) {
-        fail(Kind::InvalidArguments, QStringLiteral("files is empty; give [{path, data}, ...]"));
-        return;
-    }
-    QList<UploadItem> items;
-    QJsonArray written;
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        const QJsonObject file = files.at(i).toObject();
-        const QString given = file.value(QLatin1String("path")).toString();
-        const SandboxPath::Resolved resolved = SandboxPath::resolve(given);
-        if (!resolved.ok() || resolved.path == SandboxPath::workingDirectory()) {
-            fail(Kind::PathRefused,
-                 QStringLiteral("files[%1].path refused: %2. Nothing was written; use file "
-                                "paths inside /home/daytona.")
-                     .arg(i)
-                     .arg(resolved.ok() ? QStringLiteral("it names the working directory")
-                                        : resolved.error));
-            return;
-        }
-        items.append({resolved.path, file.value(QLatin1String("data")).toString().toUtf8()});
-        written.append(resolved.path);
-    }
-    await(m_client->uploadFiles(m_sandbox, items), [this, written](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("writing %1 files").arg(written.size()));
-            return;
-        }
-        succeed({{QStringLiteral("success"), true}, {QStringLiteral("filesWritten"), written}});
-    });
-}
-
-void ToolExecution::listFiles()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path, QStringLiteral("/")))
-        return;
-    await(m_client->listFiles(m_sandbox, path), [this, path](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("listing %1").arg(path));
-            return;
-        }
-        QJsonArray files;
-        for (const FileInfo &info : FileInfo::listFromJson(r.json().array()))
-            files.append(
-                QJsonObject{{QStringLiteral("name"), info.name},
-                            {QStringLiteral("path"), QString(path + QLatin1Char('/') + info.name)},
-                            {QStringLiteral("isDirectory"), info.isDir}});
-        succeed({{QStringLiteral("files"), files}, {QStringLiteral("path"), path}});
-    });
-}
-
-void ToolExecution::deleteFile()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    if (path == SandboxPath::workingDirectory()) {
-        fail(Kind::PathRefused,
-             QStringLiteral("refusing to delete the working directory /home/daytona itself; "
-                            "delete the files inside it, or the whole sandbox with "
-                            "deleteSandbox"));
-        return;
-    }
-    await(m_client->deleteFile(m_sandbox, path, true), [this, path](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("deleting %1").arg(path));
-            return;
-        }
-        succeed({{QStringLiteral("success"), true}, {QStringLiteral("path"), path}});
-    });
-}
-
-void ToolExecution::createDirectory()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    await(m_client->createFolder(m_sandbox, path), [this, path](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("creating the folder %1").arg(path));
-            return;
-        }
-        succeed({{QStringLiteral("success"), true}, {QStringLiteral("path"), path}});
-    });
-}
-
-void ToolExecution::getFileInfo()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    await(m_client->fileInfo(m_sandbox, path), [this, path](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("getting information on %1").arg(path));
-            return;
-        }
-        const FileInfo info = FileInfo::fromJson(r.json().object());
-        succeed({{QStringLiteral("name"), info.name},
-                 {QStringLiteral("isDir"), info.isDir},
-                 {QStringLiteral("size"), info.size},
-                 {QStringLiteral("mode"), info.mode},
-                 {QStringLiteral("permissions"), info.permissions},
-                 {QStringLiteral("owner"), info.owner},
-                 {QStringLiteral("group"), info.group},
-                 {QStringLiteral("modTime"), info.modifiedAt}});
-    });
-}
-
-void ToolExecution::checkFileExists()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    await(m_client->fileInfo(m_sandbox, path), [this, path](const DaytonaResult &r) {
-        if (r.error.kind == SandboxError::Kind::NotFound) {
-            succeed({{QStringLiteral("exists"), false}, {QStringLiteral("path"), path}});
-            return;
-        }
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("checking %1").arg(path));
-            return;
-        }
-        const FileInfo info = FileInfo::fromJson(r.json().object());
-        succeed({{QStringLiteral("exists"), true},
-                 {QStringLiteral("path"), path},
-                 {QStringLiteral("isDirectory"), info.isDir}});
-    });
-}
-
-void ToolExecution::getFileSize()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    const bool human = m_args.value(QStringLiteral("humanReadable")).toBool(false);
-    auto report = [this, path, human](qint64 size, bool isDir) {
-        QJsonObject result{{QStringLiteral("size"), size},
-                           {QStringLiteral("path"), path},
-                           {QStringLiteral("isDirectory"), isDir}};
-        if (human)
-            result.insert(QStringLiteral("humanReadableSize"),
-                          ToolResults::humanReadableSize(size));
-        succeed(result);
-    };
-    await(m_client->fileInfo(m_sandbox, path), [this, path, report](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("getting the size of %1").arg(path));
-            return;
-        }
-        const FileInfo info = FileInfo::fromJson(r.json().object());
-        if (!info.isDir) {
-            report(info.size, false);
-            return;
-        }
-        // A folder's size is the total of the files below it.
-        watch(path, true, 0, [report](DirectoryWatcher *watcher) {
-            qint64 total = 0;
-            for (const ToolResults::Entry &entry : watcher->snapshot())
-                total += entry.isDir ? 0 : entry.size;
-            report(total, true);
-        });
-    });
-}
-
-void ToolExecution::searchFiles()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    const QString pattern = text(QStringLiteral("pattern"));
-    await(m_client->searchFiles(m_sandbox, path, pattern),
-          [this, path, pattern](const DaytonaResult &r) {
-              if (!r.ok()) {
-                  failWith(r, QStringLiteral("searching %1 for %2").arg(path, quoted(pattern)));
-                  return;
-              }
-              QJsonArray files = r.json().object().value(QLatin1String("files")).toArray();
-              succeed({{QStringLiteral("files"), files}});
-          });
-}
-
-void ToolExecution::findInFiles()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    const QString pattern = text(QStringLiteral("pattern"));
-    if (pattern.isEmpty()) {
-        fail(Kind::InvalidArguments, QStringLiteral("pattern is empty; give the text to find"));
-        return;
-    }
-    await(m_client->findInFiles(m_sandbox, path, pattern),
-          [this, path, pattern](const DaytonaResult &r) {
-              if (!r.ok()) {
-                  failWith(r, QStringLiteral("finding %1 in %2").arg(quoted(pattern), path));
-                  return;
-              }
-              QJsonArray matches;
-              for (const FindMatch &m : FindMatch::listFromJson(r.json().array()))
-                  matches.append(QJsonObject{{QStringLiteral("file"), m.file},
-                                             {QStringLiteral("line"), m.line},
-                                             {QStringLiteral("content"), m.content}});
-              succeed({{QStringLiteral("matches"), matches}});
-          });
-}
-
-// --- watching ---------------------------------------------------------------------------------
-
-void ToolExecution::watch(const QString &root, bool recursive, qint64 durationMs,
-                          const std::function<void(DirectoryWatcher *)> &done)
-{
-    auto *watcher = new DirectoryWatcher(m_client, m_sandbox, root, recursive, this);
-    const QPointer<DirectoryWatcher> guarded(watcher);
-    m_cancelPending = [guarded] {
-        if (guarded)
-            guarded->cancel();
-    };
-    connect(watcher, &DirectoryWatcher::finished, this,
-            [this, watcher, root, done](const DaytonaResult &error) {
-                m_cancelPending = {};
-                watcher->deleteLater();
-                if (m_status != Status::Running)
-                    return;
-                if (!error.ok()) {
-                    failWith(error, QStringLiteral("watching %1").arg(root));
-                    return;
-                }
-                done(watcher);
-            });
-    int interval = m_context.watchIntervalMs;
-    if (interval <= 0)
-        interval = int(qBound<qint64>(qint64(200), durationMs / 20, qint64(1000)));
-    watcher->start(durationMs, interval);
-}
-
-void ToolExecution::watchDirectory()
-{
-    QString path;
-    if (!resolvePath(QStringLiteral("path"), &path))
-        return;
-    const bool recursive = m_args.value(QStringLiteral("recursive")).toBool(false);
-    const qint64 duration = qBound<qint64>(
-        0, qint64(m_args.value(QStringLiteral("watchDuration")).toDouble(0)), qint64(300000));
-    watch(path, recursive, duration, [this, path](DirectoryWatcher *watcher) {
-        succeed({{QStringLiteral("watchStarted"), true},
-                 {QStringLiteral("path"), path},
-                 {QStringLiteral("events"), watcher->events()}});
     });
 }

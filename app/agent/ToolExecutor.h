@@ -5,6 +5,7 @@
 // template's JSON.stringify(error) bug, features.md §0).
 #pragma once
 
+#include "agent/ToolCatalog.h"
 #include "agent/ToolResults.h"
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/SandboxTypes.h"
@@ -19,7 +20,6 @@
 
 class DaytonaClient;
 class DirectoryWatcher;
-class ToolCatalog;
 
 // The label that ties a sandbox to the thread that created it.
 inline constexpr QLatin1String kThreadLabel("agent-studio.thread");
@@ -91,10 +91,14 @@ signals:
 
 private:
     friend class ToolExecutor;
+    friend class ToolCatalog; // its rows name the handlers below
     using Next = std::function<void(const DaytonaResult &)>;
 
-    ToolExecution(DaytonaClient *client, const QString &clientError, const QString &tool,
-                  const QJsonObject &arguments, const ToolContext &context);
+    // tool: the catalog's row, or nullptr for a name the catalog does not know (clientError
+    // then says so).
+    ToolExecution(DaytonaClient *client, const QString &clientError, const QString &name,
+                  const ToolDefinition *tool, const QJsonObject &arguments,
+                  const ToolContext &context);
     void start();
     void dispatch();
     // Looks the sandbox up, starts it when stopped, then calls next with it.
@@ -102,6 +106,7 @@ private:
     void withSandbox(const std::function<void()> &next, bool mustRun);
     template<typename Call> void await(Call *call, Next next);
 
+    // The handlers, one per row of ToolCatalog.
     void createSandbox();
     void runCode();
     void readFile();
@@ -130,6 +135,7 @@ private:
     bool resolvePath(const QString &field, QString *path, const QString &fallback = QString());
     QString text(const QString &field) const;
     StringMap stringMap(const QString &field) const;
+    static QString quoted(const QString &text); // "text", for messages
 
     void succeed(const QJsonObject &result);
     void fail(ToolOutcome::ErrorKind kind, const QString &message);
@@ -140,7 +146,8 @@ private:
 
     QPointer<DaytonaClient> m_client;
     QString m_clientError;
-    bool m_unknownTool = false;
+    ToolDefinition::Handler m_handler = nullptr; // nullptr: a tool the catalog does not know
+    bool m_needsRunningSandbox = false;
     QString m_tool;
     QJsonObject m_args;
     ToolContext m_context;
@@ -162,8 +169,9 @@ public:
     ToolExecutor(ClientProvider provider, const ToolCatalog &catalog, QObject *parent = nullptr);
     ToolExecutor(DaytonaClient &client, const ToolCatalog &catalog, QObject *parent = nullptr);
 
-    // The call's arguments are expected to have passed the tool's schema already; a tool the
-    // catalog does not know finishes with UnknownTool.
+    // The call's arguments are expected to have passed the tool's schema already; the tool's
+    // catalog row says which handler runs it. A tool the catalog does not know finishes with
+    // UnknownTool.
     ToolExecution *execute(const QString &tool, const QJsonObject &arguments,
                            const ToolContext &context);
 
@@ -171,3 +179,19 @@ private:
     ClientProvider m_provider;
     const ToolCatalog &m_catalog;
 };
+
+// Waits for a client call; next runs with its answer unless the execution was cancelled.
+template<typename Call> void ToolExecution::await(Call *call, Next next)
+{
+    QPointer<Call> guarded(call);
+    m_cancelPending = [guarded] {
+        if (guarded)
+            guarded->cancel();
+    };
+    connect(call, &Call::finished, this, [this, next](const DaytonaResult &result) {
+        m_cancelPending = {};
+        if (m_status != Status::Running)
+            return; // cancelled meanwhile
+        next(result);
+    });
+}

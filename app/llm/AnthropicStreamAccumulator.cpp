@@ -134,7 +134,6 @@ void AnthropicStreamAccumulator::computeUsage()
     if (m_rawUsage.isEmpty())
         return;
     TokenUsage u;
-    u.reported = true;
     const qint64 input = m_rawUsage.value(QLatin1String("input_tokens")).toInteger();
     const qint64 cacheWrite
         = m_rawUsage.value(QLatin1String("cache_creation_input_tokens")).toInteger();
@@ -145,6 +144,7 @@ void AnthropicStreamAccumulator::computeUsage()
     u.outputTokens = m_rawUsage.value(QLatin1String("output_tokens")).toInteger();
     u.totalTokens = u.inputTokens + u.outputTokens;
     m_result.usage = u;
+    m_result.usageReported = true;
 }
 
 void AnthropicStreamAccumulator::finalize()

@@ -20,15 +20,6 @@ QString finishReasonName(FinishReason reason)
     return QStringLiteral("other");
 }
 
-QJsonObject TokenUsage::toJson() const
-{
-    return QJsonObject{{QStringLiteral("inputTokens"), inputTokens},
-                       {QStringLiteral("outputTokens"), outputTokens},
-                       {QStringLiteral("totalTokens"), totalTokens},
-                       {QStringLiteral("reasoningTokens"), reasoningTokens},
-                       {QStringLiteral("cachedInputTokens"), cachedInputTokens}};
-}
-
 ChatMessage ChatMessage::user(const QString &text)
 {
     ChatMessage m;

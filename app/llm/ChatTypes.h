@@ -5,6 +5,7 @@
 #pragma once
 
 #include "llm/LlmError.h"
+#include "llm/TokenUsage.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -34,20 +35,6 @@ struct ThinkingBlock
     QString redactedData; // non-empty: a redacted_thinking block
 
     friend bool operator==(const ThinkingBlock &, const ThinkingBlock &) = default;
-};
-
-struct TokenUsage
-{
-    // Normalized: input includes cached and cache-written tokens; output includes reasoning.
-    qint64 inputTokens = 0;
-    qint64 outputTokens = 0;
-    qint64 totalTokens = 0;
-    qint64 reasoningTokens = 0;
-    qint64 cachedInputTokens = 0;
-    bool reported = false; // the provider sent usage at all
-
-    QJsonObject toJson() const; // the step log's "usage" object
-    friend bool operator==(const TokenUsage &, const TokenUsage &) = default;
 };
 
 struct ChatMessage
@@ -102,6 +89,7 @@ struct ChatResult
     FinishReason finishReason = FinishReason::Other;
     QString rawFinishReason; // the provider's word
     TokenUsage usage;
+    bool usageReported = false; // the provider sent usage at all
     LlmError error; // set when the call failed; partial content is kept
     int attempts = 0; // HTTP requests made, retries included
 

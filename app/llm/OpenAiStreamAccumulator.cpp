@@ -47,8 +47,10 @@ void OpenAiStreamAccumulator::handleChunk(const QJsonObject &chunk, QList<Stream
     if (m_result.model.isEmpty())
         m_result.model = chunk.value(QLatin1String("model")).toString();
     const QJsonValue usage = chunk.value(QLatin1String("usage"));
-    if (usage.isObject())
+    if (usage.isObject()) {
         m_result.usage = parseUsage(usage.toObject());
+        m_result.usageReported = true;
+    }
 
     const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
     for (const QJsonValue &choiceValue : choices) {
@@ -189,7 +191,6 @@ static qint64 intField(const QJsonObject &o, const char *key)
 TokenUsage OpenAiStreamAccumulator::parseUsage(const QJsonObject &u)
 {
     TokenUsage usage;
-    usage.reported = true;
     const qint64 prompt = intField(u, "prompt_tokens");
     const qint64 completion = intField(u, "completion_tokens");
     const qint64 total = intField(u, "total_tokens");
@@ -252,7 +253,9 @@ ChatResult OpenAiStreamAccumulator::parseResponse(const QJsonObject &response,
     result.rawFinishReason = choice.value(QLatin1String("finish_reason")).toString();
     result.finishReason = mapFinishReason(result.rawFinishReason, !result.toolCalls.isEmpty());
     const QJsonValue usage = response.value(QLatin1String("usage"));
-    if (usage.isObject())
+    if (usage.isObject()) {
         result.usage = parseUsage(usage.toObject());
+        result.usageReported = true;
+    }
     return result;
 }

@@ -65,7 +65,7 @@ ChatResult StreamAccumulator::finish()
         m_finished = true;
         finalize();
         if (!m_error.isError() && !m_complete && !sawFinish()) {
-            if (m_unreadable > 0 && !m_delivered && m_result.usage.reported == false)
+            if (m_unreadable > 0 && !m_delivered && !m_result.usageReported)
                 m_error = LlmError::invalidResponse(
                     m_providerName, QStringLiteral("%1 event(s) were not JSON").arg(m_unreadable));
             else

@@ -44,28 +44,29 @@ QByteArray array(const QList<QByteArray> &items)
     return out + ']';
 }
 
-QJsonObject normalizedUsage(const QJsonObject &usage)
+QByteArray usageJson(const TokenUsage &usage)
 {
-    QJsonObject out;
-    for (const char *name :
-         {"inputTokens", "outputTokens", "totalTokens", "reasoningTokens", "cachedInputTokens"})
-        out.insert(QLatin1String(name), usage.value(QLatin1String(name)).toInteger(0));
-    return out;
-}
-
-QByteArray usageJson(const QJsonObject &usage)
-{
-    const QJsonObject u = normalizedUsage(usage);
+    const QJsonObject json = usage.toJson();
     Fields fields;
-    for (const char *name :
-         {"inputTokens", "outputTokens", "totalTokens", "reasoningTokens", "cachedInputTokens"})
-        fields.append({QLatin1String(name), encode(u.value(QLatin1String(name)))});
+    for (const QLatin1String key : TokenUsage::jsonKeys())
+        fields.append({key, encode(json.value(key))});
     return object(fields);
 }
 
 } // namespace
 
 namespace StepLog {
+
+QJsonValue arguments(const QString &text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error == QJsonParseError::NoError && document.isObject())
+        return document.object();
+    if (text.trimmed().isEmpty())
+        return QJsonObject();
+    return text;
+}
 
 QByteArray jsonLine(const StepLogEntry &entry, const Redactor &redactor)
 {
@@ -105,18 +106,16 @@ QByteArray jsonLine(const StepLogEntry &entry, const Redactor &redactor)
 
 QString pretty(const StepLogEntry &entry, const Redactor &redactor)
 {
-    const QJsonObject usage = normalizedUsage(entry.usage);
+    const TokenUsage &usage = entry.usage;
     QString head = QStringLiteral("step %1 · %2 · %3 in")
                        .arg(entry.stepIndex)
                        .arg(entry.finishReason)
-                       .arg(usage.value(QLatin1String("inputTokens")).toInteger());
-    const qint64 cached = usage.value(QLatin1String("cachedInputTokens")).toInteger();
-    if (cached > 0)
-        head += QStringLiteral(" (%1 cached)").arg(cached);
-    head += QStringLiteral(" / %1 out").arg(usage.value(QLatin1String("outputTokens")).toInteger());
-    const qint64 reasoning = usage.value(QLatin1String("reasoningTokens")).toInteger();
-    if (reasoning > 0)
-        head += QStringLiteral(" (%1 reasoning)").arg(reasoning);
+                       .arg(usage.inputTokens);
+    if (usage.cachedInputTokens > 0)
+        head += QStringLiteral(" (%1 cached)").arg(usage.cachedInputTokens);
+    head += QStringLiteral(" / %1 out").arg(usage.outputTokens);
+    if (usage.reasoningTokens > 0)
+        head += QStringLiteral(" (%1 reasoning)").arg(usage.reasoningTokens);
     if (entry.durationMs >= 0)
         head += QStringLiteral(" · %1 s").arg(double(entry.durationMs) / 1000.0, 0, 'f', 1);
 
@@ -151,7 +150,7 @@ QString prettyFromLine(const QByteArray &line, int stepIndex, qint64 durationMs)
     entry.durationMs = durationMs;
     entry.text = object.value(QLatin1String("text")).toString();
     entry.finishReason = object.value(QLatin1String("finishReason")).toString();
-    entry.usage = object.value(QLatin1String("usage")).toObject();
+    entry.usage = TokenUsage::fromJson(object.value(QLatin1String("usage")).toObject());
     QHash<QString, QJsonValue> results;
     for (const QJsonValue &value : object.value(QLatin1String("toolResults")).toArray()) {
         const QJsonObject payload = value.toObject().value(QLatin1String("payload")).toObject();

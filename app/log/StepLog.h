@@ -3,6 +3,8 @@
 // order), redacted, one per line; or a short human-readable form for `--log-format pretty`.
 #pragma once
 
+#include "llm/TokenUsage.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -15,7 +17,7 @@ struct StepLogCall
 {
     QString toolCallId;
     QString toolName;
-    QJsonValue args; // the parsed arguments object (or the raw text when it did not parse)
+    QJsonValue args; // arguments(): the parsed object, or the raw text when it did not parse
     QJsonValue result; // undefined: no result (the call did not run)
 };
 
@@ -26,7 +28,7 @@ struct StepLogEntry
     QString text;
     QList<StepLogCall> calls;
     QString finishReason; // stop, tool-calls, length, content-filter, error, other
-    QJsonObject usage; // inputTokens, outputTokens, totalTokens, reasoningTokens, cachedInputTokens
+    TokenUsage usage;
     qint64 durationMs = -1;
 };
 
@@ -34,6 +36,9 @@ namespace StepLog {
 
 // One line of JSON, ending in '\n'.
 QByteArray jsonLine(const StepLogEntry &entry, const Redactor &redactor);
+// A tool call's arguments as the step log carries them: the JSON object the model's text
+// parses to (whatever the tool's name), {} for no text at all, else the text as it came.
+QJsonValue arguments(const QString &text);
 // A few lines for people, ending in '\n'.
 QString pretty(const StepLogEntry &entry, const Redactor &redactor);
 // The pretty form of a line written by jsonLine() (already redacted).

@@ -8,17 +8,6 @@
 
 namespace {
 
-// The engine logs the arguments it validated; when they were not a JSON object (or were
-// empty text) it logs the raw text instead, and so does this.
-QJsonValue loggedArguments(const QString &text)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
-    const QJsonObject object = document.isObject() ? document.object() : QJsonObject();
-    if (object.isEmpty() && !text.isEmpty())
-        return text;
-    return object;
-}
-
 QSet<QString> toolCallIdsOf(const MessageRecord &message)
 {
     QSet<QString> ids;
@@ -33,15 +22,6 @@ QSet<QString> toolCallIdsOf(const MessageRecord &message)
 } // namespace
 
 namespace StoredStepLog {
-
-QJsonObject usageJson(const Usage &usage)
-{
-    return {{QStringLiteral("inputTokens"), usage.inputTokens},
-            {QStringLiteral("outputTokens"), usage.outputTokens},
-            {QStringLiteral("totalTokens"), usage.totalTokens},
-            {QStringLiteral("reasoningTokens"), usage.reasoningTokens},
-            {QStringLiteral("cachedInputTokens"), usage.cachedTokens}};
-}
 
 QHash<RowId, QByteArray> lines(const RunFacts &facts, const Redactor &redactor)
 {
@@ -71,7 +51,7 @@ QHash<RowId, QByteArray> lines(const RunFacts &facts, const Redactor &redactor)
         entry.runId = facts.run.uuid;
         entry.stepIndex = step.index + 1;
         entry.finishReason = step.finishReason;
-        entry.usage = usageJson(step.usage);
+        entry.usage = step.usage;
         entry.durationMs = step.durationMs.value_or(-1);
 
         QSet<QString> callIds;
@@ -81,7 +61,7 @@ QHash<RowId, QByteArray> lines(const RunFacts &facts, const Redactor &redactor)
             StepLogCall logCall;
             logCall.toolCallId = call.callId;
             logCall.toolName = call.name;
-            logCall.args = loggedArguments(call.arguments);
+            logCall.args = StepLog::arguments(call.arguments);
             QList<QJsonValue> &queue = results[call.callId];
             if (!queue.isEmpty())
                 logCall.result = queue.takeFirst();

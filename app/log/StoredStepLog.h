@@ -26,7 +26,4 @@ struct RunFacts
 // The step-log line of every step of the run, by step id; each ends in '\n'.
 QHash<RowId, QByteArray> lines(const RunFacts &facts, const Redactor &redactor);
 
-// The step log's usage object for a stored Usage.
-QJsonObject usageJson(const Usage &usage);
-
 } // namespace StoredStepLog

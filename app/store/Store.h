@@ -98,7 +98,7 @@ public:
     StoreStatus finishRun(RowId id, RunStatus status, const QString &error = {});
     StoreResult<StepRecord> startStep(RowId runId);
     // Records the step's outcome and adds its usage to the run's totals.
-    StoreStatus finishStep(RowId stepId, const QString &finishReason, const Usage &usage,
+    StoreStatus finishStep(RowId stepId, const QString &finishReason, const TokenUsage &usage,
                            std::optional<qint64> timeToFirstTokenMs,
                            std::optional<qint64> durationMs);
     StoreResult<QList<StepRecord>> listSteps(RowId runId);

@@ -133,7 +133,7 @@ StoreResult<StepRecord> Store::startStep(RowId runId)
     return step;
 }
 
-StoreStatus Store::finishStep(RowId stepId, const QString &finishReason, const Usage &usage,
+StoreStatus Store::finishStep(RowId stepId, const QString &finishReason, const TokenUsage &usage,
                               std::optional<qint64> timeToFirstTokenMs,
                               std::optional<qint64> durationMs)
 {
@@ -151,7 +151,7 @@ StoreStatus Store::finishStep(RowId stepId, const QString &finishReason, const U
     step.addBindValue(usage.outputTokens);
     step.addBindValue(usage.totalTokens);
     step.addBindValue(usage.reasoningTokens);
-    step.addBindValue(usage.cachedTokens);
+    step.addBindValue(usage.cachedInputTokens);
     step.addBindValue(optionalMs(timeToFirstTokenMs));
     step.addBindValue(optionalMs(durationMs));
     step.addBindValue(now());
@@ -169,7 +169,7 @@ StoreStatus Store::finishStep(RowId stepId, const QString &finishReason, const U
     run.addBindValue(usage.outputTokens);
     run.addBindValue(usage.totalTokens);
     run.addBindValue(usage.reasoningTokens);
-    run.addBindValue(usage.cachedTokens);
+    run.addBindValue(usage.cachedInputTokens);
     run.addBindValue(stepId);
     if (StoreStatus status = exec(run, QStringLiteral("add a step's usage to its run")); !status)
         return status;

@@ -75,14 +75,14 @@ const QString runColumns = QStringLiteral(
     "reasoning_tokens, cached_tokens, started_at, finished_at, error");
 
 namespace {
-Usage usageFrom(const QSqlQuery &query, int first)
+TokenUsage usageFrom(const QSqlQuery &query, int first)
 {
-    Usage usage;
+    TokenUsage usage;
     usage.inputTokens = query.value(first).toLongLong();
     usage.outputTokens = query.value(first + 1).toLongLong();
     usage.totalTokens = query.value(first + 2).toLongLong();
     usage.reasoningTokens = query.value(first + 3).toLongLong();
-    usage.cachedTokens = query.value(first + 4).toLongLong();
+    usage.cachedInputTokens = query.value(first + 4).toLongLong();
     return usage;
 }
 std::optional<qint64> optionalFrom(const QVariant &value)

@@ -47,16 +47,6 @@ const std::array<QLatin1StringView, 4> decisionNames
 
 } // namespace
 
-Usage &Usage::operator+=(const Usage &other)
-{
-    inputTokens += other.inputTokens;
-    outputTokens += other.outputTokens;
-    totalTokens += other.totalTokens;
-    reasoningTokens += other.reasoningTokens;
-    cachedTokens += other.cachedTokens;
-    return *this;
-}
-
 QString MessageRecord::text() const
 {
     QStringList texts;

@@ -4,6 +4,8 @@
 // with the sqlite3 shell and survives reordering of the C++ enums.
 #pragma once
 
+#include "llm/TokenUsage.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,19 +15,6 @@
 #include <optional>
 
 using RowId = qint64;
-
-// Token counts as providers report them. total is what the provider says (not recomputed).
-struct Usage
-{
-    qint64 inputTokens = 0;
-    qint64 outputTokens = 0;
-    qint64 totalTokens = 0;
-    qint64 reasoningTokens = 0;
-    qint64 cachedTokens = 0;
-
-    Usage &operator+=(const Usage &other);
-    friend bool operator==(const Usage &, const Usage &) = default;
-};
 
 struct ThreadRecord
 {
@@ -91,7 +80,7 @@ struct RunRecord
     QString uuid;
     RunStatus status = RunStatus::Running;
     QString model;
-    Usage usage; // sum of the finished steps
+    TokenUsage usage; // sum of the finished steps
     QDateTime startedAt;
     QDateTime finishedAt; // invalid while running
     QString error;
@@ -103,7 +92,7 @@ struct StepRecord
     RowId runId = 0;
     int index = 0; // 0, 1, 2, ... within the run
     QString finishReason; // as the provider says: "stop", "tool_calls", "length", ...
-    Usage usage;
+    TokenUsage usage;
     std::optional<qint64> timeToFirstTokenMs;
     std::optional<qint64> durationMs;
     QDateTime startedAt;

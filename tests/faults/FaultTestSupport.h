@@ -136,8 +136,8 @@ public:
                           << (o.finished()     ? "finished"
                                   : o.failed() ? "failed"
                                                : "other")
-                          << o.last.errorKind << o.last.error.left(300) << "after" << o.ms << "ms,"
-                          << server->agentRequests().size() << "model request(s), shown"
+                          << o.last.errorKindName() << o.last.error.left(300) << "after" << o.ms
+                          << "ms," << server->agentRequests().size() << "model request(s), shown"
                           << o.shown.size() << "chars";
         return o;
     }

@@ -171,7 +171,7 @@ TestDaytonaFaults::Run TestDaytonaFaults::run(QList<ScriptedModel::Step> steps, 
                           << (r.finishedCalls.at(i).isError ? "-> error:" : "-> ok")
                           << r.error(i).left(300);
     qInfo().noquote() << "  run ended:" << (recorder.ended ? "yes" : "NO (hung)") << "after" << r.ms
-                      << "ms;" << r.end.errorKind << r.end.error;
+                      << "ms;" << r.end.errorKindName() << r.end.error;
     return r;
 }
 

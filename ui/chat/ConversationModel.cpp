@@ -303,11 +303,10 @@ void ConversationModel::applyEvent(const RunEvent &event)
         const int row = findToolCall(event.toolCallRowId, event.runId, event.toolCallId);
         if (row < 0)
             break;
-        if (!event.arguments.isEmpty() && event.decision != QLatin1String("denied"))
+        const bool denied = event.decision == ApprovalDecision::Denied;
+        if (!event.arguments.isEmpty() && !denied)
             m_items[row].arguments = event.arguments; // the user may have edited them
-        setToolStatus(row,
-                      event.decision == QLatin1String("denied") ? ToolStatus::Failed
-                                                                : ToolStatus::Running);
+        setToolStatus(row, denied ? ToolStatus::Failed : ToolStatus::Running);
         break;
     }
     case T::ToolCallFinished: {
@@ -332,7 +331,7 @@ void ConversationModel::applyEvent(const RunEvent &event)
         endStreaming(event.runId);
         Item item = newItem(Kind::Error, 0, event.runId);
         item.text = event.error.isEmpty() ? tr("The run failed.") : event.error;
-        item.errorKind = event.errorKind;
+        item.errorKind = event.errorKindName();
         item.actionable = true;
         append({item});
         break;

@@ -307,8 +307,8 @@ void RunTreeModel::addStepDetails(StepNode *step)
 {
     if (!step->finished)
         return;
-    const Usage &usage = step->step.usage;
-    setDetail(step, keyUsage(), kRankUsage, StoredStepLog::usageJson(usage), usageToolTip(usage));
+    const TokenUsage &usage = step->step.usage;
+    setDetail(step, keyUsage(), kRankUsage, usage.toJson(), usageToolTip(usage));
     if (step->step.timeToFirstTokenMs)
         setDetail(step, keyFirstToken(), kRankFirstToken, double(*step->step.timeToFirstTokenMs),
                   tr("first token after %1").arg(durationText(*step->step.timeToFirstTokenMs)));
@@ -567,7 +567,7 @@ QJsonValue RunTreeModel::jsonOf(RunTreeNode *node)
         }
         QJsonObject object{{QStringLiteral("step"), step.index + 1},
                            {QStringLiteral("finishReason"), step.finishReason},
-                           {QStringLiteral("usage"), StoredStepLog::usageJson(step.usage)},
+                           {QStringLiteral("usage"), step.usage.toJson()},
                            {QStringLiteral("toolCalls"), calls}};
         if (step.timeToFirstTokenMs)
             object.insert(QStringLiteral("timeToFirstTokenMs"), *step.timeToFirstTokenMs);
@@ -587,7 +587,7 @@ QJsonValue RunTreeModel::jsonOf(RunTreeNode *node)
         QJsonObject object{{QStringLiteral("runId"), run.uuid},
                            {QStringLiteral("model"), run.model},
                            {QStringLiteral("status"), StoreEnums::toString(run.status)},
-                           {QStringLiteral("usage"), StoredStepLog::usageJson(run.usage)},
+                           {QStringLiteral("usage"), run.usage.toJson()},
                            {QStringLiteral("startedAt"), run.startedAt.toString(Qt::ISODateWithMs)},
                            {QStringLiteral("steps"), steps}};
         if (run.finishedAt.isValid())

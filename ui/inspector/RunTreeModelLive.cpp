@@ -129,7 +129,7 @@ void RunTreeModel::applyEvent(const RunEvent &event)
             break;
         step->finished = true;
         step->step.finishReason = event.finishReason;
-        step->step.usage = usageFrom(event.usage);
+        step->step.usage = event.usage;
         if (event.timeToFirstTokenMs >= 0)
             step->step.timeToFirstTokenMs = event.timeToFirstTokenMs;
         if (event.durationMs >= 0)

@@ -56,32 +56,21 @@ qint64 between(const QDateTime &from, const QDateTime &to)
     return from.isValid() && to.isValid() ? from.msecsTo(to) : -1;
 }
 
-QString tokensText(const Usage &usage)
+QString tokensText(const TokenUsage &usage)
 {
-    if (usage == Usage())
+    if (usage.isEmpty())
         return {};
     return RunTreeModel::tr("%1 in · %2 out").arg(usage.inputTokens).arg(usage.outputTokens);
 }
 
-QString usageToolTip(const Usage &usage)
+QString usageToolTip(const TokenUsage &usage)
 {
     return RunTreeModel::tr("Input %1 (cached %2) · output %3 (reasoning %4) · total %5")
         .arg(usage.inputTokens)
-        .arg(usage.cachedTokens)
+        .arg(usage.cachedInputTokens)
         .arg(usage.outputTokens)
         .arg(usage.reasoningTokens)
         .arg(usage.totalTokens);
-}
-
-Usage usageFrom(const QJsonObject &object)
-{
-    Usage usage;
-    usage.inputTokens = object.value(QLatin1String("inputTokens")).toInteger();
-    usage.outputTokens = object.value(QLatin1String("outputTokens")).toInteger();
-    usage.totalTokens = object.value(QLatin1String("totalTokens")).toInteger();
-    usage.reasoningTokens = object.value(QLatin1String("reasoningTokens")).toInteger();
-    usage.cachedTokens = object.value(QLatin1String("cachedInputTokens")).toInteger();
-    return usage;
 }
 
 // What the Value column shows for a JSON value; *elided when it is not the whole value.

@@ -23,10 +23,8 @@ QJsonValue parseJson(const QString &text, bool *valid = nullptr);
 
 QString durationText(qint64 ms); // "" for < 0
 qint64 between(const QDateTime &from, const QDateTime &to); // -1 unless both are valid
-QString tokensText(const Usage &usage); // "4243 in · 53 out"
-QString usageToolTip(const Usage &usage);
-// A Usage from the step log's usage object.
-Usage usageFrom(const QJsonObject &object);
+QString tokensText(const TokenUsage &usage); // "4243 in · 53 out"
+QString usageToolTip(const TokenUsage &usage);
 
 // What the Value column shows for a JSON value; *elided when it is not the whole value.
 QString summary(const QJsonValue &value, bool *elided);

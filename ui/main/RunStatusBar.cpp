@@ -98,7 +98,7 @@ void RunStatusBar::reloadTokens()
 
 void RunStatusBar::showTokens(const QList<RunRecord> &runs)
 {
-    Usage total;
+    TokenUsage total;
     for (const RunRecord &run : runs)
         total += run.usage;
     const QLocale locale;

@@ -5,6 +5,8 @@
 #include "AgentTestSupport.h"
 
 #include "agent/ApprovalPolicy.h"
+#include "log/Redactor.h"
+#include "log/StoredStepLog.h"
 #include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
@@ -328,6 +330,33 @@ void TestAgentEngine::brokenToolCallsGoBackToTheModel()
     QVERIFY(second.contains(QLatin1String("The arguments of readFile are not a JSON object")));
     // Nothing ran: no sandbox was asked for anything, and no result is an empty object.
     QVERIFY(!second.contains(QLatin1String("\\\"error\\\":\\\"{}\\\"")));
+
+    // The step log carries the arguments as an object whenever the model's text parses, also
+    // for a tool the agent does not have; text that does not parse is logged as it came.
+    const auto finished = recorder.ofType(RunEvent::Type::StepFinished);
+    QCOMPARE(finished.size(), 2);
+    const QByteArray line = finished.first().stepLog;
+    const QJsonArray calls
+        = QJsonDocument::fromJson(line).object().value(QLatin1String("toolCalls")).toArray();
+    QCOMPARE(calls.size(), 3);
+    const auto args = [&calls](int i) {
+        return calls.at(i)
+            .toObject()
+            .value(QLatin1String("payload"))
+            .toObject()
+            .value(QLatin1String("args"));
+    };
+    QCOMPARE(args(0), QJsonValue(QJsonObject{{QStringLiteral("cmd"), QStringLiteral("ls")}}));
+    QCOMPARE(args(1), QJsonValue(QJsonObject{{QStringLiteral("sandboxId"), QStringLiteral("x")}}));
+    QCOMPARE(args(2), QJsonValue(QStringLiteral("{\"sandboxId\": \"x\", \"path\": ")));
+    // The inspector rebuilds the same line from the store for a run it did not watch.
+    Store &store = m_context->store();
+    StoredStepLog::RunFacts facts;
+    facts.run = *store.run(finished.first().runId);
+    facts.steps = *store.listSteps(facts.run.id);
+    facts.toolCalls = *store.listToolCalls(facts.run.id);
+    facts.messages = *store.listMessages(thread);
+    QCOMPARE(StoredStepLog::lines(facts, Redactor()).value(finished.first().stepId), line);
 }
 
 void TestAgentEngine::sandboxDeletedBehindTheAgentsBack()

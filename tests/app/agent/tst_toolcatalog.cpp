@@ -19,6 +19,7 @@ private slots:
     void brokenCallsAreRefused_data();
     void brokenCallsAreRefused();
     void wireShapeHasNameDescriptionParameters();
+    void everyToolHasItsOwnHandler();
 };
 
 static QJsonObject parse(const char *json)
@@ -198,6 +199,19 @@ void TestToolCatalog::wireShapeHasNameDescriptionParameters()
     QCOMPARE(first.value(QLatin1String("name")).toString(), QStringLiteral("createSandbox"));
     QVERIFY(
         first.value(QLatin1String("parameters")).toObject().contains(QLatin1String("properties")));
+}
+
+// The table is the dispatch: a row without a handler (or two rows sharing one) would be a tool
+// the model is offered but that runs nothing, or the wrong thing.
+void TestToolCatalog::everyToolHasItsOwnHandler()
+{
+    ToolCatalog catalog;
+    QList<ToolDefinition::Handler> seen;
+    for (const ToolDefinition &tool : catalog.tools()) {
+        QVERIFY2(tool.handler, qPrintable(tool.name));
+        QVERIFY2(!seen.contains(tool.handler), qPrintable(tool.name));
+        seen.append(tool.handler);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestToolCatalog)

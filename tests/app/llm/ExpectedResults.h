@@ -173,7 +173,7 @@ inline QString compareResult(const ChatResult &r, const ExpectedStream &e)
         check("call name", r.toolCalls[i].name, u8(e.calls[i].name));
         check("call arguments", r.toolCalls[i].arguments, u8(e.calls[i].arguments));
     }
-    check("usage reported", QString::number(r.usage.reported), QString::number(e.usageReported));
+    check("usage reported", QString::number(r.usageReported), QString::number(e.usageReported));
     check("inputTokens", QString::number(r.usage.inputTokens), QString::number(e.input));
     check("outputTokens", QString::number(r.usage.outputTokens), QString::number(e.output));
     check("totalTokens", QString::number(r.usage.totalTokens), QString::number(e.total));

@@ -313,7 +313,7 @@ void TestStreamDecoders::usageNormalization()
         = sse({R"({"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"stop"}]})",
                R"({"choices":[],"usage":)" + usage + "}"});
     const ChatResult r = decode(stream, false).result;
-    QVERIFY(r.usage.reported);
+    QVERIFY(r.usageReported);
     QCOMPARE((QList<qint64>{r.usage.inputTokens, r.usage.outputTokens, r.usage.totalTokens,
                             r.usage.reasoningTokens, r.usage.cachedInputTokens}),
              expected);

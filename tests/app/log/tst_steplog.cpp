@@ -1,7 +1,10 @@
 // The step log line is exactly the documented shape, one line per step, with secrets redacted.
+// The expected lines and their pretty forms are golden files in tests/data/steplog: for each
+// case, <case>.jsonl is the line and <case>.txt what `--log-format pretty` prints.
 #include "log/Redactor.h"
 #include "log/StepLog.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -11,15 +14,22 @@ class TestStepLog final : public QObject
     Q_OBJECT
 
 private slots:
-    void matchesTheSpecExampleByteForByte();
-    void callsWithoutResultsAndMissingUsage();
+    void jsonLineMatchesGolden_data();
+    void jsonLineMatchesGolden();
+    void prettyMatchesGolden_data();
+    void prettyMatchesGolden();
+    void argumentsAreAnObjectWhenTheTextParses_data();
+    void argumentsAreAnObjectWhenTheTextParses();
     void secretsNeverReachTheLine();
-    void prettyFormForPeople();
 
 private:
+    static void cases();
+    static StepLogEntry entry(const QString &name);
     static StepLogEntry specExample();
+    static QByteArray golden(const QString &file);
 };
 
+// The step of specs/agent-tools.md's example.
 StepLogEntry TestStepLog::specExample()
 {
     StepLogEntry entry;
@@ -36,48 +46,119 @@ StepLogEntry TestStepLog::specExample()
                               {QStringLiteral("path"), QStringLiteral("/home/daytona/hello.js")}};
     entry.calls = {call};
     entry.finishReason = QStringLiteral("tool-calls");
-    entry.usage = QJsonObject{{QStringLiteral("inputTokens"), 4243},
-                              {QStringLiteral("outputTokens"), 53},
-                              {QStringLiteral("totalTokens"), 4296},
-                              {QStringLiteral("reasoningTokens"), 0},
-                              {QStringLiteral("cachedInputTokens"), 4096}};
+    entry.usage = TokenUsage{4243, 53, 4296, 0, 4096};
+    entry.durationMs = 1240;
     return entry;
 }
 
-void TestStepLog::matchesTheSpecExampleByteForByte()
+// The steps the golden files describe, by the files' names.
+StepLogEntry TestStepLog::entry(const QString &name)
 {
-    const QByteArray line = StepLog::jsonLine(specExample(), Redactor());
-    // specs/agent-tools.md, compacted (arguments objects are written with sorted keys).
-    const QByteArray expected
-        = R"({"text":"","toolCalls":[{"type":"tool-call","runId":"run-1","from":"AGENT",)"
-          R"("payload":{"toolCallId":"call_1","toolName":"writeFile","args":{"content":)"
-          R"("console.log('Hello, world!');","path":"hello.js","sandboxId":"sb"}}}],)"
-          R"("toolResults":[{"type":"tool-result","runId":"run-1","from":"AGENT","payload":)"
-          R"({"toolCallId":"call_1","toolName":"writeFile","result":{"path":"/home/daytona/hello.js",)"
-          R"("success":true}}}],"finishReason":"tool-calls","usage":{"inputTokens":4243,)"
-          R"("outputTokens":53,"totalTokens":4296,"reasoningTokens":0,"cachedInputTokens":4096}})"
-          "\n";
-    QCOMPARE(line, expected);
+    StepLogEntry entry = specExample();
+    if (name == QLatin1String("spec-example"))
+        return entry;
+    if (name == QLatin1String("no-result-no-usage")) {
+        // A call that did not run, a provider that reported no usage, text with a newline.
+        entry.calls[0].result = QJsonValue(QJsonValue::Undefined);
+        entry.usage = {};
+        entry.text = QStringLiteral("line one\nline \"two\"");
+        entry.finishReason = QStringLiteral("stop");
+        entry.durationMs = -1;
+        return entry;
+    }
+    if (name == QLatin1String("unknown-tool")) {
+        // A tool the agent does not have: its arguments are still an object.
+        entry.calls[0].toolName = QStringLiteral("executeShell");
+        entry.calls[0].args = StepLog::arguments(QStringLiteral("{\"cmd\": \"ls -la\"}"));
+        entry.calls[0].result = QJsonObject{
+            {QStringLiteral("error"),
+             QStringLiteral(
+                 "Unknown tool 'executeShell'. The available tools are: createSandbox.")}};
+        entry.usage = TokenUsage{120, 30, 150, 12, 0};
+        return entry;
+    }
+    if (name == QLatin1String("unparsed-arguments")) {
+        // Arguments cut off mid-stream are logged as the text that came.
+        entry.calls[0].toolName = QStringLiteral("readFile");
+        entry.calls[0].args
+            = StepLog::arguments(QStringLiteral("{\"sandboxId\": \"x\", \"path\": "));
+        entry.calls[0].result
+            = QJsonObject{{QStringLiteral("error"),
+                           QStringLiteral("The arguments of readFile are not a JSON object.")}};
+        return entry;
+    }
+    qFatal("no step-log case %s", qPrintable(name));
+}
+
+QByteArray TestStepLog::golden(const QString &file)
+{
+    QFile f(QStringLiteral(STUDIO_TEST_DATA_DIR "/steplog/") + file);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing golden file %s", qPrintable(f.fileName()));
+    return f.readAll();
+}
+
+void TestStepLog::cases()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *name :
+         {"spec-example", "no-result-no-usage", "unknown-tool", "unparsed-arguments"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestStepLog::jsonLineMatchesGolden_data()
+{
+    cases();
+}
+
+void TestStepLog::jsonLineMatchesGolden()
+{
+    QFETCH(QString, name);
+    const QByteArray line = StepLog::jsonLine(entry(name), Redactor());
+    QCOMPARE(line, golden(name + QStringLiteral(".jsonl")));
+    QCOMPARE(line.count('\n'), 1);
     QJsonParseError error;
     QJsonDocument::fromJson(line, &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
 }
 
-void TestStepLog::callsWithoutResultsAndMissingUsage()
+void TestStepLog::prettyMatchesGolden_data()
 {
-    StepLogEntry entry = specExample();
-    entry.calls[0].result = QJsonValue(QJsonValue::Undefined);
-    entry.usage = {};
-    entry.text = QStringLiteral("line one\nline \"two\"");
-    const QByteArray line = StepLog::jsonLine(entry, Redactor());
-    QCOMPARE(line.count('\n'), 1);
-    const QJsonObject object = QJsonDocument::fromJson(line).object();
-    QCOMPARE(object.value(QLatin1String("toolCalls")).toArray().size(), 1);
-    QCOMPARE(object.value(QLatin1String("toolResults")).toArray().size(), 0);
-    QCOMPARE(object.value(QLatin1String("text")).toString(), entry.text);
-    const QJsonObject usage = object.value(QLatin1String("usage")).toObject();
-    QCOMPARE(usage.keys().size(), 5);
-    QCOMPARE(usage.value(QLatin1String("cachedInputTokens")).toInt(-1), 0);
+    cases();
+}
+
+// The pretty form, from the step and from its line (what the CLI prints for a stored run).
+void TestStepLog::prettyMatchesGolden()
+{
+    QFETCH(QString, name);
+    const StepLogEntry step = entry(name);
+    const QString expected = QString::fromUtf8(golden(name + QStringLiteral(".txt")));
+    QCOMPARE(StepLog::pretty(step, Redactor()), expected);
+    QCOMPARE(StepLog::prettyFromLine(golden(name + QStringLiteral(".jsonl")), step.stepIndex,
+                                     step.durationMs),
+             expected);
+}
+
+void TestStepLog::argumentsAreAnObjectWhenTheTextParses_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QJsonValue>("expected");
+    QTest::newRow("object") << QStringLiteral("{\"path\": \"a.py\"}")
+                            << QJsonValue(
+                                   QJsonObject{{QStringLiteral("path"), QStringLiteral("a.py")}});
+    QTest::newRow("empty object") << QStringLiteral("{}") << QJsonValue(QJsonObject());
+    QTest::newRow("no text") << QString() << QJsonValue(QJsonObject());
+    QTest::newRow("cut off") << QStringLiteral("{\"path\": ")
+                             << QJsonValue(QStringLiteral("{\"path\": "));
+    QTest::newRow("not an object")
+        << QStringLiteral("[1, 2]") << QJsonValue(QStringLiteral("[1, 2]"));
+}
+
+void TestStepLog::argumentsAreAnObjectWhenTheTextParses()
+{
+    QFETCH(QString, text);
+    QFETCH(QJsonValue, expected);
+    QCOMPARE(StepLog::arguments(text), expected);
 }
 
 void TestStepLog::secretsNeverReachTheLine()
@@ -106,20 +187,6 @@ void TestStepLog::secretsNeverReachTheLine()
         QVERIFY(out.contains("[REDACTED]"));
     }
     QVERIFY(StepLog::jsonLine(entry, redactor).contains(R"("MODE":"dev")"));
-}
-
-void TestStepLog::prettyFormForPeople()
-{
-    StepLogEntry entry = specExample();
-    entry.durationMs = 1240;
-    entry.text = QStringLiteral("Done.");
-    const QString text = StepLog::pretty(entry, Redactor());
-    QVERIFY2(text.startsWith(
-                 QStringLiteral("step 2 · tool-calls · 4243 in (4096 cached) / 53 out · 1.2 s\n")),
-             qPrintable(text));
-    QVERIFY(text.contains(QStringLiteral("  → writeFile {")));
-    QVERIFY(text.contains(QStringLiteral("  ← writeFile {\"path\":\"/home/daytona/hello.js\"")));
-    QVERIFY(text.endsWith(QStringLiteral("  Done.\n")));
 }
 
 QTEST_GUILESS_MAIN(TestStepLog)

@@ -332,8 +332,8 @@ void TestStore::runsAndStepsSumUsage()
     const StepRecord second = m_store->startStep(run.id).value();
     QCOMPARE(first.index, 0);
     QCOMPARE(second.index, 1);
-    const Usage a{1000, 200, 1200, 50, 768};
-    const Usage b{1300, 100, 1400, 0, 1024};
+    const TokenUsage a{1000, 200, 1200, 50, 768};
+    const TokenUsage b{1300, 100, 1400, 0, 1024};
     QVERIFY(m_store->finishStep(first.id, QStringLiteral("tool_calls"), a, 420, 3100));
     QVERIFY(m_store->finishStep(second.id, QStringLiteral("stop"), b, std::nullopt, 2500));
     QVERIFY(!m_store->finishStep(second.id, QStringLiteral("stop"), b, 1, 1)); // not twice
@@ -349,7 +349,7 @@ void TestStore::runsAndStepsSumUsage()
     const RunRecord read = again.run(run.id).value();
     QCOMPARE(read.status, RunStatus::Completed);
     QCOMPARE(read.model, QStringLiteral("openai/gpt-4o"));
-    Usage sum = a;
+    TokenUsage sum = a;
     sum += b;
     QCOMPARE(read.usage, sum);
     QVERIFY(read.finishedAt > read.startedAt);

@@ -179,7 +179,7 @@ void TestStoreMigrations::fixtureMigratesKeepingRows()
     QCOMPARE(first.at(1).status, MessageStatus::Complete);
     const RunRecord done = store.run(first.at(1).runId).value();
     QCOMPARE(done.status, RunStatus::Completed);
-    QCOMPARE(done.usage, (Usage{1200, 300, 1500, 0, 1024}));
+    QCOMPARE(done.usage, (TokenUsage{1200, 300, 1500, 0, 1024}));
     const QList<StepRecord> steps = store.listSteps(done.id).value();
     QCOMPARE(steps.size(), 2);
     QCOMPARE(steps.at(0).timeToFirstTokenMs, std::optional<qint64>(420));

@@ -307,7 +307,7 @@ void TestConversationModel::toolCardStatuses()
 
     RunEvent resolved = event(RunEvent::Type::ApprovalResolved);
     resolved.toolCallRowId = 42;
-    resolved.decision = QStringLiteral("approved");
+    resolved.decision = ApprovalDecision::Approved;
     model.applyEvent(resolved);
     QCOMPARE(status(0), ToolStatus::Running);
 
@@ -326,7 +326,7 @@ void TestConversationModel::toolCardStatuses()
     QCOMPARE(model.rowCount(), 2);
     RunEvent denied = event(RunEvent::Type::ApprovalResolved);
     denied.toolCallRowId = 43;
-    denied.decision = QStringLiteral("denied");
+    denied.decision = ApprovalDecision::Denied;
     model.applyEvent(denied);
     QCOMPARE(status(1), ToolStatus::Failed);
     RunEvent third = ready;
@@ -346,12 +346,14 @@ void TestConversationModel::runEndRows()
     m_run = 1;
     RunEvent failed = event(RunEvent::Type::RunFailed);
     failed.error = QStringLiteral("The provider refused the key; check it in Settings.");
-    failed.errorKind = QStringLiteral("auth");
+    failed.failure = RunEvent::Failure::Model;
+    failed.modelError = LlmError::Kind::InvalidKey;
     model.applyEvent(failed);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(kindAt(model, 0), Kind::Error);
     QCOMPARE(at(model, 0, ConversationModel::TextRole).toString(), failed.error);
-    QCOMPARE(at(model, 0, ConversationModel::ErrorKindRole).toString(), QStringLiteral("auth"));
+    QCOMPARE(at(model, 0, ConversationModel::ErrorKindRole).toString(),
+             QStringLiteral("invalid-key"));
     QCOMPARE(at(model, 0, ConversationModel::ActionableRole).toBool(), true);
 
     // A new run makes the old Retry moot.

@@ -68,7 +68,7 @@ public:
         return true;
     }
 
-    bool step(const QString &text, const QList<Call> &calls, const Usage &usage,
+    bool step(const QString &text, const QList<Call> &calls, const TokenUsage &usage,
               qint64 timeToFirstTokenMs = 320, qint64 durationMs = 1200)
     {
         auto step = m_store.startStep(m_run.id);
@@ -101,7 +101,7 @@ public:
         entry.text = text;
         entry.finishReason
             = calls.isEmpty() ? QStringLiteral("stop") : QStringLiteral("tool-calls");
-        entry.usage = usageJson(usage);
+        entry.usage = usage;
         entry.durationMs = durationMs;
 
         for (const Call &call : calls) {
@@ -121,7 +121,7 @@ public:
                 return false;
             if (call.decision != ApprovalDecision::Auto) {
                 RunEvent resolved = callEvent(RunEvent::Type::ApprovalResolved, rowId, call);
-                resolved.decision = StoreEnums::toString(call.decision);
+                resolved.decision = call.decision;
                 resolved.text = call.reason;
                 emitEvent(resolved);
             }
@@ -179,23 +179,14 @@ public:
         return true;
     }
 
-    static QJsonObject usageJson(const Usage &usage)
+    static TokenUsage usage(qint64 input, qint64 output, qint64 reasoning = 0, qint64 cached = 0)
     {
-        return {{QStringLiteral("inputTokens"), usage.inputTokens},
-                {QStringLiteral("outputTokens"), usage.outputTokens},
-                {QStringLiteral("totalTokens"), usage.totalTokens},
-                {QStringLiteral("reasoningTokens"), usage.reasoningTokens},
-                {QStringLiteral("cachedInputTokens"), usage.cachedTokens}};
-    }
-
-    static Usage usage(qint64 input, qint64 output, qint64 reasoning = 0, qint64 cached = 0)
-    {
-        Usage u;
+        TokenUsage u;
         u.inputTokens = input;
         u.outputTokens = output;
         u.totalTokens = input + output;
         u.reasoningTokens = reasoning;
-        u.cachedTokens = cached;
+        u.cachedInputTokens = cached;
         return u;
     }
 

@@ -1,0 +1,94 @@
+// The tools that run commands and code in a sandbox (ToolExecution handlers).
+#include "agent/ToolExecutor.h"
+
+#include "sandbox/DaytonaClient.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+using Kind = ToolOutcome::ErrorKind;
+
+namespace {
+
+int timeoutArgument(const QJsonObject &args)
+{
+    const double seconds = args.value(QStringLiteral("timeoutSeconds")).toDouble(0);
+    return seconds > 0 ? int(std::ceil(std::min(seconds, 86400.0))) : 0;
+}
+
+} // namespace
+
+void ToolExecution::runCommand()
+{
+    const QString command = text(QStringLiteral("command"));
+    if (command.trimmed().isEmpty()) {
+        fail(Kind::InvalidArguments, QStringLiteral("command is empty; give a shell command"));
+        return;
+    }
+    QString cwd;
+    if (m_args.value(QStringLiteral("workingDirectory")).isString()
+        && !resolvePath(QStringLiteral("workingDirectory"), &cwd))
+        return;
+    const int timeout = timeoutArgument(m_args);
+    const QJsonValue capture = m_args.value(QStringLiteral("captureOutput"));
+    const bool captureOutput = capture.isBool() ? capture.toBool() : true;
+
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    await(m_client->execute(m_sandbox, command, cwd, stringMap(QStringLiteral("envs")), timeout),
+          [this, command, timeout, captureOutput, clock](const DaytonaResult &r) {
+              const qint64 elapsed = std::max<qint64>(1, clock->elapsed());
+              if (r.error.kind == SandboxError::Kind::CommandTimedOut) {
+                  fail(Kind::TimedOut,
+                       QStringLiteral("the command timed out after %1 seconds and was stopped: "
+                                      "%2. Raise timeoutSeconds (0 = no limit) or make the "
+                                      "command finish sooner.")
+                           .arg(timeout)
+                           .arg(command));
+                  return;
+              }
+              if (!r.ok()) {
+                  failWith(r, QStringLiteral("running the command %1").arg(quoted(command)));
+                  return;
+              }
+              const ExecResult exec = ExecResult::fromJson(r.json().object());
+              succeed({{QStringLiteral("success"), exec.exitCode == 0},
+                       {QStringLiteral("exitCode"), exec.exitCode},
+                       {QStringLiteral("stdout"), captureOutput ? exec.result : QString()},
+                       {QStringLiteral("command"), command},
+                       {QStringLiteral("executionTime"), elapsed}});
+          });
+}
+
+void ToolExecution::runCode()
+{
+    const QString code = text(QStringLiteral("code"));
+    QStringList argv;
+    for (const QJsonValue &v : m_args.value(QStringLiteral("argv")).toArray())
+        argv << v.toVariant().toString();
+    const int timeout = timeoutArgument(m_args);
+    const QString language
+        = m_sandbox.language().isEmpty() ? QStringLiteral("python") : m_sandbox.language();
+    await(m_client->codeRun(m_sandbox, code, language, argv, stringMap(QStringLiteral("envs")),
+                            timeout),
+          [this, timeout, language](const DaytonaResult &r) {
+              if (r.error.kind == SandboxError::Kind::CommandTimedOut) {
+                  fail(Kind::TimedOut,
+                       QStringLiteral("the %1 code timed out after %2 seconds and was stopped. "
+                                      "Raise timeoutSeconds or make the code finish sooner.")
+                           .arg(language)
+                           .arg(timeout));
+                  return;
+              }
+              if (!r.ok()) {
+                  failWith(r, QStringLiteral("running %1 code").arg(language));
+                  return;
+              }
+              const ExecResult exec = ExecResult::fromJson(r.json().object());
+              succeed({{QStringLiteral("exitCode"), exec.exitCode},
+                       {QStringLiteral("stdout"), exec.result}});
+          });
+}
