@@ -179,7 +179,7 @@ void AgentRun::beginStep()
         return;
     }
     QList<SandboxSummary> sandboxes;
-    if (auto records = m_services.store.sandboxesForThread(m_thread.id)) {
+    if (auto records = m_services.sandboxService.ownedBy(m_thread.id)) {
         // Only the ones this run can reach: the thread may have used the other provider.
         for (const SandboxRecord &record : *records) {
             if (record.provider == m_options.sandboxProvider)
@@ -461,7 +461,8 @@ void AgentRun::launchMoreCalls()
                     // Asked to delete one its provider no longer has (404): gone all the same.
                     if (c.name == QLatin1String("deleteSandbox")
                         && outcome.errorKind == ToolOutcome::ErrorKind::SandboxGone)
-                        sandboxes.recordDeleted(provider, sandboxIdOf(c.args));
+                        sandboxes.recordDeleted(
+                            provider, c.args.value(QLatin1String("sandboxId")).toString());
                     finishCall(i, outcome.result, outcome.forModel, outcome.isError(),
                                outcome.isError() ? ToolCallStatus::Failed : ToolCallStatus::Done);
                 });

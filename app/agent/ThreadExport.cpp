@@ -1,7 +1,8 @@
 #include "ThreadExport.h"
 
 #include "log/Redactor.h"
-#include "store/Store.h"
+#include "services/RunHistory.h"
+#include "services/ThreadService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,29 +53,30 @@ QString prettyJson(const QJsonValue &value)
 
 } // namespace
 
-bool load(Store &store, RowId threadId, Data *data, QString *error)
+bool load(ThreadService &threads, const RunHistory &history, RowId threadId, Data *data,
+          QString *error)
 {
     const auto fail = [error](const QString &message) {
         if (error)
             *error = message;
         return false;
     };
-    auto thread = store.thread(threadId);
+    auto thread = threads.thread(threadId);
     if (!thread)
         return fail(thread.error());
     data->thread = *thread;
-    auto messages = store.listMessages(threadId);
+    auto messages = history.listMessages(threadId);
     if (!messages)
         return fail(messages.error());
     data->messages = *messages;
-    auto runs = store.listRuns(threadId);
+    auto runs = history.listRuns(threadId);
     if (!runs)
         return fail(runs.error());
     data->runs = *runs;
     for (const RunRecord &run : *runs) {
-        if (auto steps = store.listSteps(run.id))
+        if (auto steps = history.listSteps(run.id))
             data->steps += *steps;
-        if (auto calls = store.listToolCalls(run.id))
+        if (auto calls = history.listToolCalls(run.id))
             data->toolCalls += *calls;
     }
     return true;

@@ -10,7 +10,8 @@
 #include <QString>
 
 class Redactor;
-class Store;
+class RunHistory;
+class ThreadService;
 
 namespace ThreadExport {
 
@@ -24,7 +25,8 @@ struct Data
 };
 
 // Reads a thread with everything that belongs to it; false and *error when it cannot.
-bool load(Store &store, RowId threadId, Data *data, QString *error);
+bool load(ThreadService &threads, const RunHistory &history, RowId threadId, Data *data,
+          QString *error);
 
 QString toMarkdown(const Data &data, const Redactor &redactor);
 QByteArray toJson(const Data &data, const Redactor &redactor);

@@ -60,7 +60,6 @@ int ThreadsCommand::run(const QStringList &arguments)
         return code;
     };
     const QString verb = arguments.value(0);
-    Store &store = m_context.store();
     if (verb.isEmpty() || verb == QLatin1String("--help") || verb == QLatin1String("-h")) {
         m_out << helpText();
         return verb.isEmpty() ? 2 : 0;
@@ -99,7 +98,7 @@ int ThreadsCommand::run(const QStringList &arguments)
         m_out << "deleted thread " << id << '\n';
         return 0;
     }
-    if (!ThreadExport::load(store, id, &data, &error))
+    if (!ThreadExport::load(m_context.threads(), m_context.history(), id, &data, &error))
         return fail(QStringLiteral("no thread %1 (%2); see 'agent-studio threads list'")
                         .arg(id)
                         .arg(error));

@@ -2,6 +2,7 @@
 // answer): loading the model, opening the real sidebar widget, each search-as-you-type query
 // repopulating the model (median and max over several queries), clearing the search, and a
 // run event moving one old thread to the top. Numbers only; no thresholds.
+#include "services/SandboxService.h"
 #include "services/ThreadService.h"
 #include "threads/ThreadListModel.h"
 #include "threads/ThreadSidebar.h"
@@ -161,7 +162,9 @@ int main(int argc, char **argv)
             loads);
 
     timer.start();
-    auto sidebar = std::make_unique<ThreadSidebar>(context.threads(), context.settings(), context);
+    auto sidebar = std::make_unique<ThreadSidebar>(context.threads(), context.sandboxService(),
+                                                   context.history(), context.settings(),
+                                                   context.redactor(), nullptr);
     sidebar->resize(320, 900);
     sidebar->show();
     QCoreApplication::processEvents();

@@ -6,8 +6,7 @@
 #include "chat/ConversationView.h"
 #include "chat/ModelPicker.h"
 #include "core/Settings.h"
-#include "root/AppContext.h"
-#include "sandbox/SandboxBackend.h"
+#include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
 #include <QComboBox>
@@ -17,31 +16,33 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-ChatPane::ChatPane(AppContext &context, QWidget *parent)
+ChatPane::ChatPane(const Services &services, QWidget *parent)
     : QWidget(parent)
-    , m_context(&context)
+    , m_threads(services.threads)
+    , m_settings(services.settings)
+    , m_engine(services.engine)
+    , m_engineError(services.engineError)
 {
-    m_model = new ConversationModel(context.history(), this);
-    buildWidgets();
+    m_model = new ConversationModel(services.history, this);
+    buildWidgets(services.llm, services.keys);
 
-    m_engine = context.hasEngine() ? &context.engine() : context.agentEngine(&m_engineError);
     if (m_engine) {
         connect(m_engine, &AgentEngine::runEvent, this, &ChatPane::onRunEvent);
     } else {
         showError(tr("The agent cannot start: %1").arg(m_engineError));
     }
-    m_modelPicker->setCurrentModel(context.settings().defaultModel());
+    m_modelPicker->setCurrentModel(m_settings.defaultModel());
     // Sandboxes: the settings' choice, else Daytona when it is configured, else local.
-    QString provider = context.settings().sandboxProvider();
+    QString provider = m_settings.sandboxProvider();
     if (provider.isEmpty() && m_engine)
-        provider = context.sandboxes().defaultProvider();
+        provider = services.sandboxes.providers().value(0);
     const int providerIndex = m_sandboxProvider->findData(provider);
     if (providerIndex >= 0)
         m_sandboxProvider->setCurrentIndex(providerIndex);
     updateButtons();
 }
 
-void ChatPane::buildWidgets()
+void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
 {
     setObjectName(QStringLiteral("chatPane"));
     m_view = new ConversationView(this);
@@ -64,8 +65,7 @@ void ChatPane::buildWidgets()
     m_stop->setToolTip(tr("Stop the agent's run"));
     m_stop->hide();
 
-    m_modelPicker = new ModelPicker(&m_context->llm(), &m_context->keys(),
-                                    m_context->settings().defaultModel(), this);
+    m_modelPicker = new ModelPicker(&llm, &keys, m_settings.defaultModel(), this);
     m_refreshModels = new QToolButton(this);
     m_refreshModels->setObjectName(QStringLiteral("refreshModelsButton"));
     m_refreshModels->setText(tr("Refresh"));
@@ -161,9 +161,9 @@ void ChatPane::setThread(RowId id)
         showError(tr("Could not load the thread: %1").arg(error));
     else if (m_engine)
         showError({});
-    QString model = m_context->settings().defaultModel();
+    QString model = m_settings.defaultModel();
     if (id != 0) {
-        if (const auto thread = m_context->threads().thread(id); thread && !thread->model.isEmpty())
+        if (const auto thread = m_threads.thread(id); thread && !thread->model.isEmpty())
             model = thread->model;
     }
     m_modelPicker->setCurrentModel(model);
@@ -193,7 +193,7 @@ void ChatPane::send()
     }
     const QString model = m_modelPicker->currentModel();
     if (m_thread == 0) {
-        const auto created = m_context->threads().create(tr("New thread"), model);
+        const auto created = m_threads.create(tr("New thread"), model);
         if (!created) {
             showError(tr("Could not create a thread: %1").arg(created.error()));
             return;
@@ -204,8 +204,7 @@ void ChatPane::send()
     } else {
         saveModelChoice(model);
     }
-    if (!m_engine->send(m_thread, text,
-                        RunOptions{model, m_context->settings().maxSteps(), sandboxProvider()},
+    if (!m_engine->send(m_thread, text, RunOptions{model, m_settings.maxSteps(), sandboxProvider()},
                         &error)) {
         showError(error); // the text stays in the composer
         return;
@@ -231,8 +230,7 @@ void ChatPane::retry()
     if (m_modelPicker->validate(nullptr))
         model = m_modelPicker->currentModel();
     if (!m_engine->continueRun(
-            m_thread, RunOptions{model, m_context->settings().maxSteps(), sandboxProvider()},
-            &error)) {
+            m_thread, RunOptions{model, m_settings.maxSteps(), sandboxProvider()}, &error)) {
         showError(error);
         return;
     }
@@ -285,9 +283,9 @@ void ChatPane::saveModelChoice(const QString &model)
 {
     if (m_thread == 0)
         return;
-    const auto thread = m_context->threads().thread(m_thread);
+    const auto thread = m_threads.thread(m_thread);
     if (thread && thread->model == model)
         return;
-    if (const StoreStatus saved = m_context->threads().setModel(m_thread, model); !saved)
+    if (const StoreStatus saved = m_threads.setModel(m_thread, model); !saved)
         showError(tr("Could not save the thread's model: %1").arg(saved.error()));
 }

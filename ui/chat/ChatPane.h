@@ -11,7 +11,12 @@
 #include <optional>
 
 class AgentEngine;
-class AppContext;
+class KeyResolver;
+class LlmClient;
+class RunHistory;
+class SandboxService;
+class Settings;
+class ThreadService;
 class Composer;
 class ConversationModel;
 class ConversationView;
@@ -28,7 +33,20 @@ class ChatPane final : public QWidget
     Q_OBJECT
 
 public:
-    explicit ChatPane(AppContext &context, QWidget *parent = nullptr);
+    // What the pane works with; the window hands them over (MainWindow::chatServices()).
+    struct Services
+    {
+        ThreadService &threads; // creates the thread of a first send, keeps its model
+        const RunHistory &history; // the conversation as stored
+        Settings &settings; // the default model, the step limit, the sandbox provider
+        LlmClient &llm; // the model picker's lists
+        KeyResolver &keys;
+        SandboxService &sandboxes; // the default sandbox provider
+        AgentEngine *engine = nullptr; // nullptr: the agent cannot run here, and ...
+        QString engineError; // ... this says why
+    };
+
+    explicit ChatPane(const Services &services, QWidget *parent = nullptr);
 
     // Shows a thread (0: none; the next send creates one).
     void setThread(RowId id);
@@ -56,13 +74,14 @@ signals:
     void threadCreatedForSend(RowId id);
 
 private:
-    void buildWidgets();
+    void buildWidgets(LlmClient &llm, KeyResolver &keys);
     void onRunEvent(const RunEvent &event);
     void updateButtons(std::optional<bool> knownRunning = std::nullopt);
     void showError(const QString &message);
     void saveModelChoice(const QString &model);
 
-    AppContext *m_context = nullptr;
+    ThreadService &m_threads;
+    Settings &m_settings;
     AgentEngine *m_engine = nullptr;
     QString m_engineError;
     RowId m_thread = 0;

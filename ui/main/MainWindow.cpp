@@ -44,8 +44,14 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     QString engineError;
     AgentEngine *engine = m_context.agentEngine(&engineError);
 
-    m_sidebar = new ThreadSidebar(m_context.threads(), m_context.settings(), m_context, this);
-    m_chat = new ChatPane(m_context, this);
+    m_sidebar
+        = new ThreadSidebar(m_context.threads(), m_context.sandboxService(), m_context.history(),
+                            m_context.settings(), m_context.redactor(), engine, this);
+    m_chat
+        = new ChatPane(ChatPane::Services{m_context.threads(), m_context.history(),
+                                          m_context.settings(), m_context.llm(), m_context.keys(),
+                                          m_context.sandboxService(), engine, engineError},
+                       this);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);
 

@@ -8,10 +8,7 @@
 #include "agent/AgentEngine.h"
 #include "agent/ThreadExport.h"
 #include "core/Settings.h"
-#include "root/AppContext.h"
-#include "sandbox/DaytonaCall.h"
-#include "sandbox/DaytonaClient.h"
-#include "sandbox/SandboxBackend.h"
+#include "services/RunHistory.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
@@ -62,13 +59,16 @@ QString fileNameFor(const QString &title)
 }
 } // namespace
 
-ThreadSidebar::ThreadSidebar(ThreadService &threads, Settings &settings, AppContext &context,
-                             QWidget *parent)
+ThreadSidebar::ThreadSidebar(ThreadService &threads, SandboxService &sandboxes,
+                             const RunHistory &history, Settings &settings,
+                             const Redactor &redactor, AgentEngine *engine, QWidget *parent)
     : QWidget(parent)
     , m_threads(threads)
+    , m_sandboxes(sandboxes)
+    , m_history(history)
     , m_settings(settings)
-    , m_context(context)
-    , m_sandboxes(context.sandboxService())
+    , m_redactor(redactor)
+    , m_engine(engine)
 {
     setObjectName(QStringLiteral("threadSidebar"));
     connect(&m_sandboxes, &SandboxService::operationFinished, this,
@@ -183,15 +183,9 @@ ThreadSidebar::ThreadSidebar(ThreadService &threads, Settings &settings, AppCont
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ThreadSidebar::updateActions);
 
+    if (m_engine)
+        connect(m_engine, &AgentEngine::runEvent, this, &ThreadSidebar::onRunEvent);
     reload();
-}
-
-void ThreadSidebar::connectEngine()
-{
-    if (m_engineConnected || !m_context.hasEngine())
-        return;
-    connect(&m_context.engine(), &AgentEngine::runEvent, this, &ThreadSidebar::onRunEvent);
-    m_engineConnected = true;
 }
 
 void ThreadSidebar::onRunEvent(const RunEvent &event)
@@ -208,7 +202,6 @@ void ThreadSidebar::scheduleDayChange()
 
 void ThreadSidebar::reload()
 {
-    connectEngine();
     scheduleDayChange();
     if (!m_model->reload())
         showMessage(tr("Threads could not be loaded: %1").arg(m_model->lastError()), true);
@@ -403,7 +396,7 @@ void ThreadSidebar::deleteCurrentThread()
         return;
     // Read now: once the thread is gone its sandboxes have no owner to find them by.
     QList<SandboxRecord> sandboxes;
-    if (auto owned = m_context.store().sandboxesForThread(thread->id))
+    if (auto owned = m_sandboxes.ownedBy(thread->id))
         sandboxes = *owned;
     else
         showMessage(owned.error(), true);
@@ -497,12 +490,12 @@ void ThreadSidebar::writeExport(RowId id, const QString &path, bool json)
 {
     ThreadExport::Data data;
     QString error;
-    if (!ThreadExport::load(m_context.store(), id, &data, &error)) {
+    if (!ThreadExport::load(m_threads, m_history, id, &data, &error)) {
         showMessage(tr("The thread could not be exported: %1").arg(error), true);
         return;
     }
-    const QByteArray bytes = json ? ThreadExport::toJson(data, m_context.redactor())
-                                  : ThreadExport::toMarkdown(data, m_context.redactor()).toUtf8();
+    const QByteArray bytes = json ? ThreadExport::toJson(data, m_redactor)
+                                  : ThreadExport::toMarkdown(data, m_redactor).toUtf8();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         showMessage(tr("Could not write %1: %2. Choose another folder or file name.")

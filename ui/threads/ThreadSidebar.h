@@ -17,7 +17,9 @@
 
 #include <optional>
 
-class AppContext;
+class AgentEngine;
+class Redactor;
+class RunHistory;
 class Settings;
 class QAction;
 class QLabel;
@@ -35,8 +37,10 @@ class ThreadSidebar final : public QWidget
     Q_OBJECT
 
 public:
-    // context: for the engine, the export and the thread's sandboxes (deleteSandboxes()).
-    ThreadSidebar(ThreadService &threads, Settings &settings, AppContext &context,
+    // engine: nullptr when the agent cannot run here (the list still works, without the
+    // running dots). history and redactor: for the export.
+    ThreadSidebar(ThreadService &threads, SandboxService &sandboxes, const RunHistory &history,
+                  Settings &settings, const Redactor &redactor, AgentEngine *engine,
                   QWidget *parent = nullptr);
 
     QLineEdit *searchField() const { return m_search; }
@@ -60,7 +64,7 @@ public:
     // Asks for a file (Markdown or JSON by the chosen filter) and writes the thread to it.
     void exportCurrentThread();
     void togglePinCurrentThread();
-    // Reads the threads again (and connects to the engine if it now exists); new, changed
+    // Reads the threads again (after a failed load, or a new day); new, changed
     // and deleted threads need no reload: the service announces them.
     void reload();
 
@@ -68,7 +72,6 @@ signals:
     void currentThreadChanged(RowId threadId);
 
 private:
-    void connectEngine();
     void scheduleDayChange();
     void onRunEvent(const RunEvent &event);
     void onCurrentIndexChanged(const QModelIndex &current);
@@ -92,9 +95,11 @@ private:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     ThreadService &m_threads;
-    Settings &m_settings;
-    AppContext &m_context;
     SandboxService &m_sandboxes;
+    const RunHistory &m_history;
+    Settings &m_settings;
+    const Redactor &m_redactor;
+    AgentEngine *m_engine = nullptr;
     ThreadListModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
     QToolButton *m_newThread = nullptr;
@@ -113,6 +118,5 @@ private:
     // The current thread's row is being removed: this one becomes current next (0: none).
     std::optional<RowId> m_nextAfterRemoval;
     bool m_restoring = false;
-    bool m_engineConnected = false;
     bool m_selectFirstHit = false; // Enter in the search field: go to the best hit
 };

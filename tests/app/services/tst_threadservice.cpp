@@ -3,6 +3,8 @@
 // model's generated title never replaces a title the user gave meanwhile; changes another
 // process makes (the real `agent-studio threads rm`, another connection's writes) are announced
 // too, with no reload; search runs off the GUI thread.
+#include "../../tools/StudioCli.h"
+
 #include "root/AppContext.h"
 #include "services/ThreadService.h"
 #include "store/Store.h"
@@ -160,19 +162,11 @@ void TestThreadService::threadDeletedByTheCliIsAnnounced()
     QSignalSpy changed(&threads(), &ThreadService::threadChanged);
     QCOMPARE(threads().threads()->size(), 2); // a listener's listing: now it watches
 
-    QProcess cli;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QString::fromLatin1(name));
-    cli.setProcessEnvironment(env);
-    QSignalSpy finished(&cli, &QProcess::finished);
-    cli.start(QStringLiteral(AGENT_STUDIO_BIN),
-              {QStringLiteral("--data-dir"), m_dir->path(), QStringLiteral("threads"),
-               QStringLiteral("rm"), QString::number(doomed)});
-    QVERIFY(finished.wait(30000));
-    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
-    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-    QVERIFY(cli.readAllStandardOutput().contains("deleted thread"));
+    const StudioCliRun cli
+        = runStudioCli(QStringLiteral(AGENT_STUDIO_BIN), m_dir->path(),
+                       {QStringLiteral("threads"), QStringLiteral("rm"), QString::number(doomed)});
+    QVERIFY2(cli.ok(), cli.err.constData());
+    QVERIFY(cli.out.contains("deleted thread"));
 
     QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 10000);
     QCOMPARE(removed.first().first().value<RowId>(), doomed);

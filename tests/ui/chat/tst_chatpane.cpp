@@ -51,6 +51,23 @@ ToolStatus statusAt(const ConversationModel &model, int row)
 
 } // namespace
 
+namespace {
+// The pane's services as the window hands them over (the engine built first, as there).
+ChatPane::Services chatServices(AppContext &context)
+{
+    QString engineError;
+    AgentEngine *engine = context.agentEngine(&engineError);
+    return {context.threads(),
+            context.history(),
+            context.settings(),
+            context.llm(),
+            context.keys(),
+            context.sandboxService(),
+            engine,
+            engineError};
+}
+} // namespace
+
 class TestChatPane final : public QObject
 {
     Q_OBJECT
@@ -109,8 +126,8 @@ void TestChatPane::init()
     QString error;
     QVERIFY2(m_context->open(&error), qPrintable(error));
     m_context->setSandboxProvider(QStringLiteral("local"));
-    m_pane = std::make_unique<ChatPane>(*m_context);
-    QVERIFY(m_context->hasEngine()); // the pane built it
+    m_pane = std::make_unique<ChatPane>(chatServices(*m_context));
+    QVERIFY(m_context->hasEngine());
     m_context->approvalPolicy().setPreset(ApprovalPolicy::Preset::NeverAsk);
     m_pane->resize(900, 700);
     m_pane->show();
@@ -517,7 +534,7 @@ void TestChatPane::engineThatCannotStartIsShownInPlace()
     QString error;
     QVERIFY2(context.open(&error), qPrintable(error));
     context.setSandboxProvider(QStringLiteral("daytona")); // without DAYTONA_API_KEY
-    ChatPane pane(context);
+    ChatPane pane(chatServices(context));
     pane.show();
     QVERIFY(!context.hasEngine());
     auto *label = pane.findChild<QLabel *>(QStringLiteral("chatErrorLabel"));

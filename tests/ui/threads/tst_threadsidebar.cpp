@@ -3,6 +3,8 @@
 // place and the store keeps it, Del asks and deletes (with the thread's local sandboxes when
 // asked to), export writes the conversation, next/previous walk the list across its groups; a
 // thread deleted in a terminal (`agent-studio threads rm`) leaves the list by itself.
+#include "../../tools/StudioCli.h"
+
 #include "threads/DeleteThreadDialog.h"
 #include "threads/ThreadListModel.h"
 #include "threads/ThreadSidebar.h"
@@ -12,6 +14,7 @@
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
+#include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
 #include <QAbstractItemModelTester>
@@ -135,8 +138,11 @@ RowId TestThreadSidebar::addThread(const QString &title, const QString &question
 void TestThreadSidebar::showSidebar()
 {
     m_tester.reset();
-    m_sidebar
-        = std::make_unique<ThreadSidebar>(m_context->threads(), m_context->settings(), *m_context);
+    QString engineError;
+    AgentEngine *engine = m_context->agentEngine(&engineError);
+    m_sidebar = std::make_unique<ThreadSidebar>(m_context->threads(), m_context->sandboxService(),
+                                                m_context->history(), m_context->settings(),
+                                                m_context->redactor(), engine);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_sidebar->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_sidebar->resize(320, 600);
@@ -497,16 +503,14 @@ void TestThreadSidebar::contextMenuOffersTheRowActions()
     menu->close();
 }
 
-// The sidebar is made before the engine exists (as at startup without a key); reload()
-// connects it, and the engine's work then updates that one row: the title it generates and
-// where the run moves the thread come from the thread service, the running dot from the run.
+// The engine's work updates that one row: the title it generates and where the run moves the
+// thread come from the thread service, the running dot from the run.
 void TestThreadSidebar::runEventsFromTheEngineUpdateTheRow()
 {
     showSidebar();
     QString error;
     AgentEngine *engine = m_context->agentEngine(&error);
     QVERIFY2(engine, qPrintable(error));
-    m_sidebar->reload();
     QSignalSpy reset(list()->model(), &QAbstractItemModel::modelReset);
 
     const auto titled = m_context->threads().setGeneratedTitle(
@@ -541,17 +545,10 @@ void TestThreadSidebar::threadDeletedInATerminalLeavesTheList()
     QSignalSpy current(m_sidebar.get(), &ThreadSidebar::currentThreadChanged);
     QSignalSpy reset(list()->model(), &QAbstractItemModel::modelReset);
 
-    QProcess cli;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QString::fromLatin1(name));
-    cli.setProcessEnvironment(env);
-    QSignalSpy finished(&cli, &QProcess::finished);
-    cli.start(QStringLiteral(AGENT_STUDIO_BIN),
-              {QStringLiteral("--data-dir"), m_dir->path(), QStringLiteral("threads"),
-               QStringLiteral("rm"), QString::number(m_today2)});
-    QVERIFY(finished.wait(30000));
-    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    const StudioCliRun cli = runStudioCli(
+        QStringLiteral(AGENT_STUDIO_BIN), m_dir->path(),
+        {QStringLiteral("threads"), QStringLiteral("rm"), QString::number(m_today2)});
+    QVERIFY2(cli.ok(), cli.err.constData());
 
     QTRY_VERIFY_WITH_TIMEOUT(!shownTitles().contains(QStringLiteral("Reverse a string")), 10000);
     QCOMPARE(shownTitles(),
