@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <utility>
 
@@ -128,10 +129,13 @@ void ToolExecution::start()
 
 void ToolExecution::dispatch()
 {
+    // std::invoke, not (this->*m_handler)() in the lambda: GCC 12 under the sanitizers takes
+    // the member pointer in a lambda for an uninitialised temporary (-Wmaybe-uninitialized).
+    const ToolDefinition::Handler handler = m_handler;
     if (m_needsRunningSandbox)
-        withSandbox([this] { (this->*m_handler)(); }, true);
+        withSandbox([this, handler] { std::invoke(handler, this); }, true);
     else
-        (this->*m_handler)();
+        std::invoke(handler, this);
 }
 
 void ToolExecution::cancel()
