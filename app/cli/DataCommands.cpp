@@ -6,7 +6,6 @@
 #include "sandbox/SandboxLister.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
-#include "store/Store.h"
 
 #include <QFile>
 #include <QHash>

@@ -105,6 +105,31 @@ DaytonaClient *SandboxService::clientFor(const QString &id, QString *error) cons
     return client(entry->provider, error);
 }
 
+DaytonaCall *
+SandboxService::fileCall(const QString &id, QString *error,
+                         const std::function<DaytonaCall *(DaytonaClient &, const Sandbox &)> &make)
+{
+    DaytonaClient *c = clientFor(id, error);
+    return c ? make(*c, find(id)->sandbox) : nullptr;
+}
+
+DaytonaCall *SandboxService::homeFolder(const QString &id, QString *error)
+{
+    return fileCall(id, error, [](DaytonaClient &c, const Sandbox &s) { return c.userHomeDir(s); });
+}
+
+DaytonaCall *SandboxService::listFiles(const QString &id, const QString &path, QString *error)
+{
+    return fileCall(id, error,
+                    [&path](DaytonaClient &c, const Sandbox &s) { return c.listFiles(s, path); });
+}
+
+DaytonaCall *SandboxService::downloadFile(const QString &id, const QString &path, QString *error)
+{
+    return fileCall(
+        id, error, [&path](DaytonaClient &c, const Sandbox &s) { return c.downloadFile(s, path); });
+}
+
 int SandboxService::indexOf(const QString &id) const
 {
     for (int i = 0; i < m_entries.size(); ++i) {

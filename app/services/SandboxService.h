@@ -89,6 +89,14 @@ public:
     QString runningOperation(const QString &id) const { return m_running.value(id); }
     bool isBusy(const QString &id) const { return m_running.contains(id); }
 
+    // The files of a listed sandbox, for the file browser: the sandbox user's home folder, a
+    // folder's entries, a file's content. Each call goes to the sandbox's own server and
+    // answers through DaytonaCall::finished; nullptr and *error (what to do) when the sandbox
+    // is no longer listed or its server is not available.
+    DaytonaCall *homeFolder(const QString &id, QString *error);
+    DaytonaCall *listFiles(const QString &id, const QString &path, QString *error);
+    DaytonaCall *downloadFile(const QString &id, const QString &path, QString *error);
+
     // Asks for the URL of a port served inside a listed sandbox; ends with previewUrlReady.
     void requestPreviewUrl(const QString &id, int port);
 
@@ -110,6 +118,9 @@ signals:
     void previewUrlReady(const QString &id, int port, const QUrl &url, const QString &error);
 
 private:
+    DaytonaCall *
+    fileCall(const QString &id, QString *error,
+             const std::function<DaytonaCall *(DaytonaClient &, const Sandbox &)> &make);
     SandboxBackend *backend(QString *error) const;
     void scheduleNext();
     void onListed(const QString &provider, const DaytonaResult &result);

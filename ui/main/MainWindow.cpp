@@ -74,9 +74,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     setCentralWidget(m_splitter);
 
     statusBar()->setObjectName(QStringLiteral("statusBar"));
-    m_status
-        = new RunStatusBar(m_context.history(), engine, engine ? &m_context.sandboxes() : nullptr,
-                           engineError, statusBar());
+    m_status = new RunStatusBar(m_context.history(), engine,
+                                engine ? &m_context.sandboxService() : nullptr, engineError,
+                                statusBar());
 
     // Approvals: one queue for every thread; the dialog opens over this window, and the
     // status bar's button counts what waits and lists it by thread.

@@ -3,15 +3,15 @@
 #include "agent/AgentEngine.h"
 #include "agent/RunEvent.h"
 #include "core/Logging.h"
-#include "sandbox/SandboxBackend.h"
 #include "services/RunHistory.h"
+#include "services/SandboxService.h"
 
 #include <QLabel>
 #include <QLocale>
 #include <QStatusBar>
 
 RunStatusBar::RunStatusBar(const RunHistory &history, AgentEngine *engine,
-                           const SandboxBackend *sandboxes, const QString &engineError,
+                           const SandboxService *sandboxes, const QString &engineError,
                            QStatusBar *bar)
     : QObject(bar)
     , m_history(history)
@@ -33,8 +33,9 @@ RunStatusBar::RunStatusBar(const RunHistory &history, AgentEngine *engine,
 
     if (m_engine) {
         connect(m_engine, &AgentEngine::runEvent, this, &RunStatusBar::onRunEvent);
-        m_sandbox->setText(sandboxes && sandboxes->hasCloud() ? tr("Sandboxes: local or Daytona")
-                                                              : tr("Sandboxes: local"));
+        const bool daytona
+            = sandboxes && sandboxes->providers().contains(QStringLiteral("daytona"));
+        m_sandbox->setText(daytona ? tr("Sandboxes: local or Daytona") : tr("Sandboxes: local"));
     } else {
         m_sandbox->setText(tr("Agent unavailable"));
         m_sandbox->setToolTip(engineError);

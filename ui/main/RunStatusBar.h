@@ -11,7 +11,7 @@ class AgentEngine;
 class QLabel;
 class QStatusBar;
 class RunHistory;
-class SandboxBackend;
+class SandboxService;
 struct RunEvent;
 
 class RunStatusBar final : public QObject
@@ -19,10 +19,10 @@ class RunStatusBar final : public QObject
     Q_OBJECT
 
 public:
-    // With an engine: follows its runs and says where sandboxes run (`sandboxes`, the
-    // engine's). Without one (nullptr): says the agent is unavailable, `engineError` in its
-    // tool tip.
-    RunStatusBar(const RunHistory &history, AgentEngine *engine, const SandboxBackend *sandboxes,
+    // With an engine: follows its runs and says where sandboxes run (the providers
+    // `sandboxes` lists). Without one (nullptr): says the agent is unavailable, `engineError` in
+    // its tool tip.
+    RunStatusBar(const RunHistory &history, AgentEngine *engine, const SandboxService *sandboxes,
                  const QString &engineError, QStatusBar *bar);
 
     void setThread(RowId threadId);

@@ -2,7 +2,7 @@
 // dialog (open(), non-blocking), all through the sandbox client.
 #include "sandboxes/SandboxFileBrowser.h"
 
-#include "sandbox/DaytonaClient.h"
+#include "services/SandboxService.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -43,10 +43,10 @@ bool looksLikeText(const QByteArray &content, QString *text)
 
 } // namespace
 
-SandboxFileBrowser::SandboxFileBrowser(DaytonaClient *client, const Sandbox &sandbox,
+SandboxFileBrowser::SandboxFileBrowser(SandboxService &sandboxes, const Sandbox &sandbox,
                                        QWidget *parent)
     : QDialog(parent)
-    , m_client(client)
+    , m_sandboxes(sandboxes)
     , m_sandbox(sandbox)
 {
     setObjectName(QStringLiteral("sandboxFileBrowser"));
@@ -114,8 +114,10 @@ SandboxFileBrowser::SandboxFileBrowser(DaytonaClient *client, const Sandbox &san
     connect(m_download, &QPushButton::clicked, this, &SandboxFileBrowser::downloadCurrent);
 
     // Start in the sandbox user's home, as the agent's relative paths do.
-    if (m_client) {
-        DaytonaCall *call = m_client->userHomeDir(m_sandbox);
+    QString error;
+    if (DaytonaCall *call = m_sandboxes.homeFolder(m_sandbox.id, &error); !call) {
+        setMessage(error);
+    } else {
         m_calls.append(call);
         connect(call, &DaytonaCall::finished, this, [this](const DaytonaResult &result) {
             const QString home = result.json().object().value(QLatin1String("dir")).toString();
@@ -158,15 +160,18 @@ void SandboxFileBrowser::setRootPath(const QString &path)
 
 void SandboxFileBrowser::listFolder(QTreeWidgetItem *parent, const QString &path)
 {
-    if (!m_client)
+    QString error;
+    DaytonaCall *call = m_sandboxes.listFiles(m_sandbox.id, path, &error);
+    if (!call) {
+        setMessage(error);
         return;
+    }
     auto *placeholder = new QTreeWidgetItem({tr("Loading…")});
     placeholder->setFlags(Qt::NoItemFlags);
     if (parent)
         parent->addChild(placeholder);
     else
         m_tree->addTopLevelItem(placeholder);
-    DaytonaCall *call = m_client->listFiles(m_sandbox, path);
     m_calls.removeIf([](const QPointer<DaytonaCall> &done) { return done.isNull(); });
     m_calls.append(call);
     // The parent item may be cleared away (Go to another folder) before the answer comes.
@@ -248,7 +253,7 @@ void SandboxFileBrowser::showNotice(const QString &text)
 void SandboxFileBrowser::showFile(QTreeWidgetItem *item)
 {
     const QString path = item->data(0, PathRole).toString();
-    if (path.isEmpty() || !m_client)
+    if (path.isEmpty())
         return;
     if (m_viewCall)
         m_viewCall->cancel(); // the user moved on to another file
@@ -261,8 +266,13 @@ void SandboxFileBrowser::showFile(QTreeWidgetItem *item)
                             QLocale().formattedDataSize(kViewLimit)));
         return;
     }
+    QString error;
+    DaytonaCall *call = m_sandboxes.downloadFile(m_sandbox.id, path, &error);
+    if (!call) {
+        showNotice(error);
+        return;
+    }
     showNotice(tr("Loading %1…").arg(path));
-    DaytonaCall *call = m_client->downloadFile(m_sandbox, path);
     m_viewCall = call;
     m_calls.append(call);
     connect(call, &DaytonaCall::finished, this, [this, path](const DaytonaResult &result) {
@@ -314,10 +324,15 @@ void SandboxFileBrowser::downloadCurrent()
 
 void SandboxFileBrowser::saveTo(const QString &sandboxPath, const QString &hostPath)
 {
-    if (!m_client || hostPath.isEmpty())
+    if (hostPath.isEmpty())
         return;
+    QString error;
+    DaytonaCall *call = m_sandboxes.downloadFile(m_sandbox.id, sandboxPath, &error);
+    if (!call) {
+        setMessage(error);
+        return;
+    }
     setMessage(tr("Downloading %1…").arg(sandboxPath));
-    DaytonaCall *call = m_client->downloadFile(m_sandbox, sandboxPath);
     m_calls.append(call);
     connect(
         call, &DaytonaCall::finished, this,

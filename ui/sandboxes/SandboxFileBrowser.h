@@ -9,7 +9,7 @@
 #include <QPointer>
 
 class DaytonaCall;
-class DaytonaClient;
+class SandboxService;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -25,7 +25,9 @@ public:
     // Larger files are not shown (download them instead).
     static constexpr qint64 kViewLimit = 1024 * 1024;
 
-    SandboxFileBrowser(DaytonaClient *client, const Sandbox &sandbox, QWidget *parent = nullptr);
+    // Browses a sandbox of the service's list; every file call goes through the service.
+    SandboxFileBrowser(SandboxService &sandboxes, const Sandbox &sandbox,
+                       QWidget *parent = nullptr);
     ~SandboxFileBrowser() override;
 
     // The folder shown at the top level (the sandbox user's home until changed).
@@ -47,7 +49,7 @@ private:
     void setMessage(const QString &text);
     QTreeWidgetItem *currentFileItem() const;
 
-    QPointer<DaytonaClient> m_client;
+    SandboxService &m_sandboxes;
     Sandbox m_sandbox;
     QString m_root;
     QString m_shownPath;

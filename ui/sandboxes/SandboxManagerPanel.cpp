@@ -435,13 +435,7 @@ void SandboxManagerPanel::browseFiles()
     const QStringList ids = selectedIds();
     if (ids.size() != 1)
         return;
-    QString error;
-    DaytonaClient *client = m_sandboxes.clientFor(ids.first(), &error);
-    if (!client) {
-        showMessage(error);
-        return;
-    }
-    auto *browser = new SandboxFileBrowser(client, m_model->sandbox(ids.first()), this);
+    auto *browser = new SandboxFileBrowser(m_sandboxes, m_model->sandbox(ids.first()), this);
     browser->setAttribute(Qt::WA_DeleteOnClose);
     browser->open();
 }
