@@ -78,6 +78,16 @@ RunEvent AgentRun::event(RunEvent::Type type) const
     return e;
 }
 
+RunEvent AgentRun::event(RunEvent::Type type, const Call &call) const
+{
+    RunEvent e = event(type);
+    e.toolCallRowId = call.rowId;
+    e.toolCallId = call.callId;
+    e.toolName = call.name;
+    e.arguments = call.args;
+    return e;
+}
+
 void AgentRun::emitEvent(const RunEvent &event)
 {
     m_engine.publish(event);
@@ -386,11 +396,7 @@ void AgentRun::proposeCalls(const QList<ToolCall> &calls)
         call.phase = problem.isEmpty() ? Phase::Approved : Phase::Invalid;
         m_calls.append(call);
 
-        RunEvent e = event(RunEvent::Type::ToolCallReady);
-        e.toolCallRowId = call.rowId;
-        e.toolCallId = call.callId;
-        e.toolName = call.name;
-        e.arguments = call.args;
+        RunEvent e = event(RunEvent::Type::ToolCallReady, call);
         emitEvent(e);
 
         if (!problem.isEmpty()) {
@@ -498,11 +504,7 @@ void AgentRun::finishCall(int index, const QJsonObject &result, const QJsonObjec
     const auto saved = m_services.store.appendMessage(message);
     logged(saved, "a tool result message");
 
-    RunEvent e = event(RunEvent::Type::ToolCallFinished);
-    e.toolCallRowId = call.rowId;
-    e.toolCallId = call.callId;
-    e.toolName = call.name;
-    e.arguments = call.args;
+    RunEvent e = event(RunEvent::Type::ToolCallFinished, call);
     e.result = result;
     e.isError = isError;
     e.durationMs = call.durationMs;

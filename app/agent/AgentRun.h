@@ -94,6 +94,8 @@ private:
     static QString compact(const QJsonObject &object);
     static QJsonObject errorResult(const QString &message); // {"error": message}
     RunEvent event(RunEvent::Type type) const;
+    // An event about one tool call: its row, id, name and arguments filled in.
+    RunEvent event(RunEvent::Type type, const Call &call) const;
     void emitEvent(const RunEvent &event);
     ApprovalRequest approvalRequest(const Call &call) const;
     ToolExecutor *executor();

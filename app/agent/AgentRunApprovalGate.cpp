@@ -64,11 +64,7 @@ void AgentRun::gateCalls()
     for (const Call &call : std::as_const(m_calls)) {
         if (call.phase != Phase::WaitingApproval)
             continue;
-        RunEvent e = event(RunEvent::Type::ApprovalRequested);
-        e.toolCallRowId = call.rowId;
-        e.toolCallId = call.callId;
-        e.toolName = call.name;
-        e.arguments = call.args;
+        RunEvent e = event(RunEvent::Type::ApprovalRequested, call);
         emitEvent(e);
     }
     // Ask after every request was announced, so that an approver answering at once sees a

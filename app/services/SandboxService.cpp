@@ -130,6 +130,17 @@ DaytonaCall *SandboxService::downloadFile(const QString &id, const QString &path
         id, error, [&path](DaytonaClient &c, const Sandbox &s) { return c.downloadFile(s, path); });
 }
 
+void SandboxService::append(const QString &provider, const Sandbox &sandbox,
+                            const QHash<QString, RowId> &ownerOf)
+{
+    SandboxEntry e;
+    e.sandbox = sandbox;
+    e.provider = provider;
+    fillOwner(e, ownerOf);
+    m_entries.append(e);
+    emit sandboxAdded(sandbox.id);
+}
+
 int SandboxService::indexOf(const QString &id) const
 {
     for (int i = 0; i < m_entries.size(); ++i) {
@@ -340,12 +351,7 @@ void SandboxService::merge(const QString &provider, const QList<Sandbox> &sandbo
     for (const Sandbox &s : std::as_const(fresh)) {
         if (known.contains(s.id))
             continue;
-        SandboxEntry e;
-        e.sandbox = s;
-        e.provider = provider;
-        fillOwner(e, ownerOf);
-        m_entries.append(e);
-        emit sandboxAdded(s.id);
+        append(provider, s, ownerOf);
     }
 }
 
@@ -552,12 +558,7 @@ void SandboxService::recordCreated(const QString &provider, const Sandbox &sandb
         emit sandboxChanged(sandbox.id);
         return;
     }
-    SandboxEntry e;
-    e.sandbox = sandbox;
-    e.provider = provider;
-    fillOwner(e, ownerOf);
-    m_entries.append(e);
-    emit sandboxAdded(sandbox.id);
+    append(provider, sandbox, ownerOf);
 }
 
 void SandboxService::recordDeleted(const QString &provider, const QString &id)

@@ -127,6 +127,9 @@ private:
     void merge(const QString &provider, const QList<Sandbox> &sandboxes);
     QHash<QString, RowId> owners();
     void fillOwner(SandboxEntry &entry, const QHash<QString, RowId> &owners);
+    // A sandbox new to the list: appended with its owner, then announced.
+    void append(const QString &provider, const Sandbox &sandbox,
+                const QHash<QString, RowId> &ownerOf);
     void lifecycle(const QString &id, const QString &operation);
     bool beginOperation(const QString &id, const QString &operation, DaytonaClient *client,
                         const QString &clientError);
