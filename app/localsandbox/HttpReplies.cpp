@@ -1,6 +1,8 @@
 // HttpReplies: status lines, JSON bodies and Daytona-shaped errors.
 #include "localsandbox/HttpReplies.h"
 
+#include "localsandbox/HttpGate.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 
@@ -23,10 +25,14 @@ QByteArray reasonPhrase(int status)
         return "Request Timeout";
     case 409:
         return "Conflict";
+    case 411:
+        return "Length Required";
     case 413:
         return "Payload Too Large";
     case 429:
         return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
     case 503:
@@ -62,28 +68,47 @@ QString timestampNow()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+void raw(QHttpServerResponder &responder, int status, const QByteArray &body,
+         const Headers &headers)
+{
+    // What QHttpServerResponder::write(data, headers, status) does, with a list built at
+    // run time.
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(status));
+    for (const auto &[name, value] : headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    responder.writeBody(body);
+    // Every answer goes through here: the connection's idle time starts now.
+    HttpGate::responded(responder.socket());
+}
+
 void json(QHttpServerResponder &responder, int status, const QJsonDocument &document)
 {
-    responder.write(document.toJson(QJsonDocument::Compact),
-                    {{"Content-Type", "application/json; charset=utf-8"}},
-                    QHttpServerResponder::StatusCode(status));
+    raw(responder, status, document.toJson(QJsonDocument::Compact),
+        {{"Content-Type", "application/json; charset=utf-8"}});
 }
 
 void empty(QHttpServerResponder &responder, int status)
 {
-    responder.write(QByteArray(), {}, QHttpServerResponder::StatusCode(status));
+    raw(responder, status, QByteArray(), {});
+}
+
+QByteArray apiErrorBody(int status, const QString &path, const QString &message)
+{
+    return QJsonDocument(
+               QJsonObject{{QLatin1String("path"), path},
+                           {QLatin1String("timestamp"), timestampNow()},
+                           {QLatin1String("statusCode"), status},
+                           {QLatin1String("error"), QString::fromLatin1(reasonPhrase(status))},
+                           {QLatin1String("message"), message}})
+        .toJson(QJsonDocument::Compact);
 }
 
 void apiError(QHttpServerResponder &responder, int status, const QString &path,
               const QString &message)
 {
-    json(responder, status,
-         QJsonDocument(
-             QJsonObject{{QLatin1String("path"), path},
-                         {QLatin1String("timestamp"), timestampNow()},
-                         {QLatin1String("statusCode"), status},
-                         {QLatin1String("error"), QString::fromLatin1(reasonPhrase(status))},
-                         {QLatin1String("message"), message}}));
+    raw(responder, status, apiErrorBody(status, path, message),
+        {{"Content-Type", "application/json; charset=utf-8"}});
 }
 
 QByteArray toolboxErrorBody(int status, const QString &path, const QByteArray &method,
@@ -104,9 +129,8 @@ QByteArray toolboxErrorBody(int status, const QString &path, const QByteArray &m
 void toolboxError(QHttpServerResponder &responder, int status, const QString &path,
                   const QByteArray &method, const QString &message)
 {
-    responder.write(toolboxErrorBody(status, path, method, message),
-                    {{"Content-Type", "application/json; charset=utf-8"}},
-                    QHttpServerResponder::StatusCode(status));
+    raw(responder, status, toolboxErrorBody(status, path, method, message),
+        {{"Content-Type", "application/json; charset=utf-8"}});
 }
 
 } // namespace HttpReplies

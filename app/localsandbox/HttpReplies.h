@@ -16,10 +16,15 @@
 
 namespace HttpReplies {
 
+// Every answer is written through raw (it tells the connection's HttpGate).
+using Headers = QList<std::pair<QByteArray, QByteArray>>;
+void raw(QHttpServerResponder &responder, int status, const QByteArray &body,
+         const Headers &headers);
 void json(QHttpServerResponder &responder, int status, const QJsonDocument &document);
 void empty(QHttpServerResponder &responder, int status);
 void apiError(QHttpServerResponder &responder, int status, const QString &path,
               const QString &message);
+QByteArray apiErrorBody(int status, const QString &path, const QString &message);
 void toolboxError(QHttpServerResponder &responder, int status, const QString &path,
                   const QByteArray &method, const QString &message);
 QByteArray toolboxErrorBody(int status, const QString &path, const QByteArray &method,

@@ -171,13 +171,18 @@ bool LocalSandboxServer::start(QString *error)
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             handle(request, std::move(responder));
         });
-    m_port = m_server->listen(QHostAddress::LocalHost, m_options.port);
-    if (m_port == 0) {
+    // Connections reach QHttpServer only through a gate that checks each request head first.
+    auto *tcp = new GatedTcpServer(m_options.limits, "Bearer " + m_token.toUtf8());
+    if (!tcp->listen(QHostAddress::LocalHost, m_options.port)) {
         *error = QStringLiteral("cannot listen on 127.0.0.1:%1 (is the port in use?)")
                      .arg(m_options.port);
+        delete tcp;
         m_server.reset();
         return false;
     }
+    m_server->bind(tcp);
+    tcp->setHttpServer(m_server.get());
+    m_port = tcp->serverPort();
     m_sweepTimer = new QTimer(this);
     connect(m_sweepTimer, &QTimer::timeout, this, &LocalSandboxServer::sweepIdle);
     m_sweepTimer->start(qBound(10, m_options.minuteMs / 4, 15000));

@@ -4,6 +4,7 @@
 // shapes, status codes and error bodies. Each sandbox is a directory run under bubblewrap.
 #pragma once
 
+#include "localsandbox/GatedTcpServer.h"
 #include "localsandbox/SandboxRegistry.h"
 #include "sandbox/SandboxBackend.h"
 
@@ -34,6 +35,8 @@ struct LocalSandboxOptions
     int runAsGid = -2;
     // Length of the "minute" of autoStopInterval / autoDeleteInterval (injectable for tests).
     int minuteMs = 60000;
+    // Connections, request sizes and timeouts (GatedTcpServer.h has the defaults).
+    HttpLimits limits;
 };
 
 class LocalSandboxServer final : public QObject
