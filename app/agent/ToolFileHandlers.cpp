@@ -12,6 +12,32 @@
 
 using Kind = ToolOutcome::ErrorKind;
 
+namespace {
+
+// What the model is given at most (the local server caps the same way; Daytona's servers send
+// everything, so the cap is applied here too).
+constexpr int kMaxResults = 1000;
+constexpr int kMaxLineChars = 500;
+
+// Cuts a list to kMaxResults and tells the model how much it does not see.
+QJsonArray capped(const QJsonArray &all, qint64 serverNotShown, const QString &what,
+                  QJsonObject *result)
+{
+    QJsonArray kept;
+    for (qsizetype i = 0; i < all.size() && i < kMaxResults; ++i)
+        kept.append(all.at(i));
+    const qint64 notShown = serverNotShown + qMax<qint64>(0, all.size() - kMaxResults);
+    if (notShown > 0)
+        result->insert(QStringLiteral("notShown"),
+                       QStringLiteral("%1 more %2 not shown; narrow the path or pattern to see "
+                                      "them")
+                           .arg(notShown)
+                           .arg(what));
+    return kept;
+}
+
+} // namespace
+
 void ToolExecution::readFile()
 {
     QString path;
@@ -131,7 +157,10 @@ void ToolExecution::listFiles()
                 QJsonObject{{QStringLiteral("name"), info.name},
                             {QStringLiteral("path"), QString(path + QLatin1Char('/') + info.name)},
                             {QStringLiteral("isDirectory"), info.isDir}});
-        succeed({{QStringLiteral("files"), files}, {QStringLiteral("path"), path}});
+        QJsonObject result{{QStringLiteral("path"), path}};
+        result.insert(QStringLiteral("files"),
+                      capped(files, r.notShown, QStringLiteral("entries"), &result));
+        succeed(result);
     });
 }
 
@@ -260,8 +289,11 @@ void ToolExecution::searchFiles()
                   failWith(r, QStringLiteral("searching %1 for %2").arg(path, quoted(pattern)));
                   return;
               }
-              QJsonArray files = r.json().object().value(QLatin1String("files")).toArray();
-              succeed({{QStringLiteral("files"), files}});
+              const QJsonArray files = r.json().object().value(QLatin1String("files")).toArray();
+              QJsonObject result;
+              result.insert(QStringLiteral("files"),
+                            capped(files, r.notShown, QStringLiteral("files"), &result));
+              succeed(result);
           });
 }
 
@@ -282,11 +314,20 @@ void ToolExecution::findInFiles()
                   return;
               }
               QJsonArray matches;
-              for (const FindMatch &m : FindMatch::listFromJson(r.json().array()))
+              for (const FindMatch &m : FindMatch::listFromJson(r.json().array())) {
+                  const QString content = m.content.size() <= kMaxLineChars + 60
+                      ? m.content // the local server's own cut and marker fit here
+                      : m.content.left(kMaxLineChars)
+                          + QStringLiteral(" [... %1 more characters of this line not shown]")
+                                .arg(m.content.size() - kMaxLineChars);
                   matches.append(QJsonObject{{QStringLiteral("file"), m.file},
                                              {QStringLiteral("line"), m.line},
-                                             {QStringLiteral("content"), m.content}});
-              succeed({{QStringLiteral("matches"), matches}});
+                                             {QStringLiteral("content"), content}});
+              }
+              QJsonObject result;
+              result.insert(QStringLiteral("matches"),
+                            capped(matches, r.notShown, QStringLiteral("matches"), &result));
+              succeed(result);
           });
 }
 

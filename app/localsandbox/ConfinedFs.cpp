@@ -121,6 +121,19 @@ QString goMode(mode_t mode)
     return s;
 }
 
+// A matching line as shown: at most kMaxMatchLineBytes, cut on a UTF-8 character boundary,
+// with a marker saying how much more there was.
+QString cappedLine(QByteArrayView line)
+{
+    if (line.size() <= ConfinedFs::kMaxMatchLineBytes)
+        return QString::fromUtf8(line);
+    qsizetype cut = ConfinedFs::kMaxMatchLineBytes;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+        --cut;
+    return QString::fromUtf8(line.first(cut))
+        + QStringLiteral(" [... %1 more bytes of this line not shown]").arg(line.size() - cut);
+}
+
 bool isBinary(const QByteArray &head)
 {
     return head.left(512).contains('\0');
@@ -412,8 +425,11 @@ FileInfo ConfinedFs::info(const QString &path, Error *error) const
     return f;
 }
 
-QList<FileInfo> ConfinedFs::list(const QString &path, Error *error) const
+QList<FileInfo> ConfinedFs::list(const QString &path, Error *error, qint64 *notShown) const
 {
+    qint64 ignoredCount = 0;
+    notShown = notShown ? notShown : &ignoredCount;
+    *notShown = 0;
     QByteArray rel;
     if (!relativePath(path, &rel, error))
         return {};
@@ -429,19 +445,28 @@ QList<FileInfo> ConfinedFs::list(const QString &path, Error *error) const
         *error = errnoError(errno, path);
         return {};
     }
-    QList<FileInfo> entries;
+    // Names first (cheap), then details for the first kMaxListEntries in name order only.
+    QList<QByteArray> names;
     while (dirent *entry = ::readdir(dir)) {
         const QByteArray name(entry->d_name);
-        if (name == "." || name == "..")
+        if (name != "." && name != "..")
+            names.append(name);
+    }
+    std::sort(names.begin(), names.end(), [](const QByteArray &a, const QByteArray &b) {
+        return QString::fromUtf8(a) < QString::fromUtf8(b);
+    });
+    QList<FileInfo> entries;
+    for (const QByteArray &name : std::as_const(names)) {
+        if (entries.size() >= kMaxListEntries) {
+            ++*notShown;
             continue;
+        }
         Error ignored;
         FileInfo f = statAt(::dirfd(dir), name, &ignored, path);
         if (!ignored.isError())
             entries.append(f);
     }
     ::closedir(dir);
-    std::sort(entries.begin(), entries.end(),
-              [](const FileInfo &a, const FileInfo &b) { return a.name < b.name; });
     return entries;
 }
 
@@ -633,8 +658,12 @@ QString trimmedPrefix(const QString &path)
 
 } // namespace
 
-QStringList ConfinedFs::search(const QString &path, const QString &glob, Error *error) const
+QStringList ConfinedFs::search(const QString &path, const QString &glob, Error *error,
+                               qint64 *notShown) const
 {
+    qint64 ignoredCount = 0;
+    notShown = notShown ? notShown : &ignoredCount;
+    *notShown = 0;
     QByteArray rel;
     if (!relativePath(path, &rel, error))
         return {};
@@ -648,14 +677,22 @@ QStringList ConfinedFs::search(const QString &path, const QString &glob, Error *
     QStringList found;
     walk(dir.fd, trimmedPrefix(path), 0,
          [&](int, const QByteArray &name, const struct stat &, const QString &shown) {
-             if (::fnmatch(pattern.constData(), name.constData(), 0) == 0)
+             if (::fnmatch(pattern.constData(), name.constData(), 0) != 0)
+                 return;
+             if (found.size() < kMaxSearchResults)
                  found.append(shown);
+             else
+                 ++*notShown;
          });
     return found;
 }
 
-QList<FindMatch> ConfinedFs::find(const QString &path, const QString &text, Error *error) const
+QList<FindMatch> ConfinedFs::find(const QString &path, const QString &text, Error *error,
+                                  qint64 *notShown) const
 {
+    qint64 ignoredCount = 0;
+    notShown = notShown ? notShown : &ignoredCount;
+    *notShown = 0;
     QByteArray rel;
     if (!relativePath(path, &rel, error))
         return {};
@@ -688,10 +725,24 @@ QList<FindMatch> ConfinedFs::find(const QString &path, const QString &text, Erro
              data.truncate(got);
              if (isBinary(data))
                  return;
-             const QList<QByteArray> lines = data.split('\n');
-             for (int i = 0; i < lines.size(); ++i) {
-                 if (lines[i].contains(needle))
-                     matches.append({shown, i + 1, QString::fromUtf8(lines[i])});
+             // Line by line in place: a 16 MiB file is not copied again line by line.
+             const QByteArrayView all(data);
+             int lineNumber = 0;
+             for (qsizetype start = 0; start <= all.size();) {
+                 qsizetype end = all.indexOf('\n', start);
+                 if (end < 0)
+                     end = all.size();
+                 ++lineNumber;
+                 const QByteArrayView line = all.sliced(start, end - start);
+                 if (line.indexOf(needle) >= 0) {
+                     if (matches.size() >= kMaxFindMatches)
+                         ++*notShown;
+                     else
+                         matches.append({shown, lineNumber, cappedLine(line)});
+                 }
+                 if (end == all.size())
+                     break;
+                 start = end + 1;
              }
          });
     return matches;

@@ -35,13 +35,22 @@ public:
     bool writeFile(const QString &path, const QByteArray &content, Error *error) const;
     bool makeDirectories(const QString &path, mode_t mode, Error *error) const;
     FileInfo info(const QString &path, Error *error) const;
-    QList<FileInfo> list(const QString &path, Error *error) const;
+    // list, search and find answer at most this many results (sorted by name / found in
+    // name order) and count the rest in *notShown; a matching line is cut to
+    // kMaxMatchLineBytes with a marker saying how much was left out.
+    static constexpr int kMaxListEntries = 10000;
+    static constexpr int kMaxSearchResults = 1000;
+    static constexpr int kMaxFindMatches = 1000;
+    static constexpr int kMaxMatchLineBytes = 500;
+    QList<FileInfo> list(const QString &path, Error *error, qint64 *notShown = nullptr) const;
     bool remove(const QString &path, bool recursive, Error *error) const;
     bool move(const QString &source, const QString &destination, Error *error) const;
     // Base-name glob, recursive; results are prefixed with the path as given.
-    QStringList search(const QString &path, const QString &glob, Error *error) const;
-    // Literal substring per line, recursive, skipping binary files.
-    QList<FindMatch> find(const QString &path, const QString &text, Error *error) const;
+    QStringList search(const QString &path, const QString &glob, Error *error,
+                       qint64 *notShown = nullptr) const;
+    // Literal substring per line, recursive, skipping binary files and files over 16 MiB.
+    QList<FindMatch> find(const QString &path, const QString &text, Error *error,
+                          qint64 *notShown = nullptr) const;
     // Removes the whole home (delete of a sandbox) without following any link.
     bool removeHome(Error *error) const;
 

@@ -63,9 +63,35 @@ bool hostHas(const char *path)
 
 } // namespace
 
+FileReply FileReply::json(const QJsonDocument &document, qint64 notShown)
+{
+    FileReply reply;
+    reply.body = document.toJson(QJsonDocument::Compact);
+    reply.headers = {{"Content-Type", "application/json; charset=utf-8"}};
+    if (notShown > 0)
+        reply.headers.append({"X-Results-Not-Shown", QByteArray::number(notShown)});
+    return reply;
+}
+
+FileReply FileReply::error(const ConfinedFs::Error &e, const QString &path,
+                           const QByteArray &method)
+{
+    FileReply reply;
+    reply.status = e.httpStatus;
+    reply.body = HttpReplies::toolboxErrorBody(e.httpStatus, path, method, e.message);
+    reply.headers = {{"Content-Type", "application/json; charset=utf-8"}};
+    return reply;
+}
+
 ToolboxService::ToolboxService(LocalSandboxServer *server)
     : m_server(server)
 {
+    m_pool.setMaxThreadCount(2);
+}
+
+ToolboxService::~ToolboxService()
+{
+    m_pool.waitForDone();
 }
 
 QByteArray ToolboxService::codeRunScript(const QString &language, const QString &code,
@@ -149,7 +175,7 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
         return;
     }
     if (daemonPath.startsWith(QLatin1String("/files"))) {
-        handleFiles(request, *record, daemonPath, responder);
+        handleFiles(request, *record, daemonPath, std::move(responder));
         return;
     }
     if (request.method() == M::Post
@@ -163,8 +189,27 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
         QStringLiteral("not found: %1 is not served by the local sandbox").arg(daemonPath));
 }
 
+void ToolboxService::offThread(QHttpServerResponder &&responder, std::function<FileReply()> work)
+{
+    const quint64 job = ++m_lastJob;
+    m_waiting.insert(job, std::make_shared<PendingResponse>(std::move(responder)));
+    LocalSandboxServer *server = m_server;
+    ToolboxService *self = this; // the pool (a member) finishes its jobs before self goes
+    m_pool.start([work = std::move(work), job, server, self] {
+        FileReply reply = work();
+        QMetaObject::invokeMethod(
+            server,
+            [self, job, reply = std::move(reply)] {
+                const std::shared_ptr<PendingResponse> pending = self->m_waiting.take(job);
+                if (QHttpServerResponder *responder = pending ? pending->responder() : nullptr)
+                    HttpReplies::raw(*responder, reply.status, reply.body, reply.headers);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandboxRecord &record,
-                                 const QString &daemonPath, QHttpServerResponder &responder)
+                                 const QString &daemonPath, QHttpServerResponder &&responder)
 {
     using M = QHttpServerRequest::Method;
     const M method = request.method();
@@ -181,21 +226,31 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
 
     if ((daemonPath == QLatin1String("/files") || daemonPath == QLatin1String("/files/"))
         && method == M::Get) {
-        const QList<FileInfo> entries = fs.list(path, &error);
-        if (error.isError())
-            return fail(error);
-        QJsonArray array;
-        for (const FileInfo &f : entries)
-            array.append(f.toJson());
-        HttpReplies::json(responder, 200, QJsonDocument(array));
+        offThread(std::move(responder), [fs, path, fullPath, methodText] {
+            ConfinedFs::Error e;
+            qint64 notShown = 0;
+            const QList<FileInfo> entries = fs.list(path, &e, &notShown);
+            if (e.isError())
+                return FileReply::error(e, fullPath, methodText);
+            QJsonArray array;
+            for (const FileInfo &f : entries)
+                array.append(f.toJson());
+            return FileReply::json(QJsonDocument(array), notShown);
+        });
         return;
     }
     if (daemonPath == QLatin1String("/files") && method == M::Delete) {
         if (path.isEmpty())
             return fail({400, QStringLiteral("bad request: path is required")});
-        if (!fs.remove(path, queryValue(request, "recursive") == QLatin1String("true"), &error))
-            return fail(error);
-        HttpReplies::empty(responder, 204);
+        const bool recursive = queryValue(request, "recursive") == QLatin1String("true");
+        offThread(std::move(responder), [fs, path, recursive, fullPath, methodText] {
+            ConfinedFs::Error e;
+            if (!fs.remove(path, recursive, &e))
+                return FileReply::error(e, fullPath, methodText);
+            FileReply reply;
+            reply.status = 204;
+            return reply;
+        });
         return;
     }
     if (daemonPath == QLatin1String("/files/info") && method == M::Get) {
@@ -227,37 +282,50 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
         return;
     }
     if (daemonPath == QLatin1String("/files/search") && method == M::Get) {
-        const QStringList files = fs.search(path, queryValue(request, "pattern"), &error);
-        if (error.isError())
-            return fail(error);
-        HttpReplies::json(responder, 200,
-                          QJsonDocument(QJsonObject{
-                              {QLatin1String("files"), QJsonArray::fromStringList(files)}}));
+        const QString pattern = queryValue(request, "pattern");
+        offThread(std::move(responder), [fs, path, pattern, fullPath, methodText] {
+            ConfinedFs::Error e;
+            qint64 notShown = 0;
+            const QStringList files = fs.search(path, pattern, &e, &notShown);
+            if (e.isError())
+                return FileReply::error(e, fullPath, methodText);
+            return FileReply::json(QJsonDocument(QJsonObject{{QLatin1String("files"),
+                                                              QJsonArray::fromStringList(files)}}),
+                                   notShown);
+        });
         return;
     }
     if (daemonPath == QLatin1String("/files/find") && method == M::Get) {
-        const QList<FindMatch> matches = fs.find(path, queryValue(request, "pattern"), &error);
-        if (error.isError())
-            return fail(error);
-        QJsonArray array;
-        for (const FindMatch &m : matches)
-            array.append(QJsonObject{{QLatin1String("file"), m.file},
-                                     {QLatin1String("line"), m.line},
-                                     {QLatin1String("content"), m.content}});
-        HttpReplies::json(responder, 200, QJsonDocument(array));
+        const QString pattern = queryValue(request, "pattern");
+        offThread(std::move(responder), [fs, path, pattern, fullPath, methodText] {
+            ConfinedFs::Error e;
+            qint64 notShown = 0;
+            const QList<FindMatch> matches = fs.find(path, pattern, &e, &notShown);
+            if (e.isError())
+                return FileReply::error(e, fullPath, methodText);
+            QJsonArray array;
+            for (const FindMatch &m : matches)
+                array.append(QJsonObject{{QLatin1String("file"), m.file},
+                                         {QLatin1String("line"), m.line},
+                                         {QLatin1String("content"), m.content}});
+            return FileReply::json(QJsonDocument(array), notShown);
+        });
         return;
     }
     if (daemonPath == QLatin1String("/files/download") && method == M::Get) {
-        const QByteArray data = fs.readFile(path, &error);
-        if (error.isError())
-            return fail(error);
-        const QString name = QFileInfo(path).fileName();
-        responder.write(data,
-                        {{"Content-Type", "application/octet-stream"},
-                         {"Content-Disposition",
-                          "attachment; filename=\"" + headerSafeFilename(name)
-                              + "\"; filename*=utf-8''" + QUrl::toPercentEncoding(name)}},
-                        QHttpServerResponder::StatusCode::Ok);
+        offThread(std::move(responder), [fs, path, fullPath, methodText] {
+            ConfinedFs::Error e;
+            FileReply reply;
+            reply.body = fs.readFile(path, &e);
+            if (e.isError())
+                return FileReply::error(e, fullPath, methodText);
+            const QString name = QFileInfo(path).fileName();
+            reply.headers = {{"Content-Type", "application/octet-stream"},
+                             {"Content-Disposition",
+                              "attachment; filename=\"" + headerSafeFilename(name)
+                                  + "\"; filename*=utf-8''" + QUrl::toPercentEncoding(name)}};
+            return reply;
+        });
         return;
     }
     if (daemonPath == QLatin1String("/files/bulk-download") && method == M::Post) {
@@ -266,39 +334,14 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
                                      .value(QLatin1String("paths"))
                                      .toArray();
         if (paths.isEmpty()) {
-            responder.write(
+            HttpReplies::raw(
+                responder, 400,
                 QByteArray(
                     R"({"error":"request body must be {\"paths\": [ ... ]} and non-empty"})"),
-                {{"Content-Type", "application/json; charset=utf-8"}},
-                QHttpServerResponder::StatusCode::BadRequest);
+                {{"Content-Type", "application/json; charset=utf-8"}});
             return;
         }
-        MultipartBuilder builder("DAYTONA-FILE-BOUNDARY");
-        static const QMimeDatabase mimes;
-        for (const QJsonValue &v : paths) {
-            const QString p = v.toString();
-            ConfinedFs::Error e;
-            const QByteArray data = fs.readFile(p, &e);
-            if (e.isError()) {
-                const char *code = e.httpStatus == 404 ? "FILE_NOT_FOUND"
-                    : e.httpStatus == 403              ? "FILE_ACCESS_DENIED"
-                    : e.httpStatus == 400              ? "INVALID_FILE_PATH"
-                                                       : "FILE_READ_FAILED";
-                QJsonObject o = QJsonDocument::fromJson(HttpReplies::toolboxErrorBody(
-                                                            e.httpStatus, p, "POST", e.message))
-                                    .object();
-                o.insert(QLatin1String("code"), QString::fromLatin1(code));
-                builder.addDownloadPart(QStringLiteral("error"), p,
-                                        QJsonDocument(o).toJson(QJsonDocument::Compact),
-                                        "application/json; charset=utf-8");
-            } else {
-                builder.addDownloadPart(
-                    QStringLiteral("file"), p, data,
-                    mimes.mimeTypeForFile(p, QMimeDatabase::MatchExtension).name().toUtf8());
-            }
-        }
-        responder.write(builder.finish(), {{"Content-Type", builder.contentType()}},
-                        QHttpServerResponder::StatusCode::Ok);
+        offThread(std::move(responder), [fs, paths] { return bulkDownload(fs, paths); });
         return;
     }
     if ((daemonPath == QLatin1String("/files/bulk-upload")
@@ -309,59 +352,106 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
             if (k.compare("Content-Type", Qt::CaseInsensitive) == 0)
                 contentType = v;
         }
-        QList<MultipartPart> parts;
-        QString parseError;
-        if (!MultipartParser::parse(request.body(), MultipartParser::boundaryFrom(contentType),
-                                    &parts, &parseError))
-            return fail({400, QStringLiteral("bad request: %1").arg(parseError)});
-        QJsonArray written;
-        QJsonArray errors;
-        if (daemonPath == QLatin1String("/files/upload")) {
-            for (const MultipartPart &part : parts) {
-                if (part.name != QLatin1String("file"))
-                    continue;
-                if (!fs.writeFile(path, part.body, &error))
-                    return fail(error);
-                HttpReplies::empty(responder, 200);
-                return;
-            }
-            return fail({400, QStringLiteral("bad request: no file part")});
-        }
-        static const QRegularExpression field(QStringLiteral("^files\\[(\\d+)\\]\\.(path|file)$"));
-        QHash<QString, QString> destinations;
-        for (const MultipartPart &part : parts) {
-            const QRegularExpressionMatch m = field.match(part.name);
-            if (!m.hasMatch())
-                continue;
-            const QString index = m.captured(1);
-            if (m.captured(2) == QLatin1String("path")) {
-                destinations.insert(index, QString::fromUtf8(part.body));
-                continue;
-            }
-            if (!destinations.contains(index)) {
-                errors.append(QStringLiteral("file[%1]: missing .path metadata").arg(index));
-                continue;
-            }
-            const QString dest = destinations.value(index);
-            ConfinedFs::Error e;
-            if (!fs.writeFile(dest, part.body, &e)) {
-                errors.append(QStringLiteral("%1: %2").arg(dest, e.message));
-                continue;
-            }
-            written.append(QJsonObject{{QLatin1String("path"), dest},
-                                       {QLatin1String("bytes"), double(part.body.size())}});
-        }
-        if (!errors.isEmpty()) {
-            HttpReplies::json(responder, 400,
-                              QJsonDocument(QJsonObject{{QLatin1String("errors"), errors},
-                                                        {QLatin1String("files"), written}}));
-            return;
-        }
-        HttpReplies::json(responder, 200,
-                          QJsonDocument(QJsonObject{{QLatin1String("files"), written}}));
+        const QByteArray body = request.body();
+        const bool single = daemonPath == QLatin1String("/files/upload");
+        offThread(std::move(responder),
+                  [fs, single, path, body, contentType, fullPath, methodText] {
+                      return upload(fs, single, path, body, contentType, fullPath, methodText);
+                  });
         return;
     }
     fail({404, QStringLiteral("not found: %1").arg(daemonPath)});
+}
+
+FileReply ToolboxService::bulkDownload(const ConfinedFs &fs, const QJsonArray &paths)
+{
+    // A random boundary per reply (Go's mime/multipart does the same): a file that contains
+    // a fixed one could forge parts for a client that splits on it.
+    MultipartBuilder builder;
+    static const QMimeDatabase mimes; // thread-safe
+    for (const QJsonValue &v : paths) {
+        const QString p = v.toString();
+        ConfinedFs::Error e;
+        const QByteArray data = fs.readFile(p, &e);
+        if (e.isError()) {
+            const char *code = e.httpStatus == 404 ? "FILE_NOT_FOUND"
+                : e.httpStatus == 403              ? "FILE_ACCESS_DENIED"
+                : e.httpStatus == 400              ? "INVALID_FILE_PATH"
+                                                   : "FILE_READ_FAILED";
+            QJsonObject o = QJsonDocument::fromJson(
+                                HttpReplies::toolboxErrorBody(e.httpStatus, p, "POST", e.message))
+                                .object();
+            o.insert(QLatin1String("code"), QString::fromLatin1(code));
+            builder.addDownloadPart(QStringLiteral("error"), p,
+                                    QJsonDocument(o).toJson(QJsonDocument::Compact),
+                                    "application/json; charset=utf-8");
+        } else {
+            builder.addDownloadPart(
+                QStringLiteral("file"), p, data,
+                mimes.mimeTypeForFile(p, QMimeDatabase::MatchExtension).name().toUtf8());
+        }
+    }
+    FileReply reply;
+    reply.body = builder.finish();
+    reply.headers = {{"Content-Type", builder.contentType()}};
+    return reply;
+}
+
+FileReply ToolboxService::upload(const ConfinedFs &fs, bool single, const QString &path,
+                                 const QByteArray &body, const QByteArray &contentType,
+                                 const QString &fullPath, const QByteArray &methodText)
+{
+    auto fail
+        = [&](const ConfinedFs::Error &e) { return FileReply::error(e, fullPath, methodText); };
+    QList<MultipartPart> parts;
+    QString parseError;
+    if (!MultipartParser::parse(body, MultipartParser::boundaryFrom(contentType), &parts,
+                                &parseError))
+        return fail({400, QStringLiteral("bad request: %1").arg(parseError)});
+    if (single) {
+        for (const MultipartPart &part : parts) {
+            if (part.name != QLatin1String("file"))
+                continue;
+            ConfinedFs::Error error;
+            if (!fs.writeFile(path, part.body, &error))
+                return fail(error);
+            return FileReply{};
+        }
+        return fail({400, QStringLiteral("bad request: no file part")});
+    }
+    QJsonArray written;
+    QJsonArray errors;
+    const QRegularExpression field(QStringLiteral("^files\\[(\\d+)\\]\\.(path|file)$"));
+    QHash<QString, QString> destinations;
+    for (const MultipartPart &part : parts) {
+        const QRegularExpressionMatch m = field.match(part.name);
+        if (!m.hasMatch())
+            continue;
+        const QString index = m.captured(1);
+        if (m.captured(2) == QLatin1String("path")) {
+            destinations.insert(index, QString::fromUtf8(part.body));
+            continue;
+        }
+        if (!destinations.contains(index)) {
+            errors.append(QStringLiteral("file[%1]: missing .path metadata").arg(index));
+            continue;
+        }
+        const QString dest = destinations.value(index);
+        ConfinedFs::Error e;
+        if (!fs.writeFile(dest, part.body, &e)) {
+            errors.append(QStringLiteral("%1: %2").arg(dest, e.message));
+            continue;
+        }
+        written.append(QJsonObject{{QLatin1String("path"), dest},
+                                   {QLatin1String("bytes"), double(part.body.size())}});
+    }
+    if (!errors.isEmpty()) {
+        FileReply reply = FileReply::json(QJsonDocument(
+            QJsonObject{{QLatin1String("errors"), errors}, {QLatin1String("files"), written}}));
+        reply.status = 400;
+        return reply;
+    }
+    return FileReply::json(QJsonDocument(QJsonObject{{QLatin1String("files"), written}}));
 }
 
 void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxRecord &record,

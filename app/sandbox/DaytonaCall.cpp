@@ -148,6 +148,7 @@ void DaytonaCall::onReplyFinished()
     r.httpStatus = status;
     r.body = body;
     r.contentType = contentType;
+    r.notShown = reply->rawHeader("X-Results-Not-Shown").toLongLong();
     // A connection closed before the declared length is not always an error for
     // QNetworkReply; half a file must never pass for the file.
     const QVariant declared = reply->header(QNetworkRequest::ContentLengthHeader);

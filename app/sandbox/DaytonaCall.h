@@ -22,6 +22,8 @@ struct DaytonaResult
     int httpStatus = 0;
     QByteArray body;
     QByteArray contentType;
+    // Results the server capped away (the local server's X-Results-Not-Shown header).
+    qint64 notShown = 0;
     Sandbox sandbox; // lifecycle waits: the last state seen
     QList<Sandbox> sandboxes; // list: every page joined
 

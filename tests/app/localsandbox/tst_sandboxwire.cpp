@@ -2,6 +2,7 @@
 // of specs/daytona/contract.md §2.2, §4, §5.1, §6), checked for Daytona's answer shapes: what
 // makes "any Daytona SDK" work, independent of our own client.
 #include "localsandbox/LocalSandboxServer.h"
+#include "sandbox/Multipart.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -225,15 +226,24 @@ void TestSandboxWire::bulkDownloadShape()
     Answer a = send("POST", QStringLiteral("/toolbox/%1/files/bulk-download").arg(m_id),
                     R"({"paths":["/home/daytona/src/main.py","/home/daytona/nope"]})");
     QCOMPARE(a.status, 200);
-    QCOMPARE(a.contentType, QByteArray("multipart/form-data; boundary=DAYTONA-FILE-BOUNDARY"));
-    QVERIFY(a.body.startsWith(
-        "--DAYTONA-FILE-BOUNDARY\r\nContent-Disposition: form-data; name=\"file\"; "
-        "filename=\"/home/daytona/src/main.py\"; "
-        "filename*=utf-8''%2Fhome%2Fdaytona%2Fsrc%2Fmain.py\r\n"));
+    // Daytona's daemon uses the fixed boundary DAYTONA-FILE-BOUNDARY, which a file's content
+    // can forge; this server picks a random one per reply and the SDKs read it from the header.
+    QVERIFY(a.contentType.startsWith("multipart/form-data; boundary="));
+    const QByteArray boundary = MultipartParser::boundaryFrom(a.contentType);
+    QVERIFY(boundary.size() >= 32);
+    QVERIFY(boundary != "DAYTONA-FILE-BOUNDARY");
+    QVERIFY(
+        a.body.startsWith(QByteArray("--" + boundary
+                                     + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                                       "filename=\"/home/daytona/src/main.py\"; "
+                                       "filename*=utf-8''%2Fhome%2Fdaytona%2Fsrc%2Fmain.py\r\n")));
     QVERIFY(a.body.contains(
         "Content-Disposition: form-data; name=\"error\"; filename=\"/home/daytona/nope\""));
     QVERIFY(a.body.contains("\"code\":\"FILE_NOT_FOUND\""));
-    QVERIFY(a.body.endsWith("--DAYTONA-FILE-BOUNDARY--\r\n"));
+    QVERIFY(a.body.endsWith(QByteArray("--" + boundary + "--\r\n")));
+    const Answer again = send("POST", QStringLiteral("/toolbox/%1/files/bulk-download").arg(m_id),
+                              R"({"paths":["/home/daytona/src/main.py"]})");
+    QVERIFY(MultipartParser::boundaryFrom(again.contentType) != boundary);
     a = send("POST", QStringLiteral("/toolbox/%1/files/bulk-download").arg(m_id),
              R"({"paths":[]})");
     QCOMPARE(a.status, 400);
