@@ -68,8 +68,14 @@ int runIdleAttacker(quint16 port, int count)
             batch.push_back({fd, POLLOUT, 0});
             fds.push_back({fd, POLLIN | POLLRDHUP, 0});
         }
-        for (pollfd &p : batch) // wait for each handshake, 2 s at most
-            ::poll(&p, 1, 2000);
+        // Until the batch's handshakes are done, 2 s at most.
+        QElapsedTimer waited;
+        waited.start();
+        while (!batch.empty() && waited.elapsed() < 2000) {
+            if (::poll(batch.data(), batch.size(), 100) <= 0)
+                continue;
+            std::erase_if(batch, [](const pollfd &p) { return p.revents != 0; });
+        }
     }
     std::printf("opened %d\n", int(fds.size()) - 1);
     std::fflush(stdout);
@@ -437,7 +443,7 @@ void TestHostileServer::idleConnectionsAreCappedWhileTheAppKeepsWorking()
                 closed = words.value(1).toInt();
         }
     };
-    QTRY_VERIFY_WITH_TIMEOUT((readAttacker(), opened >= 0), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT((readAttacker(), opened >= 0), 60000);
     QCOMPARE(opened, kIdleConnections);
     QElapsedTimer clock;
     clock.start();
