@@ -23,7 +23,8 @@ void ToolExecution::createSandbox()
     params.labels = stringMap(QStringLiteral("labels"));
     if (!m_context.threadId.isEmpty())
         params.labels.insert(QString(kThreadLabel), m_context.threadId);
-    params.env = stringMap(QStringLiteral("envVars"));
+    if (!environment(QStringLiteral("envVars"), &params.env))
+        return;
     if (m_context.sandboxAutoStopMinutes >= 0)
         params.autoStopInterval = m_context.sandboxAutoStopMinutes;
 
