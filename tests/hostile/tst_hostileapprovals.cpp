@@ -528,20 +528,31 @@ void TestHostileApprovals::threadsReachOnlyTheirOwnSandboxes()
     QVERIFY(refreshed.wait(30000));
     QString error;
     QVERIFY2(service.attachToThread(aId, b->id, &error), qPrintable(error));
-    const QList<RunEvent> attached
-        = runThread(b->id, {[aId](const RecordedRequest &) {
-                        return ScriptedStep{
-                            QString(),
-                            {{QStringLiteral("b99"), QStringLiteral("readFile"),
-                              QJsonObject{{QStringLiteral("sandboxId"), aId},
-                                          {QStringLiteral("path"), QStringLiteral("secret.txt")}},
-                              QString()}}};
-                    }});
+    const QList<RunEvent> attached = runThread(
+        b->id, {[aId](const RecordedRequest &) {
+            return ScriptedStep{
+                QString(),
+                {{QStringLiteral("b98"), QStringLiteral("listSandboxes"), QJsonObject(), QString()},
+                 {QStringLiteral("b99"), QStringLiteral("readFile"),
+                  QJsonObject{{QStringLiteral("sandboxId"), aId},
+                              {QStringLiteral("path"), QStringLiteral("secret.txt")}},
+                  QString()}}};
+        }});
     QString read;
+    QJsonArray listed;
     for (const RunEvent &e : attached) {
-        if (e.type == RunEvent::Type::ToolCallFinished)
+        if (e.type != RunEvent::Type::ToolCallFinished)
+            continue;
+        if (e.toolName == QLatin1String("readFile"))
             read = e.result.toObject().value(QLatin1String("content")).toString();
+        if (e.toolName == QLatin1String("listSandboxes"))
+            listed = e.result.toObject().value(QLatin1String("sandboxes")).toArray();
     }
+    qInfo().noquote() << "result: B's listSandboxes after attaching:"
+                      << QJsonDocument(listed).toJson(QJsonDocument::Compact);
+    // B's own sandbox is not there (B created none), A's attached one is.
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0).toObject().value(QLatin1String("sandboxId")).toString(), aId);
     qInfo().noquote() << "tried: B reads A's sandbox after the user attached it; result:" << read;
     QCOMPARE(read, secret);
 }
