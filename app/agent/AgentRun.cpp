@@ -451,6 +451,9 @@ void AgentRun::launchMoreCalls()
         ToolContext context;
         context.threadId = m_thread.uuid;
         context.sandboxAutoStopMinutes = m_engine.sandboxAutoStopMinutes();
+        context.isAttached = [run = QPointer<AgentRun>(this)](const Sandbox &sandbox) {
+            return run && run->isAttached(sandbox);
+        };
         call.execution = tools->execute(call.name, call.args, context);
         connect(call.execution, &ToolExecution::finished, this,
                 [this, i](const ToolOutcome &outcome) {

@@ -8,6 +8,7 @@
 #include "llm/ChatTypes.h"
 #include "llm/ModelRef.h"
 #include "llm/ProviderCatalog.h"
+#include "sandbox/SandboxTypes.h"
 #include "store/StoreTypes.h"
 
 #include <QElapsedTimer>
@@ -67,6 +68,13 @@ private:
         bool isError = false;
         qint64 durationMs = 0;
         QPointer<ToolExecution> execution;
+        // What the gate learned before deciding (examineCalls): whether a write replaces an
+        // existing file, whether a new sandbox gets environment variables, and what the call
+        // changes in words, as the approval shows it.
+        bool examined = false;
+        bool overwritesFile = false;
+        bool setsEnvironment = false;
+        QStringList effects;
     };
 
     void resolveKeyThenStep();
@@ -79,6 +87,16 @@ private:
     void onModelFinished(const ChatResult &result);
     void proposeCalls(const QList<ToolCall> &calls);
     void gateCalls();
+    // Looks at what the waiting calls would change before the policy decides: existing files
+    // a write would replace (asked in the sandbox). True while answers are awaited; gateCalls
+    // runs again when the last one arrives.
+    bool examineCalls();
+    void examineWrites(int index, const QStringList &paths, const QList<bool> &emptyContent);
+    void examined();
+    // Whether this thread may reach a sandbox: created by it (its label) or recorded in the
+    // store as the thread's (created or attached by the user).
+    bool isThreadsSandbox(const Sandbox &sandbox) const;
+    bool isAttached(const Sandbox &sandbox) const;
     void afterApprovals();
     void launchMoreCalls();
     void onCallFinished(int index);
@@ -121,6 +139,7 @@ private:
     ChatResult m_modelResult;
     QList<Call> m_calls;
     int m_running = 0;
+    int m_examining = 0; // examineCalls' lookups in flight
     int m_consecutiveInvalidSteps = 0;
     bool m_cancelled = false;
     bool m_stepDone = false;

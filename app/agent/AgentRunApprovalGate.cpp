@@ -5,9 +5,16 @@
 
 #include "agent/ApprovalPolicy.h"
 #include "agent/JsonSchemaValidator.h"
+#include "agent/SandboxPath.h"
 #include "agent/ToolCatalog.h"
 #include "agent/ToolExecutor.h"
+#include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxBackend.h"
+#include "services/SandboxService.h"
 #include "store/Store.h"
+
+#include <QJsonArray>
+#include <QPointer>
 
 namespace {
 
@@ -20,12 +27,17 @@ QString sandboxIdOf(const QJsonObject &args)
 
 void AgentRun::gateCalls()
 {
+    if (examineCalls())
+        return; // again when the sandbox has answered
     const QSet<QString> allowed = m_engine.alwaysAllowed(m_thread.id);
     int waiting = 0;
     for (Call &call : m_calls) {
         if (call.phase != Phase::Approved || call.execution)
             continue;
-        switch (m_services.policy.decide(call.name, allowed)) {
+        ApprovalPolicy::CallFacts facts;
+        facts.overwritesFile = call.overwritesFile;
+        facts.setsEnvironment = call.setsEnvironment;
+        switch (m_services.policy.decide(call.name, facts, allowed)) {
         case ApprovalPolicy::Decision::Auto:
             logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Auto),
                    "decideToolCall");
@@ -84,6 +96,144 @@ void AgentRun::gateCalls()
     }
 }
 
+bool AgentRun::isAttached(const Sandbox &sandbox) const
+{
+    const auto owned = m_services.sandboxService.ownedBy(m_thread.id);
+    if (!owned)
+        return false;
+    return std::any_of(owned->cbegin(), owned->cend(),
+                       [&sandbox](const SandboxRecord &r) { return r.remoteId == sandbox.id; });
+}
+
+bool AgentRun::isThreadsSandbox(const Sandbox &sandbox) const
+{
+    return sandbox.labels.value(QString(kThreadLabel)) == m_thread.uuid || isAttached(sandbox);
+}
+
+bool AgentRun::examineCalls()
+{
+    for (int i = 0; i < m_calls.size(); ++i) {
+        Call &call = m_calls[i];
+        if (call.phase != Phase::Approved || call.execution || call.examined)
+            continue;
+        call.examined = true;
+        if (call.name == QLatin1String("createSandbox")) {
+            const QStringList names = call.args.value(QLatin1String("envVars")).toObject().keys();
+            call.setsEnvironment = !names.isEmpty();
+            if (call.setsEnvironment)
+                call.effects << QStringLiteral("every command of the new sandbox runs with the "
+                                               "environment variables %1")
+                                    .arg(names.join(QStringLiteral(", ")));
+            continue;
+        }
+        QStringList paths;
+        QList<bool> empty;
+        if (call.name == QLatin1String("writeFile")) {
+            paths << call.args.value(QLatin1String("path")).toString();
+            empty << call.args.value(QLatin1String("content")).toString().isEmpty();
+        } else if (call.name == QLatin1String("writeFiles")) {
+            for (const QJsonValue &v : call.args.value(QLatin1String("files")).toArray()) {
+                paths << v.toObject().value(QLatin1String("path")).toString();
+                empty << v.toObject().value(QLatin1String("data")).toString().isEmpty();
+            }
+        }
+        if (paths.isEmpty())
+            continue;
+        for (QString &path : paths) {
+            const SandboxPath::Resolved resolved = SandboxPath::resolve(path);
+            if (resolved.ok())
+                path = resolved.path;
+        }
+        examineWrites(i, paths, empty);
+    }
+    return m_examining > 0;
+}
+
+void AgentRun::examineWrites(int index, const QStringList &paths, const QList<bool> &emptyContent)
+{
+    Call &call = m_calls[index];
+    // Until the sandbox says otherwise, a write may replace a file: it is treated as one.
+    const auto unknown = [paths](Call &c, const QString &why) {
+        c.overwritesFile = true;
+        for (const QString &path : paths)
+            c.effects
+                << QStringLiteral("write %1 (%2; it may replace an existing file)").arg(path, why);
+    };
+    QString error;
+    DaytonaClient *client = m_services.sandboxes.client(m_options.sandboxProvider, &error);
+    const QString id = call.args.value(QLatin1String("sandboxId")).toString().trimmed();
+    if (!client || id.isEmpty()) {
+        unknown(call, QStringLiteral("the sandbox server is not available"));
+        return;
+    }
+    ++m_examining;
+    QPointer<DaytonaClient> guardedClient(client);
+    DaytonaCall *lookup = client->getSandbox(id);
+    connect(
+        lookup, &DaytonaCall::finished, this,
+        [this, index, paths, emptyContent, guardedClient, unknown](const DaytonaResult &r) {
+            if (m_cancelled || m_finished)
+                return;
+            Call &c = m_calls[index];
+            const Sandbox sandbox = r.ok() ? Sandbox::fromJson(r.json().object()) : Sandbox();
+            // A sandbox that is gone, or not this thread's, is refused when the call runs;
+            // nothing about its files is asked or told here.
+            if (!r.ok() || !isThreadsSandbox(sandbox) || !guardedClient) {
+                examined();
+                return;
+            }
+            if (sandbox.state != QLatin1String("started")) {
+                unknown(
+                    c,
+                    QStringLiteral("the sandbox is %1, so it was not checked").arg(sandbox.state));
+                examined();
+                return;
+            }
+            auto answers = std::make_shared<QStringList>(QList<QString>(paths.size()));
+            auto left = std::make_shared<int>(int(paths.size()));
+            for (int p = 0; p < paths.size(); ++p) {
+                DaytonaCall *info = guardedClient->fileInfo(sandbox, paths.at(p));
+                const QString path = paths.at(p);
+                const bool empty = emptyContent.value(p);
+                connect(info, &DaytonaCall::finished, this,
+                        [this, index, p, path, empty, answers, left](const DaytonaResult &f) {
+                            if (m_cancelled || m_finished)
+                                return;
+                            Call &c = m_calls[index];
+                            if (f.ok()) {
+                                const FileInfo file = FileInfo::fromJson(f.json().object());
+                                c.overwritesFile = true;
+                                (*answers)[p] = file.isDir
+                                    ? QStringLiteral("replace the existing folder %1").arg(path)
+                                    : QStringLiteral("%1 existing file %2 (%3 bytes)")
+                                          .arg(empty ? QStringLiteral("empty the")
+                                                     : QStringLiteral("overwrite"),
+                                               path)
+                                          .arg(file.size);
+                            } else if (f.error.kind == SandboxError::Kind::NotFound) {
+                                (*answers)[p] = QStringLiteral("create %1").arg(path);
+                            } else {
+                                c.overwritesFile = true;
+                                (*answers)[p] = QStringLiteral("write %1 (could not check "
+                                                               "whether it exists; it may "
+                                                               "replace a file)")
+                                                    .arg(path);
+                            }
+                            if (--*left == 0) {
+                                c.effects << *answers;
+                                examined();
+                            }
+                        });
+            }
+        });
+}
+
+void AgentRun::examined()
+{
+    if (--m_examining == 0 && !m_cancelled && !m_finished)
+        gateCalls();
+}
+
 ApprovalRequest AgentRun::approvalRequest(const Call &call) const
 {
     ApprovalRequest request;
@@ -95,6 +245,7 @@ ApprovalRequest AgentRun::approvalRequest(const Call &call) const
     request.arguments = call.args;
     request.sandboxId = sandboxIdOf(call.args);
     request.stepIndex = m_stepIndex;
+    request.effects = call.effects;
     request.batchSize = int(std::count_if(m_calls.cbegin(), m_calls.cend(), [](const Call &c) {
         return c.phase == Phase::WaitingApproval;
     }));

@@ -27,6 +27,12 @@ std::optional<ApprovalPolicy::Decision> ApprovalPolicy::toolDecision(const QStri
 ApprovalPolicy::Decision ApprovalPolicy::decide(const QString &tool,
                                                 const QSet<QString> &alwaysAllowedInThread) const
 {
+    return decide(tool, CallFacts{}, alwaysAllowedInThread);
+}
+
+ApprovalPolicy::Decision ApprovalPolicy::decide(const QString &tool, const CallFacts &facts,
+                                                const QSet<QString> &alwaysAllowedInThread) const
+{
     const ToolDefinition *definition = m_catalog.find(tool);
     if (!definition)
         return Decision::Deny;
@@ -45,9 +51,14 @@ ApprovalPolicy::Decision ApprovalPolicy::decide(const QString &tool,
         case Preset::Default:
             switch (definition->kind) {
             case ToolDefinition::Kind::Read:
-            case ToolDefinition::Kind::Write:
-            case ToolDefinition::Kind::CreateSandbox:
                 decision = Decision::Auto;
+                break;
+            case ToolDefinition::Kind::Write:
+                // Replacing a file's content destroys the old one, as deleteFile does.
+                decision = facts.overwritesFile ? Decision::Ask : Decision::Auto;
+                break;
+            case ToolDefinition::Kind::CreateSandbox:
+                decision = facts.setsEnvironment ? Decision::Ask : Decision::Auto;
                 break;
             case ToolDefinition::Kind::Execute:
             case ToolDefinition::Kind::Destroy:

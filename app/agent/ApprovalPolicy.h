@@ -16,7 +16,9 @@ class ApprovalPolicy final
 public:
     enum class Decision { Auto, Ask, Deny };
     enum class Preset {
-        Default, // reads, writes and createSandbox run; commands, code, deletes, links ask
+        // reads, new files and createSandbox run; commands, code, deletes, links, overwrites
+        // of existing files and sandboxes created with environment variables ask
+        Default,
         AskEverything, // every call waits for a person
         NeverAsk, // every known tool runs at once (the sandbox is still the boundary)
     };
@@ -30,8 +32,19 @@ public:
     void setToolDecision(const QString &tool, std::optional<Decision> decision);
     std::optional<Decision> toolDecision(const QString &tool) const;
 
+    // What the gate learned about one call beyond its tool's kind: a write that replaces an
+    // existing file (or empties it) is destructive; a sandbox created with environment
+    // variables decides what every later command runs with.
+    struct CallFacts
+    {
+        bool overwritesFile = false;
+        bool setsEnvironment = false;
+    };
+
     // The decision for a call in a thread whose "always allow" set is given.
     Decision decide(const QString &tool, const QSet<QString> &alwaysAllowedInThread = {}) const;
+    Decision decide(const QString &tool, const CallFacts &facts,
+                    const QSet<QString> &alwaysAllowedInThread = {}) const;
 
     static QString toString(Decision decision);
     static std::optional<Decision> decisionFromString(QStringView text);

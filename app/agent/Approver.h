@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 using RowId = qint64;
 
@@ -21,6 +22,10 @@ struct ApprovalRequest
     QString sandboxId; // empty for tools that create a sandbox
     int stepIndex = 0;
     int batchSize = 1; // how many calls of this step wait for approval
+    // What the call changes, in words a person checks before approving: "overwrite existing
+    // file /home/daytona/a.py (120 bytes)", "create /home/daytona/b.py", "every command of
+    // the new sandbox runs with the environment variables A, B". May be empty.
+    QStringList effects;
 };
 
 struct ApprovalAnswer

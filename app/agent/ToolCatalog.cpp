@@ -92,7 +92,10 @@ ToolCatalog::ToolCatalog()
                                QStringLiteral("The language for runCode (default python)")}}},
                  {QStringLiteral("labels"), stringMap(QStringLiteral("Labels to attach"))},
                  {QStringLiteral("envVars"),
-                  stringMap(QStringLiteral("Environment variables for every command"))}},
+                  stringMap(QStringLiteral(
+                      "Environment variables for every command. The user is asked to approve "
+                      "them; names that change how programs start (PATH, LD_PRELOAD, BASH_ENV, "
+                      "PYTHONPATH, NODE_OPTIONS, ...) are refused"))}},
                 {}),
          K::CreateSandbox, TOOL_HANDLER(createSandbox), false},
         {QStringLiteral("runCode"),

@@ -10,6 +10,7 @@
 #include "agent/ToolResults.h"
 #include "core/Logging.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxEnvironment.h"
 #include "sandbox/SandboxLister.h"
 #include "sandbox/SandboxWaiter.h"
 
@@ -179,6 +180,16 @@ StringMap ToolExecution::stringMap(const QString &field) const
     return map;
 }
 
+bool ToolExecution::environment(const QString &field, StringMap *env)
+{
+    *env = stringMap(field);
+    const QStringList unsafe = SandboxEnvironment::unsafeNames(env->keys());
+    if (unsafe.isEmpty())
+        return true;
+    fail(Kind::InvalidArguments, SandboxEnvironment::refusal(unsafe, field));
+    return false;
+}
+
 bool ToolExecution::resolvePath(const QString &field, QString *path, const QString &fallback)
 {
     const QJsonValue value = m_args.value(field);
@@ -275,6 +286,15 @@ void ToolExecution::finish(ToolOutcome outcome)
     deleteLater();
 }
 
+bool ToolExecution::isThisThreads(const Sandbox &sandbox) const
+{
+    if (m_context.threadId.isEmpty())
+        return true; // no conversation: a tool run by hand (the CLI's tool runner, tests)
+    if (sandbox.labels.value(QString(kThreadLabel)) == m_context.threadId)
+        return true;
+    return m_context.isAttached && m_context.isAttached(sandbox);
+}
+
 void ToolExecution::withSandbox(const std::function<void()> &next, bool mustRun)
 {
     const QString id = text(QStringLiteral("sandboxId")).trimmed();
@@ -298,6 +318,18 @@ void ToolExecution::withSandbox(const std::function<void()> &next, bool mustRun)
             return;
         }
         m_sandbox = Sandbox::fromJson(r.json().object());
+        if (!isThisThreads(m_sandbox)) {
+            // Another conversation's sandbox (or anyone's, on a shared Daytona organisation):
+            // not even its state is told.
+            fail(Kind::NotYours,
+                 QStringLiteral("sandbox %1 does not belong to this conversation, so %2 was "
+                                "refused and nothing was done. Use a sandbox listSandboxes "
+                                "shows, or create one with createSandbox; the user can attach "
+                                "an existing sandbox to this conversation from the sandbox "
+                                "list.")
+                     .arg(id, m_tool));
+            return;
+        }
         const QString state = m_sandbox.state;
         if (state == QLatin1String("destroyed") || state == QLatin1String("destroying")) {
             fail(Kind::SandboxGone, gone);

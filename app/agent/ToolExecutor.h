@@ -33,6 +33,10 @@ struct ToolContext
     int watchIntervalMs = 0;
     // createSandbox's auto-stop interval in minutes (0 = never); negative: the server's default.
     int sandboxAutoStopMinutes = -1;
+    // With a threadId, a call reaches only the thread's own sandboxes: those labelled with it
+    // (created by it) or those this says yes to (the store's record: created by the thread or
+    // attached to it by the user). Any other id or name is refused as NotYours.
+    std::function<bool(const Sandbox &sandbox)> isAttached;
 };
 
 // The largest file readFile returns (bigger ones are read in parts with runCommand): the whole
@@ -131,10 +135,15 @@ private:
     void watch(const QString &root, bool recursive, qint64 durationMs,
                const std::function<void(DirectoryWatcher *)> &done);
 
+    // Whether the call's conversation may reach this sandbox (ToolContext::isAttached).
+    bool isThisThreads(const Sandbox &sandbox) const;
     // The argument as a resolved absolute path; on refusal finishes with PathRefused.
     bool resolvePath(const QString &field, QString *path, const QString &fallback = QString());
     QString text(const QString &field) const;
     StringMap stringMap(const QString &field) const;
+    // A string map of environment variables without names that inject code (BASH_ENV,
+    // LD_PRELOAD, PATH, ...); on refusal finishes with InvalidArguments and returns false.
+    bool environment(const QString &field, StringMap *env);
     static QString quoted(const QString &text); // "text", for messages
 
     void succeed(const QJsonObject &result);

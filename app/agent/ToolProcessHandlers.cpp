@@ -13,6 +13,14 @@ using Kind = ToolOutcome::ErrorKind;
 
 namespace {
 
+// One POSIX shell word that stands for exactly this text: '...' with each ' written as '\''.
+QString shellQuoted(const QString &text)
+{
+    QString out = text;
+    out.replace(QLatin1Char('\''), QLatin1String("'\\''"));
+    return QLatin1Char('\'') + out + QLatin1Char('\'');
+}
+
 int timeoutArgument(const QJsonObject &args)
 {
     const double seconds = args.value(QStringLiteral("timeoutSeconds")).toDouble(0);
@@ -32,13 +40,16 @@ void ToolExecution::runCommand()
     if (m_args.value(QStringLiteral("workingDirectory")).isString()
         && !resolvePath(QStringLiteral("workingDirectory"), &cwd))
         return;
+    StringMap envs;
+    if (!environment(QStringLiteral("envs"), &envs))
+        return;
     const int timeout = timeoutArgument(m_args);
     const QJsonValue capture = m_args.value(QStringLiteral("captureOutput"));
     const bool captureOutput = capture.isBool() ? capture.toBool() : true;
 
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    await(m_client->execute(m_sandbox, command, cwd, stringMap(QStringLiteral("envs")), timeout),
+    await(m_client->execute(m_sandbox, command, cwd, envs, timeout),
           [this, command, timeout, captureOutput, clock](const DaytonaResult &r) {
               const qint64 elapsed = std::max<qint64>(1, clock->elapsed());
               if (r.error.kind == SandboxError::Kind::CommandTimedOut) {
@@ -66,14 +77,18 @@ void ToolExecution::runCommand()
 void ToolExecution::runCode()
 {
     const QString code = text(QStringLiteral("code"));
+    StringMap envs;
+    if (!environment(QStringLiteral("envs"), &envs))
+        return;
+    // Daytona's code-run joins argv into a shell line unquoted (contract §5.2), so each argument
+    // goes quoted: it reaches the program as one argument, never as shell syntax.
     QStringList argv;
     for (const QJsonValue &v : m_args.value(QStringLiteral("argv")).toArray())
-        argv << v.toVariant().toString();
+        argv << shellQuoted(v.toVariant().toString());
     const int timeout = timeoutArgument(m_args);
     const QString language
         = m_sandbox.language().isEmpty() ? QStringLiteral("python") : m_sandbox.language();
-    await(m_client->codeRun(m_sandbox, code, language, argv, stringMap(QStringLiteral("envs")),
-                            timeout),
+    await(m_client->codeRun(m_sandbox, code, language, argv, envs, timeout),
           [this, timeout, language](const DaytonaResult &r) {
               if (r.error.kind == SandboxError::Kind::CommandTimedOut) {
                   fail(Kind::TimedOut,

@@ -23,7 +23,8 @@ void ToolExecution::createSandbox()
     params.labels = stringMap(QStringLiteral("labels"));
     if (!m_context.threadId.isEmpty())
         params.labels.insert(QString(kThreadLabel), m_context.threadId);
-    params.env = stringMap(QStringLiteral("envVars"));
+    if (!environment(QStringLiteral("envVars"), &params.env))
+        return;
     if (m_context.sandboxAutoStopMinutes >= 0)
         params.autoStopInterval = m_context.sandboxAutoStopMinutes;
 
@@ -86,8 +87,10 @@ void ToolExecution::deleteSandbox()
 
 void ToolExecution::listSandboxes()
 {
+    // The thread's own sandboxes by their label; with sandboxes the user may have attached to
+    // the thread, every sandbox is listed and only the thread's are kept.
     StringMap labels;
-    if (!m_context.threadId.isEmpty())
+    if (!m_context.threadId.isEmpty() && !m_context.isAttached)
         labels.insert(QString(kThreadLabel), m_context.threadId);
     await(m_client->listSandboxes(labels), [this](const DaytonaResult &r) {
         if (!r.ok()) {
@@ -97,6 +100,8 @@ void ToolExecution::listSandboxes()
         QJsonArray sandboxes;
         for (const Sandbox &s : r.sandboxes) {
             if (s.state == QLatin1String("destroyed") || s.state == QLatin1String("destroying"))
+                continue;
+            if (!isThisThreads(s))
                 continue;
             sandboxes.append(QJsonObject{{QStringLiteral("sandboxId"), s.id},
                                          {QStringLiteral("name"), s.name},

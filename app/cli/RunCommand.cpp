@@ -288,8 +288,19 @@ void RunCommand::approvalRequested(const ApprovalRequest &request)
         return;
     }
     m_questions.append(request);
-    if (m_prompt == Prompt::None)
-        askNext();
+    // Asked on the next turn, once every call of the step has been announced, so that the
+    // prompt counts them all.
+    if (m_prompt == Prompt::None && !m_askQueued) {
+        m_askQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_askQueued = false;
+                if (m_prompt == Prompt::None && !m_done)
+                    askNext();
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void RunCommand::askNext()
@@ -299,12 +310,7 @@ void RunCommand::askNext()
         return;
     }
     const ApprovalRequest &request = m_questions.first();
-    const QString args
-        = QString::fromUtf8(QJsonDocument(request.arguments).toJson(QJsonDocument::Indented));
-    m_err << "\n" << request.toolName << " wants to run";
-    if (!request.sandboxId.isEmpty())
-        m_err << " in sandbox " << request.sandboxId;
-    m_err << ":\n" << visible(m_context.redactor().redactText(args));
+    m_err << "\n" << describe(request);
     m_err << "Approve? [y]es, [n]o, [e]dit arguments, [a]lways allow " << request.toolName
           << " in this thread";
     if (m_questions.size() > 1)
@@ -317,6 +323,22 @@ void RunCommand::askNext()
         connect(m_input, &QSocketNotifier::activated, this, &RunCommand::readInput);
     }
     m_input->setEnabled(true);
+}
+
+QString RunCommand::describe(const ApprovalRequest &request) const
+{
+    const QString args
+        = QString::fromUtf8(QJsonDocument(request.arguments).toJson(QJsonDocument::Indented));
+    QString text = request.toolName + QStringLiteral(" wants to run");
+    if (!request.sandboxId.isEmpty())
+        text += QStringLiteral(" in sandbox ") + request.sandboxId;
+    text += QStringLiteral(":\n");
+    for (const QString &effect : request.effects)
+        text += QStringLiteral("  it will %1\n").arg(visible(effect));
+    // Not redactText: "[REDACTED]" would hide what runs. Only the app's own keys are masked,
+    // by a marker naming whose key it is.
+    text += visible(m_context.redactor().namedSecrets(args));
+    return text;
 }
 
 void RunCommand::readInput()
@@ -373,9 +395,14 @@ void RunCommand::onInputLine(const QString &line)
             a.alwaysAllowInThread = true;
             answer(a);
         } else if (choice == QLatin1String("b")) {
-            ApprovalAnswer a = ApprovalAnswer::approve();
-            a.applyToBatch = true;
-            answer(a);
+            // Every call "yes to all" covers is shown before anything is approved.
+            m_err << "\n\"Yes to all\" would approve these " << m_questions.size() << " calls:\n";
+            for (qsizetype i = 0; i < m_questions.size(); ++i)
+                m_err << "\n" << (i + 1) << ". " << describe(m_questions.at(i));
+            m_err << "\nApprove all " << m_questions.size()
+                  << " calls shown above? [y]es, [n]o (back to one at a time) > ";
+            m_err.flush();
+            m_prompt = Prompt::Batch;
         } else if (choice == QLatin1String("n") || choice == QLatin1String("no")) {
             m_prompt = Prompt::Reason;
             m_err << "Reason for the agent (optional) > ";
@@ -404,6 +431,29 @@ void RunCommand::onInputLine(const QString &line)
         ApprovalAnswer a = ApprovalAnswer::approve();
         a.editedArguments = doc.object();
         answer(a);
+        break;
+    }
+    case Prompt::Batch: {
+        const QString choice = line.toLower();
+        if (choice == QLatin1String("y") || choice == QLatin1String("yes")) {
+            // Exactly the calls listed, each by its own row; none that was not shown.
+            const QList<ApprovalRequest> shown = m_questions;
+            m_questions.clear();
+            m_prompt = Prompt::None;
+            for (const ApprovalRequest &each : shown) {
+                if (!m_context.engine().resolveApproval(each.toolCallRowId,
+                                                        ApprovalAnswer::approve(), &error)) {
+                    m_err << "agent-studio: " << each.toolName << ": " << error << '\n';
+                    m_err.flush();
+                }
+            }
+            askNext();
+        } else if (choice == QLatin1String("n") || choice == QLatin1String("no")) {
+            askNext();
+        } else {
+            m_err << "Answer y or n > ";
+            m_err.flush();
+        }
         break;
     }
     case Prompt::None:

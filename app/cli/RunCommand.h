@@ -52,6 +52,9 @@ signals:
 private:
     void onEvent(const RunEvent &event);
     void askNext();
+    // One waiting call as the prompt shows it: the tool, the sandbox, what it changes and
+    // exactly the arguments that run (known keys marked by name, hidden characters escaped).
+    QString describe(const ApprovalRequest &request) const;
     void onInputLine(const QString &line);
     void readInput();
     void finish(int exitCode, const QString &message = {});
@@ -65,7 +68,8 @@ private:
     QSocketNotifier *m_input = nullptr;
     QByteArray m_inputBuffer;
     QList<ApprovalRequest> m_questions;
-    enum class Prompt { None, Decision, Reason, Edit } m_prompt = Prompt::None;
+    enum class Prompt { None, Decision, Reason, Edit, Batch } m_prompt = Prompt::None;
+    bool m_askQueued = false;
     bool m_done = false;
     bool m_runFinished = false;
     int m_steps = 0;

@@ -6,6 +6,7 @@
 #include "localsandbox/HttpReplies.h"
 #include "localsandbox/SandboxProcess.h"
 #include "localsandbox/ToolboxService.h"
+#include "sandbox/SandboxEnvironment.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -501,6 +502,13 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
     }
     if (name.contains(QLatin1Char('/'))) {
         HttpReplies::apiError(responder, 400, path, QStringLiteral("name must not contain '/'"));
+        return;
+    }
+    const QStringList unsafe
+        = SandboxEnvironment::unsafeNames(body.value(QLatin1String("env")).toObject().keys());
+    if (!unsafe.isEmpty()) {
+        HttpReplies::apiError(responder, 400, path,
+                              SandboxEnvironment::refusal(unsafe, QStringLiteral("env")));
         return;
     }
     LocalSandboxRecord record;

@@ -182,7 +182,11 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
     a << QStringLiteral("--") << QStringLiteral("/usr/bin/prlimit")
       << QStringLiteral("--nproc=%1").arg(kMaxProcesses) << QStringLiteral("--nofile=1024")
       << QStringLiteral("--fsize=%1").arg(kFileSizeBytes) << QStringLiteral("--cpu=%1").arg(cpu)
-      << QStringLiteral("--core=0") << QStringLiteral("--") << QStringLiteral("/bin/bash");
+      << QStringLiteral("--core=0") << QStringLiteral("--")
+      << QStringLiteral("/bin/bash")
+      // Privileged mode: no $BASH_ENV/$ENV file, no functions imported from the environment,
+      // SHELLOPTS/BASHOPTS/CDPATH/GLOBIGNORE ignored, whatever the environment says.
+      << QStringLiteral("--noprofile") << QStringLiteral("--norc") << QStringLiteral("-p");
     return a;
 }
 

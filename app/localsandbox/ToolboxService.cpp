@@ -6,6 +6,7 @@
 #include "localsandbox/LocalSandboxServer.h"
 #include "localsandbox/SandboxProcess.h"
 #include "sandbox/Multipart.h"
+#include "sandbox/SandboxEnvironment.h"
 
 #include <QFileInfo>
 #include <QHttpServerRequest>
@@ -473,7 +474,11 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
     spec.outputCap = m_server->options().outputCap;
     spec.runAsUid = m_server->runAsUid();
     spec.runAsGid = m_server->runAsGid();
-    spec.env = record.sandbox.env;
+    // Names that inject code are refused at create; a sandbox stored before that loses them.
+    for (auto it = record.sandbox.env.cbegin(); it != record.sandbox.env.cend(); ++it) {
+        if (!SandboxEnvironment::isUnsafeName(it.key()))
+            spec.env.insert(it.key(), it.value());
+    }
     const double timeout = body.value(QLatin1String("timeout")).toDouble(0);
     if (timeout < 0 || timeout > 4294967295.0) {
         HttpReplies::toolboxError(responder, 400, fullPath, "POST",
@@ -491,6 +496,14 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
             return;
         }
         spec.env.insert(it.key(), it.value().toString());
+    }
+    if (const QStringList unsafe = SandboxEnvironment::unsafeNames(envs.keys());
+        !unsafe.isEmpty()) {
+        HttpReplies::toolboxError(
+            responder, 400, fullPath, "POST",
+            QStringLiteral("bad request: %1")
+                .arg(SandboxEnvironment::refusal(unsafe, QStringLiteral("envs"))));
+        return;
     }
     if (daemonPath == QLatin1String("/process/execute")) {
         const QString command = body.value(QLatin1String("command")).toString();

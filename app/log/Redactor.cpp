@@ -54,12 +54,37 @@ void Redactor::addSecret(const QString &value)
               [](const QString &a, const QString &b) { return a.size() > b.size(); });
 }
 
+void Redactor::addSecret(const QString &value, const QString &name)
+{
+    addSecret(value);
+    const QString trimmed = value.trimmed();
+    QWriteLocker locker(&m_lock);
+    if (m_secrets.contains(trimmed) && !name.isEmpty() && !m_names.contains(trimmed))
+        m_names.insert(trimmed, name);
+}
+
+QString Redactor::namedMarker(const QString &name)
+{
+    return QStringLiteral("[secret: %1]")
+        .arg(name.isEmpty() ? QStringLiteral("a key the app holds") : name);
+}
+
+QString Redactor::namedSecrets(const QString &text) const
+{
+    QString out = text;
+    QReadLocker locker(&m_lock);
+    for (const QString &secret : m_secretsLongestFirst)
+        out.replace(secret, namedMarker(m_names.value(secret)));
+    return out;
+}
+
 void Redactor::removeSecret(const QString &value)
 {
     const QString trimmed = value.trimmed();
     QWriteLocker locker(&m_lock);
     if (m_secrets.remove(trimmed))
         m_secretsLongestFirst.removeAll(trimmed);
+    m_names.remove(trimmed);
 }
 
 QString Redactor::redactText(const QString &text) const

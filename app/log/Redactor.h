@@ -7,6 +7,7 @@
 //     environment variables whose names contain KEY, TOKEN, SECRET, PASSWORD or AUTH.
 #pragma once
 
+#include <QHash>
 #include <QJsonValue>
 #include <QReadWriteLock>
 #include <QRegularExpression>
@@ -25,10 +26,18 @@ public:
     // mangle ordinary text and say nothing about a real key.
     static constexpr qsizetype minimumSecretLength() { return 8; }
     void addSecret(const QString &value);
+    // The same, remembering whose secret it is (OPENAI_API_KEY, "the openai key in the
+    // keychain"), for namedSecrets(); the first name given for a value stays.
+    void addSecret(const QString &value, const QString &name);
     void removeSecret(const QString &value);
     qsizetype secretCount() const;
 
     QString redactText(const QString &text) const;
+    // For approval texts, which must show exactly what runs: only the app's known secrets are
+    // replaced, each by a marker that says a secret is there and whose it is
+    // ("[secret: OPENAI_API_KEY]"); everything else stays as it is.
+    QString namedSecrets(const QString &text) const;
+    static QString namedMarker(const QString &name);
     QByteArray redactUtf8(const QByteArray &text) const;
     QJsonValue redactJson(const QJsonValue &value) const;
 
@@ -43,6 +52,7 @@ private:
 
     mutable QReadWriteLock m_lock;
     QSet<QString> m_secrets;
+    QHash<QString, QString> m_names; // secret -> whose
     QList<QString> m_secretsLongestFirst;
     QRegularExpression m_patterns;
 };

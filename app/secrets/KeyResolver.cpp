@@ -116,8 +116,8 @@ void KeyResolver::redactKnownKeys() const
     for (const KeyCatalog::Variable &variable : KeyCatalog::variables()) {
         if (variable.kind != KeyCatalog::Kind::ApiKey)
             continue;
-        m_redactor->addSecret(m_environment.value(variable.name));
-        m_redactor->addSecret(m_envFile.value(variable.name));
+        m_redactor->addSecret(m_environment.value(variable.name), variable.name);
+        m_redactor->addSecret(m_envFile.value(variable.name), variable.name);
     }
 }
 
@@ -185,7 +185,10 @@ void KeyResolver::resolveKey(const QString &provider, QObject *context, Callback
                 key.keychainMessage = stored.message;
             }
             if (m_redactor && key.found())
-                m_redactor->addSecret(key.value);
+                m_redactor->addSecret(key.value,
+                                      key.variable.isEmpty()
+                                          ? QStringLiteral("the %1 key").arg(provider)
+                                          : key.variable);
             done(key);
         });
 }

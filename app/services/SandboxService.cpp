@@ -561,6 +561,20 @@ void SandboxService::recordCreated(const QString &provider, const Sandbox &sandb
     append(provider, sandbox, ownerOf);
 }
 
+bool SandboxService::attachToThread(const QString &id, RowId threadId, QString *error)
+{
+    const SandboxEntry *entry = find(id);
+    if (!entry || threadId <= 0) {
+        *error = QStringLiteral("sandbox %1 is not in the list any more; refresh the list and "
+                                "try again")
+                     .arg(id);
+        return false;
+    }
+    const SandboxEntry copy = *entry; // recordCreated replaces the entry
+    recordCreated(copy.provider, copy.sandbox, threadId);
+    return true;
+}
+
 void SandboxService::recordDeleted(const QString &provider, const QString &id)
 {
     QString ignored; // logged; the agent's run goes on

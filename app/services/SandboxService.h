@@ -104,6 +104,10 @@ public:
     // (or found gone).
     void recordCreated(const QString &provider, const Sandbox &sandbox, RowId threadId);
     void recordDeleted(const QString &provider, const QString &id);
+    // The user gives a listed sandbox to a thread: from then on that thread's tools may reach
+    // it, as they reach the sandboxes the thread created (a thread's tools reach no other).
+    // False and *error when the sandbox is not listed.
+    bool attachToThread(const QString &id, RowId threadId, QString *error);
 
 signals:
     void sandboxAdded(const QString &id);

@@ -128,10 +128,14 @@ void ApprovalCenter::refreshDialog()
     // "Call i of n": the calls of the same step that still wait, in the order asked; those
     // answered before them count as earlier calls.
     QList<RowId> sameStep;
+    QList<ApprovalRequest> covered; // what "Approve All" runs besides this call
     QStringList others;
     for (const ApprovalRequest &r : std::as_const(m_queue)) {
-        if (r.runId == current.runId && r.stepIndex == current.stepIndex)
+        if (r.runId == current.runId && r.stepIndex == current.stepIndex) {
             sameStep.append(r.toolCallRowId);
+            if (r.toolCallRowId != current.toolCallRowId)
+                covered.append(r);
+        }
         if (r.toolCallRowId != current.toolCallRowId) {
             const QString title = threadTitle(r.threadId);
             if (!others.contains(title))
@@ -142,6 +146,7 @@ void ApprovalCenter::refreshDialog()
     const int count = std::max(current.batchSize, waiting);
     const int index = count - waiting + int(sameStep.indexOf(current.toolCallRowId)) + 1;
     m_dialog->setPosition(index, count, waiting);
+    m_dialog->setCoveredCalls(covered);
     const int more
         = int(std::count_if(m_queue.cbegin(), m_queue.cend(), [&](const ApprovalRequest &r) {
               return r.toolCallRowId != current.toolCallRowId;

@@ -81,6 +81,10 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
 
     m_queue = selectableLabel("approvalQueueLabel", this);
     m_queue->hide();
+    m_effects = selectableLabel("approvalEffectsLabel", this);
+    m_effects->hide();
+    m_covered = selectableLabel("approvalCoveredLabel", this);
+    m_covered->hide();
 
     m_deny = new QPushButton(tr("&Deny"), this);
     m_deny->setObjectName(QStringLiteral("denyButton"));
@@ -108,12 +112,14 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     layout->addWidget(m_tool);
     layout->addWidget(m_description);
     layout->addLayout(facts);
+    layout->addWidget(m_effects);
     layout->addWidget(m_hidden);
     layout->addWidget(argumentsTitle);
     layout->addWidget(m_arguments, 1);
     layout->addWidget(m_validation);
     layout->addWidget(m_alwaysAllow);
     layout->addLayout(reasonRow);
+    layout->addWidget(m_covered);
     layout->addWidget(m_queue);
     layout->addLayout(buttons);
     resize(640, 560);
@@ -151,6 +157,12 @@ void ApprovalDialog::showRequest(const ApprovalRequest &request, const QString &
                                "characters (%1). They are shown as \\u escapes below; read "
                                "them before approving.")
                                 .arg(hidden.join(QLatin1String(", "))));
+    QStringList effects;
+    for (const QString &effect : request.effects)
+        effects << QStringLiteral("• ") + effect;
+    m_effects->setText(effects.isEmpty() ? QString()
+                                         : tr("This call will:\n%1").arg(effects.join(u'\n')));
+    m_effects->setVisible(!effects.isEmpty());
     m_alwaysAllow->setChecked(false);
     m_alwaysAllow->setText(tr("Always allow %1 in this thread").arg(request.toolName));
     m_reason->clear();
@@ -170,6 +182,22 @@ void ApprovalDialog::setPosition(int callIndex, int callCount, int waitingInStep
     m_approveAll->setText(tr("Approve A&ll %1").arg(waitingInStep));
     m_approveAll->setToolTip(
         tr("Run every call of this step that is waiting (the edits here apply to this call)"));
+}
+
+void ApprovalDialog::setCoveredCalls(const QList<ApprovalRequest> &others)
+{
+    QStringList lines;
+    for (const ApprovalRequest &r : others) {
+        QString line = QStringLiteral("• %1 %2").arg(
+            r.toolName, ApprovalArguments::toEditableText(r.arguments).simplified());
+        for (const QString &effect : r.effects)
+            line += QStringLiteral("\n    %1").arg(effect);
+        lines << line;
+    }
+    m_covered->setText(lines.isEmpty() ? QString()
+                                       : tr("Approve All also runs, exactly as shown:\n%1")
+                                             .arg(lines.join(QLatin1Char('\n'))));
+    m_covered->setVisible(!lines.isEmpty());
 }
 
 void ApprovalDialog::setQueue(int moreWaiting, const QStringList &threadTitles)

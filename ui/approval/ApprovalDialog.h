@@ -35,6 +35,9 @@ public:
     // behind it with the titles of their threads.
     void setPosition(int callIndex, int callCount, int waitingInStep);
     void setQueue(int moreWaiting, const QStringList &threadTitles);
+    // The other calls "Approve All" would run, each exactly as it runs, so that none is
+    // approved unseen.
+    void setCoveredCalls(const QList<ApprovalRequest> &others);
     void setThreadTitle(const QString &title);
     // An answer the engine refused (the call stays on screen).
     void showError(const QString &message);
@@ -66,6 +69,8 @@ private:
     QCheckBox *m_alwaysAllow = nullptr;
     QLineEdit *m_reason = nullptr;
     QLabel *m_queue = nullptr;
+    QLabel *m_effects = nullptr;
+    QLabel *m_covered = nullptr;
     QPushButton *m_approve = nullptr;
     QPushButton *m_approveAll = nullptr;
     QPushButton *m_deny = nullptr;

@@ -125,6 +125,7 @@ void MainWindow::threadChanged(RowId threadId)
     m_chat->setThread(threadId);
     m_inspector->setThread(threadId);
     m_status->setThread(threadId);
+    m_sandboxPanel->setCurrentThread(threadId);
     updateWindowTitle();
     updateThreadActions();
 }

@@ -74,6 +74,10 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
         = addPanelAction(QStringLiteral("actionSandboxCopyId"), tr("&Copy ID"), QKeySequence::Copy);
     m_goToThreadAction
         = addPanelAction(QStringLiteral("actionSandboxGoToThread"), tr("&Go to Thread"));
+    m_attachAction
+        = addPanelAction(QStringLiteral("actionSandboxAttach"), tr("&Attach to Current Thread"));
+    m_attachAction->setToolTip(tr("Let the agent in the thread shown use this sandbox (it "
+                                  "reaches no sandbox it did not create otherwise)"));
     m_previewAction
         = addPanelAction(QStringLiteral("actionSandboxPreview"), tr("Open &Preview URL…"));
     m_browseAction = addPanelAction(QStringLiteral("actionSandboxBrowse"), tr("&Browse Files…"));
@@ -86,6 +90,7 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     connect(m_copyIdAction, &QAction::triggered, this, &SandboxManagerPanel::copyIds);
     connect(m_goToThreadAction, &QAction::triggered, this,
             &SandboxManagerPanel::goToSelectedThread);
+    connect(m_attachAction, &QAction::triggered, this, &SandboxManagerPanel::attachSelected);
     connect(m_previewAction, &QAction::triggered, this, &SandboxManagerPanel::askPreviewPort);
     connect(m_browseAction, &QAction::triggered, this, &SandboxManagerPanel::browseFiles);
 
@@ -95,14 +100,15 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     more->setToolTip(tr("More actions for the selected sandbox"));
     more->setPopupMode(QToolButton::InstantPopup);
     auto *moreMenu = new QMenu(more);
-    moreMenu->addActions({m_copyIdAction, m_goToThreadAction, m_previewAction, m_browseAction});
+    moreMenu->addActions(
+        {m_copyIdAction, m_goToThreadAction, m_attachAction, m_previewAction, m_browseAction});
     more->setMenu(moreMenu);
 
     m_contextMenu = new QMenu(this);
     m_contextMenu->addActions({m_refreshAction, m_startAction, m_stopAction, m_deleteAction});
     m_contextMenu->addSeparator();
     m_contextMenu->addActions(
-        {m_copyIdAction, m_goToThreadAction, m_previewAction, m_browseAction});
+        {m_copyIdAction, m_goToThreadAction, m_attachAction, m_previewAction, m_browseAction});
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(m_cleanupAction);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -234,6 +240,8 @@ void SandboxManagerPanel::updateActions()
     m_deleteAction->setEnabled(anyIdle);
     m_copyIdAction->setEnabled(!ids.isEmpty());
     m_goToThreadAction->setEnabled(single && m_model->threadIdOf(ids.first()) != 0);
+    m_attachAction->setEnabled(single && m_currentThread != 0
+                               && m_model->threadIdOf(ids.first()) != m_currentThread);
     m_previewAction->setEnabled(singleStarted);
     m_browseAction->setEnabled(singleStarted);
     m_cleanupAction->setEnabled(!m_model->idsInState(QStringLiteral("stopped")).isEmpty());
@@ -379,6 +387,27 @@ void SandboxManagerPanel::copyIds()
     QGuiApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
     showMessage(ids.size() == 1 ? tr("Copied the sandbox ID.")
                                 : tr("Copied %1 sandbox IDs.").arg(ids.size()));
+}
+
+void SandboxManagerPanel::setCurrentThread(RowId threadId)
+{
+    m_currentThread = threadId;
+    updateActions();
+}
+
+void SandboxManagerPanel::attachSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.size() != 1 || m_currentThread == 0)
+        return;
+    QString error;
+    if (!m_sandboxes.attachToThread(ids.first(), m_currentThread, &error)) {
+        showMessage(error);
+        return;
+    }
+    showMessage(tr("Sandbox %1 is attached to the current thread; its agent may use it now.")
+                    .arg(ids.first()));
+    updateActions();
 }
 
 void SandboxManagerPanel::goToSelectedThread()

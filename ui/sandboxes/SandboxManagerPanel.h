@@ -29,6 +29,9 @@ public:
     QAbstractItemView *view() const;
     // The ids of the selected rows, in view order.
     QStringList selectedIds() const;
+    // The thread shown in the window: "Attach to Current Thread" gives a sandbox to it (a
+    // thread's tools reach only its own sandboxes and those the user attached). 0 = none.
+    void setCurrentThread(RowId threadId);
 
 signals:
     void goToThread(RowId threadId);
@@ -51,6 +54,7 @@ private:
     void cleanUpStopped();
     void copyIds();
     void goToSelectedThread();
+    void attachSelected();
     void askPreviewPort();
     void onPreviewUrl(const QString &id, int port, const QUrl &url, const QString &error);
     void browseFiles();
@@ -70,6 +74,8 @@ private:
     QAction *m_cleanupAction = nullptr;
     QAction *m_copyIdAction = nullptr;
     QAction *m_goToThreadAction = nullptr;
+    QAction *m_attachAction = nullptr;
+    RowId m_currentThread = 0;
     QAction *m_previewAction = nullptr;
     QAction *m_browseAction = nullptr;
 };

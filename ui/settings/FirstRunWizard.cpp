@@ -383,7 +383,7 @@ void FirstRunWizard::finishWithKey()
     const auto provider = m_services.llm.catalog().find(m_keyProvider->currentData().toString());
     if (!provider)
         return;
-    m_services.redactor.addSecret(key);
+    m_services.redactor.addSecret(key, QStringLiteral("the %1 key").arg(provider->id));
     setBusy(true);
     m_keyStatus->setText(tr("Storing the key…"));
     m_services.keyStore.write(KeyCatalog::accountFor(provider->id, provider->aliases), key, this,

@@ -277,7 +277,7 @@ void ProvidersPage::apply()
         const QString key = r.keyEdit->text().trimmed();
         if (key.isEmpty())
             continue;
-        m_services.redactor.addSecret(key);
+        m_services.redactor.addSecret(key, QStringLiteral("the %1 key").arg(r.providerId));
         r.source->setText(tr("Storing the key…"));
         const QString providerId = r.providerId;
         m_services.keyStore.write(

@@ -382,6 +382,13 @@ void TestApprovalDialog::approveAllRunsTheBatch()
     QVERIFY(approveAll->isVisible());
     QVERIFY2(widget<QLabel>("approvalQueueLabel")->text().contains(QLatin1String("1 more waiting")),
              qPrintable(widget<QLabel>("approvalQueueLabel")->text()));
+    // "Approve All" shows the other call it runs, exactly, before it is clicked (issue 14 #9).
+    auto *covered = widget<QLabel>("approvalCoveredLabel");
+    qInfo().noquote() << "Approve All covers:" << covered->text();
+    QVERIFY(covered->isVisible());
+    QVERIFY2(covered->text().contains(QLatin1String("runCommand"))
+                 && covered->text().contains(QLatin1String("echo second-call")),
+             qPrintable(covered->text()));
     QTest::mouseClick(approveAll, Qt::LeftButton);
     QVERIFY(waitForEnd(recorder));
     QVERIFY(!m_center->dialog()->isVisible());

@@ -46,6 +46,7 @@ private slots:
     void stopStartDeleteFromThePanel();
     void cleanUpStopped();
     void goToThreadAndCopyId();
+    void attachToCurrentThread();
     void previewUrlOpensInBrowser();
     void fileBrowserListsAndShowsFiles();
     void deadServerShowsErrorAndBacksOff();
@@ -251,6 +252,32 @@ void TestSandboxManager::goToThreadAndCopyId()
     QVERIFY(copy && copy->isEnabled());
     copy->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(), s.id);
+}
+
+void TestSandboxManager::attachToCurrentThread()
+{
+    // A sandbox no thread owns: the user gives it to the thread shown, whose tools may then
+    // reach it (they reach no other; issue 14 #11).
+    const auto thread = m_env->context().store().createThread(QStringLiteral("Use my sandbox"),
+                                                              QStringLiteral("openai/gpt-4o"));
+    QVERIFY(thread);
+    const Sandbox s = m_env->create(QStringLiteral("loose"));
+    QVERIFY(s.isValid());
+    openPanel();
+    select({s.id});
+    auto *attach = m_panel->findChild<QAction *>(QStringLiteral("actionSandboxAttach"));
+    QVERIFY(attach);
+    QVERIFY(!attach->isEnabled()); // no thread shown yet
+    m_panel->setCurrentThread(thread->id);
+    QVERIFY(attach->isEnabled());
+    attach->trigger();
+    const auto owned = m_env->context().sandboxService().ownedBy(thread->id);
+    QVERIFY(owned);
+    QCOMPARE(owned->size(), 1);
+    QCOMPARE(owned->first().remoteId, s.id);
+    qInfo() << "tried: Attach to Current Thread on" << s.id << "result: owned by thread"
+            << thread->id << "; action now enabled:" << attach->isEnabled();
+    QVERIFY(!attach->isEnabled()); // already this thread's
 }
 
 void TestSandboxManager::previewUrlOpensInBrowser()
