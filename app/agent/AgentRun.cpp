@@ -451,6 +451,7 @@ void AgentRun::launchMoreCalls()
         ToolContext context;
         context.threadId = m_thread.uuid;
         context.sandboxAutoStopMinutes = m_engine.sandboxAutoStopMinutes();
+        context.commandTimeoutSeconds = m_engine.commandTimeoutSeconds();
         call.execution = tools->execute(call.name, call.args, context);
         connect(call.execution, &ToolExecution::finished, this,
                 [this, i](const ToolOutcome &outcome) {

@@ -92,7 +92,13 @@ ToolCatalog::ToolCatalog()
                                QStringLiteral("The language for runCode (default python)")}}},
                  {QStringLiteral("labels"), stringMap(QStringLiteral("Labels to attach"))},
                  {QStringLiteral("envVars"),
-                  stringMap(QStringLiteral("Environment variables for every command"))}},
+                  stringMap(QStringLiteral("Environment variables for every command"))},
+                 {QStringLiteral("cpu"),
+                  number(QStringLiteral("CPU cores (default: the server's)"), 0)},
+                 {QStringLiteral("memory"),
+                  number(QStringLiteral("Memory limit in GiB (default 4 on the local server)"), 0)},
+                 {QStringLiteral("disk"),
+                  number(QStringLiteral("Disk limit in GiB (default 10 on the local server)"), 0)}},
                 {}),
          K::CreateSandbox, TOOL_HANDLER(createSandbox), false},
         {QStringLiteral("runCode"),
@@ -108,7 +114,10 @@ ToolCatalog::ToolCatalog()
                       {QStringLiteral("description"), QStringLiteral("Command-line arguments")}}},
                  {QStringLiteral("envs"), stringMap(QStringLiteral("Environment variables"))},
                  {QStringLiteral("timeoutSeconds"),
-                  number(QStringLiteral("Stop the code after this many seconds"), 0)}},
+                  number(QStringLiteral("Stop the code after this many seconds (default: the "
+                                        "user's command timeout, 30 minutes unless changed; "
+                                        "at most 86400)"),
+                         0)}},
                 {id, QStringLiteral("code")}),
          K::Execute, TOOL_HANDLER(runCode), true},
         {QStringLiteral("readFile"),
@@ -195,7 +204,9 @@ ToolCatalog::ToolCatalog()
                  {QStringLiteral("workingDirectory"),
                   path(QStringLiteral("Where to run it (default /home/daytona)"))},
                  {QStringLiteral("timeoutSeconds"),
-                  number(QStringLiteral("Stop the command after this many seconds (0 = no limit)"),
+                  number(QStringLiteral("Stop the command after this many seconds (default: the "
+                                        "user's command timeout, 30 minutes unless changed; "
+                                        "at most 86400); set it for long builds"),
                          0)},
                  {QStringLiteral("captureOutput"),
                   boolean(QStringLiteral("Return the output (default true)"))}},

@@ -33,6 +33,9 @@ struct ToolContext
     int watchIntervalMs = 0;
     // createSandbox's auto-stop interval in minutes (0 = never); negative: the server's default.
     int sandboxAutoStopMinutes = -1;
+    // runCommand/runCode without timeoutSeconds stop after this long (the settings' default
+    // command timeout).
+    int commandTimeoutSeconds = kDefaultCommandTimeoutSeconds;
 };
 
 // The largest file readFile returns (bigger ones are read in parts with runCommand): the whole

@@ -24,6 +24,10 @@ void ToolExecution::createSandbox()
     if (!m_context.threadId.isEmpty())
         params.labels.insert(QString(kThreadLabel), m_context.threadId);
     params.env = stringMap(QStringLiteral("envVars"));
+    // Resources as Daytona takes them (cores, GiB); absent or 0: the server's defaults.
+    params.cpu = m_args.value(QStringLiteral("cpu")).toDouble(0);
+    params.memory = m_args.value(QStringLiteral("memory")).toDouble(0);
+    params.disk = m_args.value(QStringLiteral("disk")).toDouble(0);
     if (m_context.sandboxAutoStopMinutes >= 0)
         params.autoStopInterval = m_context.sandboxAutoStopMinutes;
 

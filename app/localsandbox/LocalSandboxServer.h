@@ -4,6 +4,7 @@
 // shapes, status codes and error bodies. Each sandbox is a directory run under bubblewrap.
 #pragma once
 
+#include "localsandbox/SandboxLimits.h"
 #include "localsandbox/SandboxRegistry.h"
 #include "sandbox/SandboxBackend.h"
 
@@ -34,6 +35,7 @@ struct LocalSandboxOptions
     int runAsGid = -2;
     // Length of the "minute" of autoStopInterval / autoDeleteInterval (injectable for tests).
     int minuteMs = 60000;
+    SandboxLimitOptions limits; // cpu/memory/disk defaults and maxima
 };
 
 class LocalSandboxServer final : public QObject
@@ -57,9 +59,12 @@ public:
     int runAsGid() const { return m_runAsGid; }
 
     SandboxRegistry &registry() { return m_registry; }
+    SandboxLimits &limits() { return *m_limits; }
     // Commands running in a sandbox (so stop/delete can kill them).
     void track(const QString &sandboxId, SandboxProcess *process);
     int runningCount(const QString &sandboxId) const;
+    // Kills the sandbox's running commands; the reason ends their output.
+    void stopCommands(const QString &sandboxId, const QString &reason);
     // A toolbox call touched the sandbox (postpones its auto-stop).
     void noteActivity(const QString &sandboxId);
 
@@ -70,7 +75,7 @@ private:
     void createSandbox(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void listSandboxes(const QHttpServerRequest &request, QHttpServerResponder &responder,
                        bool paginated);
-    void killAll(const QString &sandboxId);
+    void killAll(const QString &sandboxId, const QString &reason = QString());
     bool deleteSandbox(LocalSandboxRecord *record, QString *error);
     bool checkSandboxDirReachable(QString *error) const;
     // Stops sandboxes idle longer than autoStopInterval (deleting those with autoDeleteInterval
@@ -89,4 +94,5 @@ private:
     QMultiHash<QString, QPointer<SandboxProcess>> m_running;
     QHash<QString, qint64> m_lastActivity; // ms since epoch, per sandbox id
     QTimer *m_sweepTimer = nullptr;
+    SandboxLimits *m_limits = nullptr; // a child
 };

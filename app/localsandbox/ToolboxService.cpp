@@ -195,6 +195,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
             return fail({400, QStringLiteral("bad request: path is required")});
         if (!fs.remove(path, queryValue(request, "recursive") == QLatin1String("true"), &error))
             return fail(error);
+        m_server->limits().measure(record.sandbox.id);
         HttpReplies::empty(responder, 204);
         return;
     }
@@ -314,6 +315,19 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
         if (!MultipartParser::parse(request.body(), MultipartParser::boundaryFrom(contentType),
                                     &parts, &parseError))
             return fail({400, QStringLiteral("bad request: %1").arg(parseError)});
+        qint64 incoming = 0;
+        for (const MultipartPart &part : parts)
+            incoming += part.body.size();
+        const QString full = m_server->limits().checkWrite(record, incoming);
+        if (!full.isEmpty())
+            return fail({507, full});
+        // Counted now, so that uploads before the next measurement cannot pass the limit.
+        record.sandbox.diskUsageBytes = qMax<qint64>(0, record.sandbox.diskUsageBytes) + incoming;
+        // Measured again once the writes below are done (queued: after this handler).
+        QMetaObject::invokeMethod(
+            &m_server->limits(),
+            [server = m_server, id = record.sandbox.id] { server->limits().measure(id); },
+            Qt::QueuedConnection);
         QJsonArray written;
         QJsonArray errors;
         if (daemonPath == QLatin1String("/files/upload")) {
@@ -390,7 +404,11 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
                                   QStringLiteral("bad request: invalid timeout"));
         return;
     }
-    spec.timeoutSeconds = int(qMin(timeout, 30.0 * 24 * 3600));
+    // No timeout means the default, not forever; a longer one than the maximum is clamped
+    // (milliseconds of it must fit the timer's int).
+    spec.timeoutSeconds = timeout > 0 ? qint64(qMin(timeout, double(kMaxCommandTimeoutSeconds)))
+                                      : kDefaultCommandTimeoutSeconds;
+    spec.timeoutSeconds = qMax<qint64>(1, spec.timeoutSeconds);
     static const QRegularExpression envKey(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     const QJsonObject envs = body.value(QLatin1String("envs")).toObject();
     for (auto it = envs.begin(); it != envs.end(); ++it) {
@@ -426,36 +444,45 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
             return;
         }
     }
+    QString diskNote;
+    m_server->limits().prepare(record, &spec, &diskNote);
+    const QString cgroupDir = spec.cgroupDir;
     auto *process = new SandboxProcess(spec, m_server); // dies (and kills) with the server
     auto pending = std::make_shared<PendingResponse>(std::move(responder));
     m_server->track(record.sandbox.id, process);
     // A client that hangs up (a cancelled tool call) takes its command down with it.
     if (QTcpSocket *socket = pending->socket())
-        QObject::connect(socket, &QAbstractSocket::disconnected, process, &SandboxProcess::kill);
+        QObject::connect(socket, &QAbstractSocket::disconnected, process,
+                         [process] { process->kill(); });
     const QString sandboxId = record.sandbox.id;
     LocalSandboxServer *server = m_server;
-    QObject::connect(
-        process, &SandboxProcess::finished, m_server,
-        [process, pending, fullPath, server, sandboxId](const SandboxRunResult &r) {
-            process->deleteLater();
-            server->noteActivity(sandboxId); // idle time counts from the end
-            QHttpServerResponder *responder = pending->responder();
-            if (!responder)
-                return; // the client gave up; the process group is already gone
-            if (r.timedOut) {
-                HttpReplies::toolboxError(
-                    *responder, 408, fullPath, "POST",
-                    QStringLiteral("request timeout: command execution timeout"));
-                return;
-            }
-            if (!r.error.isEmpty()) {
-                HttpReplies::toolboxError(*responder, 500, fullPath, "POST", r.error);
-                return;
-            }
-            HttpReplies::json(
-                *responder, 200,
-                QJsonDocument(QJsonObject{{QLatin1String("exitCode"), r.exitCode},
-                                          {QLatin1String("result"), QString::fromUtf8(r.output)}}));
-        });
+    QObject::connect(process, &SandboxProcess::finished, m_server,
+                     [process, pending, fullPath, server, sandboxId, cgroupDir,
+                      diskNote](const SandboxRunResult &r) {
+                         process->deleteLater();
+                         server->noteActivity(sandboxId); // idle time counts from the end
+                         server->limits().finished(sandboxId, cgroupDir);
+                         QHttpServerResponder *responder = pending->responder();
+                         if (!responder)
+                             return; // the client gave up; the process group is already gone
+                         if (r.timedOut) {
+                             HttpReplies::toolboxError(
+                                 *responder, 408, fullPath, "POST",
+                                 QStringLiteral("request timeout: command execution timeout"));
+                             return;
+                         }
+                         if (!r.error.isEmpty()) {
+                             HttpReplies::toolboxError(*responder, 500, fullPath, "POST", r.error);
+                             return;
+                         }
+                         HttpReplies::json(
+                             *responder, 200,
+                             QJsonDocument(QJsonObject{
+                                 {QLatin1String("exitCode"), r.exitCode},
+                                 {QLatin1String("result"),
+                                  diskNote.isEmpty() ? QString::fromUtf8(r.output)
+                                                     : QString::fromUtf8(r.output)
+                                          + QLatin1Char('\n') + diskNote + QLatin1Char('\n')}}));
+                     });
     process->start();
 }
