@@ -103,7 +103,7 @@ qint64 SandboxLimits::diskBytes(const LocalSandboxRecord &record) const
     return qint64(record.sandbox.disk * double(kGiB));
 }
 
-void SandboxLimits::prepare(const LocalSandboxRecord &record, SandboxRunSpec *spec, QString *note)
+void SandboxLimits::prepare(const LocalSandboxRecord &record, SandboxRunSpec *spec)
 {
     const Sandbox &s = record.sandbox;
     const qint64 memory = qint64(s.memory * double(kGiB));
@@ -113,9 +113,10 @@ void SandboxLimits::prepare(const LocalSandboxRecord &record, SandboxRunSpec *sp
     const qint64 left = qMax<qint64>(0, disk - used);
     spec->fileSizeBytes = qMin(kMaxFileBytes, left);
     if (left == 0)
-        *note = QStringLiteral("[disk full: the sandbox uses %1 of its %2 disk, so writing files "
-                               "fails (\"File size limit exceeded\") until files are deleted]")
-                    .arg(gib(used), gib(disk));
+        spec->outputNote
+            = QStringLiteral("[disk full: the sandbox uses %1 of its %2 disk, so writing files "
+                             "fails (\"File size limit exceeded\") until files are deleted]")
+                  .arg(gib(used), gib(disk));
     spec->cgroupDir
         = SandboxCgroup::create(QStringLiteral("sandbox-%1-%2").arg(s.id).arg(++m_serial), memory,
                                 s.cpu < hostCpus() ? s.cpu : 0);

@@ -42,9 +42,9 @@ public:
     bool applyCreate(const QJsonObject &body, LocalSandboxRecord *record, QString *error) const;
     // A record saved before limits existed gets the defaults; every record is measured.
     void adopt(LocalSandboxRecord *record);
-    // Fills the spec's memory, file size and cgroup for one command; *note is said to the
-    // command's caller (the disk is full).
-    void prepare(const LocalSandboxRecord &record, SandboxRunSpec *spec, QString *note);
+    // Fills the spec's memory, file size and cgroup for one command, and its output note
+    // when the disk is full.
+    void prepare(const LocalSandboxRecord &record, SandboxRunSpec *spec);
     // The command ended: its cgroup goes, the home is measured again.
     void finished(const QString &sandboxId, const QString &cgroupDir);
     // Empty when `bytes` more fit in the sandbox's disk; otherwise the message to answer with.

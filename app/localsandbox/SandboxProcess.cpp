@@ -335,6 +335,8 @@ void SandboxProcess::onFinished(int exitCode, QProcess::ExitStatus status)
     }
     if (!m_killReason.isEmpty())
         m_result.output += QStringLiteral("\n[stopped: %1]\n").arg(m_killReason).toUtf8();
+    if (!m_spec.outputNote.isEmpty())
+        m_result.output += '\n' + m_spec.outputNote.toUtf8() + '\n';
     qCDebug(lcLocalSandbox) << "command finished" << m_result.exitCode << "in" << m_result.elapsedMs
                             << "ms" << (m_result.timedOut ? "(timed out)" : "");
     emit finished(m_result);

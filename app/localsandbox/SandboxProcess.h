@@ -24,6 +24,7 @@ struct SandboxRunSpec
     qint64 memoryBytes = 0; // RLIMIT_DATA of every process; 0 = none
     qint64 fileSizeBytes = 512ll << 20; // RLIMIT_FSIZE: the largest file one write may make
     QString cgroupDir; // a cgroup v2 the command is started in; empty = none
+    QString outputNote; // a line added after the output (e.g. the disk is full)
     qint64 outputCap = 1 << 20; // bytes kept; then the process group is killed
     bool network = false;
     int runAsUid = -1; // host uid/gid to run bwrap as (when the server is root)

@@ -444,8 +444,7 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
             return;
         }
     }
-    QString diskNote;
-    m_server->limits().prepare(record, &spec, &diskNote);
+    m_server->limits().prepare(record, &spec);
     const QString cgroupDir = spec.cgroupDir;
     auto *process = new SandboxProcess(spec, m_server); // dies (and kills) with the server
     auto pending = std::make_shared<PendingResponse>(std::move(responder));
@@ -456,33 +455,32 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
                          [process] { process->kill(); });
     const QString sandboxId = record.sandbox.id;
     LocalSandboxServer *server = m_server;
-    QObject::connect(process, &SandboxProcess::finished, m_server,
-                     [process, pending, fullPath, server, sandboxId, cgroupDir,
-                      diskNote](const SandboxRunResult &r) {
-                         process->deleteLater();
-                         server->noteActivity(sandboxId); // idle time counts from the end
-                         server->limits().finished(sandboxId, cgroupDir);
-                         QHttpServerResponder *responder = pending->responder();
-                         if (!responder)
-                             return; // the client gave up; the process group is already gone
-                         if (r.timedOut) {
-                             HttpReplies::toolboxError(
-                                 *responder, 408, fullPath, "POST",
-                                 QStringLiteral("request timeout: command execution timeout"));
-                             return;
-                         }
-                         if (!r.error.isEmpty()) {
-                             HttpReplies::toolboxError(*responder, 500, fullPath, "POST", r.error);
-                             return;
-                         }
-                         HttpReplies::json(
-                             *responder, 200,
-                             QJsonDocument(QJsonObject{
-                                 {QLatin1String("exitCode"), r.exitCode},
-                                 {QLatin1String("result"),
-                                  diskNote.isEmpty() ? QString::fromUtf8(r.output)
-                                                     : QString::fromUtf8(r.output)
-                                          + QLatin1Char('\n') + diskNote + QLatin1Char('\n')}}));
-                     });
+    // Its cgroup goes and the home is measured again once it ends.
+    QObject::connect(
+        process, &SandboxProcess::finished, &server->limits(),
+        [server, sandboxId, cgroupDir] { server->limits().finished(sandboxId, cgroupDir); });
+    QObject::connect(
+        process, &SandboxProcess::finished, m_server,
+        [process, pending, fullPath, server, sandboxId](const SandboxRunResult &r) {
+            process->deleteLater();
+            server->noteActivity(sandboxId); // idle time counts from the end
+            QHttpServerResponder *responder = pending->responder();
+            if (!responder)
+                return; // the client gave up; the process group is already gone
+            if (r.timedOut) {
+                HttpReplies::toolboxError(
+                    *responder, 408, fullPath, "POST",
+                    QStringLiteral("request timeout: command execution timeout"));
+                return;
+            }
+            if (!r.error.isEmpty()) {
+                HttpReplies::toolboxError(*responder, 500, fullPath, "POST", r.error);
+                return;
+            }
+            HttpReplies::json(
+                *responder, 200,
+                QJsonDocument(QJsonObject{{QLatin1String("exitCode"), r.exitCode},
+                                          {QLatin1String("result"), QString::fromUtf8(r.output)}}));
+        });
     process->start();
 }
