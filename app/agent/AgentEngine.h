@@ -9,6 +9,7 @@
 
 #include "agent/Approver.h"
 #include "agent/RunEvent.h"
+#include "sandbox/SandboxTypes.h"
 #include "store/StoreTypes.h"
 
 #include <QHash>
@@ -64,6 +65,9 @@ public:
     // the sandbox server's default. From the settings.
     void setSandboxAutoStopMinutes(int minutes) { m_autoStopMinutes = minutes; }
     int sandboxAutoStopMinutes() const { return m_autoStopMinutes; }
+    // runCommand/runCode without timeoutSeconds stop after this many seconds. From the settings.
+    void setCommandTimeoutSeconds(int seconds) { m_commandTimeoutSeconds = seconds; }
+    int commandTimeoutSeconds() const { return m_commandTimeoutSeconds; }
     QString instructions() const { return m_instructions; }
 
     // Starts a run with a new user message. False (and *error, one line) when the thread is
@@ -106,6 +110,7 @@ private:
     Approver *m_approver = nullptr;
     QString m_instructions;
     int m_autoStopMinutes = -1;
+    int m_commandTimeoutSeconds = kDefaultCommandTimeoutSeconds;
     QHash<RowId, AgentRun *> m_runs; // by thread
     QHash<RowId, QSet<QString>> m_alwaysAllowed; // this session's answers
     QHash<RowId, QSet<QString>> m_revoked; // this session's revocations (over the store's rows)

@@ -454,6 +454,7 @@ void AgentRun::launchMoreCalls()
         context.isAttached = [run = QPointer<AgentRun>(this)](const Sandbox &sandbox) {
             return run && run->isAttached(sandbox);
         };
+        context.commandTimeoutSeconds = m_engine.commandTimeoutSeconds();
         call.execution = tools->execute(call.name, call.args, context);
         connect(call.execution, &ToolExecution::finished, this,
                 [this, i](const ToolOutcome &outcome) {

@@ -95,7 +95,13 @@ ToolCatalog::ToolCatalog()
                   stringMap(QStringLiteral(
                       "Environment variables for every command. The user is asked to approve "
                       "them; names that change how programs start (PATH, LD_PRELOAD, BASH_ENV, "
-                      "PYTHONPATH, NODE_OPTIONS, ...) are refused"))}},
+                      "PYTHONPATH, NODE_OPTIONS, ...) are refused"))},
+                 {QStringLiteral("cpu"),
+                  number(QStringLiteral("CPU cores (default: the server's)"), 0)},
+                 {QStringLiteral("memory"),
+                  number(QStringLiteral("Memory limit in GiB (default 4 on the local server)"), 0)},
+                 {QStringLiteral("disk"),
+                  number(QStringLiteral("Disk limit in GiB (default 10 on the local server)"), 0)}},
                 {}),
          K::CreateSandbox, TOOL_HANDLER(createSandbox), false},
         {QStringLiteral("runCode"),
@@ -111,7 +117,10 @@ ToolCatalog::ToolCatalog()
                       {QStringLiteral("description"), QStringLiteral("Command-line arguments")}}},
                  {QStringLiteral("envs"), stringMap(QStringLiteral("Environment variables"))},
                  {QStringLiteral("timeoutSeconds"),
-                  number(QStringLiteral("Stop the code after this many seconds"), 0)}},
+                  number(QStringLiteral("Stop the code after this many seconds (default: the "
+                                        "user's command timeout, 30 minutes unless changed; "
+                                        "at most 86400)"),
+                         0)}},
                 {id, QStringLiteral("code")}),
          K::Execute, TOOL_HANDLER(runCode), true},
         {QStringLiteral("readFile"),
@@ -198,7 +207,9 @@ ToolCatalog::ToolCatalog()
                  {QStringLiteral("workingDirectory"),
                   path(QStringLiteral("Where to run it (default /home/daytona)"))},
                  {QStringLiteral("timeoutSeconds"),
-                  number(QStringLiteral("Stop the command after this many seconds (0 = no limit)"),
+                  number(QStringLiteral("Stop the command after this many seconds (default: the "
+                                        "user's command timeout, 30 minutes unless changed; "
+                                        "at most 86400); set it for long builds"),
                          0)},
                  {QStringLiteral("captureOutput"),
                   boolean(QStringLiteral("Return the output (default true)"))}},

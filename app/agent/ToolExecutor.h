@@ -37,6 +37,9 @@ struct ToolContext
     // (created by it) or those this says yes to (the store's record: created by the thread or
     // attached to it by the user). Any other id or name is refused as NotYours.
     std::function<bool(const Sandbox &sandbox)> isAttached;
+    // runCommand/runCode without timeoutSeconds stop after this long (the settings' default
+    // command timeout).
+    int commandTimeoutSeconds = kDefaultCommandTimeoutSeconds;
 };
 
 // The largest file readFile returns (bigger ones are read in parts with runCommand): the whole

@@ -21,10 +21,12 @@ QString shellQuoted(const QString &text)
     return QLatin1Char('\'') + out + QLatin1Char('\'');
 }
 
-int timeoutArgument(const QJsonObject &args)
+// The model's timeoutSeconds, else the default; clamped in double before it becomes an int.
+int timeoutArgument(const QJsonObject &args, int defaultSeconds)
 {
     const double seconds = args.value(QStringLiteral("timeoutSeconds")).toDouble(0);
-    return seconds > 0 ? int(std::ceil(std::min(seconds, 86400.0))) : 0;
+    const double chosen = seconds > 0 ? seconds : double(defaultSeconds);
+    return int(std::ceil(std::clamp(chosen, 1.0, double(kMaxCommandTimeoutSeconds))));
 }
 
 } // namespace
@@ -43,7 +45,7 @@ void ToolExecution::runCommand()
     StringMap envs;
     if (!environment(QStringLiteral("envs"), &envs))
         return;
-    const int timeout = timeoutArgument(m_args);
+    const int timeout = timeoutArgument(m_args, m_context.commandTimeoutSeconds);
     const QJsonValue capture = m_args.value(QStringLiteral("captureOutput"));
     const bool captureOutput = capture.isBool() ? capture.toBool() : true;
 
@@ -55,7 +57,7 @@ void ToolExecution::runCommand()
               if (r.error.kind == SandboxError::Kind::CommandTimedOut) {
                   fail(Kind::TimedOut,
                        QStringLiteral("the command timed out after %1 seconds and was stopped: "
-                                      "%2. Raise timeoutSeconds (0 = no limit) or make the "
+                                      "%2. Raise timeoutSeconds (at most 86400) or make the "
                                       "command finish sooner.")
                            .arg(timeout)
                            .arg(command));
@@ -85,7 +87,7 @@ void ToolExecution::runCode()
     QStringList argv;
     for (const QJsonValue &v : m_args.value(QStringLiteral("argv")).toArray())
         argv << shellQuoted(v.toVariant().toString());
-    const int timeout = timeoutArgument(m_args);
+    const int timeout = timeoutArgument(m_args, m_context.commandTimeoutSeconds);
     const QString language
         = m_sandbox.language().isEmpty() ? QStringLiteral("python") : m_sandbox.language();
     await(m_client->codeRun(m_sandbox, code, language, argv, envs, timeout),

@@ -25,6 +25,10 @@ void ToolExecution::createSandbox()
         params.labels.insert(QString(kThreadLabel), m_context.threadId);
     if (!environment(QStringLiteral("envVars"), &params.env))
         return;
+    // Resources as Daytona takes them (cores, GiB); absent or 0: the server's defaults.
+    params.cpu = m_args.value(QStringLiteral("cpu")).toDouble(0);
+    params.memory = m_args.value(QStringLiteral("memory")).toDouble(0);
+    params.disk = m_args.value(QStringLiteral("disk")).toDouble(0);
     if (m_context.sandboxAutoStopMinutes >= 0)
         params.autoStopInterval = m_context.sandboxAutoStopMinutes;
 

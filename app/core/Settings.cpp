@@ -22,6 +22,9 @@ static const Settings::Key kDeleteSandboxesWithThread{QStringLiteral("sandboxes/
                                                       false};
 // Daytona's own default idle time.
 static const Settings::Key kSandboxAutoStopMinutes{QStringLiteral("sandboxes/autoStopMinutes"), 15};
+// How long runCommand/runCode may run when the model gives no timeout (issue 14).
+static const Settings::Key kCommandTimeoutMinutes{QStringLiteral("agent/commandTimeoutMinutes"),
+                                                  30};
 // The provider id is appended: "providers/openai/baseUrl".
 static const Settings::Key kProviderBaseUrl{QStringLiteral("providers/%1/baseUrl"), QString()};
 static const Settings::Key kFirstRunDone{QStringLiteral("app/firstRunDone"), false};
@@ -148,6 +151,17 @@ int Settings::sandboxAutoStopMinutes() const
 void Settings::setSandboxAutoStopMinutes(int minutes)
 {
     setValue(kSandboxAutoStopMinutes, qMax(0, minutes));
+}
+int Settings::commandTimeoutMinutes() const
+{
+    bool ok = false;
+    const int minutes = value(kCommandTimeoutMinutes).toInt(&ok);
+    return ok && minutes >= 1 ? qMin(minutes, kMaxCommandTimeoutMinutes)
+                              : kCommandTimeoutMinutes.defaultValue.toInt();
+}
+void Settings::setCommandTimeoutMinutes(int minutes)
+{
+    setValue(kCommandTimeoutMinutes, qBound(1, minutes, kMaxCommandTimeoutMinutes));
 }
 
 QString Settings::providerBaseUrl(const QString &providerId) const

@@ -49,6 +49,10 @@ public:
     // Idle minutes before a sandbox is stopped; 0: never.
     int sandboxAutoStopMinutes() const;
     void setSandboxAutoStopMinutes(int minutes);
+    // Minutes a command or code run may take when the model sets no timeout (1..1440).
+    static constexpr int kMaxCommandTimeoutMinutes = 24 * 60;
+    int commandTimeoutMinutes() const;
+    void setCommandTimeoutMinutes(int minutes);
 
     // The base URL a provider's requests go to; empty: the catalog's default (or the SDK's
     // environment variable). Keyed by the catalog's provider id.

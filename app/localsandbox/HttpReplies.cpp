@@ -37,6 +37,8 @@ QByteArray reasonPhrase(int status)
         return "Internal Server Error";
     case 503:
         return "Service Unavailable";
+    case 507:
+        return "Insufficient Storage";
     default:
         return "Error";
     }

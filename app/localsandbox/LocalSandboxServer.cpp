@@ -79,6 +79,7 @@ LocalSandboxServer::LocalSandboxServer(const LocalSandboxOptions &options, QObje
     const bool root = ::geteuid() == 0;
     m_runAsUid = options.runAsUid != -2 ? options.runAsUid : (root ? kNobody : -1);
     m_runAsGid = options.runAsGid != -2 ? options.runAsGid : (root ? kNobody : -1);
+    m_limits = new SandboxLimits(this, options.limits);
     m_toolbox = std::make_unique<ToolboxService>(this);
 }
 
@@ -173,7 +174,7 @@ bool LocalSandboxServer::start(QString *error)
             handle(request, std::move(responder));
         });
     // Connections reach QHttpServer only through a gate that checks each request head first.
-    auto *tcp = new GatedTcpServer(m_options.limits, "Bearer " + m_token.toUtf8());
+    auto *tcp = new GatedTcpServer(m_options.httpLimits, "Bearer " + m_token.toUtf8());
     if (!tcp->listen(QHostAddress::LocalHost, m_options.port)) {
         *error = QStringLiteral("cannot listen on 127.0.0.1:%1 (is the port in use?)")
                      .arg(m_options.port);
@@ -192,6 +193,8 @@ bool LocalSandboxServer::start(QString *error)
     const QStringList ids = m_registry.all().keys();
     for (const QString &id : ids) {
         LocalSandboxRecord *record = m_registry.find(id);
+        if (record)
+            m_limits->adopt(record);
         if (record && record->sandbox.toolboxProxyUrl != toolboxUrl()) {
             record->sandbox.toolboxProxyUrl = toolboxUrl();
             QString saveError;
@@ -274,13 +277,18 @@ void LocalSandboxServer::sweepIdle()
     }
 }
 
-void LocalSandboxServer::killAll(const QString &sandboxId)
+void LocalSandboxServer::killAll(const QString &sandboxId, const QString &reason)
 {
     const QList<QPointer<SandboxProcess>> processes = m_running.values(sandboxId);
     for (const QPointer<SandboxProcess> &p : processes) {
         if (p)
-            p->kill();
+            p->kill(reason);
     }
+}
+
+void LocalSandboxServer::stopCommands(const QString &sandboxId, const QString &reason)
+{
+    killAll(sandboxId, reason);
 }
 
 void LocalSandboxServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -485,13 +493,11 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
     }
     const QJsonObject body = doc.object();
     if (body.contains(QLatin1String("buildInfo")) || body.contains(QLatin1String("volumes"))
-        || body.contains(QLatin1String("cpu")) || body.contains(QLatin1String("memory"))
-        || body.contains(QLatin1String("disk")) || body.contains(QLatin1String("gpu"))) {
+        || body.contains(QLatin1String("gpu"))) {
         HttpReplies::apiError(
             responder, 400, path,
             QStringLiteral("The local sandbox server runs on this machine's own system: "
-                           "images (buildInfo), volumes and cpu/memory/disk/gpu are not "
-                           "supported."));
+                           "images (buildInfo), volumes and gpu are not supported."));
         return;
     }
     const QString name = body.value(QLatin1String("name")).toString();
@@ -527,9 +533,12 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
     s.target = body.value(QLatin1String("target")).toString(QStringLiteral("local"));
     if (s.target.isEmpty())
         s.target = QStringLiteral("local");
-    s.cpu = 1;
-    s.memory = 1;
-    s.disk = 3;
+    QString limitError;
+    if (!m_limits->applyCreate(body, &record, &limitError)) {
+        HttpReplies::apiError(responder, 400, path, limitError);
+        return;
+    }
+    record.limits = true;
     s.state = QStringLiteral("started");
     s.desiredState = QStringLiteral("started");
     s.autoStopInterval = body.value(QLatin1String("autoStopInterval")).toInt(15);
@@ -562,7 +571,8 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
         return;
     }
     qCInfo(lcLocalSandbox) << "created sandbox" << s.id
-                           << (record.network ? "with network" : "without network");
+                           << (record.network ? "with network" : "without network") << "cpu"
+                           << s.cpu << "memory" << s.memory << "GiB disk" << s.disk << "GiB";
     HttpReplies::json(responder, 200, QJsonDocument(s.toJson()));
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "localsandbox/GatedTcpServer.h"
+#include "localsandbox/SandboxLimits.h"
 #include "localsandbox/SandboxRegistry.h"
 #include "sandbox/SandboxBackend.h"
 
@@ -36,7 +37,8 @@ struct LocalSandboxOptions
     // Length of the "minute" of autoStopInterval / autoDeleteInterval (injectable for tests).
     int minuteMs = 60000;
     // Connections, request sizes and timeouts (GatedTcpServer.h has the defaults).
-    HttpLimits limits;
+    HttpLimits httpLimits;
+    SandboxLimitOptions limits; // cpu/memory/disk defaults and maxima
 };
 
 class LocalSandboxServer final : public QObject
@@ -60,9 +62,12 @@ public:
     int runAsGid() const { return m_runAsGid; }
 
     SandboxRegistry &registry() { return m_registry; }
+    SandboxLimits &limits() { return *m_limits; }
     // Commands running in a sandbox (so stop/delete can kill them).
     void track(const QString &sandboxId, SandboxProcess *process);
     int runningCount(const QString &sandboxId) const;
+    // Kills the sandbox's running commands; the reason ends their output.
+    void stopCommands(const QString &sandboxId, const QString &reason);
     // A toolbox call touched the sandbox (postpones its auto-stop).
     void noteActivity(const QString &sandboxId);
 
@@ -73,7 +78,7 @@ private:
     void createSandbox(const QHttpServerRequest &request, QHttpServerResponder &responder);
     void listSandboxes(const QHttpServerRequest &request, QHttpServerResponder &responder,
                        bool paginated);
-    void killAll(const QString &sandboxId);
+    void killAll(const QString &sandboxId, const QString &reason = QString());
     bool deleteSandbox(LocalSandboxRecord *record, QString *error);
     bool checkSandboxDirReachable(QString *error) const;
     // Stops sandboxes idle longer than autoStopInterval (deleting those with autoDeleteInterval
@@ -92,4 +97,5 @@ private:
     QMultiHash<QString, QPointer<SandboxProcess>> m_running;
     QHash<QString, qint64> m_lastActivity; // ms since epoch, per sandbox id
     QTimer *m_sweepTimer = nullptr;
+    SandboxLimits *m_limits = nullptr; // a child
 };

@@ -11,14 +11,14 @@
 #include <csignal>
 #include <fcntl.h>
 #include <grp.h>
+#include <sched.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace {
 
-constexpr qint64 kTmpBytes = 256ll << 20;
-constexpr qint64 kFileSizeBytes = 512ll << 20;
 constexpr int kMaxProcesses = 256;
 constexpr int kDefaultCpuSeconds = 3600;
 
@@ -164,7 +164,11 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
     a << QStringLiteral("--ro-bind-data") << QString::number(passwdFd)
       << QStringLiteral("/etc/passwd") << QStringLiteral("--ro-bind-data")
       << QString::number(groupFd) << QStringLiteral("/etc/group") << QStringLiteral("--proc")
-      << QStringLiteral("/proc") << QStringLiteral("--dev") << QStringLiteral("/dev")
+      << QStringLiteral("/proc") << QStringLiteral("--dev")
+      << QStringLiteral("/dev")
+      // /dev is a tmpfs without a size the sandbox user owns: read-only, with a sized /dev/shm.
+      << QStringLiteral("--remount-ro") << QStringLiteral("/dev") << QStringLiteral("--size")
+      << QString::number(kShmBytes) << QStringLiteral("--tmpfs") << QStringLiteral("/dev/shm")
       << QStringLiteral("--size") << QString::number(kTmpBytes) << QStringLiteral("--tmpfs")
       << QStringLiteral("/tmp") << QStringLiteral("--bind") << spec.homeDir << home
       << QStringLiteral("--chdir") << (spec.cwd.isEmpty() ? home : spec.cwd);
@@ -178,11 +182,17 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
     if (seccompFd >= 0)
         a << QStringLiteral("--seccomp") << QString::number(seccompFd);
     // Limits applied inside the new user namespace, so RLIMIT_NPROC counts only this sandbox.
-    const int cpu = spec.timeoutSeconds > 0 ? spec.timeoutSeconds + 5 : kDefaultCpuSeconds;
+    // Sizes in bytes: util-linux 2.38's prlimit crashes on suffixes like "4G".
+    const qint64 cpu = spec.timeoutSeconds > 0 ? spec.timeoutSeconds + 5 : kDefaultCpuSeconds;
     a << QStringLiteral("--") << QStringLiteral("/usr/bin/prlimit")
       << QStringLiteral("--nproc=%1").arg(kMaxProcesses) << QStringLiteral("--nofile=1024")
-      << QStringLiteral("--fsize=%1").arg(kFileSizeBytes) << QStringLiteral("--cpu=%1").arg(cpu)
-      << QStringLiteral("--core=0") << QStringLiteral("--")
+      << QStringLiteral("--fsize=%1").arg(qMax<qint64>(0, spec.fileSizeBytes))
+      << QStringLiteral("--cpu=%1").arg(cpu) << QStringLiteral("--core=0")
+      << QStringLiteral("--nice=0"); // no way back to a higher priority
+    // RLIMIT_DATA, not RLIMIT_AS: node reserves far more address space than it uses.
+    if (spec.memoryBytes > 0)
+        a << QStringLiteral("--data=%1").arg(spec.memoryBytes);
+    a << QStringLiteral("--")
       << QStringLiteral("/bin/bash")
       // Privileged mode: no $BASH_ENV/$ENV file, no functions imported from the environment,
       // SHELLOPTS/BASHOPTS/CDPATH/GLOBIGNORE ignored, whatever the environment says.
@@ -217,9 +227,21 @@ void SandboxProcess::start()
     }
     const int uid = m_spec.runAsUid;
     const int gid = m_spec.runAsGid;
+    const int cgroupFd = m_spec.cgroupDir.isEmpty()
+        ? -1
+        : ::open(QFile::encodeName(m_spec.cgroupDir + QStringLiteral("/cgroup.procs")).constData(),
+                 O_WRONLY | O_CLOEXEC);
     // Runs in the child between fork and exec: only async-signal-safe calls.
-    m_process.setChildProcessModifier([passwdFd, groupFd, seccompFd, uid, gid] {
+    m_process.setChildProcessModifier([passwdFd, groupFd, seccompFd, uid, gid, cgroupFd] {
         ::setsid(); // own process group: a timeout kills everything at once
+        // Into the command's cgroup ("0" = this process) before anything else runs.
+        if (cgroupFd >= 0 && ::write(cgroupFd, "0", 1) != 1)
+            ::_exit(125);
+        // RLIMIT_CPU resets on fork, so a priority the sandbox cannot raise again (RLIMIT_NICE
+        // is 0) keeps busy loops from starving the window: the desktop comes first.
+        ::setpriority(PRIO_PROCESS, 0, SandboxProcess::kNice);
+        struct sched_param param = {};
+        ::sched_setscheduler(0, SCHED_BATCH, &param);
         ::fcntl(passwdFd, F_SETFD, 0);
         ::fcntl(groupFd, F_SETFD, 0);
         if (seccompFd >= 0)
@@ -242,7 +264,7 @@ void SandboxProcess::start()
     m_process.setProgram(bwrapPath());
     m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd, seccompFd));
     m_process.start();
-    for (const int fd : {passwdFd, groupFd, seccompFd}) {
+    for (const int fd : {passwdFd, groupFd, seccompFd, cgroupFd}) {
         if (fd >= 0)
             ::close(fd);
     }
@@ -253,12 +275,17 @@ void SandboxProcess::start()
     if (!m_spec.script.endsWith('\n'))
         m_process.write("\n");
     m_process.closeWriteChannel();
-    if (m_spec.timeoutSeconds > 0)
-        m_timer.start(m_spec.timeoutSeconds * 1000);
+    if (m_spec.timeoutSeconds > 0) {
+        // In qint64 and clamped: seconds * 1000 as an int overflows past 24.8 days.
+        const qint64 ms = qMin<qint64>(m_spec.timeoutSeconds, kMaxCommandTimeoutSeconds) * 1000;
+        m_timer.start(int(ms));
+    }
 }
 
-void SandboxProcess::kill()
+void SandboxProcess::kill(const QString &reason)
 {
+    if (m_killReason.isEmpty())
+        m_killReason = reason;
     killGroup();
 }
 
@@ -306,7 +333,14 @@ void SandboxProcess::onFinished(int exitCode, QProcess::ExitStatus status)
     } else if (exitCode == 126 && m_result.output.isEmpty()) {
         m_result.error
             = QStringLiteral("Could not drop to the sandbox user (uid %1).").arg(m_spec.runAsUid);
+    } else if (exitCode == 125 && m_result.output.isEmpty()) {
+        m_result.error = QStringLiteral("Could not move the command into its cgroup %1.")
+                             .arg(m_spec.cgroupDir);
     }
+    if (!m_killReason.isEmpty())
+        m_result.output += QStringLiteral("\n[stopped: %1]\n").arg(m_killReason).toUtf8();
+    if (!m_spec.outputNote.isEmpty())
+        m_result.output += '\n' + m_spec.outputNote.toUtf8() + '\n';
     qCDebug(lcLocalSandbox) << "command finished" << m_result.exitCode << "in" << m_result.elapsedMs
                             << "ms" << (m_result.timedOut ? "(timed out)" : "");
     emit finished(m_result);

@@ -1,8 +1,10 @@
 // One command run inside a sandbox with bubblewrap (specs/security.md §1.6): a minimal
-// read-only system, the sandbox's home as /home/daytona, private /tmp, new user/pid/ipc/uts/net
-// namespaces, cleared environment, no capabilities, rlimits set inside the new user namespace,
-// --die-with-parent. The host side enforces the wall-clock timeout and the output cap by
-// killing the whole process group. Asynchronous: start(), then finished(result).
+// read-only system, the sandbox's home as /home/daytona, private sized /tmp and /dev/shm, new
+// user/pid/ipc/uts/net namespaces, cleared environment, no capabilities, rlimits (memory as
+// RLIMIT_DATA, file size, processes) set inside the new user namespace, a lowered CPU priority,
+// and a cgroup v2 (memory.max, cpu.max) when the caller made one; --die-with-parent. The host
+// side enforces the wall-clock timeout and the output cap by killing the whole process group.
+// Asynchronous: start(), then finished(result).
 #pragma once
 
 #include "sandbox/SandboxTypes.h"
@@ -18,7 +20,11 @@ struct SandboxRunSpec
     QString cwd; // inside the sandbox; empty = /home/daytona
     StringMap env; // added after the cleared environment
     QByteArray script; // piped to the shell's stdin, as the Daytona daemon does
-    int timeoutSeconds = 0; // 0 = no limit
+    qint64 timeoutSeconds = 0; // 0 = no limit; clamped to kMaxCommandTimeoutSeconds
+    qint64 memoryBytes = 0; // RLIMIT_DATA of every process; 0 = none
+    qint64 fileSizeBytes = 512ll << 20; // RLIMIT_FSIZE: the largest file one write may make
+    QString cgroupDir; // a cgroup v2 the command is started in; empty = none
+    QString outputNote; // a line added after the output (e.g. the disk is full)
     qint64 outputCap = 1 << 20; // bytes kept; then the process group is killed
     bool network = false;
     int runAsUid = -1; // host uid/gid to run bwrap as (when the server is root)
@@ -45,8 +51,15 @@ public:
     ~SandboxProcess() override;
 
     void start();
-    // Kills the process group now (stop/delete of the sandbox); finished() still follows.
-    void kill();
+    // Kills the process group now (stop/delete of the sandbox); finished() still follows,
+    // with the reason (if any) at the end of the output.
+    void kill(const QString &reason = QString());
+
+    // What the sandbox's /dev/shm and /tmp may hold (tmpfs: host memory).
+    static constexpr qint64 kShmBytes = 64ll << 20;
+    static constexpr qint64 kTmpBytes = 256ll << 20;
+    // The niceness sandboxed processes run at (with SCHED_BATCH).
+    static constexpr int kNice = 10;
 
     // The bwrap argument list for a spec, with the fds that carry /etc/passwd, /etc/group and
     // the seccomp program (-1 = none).
@@ -72,4 +85,5 @@ private:
     SandboxRunResult m_result;
     qint64 m_pid = 0;
     bool m_done = false;
+    QString m_killReason;
 };

@@ -36,6 +36,7 @@ bool SandboxRegistry::load(QString *error, QStringList *warnings)
         record.sandbox = Sandbox::fromJson(o.value(QLatin1String("sandbox")).toObject());
         record.network = o.value(QLatin1String("network")).toBool();
         record.previewToken = o.value(QLatin1String("previewToken")).toString();
+        record.limits = o.value(QLatin1String("limits")).toBool();
         if (record.sandbox.id.isEmpty() || record.sandbox.id + QLatin1String(".json") != name) {
             warnings->append(QStringLiteral("%1: not a sandbox record").arg(file.fileName()));
             continue;
@@ -54,7 +55,8 @@ bool SandboxRegistry::save(const LocalSandboxRecord &record, QString *error)
     }
     const QJsonObject o{{QLatin1String("sandbox"), record.sandbox.toJson()},
                         {QLatin1String("network"), record.network},
-                        {QLatin1String("previewToken"), record.previewToken}};
+                        {QLatin1String("previewToken"), record.previewToken},
+                        {QLatin1String("limits"), record.limits}};
     file.write(QJsonDocument(o).toJson());
     if (!file.commit()) {
         *error = QStringLiteral("cannot save sandbox state: %1").arg(file.errorString());

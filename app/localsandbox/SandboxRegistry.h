@@ -13,6 +13,7 @@ struct LocalSandboxRecord
     Sandbox sandbox;
     bool network = false;
     QString previewToken;
+    bool limits = false; // cpu/memory/disk are real limits (not a record from before them)
 };
 
 class SandboxRegistry final

@@ -190,20 +190,28 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
         QStringLiteral("not found: %1 is not served by the local sandbox").arg(daemonPath));
 }
 
-void ToolboxService::offThread(QHttpServerResponder &&responder, std::function<FileReply()> work)
+std::function<void()> ToolboxService::measureAfter(const LocalSandboxRecord &record) const
+{
+    return [server = m_server, id = record.sandbox.id] { server->limits().measure(id); };
+}
+
+void ToolboxService::offThread(QHttpServerResponder &&responder, std::function<FileReply()> work,
+                               std::function<void()> then)
 {
     const quint64 job = ++m_lastJob;
     m_waiting.insert(job, std::make_shared<PendingResponse>(std::move(responder)));
     LocalSandboxServer *server = m_server;
     ToolboxService *self = this; // the pool (a member) finishes its jobs before self goes
-    m_pool.start([work = std::move(work), job, server, self] {
+    m_pool.start([work = std::move(work), then = std::move(then), job, server, self] {
         FileReply reply = work();
         QMetaObject::invokeMethod(
             server,
-            [self, job, reply = std::move(reply)] {
+            [self, job, then, reply = std::move(reply)] {
                 const std::shared_ptr<PendingResponse> pending = self->m_waiting.take(job);
                 if (QHttpServerResponder *responder = pending ? pending->responder() : nullptr)
                     HttpReplies::raw(*responder, reply.status, reply.body, reply.headers);
+                if (then)
+                    then();
             },
             Qt::QueuedConnection);
     });
@@ -244,14 +252,17 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
         if (path.isEmpty())
             return fail({400, QStringLiteral("bad request: path is required")});
         const bool recursive = queryValue(request, "recursive") == QLatin1String("true");
-        offThread(std::move(responder), [fs, path, recursive, fullPath, methodText] {
-            ConfinedFs::Error e;
-            if (!fs.remove(path, recursive, &e))
-                return FileReply::error(e, fullPath, methodText);
-            FileReply reply;
-            reply.status = 204;
-            return reply;
-        });
+        offThread(
+            std::move(responder),
+            [fs, path, recursive, fullPath, methodText] {
+                ConfinedFs::Error e;
+                if (!fs.remove(path, recursive, &e))
+                    return FileReply::error(e, fullPath, methodText);
+                FileReply reply;
+                reply.status = 204;
+                return reply;
+            },
+            measureAfter(record));
         return;
     }
     if (daemonPath == QLatin1String("/files/info") && method == M::Get) {
@@ -354,11 +365,20 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
                 contentType = v;
         }
         const QByteArray body = request.body();
+        // The whole body counts (a little more than the files): checked before anything is
+        // written, and counted now, so that uploads before the next measurement cannot pass.
+        const QString full = m_server->limits().checkWrite(record, body.size());
+        if (!full.isEmpty())
+            return fail({507, full});
+        record.sandbox.diskUsageBytes
+            = qMax<qint64>(0, record.sandbox.diskUsageBytes) + body.size();
         const bool single = daemonPath == QLatin1String("/files/upload");
-        offThread(std::move(responder),
-                  [fs, single, path, body, contentType, fullPath, methodText] {
-                      return upload(fs, single, path, body, contentType, fullPath, methodText);
-                  });
+        offThread(
+            std::move(responder),
+            [fs, single, path, body, contentType, fullPath, methodText] {
+                return upload(fs, single, path, body, contentType, fullPath, methodText);
+            },
+            measureAfter(record));
         return;
     }
     fail({404, QStringLiteral("not found: %1").arg(daemonPath)});
@@ -485,7 +505,11 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
                                   QStringLiteral("bad request: invalid timeout"));
         return;
     }
-    spec.timeoutSeconds = int(qMin(timeout, 30.0 * 24 * 3600));
+    // No timeout means the default, not forever; a longer one than the maximum is clamped
+    // (milliseconds of it must fit the timer's int).
+    spec.timeoutSeconds = timeout > 0 ? qint64(qMin(timeout, double(kMaxCommandTimeoutSeconds)))
+                                      : kDefaultCommandTimeoutSeconds;
+    spec.timeoutSeconds = qMax<qint64>(1, spec.timeoutSeconds);
     static const QRegularExpression envKey(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     const QJsonObject envs = body.value(QLatin1String("envs")).toObject();
     for (auto it = envs.begin(); it != envs.end(); ++it) {
@@ -529,14 +553,21 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
             return;
         }
     }
+    m_server->limits().prepare(record, &spec);
+    const QString cgroupDir = spec.cgroupDir;
     auto *process = new SandboxProcess(spec, m_server); // dies (and kills) with the server
     auto pending = std::make_shared<PendingResponse>(std::move(responder));
     m_server->track(record.sandbox.id, process);
     // A client that hangs up (a cancelled tool call) takes its command down with it.
     if (QTcpSocket *socket = pending->socket())
-        QObject::connect(socket, &QAbstractSocket::disconnected, process, &SandboxProcess::kill);
+        QObject::connect(socket, &QAbstractSocket::disconnected, process,
+                         [process] { process->kill(); });
     const QString sandboxId = record.sandbox.id;
     LocalSandboxServer *server = m_server;
+    // Its cgroup goes and the home is measured again once it ends.
+    QObject::connect(
+        process, &SandboxProcess::finished, &server->limits(),
+        [server, sandboxId, cgroupDir] { server->limits().finished(sandboxId, cgroupDir); });
     QObject::connect(
         process, &SandboxProcess::finished, m_server,
         [process, pending, fullPath, server, sandboxId](const SandboxRunResult &r) {

@@ -52,7 +52,11 @@ private:
                      const QString &daemonPath, QHttpServerResponder &&responder);
     // Walks and reads of sandbox files run on a worker so the event loop (the app's window,
     // when the server runs inside it) stays free; the answer is written when it is ready.
-    void offThread(QHttpServerResponder &&responder, std::function<FileReply()> work);
+    // Runs work on the pool and answers with its reply on this thread; then `then` (if any).
+    void offThread(QHttpServerResponder &&responder, std::function<FileReply()> work,
+                   std::function<void()> then = {});
+    // Measures the sandbox's disk again once a write or delete is done.
+    std::function<void()> measureAfter(const LocalSandboxRecord &record) const;
     static FileReply bulkDownload(const ConfinedFs &fs, const QJsonArray &paths);
     static FileReply upload(const ConfinedFs &fs, bool single, const QString &path,
                             const QByteArray &body, const QByteArray &contentType,

@@ -139,8 +139,10 @@ void AppContext::applySettings()
         for (const ProviderInfo &provider : m_llm->catalog().providers())
             m_llm->setBaseUrlOverride(provider.id, m_settings->providerBaseUrl(provider.id));
     }
-    if (m_engine)
+    if (m_engine) {
         m_engine->setSandboxAutoStopMinutes(m_settings->sandboxAutoStopMinutes());
+        m_engine->setCommandTimeoutSeconds(m_settings->commandTimeoutMinutes() * 60);
+    }
 }
 
 SandboxBackend *AppContext::sandboxBackend(QString *error)

@@ -12,6 +12,13 @@
 
 namespace {
 
+// Every command is sent with a timeout: none (or a negative one) means the default, and a huge
+// one the maximum, so neither the server's timer nor this client's overflows or waits forever.
+int commandTimeout(int seconds)
+{
+    return seconds > 0 ? qMin(seconds, kMaxCommandTimeoutSeconds) : kDefaultCommandTimeoutSeconds;
+}
+
 QByteArray jsonBody(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -327,9 +334,9 @@ DaytonaCall *DaytonaClient::findInFiles(const Sandbox &sandbox, const QString &p
 DaytonaCall *DaytonaClient::execute(const Sandbox &sandbox, const QString &command,
                                     const QString &cwd, const StringMap &envs, int timeoutSeconds)
 {
-    QJsonObject body{{QLatin1String("command"), command}};
-    if (timeoutSeconds > 0)
-        body.insert(QLatin1String("timeout"), timeoutSeconds);
+    timeoutSeconds = commandTimeout(timeoutSeconds);
+    QJsonObject body{{QLatin1String("command"), command},
+                     {QLatin1String("timeout"), timeoutSeconds}};
     if (!cwd.isEmpty())
         body.insert(QLatin1String("cwd"), cwd);
     if (!envs.isEmpty())
@@ -339,8 +346,8 @@ DaytonaCall *DaytonaClient::execute(const Sandbox &sandbox, const QString &comma
     spec.path = QStringLiteral("/process/execute");
     spec.body = jsonBody(body);
     spec.contentType = "application/json";
-    // The HTTP budget outlasts the command's own limit; no limit means a long one.
-    spec.timeoutMs = timeoutSeconds > 0 ? (timeoutSeconds + 30) * 1000 : 24 * 3600 * 1000;
+    // The HTTP budget outlasts the command's own limit.
+    spec.timeoutMs = (timeoutSeconds + 30) * 1000;
     return toolboxCall(sandbox, spec);
 }
 
@@ -354,14 +361,14 @@ DaytonaCall *DaytonaClient::codeRun(const Sandbox &sandbox, const QString &code,
         body.insert(QLatin1String("argv"), QJsonArray::fromStringList(argv));
     if (!envs.isEmpty())
         body.insert(QLatin1String("envs"), mapToJson(envs));
-    if (timeoutSeconds > 0)
-        body.insert(QLatin1String("timeout"), timeoutSeconds);
+    timeoutSeconds = commandTimeout(timeoutSeconds);
+    body.insert(QLatin1String("timeout"), timeoutSeconds);
     DaytonaRequestSpec spec;
     spec.method = "POST";
     spec.path = QStringLiteral("/process/code-run");
     spec.body = jsonBody(body);
     spec.contentType = "application/json";
-    spec.timeoutMs = timeoutSeconds > 0 ? (timeoutSeconds + 30) * 1000 : 24 * 3600 * 1000;
+    spec.timeoutMs = (timeoutSeconds + 30) * 1000;
     return toolboxCall(sandbox, spec);
 }
 

@@ -62,7 +62,8 @@ public:
                           const QString &destination);
     DaytonaCall *searchFiles(const Sandbox &sandbox, const QString &path, const QString &glob);
     DaytonaCall *findInFiles(const Sandbox &sandbox, const QString &path, const QString &text);
-    // timeoutSeconds 0 = no limit; 408 (SandboxError::Kind::CommandTimedOut) = timed out.
+    // timeoutSeconds 0 = kDefaultCommandTimeoutSeconds, at most kMaxCommandTimeoutSeconds;
+    // 408 (SandboxError::Kind::CommandTimedOut) = timed out.
     DaytonaCall *execute(const Sandbox &sandbox, const QString &command,
                          const QString &cwd = QString(), const StringMap &envs = {},
                          int timeoutSeconds = 0);

@@ -122,6 +122,10 @@ SandboxError SandboxError::fromHttp(int status, const QByteArray &body,
             : QStringLiteral("Too many requests to the sandbox server (HTTP 429); wait "
                              "a moment and try again.");
         return e;
+    case 507: // the local server: the sandbox's disk limit
+        e.kind = Kind::BadRequest;
+        e.message = QStringLiteral("The sandbox's disk is full (HTTP 507)%1.").arg(detail);
+        return e;
     default:
         break;
     }

@@ -42,6 +42,7 @@ Sandbox Sandbox::fromJson(const QJsonObject &o)
     s.gpu = o.value(QLatin1String("gpu")).toDouble();
     s.memory = o.value(QLatin1String("memory")).toDouble();
     s.disk = o.value(QLatin1String("disk")).toDouble();
+    s.diskUsageBytes = qint64(o.value(QLatin1String("diskUsageBytes")).toDouble(-1));
     s.state = o.value(QLatin1String("state")).toString();
     s.desiredState = o.value(QLatin1String("desiredState")).toString();
     s.errorReason = o.value(QLatin1String("errorReason")).toString();
@@ -83,6 +84,8 @@ QJsonObject Sandbox::toJson() const
     };
     if (!errorReason.isEmpty())
         o.insert(QLatin1String("errorReason"), errorReason);
+    if (diskUsageBytes >= 0)
+        o.insert(QLatin1String("diskUsageBytes"), double(diskUsageBytes));
     return o;
 }
 
@@ -109,6 +112,12 @@ QJsonObject CreateSandboxParams::toJson() const
         o.insert(QLatin1String("networkBlockAll"), networkBlockAll == 1);
     if (isPublic)
         o.insert(QLatin1String("public"), true);
+    if (cpu > 0)
+        o.insert(QLatin1String("cpu"), cpu);
+    if (memory > 0)
+        o.insert(QLatin1String("memory"), memory);
+    if (disk > 0)
+        o.insert(QLatin1String("disk"), disk);
     return o;
 }
 

@@ -15,6 +15,11 @@ using StringMap = QMap<QString, QString>;
 // The label the SDKs use to remember a sandbox's code-run language.
 inline constexpr QLatin1String kLanguageLabel("code-toolbox-language");
 
+// A command without a timeout stops after this long (the app's setting overrides it), and no
+// timeout is longer than the maximum: milliseconds of both fit an int (QTimer) with room.
+inline constexpr int kDefaultCommandTimeoutSeconds = 30 * 60;
+inline constexpr int kMaxCommandTimeoutSeconds = 24 * 3600;
+
 struct Sandbox
 {
     QString id;
@@ -31,6 +36,9 @@ struct Sandbox
     double gpu = 0;
     double memory = 0;
     double disk = 0;
+    // Bytes the sandbox's files take (local sandboxes; -1 = unknown). Not part of Daytona's
+    // object: the local server adds "diskUsageBytes" so the list can show it.
+    qint64 diskUsageBytes = -1;
     QString state; // "started", "stopped", "creating", "error", ... (SandboxState)
     QString desiredState;
     QString errorReason;
@@ -61,6 +69,10 @@ struct CreateSandboxParams
     int autoDeleteInterval = -2; // minutes; -2 = not sent
     int networkBlockAll = -1; // -1 = not sent, 0 = false, 1 = true
     bool isPublic = false;
+    // Resources in cores and GiB (fractions allowed by the local server); 0 = not sent.
+    double cpu = 0;
+    double memory = 0;
+    double disk = 0;
 
     // The request body, with the language written into the code-toolbox-language label.
     QJsonObject toJson() const;

@@ -1,6 +1,7 @@
 // SandboxListModel: the service's entries as rows, kept in step with its signals.
 #include "sandboxes/SandboxListModel.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace {
@@ -11,6 +12,24 @@ QString labelsText(const StringMap &labels)
     for (auto it = labels.cbegin(); it != labels.cend(); ++it)
         parts.append(it.key() + QLatin1Char('=') + it.value());
     return parts.join(QStringLiteral(", "));
+}
+
+QString number(double value)
+{
+    return QLocale().toString(value, 'g', 3);
+}
+
+// "2 CPU, 4 GiB memory, 0.01 of 10 GiB disk"; the usage only where the server reports it.
+QString resourcesText(const Sandbox &s)
+{
+    if (s.cpu <= 0 && s.memory <= 0 && s.disk <= 0)
+        return QString();
+    const QString disk = s.diskUsageBytes >= 0
+        ? QCoreApplication::translate("SandboxListModel", "%1 of %2 GiB disk")
+              .arg(number(double(s.diskUsageBytes) / (1ll << 30)), number(s.disk))
+        : QCoreApplication::translate("SandboxListModel", "%1 GiB disk").arg(number(s.disk));
+    return QCoreApplication::translate("SandboxListModel", "%1 CPU, %2 GiB memory, %3")
+        .arg(number(s.cpu), number(s.memory), disk);
 }
 
 } // namespace
@@ -74,6 +93,9 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
             return tr("Thread #%1").arg(row.threadId);
         if (index.column() == State && !s.errorReason.isEmpty())
             return s.errorReason;
+        if (index.column() == Resources)
+            return tr("CPU cores, memory and disk the sandbox may use; for a local sandbox, also "
+                      "how much of its disk its files take");
         return data(index, Qt::DisplayRole);
     case SortRole:
         if (index.column() == Created)
@@ -102,6 +124,8 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
                 ? QLocale().toString(created.toLocalTime(), QLocale::ShortFormat)
                 : s.createdAt;
         }
+        case Resources:
+            return resourcesText(s);
         case Labels:
             return labelsText(s.labels);
         case ColumnCount:
@@ -133,6 +157,8 @@ QVariant SandboxListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Thread");
     case Created:
         return tr("Created");
+    case Resources:
+        return tr("Limits");
     case Labels:
         return tr("Labels");
     case ColumnCount:

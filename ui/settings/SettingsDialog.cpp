@@ -183,6 +183,16 @@ QWidget *SettingsDialog::buildSandboxesPage()
     auto *stopLabel = new QLabel(tr("Stop idle sandboxes &after:"), page);
     stopLabel->setBuddy(m_autoStop);
     form->addRow(stopLabel, m_autoStop);
+
+    m_commandTimeout = new QSpinBox(page);
+    m_commandTimeout->setObjectName(QStringLiteral("commandTimeoutMinutesSpin"));
+    m_commandTimeout->setRange(1, Settings::kMaxCommandTimeoutMinutes);
+    m_commandTimeout->setSuffix(tr(" min"));
+    m_commandTimeout->setToolTip(tr("A command or code run the agent starts without its own "
+                                    "timeout is stopped after this long"));
+    auto *timeoutLabel = new QLabel(tr("Stop agent &commands after:"), page);
+    timeoutLabel->setBuddy(m_commandTimeout);
+    form->addRow(timeoutLabel, m_commandTimeout);
     auto *note = new QLabel(tr("Sandbox changes apply to sandboxes created from now on; the "
                                "provider choice takes effect at the next start."),
                             page);
@@ -238,6 +248,7 @@ void SettingsDialog::load()
     m_localNetwork->setChecked(settings.localSandboxNetwork());
     m_deleteSandboxes->setChecked(settings.deleteSandboxesWithThread());
     m_autoStop->setValue(settings.sandboxAutoStopMinutes());
+    m_commandTimeout->setValue(settings.commandTimeoutMinutes());
 }
 
 void SettingsDialog::addModels(const QStringList &models)
@@ -273,6 +284,7 @@ bool SettingsDialog::apply()
     settings.setLocalSandboxNetwork(m_localNetwork->isChecked());
     settings.setDeleteSandboxesWithThread(m_deleteSandboxes->isChecked());
     settings.setSandboxAutoStopMinutes(m_autoStop->value());
+    settings.setCommandTimeoutMinutes(m_commandTimeout->value());
     // A key entered here is a first run done another way.
     if (m_providers->hasTypedKey())
         settings.setFirstRunDone(true);

@@ -59,6 +59,7 @@ private:
     QCheckBox *m_localNetwork = nullptr;
     QCheckBox *m_deleteSandboxes = nullptr;
     QSpinBox *m_autoStop = nullptr;
+    QSpinBox *m_commandTimeout = nullptr;
     QLineEdit *m_dataFolder = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

@@ -348,7 +348,7 @@ void TestToolExecutor::runCodeAndCommandOptions()
     QCOMPARE(failing.result.value(QLatin1String("exitCode")).toInt(), 3);
     QCOMPARE(failing.result.value(QLatin1String("stdout")).toString(), QStringLiteral("oops\n"));
 
-    // workingDirectory, envs, captureOutput false, timeoutSeconds 0 (no limit).
+    // workingDirectory, envs, captureOutput false, timeoutSeconds 0 (the default timeout).
     run(QStringLiteral("createDirectory"),
         {{sid, m_sandbox}, {QStringLiteral("path"), QStringLiteral("work")}});
     const ToolOutcome cwd

@@ -25,6 +25,7 @@ void TestSettings::defaults()
     QVERIFY(!settings.localSandboxNetwork());
     QVERIFY(!settings.deleteSandboxesWithThread());
     QCOMPARE(settings.sandboxAutoStopMinutes(), 15);
+    QCOMPARE(settings.commandTimeoutMinutes(), 30);
     QCOMPARE(settings.providerBaseUrl(QStringLiteral("openai")), QString());
     QVERIFY(!settings.firstRunDone());
 }
@@ -40,6 +41,7 @@ void TestSettings::valuesPersist()
         settings.setLocalSandboxNetwork(true);
         settings.setDeleteSandboxesWithThread(true);
         settings.setSandboxAutoStopMinutes(0);
+        settings.setCommandTimeoutMinutes(100000); // clamped to a day
         settings.setProviderBaseUrl(QStringLiteral("ollama"),
                                     QStringLiteral(" http://10.0.0.2:11434/v1 "));
         settings.setProviderBaseUrl(QStringLiteral("lmstudio"), QStringLiteral("http://x/v1"));
@@ -53,6 +55,7 @@ void TestSettings::valuesPersist()
     QVERIFY(reread.localSandboxNetwork());
     QVERIFY(reread.deleteSandboxesWithThread());
     QCOMPARE(reread.sandboxAutoStopMinutes(), 0); // never
+    QCOMPARE(reread.commandTimeoutMinutes(), 24 * 60);
     QCOMPARE(reread.providerBaseUrl(QStringLiteral("ollama")),
              QStringLiteral("http://10.0.0.2:11434/v1"));
     QCOMPARE(reread.providerBaseUrl(QStringLiteral("lmstudio")), QString());

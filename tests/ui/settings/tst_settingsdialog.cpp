@@ -265,6 +265,9 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
     child<QCheckBox>(dialog.get(), QStringLiteral("deleteSandboxesWithThreadCheck"))
         ->setChecked(true);
     child<QSpinBox>(dialog.get(), QStringLiteral("autoStopMinutesSpin"))->setValue(45);
+    QCOMPARE(child<QSpinBox>(dialog.get(), QStringLiteral("commandTimeoutMinutesSpin"))->value(),
+             30);
+    child<QSpinBox>(dialog.get(), QStringLiteral("commandTimeoutMinutesSpin"))->setValue(90);
     child<QLineEdit>(dialog.get(), QStringLiteral("providerBaseUrlEdit_openai"))
         ->setText(QStringLiteral("http://127.0.0.1:8080/v1/"));
     QCOMPARE(child<QLineEdit>(dialog.get(), QStringLiteral("dataFolderEdit"))->text(),
@@ -288,6 +291,7 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
     QVERIFY(reread.localSandboxNetwork());
     QVERIFY(reread.deleteSandboxesWithThread());
     QCOMPARE(reread.sandboxAutoStopMinutes(), 45);
+    QCOMPARE(reread.commandTimeoutMinutes(), 90);
     QCOMPARE(reread.providerBaseUrl(QStringLiteral("openai")),
              QStringLiteral("http://127.0.0.1:8080/v1/"));
     QCOMPARE(reread.providerBaseUrl(QStringLiteral("anthropic")), QString());

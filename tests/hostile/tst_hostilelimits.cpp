@@ -1,0 +1,351 @@
+// Issue 14 items 1-3: a sandbox must not be able to take the machine down. Real bubblewrap
+// sandboxes of the local server, driven through the real client and the agent's tools: memory
+// (RLIMIT_DATA, sized /dev/shm), disk (per-file limit of what is left, the watch that stops a
+// command past the limit, uploads refused), time (the default command timeout, absurd
+// timeouts) and CPU (busy loops at a lowered priority while this event loop stays responsive).
+#include "../app/localsandbox/SandboxTestSupport.h"
+#include "HostileSupport.h"
+
+#include "agent/ToolCatalog.h"
+#include "agent/ToolExecutor.h"
+#include "localsandbox/LocalSandboxServer.h"
+#include "localsandbox/SandboxCgroup.h"
+#include "localsandbox/SandboxProcess.h"
+#include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxWaiter.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <sys/stat.h>
+
+class TestHostileLimits final : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void defaultsAreShown();
+    void memoryLimit();
+    void diskLimit();
+    void defaultCommandTimeout();
+    void absurdTimeouts();
+    void busyLoopsKeepTheWindowResponsive();
+
+private:
+    Sandbox create(CreateSandboxParams params);
+    ExecResult exec(const Sandbox &sb, const QString &command, int timeoutSeconds = 60);
+    Sandbox fetch(const QString &id);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalSandboxServer> m_server;
+    std::unique_ptr<DaytonaClient> m_client;
+    QStringList m_created;
+};
+
+void TestHostileLimits::initTestCase()
+{
+    const QString problem = SandboxProcess::hostProblem();
+    if (!problem.isEmpty())
+        QFAIL(qPrintable(problem));
+    QVERIFY(m_dir.isValid());
+    QVERIFY(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711) == 0);
+    LocalSandboxOptions options;
+    options.dataDir = m_dir.path();
+    options.limits.diskCheckMs = 200; // the watch, faster than the app's 2 s
+    m_server = std::make_unique<LocalSandboxServer>(options);
+    QString error;
+    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_client = std::make_unique<DaytonaClient>(
+        DaytonaConfig::fromValues(m_server->token(), m_server->apiUrl().toString(), QString()));
+    QString why;
+    const QString cgroup = SandboxCgroup::base(&why);
+    qInfo() << "limits by"
+            << (cgroup.isEmpty() ? QStringLiteral("rlimits and nice (%1)").arg(why)
+                                 : QStringLiteral("cgroup v2 under ") + cgroup);
+}
+
+void TestHostileLimits::cleanupTestCase()
+{
+    for (const QString &id : std::as_const(m_created))
+        awaitResult(m_client->deleteSandbox(id));
+    m_client.reset();
+    m_server.reset();
+}
+
+Sandbox TestHostileLimits::create(CreateSandboxParams params)
+{
+    const DaytonaResult r = awaitResult(m_client->createAndWait(params));
+    if (r.sandbox.isValid())
+        m_created << r.sandbox.id;
+    [&] { QVERIFY2(r.ok(), qPrintable(r.error.message)); }();
+    return r.sandbox;
+}
+
+ExecResult TestHostileLimits::exec(const Sandbox &sb, const QString &command, int timeoutSeconds)
+{
+    const DaytonaResult r
+        = awaitResult(m_client->execute(sb, command, QString(), {}, timeoutSeconds),
+                      timeoutSeconds * 1000 + 30000);
+    [&] { QVERIFY2(r.ok(), qPrintable(r.error.message)); }();
+    const ExecResult e = ExecResult::fromJson(r.json().object());
+    qInfo().noquote() << "tried:" << command << "result: exit" << e.exitCode
+                      << e.result.trimmed().right(200);
+    return e;
+}
+
+Sandbox TestHostileLimits::fetch(const QString &id)
+{
+    const DaytonaResult r = awaitResult(m_client->getSandbox(id));
+    return r.ok() ? Sandbox::fromJson(r.json().object()) : Sandbox();
+}
+
+void TestHostileLimits::defaultsAreShown()
+{
+    const Sandbox sb = create(CreateSandboxParams());
+    qInfo() << "tried: create with no resources, result: cpu" << sb.cpu << "memory" << sb.memory
+            << "disk" << sb.disk << "usage" << sb.diskUsageBytes;
+    QCOMPARE(sb.memory, 4.0);
+    QCOMPARE(sb.disk, 10.0);
+    QVERIFY(sb.cpu >= 1);
+    QVERIFY(sb.diskUsageBytes >= 0);
+
+    // More than the server allows is clamped to its maximum.
+    CreateSandboxParams huge;
+    huge.memory = 4096;
+    huge.disk = 1e9;
+    const Sandbox big = create(huge);
+    qInfo() << "tried: memory 4096 GiB, disk 1e9 GiB, result: memory" << big.memory << "disk"
+            << big.disk;
+    QCOMPARE(big.memory, 16.0);
+    QCOMPARE(big.disk, 100.0);
+}
+
+void TestHostileLimits::memoryLimit()
+{
+    CreateSandboxParams params;
+    params.memory = 0.25; // 256 MiB
+    const Sandbox sb = create(params);
+    QCOMPARE(sb.memory, 0.25);
+
+    const ExecResult py = exec(sb, QStringLiteral("python3 -c \"b=bytearray(2*1024**3)\""));
+    QVERIFY(py.exitCode != 0);
+    QVERIFY2(py.result.contains(QLatin1String("MemoryError")), qPrintable(py.result));
+    // Small programs still run, python and node both (RLIMIT_DATA, not RLIMIT_AS).
+    QCOMPARE(exec(sb, QStringLiteral("python3 -c 'print(sum(range(10)))'")).result.trimmed(),
+             QStringLiteral("45"));
+    if (QFile::exists(QStringLiteral("/usr/bin/node"))) {
+        const ExecResult node = exec(sb, QStringLiteral("node -e 'console.log(6*7)'"));
+        QCOMPARE(node.exitCode, 0);
+        QCOMPARE(node.result.trimmed(), QStringLiteral("42"));
+    } else {
+        qInfo() << "node is not installed here: its start under the memory limit is not tried";
+    }
+
+    // tmpfs is host memory: /dev/shm and /tmp are sized, /dev itself is read-only.
+    const qint64 shmMiB = SandboxProcess::kShmBytes >> 20;
+    const ExecResult shm
+        = exec(sb,
+               QStringLiteral("head -c %1M /dev/zero > /dev/shm/fill; echo rc=$?; du -sm /dev/shm")
+                   .arg(shmMiB + 16));
+    QVERIFY2(shm.result.contains(QLatin1String("No space left")), qPrintable(shm.result));
+    QVERIFY(!shm.result.contains(QLatin1String("rc=0")));
+    const ExecResult dev = exec(sb, QStringLiteral("head -c 1M /dev/zero > /dev/fill"));
+    QVERIFY(dev.exitCode != 0);
+    QVERIFY2(dev.result.contains(QLatin1String("Read-only")), qPrintable(dev.result));
+    const ExecResult tmp = exec(sb,
+                                QStringLiteral("head -c %1M /dev/zero > /tmp/fill")
+                                    .arg((SandboxProcess::kTmpBytes >> 20) + 16));
+    QVERIFY(tmp.exitCode != 0);
+}
+
+void TestHostileLimits::diskLimit()
+{
+    CreateSandboxParams params;
+    params.disk = 20.0 / 1024; // 20 MiB
+    const Sandbox sb = create(params);
+    QCOMPARE(sb.disk, 20.0 / 1024);
+
+    // One file larger than the disk: the write fails inside the sandbox (SIGXFSZ / EFBIG).
+    const ExecResult big = exec(sb, QStringLiteral("head -c 30M /dev/zero > big; echo rc=$?"));
+    QVERIFY2(!big.result.contains(QLatin1String("rc=0")), qPrintable(big.result));
+    QVERIFY(QFileInfo(m_server->registry().homeDir(sb.id) + QStringLiteral("/big")).size()
+            <= (20 << 20));
+    QCOMPARE(exec(sb, QStringLiteral("rm -f big")).exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(fetch(sb.id).diskUsageBytes < (1 << 20), 10000);
+
+    // 15 MiB fit; the sandbox JSON then shows them; the next 10 MiB do not.
+    QCOMPARE(exec(sb, QStringLiteral("head -c 15M /dev/urandom > a")).exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(fetch(sb.id).diskUsageBytes >= (15 << 20), 10000);
+    const Sandbox listed = fetch(sb.id);
+    qInfo() << "sandbox JSON shows disk" << listed.disk << "GiB, used" << listed.diskUsageBytes
+            << "bytes";
+    const ExecResult more = exec(sb, QStringLiteral("head -c 10M /dev/zero > b; echo rc=$?"));
+    QVERIFY2(!more.result.contains(QLatin1String("rc=0")), qPrintable(more.result));
+    QVERIFY(QFileInfo(m_server->registry().homeDir(sb.id) + QStringLiteral("/b")).size()
+            <= (5 << 20));
+
+    QCOMPARE(exec(sb, QStringLiteral("rm -f b")).exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(fetch(sb.id).diskUsageBytes < (16 << 20), 10000);
+
+    // Many small files, each below what is left: the watch stops the command.
+    QElapsedTimer clock;
+    clock.start();
+    const ExecResult many
+        = exec(sb,
+               QStringLiteral("i=0; while :; do head -c 1M /dev/urandom > f$i || true; i=$((i+1)); "
+                              "sleep 0.02; done"),
+               60);
+    qInfo() << "the watch stopped the writer after" << clock.elapsed() << "ms";
+    QVERIFY2(many.result.contains(QLatin1String("disk limit")), qPrintable(many.result));
+    QVERIFY(clock.elapsed() < 10000);
+
+    // Over the limit: any write fails and the output says why; deleting files still works.
+    const ExecResult full = exec(sb, QStringLiteral("echo x > small"));
+    QVERIFY(full.exitCode != 0);
+    QVERIFY2(full.result.contains(QLatin1String("disk full")), qPrintable(full.result));
+
+    // Uploads past the limit are refused with a message.
+    const DaytonaResult upload = awaitResult(m_client->uploadFiles(
+        sb, {{QStringLiteral("/home/daytona/up.bin"), QByteArray(8 << 20, 'u')}}));
+    qInfo() << "tried: upload 8 MiB over the limit, result:" << upload.httpStatus
+            << upload.error.message;
+    QVERIFY(!upload.ok());
+    QVERIFY2(upload.error.message.contains(QLatin1String("disk is full")),
+             qPrintable(upload.error.message));
+
+    QCOMPARE(exec(sb, QStringLiteral("rm -f a b f*")).exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(fetch(sb.id).diskUsageBytes < (1 << 20), 10000);
+    QCOMPARE(exec(sb, QStringLiteral("echo x > small && cat small")).result.trimmed(),
+             QStringLiteral("x"));
+}
+
+void TestHostileLimits::defaultCommandTimeout()
+{
+    // The agent's runCommand without timeoutSeconds gets the settings' default (2 s here).
+    ToolCatalog catalog;
+    ToolExecutor executor(*m_client, catalog);
+    ToolContext context;
+    context.threadId = QStringLiteral("limits-thread");
+    context.commandTimeoutSeconds = 2;
+    const ToolOutcome made
+        = Hostile::runTool(executor, QStringLiteral("createSandbox"), {}, context);
+    QVERIFY2(!made.isError(), qPrintable(made.errorMessage()));
+    const QString id = made.result.value(QLatin1String("sandboxId")).toString();
+    m_created << id;
+    const QJsonObject args{{QStringLiteral("sandboxId"), id},
+                           {QStringLiteral("command"), QStringLiteral("sleep 600")}};
+    QElapsedTimer clock;
+    clock.start();
+    const ToolOutcome o
+        = Hostile::runTool(executor, QStringLiteral("runCommand"), args, context, 60000);
+    qInfo().noquote() << "tried:" << Hostile::describe(QStringLiteral("runCommand"), args, o)
+                      << "after" << clock.elapsed() << "ms";
+    QCOMPARE(o.errorKind, ToolOutcome::ErrorKind::TimedOut);
+    QVERIFY(clock.elapsed() < 30000);
+    // The model is told the default exists.
+    QVERIFY(catalog.find(QStringLiteral("runCommand"))
+                ->inputSchema.value(QStringLiteral("properties"))
+                .toObject()
+                .value(QStringLiteral("timeoutSeconds"))
+                .toObject()
+                .value(QStringLiteral("description"))
+                .toString()
+                .contains(QLatin1String("30 minutes")));
+}
+
+void TestHostileLimits::absurdTimeouts()
+{
+    const Sandbox sb = create(CreateSandboxParams());
+    // INT_MAX seconds: neither the server's timer nor the client's wait overflows.
+    const DaytonaResult r = awaitResult(
+        m_client->execute(sb, QStringLiteral("echo ok"), QString(), {}, 2147483647), 60000);
+    qInfo() << "tried: execute with timeout 2147483647 s, result:" << r.httpStatus
+            << r.body.left(80);
+    QVERIFY2(r.ok(), qPrintable(r.error.message));
+    QCOMPARE(ExecResult::fromJson(r.json().object()).result.trimmed(), QStringLiteral("ok"));
+
+    // A SandboxProcess given 30 days (milliseconds past INT_MAX) still times out: clamped, the
+    // timer runs; unclamped it would not start at all.
+    SandboxRunSpec spec;
+    spec.homeDir = m_server->registry().homeDir(sb.id);
+    spec.runAsUid = m_server->runAsUid();
+    spec.runAsGid = m_server->runAsGid();
+    spec.script = "echo started";
+    spec.timeoutSeconds = 30ll * 24 * 3600;
+    SandboxProcess process(spec);
+    QSignalSpy done(&process, &SandboxProcess::finished);
+    process.start();
+    QVERIFY(done.wait(30000));
+    QCOMPARE(done.first().first().value<SandboxRunResult>().exitCode, 0);
+}
+
+void TestHostileLimits::busyLoopsKeepTheWindowResponsive()
+{
+    const Sandbox sb = create(CreateSandboxParams());
+    DaytonaCall *call = m_client->execute(
+        sb,
+        QStringLiteral("for i in $(seq 16); do (while :; do :; done) & done; sleep 5; echo done"),
+        QString(), {}, 30);
+    QSignalSpy finished(call, &DaytonaCall::finished);
+
+    // This event loop's longest stall while the loops spin, measured with a 1 ms timer.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longest = 0;
+    qint64 ticks = 0;
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    tick.setInterval(1);
+    connect(&tick, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        if (now > 1000) // from the second second: the loops are all running
+            longest = qMax(longest, now - last);
+        last = now;
+        ++ticks;
+    });
+    tick.start();
+
+    // The loops, seen from the host: at the lowered priority.
+    QList<int> loops;
+    QList<int> nices;
+    auto findLoops = [&] {
+        loops.clear();
+        nices.clear();
+        const QHash<int, int> parentOf = hostParents();
+        const int self = int(QCoreApplication::applicationPid());
+        for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it) {
+            if (!descendsFrom(parentOf, it.key(), self))
+                continue;
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(it.key()));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray text = stat.readAll();
+            const QList<QByteArray> f = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            // After "(comm)": state is field 3, nice field 19, policy field 41.
+            if (text.contains("(bash)") && f.value(0) == "R") {
+                loops << it.key();
+                nices << f.value(19 - 3).toInt();
+            }
+        }
+        return loops.size() >= 16;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(findLoops(), 10000);
+    qInfo() << "busy loops on the host:" << loops.size() << "nice values" << nices;
+    for (const int nice : std::as_const(nices))
+        QVERIFY(nice >= SandboxProcess::kNice);
+
+    QVERIFY(finished.wait(40000));
+    tick.stop();
+    const DaytonaResult r = finished.first().first().value<DaytonaResult>();
+    QVERIFY2(r.ok(), qPrintable(r.error.message));
+    qInfo() << "tried: 16 busy loops for 5 s, result: longest event-loop stall" << longest
+            << "ms over" << ticks << "ticks";
+    QVERIFY2(longest < 100, qPrintable(QStringLiteral("stall %1 ms").arg(longest)));
+}
+
+QTEST_GUILESS_MAIN(TestHostileLimits)
+#include "tst_hostilelimits.moc"
