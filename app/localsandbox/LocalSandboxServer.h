@@ -34,6 +34,9 @@ struct LocalSandboxOptions
     int runAsGid = -2;
     // Length of the "minute" of autoStopInterval / autoDeleteInterval (injectable for tests).
     int minuteMs = 60000;
+    // The architecture whose seccomp filter sandboxes get; empty = this machine's (injectable
+    // for tests: another name shows what happens where there is no filter).
+    QString architecture;
 };
 
 class LocalSandboxServer final : public QObject
@@ -55,6 +58,9 @@ public:
     const LocalSandboxOptions &options() const { return m_options; }
     int runAsUid() const { return m_runAsUid; }
     int runAsGid() const { return m_runAsGid; }
+    // What the user must know about this server's sandboxes even though they run (no seccomp
+    // filter on this architecture); empty when nothing.
+    QString hostWarning() const;
 
     SandboxRegistry &registry() { return m_registry; }
     // Commands running in a sandbox (so stop/delete can kill them).

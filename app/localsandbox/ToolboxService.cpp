@@ -383,6 +383,7 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
     spec.outputCap = m_server->options().outputCap;
     spec.runAsUid = m_server->runAsUid();
     spec.runAsGid = m_server->runAsGid();
+    spec.architecture = m_server->options().architecture;
     spec.env = record.sandbox.env;
     const double timeout = body.value(QLatin1String("timeout")).toDouble(0);
     if (timeout < 0 || timeout > 4294967295.0) {
