@@ -67,10 +67,12 @@ for arg in "$@"; do
                 skip_or_fail "cannot create a folder for the copies in $scratch"
         fi
         n=$((n + 1))
-        mkdir -m 755 "$stage/$n" && cp -- "$arg" "$stage/$n/" ||
+        # Mode 755 also when a umask of 077 built it 0700.
+        copy="$stage/$n/$(basename -- "$arg")"
+        mkdir -m 755 "$stage/$n" && cp -- "$arg" "$copy" && chmod 755 "$copy" ||
             skip_or_fail "cannot copy $arg to $stage"
         echo "run-unprivileged: nobody cannot reach $arg; running a copy in $stage" >&2
-        arg="$stage/$n/$(basename -- "$arg")"
+        arg="$copy"
     fi
     args+=("$arg")
 done
