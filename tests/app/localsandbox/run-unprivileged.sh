@@ -6,9 +6,10 @@
 # The build tree may sit where nobody cannot reach it (a clone under a mode-700 folder, as a
 # fresh `mktemp -d` is): every executable argument nobody cannot run (the test binary,
 # with-keyring.sh) is then copied into a fresh root-owned, world-readable folder under the
-# shared scratch folder and run from there, and the copy is removed afterwards. The test
-# binaries link the project's libraries statically (ldd lists only system libraries) and read
-# nothing from the source or build tree, so the copies run as they are.
+# shared scratch folder and run from there, and the copies are removed afterwards; so is the
+# test data folder named by STUDIO_TEST_DATA_DIR (the tests read that variable). The test
+# binaries link the project's libraries statically (ldd lists only system libraries), so the
+# copies run as they are.
 #
 # Should nobody still be unable to run it, the test is skipped (exit 77), except under CI=true
 # (scripts/studio.sh test --ci sets it), where a skipped unprivileged test is a failure.
@@ -57,15 +58,28 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+make_stage() {
+    if [ -z "$stage" ]; then
+        # mktemp -d: a new folder of our own even in a folder everyone may write to.
+        stage="$(mktemp -d "$scratch/stage.XXXXXX")" && chmod 755 "$stage" ||
+            skip_or_fail "cannot create a folder for the copies in $scratch"
+    fi
+}
+
+data="${STUDIO_TEST_DATA_DIR:-}"
+if [ -n "$data" ] && [ -d "$data" ] && ! as_nobody test -r "$data" -a -x "$data" 2>/dev/null; then
+    make_stage
+    cp -r -- "$data" "$stage/data" && chmod -R a+rX "$stage/data" ||
+        skip_or_fail "cannot copy the test data $data to $stage"
+    echo "run-unprivileged: nobody cannot reach $data; using a copy in $stage" >&2
+    export STUDIO_TEST_DATA_DIR="$stage/data"
+fi
+
 args=()
 n=0
 for arg in "$@"; do
     if [ -f "$arg" ] && [ -x "$arg" ] && ! as_nobody test -x "$arg" 2>/dev/null; then
-        if [ -z "$stage" ]; then
-            # mktemp -d: a new folder of our own even in a folder everyone may write to.
-            stage="$(mktemp -d "$scratch/stage.XXXXXX")" && chmod 755 "$stage" ||
-                skip_or_fail "cannot create a folder for the copies in $scratch"
-        fi
+        make_stage
         n=$((n + 1))
         # Mode 755 also when a umask of 077 built it 0700.
         copy="$stage/$n/$(basename -- "$arg")"
