@@ -3,6 +3,7 @@
 #include "agent/AgentEngine.h"
 #include "cli/CliRunner.h"
 #include "core/Logging.h"
+#include "core/ProcessHardening.h"
 #include "log/LogFile.h"
 #include "root/AppContext.h"
 #include "root/CommandLine.h"
@@ -119,9 +120,13 @@ int runGui(int argc, char **argv, const CommandLine &line)
 
 int main(int argc, char **argv)
 {
+    // First of all: keys will be in this process's memory.
+    const QString hardening = ProcessHardening::disableCoreDumps();
     QCoreApplication::setApplicationName(QStringLiteral("agent-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
     Logging::setUp();
+    if (!hardening.isEmpty())
+        qCWarning(lcApp).noquote() << hardening;
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

@@ -1,6 +1,8 @@
 // Endpoint resolution and request creation.
 #include "LlmClient.h"
 
+#include "core/UrlPolicy.h"
+
 LlmClient::LlmClient(QNetworkAccessManager *network, ProviderCatalog catalog)
     : m_network(network)
     , m_catalog(std::move(catalog))
@@ -33,10 +35,15 @@ ProviderEndpoint LlmClient::endpoint(const QString &providerId, const QString &a
     }
     e.provider = *provider;
     QString error;
+    QString source;
     e.baseUrl = ProviderCatalog::resolveBaseUrl(*provider, m_baseUrlOverrides.value(provider->id),
-                                                m_env, &error);
+                                                m_env, &error, &source);
     if (e.baseUrl.isEmpty())
         e.configurationError = error;
+    // A keyless server on the local network may use http; a key is never sent that way.
+    else if (!apiKey.isEmpty())
+        e.configurationError = UrlPolicy::keyUrlProblem(
+            e.baseUrl, QStringLiteral("The %1 base URL").arg(provider->displayName), source);
     return e;
 }
 

@@ -111,7 +111,7 @@ static QString stripTrailingSlash(QString url)
 }
 
 QUrl ProviderCatalog::resolveBaseUrl(const ProviderInfo &provider, const QString &overrideUrl,
-                                     const EnvLookup &env, QString *error)
+                                     const EnvLookup &env, QString *error, QString *from)
 {
     QString text = overrideUrl.trimmed();
     QString source = QStringLiteral("the base URL setting for %1").arg(provider.displayName);
@@ -145,6 +145,10 @@ QUrl ProviderCatalog::resolveBaseUrl(const ProviderInfo &provider, const QString
                          .arg(text, source);
         return {};
     }
+    if (from)
+        *from = source == provider.baseUrlVariable
+            ? QStringLiteral("the environment (%1)").arg(source)
+            : source;
     return url;
 }
 

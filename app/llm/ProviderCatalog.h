@@ -48,8 +48,11 @@ public:
     // The base URL for a provider: `overrideUrl` (the per-provider setting) when non-empty,
     // else the provider's base-URL variable from `env`, else the default. Empty with a message
     // when none is usable (the custom provider without a URL, or a malformed URL).
+    // *source says where it came from ("the environment (OPENAI_BASE_URL)", "the base URL
+    // setting for OpenAI"; empty for the default).
     static QUrl resolveBaseUrl(const ProviderInfo &provider, const QString &overrideUrl,
-                               const EnvLookup &env, QString *error = nullptr);
+                               const EnvLookup &env, QString *error = nullptr,
+                               QString *source = nullptr);
     // The key from the environment (`keyVariable`, then the alternates), empty if none.
     static QString keyFromEnvironment(const ProviderInfo &provider, const EnvLookup &env);
     // The process environment.

@@ -5,6 +5,7 @@
 #include "localsandbox/ConfinedFs.h"
 #include "localsandbox/HttpReplies.h"
 #include "localsandbox/SandboxProcess.h"
+#include "localsandbox/SeccompFilter.h"
 #include "localsandbox/ToolboxService.h"
 #include "sandbox/SandboxEnvironment.h"
 
@@ -135,6 +136,11 @@ bool LocalSandboxServer::checkSandboxDirReachable(QString *error) const
     return true;
 }
 
+QString LocalSandboxServer::hostWarning() const
+{
+    return SeccompFilter::missingFilterWarning(m_options.architecture);
+}
+
 LocalSandboxStarter LocalSandboxServer::starter(const LocalSandboxOptions &options)
 {
     return [options](QString *error) -> std::optional<LocalSandboxEndpoint> {
@@ -143,7 +149,8 @@ LocalSandboxStarter LocalSandboxServer::starter(const LocalSandboxOptions &optio
             return std::nullopt;
         const DaytonaConfig config
             = DaytonaConfig::fromValues(server->token(), server->apiUrl().toString(), QString());
-        return LocalSandboxEndpoint{std::move(server), config};
+        const QString warning = server->hostWarning();
+        return LocalSandboxEndpoint{std::move(server), config, warning};
     };
 }
 
@@ -204,6 +211,8 @@ bool LocalSandboxServer::start(QString *error)
     }
     qCInfo(lcLocalSandbox) << "local sandbox server on" << apiUrl().toString() << "with"
                            << m_registry.all().size() << "saved sandboxes";
+    if (const QString warning = hostWarning(); !warning.isEmpty())
+        qCWarning(lcLocalSandbox).noquote() << warning;
     return true;
 }
 

@@ -39,6 +39,9 @@ struct LocalSandboxOptions
     // Connections, request sizes and timeouts (GatedTcpServer.h has the defaults).
     HttpLimits httpLimits;
     SandboxLimitOptions limits; // cpu/memory/disk defaults and maxima
+    // The architecture whose seccomp filter sandboxes get; empty = this machine's (injectable
+    // for tests: another name shows what happens where there is no filter).
+    QString architecture;
 };
 
 class LocalSandboxServer final : public QObject
@@ -60,6 +63,9 @@ public:
     const LocalSandboxOptions &options() const { return m_options; }
     int runAsUid() const { return m_runAsUid; }
     int runAsGid() const { return m_runAsGid; }
+    // What the user must know about this server's sandboxes even though they run (no seccomp
+    // filter on this architecture); empty when nothing.
+    QString hostWarning() const;
 
     SandboxRegistry &registry() { return m_registry; }
     SandboxLimits &limits() { return *m_limits; }

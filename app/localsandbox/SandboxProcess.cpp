@@ -108,8 +108,25 @@ QString SandboxProcess::explainBwrapFailure(const QByteArray &output)
     return QStringLiteral("The local sandbox could not start (%1).").arg(what);
 }
 
+QByteArray SandboxProcess::environmentArguments(const StringMap &env)
+{
+    // A NUL inside a name or value would end the argument early and make the rest bwrap
+    // options (a "--bind / ..." smuggled in a value): values are cut there, as execve cuts a
+    // command-line argument, and such names are dropped.
+    QByteArray out;
+    for (auto it = env.begin(); it != env.end(); ++it) {
+        const QByteArray name = it.key().toUtf8();
+        if (name.isEmpty() || name.contains('\0') || name.contains('='))
+            continue;
+        const QByteArray value = it.value().toUtf8();
+        out += QByteArrayLiteral("--setenv") + '\0' + name + '\0'
+            + value.left(value.indexOf('\0') < 0 ? value.size() : value.indexOf('\0')) + '\0';
+    }
+    return out;
+}
+
 QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
-                                           int seccompFd)
+                                           int seccompFd, int envFd)
 {
     const QString home = QString::fromLatin1(kHome);
     QStringList a{
@@ -149,8 +166,8 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
         QStringLiteral("TERM"),
         QStringLiteral("dumb"),
     };
-    for (auto it = spec.env.begin(); it != spec.env.end(); ++it)
-        a << QStringLiteral("--setenv") << it.key() << it.value();
+    if (envFd >= 0)
+        a << QStringLiteral("--args") << QString::number(envFd);
     // A minimal tree, never "/" (host home, /run, D-Bus/X11/Wayland sockets stay out).
     a << QStringLiteral("--ro-bind") << QStringLiteral("/usr") << QStringLiteral("/usr")
       << QStringLiteral("--symlink") << QStringLiteral("usr/bin") << QStringLiteral("/bin")
@@ -212,10 +229,14 @@ void SandboxProcess::start()
     }
     const int passwdFd = memoryFileWith("daytona:x:1000:1000:daytona:/home/daytona:/bin/bash\n");
     const int groupFd = memoryFileWith("daytona:x:1000:\n");
-    const QByteArray filter = SeccompFilter::program();
+    const QByteArray filter
+        = SeccompFilter::program(SeccompFilter::archFromName(m_spec.architecture));
     const int seccompFd = filter.isEmpty() ? -1 : memoryFileWith(filter);
-    if (passwdFd < 0 || groupFd < 0 || (!filter.isEmpty() && seccompFd < 0)) {
-        for (const int fd : {passwdFd, groupFd, seccompFd}) {
+    const QByteArray environment = environmentArguments(m_spec.env);
+    const int envFd = environment.isEmpty() ? -1 : memoryFileWith(environment);
+    if (passwdFd < 0 || groupFd < 0 || (!filter.isEmpty() && seccompFd < 0)
+        || (!environment.isEmpty() && envFd < 0)) {
+        for (const int fd : {passwdFd, groupFd, seccompFd, envFd}) {
             if (fd >= 0)
                 ::close(fd);
         }
@@ -232,7 +253,7 @@ void SandboxProcess::start()
         : ::open(QFile::encodeName(m_spec.cgroupDir + QStringLiteral("/cgroup.procs")).constData(),
                  O_WRONLY | O_CLOEXEC);
     // Runs in the child between fork and exec: only async-signal-safe calls.
-    m_process.setChildProcessModifier([passwdFd, groupFd, seccompFd, uid, gid, cgroupFd] {
+    m_process.setChildProcessModifier([passwdFd, groupFd, seccompFd, envFd, uid, gid, cgroupFd] {
         ::setsid(); // own process group: a timeout kills everything at once
         // Into the command's cgroup ("0" = this process) before anything else runs.
         if (cgroupFd >= 0 && ::write(cgroupFd, "0", 1) != 1)
@@ -246,6 +267,8 @@ void SandboxProcess::start()
         ::fcntl(groupFd, F_SETFD, 0);
         if (seccompFd >= 0)
             ::fcntl(seccompFd, F_SETFD, 0);
+        if (envFd >= 0)
+            ::fcntl(envFd, F_SETFD, 0);
         if (gid >= 0) {
             if (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(gid)) != 0)
                 ::_exit(126);
@@ -262,9 +285,9 @@ void SandboxProcess::start()
     bare.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     m_process.setProcessEnvironment(bare);
     m_process.setProgram(bwrapPath());
-    m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd, seccompFd));
+    m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd, seccompFd, envFd));
     m_process.start();
-    for (const int fd : {passwdFd, groupFd, seccompFd, cgroupFd}) {
+    for (const int fd : {passwdFd, groupFd, seccompFd, envFd, cgroupFd}) {
         if (fd >= 0)
             ::close(fd);
     }

@@ -29,6 +29,7 @@ struct SandboxRunSpec
     bool network = false;
     int runAsUid = -1; // host uid/gid to run bwrap as (when the server is root)
     int runAsGid = -1;
+    QString architecture; // whose seccomp filter; empty = this machine's (tests pretend others)
 };
 
 struct SandboxRunResult
@@ -61,10 +62,13 @@ public:
     // The niceness sandboxed processes run at (with SCHED_BATCH).
     static constexpr int kNice = 10;
 
-    // The bwrap argument list for a spec, with the fds that carry /etc/passwd, /etc/group and
-    // the seccomp program (-1 = none).
+    // The bwrap argument list for a spec, with the fds that carry /etc/passwd, /etc/group,
+    // the seccomp program and the spec's environment (-1 = none). The environment's values
+    // never go on the command line, which every local user can read in /proc/PID/cmdline.
     static QStringList bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
-                                      int seccompFd);
+                                      int seccompFd, int envFd = -1);
+    // What envFd carries: "--setenv NAME VALUE" for each variable, NUL-separated (bwrap --args).
+    static QByteArray environmentArguments(const StringMap &env);
     // Empty when bubblewrap can be used here; otherwise a message saying what to do.
     static QString hostProblem();
     // Turns bwrap's own failure text into advice.

@@ -1,4 +1,5 @@
-// SandboxRegistry: JSON files written atomically (QSaveFile), read back at start.
+// SandboxRegistry: JSON files written atomically (QSaveFile), read back at start. They hold the
+// sandboxes' environments (often keys) and preview tokens: mode 0600, whatever the umask.
 #include "localsandbox/SandboxRegistry.h"
 
 #include <QDir>
@@ -6,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+
+#include <sys/stat.h>
 
 SandboxRegistry::SandboxRegistry(const QString &rootDir)
     : m_root(rootDir)
@@ -27,6 +30,8 @@ bool SandboxRegistry::load(QString *error, QStringList *warnings)
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
     for (const QString &name : files) {
         QFile file(dir.filePath(name));
+        // Files written by older versions were 0644.
+        ::chmod(QFile::encodeName(file.fileName()).constData(), 0600);
         if (!file.open(QIODevice::ReadOnly)) {
             warnings->append(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
             continue;
@@ -49,7 +54,7 @@ bool SandboxRegistry::load(QString *error, QStringList *warnings)
 bool SandboxRegistry::save(const LocalSandboxRecord &record, QString *error)
 {
     QSaveFile file(m_root + QLatin1Char('/') + record.sandbox.id + QLatin1String(".json"));
-    if (!file.open(QIODevice::WriteOnly)) {
+    if (!file.open(QIODevice::WriteOnly) || ::fchmod(file.handle(), 0600) != 0) {
         *error = QStringLiteral("cannot save sandbox state: %1").arg(file.errorString());
         return false;
     }

@@ -494,6 +494,7 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
     spec.outputCap = m_server->options().outputCap;
     spec.runAsUid = m_server->runAsUid();
     spec.runAsGid = m_server->runAsGid();
+    spec.architecture = m_server->options().architecture;
     // Names that inject code are refused at create; a sandbox stored before that loses them.
     for (auto it = record.sandbox.env.cbegin(); it != record.sandbox.env.cend(); ++it) {
         if (!SandboxEnvironment::isUnsafeName(it.key()))

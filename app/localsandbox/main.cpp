@@ -1,15 +1,21 @@
 // agent-sandboxd: the local Daytona-compatible sandbox server on its own. Prints the
 // DAYTONA_API_URL and DAYTONA_API_KEY to give any Daytona SDK, then serves until killed.
+// A chosen token comes from AGENT_SANDBOXD_TOKEN or a 0600 file (--token-file), not from the
+// command line, which every local user can read in /proc/PID/cmdline.
 #include "core/Logging.h"
+#include "core/ProcessHardening.h"
 #include "localsandbox/LocalSandboxServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTextStream>
 
 #include <csignal>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -23,6 +29,29 @@ QString defaultDataDir()
         + QStringLiteral("/agent-sandboxd");
 }
 
+// The token in a file only its owner may read; empty with *error when it cannot be used.
+QString tokenFromFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the token file %1: %2").arg(path, file.errorString());
+        return QString();
+    }
+    struct stat st
+    {
+    };
+    if (::fstat(file.handle(), &st) != 0 || (st.st_mode & 077) != 0) {
+        *error = QStringLiteral("the token file %1 may be read by other users (mode %2); make "
+                                "it private with: chmod 600 %1")
+                     .arg(path, QString::number(st.st_mode & 0777, 8));
+        return QString();
+    }
+    const QString token = QString::fromUtf8(file.read(4096)).trimmed();
+    if (token.isEmpty())
+        *error = QStringLiteral("the token file %1 is empty").arg(path);
+    return token;
+}
+
 void quitOnSignal(int)
 {
     // Leaving through exit handlers is fine here: children die with us (PDEATHSIG).
@@ -33,10 +62,14 @@ void quitOnSignal(int)
 
 int main(int argc, char **argv)
 {
+    // The token is in this process's memory.
+    const QString hardening = ProcessHardening::disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("agent-sandboxd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
     Logging::setUp();
+    if (!hardening.isEmpty())
+        qCWarning(lcLocalSandbox).noquote() << hardening;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -48,9 +81,16 @@ int main(int argc, char **argv)
     const QCommandLineOption portOption(QStringLiteral("port"),
                                         QStringLiteral("Port on 127.0.0.1 (default: a free one)."),
                                         QStringLiteral("port"), QStringLiteral("0"));
-    const QCommandLineOption tokenOption(QStringLiteral("token"),
-                                         QStringLiteral("Bearer token (default: random)."),
-                                         QStringLiteral("token"));
+    const QCommandLineOption tokenOption(
+        QStringLiteral("token"),
+        QStringLiteral("Bearer token (default: AGENT_SANDBOXD_TOKEN, else random). Visible to "
+                       "every local user in the process list: prefer AGENT_SANDBOXD_TOKEN or "
+                       "--token-file."),
+        QStringLiteral("token"));
+    const QCommandLineOption tokenFileOption(
+        QStringLiteral("token-file"),
+        QStringLiteral("Read the bearer token from this file (mode 0600)."),
+        QStringLiteral("file"));
     const QCommandLineOption dataOption(
         QStringLiteral("data-dir"),
         QStringLiteral("Where sandboxes and their state live (default: %1).").arg(defaultDataDir()),
@@ -59,7 +99,7 @@ int main(int argc, char **argv)
         QStringLiteral("allow-network"),
         QStringLiteral("Give new sandboxes network access unless they are created "
                        "with networkBlockAll=true."));
-    parser.addOptions({portOption, tokenOption, dataOption, networkOption});
+    parser.addOptions({portOption, tokenOption, tokenFileOption, dataOption, networkOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -71,13 +111,34 @@ int main(int argc, char **argv)
     }
     LocalSandboxOptions options;
     options.port = quint16(port);
-    options.token = parser.value(tokenOption);
+    if (parser.isSet(tokenFileOption)) {
+        QString error;
+        options.token = tokenFromFile(parser.value(tokenFileOption), &error);
+        if (options.token.isEmpty()) {
+            err << "agent-sandboxd: " << error << '\n';
+            return 2;
+        }
+    } else if (parser.isSet(tokenOption)) {
+        options.token = parser.value(tokenOption);
+        err << "agent-sandboxd: warning: --token puts the token on the command line, where "
+               "every local user can read it (ps, /proc/PID/cmdline); use AGENT_SANDBOXD_TOKEN "
+               "or --token-file instead\n";
+        err.flush();
+    } else {
+        options.token = qEnvironmentVariable("AGENT_SANDBOXD_TOKEN").trimmed();
+    }
+    // Not handed down to anything this server starts.
+    qunsetenv("AGENT_SANDBOXD_TOKEN");
     options.dataDir = parser.isSet(dataOption) ? parser.value(dataOption) : defaultDataDir();
     options.networkByDefault = parser.isSet(networkOption);
+    const bool created = !QFileInfo::exists(options.dataDir);
     if (!QDir().mkpath(options.dataDir)) {
         err << "agent-sandboxd: cannot create the data folder " << options.dataDir << '\n';
         return 1;
     }
+    // A folder made here is private; as root, the sandboxes' user (nobody) may only traverse.
+    if (created)
+        ::chmod(QFile::encodeName(options.dataDir).constData(), ::geteuid() == 0 ? 0711 : 0700);
 
     LocalSandboxServer server(options);
     QString error;

@@ -157,9 +157,13 @@ SandboxBackend *AppContext::sandboxBackend(QString *error)
     DaytonaConfig cloud;
     if (m_sandboxProvider != QLatin1String("local")) {
         const ResolvedKey key = m_keys->keyOutsideKeychain(QStringLiteral("daytona"));
-        cloud = DaytonaConfig::fromValues(key.value,
-                                          m_keys->variable(QStringLiteral("DAYTONA_API_URL")).value,
+        const ResolvedKey url = m_keys->variable(QStringLiteral("DAYTONA_API_URL"));
+        cloud = DaytonaConfig::fromValues(key.value, url.value,
                                           m_keys->variable(QStringLiteral("DAYTONA_TARGET")).value);
+        // Named in the message that refuses a plain-http URL to another machine.
+        cloud.apiUrlSource = url.source == ResolvedKey::Source::DotEnvFile
+            ? QStringLiteral("the .env file %1").arg(url.envFile)
+            : QStringLiteral("the environment");
         if (m_sandboxProvider == QLatin1String("daytona") && cloud.bearer().isEmpty()) {
             if (error)
                 *error = QStringLiteral("Daytona sandboxes need DAYTONA_API_KEY (environment or "

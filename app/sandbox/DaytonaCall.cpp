@@ -2,6 +2,7 @@
 #include "sandbox/DaytonaCall.h"
 
 #include "core/Logging.h"
+#include "core/UrlPolicy.h"
 #include "sandbox/DaytonaClient.h"
 
 #include <QJsonObject>
@@ -71,6 +72,17 @@ void DaytonaCall::resolveToolbox()
 
 void DaytonaCall::send(const QUrl &url)
 {
+    // The toolbox URL comes from the server: the key must not follow it over plain http either.
+    if (UrlPolicy::isPlainHttpToAnotherHost(url)) {
+        DaytonaResult r;
+        r.error = SandboxError::make(
+            SandboxError::Kind::Configuration,
+            UrlPolicy::keyUrlProblem(
+                url, QStringLiteral("The sandbox server's URL"),
+                QStringLiteral("the answer of %1").arg(m_client->config().apiUrl.toString())));
+        finish(r);
+        return;
+    }
     m_url = url;
     QNetworkRequest request(url);
     const DaytonaConfig &config = m_client->config();

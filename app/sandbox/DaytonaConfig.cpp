@@ -1,6 +1,8 @@
 // DaytonaConfig: the SDKs' precedence rules for the three DAYTONA_* values.
 #include "sandbox/DaytonaConfig.h"
 
+#include "core/UrlPolicy.h"
+
 DaytonaConfig DaytonaConfig::fromValues(const QString &apiKey, const QString &apiUrl,
                                         const QString &target, const QString &serverUrl)
 {
@@ -24,6 +26,7 @@ DaytonaConfig DaytonaConfig::fromEnvironment(const QProcessEnvironment &environm
                                       environment.value(QStringLiteral("DAYTONA_API_URL")),
                                       environment.value(QStringLiteral("DAYTONA_TARGET")),
                                       environment.value(QStringLiteral("DAYTONA_SERVER_URL")));
+    config.apiUrlSource = QStringLiteral("the environment");
     config.jwtToken = environment.value(QStringLiteral("DAYTONA_JWT_TOKEN")).trimmed();
     config.organizationId = environment.value(QStringLiteral("DAYTONA_ORGANIZATION_ID")).trimmed();
     return config;
@@ -41,5 +44,5 @@ QString DaytonaConfig::problem() const
         || (apiUrl.scheme() != QLatin1String("http") && apiUrl.scheme() != QLatin1String("https")))
         return QStringLiteral("DAYTONA_API_URL is not an http(s) URL: \"%1\".")
             .arg(apiUrl.toString());
-    return QString();
+    return UrlPolicy::keyUrlProblem(apiUrl, QStringLiteral("DAYTONA_API_URL"), apiUrlSource);
 }

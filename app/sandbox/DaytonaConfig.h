@@ -16,6 +16,8 @@ struct DaytonaConfig
     QString jwtToken; // used only without an API key; then organizationId is required
     QString organizationId;
     QUrl apiUrl = QUrl(QString::fromLatin1(kDefaultApiUrl));
+    // Where apiUrl came from, for messages: "the environment", "the .env file PATH", ...
+    QString apiUrlSource;
     QString target;
 
     // DAYTONA_API_KEY, DAYTONA_API_URL (falling back to the deprecated DAYTONA_SERVER_URL, then
@@ -28,6 +30,7 @@ struct DaytonaConfig
     // The bearer credential sent: the API key, else the JWT.
     QString bearer() const { return apiKey.isEmpty() ? jwtToken : apiKey; }
 
-    // Empty when usable; otherwise what is missing and how to fix it.
+    // Empty when usable; otherwise what is missing and how to fix it (also: a plain http URL to
+    // another machine, which would carry the key in clear text).
     QString problem() const;
 };

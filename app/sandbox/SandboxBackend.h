@@ -22,6 +22,7 @@ struct LocalSandboxEndpoint
 {
     std::unique_ptr<QObject> server;
     DaytonaConfig config;
+    QString warning; // what the user must know although it runs (no seccomp filter here)
 };
 // Starts the local server; std::nullopt and *error (what to do) when it cannot run here.
 using LocalSandboxStarter = std::function<std::optional<LocalSandboxEndpoint>(QString *error)>;
@@ -48,6 +49,8 @@ public:
     bool hasLocalServer() const { return m_localServer != nullptr; }
     // The running local server (nullptr until started); for tests and agent-sandboxd.
     QObject *localServer() const { return m_localServer.get(); }
+    // The started local server's warning (LocalSandboxEndpoint::warning); empty if none.
+    QString localWarning() const { return m_localWarning; }
 
     static QString local() { return QStringLiteral("local"); }
     static QString daytona() { return QStringLiteral("daytona"); }
@@ -56,6 +59,7 @@ private:
     DaytonaConfig m_cloud;
     LocalSandboxStarter m_startLocal;
     std::unique_ptr<QObject> m_localServer;
+    QString m_localWarning;
     std::unique_ptr<DaytonaClient> m_localClient;
     std::unique_ptr<DaytonaClient> m_cloudClient;
 };

@@ -88,6 +88,13 @@ QStringList SandboxService::providers() const
     return out;
 }
 
+QString SandboxService::localWarning() const
+{
+    QString error;
+    const SandboxBackend *servers = backend(&error);
+    return servers ? servers->localWarning() : QString();
+}
+
 DaytonaClient *SandboxService::client(const QString &provider, QString *error) const
 {
     // Building the backend starts nothing yet; the local server starts with its client.

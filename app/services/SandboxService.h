@@ -51,6 +51,9 @@ public:
 
     // The providers listed ("local", "daytona"), the default one first.
     QStringList providers() const;
+    // What the user must know about the local sandboxes although they run (no seccomp filter
+    // on this machine); empty when nothing or when the local server has not started.
+    QString localWarning() const;
     // The client of a provider, or of the provider a listed sandbox comes from; nullptr and
     // *error (what to do) if there is none.
     DaytonaClient *client(const QString &provider, QString *error) const;

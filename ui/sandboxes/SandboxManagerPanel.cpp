@@ -135,6 +135,17 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     m_errorLabel->setMargin(4);
     m_errorLabel->hide();
 
+    // Shown while the local sandboxes run without a seccomp filter (an unsupported CPU).
+    m_warningLabel = new QLabel(this);
+    m_warningLabel->setObjectName(QStringLiteral("sandboxWarningLabel"));
+    m_warningLabel->setWordWrap(true);
+    m_warningLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warningLabel->setForegroundRole(QPalette::BrightText);
+    m_warningLabel->setBackgroundRole(QPalette::Dark);
+    m_warningLabel->setAutoFillBackground(true);
+    m_warningLabel->setMargin(4);
+    m_warningLabel->hide();
+
     m_messageLabel = new QLabel(this);
     m_messageLabel->setObjectName(QStringLiteral("sandboxMessageLabel"));
     m_messageLabel->setWordWrap(true);
@@ -150,6 +161,7 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
     layout->addWidget(m_errorLabel);
+    layout->addWidget(m_warningLabel);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_messageLabel);
     layout->addWidget(m_statusLabel);
@@ -259,6 +271,9 @@ void SandboxManagerPanel::updateStatus()
                                   .arg(m_sandboxes.nextRefreshMs() / 1000));
         m_errorLabel->show();
     }
+    const QString warning = m_sandboxes.localWarning();
+    m_warningLabel->setText(warning);
+    m_warningLabel->setVisible(!warning.isEmpty());
     const int count = m_model->rowCount();
     if (!m_sandboxes.hasLoaded())
         m_statusLabel->setText(error.isEmpty() ? tr("Loading sandboxes…") : QString());

@@ -65,6 +65,7 @@ private:
     QTreeView *m_view = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QLabel *m_warningLabel = nullptr; // the local server's warning (no seccomp filter here)
     QLabel *m_messageLabel = nullptr;
     QMenu *m_contextMenu = nullptr;
     QAction *m_refreshAction = nullptr;

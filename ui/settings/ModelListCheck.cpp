@@ -1,6 +1,7 @@
 // Resolving the key and the URL for a Test, then listing the models.
 #include "ModelListCheck.h"
 
+#include "core/UrlPolicy.h"
 #include "llm/LlmClient.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
@@ -53,9 +54,15 @@ void ModelListCheck::request(const QString &providerId, const QString &baseUrl, 
     if (endpoint.configurationError.isEmpty() || !baseUrl.trimmed().isEmpty()) {
         if (const auto provider = m_llm.catalog().find(providerId)) {
             QString error;
+            QString source;
             endpoint.baseUrl = ProviderCatalog::resolveBaseUrl(
-                *provider, baseUrl, &ProviderCatalog::systemEnvironment, &error);
-            endpoint.configurationError = endpoint.baseUrl.isEmpty() ? error : QString();
+                *provider, baseUrl, &ProviderCatalog::systemEnvironment, &error, &source);
+            endpoint.configurationError = endpoint.baseUrl.isEmpty() ? error
+                : key.isEmpty()
+                ? QString()
+                : UrlPolicy::keyUrlProblem(
+                    endpoint.baseUrl, QStringLiteral("The %1 base URL").arg(provider->displayName),
+                    source);
         }
     }
     // No cache: Test is how the user checks a key or a server now.

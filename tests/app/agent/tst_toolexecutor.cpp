@@ -147,7 +147,7 @@ void TestToolExecutor::briefFlow()
     QCOMPARE(created.forModel, created.result);
 
     // 2. writeFiles with the brief's two files.
-    const QString dataDir = QStringLiteral(STUDIO_TEST_DATA_DIR "/sandbox/reverse_string_project/");
+    const QString dataDir = testDataDir() + QStringLiteral("/sandbox/reverse_string_project/");
     QJsonArray files;
     for (const QString &name :
          {QStringLiteral("reverse_string.py"), QStringLiteral("test_reverse_string.py")}) {

@@ -11,6 +11,17 @@
 #include <QSignalSpy>
 #include <QTest>
 
+// The test data folder: the source tree's (tests/data), or the copy run-unprivileged.sh made
+// when nobody cannot reach the source tree (it sets STUDIO_TEST_DATA_DIR then).
+inline QString testDataDir()
+{
+#ifdef STUDIO_TEST_DATA_DIR
+    return qEnvironmentVariable("STUDIO_TEST_DATA_DIR", QStringLiteral(STUDIO_TEST_DATA_DIR));
+#else
+    return qEnvironmentVariable("STUDIO_TEST_DATA_DIR");
+#endif
+}
+
 template<typename Call> DaytonaResult awaitResult(Call *call, int timeoutMs = 60000)
 {
     QSignalSpy spy(call, &Call::finished);

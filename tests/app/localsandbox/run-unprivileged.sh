@@ -1,18 +1,104 @@
-#!/bin/sh
+#!/bin/bash
 # Runs a test binary as an unprivileged user (nobody) when ctest runs as root, so the local
 # sandbox's isolation is also exercised on the non-root path (the server as a normal user,
 # sandboxes mapped to that user). As a normal user it just runs the test.
-# Exit 77 (ctest SKIP) when nobody cannot reach the binary (a build tree under a private home).
+#
+# The build tree may sit where nobody cannot reach it (a clone under a mode-700 folder, as a
+# fresh `mktemp -d` is): every executable argument nobody cannot run (the test binary,
+# with-keyring.sh) is then copied into a fresh root-owned, world-readable folder under the
+# shared scratch folder and run from there, and the copies are removed afterwards; so is the
+# test data folder named by STUDIO_TEST_DATA_DIR (the tests read that variable). The test
+# binaries link the project's libraries statically (ldd lists only system libraries), so the
+# copies run as they are.
+#
+# Should nobody still be unable to run it, the test is skipped (exit 77), except under CI=true
+# (scripts/studio.sh test --ci sets it), where a skipped unprivileged test is a failure.
+set -u
+
 if [ "$(id -u)" != 0 ]; then
     exec "$@"
 fi
-if ! setpriv --reuid=65534 --regid=65534 --clear-groups test -x "$1"; then
-    echo "run-unprivileged: nobody cannot execute $1 (build tree not world-readable); skipping" >&2
+
+skip_or_fail() {
+    echo "run-unprivileged: $*" >&2
+    if [ "${CI:-}" = true ]; then
+        echo "run-unprivileged: CI=true: a test that cannot run as nobody fails" >&2
+        exit 1
+    fi
     exit 77
-fi
+}
+
+as_nobody() {
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+}
+
 # One shared scratch folder (sticky, like /tmp) for every test run as nobody, so that what they
 # create is not mistaken by a root test running beside them for files a sandbox left in /tmp.
 scratch=/tmp/studio-unprivileged-tests
 mkdir -p "$scratch" && chmod 1777 "$scratch" || exit 1
+if [ -L "$scratch" ] || [ "$(stat -c %u "$scratch")" != 0 ]; then
+    echo "run-unprivileged: $scratch is not a folder owned by root; remove it" >&2
+    exit 1
+fi
+# Copies left by runs that were killed (a ctest timeout) for more than a day.
+find "$scratch" -maxdepth 1 -name 'stage.*' -user 0 -mmin +1440 -exec rm -rf -- {} + 2>/dev/null
+
+stage=""
+child=""
+cleanup() {
+    if [ -n "$child" ]; then
+        kill "$child" 2>/dev/null
+        wait "$child" 2>/dev/null
+    fi
+    if [ -n "$stage" ]; then
+        rm -rf -- "$stage"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+make_stage() {
+    if [ -z "$stage" ]; then
+        # mktemp -d: a new folder of our own even in a folder everyone may write to.
+        stage="$(mktemp -d "$scratch/stage.XXXXXX")" && chmod 755 "$stage" ||
+            skip_or_fail "cannot create a folder for the copies in $scratch"
+    fi
+}
+
+data="${STUDIO_TEST_DATA_DIR:-}"
+if [ -n "$data" ] && [ -d "$data" ] && ! as_nobody test -r "$data" -a -x "$data" 2>/dev/null; then
+    make_stage
+    cp -r -- "$data" "$stage/data" && chmod -R a+rX "$stage/data" ||
+        skip_or_fail "cannot copy the test data $data to $stage"
+    echo "run-unprivileged: nobody cannot reach $data; using a copy in $stage" >&2
+    export STUDIO_TEST_DATA_DIR="$stage/data"
+fi
+
+args=()
+n=0
+for arg in "$@"; do
+    if [ -f "$arg" ] && [ -x "$arg" ] && ! as_nobody test -x "$arg" 2>/dev/null; then
+        make_stage
+        n=$((n + 1))
+        # Mode 755 also when a umask of 077 built it 0700.
+        copy="$stage/$n/$(basename -- "$arg")"
+        mkdir -m 755 "$stage/$n" && cp -- "$arg" "$copy" && chmod 755 "$copy" ||
+            skip_or_fail "cannot copy $arg to $stage"
+        echo "run-unprivileged: nobody cannot reach $arg; running a copy in $stage" >&2
+        arg="$copy"
+    fi
+    args+=("$arg")
+done
+
+if ! as_nobody test -x "${args[0]}"; then
+    skip_or_fail "nobody cannot execute ${args[0]}"
+fi
 cd "$scratch" || exit 1
-exec setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$scratch" TMPDIR="$scratch" "$@"
+# In the background, so that INT/TERM reach the trap (which stops the test and removes the copies).
+as_nobody env HOME="$scratch" TMPDIR="$scratch" "${args[@]}" <&0 &
+child=$!
+wait "$child"
+rc=$?
+child=""
+exit "$rc"

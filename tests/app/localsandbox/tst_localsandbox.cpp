@@ -131,7 +131,7 @@ void TestLocalSandbox::briefFlow()
     QCOMPARE(sandbox.language(), QStringLiteral("python"));
     QCOMPARE(sandbox.toolboxProxyUrl, m_server->toolboxUrl());
 
-    const QString dataDir = QStringLiteral(STUDIO_TEST_DATA_DIR "/sandbox/reverse_string_project/");
+    const QString dataDir = testDataDir() + QStringLiteral("/sandbox/reverse_string_project/");
     QList<UploadItem> files;
     for (const QString &name :
          {QStringLiteral("reverse_string.py"), QStringLiteral("test_reverse_string.py")}) {

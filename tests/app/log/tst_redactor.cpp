@@ -1,10 +1,12 @@
 // Redactor: no key survives into a log line, step log or export, and ordinary text is left alone.
 #include "log/Redactor.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QUrl>
 
 class TestRedactor final : public QObject
 {
@@ -22,6 +24,9 @@ private slots:
     void environmentMapsByVariableName();
     void jsonInsideStrings();
     void shortValuesAreNotSecrets();
+    void encodedKnownKeys_data();
+    void encodedKnownKeys();
+    void speedWithManyKeys();
 };
 
 void TestRedactor::exactValuesAnywhereInText()
@@ -62,6 +67,40 @@ void TestRedactor::patterns_data()
                                    << QStringLiteral("Authorization: Bearer [REDACTED]");
     QTest::newRow("github token") << QStringLiteral("ghp_abcdefghijklmnopqrstuvwxyz0123456789")
                                   << QStringLiteral("[REDACTED]");
+    QTest::newRow("github fine-grained")
+        << QStringLiteral("GH=github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCD")
+        << QStringLiteral("GH=[REDACTED]");
+    QTest::newRow("gitlab token") << QStringLiteral("glpat-AbCdEf0123456789xyZW tail")
+                                  << QStringLiteral("[REDACTED] tail");
+    QTest::newRow("hugging face token")
+        << QStringLiteral("HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567")
+        << QStringLiteral("HF_TOKEN=[REDACTED]");
+    QTest::newRow("aws access key id") << QStringLiteral("aws_access_key_id = AKIAIOSFODNN7EXAMPLE")
+                                       << QStringLiteral("aws_access_key_id = [REDACTED]");
+    QTest::newRow("aws session key id")
+        << QStringLiteral("ASIAY34FZKBOKMUTVV7A,") << QStringLiteral("[REDACTED],");
+    QTest::newRow("slack bot token")
+        << QStringLiteral("xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx")
+        << QStringLiteral("[REDACTED]");
+    QTest::newRow("slack user token") << QStringLiteral("token xoxp-1234567890-abcdefABCDEF")
+                                      << QStringLiteral("token [REDACTED]");
+    QTest::newRow("bearer lowercase") << QStringLiteral("authorization: bearer abcdEFGH12345678")
+                                      << QStringLiteral("authorization: bearer [REDACTED]");
+    QTest::newRow("bearer after a tab") << QStringLiteral("Bearer\tabcdEFGH12345678 rest")
+                                        << QStringLiteral("Bearer\t[REDACTED] rest");
+    QTest::newRow("bearer uppercase, two spaces")
+        << QStringLiteral("BEARER  abcdEFGH12345678") << QStringLiteral("BEARER  [REDACTED]");
+    QTest::newRow("basic credentials")
+        << QStringLiteral("-H 'Authorization: Basic dXNlcjpodW50ZXIyaHVudGVyMg=='")
+        << QStringLiteral("-H 'Authorization: Basic [REDACTED]'");
+    QTest::newRow("basic without a header") << QStringLiteral("basic\tdXNlcjpwYXNzd29yZA== end")
+                                            << QStringLiteral("basic\t[REDACTED] end");
+    QTest::newRow("authorization token scheme")
+        << QStringLiteral("Authorization: token 0123456789abcdef0123")
+        << QStringLiteral("Authorization: token [REDACTED]");
+    QTest::newRow("authorization in JSON text")
+        << QStringLiteral("{\"authorization\": \"token abcdef0123456789\"}")
+        << QStringLiteral("{\"authorization\": \"token [REDACTED]\"}");
 }
 
 void TestRedactor::patterns()
@@ -79,6 +118,9 @@ void TestRedactor::ordinaryTextUntouched_data()
     QTest::newRow("code") << QStringLiteral("def reverse_string(s):\n    return s[::-1]\n");
     QTest::newRow("short sk") << QStringLiteral("sk-learn is a library; risk-free");
     QTest::newRow("bearer word") << QStringLiteral("the Bearer of bad news");
+    QTest::newRow("basic word") << QStringLiteral("Basic information about Basic usage");
+    QTest::newRow("hf word") << QStringLiteral("hf_model and hf_hub_download(repo)");
+    QTest::newRow("akia in a word") << QStringLiteral("AKIAtoolong is not a key");
 }
 
 void TestRedactor::ordinaryTextUntouched()
@@ -170,6 +212,73 @@ void TestRedactor::shortValuesAreNotSecrets()
     redactor.addSecret(QStringLiteral("   "));
     QCOMPARE(redactor.secretCount(), 0);
     QCOMPARE(redactor.redactText(QStringLiteral("abc abc")), QStringLiteral("abc abc"));
+}
+
+void TestRedactor::encodedKnownKeys_data()
+{
+    // A key with characters that URL and JSON encodings change.
+    const QString key = QStringLiteral("proxy/key+7f3a91=\"q\"&z9");
+    const QByteArray utf8 = key.toUtf8();
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("encoded"); // must not survive
+    auto row = [&](const char *name, const QString &encoded) {
+        QTest::newRow(name) << key << QStringLiteral("before %1 after").arg(encoded) << encoded;
+    };
+    row("plain", key);
+    const QString url = QString::fromLatin1(QUrl::toPercentEncoding(key));
+    row("URL-encoded", url);
+    row("URL-encoded, lowercase hex", url.toLower()); // the key has no uppercase letters
+    const QString json
+        = QString::fromUtf8(QJsonDocument(QJsonArray{key}).toJson(QJsonDocument::Compact));
+    row("JSON-escaped", json.mid(2, json.size() - 4));
+    QString slashes = json.mid(2, json.size() - 4);
+    row("JSON-escaped with \\/", slashes.replace(QStringLiteral("/"), QStringLiteral("\\/")));
+    row("base64", QString::fromLatin1(utf8.toBase64()));
+    row("base64url", QString::fromLatin1(utf8.toBase64(QByteArray::Base64UrlEncoding)));
+    for (const char *prefix : {"user:", "u:", ":", "longer-user-name:"}) {
+        const QByteArray basic = QByteArray(QByteArray(prefix) + utf8).toBase64();
+        QTest::newRow(
+            qPrintable(QStringLiteral("base64 of \"%1<key>\"").arg(QLatin1String(prefix))))
+            << key << QStringLiteral("creds=%1 end").arg(QString::fromLatin1(basic))
+            << QString::fromLatin1(basic);
+    }
+    const QByteArray inside = QByteArray("{\"k\":\"" + utf8 + "\",\"x\":1}").toBase64();
+    row("base64 of a JSON document holding it", QString::fromLatin1(inside));
+}
+
+void TestRedactor::encodedKnownKeys()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, text);
+    QFETCH(QString, encoded);
+    Redactor redactor;
+    redactor.addSecret(key);
+    const QString out = redactor.redactText(text);
+    qInfo().noquote() << "tried:" << text << "result:" << out;
+    QVERIFY2(!out.contains(encoded), qPrintable(out));
+    QVERIFY2(out.contains(Redactor::marker()), qPrintable(out));
+    QVERIFY(out.startsWith(text.left(5)));
+}
+
+void TestRedactor::speedWithManyKeys()
+{
+    // The redactor sees every step-log line and tool output: 20 known keys (each with its
+    // encoded forms) over 1 MiB of ordinary output must stay fast.
+    Redactor redactor;
+    for (int i = 0; i < 20; ++i)
+        redactor.addSecret(QStringLiteral("key-%1-0123456789abcdefghijklmnop").arg(i));
+    QString output;
+    while (output.size() < (1 << 20))
+        output += QStringLiteral("drwxr-xr-x 2 daytona daytona 4096 Jan 1 12:00 src/module_%1.py\n")
+                      .arg(output.size());
+    QElapsedTimer clock;
+    clock.start();
+    const QString out = redactor.redactText(output);
+    const qint64 ms = clock.elapsed();
+    qInfo() << "tried: 1 MiB of ls output, 20 keys with their encodings; result:" << ms << "ms";
+    QCOMPARE(out, output);
+    QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
 }
 
 QTEST_GUILESS_MAIN(TestRedactor)

@@ -86,11 +86,14 @@ void TestSandboxError::readsConfigLikeTheSdks()
     QCOMPARE(DaytonaConfig::fromEnvironment(env).apiUrl.toString(),
              QStringLiteral("https://app.daytona.io/api"));
     env.insert(QStringLiteral("DAYTONA_API_KEY"), QStringLiteral("dtn_x"));
-    env.insert(QStringLiteral("DAYTONA_SERVER_URL"), QStringLiteral("http://old.example/api/"));
+    env.insert(QStringLiteral("DAYTONA_SERVER_URL"), QStringLiteral("https://old.example/api/"));
     env.insert(QStringLiteral("DAYTONA_TARGET"), QStringLiteral("eu"));
     DaytonaConfig c = DaytonaConfig::fromEnvironment(env);
     QVERIFY(c.problem().isEmpty());
-    QCOMPARE(c.apiUrl.toString(), QStringLiteral("http://old.example/api"));
+    QCOMPARE(c.apiUrl.toString(), QStringLiteral("https://old.example/api"));
+    // Plain http to another machine would carry the key in clear text.
+    env.insert(QStringLiteral("DAYTONA_SERVER_URL"), QStringLiteral("http://old.example/api/"));
+    QVERIFY(DaytonaConfig::fromEnvironment(env).problem().contains(QLatin1String("https://")));
     QCOMPARE(c.target, QStringLiteral("eu"));
     env.insert(QStringLiteral("DAYTONA_API_URL"), QStringLiteral("http://127.0.0.1:9/api"));
     c = DaytonaConfig::fromEnvironment(env);
