@@ -28,6 +28,9 @@ struct LocalSandboxOptions
     QString token; // empty = a random one
     qint64 outputCap = 1 << 20; // bytes of command output kept
     bool networkByDefault = false; // sandboxes get network only when allowed
+    // With networkByDefault: only these networks (comma-separated CIDRs and host names);
+    // empty = open (the internet, never the host). See NetworkPolicy.
+    QString networkAllowListByDefault;
     // Host uid/gid the sandboxed processes run as; -2 = automatic (nobody when the server is
     // root, else the server's own user).
     int runAsUid = -2;

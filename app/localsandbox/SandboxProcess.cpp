@@ -5,6 +5,7 @@
 #include "localsandbox/SeccompFilter.h"
 
 #include <QFile>
+#include <QHostInfo>
 #include <QStandardPaths>
 
 #include <cerrno>
@@ -109,7 +110,7 @@ QString SandboxProcess::explainBwrapFailure(const QByteArray &output)
 }
 
 QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
-                                           int seccompFd)
+                                           int seccompFd, int resolvFd, int hostsFd)
 {
     const QString home = QString::fromLatin1(kHome);
     QStringList a{
@@ -168,10 +169,12 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
       << QStringLiteral("--size") << QString::number(kTmpBytes) << QStringLiteral("--tmpfs")
       << QStringLiteral("/tmp") << QStringLiteral("--bind") << spec.homeDir << home
       << QStringLiteral("--chdir") << (spec.cwd.isEmpty() ? home : spec.cwd);
-    if (spec.network)
-        a << QStringLiteral("--ro-bind-try") << QStringLiteral("/etc/resolv.conf")
-          << QStringLiteral("/etc/resolv.conf") << QStringLiteral("--ro-bind-try")
-          << QStringLiteral("/etc/hosts") << QStringLiteral("/etc/hosts");
+    // A networked sandbox stays in pasta's namespace (SandboxNetwork::wrap), with its own
+    // resolver and hosts files; otherwise a namespace with only a loopback.
+    if (spec.network.networked() && resolvFd >= 0 && hostsFd >= 0)
+        a << QStringLiteral("--ro-bind-data") << QString::number(resolvFd)
+          << QStringLiteral("/etc/resolv.conf") << QStringLiteral("--ro-bind-data")
+          << QString::number(hostsFd) << QStringLiteral("/etc/hosts");
     else
         a << QStringLiteral("--unshare-net");
     a << QStringLiteral("--remount-ro") << QStringLiteral("/");
@@ -186,40 +189,101 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
     return a;
 }
 
+void SandboxProcess::fail(const QString &error)
+{
+    m_done = true;
+    m_result.error = error;
+    QTimer::singleShot(0, this, [this] { emit finished(m_result); });
+}
+
 void SandboxProcess::start()
 {
     m_clock.start();
-    const QString problem = hostProblem();
+    QString problem = hostProblem();
+    if (problem.isEmpty() && m_spec.network.networked())
+        problem = SandboxNetwork::hostProblem(m_spec.runAsUid);
     if (!problem.isEmpty()) {
-        m_done = true;
-        m_result.error = problem;
-        QTimer::singleShot(0, this, [this] { emit finished(m_result); });
+        fail(problem);
         return;
     }
+    if (!m_spec.network.networked()) {
+        launch();
+        return;
+    }
+    m_routes.blocked = SandboxNetwork::hostAddresses();
+    qCInfo(lcLocalSandbox).noquote()
+        << "command in sandbox" << m_spec.sandboxId << "network:" << m_spec.network.describe()
+        << "; unreachable host addresses:" << m_routes.blocked.join(QLatin1Char(' '));
+    resolveThenLaunch();
+}
+
+void SandboxProcess::resolveThenLaunch()
+{
+    m_routes.hosts = "127.0.0.1 localhost\n::1 localhost\n";
+    QStringList names;
+    for (const QString &entry : std::as_const(m_spec.network.allowList)) {
+        if (entry.contains(QLatin1Char('/')))
+            m_routes.allowed << entry;
+        else
+            names << entry;
+    }
+    if (m_spec.network.mode != NetworkPolicy::Mode::Allowlist || names.isEmpty()) {
+        launch();
+        return;
+    }
+    // Host names are resolved on the host, now: their addresses are routed and written into
+    // the sandbox's /etc/hosts (the sandbox itself has no DNS in allowlist mode).
+    m_lookups = int(names.size());
+    for (const QString &name : std::as_const(names)) {
+        QHostInfo::lookupHost(name, this, [this, name](const QHostInfo &info) {
+            QStringList found;
+            for (const QHostAddress &address : info.addresses()) {
+                const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
+                m_routes.allowed << address.toString()
+                        + (v4 ? QStringLiteral("/32") : QStringLiteral("/128"));
+                m_routes.hosts += address.toString().toLatin1() + ' ' + name.toLatin1() + '\n';
+                found << address.toString();
+            }
+            qCInfo(lcLocalSandbox).noquote()
+                << "sandbox" << m_spec.sandboxId << "allowlist:" << name << "->"
+                << (found.isEmpty() ? info.errorString() : found.join(QLatin1Char(' ')));
+            if (--m_lookups == 0 && !m_done)
+                launch();
+        });
+    }
+}
+
+void SandboxProcess::launch()
+{
     const int passwdFd = memoryFileWith("daytona:x:1000:1000:daytona:/home/daytona:/bin/bash\n");
     const int groupFd = memoryFileWith("daytona:x:1000:\n");
     const QByteArray filter = SeccompFilter::program();
     const int seccompFd = filter.isEmpty() ? -1 : memoryFileWith(filter);
-    if (passwdFd < 0 || groupFd < 0 || (!filter.isEmpty() && seccompFd < 0)) {
-        for (const int fd : {passwdFd, groupFd, seccompFd}) {
+    const bool networked = m_spec.network.networked();
+    const int resolvFd
+        = networked ? memoryFileWith(SandboxNetwork::resolvConf(m_spec.network)) : -1;
+    const int hostsFd = networked ? memoryFileWith(m_routes.hosts) : -1;
+    if (passwdFd < 0 || groupFd < 0 || (!filter.isEmpty() && seccompFd < 0)
+        || (networked && (resolvFd < 0 || hostsFd < 0))) {
+        for (const int fd : {passwdFd, groupFd, seccompFd, resolvFd, hostsFd}) {
             if (fd >= 0)
                 ::close(fd);
         }
-        m_done = true;
-        m_result.error = QStringLiteral("Could not prepare the sandbox's /etc files: %1")
-                             .arg(QString::fromLocal8Bit(strerror(errno)));
-        QTimer::singleShot(0, this, [this] { emit finished(m_result); });
+        fail(QStringLiteral("Could not prepare the sandbox's /etc files: %1")
+                 .arg(QString::fromLocal8Bit(strerror(errno))));
         return;
     }
     const int uid = m_spec.runAsUid;
     const int gid = m_spec.runAsGid;
     // Runs in the child between fork and exec: only async-signal-safe calls.
-    m_process.setChildProcessModifier([passwdFd, groupFd, seccompFd, uid, gid] {
+    m_process.setChildProcessModifier([passwdFd, groupFd, seccompFd, resolvFd, hostsFd, uid, gid] {
         ::setsid(); // own process group: a timeout kills everything at once
         ::fcntl(passwdFd, F_SETFD, 0);
         ::fcntl(groupFd, F_SETFD, 0);
-        if (seccompFd >= 0)
-            ::fcntl(seccompFd, F_SETFD, 0);
+        for (const int fd : {seccompFd, resolvFd, hostsFd}) {
+            if (fd >= 0)
+                ::fcntl(fd, F_SETFD, 0);
+        }
         if (gid >= 0) {
             if (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(gid)) != 0)
                 ::_exit(126);
@@ -235,10 +299,15 @@ void SandboxProcess::start()
     bare.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
     bare.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     m_process.setProcessEnvironment(bare);
-    m_process.setProgram(bwrapPath());
-    m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd, seccompFd));
+    QStringList command{bwrapPath()};
+    command << bwrapArguments(m_spec, passwdFd, groupFd, seccompFd, resolvFd, hostsFd);
+    // pasta passes its descriptors on to the command, so bwrap still finds the fds above.
+    if (networked)
+        command = SandboxNetwork::wrap(m_spec.network, m_routes, command);
+    m_process.setProgram(command.takeFirst());
+    m_process.setArguments(command);
     m_process.start();
-    for (const int fd : {passwdFd, groupFd, seccompFd}) {
+    for (const int fd : {passwdFd, groupFd, seccompFd, resolvFd, hostsFd}) {
         if (fd >= 0)
             ::close(fd);
     }
@@ -255,6 +324,12 @@ void SandboxProcess::start()
 
 void SandboxProcess::kill()
 {
+    if (m_lookups > 0 && !m_done) {
+        // Stopped while the allowlist's names were being looked up: it never starts.
+        m_lookups = 0;
+        fail(QStringLiteral("The command was stopped before it started."));
+        return;
+    }
     killGroup();
 }
 
@@ -302,6 +377,19 @@ void SandboxProcess::onFinished(int exitCode, QProcess::ExitStatus status)
     } else if (exitCode == 126 && m_result.output.isEmpty()) {
         m_result.error
             = QStringLiteral("Could not drop to the sandbox user (uid %1).").arg(m_spec.runAsUid);
+    }
+    if (!m_result.truncated) {
+        // Refused connections fail at once inside the sandbox (no route): the command's own
+        // message shows it; this says which policy refused it, to the user, model and log.
+        const QString note = SandboxNetwork::blockedNote(m_spec.network, m_result.output);
+        if (!note.isEmpty()) {
+            qCInfo(lcLocalSandbox).noquote()
+                << "sandbox" << m_spec.sandboxId
+                << "command met its network policy:" << m_spec.network.describe();
+            if (!m_result.output.isEmpty() && !m_result.output.endsWith('\n'))
+                m_result.output += '\n';
+            m_result.output += note.toUtf8() + '\n';
+        }
     }
     qCDebug(lcLocalSandbox) << "command finished" << m_result.exitCode << "in" << m_result.elapsedMs
                             << "ms" << (m_result.timedOut ? "(timed out)" : "");

@@ -5,6 +5,7 @@
 // killing the whole process group. Asynchronous: start(), then finished(result).
 #pragma once
 
+#include "localsandbox/SandboxNetwork.h"
 #include "sandbox/SandboxTypes.h"
 
 #include <QElapsedTimer>
@@ -20,7 +21,8 @@ struct SandboxRunSpec
     QByteArray script; // piped to the shell's stdin, as the Daytona daemon does
     int timeoutSeconds = 0; // 0 = no limit
     qint64 outputCap = 1 << 20; // bytes kept; then the process group is killed
-    bool network = false;
+    NetworkPolicy network; // off: --unshare-net; otherwise pasta's namespace (SandboxNetwork)
+    QString sandboxId; // for the log lines about its network
     int runAsUid = -1; // host uid/gid to run bwrap as (when the server is root)
     int runAsGid = -1;
 };
@@ -49,9 +51,9 @@ public:
     void kill();
 
     // The bwrap argument list for a spec, with the fds that carry /etc/passwd, /etc/group and
-    // the seccomp program (-1 = none).
+    // the seccomp program (-1 = none), and for a networked spec /etc/resolv.conf and /etc/hosts.
     static QStringList bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
-                                      int seccompFd);
+                                      int seccompFd, int resolvFd = -1, int hostsFd = -1);
     // Empty when bubblewrap can be used here; otherwise a message saying what to do.
     static QString hostProblem();
     // Turns bwrap's own failure text into advice.
@@ -61,6 +63,10 @@ signals:
     void finished(const SandboxRunResult &result);
 
 private:
+    // Resolves the allowlist's host names (asynchronously), then launch().
+    void resolveThenLaunch();
+    void launch();
+    void fail(const QString &error);
     void onReadyRead();
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void killGroup();
@@ -70,6 +76,8 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     SandboxRunResult m_result;
+    SandboxNetwork::Routes m_routes;
+    int m_lookups = 0;
     qint64 m_pid = 0;
     bool m_done = false;
 };

@@ -170,6 +170,7 @@ SandboxBackend *AppContext::sandboxBackend(QString *error)
     LocalSandboxOptions local;
     local.dataDir = localSandboxRoot(m_paths.dataDir());
     local.networkByDefault = m_settings->localSandboxNetwork();
+    local.networkAllowListByDefault = m_settings->localSandboxAllowList();
     m_sandboxes = std::make_unique<SandboxBackend>(cloud, LocalSandboxServer::starter(local));
     return m_sandboxes.get();
 }

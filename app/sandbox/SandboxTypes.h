@@ -26,6 +26,7 @@ struct Sandbox
     StringMap labels;
     bool isPublic = false;
     bool networkBlockAll = false;
+    QString networkAllowList; // comma-separated CIDRs (and, locally, host names); empty: none
     QString target;
     double cpu = 0;
     double gpu = 0;
@@ -60,6 +61,7 @@ struct CreateSandboxParams
     int autoStopInterval = -2; // minutes; -2 = not sent
     int autoDeleteInterval = -2; // minutes; -2 = not sent
     int networkBlockAll = -1; // -1 = not sent, 0 = false, 1 = true
+    QString networkAllowList; // empty = not sent
     bool isPublic = false;
 
     // The request body, with the language written into the code-toolbox-language label.

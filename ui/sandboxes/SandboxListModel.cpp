@@ -74,6 +74,13 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
             return tr("Thread #%1").arg(row.threadId);
         if (index.column() == State && !s.errorReason.isEmpty())
             return s.errorReason;
+        if (index.column() == Network)
+            return s.networkBlockAll ? tr("No network: fixed when the sandbox was created")
+                : s.networkAllowList.isEmpty()
+                ? tr("Network open; a local sandbox never reaches this computer's own addresses "
+                     "or services. Fixed when the sandbox was created.")
+                : tr("Only these networks: %1. Fixed when the sandbox was created.")
+                      .arg(s.networkAllowList);
         return data(index, Qt::DisplayRole);
     case SortRole:
         if (index.column() == Created)
@@ -91,6 +98,11 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
             return stateText(row);
         case Language:
             return s.language();
+        case Network:
+            // The sandbox's own policy: the network setting applies to new sandboxes only.
+            return s.networkBlockAll           ? tr("Off")
+                : s.networkAllowList.isEmpty() ? tr("Open")
+                                               : tr("Allowlist: %1").arg(s.networkAllowList);
         case Thread:
             return row.threadId == 0
                 ? QString()
@@ -129,6 +141,8 @@ QVariant SandboxListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("State");
     case Language:
         return tr("Language");
+    case Network:
+        return tr("Network");
     case Thread:
         return tr("Thread");
     case Created:

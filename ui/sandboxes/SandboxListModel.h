@@ -12,7 +12,18 @@ class SandboxListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Id, Provider, State, Language, Thread, Created, Labels, ColumnCount };
+    enum Column {
+        Name,
+        Id,
+        Provider,
+        State,
+        Language,
+        Network,
+        Thread,
+        Created,
+        Labels,
+        ColumnCount
+    };
     enum Role {
         IdRole = Qt::UserRole + 1,
         StateRole, // the server's state, even while an operation shows its own text
