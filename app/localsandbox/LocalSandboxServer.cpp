@@ -510,8 +510,11 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
     s.labels = stringMap(body.value(QLatin1String("labels")));
     s.isPublic = body.value(QLatin1String("public")).toBool();
     QString policyError;
-    const std::optional<NetworkPolicy> network = NetworkPolicy::fromCreateBody(
-        body, m_options.networkByDefault, m_options.networkAllowListByDefault, &policyError);
+    const auto [networked, allowList] = m_options.networkDefault
+        ? m_options.networkDefault()
+        : std::pair(m_options.networkByDefault, m_options.networkAllowListByDefault);
+    const std::optional<NetworkPolicy> network
+        = NetworkPolicy::fromCreateBody(body, networked, allowList, &policyError);
     if (!network) {
         HttpReplies::apiError(responder, 400, path, policyError);
         return;

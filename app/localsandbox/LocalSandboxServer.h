@@ -13,7 +13,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
+#include <utility>
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -31,6 +33,9 @@ struct LocalSandboxOptions
     // With networkByDefault: only these networks (comma-separated CIDRs and host names);
     // empty = open (the internet, never the host). See NetworkPolicy.
     QString networkAllowListByDefault;
+    // When set, asked at each create instead of the two fields above ({networked, allowList}),
+    // so that a changed setting applies to the next sandbox created (the app's settings).
+    std::function<std::pair<bool, QString>()> networkDefault;
     // Host uid/gid the sandboxed processes run as; -2 = automatic (nobody when the server is
     // root, else the server's own user).
     int runAsUid = -2;

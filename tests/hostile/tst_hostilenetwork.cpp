@@ -32,6 +32,7 @@ private slots:
     void allowlistReachesOnlyAllowedAddresses();
     void offReachesNothing();
     void policyIsStoredAndReturned();
+    void settingAppliesToNewSandboxesOnly();
 
 private:
     // Creates a sandbox with these create-body fields; returns it.
@@ -40,6 +41,7 @@ private:
     QString probe(const Sandbox &sandbox, const QString &extraShell = QString());
     bool ip(const QStringList &args);
 
+    std::pair<bool, QString> m_default{false, QString()}; // the "app setting" the server reads
     QTemporaryDir m_dir;
     std::unique_ptr<LocalSandboxServer> m_server;
     std::unique_ptr<DaytonaClient> m_client;
@@ -79,6 +81,7 @@ void TestHostileNetwork::initTestCase()
     LocalSandboxOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("data"));
     QVERIFY(QDir().mkpath(options.dataDir));
+    options.networkDefault = [this] { return m_default; };
     m_server = std::make_unique<LocalSandboxServer>(options);
     QString error;
     QVERIFY2(m_server->start(&error), qPrintable(error));
@@ -291,6 +294,29 @@ void TestHostileNetwork::policyIsStoredAndReturned()
                       << refused.httpStatus << refused.error.message;
     QCOMPARE(refused.httpStatus, 400);
     QVERIFY(refused.error.message.contains(QLatin1String("neither a CIDR")));
+}
+
+void TestHostileNetwork::settingAppliesToNewSandboxesOnly()
+{
+    // As the app's setting: read at each create; a sandbox keeps the policy it was made with,
+    // and its JSON (what the Sandboxes list shows) says which.
+    m_default = {false, QString()};
+    const Sandbox before = create(QStringLiteral("net-before-"), -1, QString());
+    m_default = {true, QStringLiteral("10.213.0.2")};
+    const Sandbox after = create(QStringLiteral("net-after-"), -1, QString());
+    m_default = {false, QString()};
+    QVERIFY(before.isValid() && after.isValid());
+    const Sandbox old
+        = Sandbox::fromJson(awaitResult(m_client->getSandbox(before.id)).json().object());
+    qInfo().noquote() << "tried: setting off, create; setting on with allowlist 10.213.0.2, create;"
+                      << "result: first networkBlockAll" << old.networkBlockAll << ", second"
+                      << after.networkBlockAll << after.networkAllowList;
+    QVERIFY(old.networkBlockAll);
+    QCOMPARE(after.networkBlockAll, false);
+    QCOMPARE(after.networkAllowList, QStringLiteral("10.213.0.2/32"));
+    const QString out = probe(after);
+    QVERIFY2(out.contains(QLatin1String("CONNECTED 10.213.0.2 8080")), qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("blocked 10.213.0.3 8080")), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestHostileNetwork)
