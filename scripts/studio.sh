@@ -27,7 +27,7 @@ BUILD_PACKAGES=(
 # the interpreters that sandboxes run.
 RUNTIME_PACKAGES=(
     qt6-qpa-plugins libqt6svg6 bubblewrap gnome-keyring dbus dbus-bin libsecret-tools
-    python3 ca-certificates
+    python3 ca-certificates passt iproute2
 )
 # Only the test suite and CI: formatting check, desktop-file and AppStream validators,
 # dpkg-shlibdeps for the .deb's dependencies, node for the Daytona SDK test (tests/sdk).
@@ -93,6 +93,15 @@ build() {
 # pinned in tests/sdk/package-lock.json. Debian's nodejs ships without npm (its separate `npm`
 # package); NodeSource's nodejs includes npm and conflicts with Debian's, so only install it
 # when there is no npm at all.
+# Networked local sandboxes run pasta as the sandbox's user, which opens /dev/net/tun: udev makes
+# it 0666 on a desktop, a minimal machine without udev (CI's) leaves it 0600 for root only.
+tun_for_sandboxes() {
+    if [ "$(id -u)" = 0 ] && [ -c /dev/net/tun ] && [ "$(stat -c %a /dev/net/tun)" != 666 ]; then
+        say "Making /dev/net/tun usable by every user (mode 0666, as udev does)"
+        chmod 0666 /dev/net/tun
+    fi
+}
+
 install_sdk() {
     if ! command -v npm >/dev/null 2>&1; then
         install_packages npm
@@ -181,6 +190,7 @@ case "$cmd" in
         # skipping under CI=true.
         if [ "$ci" = true ]; then export CI=true; fi
         install_packages "${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+        tun_for_sandboxes
         install_sdk
         if [ "$ci" = true ]; then
             started=$SECONDS

@@ -18,6 +18,8 @@ static const Settings::Key kApprovalPolicy{QStringLiteral("agent/approvalPolicy"
                                            QStringLiteral("default")};
 static const Settings::Key kSandboxProvider{QStringLiteral("sandboxes/provider"), QString()};
 static const Settings::Key kLocalSandboxNetwork{QStringLiteral("sandboxes/localNetwork"), false};
+static const Settings::Key kLocalSandboxAllowList{QStringLiteral("sandboxes/localNetworkAllowList"),
+                                                  QString()};
 static const Settings::Key kDeleteSandboxesWithThread{QStringLiteral("sandboxes/deleteWithThread"),
                                                       false};
 // Daytona's own default idle time.
@@ -133,6 +135,14 @@ bool Settings::localSandboxNetwork() const
 void Settings::setLocalSandboxNetwork(bool allowed)
 {
     setValue(kLocalSandboxNetwork, allowed);
+}
+QString Settings::localSandboxAllowList() const
+{
+    return value(kLocalSandboxAllowList).toString();
+}
+void Settings::setLocalSandboxAllowList(const QString &list)
+{
+    setValue(kLocalSandboxAllowList, list.trimmed());
 }
 bool Settings::deleteSandboxesWithThread() const
 {

@@ -43,6 +43,10 @@ public:
     // Whether local (bubblewrap) sandboxes may reach the network.
     bool localSandboxNetwork() const;
     void setLocalSandboxNetwork(bool allowed);
+    // With the network on: only these networks (comma-separated CIDRs and host names); empty:
+    // the whole internet (never this computer). Applies to sandboxes created afterwards.
+    QString localSandboxAllowList() const;
+    void setLocalSandboxAllowList(const QString &list);
     // Whether deleting a thread also deletes its sandboxes.
     bool deleteSandboxesWithThread() const;
     void setDeleteSandboxesWithThread(bool remove);

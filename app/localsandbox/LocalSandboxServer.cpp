@@ -471,7 +471,8 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
             HttpReplies::apiError(responder, 400, path, QStringLiteral("Invalid port"));
             return;
         }
-        // A server inside a sandbox with network is on the host's loopback.
+        // Nothing is forwarded from the host into a sandbox (each has its own network namespace,
+        // or none): this address reaches a sandbox's server only where the user forwards it.
         HttpReplies::json(
             responder, 200,
             QJsonDocument(
@@ -536,9 +537,19 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
     s.env = stringMap(body.value(QLatin1String("env")));
     s.labels = stringMap(body.value(QLatin1String("labels")));
     s.isPublic = body.value(QLatin1String("public")).toBool();
-    const QJsonValue block = body.value(QLatin1String("networkBlockAll"));
-    record.network = block.isBool() ? !block.toBool() : m_options.networkByDefault;
-    s.networkBlockAll = !record.network;
+    QString policyError;
+    const auto [networked, allowList] = m_options.networkDefault
+        ? m_options.networkDefault()
+        : std::pair(m_options.networkByDefault, m_options.networkAllowListByDefault);
+    const std::optional<NetworkPolicy> network
+        = NetworkPolicy::fromCreateBody(body, networked, allowList, &policyError);
+    if (!network) {
+        HttpReplies::apiError(responder, 400, path, policyError);
+        return;
+    }
+    record.network = *network;
+    s.networkBlockAll = !record.network.networked();
+    s.networkAllowList = record.network.allowList.join(QLatin1Char(','));
     s.target = body.value(QLatin1String("target")).toString(QStringLiteral("local"));
     if (s.target.isEmpty())
         s.target = QStringLiteral("local");
@@ -579,9 +590,9 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
         HttpReplies::apiError(responder, 500, path, error);
         return;
     }
-    qCInfo(lcLocalSandbox) << "created sandbox" << s.id
-                           << (record.network ? "with network" : "without network") << "cpu"
-                           << s.cpu << "memory" << s.memory << "GiB disk" << s.disk << "GiB";
+    qCInfo(lcLocalSandbox) << "created sandbox" << s.id << "network:" << record.network.describe()
+                           << "cpu" << s.cpu << "memory" << s.memory << "GiB disk" << s.disk
+                           << "GiB";
     HttpReplies::json(responder, 200, QJsonDocument(s.toJson()));
 }
 

@@ -15,7 +15,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
+#include <utility>
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -30,6 +32,12 @@ struct LocalSandboxOptions
     QString token; // empty = a random one
     qint64 outputCap = 1 << 20; // bytes of command output kept
     bool networkByDefault = false; // sandboxes get network only when allowed
+    // With networkByDefault: only these networks (comma-separated CIDRs and host names);
+    // empty = open (the internet, never the host). See NetworkPolicy.
+    QString networkAllowListByDefault;
+    // When set, asked at each create instead of the two fields above ({networked, allowList}),
+    // so that a changed setting applies to the next sandbox created (the app's settings).
+    std::function<std::pair<bool, QString>()> networkDefault;
     // Host uid/gid the sandboxed processes run as; -2 = automatic (nobody when the server is
     // root, else the server's own user).
     int runAsUid = -2;

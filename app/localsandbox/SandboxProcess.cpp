@@ -5,6 +5,7 @@
 #include "localsandbox/SeccompFilter.h"
 
 #include <QFile>
+#include <QHostInfo>
 #include <QStandardPaths>
 
 #include <cerrno>
@@ -126,7 +127,7 @@ QByteArray SandboxProcess::environmentArguments(const StringMap &env)
 }
 
 QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
-                                           int seccompFd, int envFd)
+                                           int seccompFd, int envFd, int resolvFd, int hostsFd)
 {
     const QString home = QString::fromLatin1(kHome);
     QStringList a{
@@ -189,10 +190,12 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
       << QStringLiteral("--size") << QString::number(kTmpBytes) << QStringLiteral("--tmpfs")
       << QStringLiteral("/tmp") << QStringLiteral("--bind") << spec.homeDir << home
       << QStringLiteral("--chdir") << (spec.cwd.isEmpty() ? home : spec.cwd);
-    if (spec.network)
-        a << QStringLiteral("--ro-bind-try") << QStringLiteral("/etc/resolv.conf")
-          << QStringLiteral("/etc/resolv.conf") << QStringLiteral("--ro-bind-try")
-          << QStringLiteral("/etc/hosts") << QStringLiteral("/etc/hosts");
+    // A networked sandbox stays in pasta's namespace (SandboxNetwork::wrap), with its own
+    // resolver and hosts files; otherwise a namespace with only a loopback.
+    if (spec.network.networked() && resolvFd >= 0 && hostsFd >= 0)
+        a << QStringLiteral("--ro-bind-data") << QString::number(resolvFd)
+          << QStringLiteral("/etc/resolv.conf") << QStringLiteral("--ro-bind-data")
+          << QString::number(hostsFd) << QStringLiteral("/etc/hosts");
     else
         a << QStringLiteral("--unshare-net");
     a << QStringLiteral("--remount-ro") << QStringLiteral("/");
@@ -217,16 +220,72 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
     return a;
 }
 
+void SandboxProcess::fail(const QString &error)
+{
+    m_done = true;
+    m_result.error = error;
+    QTimer::singleShot(0, this, [this] { emit finished(m_result); });
+}
+
 void SandboxProcess::start()
 {
     m_clock.start();
-    const QString problem = hostProblem();
+    QString problem = hostProblem();
+    if (problem.isEmpty() && m_spec.network.networked())
+        problem = SandboxNetwork::hostProblem(m_spec.runAsUid);
     if (!problem.isEmpty()) {
-        m_done = true;
-        m_result.error = problem;
-        QTimer::singleShot(0, this, [this] { emit finished(m_result); });
+        fail(problem);
         return;
     }
+    if (!m_spec.network.networked()) {
+        launch();
+        return;
+    }
+    m_routes.blocked = SandboxNetwork::hostAddresses();
+    qCInfo(lcLocalSandbox).noquote()
+        << "command in sandbox" << m_spec.sandboxId << "network:" << m_spec.network.describe()
+        << "; unreachable host addresses:" << m_routes.blocked.join(QLatin1Char(' '));
+    resolveThenLaunch();
+}
+
+void SandboxProcess::resolveThenLaunch()
+{
+    m_routes.hosts = "127.0.0.1 localhost\n::1 localhost\n";
+    QStringList names;
+    for (const QString &entry : std::as_const(m_spec.network.allowList)) {
+        if (entry.contains(QLatin1Char('/')))
+            m_routes.allowed << entry;
+        else
+            names << entry;
+    }
+    if (m_spec.network.mode != NetworkPolicy::Mode::Allowlist || names.isEmpty()) {
+        launch();
+        return;
+    }
+    // Host names are resolved on the host, now: their addresses are routed and written into
+    // the sandbox's /etc/hosts (the sandbox itself has no DNS in allowlist mode).
+    m_lookups = int(names.size());
+    for (const QString &name : std::as_const(names)) {
+        QHostInfo::lookupHost(name, this, [this, name](const QHostInfo &info) {
+            QStringList found;
+            for (const QHostAddress &address : info.addresses()) {
+                const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
+                m_routes.allowed << address.toString()
+                        + (v4 ? QStringLiteral("/32") : QStringLiteral("/128"));
+                m_routes.hosts += address.toString().toLatin1() + ' ' + name.toLatin1() + '\n';
+                found << address.toString();
+            }
+            qCInfo(lcLocalSandbox).noquote()
+                << "sandbox" << m_spec.sandboxId << "allowlist:" << name << "->"
+                << (found.isEmpty() ? info.errorString() : found.join(QLatin1Char(' ')));
+            if (--m_lookups == 0 && !m_done)
+                launch();
+        });
+    }
+}
+
+void SandboxProcess::launch()
+{
     const int passwdFd = memoryFileWith("daytona:x:1000:1000:daytona:/home/daytona:/bin/bash\n");
     const int groupFd = memoryFileWith("daytona:x:1000:\n");
     const QByteArray filter
@@ -234,16 +293,18 @@ void SandboxProcess::start()
     const int seccompFd = filter.isEmpty() ? -1 : memoryFileWith(filter);
     const QByteArray environment = environmentArguments(m_spec.env);
     const int envFd = environment.isEmpty() ? -1 : memoryFileWith(environment);
+    const bool networked = m_spec.network.networked();
+    const int resolvFd
+        = networked ? memoryFileWith(SandboxNetwork::resolvConf(m_spec.network)) : -1;
+    const int hostsFd = networked ? memoryFileWith(m_routes.hosts) : -1;
     if (passwdFd < 0 || groupFd < 0 || (!filter.isEmpty() && seccompFd < 0)
-        || (!environment.isEmpty() && envFd < 0)) {
-        for (const int fd : {passwdFd, groupFd, seccompFd, envFd}) {
+        || (!environment.isEmpty() && envFd < 0) || (networked && (resolvFd < 0 || hostsFd < 0))) {
+        for (const int fd : {passwdFd, groupFd, seccompFd, envFd, resolvFd, hostsFd}) {
             if (fd >= 0)
                 ::close(fd);
         }
-        m_done = true;
-        m_result.error = QStringLiteral("Could not prepare the sandbox's /etc files: %1")
-                             .arg(QString::fromLocal8Bit(strerror(errno)));
-        QTimer::singleShot(0, this, [this] { emit finished(m_result); });
+        fail(QStringLiteral("Could not prepare the sandbox's /etc files: %1")
+                 .arg(QString::fromLocal8Bit(strerror(errno))));
         return;
     }
     const int uid = m_spec.runAsUid;
@@ -253,30 +314,31 @@ void SandboxProcess::start()
         : ::open(QFile::encodeName(m_spec.cgroupDir + QStringLiteral("/cgroup.procs")).constData(),
                  O_WRONLY | O_CLOEXEC);
     // Runs in the child between fork and exec: only async-signal-safe calls.
-    m_process.setChildProcessModifier([passwdFd, groupFd, seccompFd, envFd, uid, gid, cgroupFd] {
-        ::setsid(); // own process group: a timeout kills everything at once
-        // Into the command's cgroup ("0" = this process) before anything else runs.
-        if (cgroupFd >= 0 && ::write(cgroupFd, "0", 1) != 1)
-            ::_exit(125);
-        // RLIMIT_CPU resets on fork, so a priority the sandbox cannot raise again (RLIMIT_NICE
-        // is 0) keeps busy loops from starving the window: the desktop comes first.
-        ::setpriority(PRIO_PROCESS, 0, SandboxProcess::kNice);
-        struct sched_param param = {};
-        ::sched_setscheduler(0, SCHED_BATCH, &param);
-        ::fcntl(passwdFd, F_SETFD, 0);
-        ::fcntl(groupFd, F_SETFD, 0);
-        if (seccompFd >= 0)
-            ::fcntl(seccompFd, F_SETFD, 0);
-        if (envFd >= 0)
-            ::fcntl(envFd, F_SETFD, 0);
-        if (gid >= 0) {
-            if (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(gid)) != 0)
+    m_process.setChildProcessModifier(
+        [passwdFd, groupFd, seccompFd, envFd, resolvFd, hostsFd, uid, gid, cgroupFd] {
+            ::setsid(); // own process group: a timeout kills everything at once
+            // Into the command's cgroup ("0" = this process) before anything else runs.
+            if (cgroupFd >= 0 && ::write(cgroupFd, "0", 1) != 1)
+                ::_exit(125);
+            // RLIMIT_CPU resets on fork, so a priority the sandbox cannot raise again (RLIMIT_NICE
+            // is 0) keeps busy loops from starving the window: the desktop comes first.
+            ::setpriority(PRIO_PROCESS, 0, SandboxProcess::kNice);
+            struct sched_param param = {};
+            ::sched_setscheduler(0, SCHED_BATCH, &param);
+            ::fcntl(passwdFd, F_SETFD, 0);
+            ::fcntl(groupFd, F_SETFD, 0);
+            for (const int fd : {seccompFd, envFd, resolvFd, hostsFd}) {
+                if (fd >= 0)
+                    ::fcntl(fd, F_SETFD, 0);
+            }
+            if (gid >= 0) {
+                if (::setgroups(0, nullptr) != 0 || ::setgid(gid_t(gid)) != 0)
+                    ::_exit(126);
+            }
+            if (uid >= 0 && ::setuid(uid_t(uid)) != 0)
                 ::_exit(126);
-        }
-        if (uid >= 0 && ::setuid(uid_t(uid)) != 0)
-            ::_exit(126);
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL); // after setuid, which clears it
-    });
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL); // after setuid, which clears it
+        });
     m_process.setWorkingDirectory(QStringLiteral("/"));
     // bwrap's --clearenv cleans only the command's environment; bwrap itself, which stays PID 1
     // of the sandbox, would keep the app's (API keys and all), readable in /proc/1/environ.
@@ -284,10 +346,15 @@ void SandboxProcess::start()
     bare.insert(QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin"));
     bare.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     m_process.setProcessEnvironment(bare);
-    m_process.setProgram(bwrapPath());
-    m_process.setArguments(bwrapArguments(m_spec, passwdFd, groupFd, seccompFd, envFd));
+    QStringList command{bwrapPath()};
+    command << bwrapArguments(m_spec, passwdFd, groupFd, seccompFd, envFd, resolvFd, hostsFd);
+    // pasta passes its descriptors on to the command, so bwrap still finds the fds above.
+    if (networked)
+        command = SandboxNetwork::wrap(m_spec.network, m_routes, command);
+    m_process.setProgram(command.takeFirst());
+    m_process.setArguments(command);
     m_process.start();
-    for (const int fd : {passwdFd, groupFd, seccompFd, envFd, cgroupFd}) {
+    for (const int fd : {passwdFd, groupFd, seccompFd, envFd, resolvFd, hostsFd, cgroupFd}) {
         if (fd >= 0)
             ::close(fd);
     }
@@ -307,6 +374,14 @@ void SandboxProcess::start()
 
 void SandboxProcess::kill(const QString &reason)
 {
+    if (m_lookups > 0 && !m_done) {
+        // Stopped while the allowlist's names were being looked up: it never starts.
+        m_lookups = 0;
+        fail(reason.isEmpty()
+                 ? QStringLiteral("The command was stopped before it started.")
+                 : QStringLiteral("The command was stopped before it started: %1.").arg(reason));
+        return;
+    }
     if (m_killReason.isEmpty())
         m_killReason = reason;
     killGroup();
@@ -364,6 +439,19 @@ void SandboxProcess::onFinished(int exitCode, QProcess::ExitStatus status)
         m_result.output += QStringLiteral("\n[stopped: %1]\n").arg(m_killReason).toUtf8();
     if (!m_spec.outputNote.isEmpty())
         m_result.output += '\n' + m_spec.outputNote.toUtf8() + '\n';
+    if (!m_result.truncated) {
+        // Refused connections fail at once inside the sandbox (no route): the command's own
+        // message shows it; this says which policy refused it, to the user, model and log.
+        const QString note = SandboxNetwork::blockedNote(m_spec.network, m_result.output);
+        if (!note.isEmpty()) {
+            qCInfo(lcLocalSandbox).noquote()
+                << "sandbox" << m_spec.sandboxId
+                << "command met its network policy:" << m_spec.network.describe();
+            if (!m_result.output.isEmpty() && !m_result.output.endsWith('\n'))
+                m_result.output += '\n';
+            m_result.output += note.toUtf8() + '\n';
+        }
+    }
     qCDebug(lcLocalSandbox) << "command finished" << m_result.exitCode << "in" << m_result.elapsedMs
                             << "ms" << (m_result.timedOut ? "(timed out)" : "");
     emit finished(m_result);

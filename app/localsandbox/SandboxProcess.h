@@ -7,6 +7,7 @@
 // Asynchronous: start(), then finished(result).
 #pragma once
 
+#include "localsandbox/SandboxNetwork.h"
 #include "sandbox/SandboxTypes.h"
 
 #include <QElapsedTimer>
@@ -26,7 +27,8 @@ struct SandboxRunSpec
     QString cgroupDir; // a cgroup v2 the command is started in; empty = none
     QString outputNote; // a line added after the output (e.g. the disk is full)
     qint64 outputCap = 1 << 20; // bytes kept; then the process group is killed
-    bool network = false;
+    NetworkPolicy network; // off: --unshare-net; otherwise pasta's namespace (SandboxNetwork)
+    QString sandboxId; // for the log lines about its network
     int runAsUid = -1; // host uid/gid to run bwrap as (when the server is root)
     int runAsGid = -1;
     QString architecture; // whose seccomp filter; empty = this machine's (tests pretend others)
@@ -63,10 +65,12 @@ public:
     static constexpr int kNice = 10;
 
     // The bwrap argument list for a spec, with the fds that carry /etc/passwd, /etc/group,
-    // the seccomp program and the spec's environment (-1 = none). The environment's values
-    // never go on the command line, which every local user can read in /proc/PID/cmdline.
+    // the seccomp program and the spec's environment (-1 = none), and for a networked spec
+    // /etc/resolv.conf and /etc/hosts. The environment's values never go on the command line,
+    // which every local user can read in /proc/PID/cmdline.
     static QStringList bwrapArguments(const SandboxRunSpec &spec, int passwdFd, int groupFd,
-                                      int seccompFd, int envFd = -1);
+                                      int seccompFd, int envFd = -1, int resolvFd = -1,
+                                      int hostsFd = -1);
     // What envFd carries: "--setenv NAME VALUE" for each variable, NUL-separated (bwrap --args).
     static QByteArray environmentArguments(const StringMap &env);
     // Empty when bubblewrap can be used here; otherwise a message saying what to do.
@@ -78,6 +82,10 @@ signals:
     void finished(const SandboxRunResult &result);
 
 private:
+    // Resolves the allowlist's host names (asynchronously), then launch().
+    void resolveThenLaunch();
+    void launch();
+    void fail(const QString &error);
     void onReadyRead();
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void killGroup();
@@ -87,6 +95,8 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     SandboxRunResult m_result;
+    SandboxNetwork::Routes m_routes;
+    int m_lookups = 0;
     qint64 m_pid = 0;
     bool m_done = false;
     QString m_killReason;

@@ -39,7 +39,7 @@ bool SandboxRegistry::load(QString *error, QStringList *warnings)
         const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
         LocalSandboxRecord record;
         record.sandbox = Sandbox::fromJson(o.value(QLatin1String("sandbox")).toObject());
-        record.network = o.value(QLatin1String("network")).toBool();
+        record.network = NetworkPolicy::fromRecord(o);
         record.previewToken = o.value(QLatin1String("previewToken")).toString();
         record.limits = o.value(QLatin1String("limits")).toBool();
         if (record.sandbox.id.isEmpty() || record.sandbox.id + QLatin1String(".json") != name) {
@@ -59,7 +59,7 @@ bool SandboxRegistry::save(const LocalSandboxRecord &record, QString *error)
         return false;
     }
     const QJsonObject o{{QLatin1String("sandbox"), record.sandbox.toJson()},
-                        {QLatin1String("network"), record.network},
+                        {QLatin1String("network"), record.network.toJson()},
                         {QLatin1String("previewToken"), record.previewToken},
                         {QLatin1String("limits"), record.limits}};
     file.write(QJsonDocument(o).toJson());

@@ -3,6 +3,7 @@
 // (<data>/sandboxes/<id>/). Survives restarts of the server.
 #pragma once
 
+#include "localsandbox/SandboxNetwork.h"
 #include "sandbox/SandboxTypes.h"
 
 #include <QMap>
@@ -11,7 +12,7 @@
 struct LocalSandboxRecord
 {
     Sandbox sandbox;
-    bool network = false;
+    NetworkPolicy network; // its egress policy, fixed at creation
     QString previewToken;
     bool limits = false; // cpu/memory/disk are real limits (not a record from before them)
 };

@@ -491,6 +491,7 @@ void ToolboxService::runCommand(const QHttpServerRequest &request, LocalSandboxR
     SandboxRunSpec spec;
     spec.homeDir = m_server->registry().homeDir(record.sandbox.id);
     spec.network = record.network;
+    spec.sandboxId = record.sandbox.id;
     spec.outputCap = m_server->options().outputCap;
     spec.runAsUid = m_server->runAsUid();
     spec.runAsGid = m_server->runAsGid();

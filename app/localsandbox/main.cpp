@@ -97,8 +97,9 @@ int main(int argc, char **argv)
         QStringLiteral("dir"));
     const QCommandLineOption networkOption(
         QStringLiteral("allow-network"),
-        QStringLiteral("Give new sandboxes network access unless they are created "
-                       "with networkBlockAll=true."));
+        QStringLiteral("Give new sandboxes the internet (never this host; their own network "
+                       "namespace through pasta) unless they are created with "
+                       "networkBlockAll=true or a networkAllowList."));
     parser.addOptions({portOption, tokenOption, tokenFileOption, dataOption, networkOption});
     parser.process(app);
 

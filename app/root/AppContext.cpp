@@ -175,7 +175,11 @@ SandboxBackend *AppContext::sandboxBackend(QString *error)
     }
     LocalSandboxOptions local;
     local.dataDir = localSandboxRoot(m_paths.dataDir());
-    local.networkByDefault = m_settings->localSandboxNetwork();
+    // Read at each create: the setting applies to the next sandbox, not only after a restart
+    // (m_settings outlives the backend).
+    local.networkDefault = [settings = m_settings.get()] {
+        return std::pair(settings->localSandboxNetwork(), settings->localSandboxAllowList());
+    };
     m_sandboxes = std::make_unique<SandboxBackend>(cloud, LocalSandboxServer::starter(local));
     return m_sandboxes.get();
 }

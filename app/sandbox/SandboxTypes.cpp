@@ -37,6 +37,7 @@ Sandbox Sandbox::fromJson(const QJsonObject &o)
     s.labels = mapFromJson(o.value(QLatin1String("labels")));
     s.isPublic = o.value(QLatin1String("public")).toBool();
     s.networkBlockAll = o.value(QLatin1String("networkBlockAll")).toBool();
+    s.networkAllowList = o.value(QLatin1String("networkAllowList")).toString();
     s.target = o.value(QLatin1String("target")).toString();
     s.cpu = o.value(QLatin1String("cpu")).toDouble();
     s.gpu = o.value(QLatin1String("gpu")).toDouble();
@@ -86,6 +87,8 @@ QJsonObject Sandbox::toJson() const
         o.insert(QLatin1String("errorReason"), errorReason);
     if (diskUsageBytes >= 0)
         o.insert(QLatin1String("diskUsageBytes"), double(diskUsageBytes));
+    if (!networkAllowList.isEmpty())
+        o.insert(QLatin1String("networkAllowList"), networkAllowList);
     return o;
 }
 
@@ -110,6 +113,8 @@ QJsonObject CreateSandboxParams::toJson() const
         o.insert(QLatin1String("autoDeleteInterval"), autoDeleteInterval);
     if (networkBlockAll >= 0)
         o.insert(QLatin1String("networkBlockAll"), networkBlockAll == 1);
+    if (!networkAllowList.isEmpty())
+        o.insert(QLatin1String("networkAllowList"), networkAllowList);
     if (isPublic)
         o.insert(QLatin1String("public"), true);
     if (cpu > 0)

@@ -31,6 +31,7 @@ struct Sandbox
     StringMap labels;
     bool isPublic = false;
     bool networkBlockAll = false;
+    QString networkAllowList; // comma-separated CIDRs (and, locally, host names); empty: none
     QString target;
     double cpu = 0;
     double gpu = 0;
@@ -68,6 +69,7 @@ struct CreateSandboxParams
     int autoStopInterval = -2; // minutes; -2 = not sent
     int autoDeleteInterval = -2; // minutes; -2 = not sent
     int networkBlockAll = -1; // -1 = not sent, 0 = false, 1 = true
+    QString networkAllowList; // empty = not sent
     bool isPublic = false;
     // Resources in cores and GiB (fractions allowed by the local server); 0 = not sent.
     double cpu = 0;

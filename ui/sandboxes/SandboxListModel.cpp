@@ -96,6 +96,13 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Resources)
             return tr("CPU cores, memory and disk the sandbox may use; for a local sandbox, also "
                       "how much of its disk its files take");
+        if (index.column() == Network)
+            return s.networkBlockAll ? tr("No network: fixed when the sandbox was created")
+                : s.networkAllowList.isEmpty()
+                ? tr("Network open; a local sandbox never reaches this computer's own addresses "
+                     "or services. Fixed when the sandbox was created.")
+                : tr("Only these networks: %1. Fixed when the sandbox was created.")
+                      .arg(s.networkAllowList);
         return data(index, Qt::DisplayRole);
     case SortRole:
         if (index.column() == Created)
@@ -113,6 +120,11 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
             return stateText(row);
         case Language:
             return s.language();
+        case Network:
+            // The sandbox's own policy: the network setting applies to new sandboxes only.
+            return s.networkBlockAll           ? tr("Off")
+                : s.networkAllowList.isEmpty() ? tr("Open")
+                                               : tr("Allowlist: %1").arg(s.networkAllowList);
         case Thread:
             return row.threadId == 0
                 ? QString()
@@ -153,6 +165,8 @@ QVariant SandboxListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("State");
     case Language:
         return tr("Language");
+    case Network:
+        return tr("Network");
     case Thread:
         return tr("Thread");
     case Created:

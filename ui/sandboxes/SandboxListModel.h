@@ -18,6 +18,7 @@ public:
         Provider,
         State,
         Language,
+        Network,
         Thread,
         Created,
         Resources,

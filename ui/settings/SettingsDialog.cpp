@@ -165,11 +165,24 @@ QWidget *SettingsDialog::buildSandboxesPage()
     providerLabel->setBuddy(m_sandboxProvider);
     form->addRow(providerLabel, m_sandboxProvider);
 
-    m_localNetwork = new QCheckBox(tr("Local sandboxes may use the &network"), page);
+    m_localNetwork
+        = new QCheckBox(tr("New local sandboxes may use the &network (never this computer)"), page);
     m_localNetwork->setObjectName(QStringLiteral("localSandboxNetworkCheck"));
-    m_localNetwork->setToolTip(tr("Off: commands in local sandboxes cannot reach the network "
-                                  "(no package downloads, no web)"));
+    m_localNetwork->setToolTip(
+        tr("Applies to local sandboxes created from now on; a sandbox keeps the network it was "
+           "created with (the Sandboxes list shows it). On: the internet, never this computer's "
+           "own addresses or services. Off: no network (no package downloads, no web)."));
     form->addRow(QString(), m_localNetwork);
+    m_localAllowList = new QLineEdit(page);
+    m_localAllowList->setObjectName(QStringLiteral("localSandboxAllowListEdit"));
+    m_localAllowList->setPlaceholderText(tr("Empty: the whole internet"));
+    m_localAllowList->setToolTip(
+        tr("Comma-separated networks (10.0.0.0/8) and host names (pypi.org); names are looked "
+           "up on this computer when a command starts, and there is no other DNS"));
+    auto *allowLabel = new QLabel(tr("Only these net&works:"), page);
+    allowLabel->setBuddy(m_localAllowList);
+    form->addRow(allowLabel, m_localAllowList);
+    connect(m_localNetwork, &QCheckBox::toggled, m_localAllowList, &QWidget::setEnabled);
     m_deleteSandboxes
         = new QCheckBox(tr("&Delete a thread's sandboxes when the thread is deleted"), page);
     m_deleteSandboxes->setObjectName(QStringLiteral("deleteSandboxesWithThreadCheck"));
@@ -246,6 +259,8 @@ void SettingsDialog::load()
     m_sandboxProvider->setCurrentIndex(
         qMax(0, m_sandboxProvider->findData(settings.sandboxProvider())));
     m_localNetwork->setChecked(settings.localSandboxNetwork());
+    m_localAllowList->setText(settings.localSandboxAllowList());
+    m_localAllowList->setEnabled(m_localNetwork->isChecked());
     m_deleteSandboxes->setChecked(settings.deleteSandboxesWithThread());
     m_autoStop->setValue(settings.sandboxAutoStopMinutes());
     m_commandTimeout->setValue(settings.commandTimeoutMinutes());
@@ -282,6 +297,7 @@ bool SettingsDialog::apply()
     settings.setApprovalPolicy(m_approvalPolicy->currentData().toString());
     settings.setSandboxProvider(m_sandboxProvider->currentData().toString());
     settings.setLocalSandboxNetwork(m_localNetwork->isChecked());
+    settings.setLocalSandboxAllowList(m_localAllowList->text());
     settings.setDeleteSandboxesWithThread(m_deleteSandboxes->isChecked());
     settings.setSandboxAutoStopMinutes(m_autoStop->value());
     settings.setCommandTimeoutMinutes(m_commandTimeout->value());

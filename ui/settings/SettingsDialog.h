@@ -57,6 +57,7 @@ private:
     QLabel *m_approvalHelp = nullptr;
     QComboBox *m_sandboxProvider = nullptr;
     QCheckBox *m_localNetwork = nullptr;
+    QLineEdit *m_localAllowList = nullptr;
     QCheckBox *m_deleteSandboxes = nullptr;
     QSpinBox *m_autoStop = nullptr;
     QSpinBox *m_commandTimeout = nullptr;

@@ -76,6 +76,8 @@ void TestSandboxListModel::listsSandboxesWithState()
     QCOMPARE(cell(model, a.id, SandboxListModel::Provider), QStringLiteral("local"));
     QCOMPARE(cell(model, a.id, SandboxListModel::State), QStringLiteral("started"));
     QCOMPARE(cell(model, a.id, SandboxListModel::Language), QStringLiteral("python"));
+    // Each sandbox's own network policy (the setting applies only to new ones).
+    QCOMPARE(cell(model, a.id, SandboxListModel::Network), QStringLiteral("Off"));
     QVERIFY(cell(model, a.id, SandboxListModel::Labels)
                 .contains(QStringLiteral("code-toolbox-language=python")));
     QVERIFY(!cell(model, a.id, SandboxListModel::Created).isEmpty());

@@ -262,6 +262,14 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
     auto *provider = child<QComboBox>(dialog.get(), QStringLiteral("sandboxProviderCombo"));
     provider->setCurrentIndex(provider->findData(QStringLiteral("local")));
     child<QCheckBox>(dialog.get(), QStringLiteral("localSandboxNetworkCheck"))->setChecked(true);
+    // The network setting says it applies to new sandboxes (old ones keep theirs; the list
+    // shows each), and takes an optional allowlist.
+    QVERIFY(child<QCheckBox>(dialog.get(), QStringLiteral("localSandboxNetworkCheck"))
+                ->text()
+                .contains(QLatin1String("New local sandboxes")));
+    auto *allowList = child<QLineEdit>(dialog.get(), QStringLiteral("localSandboxAllowListEdit"));
+    QVERIFY(allowList->isEnabled());
+    allowList->setText(QStringLiteral("10.0.0.0/8, pypi.org"));
     child<QCheckBox>(dialog.get(), QStringLiteral("deleteSandboxesWithThreadCheck"))
         ->setChecked(true);
     child<QSpinBox>(dialog.get(), QStringLiteral("autoStopMinutesSpin"))->setValue(45);
@@ -289,6 +297,7 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
     QCOMPARE(reread.approvalPolicy(), QStringLiteral("never-ask"));
     QCOMPARE(reread.sandboxProvider(), QStringLiteral("local"));
     QVERIFY(reread.localSandboxNetwork());
+    QCOMPARE(reread.localSandboxAllowList(), QStringLiteral("10.0.0.0/8, pypi.org"));
     QVERIFY(reread.deleteSandboxesWithThread());
     QCOMPARE(reread.sandboxAutoStopMinutes(), 45);
     QCOMPARE(reread.commandTimeoutMinutes(), 90);
