@@ -96,19 +96,11 @@ private:
 
 void TestHostileApprovals::initTestCase()
 {
-    const QString problem = SandboxProcess::hostProblem();
-    if (!problem.isEmpty())
-        QFAIL(qPrintable(problem));
     QVERIFY(m_dir.isValid());
-    QVERIFY(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711) == 0);
     LocalSandboxOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("tools"));
-    QVERIFY(QDir().mkpath(options.dataDir));
-    m_server = std::make_unique<LocalSandboxServer>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    m_client = std::make_unique<DaytonaClient>(
-        DaytonaConfig::fromValues(m_server->token(), m_server->apiUrl().toString(), QString()));
+    const QString started = startTestSandboxServer(m_dir.path(), options, m_server, m_client);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     m_executor = std::make_unique<ToolExecutor>(*m_client, m_catalog);
     m_context.threadId = QStringLiteral("approvals-thread");
     const ToolOutcome created = run(QStringLiteral("createSandbox"),
@@ -124,6 +116,7 @@ void TestHostileApprovals::initTestCase()
     qputenv("OPENAI_BASE_URL", m_llm->baseUrl().toString().toUtf8());
     m_app = std::make_unique<AppContext>(
         StudioPaths::underRoot(m_dir.filePath(QStringLiteral("app"))));
+    QString error;
     QVERIFY2(m_app->open(&error), qPrintable(error));
     m_app->setSandboxProvider(QStringLiteral("local"));
     QVERIFY2(m_app->agentEngine(&error), qPrintable(error));

@@ -47,19 +47,12 @@ private:
 
 void TestHostileLimits::initTestCase()
 {
-    const QString problem = SandboxProcess::hostProblem();
-    if (!problem.isEmpty())
-        QFAIL(qPrintable(problem));
     QVERIFY(m_dir.isValid());
-    QVERIFY(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711) == 0);
     LocalSandboxOptions options;
     options.dataDir = m_dir.path();
     options.limits.diskCheckMs = 200; // the watch, faster than the app's 2 s
-    m_server = std::make_unique<LocalSandboxServer>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    m_client = std::make_unique<DaytonaClient>(
-        DaytonaConfig::fromValues(m_server->token(), m_server->apiUrl().toString(), QString()));
+    const QString started = startTestSandboxServer(m_dir.path(), options, m_server, m_client);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     QString why;
     const QString cgroup = SandboxCgroup::base(&why);
     qInfo() << "limits by"

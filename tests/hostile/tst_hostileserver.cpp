@@ -179,8 +179,6 @@ private:
 void TestHostileServer::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    // Sandboxes of a root server run as nobody, who must be able to traverse to their homes.
-    QVERIFY(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711) == 0);
     // What a desktop session gives the app (systemd's default soft limit): the attacks on
     // descriptors must be survivable within it.
     rlimit limit{};
@@ -196,12 +194,8 @@ void TestHostileServer::initTestCase()
 
     LocalSandboxOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("data"));
-    QVERIFY(QDir().mkpath(options.dataDir));
-    m_server = std::make_unique<LocalSandboxServer>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    m_client = std::make_unique<DaytonaClient>(
-        DaytonaConfig::fromValues(m_server->token(), m_server->apiUrl().toString(), QString()));
+    const QString started = startTestSandboxServer(m_dir.path(), options, m_server, m_client);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     m_executor = std::make_unique<ToolExecutor>(*m_client, m_catalog);
     m_context.threadId = QStringLiteral("hostile-server-thread");
     const ToolOutcome created = run(QStringLiteral("createSandbox"),

@@ -80,12 +80,7 @@ private:
 
 void TestHostileTools::initTestCase()
 {
-    const QString problem = SandboxProcess::hostProblem();
-    if (!problem.isEmpty())
-        QFAIL(qPrintable(problem));
     QVERIFY(m_dir.isValid());
-    // As root the sandboxes run as nobody, who must be able to reach the sandbox homes.
-    QVERIFY(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711) == 0);
     m_hostDir = m_dir.filePath(QStringLiteral("host"));
     QVERIFY(QDir().mkpath(m_hostDir));
     QVERIFY(::chmod(QFile::encodeName(m_hostDir).constData(), 0755) == 0);
@@ -105,12 +100,8 @@ void TestHostileTools::initTestCase()
 
     LocalSandboxOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("data"));
-    QVERIFY(QDir().mkpath(options.dataDir));
-    m_server = std::make_unique<LocalSandboxServer>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    m_client = std::make_unique<DaytonaClient>(
-        DaytonaConfig::fromValues(m_server->token(), m_server->apiUrl().toString(), QString()));
+    const QString started = startTestSandboxServer(m_dir.path(), options, m_server, m_client);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     m_executor = std::make_unique<ToolExecutor>(*m_client, m_catalog);
     m_context.threadId = QStringLiteral("hostile-thread");
 

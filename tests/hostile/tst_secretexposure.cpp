@@ -129,20 +129,11 @@ private:
 
 void TestSecretExposure::initTestCase()
 {
-    const QString problem = SandboxProcess::hostProblem();
-    if (!problem.isEmpty())
-        QFAIL(qPrintable(problem));
     QVERIFY(m_dir.isValid());
-    // As root, sandboxes run as nobody, who must traverse to their homes.
-    QVERIFY(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711) == 0);
     LocalSandboxOptions options;
     options.dataDir = m_dir.filePath(QStringLiteral("data"));
-    QVERIFY(QDir().mkpath(options.dataDir));
-    m_server = std::make_unique<LocalSandboxServer>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    m_client = std::make_unique<DaytonaClient>(
-        DaytonaConfig::fromValues(m_server->token(), m_server->apiUrl().toString(), QString()));
+    const QString started = startTestSandboxServer(m_dir.path(), options, m_server, m_client);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
 }
 
 void TestSecretExposure::environmentNotOnCommandLine()

@@ -74,20 +74,11 @@ static QStringList sorted(QStringList list)
 
 void TestToolExecutor::initTestCase()
 {
-    const QString problem = SandboxProcess::hostProblem();
-    if (!problem.isEmpty())
-        QFAIL(qPrintable(problem));
     QVERIFY(m_dir.isValid());
-    // As root the sandboxes run as nobody, who must be able to reach the sandbox homes.
-    QVERIFY(::chmod(QFile::encodeName(m_dir.path()).constData(), 0711) == 0);
     LocalSandboxOptions options;
     options.dataDir = m_dir.path() + QStringLiteral("/data");
-    QVERIFY(QDir().mkpath(options.dataDir));
-    m_server = std::make_unique<LocalSandboxServer>(options);
-    QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
-    m_client = std::make_unique<DaytonaClient>(
-        DaytonaConfig::fromValues(m_server->token(), m_server->apiUrl().toString(), QString()));
+    const QString started = startTestSandboxServer(m_dir.path(), options, m_server, m_client);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     m_executor = std::make_unique<ToolExecutor>(*m_client, m_catalog);
     m_context.threadId = QStringLiteral("thread-A");
 }

@@ -2,7 +2,10 @@
 // looking at host processes the way a user would with ps.
 #pragma once
 
+#include "localsandbox/LocalSandboxServer.h"
+#include "localsandbox/SandboxProcess.h"
 #include "sandbox/DaytonaCall.h"
+#include "sandbox/DaytonaClient.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -10,6 +13,9 @@
 #include <QHash>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <memory>
+#include <sys/stat.h>
 
 // The test data folder: the source tree's (tests/data), or the copy run-unprivileged.sh made
 // when nobody cannot reach the source tree (it sets STUDIO_TEST_DATA_DIR then).
@@ -20,6 +26,28 @@ inline QString testDataDir()
 #else
     return qEnvironmentVariable("STUDIO_TEST_DATA_DIR");
 #endif
+}
+
+// Starts a local sandbox server for a test (its data in options.dataDir, made if missing) and a
+// client for it. `tempDir` is opened to 0711 first: as root, sandboxes run as nobody, who must
+// reach their homes. Empty on success, else what went wrong (bubblewrap missing, ...).
+inline QString startTestSandboxServer(const QString &tempDir, const LocalSandboxOptions &options,
+                                      std::unique_ptr<LocalSandboxServer> &server,
+                                      std::unique_ptr<DaytonaClient> &client)
+{
+    if (const QString problem = SandboxProcess::hostProblem(); !problem.isEmpty())
+        return problem;
+    if (::chmod(QFile::encodeName(tempDir).constData(), 0711) != 0)
+        return QStringLiteral("cannot open %1 to the sandbox user").arg(tempDir);
+    if (!QDir().mkpath(options.dataDir))
+        return QStringLiteral("cannot make %1").arg(options.dataDir);
+    server = std::make_unique<LocalSandboxServer>(options);
+    QString error;
+    if (!server->start(&error))
+        return error;
+    client = std::make_unique<DaytonaClient>(
+        DaytonaConfig::fromValues(server->token(), server->apiUrl().toString(), QString()));
+    return QString();
 }
 
 template<typename Call> DaytonaResult awaitResult(Call *call, int timeoutMs = 60000)
