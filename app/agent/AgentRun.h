@@ -87,6 +87,8 @@ private:
     void onModelFinished(const ChatResult &result);
     void proposeCalls(const QList<ToolCall> &calls);
     void gateCalls();
+    // Whether writing over an existing file can change how toolName's call is decided.
+    bool overwriteMatters(const QString &toolName) const;
     // Looks at what the waiting calls would change before the policy decides: existing files
     // a write would replace (asked in the sandbox). True while answers are awaited; gateCalls
     // runs again when the last one arrives.

@@ -110,6 +110,19 @@ bool AgentRun::isThreadsSandbox(const Sandbox &sandbox) const
     return sandbox.labels.value(QString(kThreadLabel)) == m_thread.uuid || isAttached(sandbox);
 }
 
+bool AgentRun::overwriteMatters(const QString &toolName) const
+{
+    // The sandbox is asked whether a write overwrites only when the answer can change the
+    // decision or what the user reads: a write that runs either way costs no round trip.
+    const QSet<QString> allowed = m_engine.alwaysAllowed(m_thread.id);
+    ApprovalPolicy::CallFacts overwrite;
+    overwrite.overwritesFile = true;
+    const ApprovalPolicy::Decision ifNew
+        = m_services.policy.decide(toolName, ApprovalPolicy::CallFacts(), allowed);
+    return ifNew == ApprovalPolicy::Decision::Ask
+        || ifNew != m_services.policy.decide(toolName, overwrite, allowed);
+}
+
 bool AgentRun::examineCalls()
 {
     for (int i = 0; i < m_calls.size(); ++i) {
@@ -137,7 +150,7 @@ bool AgentRun::examineCalls()
                 empty << v.toObject().value(QLatin1String("data")).toString().isEmpty();
             }
         }
-        if (paths.isEmpty())
+        if (paths.isEmpty() || !overwriteMatters(call.name))
             continue;
         for (QString &path : paths) {
             const SandboxPath::Resolved resolved = SandboxPath::resolve(path);
