@@ -36,16 +36,6 @@ QString randomToken()
     return QStringLiteral("sbx_") + QString::fromLatin1(bytes.toHex());
 }
 
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
-
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 {
     for (const auto &[key, value] : request.headers()) {
@@ -191,6 +181,7 @@ bool LocalSandboxServer::start(QString *error)
     }
     m_server->bind(tcp);
     tcp->setHttpServer(m_server.get());
+    m_gate = tcp;
     m_port = tcp->serverPort();
     m_sweepTimer = new QTimer(this);
     connect(m_sweepTimer, &QTimer::timeout, this, &LocalSandboxServer::sweepIdle);
@@ -303,9 +294,10 @@ void LocalSandboxServer::stopCommands(const QString &sandboxId, const QString &r
 void LocalSandboxServer::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     const QString path = request.url().path();
+    // The gate refused a wrong token before the body; checked again here, the same way, for
+    // every request QHttpServer completes.
     const QByteArray auth = header(request, "Authorization");
-    const QByteArray expected = "Bearer " + m_token.toUtf8();
-    if (!constantTimeEquals(auth, expected)) {
+    if (!m_gate || !m_gate->authorized(auth)) {
         HttpReplies::apiError(responder, 401, path,
                               auth.isEmpty()
                                   ? QStringLiteral("Unauthorized: missing bearer token")

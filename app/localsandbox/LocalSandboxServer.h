@@ -102,6 +102,7 @@ private:
 
     LocalSandboxOptions m_options;
     std::unique_ptr<QHttpServer> m_server;
+    GatedTcpServer *m_gate = nullptr; // owned by m_server (bind); checks the token
     std::unique_ptr<ToolboxService> m_toolbox;
     SandboxRegistry m_registry;
     QString m_token;
