@@ -250,6 +250,14 @@ ToolCatalog::ToolCatalog()
                 {id, QStringLiteral("port")}),
          K::Expose, TOOL_HANDLER(getPreviewLink), true},
     };
+    // Tools that can change files in their sandbox get checkpoints around them (issue 15).
+    // deleteSandbox ends the sandbox instead; the read tools change nothing.
+    static const QStringList changesFiles
+        = {QStringLiteral("writeFile"),       QStringLiteral("writeFiles"),
+           QStringLiteral("deleteFile"),      QStringLiteral("createDirectory"),
+           QStringLiteral("runCommand"),      QStringLiteral("runCode")};
+    for (ToolDefinition &tool : m_tools)
+        tool.changesFiles = changesFiles.contains(tool.name);
 }
 
 const ToolDefinition *ToolCatalog::find(const QString &name) const

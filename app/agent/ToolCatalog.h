@@ -34,6 +34,9 @@ struct ToolDefinition
     Kind kind = Kind::Read;
     Handler handler = nullptr;
     bool needsRunningSandbox = false; // the call names an existing sandbox that must be running
+    // The call can change files in its sandbox (a command can change anything): checkpoints
+    // are taken around it (issue 15). Set by ToolCatalog from one list, not per row.
+    bool changesFiles = false;
 };
 
 class ToolCatalog final

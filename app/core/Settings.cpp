@@ -27,6 +27,9 @@ static const Settings::Key kSandboxAutoStopMinutes{QStringLiteral("sandboxes/aut
 // How long runCommand/runCode may run when the model gives no timeout (issue 14).
 static const Settings::Key kCommandTimeoutMinutes{QStringLiteral("agent/commandTimeoutMinutes"),
                                                   30};
+// Disk the checkpoints of all threads may use (issue 15).
+static const Settings::Key kCheckpointCapMiB{QStringLiteral("checkpoints/capMiB"),
+                                             Settings::kDefaultCheckpointCapMiB};
 // The provider id is appended: "providers/openai/baseUrl".
 static const Settings::Key kProviderBaseUrl{QStringLiteral("providers/%1/baseUrl"), QString()};
 static const Settings::Key kFirstRunDone{QStringLiteral("app/firstRunDone"), false};
@@ -172,6 +175,17 @@ int Settings::commandTimeoutMinutes() const
 void Settings::setCommandTimeoutMinutes(int minutes)
 {
     setValue(kCommandTimeoutMinutes, qBound(1, minutes, kMaxCommandTimeoutMinutes));
+}
+
+int Settings::checkpointCapMiB() const
+{
+    bool ok = false;
+    const int mebibytes = value(kCheckpointCapMiB).toInt(&ok);
+    return ok && mebibytes >= kMinCheckpointCapMiB ? mebibytes : kDefaultCheckpointCapMiB;
+}
+void Settings::setCheckpointCapMiB(int mebibytes)
+{
+    setValue(kCheckpointCapMiB, qMax(kMinCheckpointCapMiB, mebibytes));
 }
 
 QString Settings::providerBaseUrl(const QString &providerId) const

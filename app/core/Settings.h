@@ -57,6 +57,12 @@ public:
     static constexpr int kMaxCommandTimeoutMinutes = 24 * 60;
     int commandTimeoutMinutes() const;
     void setCommandTimeoutMinutes(int minutes);
+    // Disk the checkpoints of all threads may use, in MiB (issue 15; default 1 GiB, at least
+    // 64 MiB). Over it, the repositories of deleted sandboxes go first, then the oldest.
+    static constexpr int kDefaultCheckpointCapMiB = 1024;
+    static constexpr int kMinCheckpointCapMiB = 64;
+    int checkpointCapMiB() const;
+    void setCheckpointCapMiB(int mebibytes);
 
     // The base URL a provider's requests go to; empty: the catalog's default (or the SDK's
     // environment variable). Keyed by the catalog's provider id.

@@ -166,8 +166,66 @@ const QStringList version3 = {
     )"),
 };
 
-const QList<const QStringList *> steps = {&version1, &version2, &version3};
-static_assert(Migrations::latestVersion == 3, "add the new step to the steps list");
+// Checkpoints (issue 15): snapshots of sandbox homes around tool calls, the files each call
+// changed, and the journal of restores a crash may have interrupted. A checkpoint names its
+// sandbox by provider and id (not the sandboxes row): it outlives the sandbox, so its lists and
+// counts stay readable. The restore journal has no foreign keys: a restore under way finishes
+// even if its thread is deleted meanwhile.
+const QStringList version4 = {
+    QStringLiteral(R"(CREATE TABLE checkpoints (
+        id INTEGER PRIMARY KEY,
+        thread_id INTEGER NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+        run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+        step_index INTEGER,
+        tool_call_id INTEGER REFERENCES tool_calls (id) ON DELETE SET NULL,
+        sandbox_provider TEXT NOT NULL,
+        sandbox_id TEXT NOT NULL,
+        repo_key TEXT NOT NULL,
+        tree_id TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        files_changed INTEGER NOT NULL DEFAULT 0,
+        lines_added INTEGER NOT NULL DEFAULT 0,
+        lines_removed INTEGER NOT NULL DEFAULT 0,
+        bytes_stored INTEGER NOT NULL DEFAULT 0,
+        note TEXT NOT NULL DEFAULT '',
+        previous_id INTEGER REFERENCES checkpoints (id) ON DELETE SET NULL,
+        evicted INTEGER NOT NULL DEFAULT 0 CHECK (evicted IN (0, 1)))
+    )"),
+    QStringLiteral("CREATE INDEX checkpoints_by_thread ON checkpoints (thread_id, id)"),
+    QStringLiteral("CREATE INDEX checkpoints_by_repo ON checkpoints (repo_key, id)"),
+    QStringLiteral("CREATE INDEX checkpoints_by_tool_call ON checkpoints (tool_call_id)"),
+    QStringLiteral(R"(CREATE TABLE checkpoint_files (
+        id INTEGER PRIMARY KEY,
+        checkpoint_id INTEGER NOT NULL REFERENCES checkpoints (id) ON DELETE CASCADE,
+        tool_call_id INTEGER REFERENCES tool_calls (id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        lines_added INTEGER NOT NULL DEFAULT 0,
+        lines_removed INTEGER NOT NULL DEFAULT 0,
+        size INTEGER NOT NULL DEFAULT 0,
+        binary INTEGER NOT NULL DEFAULT 0 CHECK (binary IN (0, 1)))
+    )"),
+    QStringLiteral("CREATE INDEX checkpoint_files_by_checkpoint ON checkpoint_files "
+                   "(checkpoint_id, id)"),
+    QStringLiteral("CREATE INDEX checkpoint_files_by_tool_call ON checkpoint_files "
+                   "(tool_call_id, id)"),
+    QStringLiteral(R"(CREATE TABLE restore_journal (
+        id INTEGER PRIMARY KEY,
+        thread_id INTEGER NOT NULL,
+        sandbox_provider TEXT NOT NULL,
+        sandbox_id TEXT NOT NULL,
+        repo_key TEXT NOT NULL,
+        tree_id TEXT NOT NULL,
+        paths TEXT NOT NULL DEFAULT '[]',
+        saved_checkpoint_id INTEGER NOT NULL DEFAULT 0,
+        note TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL)
+    )"),
+};
+
+const QList<const QStringList *> steps = {&version1, &version2, &version3, &version4};
+static_assert(Migrations::latestVersion == 4, "add the new step to the steps list");
 
 bool run(QSqlDatabase &db, const QString &sql, QString *error)
 {

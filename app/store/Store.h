@@ -20,6 +20,7 @@
 // ToolCallStarted, ToolCallArgsDelta and ApprovalRequested need no write of their own.
 #pragma once
 
+#include "store/CheckpointRecords.h"
 #include "store/StoreResult.h"
 #include "store/StoreTypes.h"
 
@@ -125,6 +126,25 @@ public:
     // and deleted with the thread.
     StoreResult<QSet<QString>> alwaysAllowedTools(RowId threadId);
     StoreStatus setToolAlwaysAllowed(RowId threadId, const QString &tool, bool allowed);
+
+    // Checkpoints of sandbox homes (CheckpointService is their one writer). addCheckpoint
+    // saves the row and the files it changed in one transaction.
+    StoreResult<CheckpointRecord> addCheckpoint(const CheckpointRecord &checkpoint,
+                                                const QList<FileChangeRecord> &files = {});
+    StoreResult<CheckpointRecord> checkpoint(RowId id);
+    StoreResult<QList<CheckpointRecord>> listCheckpoints(RowId threadId); // oldest first
+    StoreResult<QList<CheckpointRecord>> allCheckpoints(); // oldest first, every thread
+    // The storage cap dropped their trees from the repository: lists and counts stay.
+    StoreStatus setCheckpointsEvicted(const QList<RowId> &ids);
+    StoreResult<QList<FileChangeRecord>> changedFiles(RowId threadId);
+    StoreResult<QList<FileChangeRecord>> changedFilesOfToolCall(RowId toolCallId);
+    // The restore journal: a row per restore under way (see CheckpointRecords.h).
+    StoreResult<RestoreJournalRecord> addRestore(const RestoreJournalRecord &restore);
+    StoreResult<QList<RestoreJournalRecord>> pendingRestores();
+    StoreStatus removeRestore(RowId id);
+    // A new thread with copies of the source's messages at positions before beforePosition
+    // (runs, steps and tool calls stay with the source). One transaction.
+    StoreResult<ThreadRecord> forkThread(RowId sourceId, int beforePosition, const QString &title);
 
     // Full-text search over thread titles and message text (complete and interrupted
     // messages). Any user text is safe (see SearchQuery). One hit per thread, best first.
