@@ -21,6 +21,7 @@
 
 class AgentRun;
 class ApprovalPolicy;
+class CheckpointService;
 class KeyResolver;
 class LlmClient;
 class Redactor;
@@ -69,6 +70,9 @@ public:
     void setCommandTimeoutSeconds(int seconds) { m_commandTimeoutSeconds = seconds; }
     int commandTimeoutSeconds() const { return m_commandTimeoutSeconds; }
     QString instructions() const { return m_instructions; }
+    // Checkpoints around file-changing tool calls (issue 15); nullptr: none are taken.
+    void setCheckpoints(CheckpointService *checkpoints) { m_checkpoints = checkpoints; }
+    CheckpointService *checkpoints() const { return m_checkpoints; }
 
     // Starts a run with a new user message. False (and *error, one line) when the thread is
     // busy, unknown, or the model reference is wrong.
@@ -108,6 +112,7 @@ private:
 
     Services m_services;
     Approver *m_approver = nullptr;
+    CheckpointService *m_checkpoints = nullptr;
     QString m_instructions;
     int m_autoStopMinutes = -1;
     int m_commandTimeoutSeconds = kDefaultCommandTimeoutSeconds;

@@ -14,6 +14,7 @@
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
+#include "services/CheckpointService.h"
 #include "services/SandboxService.h"
 #include "store/Store.h"
 
@@ -440,47 +441,112 @@ void AgentRun::launchMoreCalls()
     const bool anyAsked
         = std::any_of(m_calls.cbegin(), m_calls.cend(), [](const Call &c) { return c.asked; });
     const int limit = anyAsked ? 1 : kMaxConcurrentCalls;
+    CheckpointService *checkpoints = m_engine.checkpoints();
     for (int i = 0; i < m_calls.size() && m_running < limit; ++i) {
         Call &call = m_calls[i];
         if (call.phase != Phase::Approved)
             continue;
-        ToolExecutor *tools = executor();
+        const ToolDefinition *tool = m_services.tools.find(call.name);
+        const QString sandboxId = call.args.value(QLatin1String("sandboxId")).toString().trimmed();
+        const bool checkpointed = checkpoints && checkpoints->isEnabled() && tool
+            && tool->changesFiles && !sandboxId.isEmpty();
+        // A second file-changing call on the same sandbox waits for the first.
+        if (checkpointed && m_changing.contains(sandboxId)) {
+            if (anyAsked)
+                break; // in order
+            continue;
+        }
         logged(m_services.store.startToolCall(call.rowId), "startToolCall");
         call.phase = Phase::Running;
         ++m_running;
-        ToolContext context;
-        context.threadId = m_thread.uuid;
-        context.sandboxAutoStopMinutes = m_engine.sandboxAutoStopMinutes();
-        context.isAttached = [run = QPointer<AgentRun>(this)](const Sandbox &sandbox) {
-            return run && run->isAttached(sandbox);
-        };
-        context.commandTimeoutSeconds = m_engine.commandTimeoutSeconds();
-        call.execution = tools->execute(call.name, call.args, context);
-        connect(call.execution, &ToolExecution::finished, this,
-                [this, i](const ToolOutcome &outcome) {
-                    Call &c = m_calls[i];
-                    c.durationMs = outcome.durationMs;
-                    --m_running;
-                    // The sandbox service owns the store's sandbox rows and tells the list.
-                    SandboxService &sandboxes = m_services.sandboxService;
-                    const QString provider = m_options.sandboxProvider;
-                    if (outcome.createdSandbox.isValid())
-                        sandboxes.recordCreated(provider, outcome.createdSandbox, m_thread.id);
-                    if (!outcome.deletedSandboxId.isEmpty())
-                        sandboxes.recordDeleted(provider, outcome.deletedSandboxId);
-                    // Asked to delete one its provider no longer has (404): gone all the same.
-                    if (c.name == QLatin1String("deleteSandbox")
-                        && outcome.errorKind == ToolOutcome::ErrorKind::SandboxGone)
-                        sandboxes.recordDeleted(
-                            provider, c.args.value(QLatin1String("sandboxId")).toString());
-                    finishCall(i, outcome.result, outcome.forModel, outcome.isError(),
-                               outcome.isError() ? ToolCallStatus::Failed : ToolCallStatus::Done);
-                });
+        if (!checkpointed) {
+            executeCall(i);
+            continue;
+        }
+        call.checkpointSandbox = sandboxId;
+        m_changing.insert(sandboxId);
+        checkpoints->beforeCall(callPoint(call), this, [this, i] { executeCall(i); });
     }
     const bool allDone = std::all_of(m_calls.cbegin(), m_calls.cend(),
                                      [](const Call &c) { return c.phase == Phase::Finished; });
     if (allDone && m_running == 0)
         stepComplete();
+}
+
+CallPoint AgentRun::callPoint(const Call &call) const
+{
+    CallPoint point;
+    point.threadId = m_thread.id;
+    point.threadUuid = m_thread.uuid;
+    point.runId = m_run.id;
+    point.stepIndex = m_stepIndex;
+    point.toolCallId = call.rowId;
+    point.toolName = call.name;
+    point.provider = m_options.sandboxProvider;
+    point.sandboxId = call.checkpointSandbox;
+    point.isThreadsSandbox = [run = QPointer<const AgentRun>(this)](const Sandbox &sandbox) {
+        return run && run->isThreadsSandbox(sandbox);
+    };
+    return point;
+}
+
+void AgentRun::executeCall(int i)
+{
+    Call &call = m_calls[i];
+    if (m_cancelled || m_finished) {
+        // Cancelled while its checkpoint was taken: it never ran.
+        --m_running;
+        m_changing.remove(call.checkpointSandbox);
+        const QJsonObject result = errorResult(QStringLiteral("The user cancelled the run."));
+        finishCall(i, result, result, true, ToolCallStatus::Failed);
+        return;
+    }
+    ToolExecutor *tools = executor();
+    ToolContext context;
+    context.threadId = m_thread.uuid;
+    context.sandboxAutoStopMinutes = m_engine.sandboxAutoStopMinutes();
+    context.isAttached = [run = QPointer<AgentRun>(this)](const Sandbox &sandbox) {
+        return run && run->isAttached(sandbox);
+    };
+    context.commandTimeoutSeconds = m_engine.commandTimeoutSeconds();
+    call.execution = tools->execute(call.name, call.args, context);
+    connect(call.execution, &ToolExecution::finished, this, [this, i](const ToolOutcome &outcome) {
+        Call &c = m_calls[i];
+        c.durationMs = outcome.durationMs;
+        // The sandbox service owns the store's sandbox rows and tells the list.
+        SandboxService &sandboxes = m_services.sandboxService;
+        const QString provider = m_options.sandboxProvider;
+        if (outcome.createdSandbox.isValid())
+            sandboxes.recordCreated(provider, outcome.createdSandbox, m_thread.id);
+        if (!outcome.deletedSandboxId.isEmpty())
+            sandboxes.recordDeleted(provider, outcome.deletedSandboxId);
+        // Asked to delete one its provider no longer has (404): gone all the same.
+        if (c.name == QLatin1String("deleteSandbox")
+            && outcome.errorKind == ToolOutcome::ErrorKind::SandboxGone)
+            sandboxes.recordDeleted(provider, c.args.value(QLatin1String("sandboxId")).toString());
+        auto finish = [this, i, outcome] {
+            --m_running;
+            m_changing.remove(m_calls[i].checkpointSandbox);
+            finishCall(i, outcome.result, outcome.forModel, outcome.isError(),
+                       outcome.isError() ? ToolCallStatus::Failed : ToolCallStatus::Done);
+        };
+        // The files it changed are recorded before its result is announced, so the
+        // inspector can list them with the result. A failed checkpoint never fails the call.
+        CheckpointService *checkpoints = m_engine.checkpoints();
+        if (checkpoints && !m_finished) {
+            if (!c.checkpointSandbox.isEmpty()) {
+                checkpoints->afterCall(callPoint(c), this, finish);
+                return;
+            }
+            if (outcome.createdSandbox.isValid() && checkpoints->isEnabled()) {
+                Call created = c;
+                created.checkpointSandbox = outcome.createdSandbox.id;
+                checkpoints->baseline(callPoint(created), outcome.createdSandbox, this, finish);
+                return;
+            }
+        }
+        finish();
+    });
 }
 
 void AgentRun::finishCall(int index, const QJsonObject &result, const QJsonObject &forModel,

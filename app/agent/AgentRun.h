@@ -9,12 +9,14 @@
 #include "llm/ModelRef.h"
 #include "llm/ProviderCatalog.h"
 #include "sandbox/SandboxTypes.h"
+#include "services/CheckpointService.h"
 #include "store/StoreTypes.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 // Store writes a run can live without (its state is in memory too): a failure is logged.
@@ -75,6 +77,8 @@ private:
         bool overwritesFile = false;
         bool setsEnvironment = false;
         QStringList effects;
+        // Checkpoints are taken around it: it can change files in sandbox checkpointSandbox.
+        QString checkpointSandbox;
     };
 
     void resolveKeyThenStep();
@@ -101,6 +105,10 @@ private:
     bool isAttached(const Sandbox &sandbox) const;
     void afterApprovals();
     void launchMoreCalls();
+    // Runs an approved call (after its checkpoint, when it changes files).
+    void executeCall(int index);
+    // The checkpoint point of a file-changing call (sandboxId empty: none is taken).
+    CallPoint callPoint(const Call &call) const;
     void onCallFinished(int index);
     void finishCall(int index, const QJsonObject &result, const QJsonObject &forModel, bool isError,
                     ToolCallStatus status);
@@ -141,6 +149,9 @@ private:
     ChatResult m_modelResult;
     QList<Call> m_calls;
     int m_running = 0;
+    // Sandboxes with a file-changing call under way (with its checkpoints): one at a time
+    // each, so a call's checkpoints hold its changes only.
+    QSet<QString> m_changing;
     int m_examining = 0; // examineCalls' lookups in flight
     int m_consecutiveInvalidSteps = 0;
     bool m_cancelled = false;

@@ -39,6 +39,17 @@ StoreResult<ThreadRecord> ThreadService::create(const QString &title, const QStr
     return created;
 }
 
+StoreResult<ThreadRecord> ThreadService::fork(RowId sourceId, int beforePosition,
+                                              const QString &title)
+{
+    auto created = m_store.forkThread(sourceId, beforePosition, title);
+    if (created) {
+        remember(*created);
+        emit threadAdded(*created);
+    }
+    return created;
+}
+
 StoreStatus ThreadService::rename(RowId id, const QString &title)
 {
     StoreStatus status = m_store.renameThread(id, title);

@@ -40,6 +40,9 @@ public:
     StoreResult<bool> setGeneratedTitle(RowId id, const QString &askedAbout, const QString &title);
     StoreStatus setPinned(RowId id, bool pinned);
     StoreStatus setModel(RowId id, const QString &model);
+    // A new thread with copies of the source's messages before position beforePosition (a
+    // conversation rewind, issue 15); the source stays as it is.
+    StoreResult<ThreadRecord> fork(RowId sourceId, int beforePosition, const QString &title);
     // Deletes the thread with its messages and runs; its sandboxes stay, with no owner.
     StoreStatus remove(RowId id);
 

@@ -131,9 +131,8 @@ StoreResult<CheckpointRecord> Store::addCheckpoint(const CheckpointRecord &check
     saved.id = query.lastInsertId().toLongLong();
     saved.evicted = false;
     for (const FileChangeRecord &file : files) {
-        QSqlQuery insert = prepare(
-            QStringLiteral("INSERT INTO checkpoint_files (") + fileColumns
-            + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery insert = prepare(QStringLiteral("INSERT INTO checkpoint_files (") + fileColumns
+                                   + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         insert.addBindValue(saved.id);
         insert.addBindValue(nullIfZero(file.toolCallId ? file.toolCallId : checkpoint.toolCallId));
         insert.addBindValue(notNull(file.path));
@@ -210,7 +209,8 @@ StoreStatus Store::setCheckpointsEvicted(const QList<RowId> &ids)
     if (!transaction.isActive())
         return StoreStatus::failure(failure(what, transaction.error()));
     for (RowId id : ids) {
-        QSqlQuery query = prepare(QStringLiteral("UPDATE checkpoints SET evicted = 1 WHERE id = ?"));
+        QSqlQuery query
+            = prepare(QStringLiteral("UPDATE checkpoints SET evicted = 1 WHERE id = ?"));
         query.addBindValue(id);
         if (StoreStatus status = exec(query, what); !status)
             return status;
