@@ -20,7 +20,7 @@ cd "$ROOT"
 BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
-    qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
+    qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libgit2-dev libarchive-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
 )
 # What the app needs at run time: platform plugins, SVG icons, sandboxes, a Secret Service,

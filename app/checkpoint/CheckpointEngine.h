@@ -83,6 +83,8 @@ public:
 private:
     // Runs job when every earlier job of this repository has finished; job calls done() once.
     void enqueue(const QString &repoKey, std::function<void(std::function<void()> done)> job);
+    void runFront(const QString &repoKey);
+    template<typename T> QFuture<T> runOnPool(const QString &repoKey, std::function<T()> work);
     std::shared_ptr<RepositoryState> state(const QString &repoKey);
 
     QString m_directory;

@@ -1,6 +1,8 @@
 // ToolboxService: file and process routes of one sandbox.
 #include "localsandbox/ToolboxService.h"
 
+#include "checkpoint/HomeManifest.h"
+
 #include "localsandbox/ConfinedFs.h"
 #include "localsandbox/HttpReplies.h"
 #include "localsandbox/LocalSandboxServer.h"
@@ -321,6 +323,21 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
                                          {QLatin1String("line"), m.line},
                                          {QLatin1String("content"), m.content}});
             return FileReply::json(QJsonDocument(array), notShown);
+        });
+        return;
+    }
+    // Extension (not in Daytona's daemon): the whole home listed in one answer for checkpoints,
+    // walked here instead of by a `find` in a sandbox (which would start a bwrap, and pasta).
+    if (daemonPath == QLatin1String("/files/manifest") && method == M::Get) {
+        const QString home = m_server->registry().homeDir(record.sandbox.id);
+        offThread(std::move(responder), [home, fullPath, methodText] {
+            QString walkError;
+            FileReply reply;
+            reply.body = HomeManifest::walk(home, &walkError);
+            if (!walkError.isEmpty())
+                return FileReply::error({404, walkError}, fullPath, methodText);
+            reply.headers = {{"Content-Type", "application/octet-stream"}};
+            return reply;
         });
         return;
     }

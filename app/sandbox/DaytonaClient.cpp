@@ -372,6 +372,16 @@ DaytonaCall *DaytonaClient::codeRun(const Sandbox &sandbox, const QString &code,
     return toolboxCall(sandbox, spec);
 }
 
+DaytonaCall *DaytonaClient::homeManifest(const Sandbox &sandbox, int timeoutMs)
+{
+    DaytonaRequestSpec spec;
+    spec.path = QStringLiteral("/files/manifest");
+    spec.timeoutMs = timeoutMs;
+    spec.subject = SandboxError::Subject::File;
+    spec.expectJson = false;
+    return toolboxCall(sandbox, spec);
+}
+
 DaytonaCall *DaytonaClient::workDir(const Sandbox &sandbox)
 {
     DaytonaRequestSpec spec;

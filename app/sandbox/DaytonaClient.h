@@ -71,6 +71,9 @@ public:
     DaytonaCall *codeRun(const Sandbox &sandbox, const QString &code,
                          const QString &language = QString(), const QStringList &argv = {},
                          const StringMap &envs = {}, int timeoutSeconds = 0);
+    // The local server's extension GET /files/manifest: the whole home listed for a checkpoint
+    // (app/checkpoint/HomeManifest.h). Daytona's daemon answers 404.
+    DaytonaCall *homeManifest(const Sandbox &sandbox, int timeoutMs = 120000);
     DaytonaCall *workDir(const Sandbox &sandbox);
     DaytonaCall *userHomeDir(const Sandbox &sandbox);
 

@@ -1,0 +1,54 @@
+// One capture of a sandbox home: manifest (ManifestRequest), plan on a worker, fetch the files
+// the stat cache does not know in batches (bulk download; a command for non-UTF-8 names), store
+// each batch on a worker, then write the checkpoint on a worker. Reports finished once.
+#pragma once
+
+#include "checkpoint/CheckpointTypes.h"
+#include "checkpoint/SnapshotWriter.h"
+#include "sandbox/SandboxTypes.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class DaytonaClient;
+class QThreadPool;
+struct RepositoryState;
+
+class CaptureJob final : public QObject
+{
+    Q_OBJECT
+public:
+    CaptureJob(DaytonaClient *client, const Sandbox &sandbox,
+               std::shared_ptr<RepositoryState> state, bool forceFind, QThreadPool *pool,
+               QObject *parent);
+    void start();
+
+    // Per download request: at most this many files or bytes (a bigger file goes alone).
+    static constexpr int kBatchFiles = 500;
+    static constexpr qint64 kBatchBytes = qint64(16) << 20;
+
+signals:
+    void finished(const CaptureResult &result);
+
+private:
+    void planned(CapturePlan plan);
+    void fetchNext();
+    void stored(const StoredFiles &batch, const QString &error);
+    void fail(const QString &error);
+
+    QPointer<DaytonaClient> m_client;
+    Sandbox m_sandbox;
+    std::shared_ptr<RepositoryState> m_state;
+    bool m_forceFind;
+    QThreadPool *m_pool;
+    QElapsedTimer m_timer;
+    QString m_source;
+    std::shared_ptr<CapturePlan> m_plan;
+    qsizetype m_next = 0; // index into plan->fetch
+    bool m_rawDone = false;
+    StoredFiles m_stored;
+    bool m_done = false;
+};

@@ -1,0 +1,75 @@
+// CheckpointTypes: display forms of paths and reasons.
+#include "checkpoint/CheckpointTypes.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QStringDecoder>
+
+QString Checkpoints::displayPath(const QByteArray &path)
+{
+    QString out;
+    out.reserve(path.size());
+    qsizetype i = 0;
+    while (i < path.size()) {
+        // The longest valid UTF-8 run from i, then one byte shown as \xNN.
+        qsizetype j = i;
+        while (j < path.size()) {
+            const uchar c = uchar(path[j]);
+            int len = c < 0x80   ? 1
+                : (c >> 5) == 6  ? 2
+                : (c >> 4) == 14 ? 3
+                : (c >> 3) == 30 ? 4
+                                 : 0;
+            if (len == 0 || j + len > path.size())
+                break;
+            bool ok = true;
+            for (int k = 1; k < len; ++k)
+                ok = ok && (uchar(path[j + k]) & 0xC0) == 0x80;
+            if (ok && len > 1) {
+                QStringDecoder d(QStringDecoder::Utf8);
+                const QString ch = d.decode(path.mid(j, len));
+                ok = !d.hasError() && !ch.contains(QChar::ReplacementCharacter);
+            }
+            if (!ok)
+                break;
+            j += len;
+        }
+        out += QString::fromUtf8(path.mid(i, j - i));
+        if (j < path.size()) {
+            out += QStringLiteral("\\x%1").arg(uchar(path[j]), 2, 16, QLatin1Char('0'));
+            ++j;
+        }
+        i = j;
+    }
+    return out;
+}
+
+QString SkippedEntry::reasonText() const
+{
+    switch (reason) {
+    case Reason::Fifo:
+        return QCoreApplication::translate("Checkpoints", "named pipe");
+    case Reason::Socket:
+        return QCoreApplication::translate("Checkpoints", "socket");
+    case Reason::Device:
+        return QCoreApplication::translate("Checkpoints", "device file");
+    case Reason::Unreadable:
+        return QCoreApplication::translate("Checkpoints", "unreadable");
+    case Reason::Huge:
+        return QCoreApplication::translate("Checkpoints", "huge (%1), recorded by size only")
+            .arg(QLocale().formattedDataSize(size));
+    case Reason::Vanished:
+        return QCoreApplication::translate("Checkpoints", "removed while the checkpoint was taken");
+    case Reason::Failed:
+        return message.isEmpty() ? QCoreApplication::translate("Checkpoints", "could not be read")
+                                 : message;
+    }
+    return message;
+}
+
+bool FileChange::modeChanged() const
+{
+    const bool oldFile = oldType == EntryType::File || oldType == EntryType::Executable;
+    const bool newFile = newType == EntryType::File || newType == EntryType::Executable;
+    return oldFile && newFile && oldType != newType;
+}

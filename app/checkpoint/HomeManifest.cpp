@@ -1,0 +1,237 @@
+// HomeManifest: the manifest format, its parser and the find command that prints it.
+#include "checkpoint/HomeManifest.h"
+
+#include <QFile>
+
+#include <algorithm>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+// "1700000000.123456789" (find's %T@ has 10 fraction digits, date's %N 9) -> nanoseconds.
+bool parseTime(const QByteArray &text, qint64 *ns)
+{
+    const qsizetype dot = text.indexOf('.');
+    bool ok = false;
+    const qint64 seconds = text.left(dot < 0 ? text.size() : dot).toLongLong(&ok);
+    if (!ok)
+        return false;
+    qint64 fraction = 0;
+    if (dot >= 0) {
+        QByteArray digits = text.mid(dot + 1).left(9);
+        while (digits.size() < 9)
+            digits.append('0');
+        fraction = digits.toLongLong(&ok);
+        if (!ok)
+            return false;
+    }
+    *ns = seconds * 1000000000LL + fraction;
+    return true;
+}
+
+QByteArray timeText(qint64 ns)
+{
+    const qint64 fraction = ns % 1000000000LL;
+    return QByteArray::number(ns / 1000000000LL) + '.'
+        + QByteArray::number(fraction).rightJustified(9, '0');
+}
+
+char typeOf(mode_t mode)
+{
+    if (S_ISREG(mode))
+        return 'f';
+    if (S_ISDIR(mode))
+        return 'd';
+    if (S_ISLNK(mode))
+        return 'l';
+    if (S_ISFIFO(mode))
+        return 'p';
+    if (S_ISSOCK(mode))
+        return 's';
+    if (S_ISCHR(mode))
+        return 'c';
+    if (S_ISBLK(mode))
+        return 'b';
+    return '?';
+}
+
+// Deeper than this is not listed (a folder chain that deep is an attack, not a project).
+constexpr int kMaxDepth = 256;
+
+void walkDir(int dirFd, const QByteArray &prefix, int depth, QByteArray *out)
+{
+    const int copy = ::openat(dirFd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (copy < 0)
+        return;
+    DIR *dir = ::fdopendir(copy);
+    if (!dir) {
+        ::close(copy);
+        return;
+    }
+    QList<QByteArray> names;
+    while (dirent *entry = ::readdir(dir)) {
+        if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+            names.append(QByteArray(entry->d_name));
+    }
+    ::closedir(dir);
+    std::sort(names.begin(), names.end());
+    for (const QByteArray &name : std::as_const(names)) {
+        struct stat st
+        {
+        };
+        if (::fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue; // gone since readdir
+        ManifestEntry e;
+        e.type = name == ".git" ? 'G' : typeOf(st.st_mode);
+        e.mode = st.st_mode & 07777;
+        e.size = st.st_size;
+        e.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+        e.ctimeNs = qint64(st.st_ctim.tv_sec) * 1000000000LL + st.st_ctim.tv_nsec;
+        e.inode = st.st_ino;
+        e.path = prefix.isEmpty() ? name : prefix + '/' + name;
+        if (e.type == 'l') {
+            QByteArray target(qsizetype(qMax<off_t>(st.st_size, 1) + 1), Qt::Uninitialized);
+            const ssize_t n
+                = ::readlinkat(dirFd, name.constData(), target.data(), size_t(target.size()));
+            e.linkTarget = n > 0 ? target.left(n) : QByteArray();
+        }
+        HomeManifest::appendRecord(out, e);
+        if (e.type != 'd' || !e.isReadable() || depth >= kMaxDepth)
+            continue;
+        // O_NOFOLLOW: a folder swapped for a link since the stat is not entered.
+        const int child
+            = ::openat(dirFd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (child < 0)
+            continue;
+        walkDir(child, e.path, depth + 1, out);
+        ::close(child);
+    }
+}
+
+} // namespace
+
+QByteArray HomeManifest::walk(const QString &homeDir, QString *error)
+{
+    const int root = ::open(QFile::encodeName(homeDir).constData(),
+                            O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (root < 0) {
+        *error = QStringLiteral("not found: the sandbox's files are gone");
+        return {};
+    }
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    QByteArray out = header(qint64(now.tv_sec) * 1000000000LL + now.tv_nsec);
+    walkDir(root, QByteArray(), 0, &out);
+    ::close(root);
+    return out;
+}
+
+QByteArray HomeManifest::header(qint64 nowNs)
+{
+    QByteArray out(kMagic);
+    out.append('\0');
+    out.append(timeText(nowNs));
+    out.append('\0');
+    return out;
+}
+
+void HomeManifest::appendRecord(QByteArray *out, const ManifestEntry &e)
+{
+    out->append(e.type);
+    out->append('\0');
+    out->append(QByteArray::number(e.mode, 8));
+    out->append('\0');
+    out->append(QByteArray::number(e.size));
+    out->append('\0');
+    out->append(timeText(e.mtimeNs));
+    out->append('\0');
+    out->append(timeText(e.ctimeNs));
+    out->append('\0');
+    out->append(QByteArray::number(e.inode));
+    out->append('\0');
+    out->append(e.path);
+    out->append('\0');
+    out->append(e.linkTarget);
+    out->append('\0');
+}
+
+bool HomeManifest::parse(const QByteArray &bytes, HomeManifest *manifest, QString *error)
+{
+    manifest->entries.clear();
+    qsizetype pos = 0;
+    auto next = [&](QByteArray *field) {
+        const qsizetype end = bytes.indexOf('\0', pos);
+        if (end < 0)
+            return false;
+        *field = bytes.mid(pos, end - pos);
+        pos = end + 1;
+        return true;
+    };
+    QByteArray magic;
+    QByteArray now;
+    if (!next(&magic) || magic != kMagic || !next(&now) || !parseTime(now, &manifest->nowNs)) {
+        *error = QStringLiteral("the sandbox's file listing is not in the expected format");
+        return false;
+    }
+    QByteArray f[8];
+    while (pos < bytes.size()) {
+        for (QByteArray &field : f) {
+            if (!next(&field)) {
+                *error = QStringLiteral("the sandbox's file listing was cut off");
+                return false;
+            }
+        }
+        ManifestEntry e;
+        bool ok = f[0].size() == 1;
+        e.type = ok ? f[0].at(0) : '?';
+        bool numOk = false;
+        e.mode = f[1].toUInt(&numOk, 8) & 07777;
+        ok = ok && numOk;
+        e.size = f[2].toLongLong(&numOk);
+        ok = ok && numOk && parseTime(f[3], &e.mtimeNs) && parseTime(f[4], &e.ctimeNs);
+        e.inode = f[5].toULongLong(&numOk);
+        ok = ok && numOk;
+        e.path = f[6];
+        e.linkTarget = f[7];
+        if (!ok || e.path.isEmpty() || e.path.startsWith('/') || e.path.contains("//")) {
+            *error = QStringLiteral("the sandbox's file listing has an unreadable entry");
+            return false;
+        }
+        if (!QByteArray("fdlpscbG").contains(e.type))
+            e.type = '?';
+        manifest->entries.append(e);
+    }
+    return true;
+}
+
+QString HomeManifest::findCommand(const QString &home)
+{
+    // %y type, %m mode (octal), %s size, %T@/%C@ mtime/ctime, %i inode, %P path below the
+    // start point, %l link target. A .git is printed as 'G' and pruned.
+    return QStringLiteral(
+               "cd '%1' && { printf '%2\\0%s\\0' \"$(date +%s.%N)\"; "
+               "find . -mindepth 1 \\( -name .git -printf "
+               "'G\\0%m\\0%s\\0%T@\\0%C@\\0%i\\0%P\\0\\0' "
+               "-prune \\) -o -printf '%y\\0%m\\0%s\\0%T@\\0%C@\\0%i\\0%P\\0%l\\0' 2>/dev/null; "
+               "} | base64 -w0")
+        .arg(home, QLatin1String(kMagic));
+}
+
+bool HomeManifest::parseFindOutput(const QByteArray &output, HomeManifest *manifest, QString *error)
+{
+    const auto decoded
+        = QByteArray::fromBase64Encoding(output.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded) {
+        *error = QStringLiteral("the sandbox's file listing could not be decoded (are GNU find "
+                                "and base64 installed in the sandbox?)");
+        return false;
+    }
+    return parse(*decoded, manifest, error);
+}
