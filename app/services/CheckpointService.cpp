@@ -434,13 +434,16 @@ void CheckpointService::capture(const CallPoint &point, CheckpointKind kind, con
         return;
     }
     const QString repoKey = CheckpointEngine::repoKeyFor(point.provider, point.sandboxId);
-    // The home right after this thread's previous call is the home before this one (unless
+    // The home right after the run's previous call is the home before this one (unless
     // something in the background wrote meanwhile, which then shows in this call's changes):
     // that tree is recorded again instead of taking it twice, halving the cost per call.
     if (kind == CheckpointKind::Before && m_reuseAfter) {
         const auto last = m_lastTaken.constFind(repoKey);
+        // Only within one run: between runs another process (the CLI beside the window) may
+        // have rewound the files.
         if (last != m_lastTaken.cend() && last->threadId == point.threadId
-            && last->kind != CheckpointKind::Before && last->isUsable()) {
+            && last->runId == point.runId && last->kind != CheckpointKind::Before
+            && last->isUsable()) {
             CheckpointRecord record = recordFor(point, kind, repoKey);
             record.treeId = last->treeId;
             record.note = tr("the same files as checkpoint %1").arg(last->id);

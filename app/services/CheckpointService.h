@@ -267,7 +267,7 @@ public:
     void afterCall(const CallPoint &point, QObject *context, std::function<void()> done);
     void baseline(const CallPoint &point, const Sandbox &sandbox, QObject *context,
                   std::function<void()> done);
-    // Whether the checkpoint before a call reuses the one after the thread's previous call on
+    // Whether the checkpoint before a call reuses the one after the run's previous call on
     // that sandbox (default true: one capture per call instead of two; anything a background
     // process wrote in between is then counted as the next call's change).
     void setReuseAfterAsBefore(bool reuse) { m_reuseAfter = reuse; }
