@@ -85,11 +85,16 @@ void CaptureJob::fetchNext()
         });
         return;
     }
-    if (!m_rawDone && !m_plan->fetchRaw.isEmpty()) {
-        m_rawDone = true;
+    if (m_nextRaw < m_plan->fetchRaw.size()) {
         QList<QByteArray> paths;
-        for (const ManifestEntry &e : std::as_const(m_plan->fetchRaw))
-            paths.append(e.path);
+        qint64 bytes = 0;
+        const QList<ManifestEntry> &raw = m_plan->fetchRaw;
+        while (m_nextRaw < raw.size() && paths.size() < kBatchFiles
+               && (paths.isEmpty() || bytes + raw[m_nextRaw].size <= kRawBatchBytes)) {
+            paths.append(raw[m_nextRaw].path);
+            bytes += raw[m_nextRaw].size;
+            ++m_nextRaw;
+        }
         DaytonaCall *call = m_client->execute(
             m_sandbox, SnapshotWriter::rawFetchCommand(QLatin1String(Checkpoints::kHome), paths),
             QString(), {}, 300);

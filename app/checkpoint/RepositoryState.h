@@ -24,8 +24,9 @@ struct CachedFile
 struct RepositoryState
 {
     // An entry modified this close to (or after) the listing's clock may have changed again in
-    // the same clock tick without its stat showing it (git's "racy" files): fetched again.
-    static constexpr qint64 kRacyMarginNs = 100 * 1000000LL;
+    // the same clock tick without its stat showing it (git's "racy" files): fetched again next
+    // time. File times come from the kernel's coarse clock (one tick: 1 to 10 ms).
+    static constexpr qint64 kRacyMarginNs = 20 * 1000000LL;
 
     explicit RepositoryState(const QString &path)
         : path(path)
