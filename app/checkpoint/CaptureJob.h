@@ -34,6 +34,8 @@ public:
 
 signals:
     void finished(const CaptureResult &result);
+    // After finished: the stat cache is on disk too (the next job of the repository may start).
+    void settled();
 
 private:
     void planned(CapturePlan plan);

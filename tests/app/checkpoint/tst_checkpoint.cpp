@@ -402,6 +402,14 @@ void TestCheckpoint::storageIsMeasuredAndCompacted()
     QVERIFY2(restored.ok(), qPrintable(restored.error));
     QCOMPARE(capture(sb, key).treeId, two.treeId);
 
+    // Packed into one pack: smaller still, and every checkpoint kept is whole.
+    const CompactResult packed = awaitFuture(m_engine->compact(key, {two.treeId}, true));
+    qInfo("tried: repack, result: %lld -> %lld bytes %s", packed.bytesBefore, packed.bytesAfter,
+          qPrintable(packed.error));
+    QVERIFY2(packed.ok(), qPrintable(packed.error));
+    QCOMPARE(awaitFuture(m_engine->fileAt(key, two.treeId, "s")).content, QByteArray("small"));
+    QCOMPARE(capture(sb, key).treeId, two.treeId);
+
     QCOMPARE(awaitFuture(m_engine->removeRepository(key)), QString());
     QVERIFY(!QFileInfo::exists(m_engine->repositoryPath(key)));
 }
