@@ -89,12 +89,18 @@ ScriptedStep stepFor(const RecordedRequest &request)
         return {u"All 5 tests pass; None gives None."_s, {}};
     }
     if (prompt.contains(u"bad edit"_s)) {
+        // Two writes to one sandbox in one step: each call's checkpoints hold its own file.
         if (results == 0)
             return {QString(),
                     {{u"call_bad_write"_s, u"writeFile"_s,
                       QJsonObject{{u"sandboxId"_s, id},
                                   {u"path"_s, u"reverse_string.py"_s},
                                   {u"content"_s, badSource()}},
+                      QString()},
+                     {u"call_bad_notes"_s, u"writeFile"_s,
+                      QJsonObject{{u"sandboxId"_s, id},
+                                  {u"path"_s, u"NOTES.md"_s},
+                                  {u"content"_s, u"TODO: fix reverse_string\n"_s}},
                       QString()}}};
         return {u"Done (this edit breaks the function)."_s, {}};
     }
@@ -314,6 +320,18 @@ void TestRewindCli::scenario()
     QVERIFY(steps.out.contains(u"step 9"_s));
     QVERIFY(steps.out.contains(u"writeFile (call"_s));
     QVERIFY(steps.out.contains(u"modified reverse_string.py +1 -3"_s));
+    // The two writes of step 8 ran one after the other, each with exactly its own file.
+    QMap<QString, QStringList> filesOfCall;
+    const QStringList stepLines = steps.out.split(u'\n');
+    for (const QString &line : stepLines.mid(stepLines.indexOf(u"  step 8: 2 file(s), +2 -3"_s))) {
+        if (line.startsWith(u"    writeFile (call "_s))
+            filesOfCall[line.section(u')', 0, 0)] << line.section(u' ', 8, 8);
+    }
+    qInfo() << "tried: two writeFile calls on one sandbox in one step; result:" << filesOfCall;
+    QCOMPARE(filesOfCall.size(), 2);
+    QCOMPARE(filesOfCall.first().size(), 1);
+    QCOMPARE(filesOfCall.last().size(), 1);
+    QVERIFY(filesOfCall.first() != filesOfCall.last());
 
     // Each run's changes.
     Result first = cli(data, {u"changes"_s, u"1"_s, u"--from"_s, u"0"_s, u"--to"_s, u"4"_s}, find);
@@ -336,8 +354,9 @@ void TestRewindCli::scenario()
     QVERIFY2(json.exitCode == 0, qPrintable(json.err));
     const QJsonArray files
         = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"files"_s).toArray();
-    QCOMPARE(files.size(), 1);
-    QCOMPARE(files.at(0)[u"path"_s].toString(), u"reverse_string.py"_s);
+    QCOMPARE(files.size(), 2);
+    QCOMPARE(files.at(0)[u"path"_s].toString(), u"NOTES.md"_s);
+    QCOMPARE(files.at(1)[u"path"_s].toString(), u"reverse_string.py"_s);
 
     // Rewind the files to the good step, then undo.
     Result preview = cli(data, {u"rewind"_s, u"1"_s, u"--to"_s, u"7"_s, u"--dry-run"_s}, find);
@@ -348,6 +367,7 @@ void TestRewindCli::scenario()
     qInfo().noquote() << "rewind 1 --to 7:" << rewind.out << rewind.err;
     QVERIFY2(rewind.exitCode == 0, qPrintable(rewind.err));
     QCOMPARE(content(), handlesNoneSource());
+    QVERIFY(!QFile::exists(home + u"/NOTES.md"_s));
     Result undo = cli(data, {u"rewind"_s, u"1"_s, u"--undo"_s}, find);
     qInfo().noquote() << "rewind 1 --undo:" << undo.out << undo.err;
     QVERIFY2(undo.exitCode == 0, qPrintable(undo.err));
