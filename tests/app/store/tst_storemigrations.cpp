@@ -105,14 +105,14 @@ void TestStoreMigrations::newFileGetsLatestSchema()
         = rawQuery(path,
                    QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
                                   "NOT LIKE '%fts_%' ORDER BY name"));
-    QCOMPARE(tables,
-             QStringList({QStringLiteral("checkpoint_files"), QStringLiteral("checkpoints"),
-                          QStringLiteral("message_chunks"), QStringLiteral("messages"),
-                          QStringLiteral("messages_fts"), QStringLiteral("restore_journal"),
-                          QStringLiteral("runs"),
-                          QStringLiteral("sandboxes"), QStringLiteral("steps"),
-                          QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"),
-                          QStringLiteral("threads_fts"), QStringLiteral("tool_calls")}));
+    QCOMPARE(
+        tables,
+        QStringList({QStringLiteral("checkpoint_files"), QStringLiteral("checkpoints"),
+                     QStringLiteral("message_chunks"), QStringLiteral("messages"),
+                     QStringLiteral("messages_fts"), QStringLiteral("restore_journal"),
+                     QStringLiteral("runs"), QStringLiteral("sandboxes"), QStringLiteral("steps"),
+                     QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"),
+                     QStringLiteral("threads_fts"), QStringLiteral("tool_calls")}));
     // Opening again is a no-op for the schema.
     Store again;
     QVERIFY(again.open(path));
