@@ -31,6 +31,8 @@ static const Settings::Key kCommandTimeoutMinutes{QStringLiteral("agent/commandT
 static const Settings::Key kProviderBaseUrl{QStringLiteral("providers/%1/baseUrl"), QString()};
 static const Settings::Key kFirstRunDone{QStringLiteral("app/firstRunDone"), false};
 static const Settings::Key kTheme{QStringLiteral("ui/theme"), QStringLiteral("system")};
+static const Settings::Key kDesktopNotifications{QStringLiteral("ui/desktopNotifications"), true};
+static const Settings::Key kTrayIcon{QStringLiteral("ui/trayIcon"), true};
 
 Settings::Settings(const QString &file)
     : m_settings(file, QSettings::IniFormat)
@@ -207,4 +209,21 @@ QString Settings::theme() const
 void Settings::setTheme(const QString &theme)
 {
     setValue(kTheme, theme);
+}
+
+bool Settings::desktopNotifications() const
+{
+    return value(kDesktopNotifications).toBool();
+}
+void Settings::setDesktopNotifications(bool on)
+{
+    setValue(kDesktopNotifications, on);
+}
+bool Settings::trayIcon() const
+{
+    return value(kTrayIcon).toBool();
+}
+void Settings::setTrayIcon(bool on)
+{
+    setValue(kTrayIcon, on);
 }

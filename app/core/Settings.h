@@ -66,6 +66,13 @@ public:
     // "system" (the desktop's palette), "light" or "dark".
     QString theme() const;
     void setTheme(const QString &theme);
+    // A desktop notification when a tool call waits or a run ends while the window is not the
+    // active one; a tray icon that counts the calls waiting.
+    bool desktopNotifications() const;
+    void setDesktopNotifications(bool on);
+    bool trayIcon() const;
+    void setTrayIcon(bool on);
+
     // Set once the first-run wizard was finished, so it is not offered again.
     bool firstRunDone() const;
     void setFirstRunDone(bool done);

@@ -2,6 +2,7 @@
 
 #include "agent/ToolCatalog.h"
 #include "approval/ApprovalArguments.h"
+#include "approval/ApprovalCallView.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
@@ -51,10 +52,25 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     m_hidden = selectableLabel("approvalHiddenCharactersLabel", this);
     m_hidden->hide();
 
+    m_modelReason = selectableLabel("approvalModelReasonLabel", this);
+    m_modelReason->setAccessibleName(tr("What the agent said before this call"));
+    m_modelReason->setFrameShape(QFrame::StyledPanel);
+    m_modelReason->setMargin(6);
+    m_modelReason->hide();
+
+    m_callView = new ApprovalCallView(this);
+    m_editArguments = new QPushButton(tr("&Edit Arguments (JSON)"), this);
+    m_editArguments->setObjectName(QStringLiteral("editArgumentsButton"));
+    m_editArguments->setCheckable(true);
+    m_editArguments->setToolTip(
+        tr("Show the call's arguments as JSON, exactly as they will run, to read or change them"));
+
     auto *argumentsTitle
         = new QLabel(tr("&Arguments (exactly what will run; edit to change):"), this);
+    m_argumentsTitle = argumentsTitle;
     m_arguments = new QPlainTextEdit(this);
     m_arguments->setObjectName(QStringLiteral("approvalArgumentsEdit"));
+    m_arguments->setAccessibleName(tr("Arguments as JSON"));
     m_arguments->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Never truncated: long values wrap, the editor scrolls.
     m_arguments->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -73,6 +89,7 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     m_reason->setPlaceholderText(tr("Why not? The agent reads this (optional)"));
     m_reason->setClearButtonEnabled(true);
     m_reason->setToolTip(tr("Enter denies the call with this reason"));
+    m_reason->setAccessibleName(tr("Reason for denying"));
     auto *reasonTitle = new QLabel(tr("Deny &reason:"), this);
     reasonTitle->setBuddy(m_reason);
     auto *reasonRow = new QHBoxLayout;
@@ -114,6 +131,9 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     layout->addLayout(facts);
     layout->addWidget(m_effects);
     layout->addWidget(m_hidden);
+    layout->addWidget(m_modelReason);
+    layout->addWidget(m_callView, 1);
+    layout->addWidget(m_editArguments, 0, Qt::AlignLeft);
     layout->addWidget(argumentsTitle);
     layout->addWidget(m_arguments, 1);
     layout->addWidget(m_validation);
@@ -122,9 +142,10 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     layout->addWidget(m_covered);
     layout->addWidget(m_queue);
     layout->addLayout(buttons);
-    resize(640, 560);
+    resize(680, 640);
 
     connect(m_arguments, &QPlainTextEdit::textChanged, this, &ApprovalDialog::validate);
+    connect(m_editArguments, &QPushButton::toggled, this, &ApprovalDialog::setEditorShown);
     connect(m_approve, &QPushButton::clicked, this, [this] { approve(false); });
     connect(m_approveAll, &QPushButton::clicked, this, [this] { approve(true); });
     connect(m_deny, &QPushButton::clicked, this, &ApprovalDialog::deny);
@@ -140,7 +161,24 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     }
 }
 
-void ApprovalDialog::showRequest(const ApprovalRequest &request, const QString &threadTitle)
+void ApprovalDialog::setSandboxService(SandboxService *sandboxes)
+{
+    m_callView->setSandboxService(sandboxes);
+}
+
+void ApprovalDialog::setEditorShown(bool shown)
+{
+    const bool hasView = ApprovalCallView::hasViewFor(m_request.toolName);
+    m_callView->setVisible(hasView);
+    m_editArguments->setVisible(hasView);
+    m_argumentsTitle->setVisible(!hasView || shown);
+    m_arguments->setVisible(!hasView || shown);
+    if (hasView && shown)
+        m_arguments->setFocus();
+}
+
+void ApprovalDialog::showRequest(const ApprovalRequest &request, const QString &threadTitle,
+                                 const QString &modelReason)
 {
     m_request = request;
     const ToolDefinition *tool = m_tools.find(request.toolName);
@@ -166,10 +204,20 @@ void ApprovalDialog::showRequest(const ApprovalRequest &request, const QString &
     m_alwaysAllow->setChecked(false);
     m_alwaysAllow->setText(tr("Always allow %1 in this thread").arg(request.toolName));
     m_reason->clear();
+    m_modelReason->setText(modelReason.trimmed().isEmpty()
+                               ? QString()
+                               : tr("The agent said before this call:\n%1")
+                                     .arg(ApprovalArguments::visible(modelReason.trimmed(), true)));
+    m_modelReason->setVisible(!m_modelReason->text().isEmpty());
+    m_editArguments->setChecked(false);
+    setEditorShown(false);
     m_arguments->setPlainText(ApprovalArguments::toEditableText(request.arguments));
     setPosition(1, request.batchSize, 1);
     validate();
-    m_arguments->setFocus();
+    if (m_arguments->isVisibleTo(this))
+        m_arguments->setFocus();
+    else
+        m_approve->setFocus();
 }
 
 void ApprovalDialog::setPosition(int callIndex, int callCount, int waitingInStep)
@@ -236,6 +284,9 @@ void ApprovalDialog::validate()
     m_approve->setEnabled(m_valid);
     m_approveAll->setEnabled(m_valid);
     m_alwaysAllow->setEnabled(m_valid);
+    // The readable view always shows what Approve would run.
+    if (checked.ok && ApprovalCallView::hasViewFor(m_request.toolName))
+        m_callView->showCall(m_request.toolName, checked.arguments);
 }
 
 void ApprovalDialog::approve(bool wholeBatch)

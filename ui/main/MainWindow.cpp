@@ -2,6 +2,7 @@
 
 #include "agent/AgentEngine.h"
 #include "approval/ApprovalCenter.h"
+#include "approval/ApprovalNotifications.h"
 #include "approval/ApprovalStatusButton.h"
 #include "chat/ChatPane.h"
 #include "core/Logging.h"
@@ -11,6 +12,7 @@
 #include "main/RunStatusBar.h"
 #include "main/ShortcutsDialog.h"
 #include "main/Theme.h"
+#include "notify/DesktopNotifier.h"
 #include "root/AppContext.h"
 #include "sandboxes/SandboxManagerPanel.h"
 #include "services/ThreadService.h"
@@ -86,8 +88,15 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
             const auto thread = m_context.threads().thread(threadId);
             return thread ? thread->title : QString();
         });
+        m_approvals->setSandboxService(&m_context.sandboxService());
         engine->setApprover(m_approvals);
         statusBar()->addPermanentWidget(new ApprovalStatusButton(*m_approvals, statusBar()));
+        // Desktop notifications and the tray icon, for when this window is not in front.
+        m_notifier = new DesktopNotifier(QDBusConnection::sessionBus(), this);
+        m_notifications = new ApprovalNotifications(*m_approvals, *engine, m_context.settings(),
+                                                    *m_notifier, this);
+        connect(m_notifications, &ApprovalNotifications::threadRequested, this,
+                [this](RowId threadId) { m_sidebar->selectThread(threadId); });
     }
 
     connect(m_sidebar, &ThreadSidebar::currentThreadChanged, this, &MainWindow::threadChanged);
@@ -274,7 +283,7 @@ void MainWindow::createMenus()
     approvals->setEnabled(m_approvals != nullptr);
     connect(approvals, &QAction::triggered, this, [this] {
         if (m_approvals)
-            m_approvals->showNext();
+            m_approvals->showInbox();
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -330,7 +339,11 @@ void MainWindow::showSettings()
     auto *dialog = new SettingsDialog(settingsServices(), m_context.paths(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // First: the policy, base URLs and sandbox defaults reach the services built so far.
-    connect(dialog, &SettingsDialog::settingsApplied, this, [this] { m_context.applySettings(); });
+    connect(dialog, &SettingsDialog::settingsApplied, this, [this] {
+        m_context.applySettings();
+        if (m_notifications)
+            m_notifications->applySettings();
+    });
     // A new default model or sandbox provider shows in the composer of a new thread.
     connect(dialog, &SettingsDialog::settingsApplied, m_status,
             [this] { m_status->setThread(m_sidebar->currentThreadId()); });

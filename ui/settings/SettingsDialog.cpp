@@ -124,6 +124,17 @@ QWidget *SettingsDialog::buildApprovalsPage()
     form->addRow(QString(), m_approvalHelp);
     connect(m_approvalPolicy, &QComboBox::currentIndexChanged, this,
             &SettingsDialog::updateApprovalHelp);
+
+    // When the window is not in front: a desktop notification and a tray icon.
+    m_desktopNotifications = new QCheckBox(
+        tr("Show a desktop &notification when a call waits or a run ends while the window is "
+           "in the background (with Approve and Deny where the desktop offers buttons)"),
+        page);
+    m_desktopNotifications->setObjectName(QStringLiteral("desktopNotificationsCheck"));
+    form->addRow(QString(), m_desktopNotifications);
+    m_trayIcon = new QCheckBox(tr("Show a &tray icon that counts the calls waiting"), page);
+    m_trayIcon->setObjectName(QStringLiteral("trayIconCheck"));
+    form->addRow(QString(), m_trayIcon);
     return page;
 }
 
@@ -255,6 +266,8 @@ void SettingsDialog::load()
     const int policy = m_approvalPolicy->findData(settings.approvalPolicy());
     m_approvalPolicy->setCurrentIndex(qMax(0, policy));
     updateApprovalHelp();
+    m_desktopNotifications->setChecked(settings.desktopNotifications());
+    m_trayIcon->setChecked(settings.trayIcon());
 
     m_sandboxProvider->setCurrentIndex(
         qMax(0, m_sandboxProvider->findData(settings.sandboxProvider())));
@@ -295,6 +308,8 @@ bool SettingsDialog::apply()
     settings.setDefaultModel(model);
     settings.setMaxSteps(m_maxSteps->value());
     settings.setApprovalPolicy(m_approvalPolicy->currentData().toString());
+    settings.setDesktopNotifications(m_desktopNotifications->isChecked());
+    settings.setTrayIcon(m_trayIcon->isChecked());
     settings.setSandboxProvider(m_sandboxProvider->currentData().toString());
     settings.setLocalSandboxNetwork(m_localNetwork->isChecked());
     settings.setLocalSandboxAllowList(m_localAllowList->text());

@@ -55,6 +55,8 @@ private:
     QSpinBox *m_maxSteps = nullptr;
     QComboBox *m_approvalPolicy = nullptr;
     QLabel *m_approvalHelp = nullptr;
+    QCheckBox *m_desktopNotifications = nullptr;
+    QCheckBox *m_trayIcon = nullptr;
     QComboBox *m_sandboxProvider = nullptr;
     QCheckBox *m_localNetwork = nullptr;
     QLineEdit *m_localAllowList = nullptr;
