@@ -241,6 +241,21 @@ void ApprovalCallView::fetchCurrent(const QString &sandboxId, const QStringList 
     }
     m_fileStatus->setText(tr("Reading what is in the sandbox now…"));
     const int generation = m_generation;
+    // A sandbox the agent just created is listed once the sandbox list was read: read it
+    // (once) and ask again, rather than show no diff.
+    if (!m_sandboxes->find(sandboxId) && !m_refreshedFor.contains(sandboxId)) {
+        m_refreshedFor.insert(sandboxId);
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(m_sandboxes, &SandboxService::refreshed, this,
+                              [this, connection, generation, sandboxId, paths](bool) {
+                                  disconnect(*connection);
+                                  if (generation == m_generation)
+                                      fetchCurrent(sandboxId, paths);
+                              });
+        m_waiting = 1; // the fetch after the refresh
+        m_sandboxes->refresh();
+        return;
+    }
     m_waiting = int(paths.size());
     for (int i = 0; i < paths.size(); ++i) {
         QString error;

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class CodeHighlighter;
@@ -70,6 +71,7 @@ private:
     QPlainTextEdit *m_content = nullptr;
 
     QList<File> m_files;
+    QSet<QString> m_refreshedFor; // sandboxes the list was read again for
     QString m_fetchKey; // sandbox + paths of the files fetched or being fetched
     QList<QPointer<DaytonaCall>> m_calls;
     int m_waiting = 0;

@@ -88,7 +88,9 @@ LineDiff::Result LineDiff::unified(const QString &before, const QString &after, 
         ops.push_back({' ', n - tail + k, m - tail + k, a.at(n - tail + k)});
 
     constexpr int kContext = 3;
-    QStringList out{QStringLiteral("--- a/%1").arg(path), QStringLiteral("+++ b/%1").arg(path)};
+    // "a/home/daytona/x", as git writes an absolute path's diff.
+    const QString shown = path.startsWith(QLatin1Char('/')) ? path.mid(1) : path;
+    QStringList out{QStringLiteral("--- a/%1").arg(shown), QStringLiteral("+++ b/%1").arg(shown)};
     const int count = int(ops.size());
     int k = 0;
     while (k < count) {

@@ -152,7 +152,8 @@ void TestApprovalView::showsReasonDiffAndCommand()
              qPrintable(reason->text()));
     QSignalSpy diffReady(dialog->callView(), &ApprovalCallView::diffReady);
     auto *diff = widget<QPlainTextEdit>("approvalDiffView");
-    QTRY_VERIFY_WITH_TIMEOUT(diff->toPlainText().contains(QLatin1String("@@")), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(diff->toPlainText().contains(QLatin1String("@@")),
+                              qPrintable(widget<QLabel>("approvalFileStatusLabel")->text()), 30000);
     qInfo().noquote() << "diff shown:\n" << diff->toPlainText();
     QVERIFY(diff->isVisible());
     QCOMPARE(diff->toPlainText(),
