@@ -1,5 +1,7 @@
 #include "Settings.h"
 
+#include <QStringList>
+
 struct Settings::Key
 {
     QString name;
@@ -16,6 +18,9 @@ static const Settings::Key kDefaultModel{QStringLiteral("models/default"),
 static const Settings::Key kMaxSteps{QStringLiteral("agent/maxSteps"), 20};
 static const Settings::Key kApprovalPolicy{QStringLiteral("agent/approvalPolicy"),
                                            QStringLiteral("default")};
+// Unset until chosen: then derived from kApprovalPolicy (defaultApprovalMode()).
+static const Settings::Key kDefaultApprovalMode{QStringLiteral("agent/defaultApprovalMode"),
+                                                QString()};
 static const Settings::Key kSandboxProvider{QStringLiteral("sandboxes/provider"), QString()};
 static const Settings::Key kLocalSandboxNetwork{QStringLiteral("sandboxes/localNetwork"), false};
 static const Settings::Key kLocalSandboxAllowList{QStringLiteral("sandboxes/localNetworkAllowList"),
@@ -118,6 +123,22 @@ QString Settings::approvalPolicy() const
 void Settings::setApprovalPolicy(const QString &preset)
 {
     setValue(kApprovalPolicy, preset);
+}
+
+QString Settings::defaultApprovalMode() const
+{
+    const QString mode = value(kDefaultApprovalMode).toString().trimmed().toLower();
+    static const QStringList known{QStringLiteral("plan"), QStringLiteral("ask"),
+                                   QStringLiteral("auto-edit"), QStringLiteral("full")};
+    if (known.contains(mode))
+        return mode;
+    return approvalPolicy().compare(QLatin1String("never-ask"), Qt::CaseInsensitive) == 0
+        ? QStringLiteral("full")
+        : QStringLiteral("ask");
+}
+void Settings::setDefaultApprovalMode(const QString &mode)
+{
+    setValue(kDefaultApprovalMode, mode);
 }
 
 QString Settings::sandboxProvider() const

@@ -32,9 +32,15 @@ public:
     int maxSteps() const;
     void setMaxSteps(int steps);
 
-    // "default", "ask-everything" or "never-ask" (ApprovalPolicy::presetFromString).
+    // "default", "ask-everything" or "never-ask" (ApprovalPolicy::presetFromString). The old
+    // setting, kept: it still sets the Ask mode's table (ask-everything asks reads too), and
+    // gives the default mode until one is chosen (never-ask -> "full", else "ask").
     QString approvalPolicy() const;
     void setApprovalPolicy(const QString &preset);
+    // The approval mode of threads that have none of their own: "plan", "ask", "auto-edit" or
+    // "full" (ApprovalModes::fromString); unset: from approvalPolicy() as above.
+    QString defaultApprovalMode() const;
+    void setDefaultApprovalMode(const QString &mode);
 
     // Where new threads get their sandboxes: "local", "daytona", or "" for automatic (Daytona
     // when a DAYTONA_API_KEY is set, else local).

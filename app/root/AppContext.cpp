@@ -10,6 +10,7 @@
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
+#include "services/ApprovalRules.h"
 #include "services/RunHistory.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
@@ -92,6 +93,8 @@ bool AppContext::open(QString *error)
     }
     m_history = std::make_unique<RunHistory>(*m_store);
     m_threads = std::make_unique<ThreadService>(*m_store);
+    m_approvalRules = std::make_unique<ApprovalRules>(*m_store);
+    applySettings();
     qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName()
                    << "database" << m_store->path();
     return true;
@@ -131,6 +134,11 @@ ApprovalPolicy &AppContext::approvalPolicy()
 
 void AppContext::applySettings()
 {
+    // The old approval-policy setting still gives the default mode until one is chosen
+    // (Settings::defaultApprovalMode).
+    if (m_approvalRules)
+        m_approvalRules->setDefaultMode(ApprovalModes::fromString(m_settings->defaultApprovalMode())
+                                            .value_or(ApprovalMode::Ask));
     if (m_policy) {
         if (const auto preset = ApprovalPolicy::presetFromString(m_settings->approvalPolicy()))
             m_policy->setPreset(*preset);
@@ -199,9 +207,9 @@ AgentEngine *AppContext::agentEngine(QString *error)
     SandboxBackend *sandboxes = sandboxBackend(error);
     if (!sandboxes)
         return nullptr;
-    AgentEngine::Services services{*m_store, *m_threads,       llm(),
-                                   *m_keys,  *sandboxes,       sandboxService(),
-                                   tools(),  approvalPolicy(), m_redactor};
+    AgentEngine::Services services{*m_store,   *m_threads,       llm(),   *m_keys,
+                                   *sandboxes, sandboxService(), tools(), approvalPolicy(),
+                                   m_redactor, *m_approvalRules};
     m_engine = std::make_unique<AgentEngine>(services);
     applySettings();
     return m_engine.get();
