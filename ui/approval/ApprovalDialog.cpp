@@ -5,6 +5,7 @@
 #include "approval/ApprovalCallView.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -84,6 +85,30 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     m_alwaysAllow = new QCheckBox(this);
     m_alwaysAllow->setObjectName(QStringLiteral("alwaysAllowCheck"));
 
+    // Why it asks (the mode or the rule), and the rule that would stop it asking.
+    m_why = selectableLabel("approvalWhyLabel", this);
+    m_why->setAccessibleName(tr("Why this call asks"));
+    m_addRule = new QCheckBox(tr("Also add a &rule: always allow"), this);
+    m_addRule->setObjectName(QStringLiteral("addRuleCheck"));
+    m_rulePattern = new QLineEdit(this);
+    m_rulePattern->setObjectName(QStringLiteral("rulePatternEdit"));
+    m_rulePattern->setAccessibleName(tr("What the rule allows"));
+    m_rulePattern->setToolTip(
+        tr("* stands for any text (commands) or any name within a folder (paths); ** for any "
+           "folders"));
+    m_rulePattern->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_ruleScope = new QComboBox(this);
+    m_ruleScope->setObjectName(QStringLiteral("ruleScopeCombo"));
+    m_ruleScope->setAccessibleName(tr("Where the rule applies"));
+    m_ruleScope->addItem(tr("in this thread"), false);
+    m_ruleScope->addItem(tr("everywhere"), true);
+    connect(m_addRule, &QCheckBox::toggled, m_rulePattern, &QWidget::setEnabled);
+    connect(m_addRule, &QCheckBox::toggled, m_ruleScope, &QWidget::setEnabled);
+    auto *ruleRow = new QHBoxLayout;
+    ruleRow->addWidget(m_addRule);
+    ruleRow->addWidget(m_rulePattern, 1);
+    ruleRow->addWidget(m_ruleScope);
+
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("denyReasonEdit"));
     m_reason->setPlaceholderText(tr("Why not? The agent reads this (optional)"));
@@ -137,6 +162,8 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     layout->addWidget(argumentsTitle);
     layout->addWidget(m_arguments, 1);
     layout->addWidget(m_validation);
+    layout->addWidget(m_why);
+    layout->addLayout(ruleRow);
     layout->addWidget(m_alwaysAllow);
     layout->addLayout(reasonRow);
     layout->addWidget(m_covered);
@@ -159,6 +186,32 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
                 approve(false);
         });
     }
+}
+
+void ApprovalDialog::showVerdictAndProposal()
+{
+    const ApprovalVerdict &verdict = m_request.verdict;
+    QString why = verdict.reason.isEmpty()
+        ? tr("Asks because of the mode %1.").arg(ApprovalModes::displayName(verdict.mode))
+        : tr("Asks because %1 (mode: %2).")
+              .arg(verdict.reason, ApprovalModes::displayName(verdict.mode));
+    if (verdict.ruleId != 0 && !verdict.rule.isEmpty())
+        why += QLatin1Char(' ') + tr("Rule: %1.").arg(verdict.rule);
+    m_why->setText(why);
+    const RuleProposal &proposal = m_request.proposal;
+    const bool hasProposal = !proposal.rule.tool.isEmpty();
+    m_addRule->setVisible(hasProposal);
+    m_rulePattern->setVisible(hasProposal && proposal.rule.match != ApprovalRule::Match::Any);
+    m_ruleScope->setVisible(hasProposal);
+    m_addRule->setChecked(false);
+    m_addRule->setText(
+        tr("Also add a &rule: always allow %1").arg(proposal.rule.tool)
+        + (proposal.rule.match == ApprovalRule::Match::Any ? QString() : QStringLiteral(":")));
+    m_addRule->setToolTip(proposal.summary);
+    m_rulePattern->setText(proposal.rule.pattern);
+    m_rulePattern->setEnabled(false);
+    m_ruleScope->setCurrentIndex(0);
+    m_ruleScope->setEnabled(false);
 }
 
 void ApprovalDialog::setSandboxService(SandboxService *sandboxes)
@@ -203,6 +256,7 @@ void ApprovalDialog::showRequest(const ApprovalRequest &request, const QString &
     m_effects->setVisible(!effects.isEmpty());
     m_alwaysAllow->setChecked(false);
     m_alwaysAllow->setText(tr("Always allow %1 in this thread").arg(request.toolName));
+    showVerdictAndProposal();
     m_reason->clear();
     m_modelReason->setText(modelReason.trimmed().isEmpty()
                                ? QString()
@@ -297,6 +351,19 @@ void ApprovalDialog::approve(bool wholeBatch)
     answer.editedArguments = m_edited;
     answer.alwaysAllowInThread = m_alwaysAllow->isChecked();
     answer.applyToBatch = wholeBatch;
+    if (m_addRule->isVisible() && m_addRule->isChecked()) {
+        ApprovalRule rule = m_request.proposal.rule;
+        rule.action = ApprovalRule::Action::Allow;
+        if (rule.match != ApprovalRule::Match::Any)
+            rule.pattern = m_rulePattern->text().trimmed();
+        rule.threadId = m_ruleScope->currentData().toBool() ? 0 : m_request.threadId;
+        QString problem;
+        if (!rule.isValid(&problem)) {
+            showError(tr("The rule cannot be added: %1").arg(problem));
+            return;
+        }
+        answer.addRule = rule;
+    }
     emit answered(m_request, answer);
 }
 

@@ -3,7 +3,9 @@
 // it (a command as a command, a write as content and a diff: ApprovalCallView) and the full
 // arguments ("Edit arguments": JSON checked against the tool's schema as it is typed), then
 // Approve, Approve all (the step's batch), Always allow this tool in this thread, or Deny with
-// a reason for the model. Opened with open() (window-modal), never
+// a reason for the model. It says which mode or rule made the call ask, and offers the rule
+// generalised from the call ("always allow `python3 -m pytest *` in this thread /
+// everywhere"), editable, added with the approval. Opened with open() (window-modal), never
 // exec(): runs in every thread go on behind it. Closing it (Esc, Decide Later) answers
 // nothing; the call keeps waiting. ApprovalCenter feeds it.
 #pragma once
@@ -15,6 +17,7 @@
 
 class ApprovalCallView;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -60,6 +63,7 @@ signals:
 private:
     void validate();
     void setEditorShown(bool shown);
+    void showVerdictAndProposal();
     void approve(bool wholeBatch);
     void deny();
 
@@ -81,6 +85,10 @@ private:
     QPlainTextEdit *m_arguments = nullptr;
     QLabel *m_validation = nullptr;
     QCheckBox *m_alwaysAllow = nullptr;
+    QLabel *m_why = nullptr;
+    QCheckBox *m_addRule = nullptr;
+    QLineEdit *m_rulePattern = nullptr;
+    QComboBox *m_ruleScope = nullptr;
     QLineEdit *m_reason = nullptr;
     QLabel *m_queue = nullptr;
     QLabel *m_effects = nullptr;

@@ -1,11 +1,13 @@
 #include "ChatPane.h"
 
 #include "agent/AgentEngine.h"
+#include "chat/ApprovalModePicker.h"
 #include "chat/Composer.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
 #include "chat/ModelPicker.h"
 #include "core/Settings.h"
+#include "services/ApprovalRules.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
@@ -22,6 +24,7 @@ ChatPane::ChatPane(const Services &services, QWidget *parent)
     , m_settings(services.settings)
     , m_engine(services.engine)
     , m_engineError(services.engineError)
+    , m_rules(services.rules)
 {
     m_model = new ConversationModel(services.history, this);
     buildWidgets(services.llm, services.keys);
@@ -96,6 +99,16 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     optionsRow->addSpacing(12);
     optionsRow->addWidget(sandboxLabel);
     optionsRow->addWidget(m_sandboxProvider);
+    if (m_rules) {
+        // The mode in force, always in sight; switchable also while a call waits.
+        m_modePicker = new ApprovalModePicker(*m_rules, this);
+        auto *modeLabel = new QLabel(tr("M&ode:"), this);
+        modeLabel->setBuddy(m_modePicker);
+        optionsRow->addSpacing(12);
+        optionsRow->addWidget(modeLabel);
+        optionsRow->addWidget(m_modePicker);
+        connect(m_modePicker, &ApprovalModePicker::errorOccurred, this, &ChatPane::showError);
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -167,6 +180,8 @@ void ChatPane::setThread(RowId id)
             model = thread->model;
     }
     m_modelPicker->setCurrentModel(model);
+    if (m_modePicker)
+        m_modePicker->setThread(id);
     m_view->setFollowsBottom(true);
     updateButtons();
 }
@@ -197,6 +212,12 @@ void ChatPane::send()
         if (!created) {
             showError(tr("Could not create a thread: %1").arg(created.error()));
             return;
+        }
+        // A mode chosen before the thread existed is the new thread's mode.
+        const auto mode = m_modePicker ? m_modePicker->takePendingMode() : std::nullopt;
+        if (mode && m_rules) {
+            if (const StoreStatus saved = m_rules->setMode(created->id, *mode); !saved)
+                showError(tr("Could not set the thread's mode: %1").arg(saved.error()));
         }
         setThread(created->id);
         m_modelPicker->setCurrentModel(model);

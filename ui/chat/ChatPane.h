@@ -4,6 +4,7 @@
 // continue). Errors show in place, above the composer, with what to do.
 #pragma once
 
+#include "agent/ApprovalMode.h"
 #include "agent/RunEvent.h"
 
 #include <QWidget>
@@ -11,6 +12,8 @@
 #include <optional>
 
 class AgentEngine;
+class ApprovalModePicker;
+class ApprovalRules;
 class KeyResolver;
 class LlmClient;
 class RunHistory;
@@ -44,6 +47,7 @@ public:
         SandboxService &sandboxes; // the default sandbox provider
         AgentEngine *engine = nullptr; // nullptr: the agent cannot run here, and ...
         QString engineError; // ... this says why
+        ApprovalRules *rules = nullptr; // each thread's approval mode (the mode picker)
     };
 
     explicit ChatPane(const Services &services, QWidget *parent = nullptr);
@@ -66,6 +70,8 @@ public:
     QString sandboxProvider() const;
     // Whether the current thread's run is going on.
     bool isRunning() const;
+    // The approval mode picker beside the composer (nullptr without the rules service).
+    ApprovalModePicker *modePicker() const { return m_modePicker; }
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
@@ -84,6 +90,8 @@ private:
     Settings &m_settings;
     AgentEngine *m_engine = nullptr;
     QString m_engineError;
+    ApprovalRules *m_rules = nullptr;
+    ApprovalModePicker *m_modePicker = nullptr;
     RowId m_thread = 0;
     ConversationModel *m_model = nullptr;
     ConversationView *m_view = nullptr;

@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
 #include "agent/AgentEngine.h"
+#include "agent/ToolCatalog.h"
 #include "approval/ApprovalCenter.h"
 #include "approval/ApprovalNotifications.h"
 #include "approval/ApprovalStatusButton.h"
+#include "chat/ApprovalModePicker.h"
 #include "chat/ChatPane.h"
 #include "core/Logging.h"
 #include "core/Settings.h"
@@ -49,11 +51,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_sidebar
         = new ThreadSidebar(m_context.threads(), m_context.sandboxService(), m_context.history(),
                             m_context.settings(), m_context.redactor(), engine, this);
-    m_chat
-        = new ChatPane(ChatPane::Services{m_context.threads(), m_context.history(),
-                                          m_context.settings(), m_context.llm(), m_context.keys(),
-                                          m_context.sandboxService(), engine, engineError},
-                       this);
+    m_chat = new ChatPane(ChatPane::Services{m_context.threads(), m_context.history(),
+                                             m_context.settings(), m_context.llm(),
+                                             m_context.keys(), m_context.sandboxService(), engine,
+                                             engineError, &m_context.approvalRules()},
+                          this);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);
 
@@ -256,6 +258,13 @@ void MainWindow::createMenus()
     QAction *focusComposer = addAction(thread, "actionFocusComposer", tr("Focus &Composer"),
                                        QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(focusComposer, &QAction::triggered, m_chat, &ChatPane::focusComposer);
+    // The approval mode of the thread, from the keyboard (also while a call waits).
+    QAction *cycleMode = addAction(thread, "actionCycleMode", tr("Switch Approval &Mode"),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(cycleMode, &QAction::triggered, this, [this] {
+        if (m_chat->modePicker())
+            m_chat->modePicker()->cycle();
+    });
     QAction *next = addAction(thread, "actionNextThread", tr("&Next Thread"),
                               QKeySequence(Qt::CTRL | Qt::Key_PageDown));
     connect(next, &QAction::triggered, m_sidebar, &ThreadSidebar::selectNextThread);
@@ -358,8 +367,16 @@ void MainWindow::showFirstRunWizardIfNeeded()
 
 SettingsServices MainWindow::settingsServices()
 {
-    return {m_context.settings(), m_context.keyStore(), m_context.keys(), m_context.llm(),
-            m_context.redactor()};
+    SettingsServices services{m_context.settings(), m_context.keyStore(), m_context.keys(),
+                              m_context.llm(), m_context.redactor()};
+    services.rules = &m_context.approvalRules();
+    for (const ToolDefinition &tool : m_context.tools().tools())
+        services.toolNames << tool.name;
+    services.threadTitle = [this](qint64 threadId) {
+        const auto thread = m_context.threads().thread(threadId);
+        return thread ? thread->title : QString();
+    };
+    return services;
 }
 
 void MainWindow::showAbout()
