@@ -136,4 +136,5 @@ private:
     QHash<RowId, QSet<QString>> m_alwaysAllowed; // this session's answers
     QHash<RowId, QSet<QString>> m_revoked; // this session's revocations (over the store's rows)
     QSet<RowId> m_naming;
+    QSet<RowId> m_redecide; // threads whose waiting calls are decided again (0: all)
 };

@@ -14,6 +14,7 @@
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
+#include "services/ApprovalRules.h"
 #include "services/SandboxService.h"
 #include "store/Store.h"
 
@@ -613,6 +614,18 @@ void AgentRun::finishRun(RunStatus status, const QString &error, RunEvent::Failu
     RunEvent e = event(status == RunStatus::Completed       ? RunEvent::Type::RunFinished
                            : status == RunStatus::Cancelled ? RunEvent::Type::RunCancelled
                                                             : RunEvent::Type::RunFailed);
+    // A run in plan mode ends with its plan: the final text waits for the user's answer.
+    const QString planText = m_modelResult.text.trimmed();
+    if (status == RunStatus::Completed && !planText.isEmpty()
+        && m_services.rules.mode(m_thread.id) == ApprovalMode::Plan) {
+        if (const auto plan = m_services.store.addPlan(m_thread.id, m_run.id, planText)) {
+            e.planId = plan->id;
+            e.text = plan->text;
+            qCInfo(lcAgent) << "plan" << plan->id << "waits for the user in thread" << m_thread.id;
+        } else {
+            qCWarning(lcAgent).noquote() << "could not save the plan -" << plan.error();
+        }
+    }
     e.finishReason = finishReasonName(m_modelResult.finishReason);
     e.error = error;
     e.failure = failure;

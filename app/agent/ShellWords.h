@@ -48,7 +48,9 @@ struct SimpleCommand
 
 struct Parse
 {
-    QList<SimpleCommand> commands; // in source order, nested ones after their host
+    // In the order the shell finishes reading them: the commands of a substitution come
+    // before the command that holds it; those of sh -c, eval and wrappers after it.
+    QList<SimpleCommand> commands;
     unsigned flags = NoFlags;
     QStringList problems; // why each flag was raised, for people ("a command substitution $( )")
     bool cdSeen = false; // a cd, pushd or popd: later relative paths are not known

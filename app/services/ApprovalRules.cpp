@@ -83,14 +83,9 @@ StoreStatus ApprovalRules::remove(RowId ruleId)
 
 StoreResult<QList<ApprovalRule>> ApprovalRules::rules()
 {
-    auto all = m_store.listApprovalRules();
-    if (all && !m_watching) {
-        m_known.clear();
-        for (const ApprovalRule &rule : *all)
-            m_known.insert(rule.id, rule);
+    if (!m_watching)
         startWatching();
-    }
-    return all;
+    return m_store.listApprovalRules();
 }
 
 StoreResult<ApprovalRule> ApprovalRules::rule(RowId ruleId)
@@ -104,6 +99,10 @@ StoreResult<QList<ApprovalRule>> ApprovalRules::rulesFor(RowId threadId)
     if (threadId == 0)
         return StoreResult<QList<ApprovalRule>>::failure(
             QStringLiteral("Rules are read for a thread."));
+    // The engine reads the rules at every call: from then on, other processes' changes are
+    // announced too (and decide waiting calls).
+    if (!m_watching)
+        startWatching();
     return m_store.listApprovalRules(threadId, true);
 }
 
@@ -178,6 +177,11 @@ void ApprovalRules::startWatching()
     m_watching = true;
     if (const auto version = m_store.dataVersion())
         m_dataVersion = *version;
+    if (const auto all = m_store.listApprovalRules()) {
+        m_known.clear();
+        for (const ApprovalRule &rule : *all)
+            m_known.insert(rule.id, rule);
+    }
     if (const auto modes = m_store.threadApprovalModes()) {
         m_knownModes.clear();
         for (auto it = modes->cbegin(); it != modes->cend(); ++it)
@@ -304,6 +308,9 @@ int headLength(const QStringList &words)
     if ((base.startsWith(QLatin1String("python")) || base == QLatin1String("uv"))
         && words.size() >= 3 && words.at(1) == QLatin1String("-m"))
         return 3;
+    // A script run by its path has no subcommand: "./run.sh fast" -> "./run.sh *".
+    if (words.first().contains(QLatin1Char('/')))
+        return 1;
     int n = 1;
     const int most = (base == QLatin1String("npm") || base == QLatin1String("pnpm")
                       || base == QLatin1String("yarn") || base == QLatin1String("bun"))

@@ -152,6 +152,8 @@ public:
     StoreResult<std::optional<PlanRecord>> pendingPlan(RowId threadId);
     StoreStatus decidePlan(RowId id, PlanStatus status, const QString &text, const QString &mode,
                            const QString &reason);
+    // An approved plan whose run could not start waits again.
+    StoreStatus reopenPlan(RowId id);
 
     // Full-text search over thread titles and message text (complete and interrupted
     // messages). Any user text is safe (see SearchQuery). One hit per thread, best first.

@@ -376,3 +376,14 @@ StoreStatus Store::decidePlan(RowId id, PlanStatus status, const QString &text, 
             QStringLiteral("Plan %1 does not exist or was already decided.").arg(id));
     return {};
 }
+
+StoreStatus Store::reopenPlan(RowId id)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    QSqlQuery query = prepare(QStringLiteral(
+        "UPDATE plans SET status = ?, mode = '', reason = '', decided_at = NULL WHERE id = ?"));
+    query.addBindValue(StoreEnums::toString(PlanStatus::Pending));
+    query.addBindValue(id);
+    return exec(query, QStringLiteral("reopen a plan"));
+}
