@@ -6,6 +6,7 @@
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
 #include "chat/ModelPicker.h"
+#include "chat/PlanCard.h"
 #include "core/Settings.h"
 #include "services/ApprovalRules.h"
 #include "services/SandboxService.h"
@@ -109,6 +110,10 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
         optionsRow->addWidget(m_modePicker);
         connect(m_modePicker, &ApprovalModePicker::errorOccurred, this, &ChatPane::showError);
     }
+    m_planCard = new PlanCard(this);
+    m_planCard->hide();
+    connect(m_planCard, &PlanCard::approveRequested, this, &ChatPane::approvePlan);
+    connect(m_planCard, &PlanCard::rejectRequested, this, &ChatPane::rejectPlan);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -116,6 +121,7 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     auto *bottom = new QVBoxLayout;
     bottom->setContentsMargins(8, 4, 8, 8);
     bottom->addWidget(m_error);
+    bottom->addWidget(m_planCard);
     bottom->addLayout(composerRow);
     bottom->addLayout(optionsRow);
     layout->addLayout(bottom);
@@ -182,8 +188,49 @@ void ChatPane::setThread(RowId id)
     m_modelPicker->setCurrentModel(model);
     if (m_modePicker)
         m_modePicker->setThread(id);
+    showPendingPlan();
     m_view->setFollowsBottom(true);
     updateButtons();
+}
+
+void ChatPane::showPendingPlan()
+{
+    const auto plan = m_engine && m_thread != 0 ? m_engine->pendingPlan(m_thread) : std::nullopt;
+    if (plan)
+        m_planCard->showPlan(plan->id, plan->text);
+    m_planCard->setVisible(plan.has_value());
+}
+
+void ChatPane::approvePlan(RowId planId, ApprovalMode mode, const QString &text)
+{
+    if (!m_engine)
+        return;
+    QString error;
+    const QString model
+        = m_modelPicker->validate(nullptr) ? m_modelPicker->currentModel() : QString();
+    if (!m_engine->approvePlan(planId, mode, text,
+                               RunOptions{model, m_settings.maxSteps(), sandboxProvider()},
+                               &error)) {
+        m_planCard->showError(tr("The plan could not be run: %1").arg(error));
+        return;
+    }
+    m_planCard->hide();
+    if (m_modePicker)
+        m_modePicker->setThread(m_thread);
+    m_view->setFollowsBottom(true);
+    updateButtons();
+}
+
+void ChatPane::rejectPlan(RowId planId, const QString &reason)
+{
+    if (!m_engine)
+        return;
+    QString error;
+    if (!m_engine->rejectPlan(planId, reason, &error)) {
+        m_planCard->showError(tr("The plan could not be rejected: %1").arg(error));
+        return;
+    }
+    m_planCard->hide();
 }
 
 void ChatPane::focusComposer()
@@ -267,9 +314,16 @@ void ChatPane::onRunEvent(const RunEvent &event)
         return;
     switch (event.type) {
     case RunEvent::Type::RunStarted:
+        m_planCard->hide();
         updateButtons();
         break;
     case RunEvent::Type::RunFinished:
+        if (event.planId != 0) {
+            m_planCard->showPlan(event.planId, event.text);
+            m_planCard->show();
+        }
+        updateButtons(false);
+        break;
     case RunEvent::Type::RunFailed:
     case RunEvent::Type::RunCancelled:
         // The engine still counts the run as running while it announces the end.

@@ -15,6 +15,7 @@ class AgentEngine;
 class ApprovalModePicker;
 class ApprovalRules;
 class KeyResolver;
+class PlanCard;
 class LlmClient;
 class RunHistory;
 class SandboxService;
@@ -72,6 +73,8 @@ public:
     bool isRunning() const;
     // The approval mode picker beside the composer (nullptr without the rules service).
     ApprovalModePicker *modePicker() const { return m_modePicker; }
+    // The plan a Plan-mode run ended with, waiting for the person (hidden when none).
+    PlanCard *planCard() const { return m_planCard; }
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
@@ -81,6 +84,9 @@ signals:
 
 private:
     void buildWidgets(LlmClient &llm, KeyResolver &keys);
+    void showPendingPlan();
+    void approvePlan(RowId planId, ApprovalMode mode, const QString &text);
+    void rejectPlan(RowId planId, const QString &reason);
     void onRunEvent(const RunEvent &event);
     void updateButtons(std::optional<bool> knownRunning = std::nullopt);
     void showError(const QString &message);
@@ -92,6 +98,7 @@ private:
     QString m_engineError;
     ApprovalRules *m_rules = nullptr;
     ApprovalModePicker *m_modePicker = nullptr;
+    PlanCard *m_planCard = nullptr;
     RowId m_thread = 0;
     ConversationModel *m_model = nullptr;
     ConversationView *m_view = nullptr;

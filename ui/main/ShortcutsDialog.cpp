@@ -61,6 +61,7 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
         {tr("Deny the selected calls (approval inbox)"), tr("D")},
         {tr("Select every call of this thread (approval inbox)"), tr("Ctrl+A")},
         {tr("Open the call in the dialog (approval inbox)"), tr("Space")},
+        {tr("Edit / disable / delete a rule (Settings > Approvals)"), tr("Enter / Space / Del")},
     };
     for (const auto &[text, keys] : paneKeys)
         new QTreeWidgetItem(panes, {text, keys});
