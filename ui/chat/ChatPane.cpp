@@ -101,13 +101,15 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     optionsRow->addWidget(sandboxLabel);
     optionsRow->addWidget(m_sandboxProvider);
     if (m_rules) {
-        // The mode in force, always in sight; switchable also while a call waits.
+        // The mode in force, always in sight beside Send (the options row has no room left
+        // in a narrow window); switchable also while a call waits.
         m_modePicker = new ApprovalModePicker(*m_rules, this);
+        m_modePicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        m_modePicker->setMinimumContentsLength(6);
         auto *modeLabel = new QLabel(tr("M&ode:"), this);
         modeLabel->setBuddy(m_modePicker);
-        optionsRow->addSpacing(12);
-        optionsRow->addWidget(modeLabel);
-        optionsRow->addWidget(m_modePicker);
+        buttons->insertWidget(1, modeLabel);
+        buttons->insertWidget(2, m_modePicker);
         connect(m_modePicker, &ApprovalModePicker::errorOccurred, this, &ChatPane::showError);
     }
     m_planCard = new PlanCard(this);
