@@ -356,8 +356,9 @@ void TestHostileRules::planModeEndsWithAPlanThatContinuesInTheChosenMode()
     // The model read the refusal.
     bool modelSawIt = false;
     for (const RecordedRequest &r : m_llm->requests())
-        modelSawIt
-            = modelSawIt || r.body.contains("the user is in plan mode: propose, do not change");
+        modelSawIt = modelSawIt
+            || r.body.contains(
+                "writeFile was not run: the user is in plan mode: propose, do not change");
     QVERIFY(modelSawIt);
     RowId planId = 0;
     for (const RunEvent &e : std::as_const(events)) {

@@ -379,7 +379,7 @@ void TestAgentCli::planModeEndsWithAPlanTheTerminalApproves()
     bool planSent = false;
     for (const RecordedRequest &r : m_server->requests()) {
         refusalSent
-            = refusalSent || r.body.contains("the user is in plan mode: propose, do not change");
+            = refusalSent || r.body.contains("createSandbox was not run: the user is in plan mode");
         planSent = planSent || r.body.contains("The user approved this plan.");
     }
     QVERIFY(refusalSent);
