@@ -212,6 +212,12 @@ void AgentRun::beginStep()
 
     ChatRequest request;
     request.system = SystemPrompt::build(m_engine.instructions(), sandboxes);
+    // Plan mode, said up front so the model plans instead of trying and being refused.
+    if (m_services.rules.mode(m_thread.id) == ApprovalMode::Plan)
+        request.system += QStringLiteral(
+            "\n\nThe user is in plan mode: propose, do not change. Only tools that read run "
+            "(list, read, search, info); every other call is refused. Look at what you need, "
+            "then end with your plan as text: the user approves it before anything changes.");
     request.messages = ConversationBuilder::build(*messages);
     for (const ToolDefinition &tool : m_services.tools.tools())
         request.tools.append({tool.name, tool.description, tool.inputSchema});

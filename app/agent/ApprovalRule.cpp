@@ -104,8 +104,9 @@ bool ApprovalRule::isValid(QString *error) const
         return true;
     }
     if (pattern.trimmed().isEmpty())
-        return fail(QStringLiteral("An %1 rule needs a pattern (a command or a path).")
-                        .arg(toString(match)));
+        return fail(
+            QStringLiteral("A rule that matches by %1 needs a pattern (a command or a path).")
+                .arg(toString(match)));
     if (!isCommandTool(tool) && !isPathTool(tool))
         return fail(QStringLiteral("%1 cannot be narrowed by a pattern: only runCommand (by the "
                                    "command) and the file tools (by the path) can; make it a "

@@ -308,8 +308,23 @@ int headLength(const QStringList &words)
     if ((base.startsWith(QLatin1String("python")) || base == QLatin1String("uv"))
         && words.size() >= 3 && words.at(1) == QLatin1String("-m"))
         return 3;
-    // A script run by its path has no subcommand: "./run.sh fast" -> "./run.sh *".
-    if (words.first().contains(QLatin1Char('/')))
+    // Programs whose second word says what they do ("git push" is not "git status"); for the
+    // others (echo, ls, cat, a script by its path) the program alone is kept.
+    static const QSet<QString> withSubcommands{
+        QStringLiteral("git"),    QStringLiteral("npm"),       QStringLiteral("pnpm"),
+        QStringLiteral("yarn"),   QStringLiteral("bun"),       QStringLiteral("npx"),
+        QStringLiteral("cargo"),  QStringLiteral("go"),        QStringLiteral("docker"),
+        QStringLiteral("podman"), QStringLiteral("kubectl"),   QStringLiteral("pip"),
+        QStringLiteral("pip3"),   QStringLiteral("uv"),        QStringLiteral("poetry"),
+        QStringLiteral("make"),   QStringLiteral("dotnet"),    QStringLiteral("mvn"),
+        QStringLiteral("gradle"), QStringLiteral("apt"),       QStringLiteral("apt-get"),
+        QStringLiteral("brew"),   QStringLiteral("rustup"),    QStringLiteral("deno"),
+        QStringLiteral("conda"),  QStringLiteral("gh"),        QStringLiteral("terraform"),
+        QStringLiteral("helm"),   QStringLiteral("systemctl"), QStringLiteral("composer"),
+        QStringLiteral("bundle"), QStringLiteral("gem"),       QStringLiteral("rake"),
+        QStringLiteral("mix"),    QStringLiteral("swift"),     QStringLiteral("flutter"),
+    };
+    if (words.first().contains(QLatin1Char('/')) || !withSubcommands.contains(base))
         return 1;
     int n = 1;
     const int most = (base == QLatin1String("npm") || base == QLatin1String("pnpm")

@@ -111,9 +111,10 @@ int main(int argc, char **argv)
         fail(QStringLiteral("usage: make_store_fixture VERSION OUTPUT.sqlite3"));
     const int version = args.at(1).toInt();
     const QString path = args.at(2);
-    // Version 2 only added the full-text index (filled by its triggers): the same rows.
-    if (version != 1 && version != 2)
-        fail(QStringLiteral("only versions 1 and 2 have fixture rows so far"));
+    // Version 2 only added the full-text index (filled by its triggers), version 3 the
+    // always-allowed tools (one row below): the same rows otherwise.
+    if (version < 1 || version > 3)
+        fail(QStringLiteral("only versions 1 to 3 have fixture rows so far"));
     QFile::remove(path);
     {
         QSqlDatabase db
@@ -128,6 +129,10 @@ int main(int argc, char **argv)
         run(db, QStringLiteral("BEGIN"));
         for (const QString &sql : version1Rows)
             run(db, sql);
+        if (version >= 3)
+            run(db,
+                QStringLiteral("INSERT INTO thread_tool_permissions (thread_id, tool, "
+                               "allowed_at) VALUES (1, 'runCommand', 1767312003000)"));
         run(db, QStringLiteral("COMMIT"));
         run(db, QStringLiteral("VACUUM")); // a small, deterministic single file
         db.close();

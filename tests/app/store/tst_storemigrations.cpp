@@ -105,12 +105,15 @@ void TestStoreMigrations::newFileGetsLatestSchema()
         = rawQuery(path,
                    QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
                                   "NOT LIKE '%fts_%' ORDER BY name"));
-    QCOMPARE(tables,
-             QStringList({QStringLiteral("message_chunks"), QStringLiteral("messages"),
-                          QStringLiteral("messages_fts"), QStringLiteral("runs"),
-                          QStringLiteral("sandboxes"), QStringLiteral("steps"),
-                          QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"),
-                          QStringLiteral("threads_fts"), QStringLiteral("tool_calls")}));
+    QCOMPARE(
+        tables,
+        QStringList({QStringLiteral("approval_rules"), QStringLiteral("message_chunks"),
+                     QStringLiteral("messages"), QStringLiteral("messages_fts"),
+                     QStringLiteral("plans"), QStringLiteral("runs"), QStringLiteral("sandboxes"),
+                     QStringLiteral("steps"), QStringLiteral("thread_approval_modes"),
+                     QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"),
+                     QStringLiteral("threads_fts"), QStringLiteral("tool_call_approvals"),
+                     QStringLiteral("tool_calls")}));
     // Opening again is a no-op for the schema.
     Store again;
     QVERIFY(again.open(path));
