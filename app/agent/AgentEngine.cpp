@@ -9,6 +9,7 @@
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
+#include "services/ApprovalRules.h"
 #include "services/ThreadService.h"
 #include "store/Store.h"
 
@@ -26,6 +27,109 @@ AgentEngine::AgentEngine(const Services &services, QObject *parent)
     , m_instructions(SystemPrompt::defaultInstructions())
 {
     qRegisterMetaType<RunEvent>();
+    // A rule or mode change applies to the next call, and to the calls waiting now.
+    ApprovalRules *rules = &m_services.rules;
+    const auto all = [this] { redecideWaiting(0); };
+    connect(rules, &ApprovalRules::ruleAdded, this, all);
+    connect(rules, &ApprovalRules::ruleChanged, this, all);
+    connect(rules, &ApprovalRules::ruleRemoved, this, all);
+    connect(rules, &ApprovalRules::defaultModeChanged, this, all);
+    connect(rules, &ApprovalRules::modeChanged, this,
+            [this](RowId threadId, ApprovalMode) { redecideWaiting(threadId); });
+}
+
+void AgentEngine::redecideWaiting(RowId threadId)
+{
+    // Queued and folded: one change often comes with several signals (a rule and its hit
+    // counts), and the run may be in the middle of deciding when it arrives.
+    const bool queued = !m_redecide.isEmpty();
+    m_redecide.insert(threadId);
+    if (queued)
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            const QSet<RowId> threads = std::exchange(m_redecide, {});
+            const auto runs = m_runs;
+            for (auto it = runs.cbegin(); it != runs.cend(); ++it) {
+                if (threads.contains(0) || threads.contains(it.key()))
+                    it.value()->redecideWaiting();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+std::optional<PlanRecord> AgentEngine::pendingPlan(RowId threadId) const
+{
+    const auto plan = m_services.store.pendingPlan(threadId);
+    if (!plan) {
+        qCWarning(lcAgent).noquote() << "could not read the thread's plan -" << plan.error();
+        return std::nullopt;
+    }
+    return *plan;
+}
+
+QString AgentEngine::planInstruction(const QString &plan)
+{
+    return QStringLiteral("The user approved this plan. Carry it out now, step by step:\n\n%1")
+        .arg(plan.trimmed());
+}
+
+bool AgentEngine::approvePlan(RowId planId, ApprovalMode mode, const QString &text,
+                              const RunOptions &options, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    const auto plan = m_services.store.plan(planId);
+    if (!plan)
+        return fail(plan.error());
+    if (plan->status != PlanStatus::Pending)
+        return fail(QStringLiteral("plan %1 was already %2")
+                        .arg(planId)
+                        .arg(StoreEnums::toString(plan->status)));
+    if (mode == ApprovalMode::Plan)
+        return fail(QStringLiteral("choose the mode to run the plan in: auto-edit, ask or full"));
+    if (isRunning(plan->threadId))
+        return fail(QStringLiteral("the thread is busy; wait for its run to end"));
+    const QString approved = text.trimmed().isEmpty() ? plan->text : text;
+    if (approved.trimmed().isEmpty())
+        return fail(QStringLiteral("the plan is empty"));
+    // The mode first, so that the new run's first calls are decided in it.
+    const ApprovalMode before = m_services.rules.mode(plan->threadId);
+    if (StoreStatus status = m_services.rules.setMode(plan->threadId, mode); !status)
+        return fail(status.error());
+    if (StoreStatus status = m_services.store.decidePlan(
+            planId, PlanStatus::Approved, approved == plan->text ? QString() : approved,
+            ApprovalModes::toString(mode), {});
+        !status) {
+        logged(m_services.rules.setMode(plan->threadId, before), "a thread's mode");
+        return fail(status.error());
+    }
+    if (!send(plan->threadId, planInstruction(approved), options, error)) {
+        // Nothing ran: the plan waits again, in the mode the thread had.
+        logged(m_services.rules.setMode(plan->threadId, before), "a thread's mode");
+        logged(m_services.store.reopenPlan(planId), "a plan");
+        return false;
+    }
+    qCInfo(lcAgent) << "plan" << planId << "approved; thread" << plan->threadId << "goes on in"
+                    << ApprovalModes::toString(mode);
+    return true;
+}
+
+bool AgentEngine::rejectPlan(RowId planId, const QString &reason, QString *error)
+{
+    StoreStatus status
+        = m_services.store.decidePlan(planId, PlanStatus::Rejected, {}, {}, reason.trimmed());
+    if (!status) {
+        if (error)
+            *error = status.error();
+        return false;
+    }
+    qCInfo(lcAgent) << "plan" << planId << "rejected";
+    return true;
 }
 
 AgentEngine::~AgentEngine()

@@ -7,6 +7,7 @@
 // RunEvents. The engine never talks to widgets; an Approver answers approval requests.
 #pragma once
 
+#include "agent/ApprovalMode.h"
 #include "agent/Approver.h"
 #include "agent/RunEvent.h"
 #include "sandbox/SandboxTypes.h"
@@ -18,10 +19,12 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class AgentRun;
 class ApprovalPolicy;
 class CheckpointService;
+class ApprovalRules;
 class KeyResolver;
 class LlmClient;
 class Redactor;
@@ -52,8 +55,9 @@ public:
         SandboxBackend &sandboxes;
         SandboxService &sandboxService; // records the sandboxes the agent creates and deletes
         const ToolCatalog &tools;
-        ApprovalPolicy &policy;
+        ApprovalPolicy &policy; // the Ask mode's table (what changes something)
         const Redactor &redactor;
+        ApprovalRules &rules; // the rules and each thread's mode (issue 16)
     };
 
     explicit AgentEngine(const Services &services, QObject *parent = nullptr);
@@ -92,6 +96,20 @@ public:
     bool resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer, QString *error);
     QList<ApprovalRequest> pendingApprovals() const;
 
+    // Plans (issue 16). A run in plan mode that ends with text leaves it as a plan (RunFinished
+    // carries planId); the user approves it, edits it first, or rejects it:
+    // approvePlan: the thread's mode becomes `mode` (not Plan) and a new run starts with the
+    // plan (`text`, edited or not; empty: as written) as the instruction. False (and *error)
+    // when the plan is not pending, the thread is busy, or the mode is Plan.
+    bool approvePlan(RowId planId, ApprovalMode mode, const QString &text,
+                     const RunOptions &options, QString *error);
+    // Records the rejection and the reason; the thread stays in plan mode and nothing runs.
+    bool rejectPlan(RowId planId, const QString &reason, QString *error);
+    // The thread's plan that still waits, if any (also after a restart).
+    std::optional<PlanRecord> pendingPlan(RowId threadId) const;
+    // The instruction a new run gets when a plan is approved.
+    static QString planInstruction(const QString &plan);
+
     // "Always allow this tool in this thread", revocable. Kept in the store, so the answer
     // outlives the app; also held in memory, so a store that cannot write loses nothing now.
     QSet<QString> alwaysAllowed(RowId threadId) const;
@@ -109,6 +127,9 @@ private:
     void runEnded(RowId threadId);
     void generateTitle(RowId threadId, const QString &model);
     void publish(const RunEvent &event);
+    // A mode or rule changed: the waiting calls of the thread's run (all runs for 0) are
+    // decided again; those the change decides stop waiting.
+    void redecideWaiting(RowId threadId);
 
     Services m_services;
     Approver *m_approver = nullptr;
@@ -120,4 +141,5 @@ private:
     QHash<RowId, QSet<QString>> m_alwaysAllowed; // this session's answers
     QHash<RowId, QSet<QString>> m_revoked; // this session's revocations (over the store's rows)
     QSet<RowId> m_naming;
+    QSet<RowId> m_redecide; // threads whose waiting calls are decided again (0: all)
 };

@@ -15,6 +15,7 @@
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
 #include "services/CheckpointService.h"
+#include "services/ApprovalRules.h"
 #include "services/SandboxService.h"
 #include "store/Store.h"
 
@@ -212,6 +213,12 @@ void AgentRun::beginStep()
 
     ChatRequest request;
     request.system = SystemPrompt::build(m_engine.instructions(), sandboxes);
+    // Plan mode, said up front so the model plans instead of trying and being refused.
+    if (m_services.rules.mode(m_thread.id) == ApprovalMode::Plan)
+        request.system += QStringLiteral(
+            "\n\nThe user is in plan mode: propose, do not change. Only tools that read run "
+            "(list, read, search, info); every other call is refused. Look at what you need, "
+            "then end with your plan as text: the user approves it before anything changes.");
     request.messages = ConversationBuilder::build(*messages);
     for (const ToolDefinition &tool : m_services.tools.tools())
         request.tools.append({tool.name, tool.description, tool.inputSchema});
@@ -683,6 +690,18 @@ void AgentRun::finishRun(RunStatus status, const QString &error, RunEvent::Failu
     RunEvent e = event(status == RunStatus::Completed       ? RunEvent::Type::RunFinished
                            : status == RunStatus::Cancelled ? RunEvent::Type::RunCancelled
                                                             : RunEvent::Type::RunFailed);
+    // A run in plan mode ends with its plan: the final text waits for the user's answer.
+    const QString planText = m_modelResult.text.trimmed();
+    if (status == RunStatus::Completed && !planText.isEmpty()
+        && m_services.rules.mode(m_thread.id) == ApprovalMode::Plan) {
+        if (const auto plan = m_services.store.addPlan(m_thread.id, m_run.id, planText)) {
+            e.planId = plan->id;
+            e.text = plan->text;
+            qCInfo(lcAgent) << "plan" << plan->id << "waits for the user in thread" << m_thread.id;
+        } else {
+            qCWarning(lcAgent).noquote() << "could not save the plan -" << plan.error();
+        }
+    }
     e.finishReason = finishReasonName(m_modelResult.finishReason);
     e.error = error;
     e.failure = failure;

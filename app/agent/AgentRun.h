@@ -53,6 +53,9 @@ public:
     bool isWaitingFor(RowId toolCallRowId) const;
     bool resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer, QString *error);
     QList<ApprovalRequest> pendingApprovals() const;
+    // A mode or rule changed: each waiting call is decided again; those the change decides
+    // (run or deny) stop waiting.
+    void redecideWaiting();
 
 private:
     enum class Phase { Invalid, WaitingApproval, Approved, Denied, Running, Finished };
@@ -79,6 +82,7 @@ private:
         QStringList effects;
         // Checkpoints are taken around it: it can change files in sandbox checkpointSandbox.
         QString checkpointSandbox;
+        ApprovalVerdict verdict; // the gate's last decision and what made it
     };
 
     void resolveKeyThenStep();
@@ -91,8 +95,14 @@ private:
     void onModelFinished(const ChatResult &result);
     void proposeCalls(const QList<ToolCall> &calls);
     void gateCalls();
-    // Whether writing over an existing file can change how toolName's call is decided.
-    bool overwriteMatters(const QString &toolName) const;
+    // The mode and rules of the thread applied to a call (with these arguments).
+    ApprovalVerdict judge(const Call &call, const QJsonObject &arguments) const;
+    // Records how a call was decided (store) and counts the rules that decided it.
+    void recordVerdict(const Call &call, const ApprovalVerdict &verdict, const QString &reason);
+    // Refuses a call the rules or the mode deny, with a result the model reads.
+    void refuse(int index, const ApprovalVerdict &verdict);
+    // Whether writing over an existing file can change how the call is decided.
+    bool overwriteMatters(const Call &call) const;
     // Looks at what the waiting calls would change before the policy decides: existing files
     // a write would replace (asked in the sandbox). True while answers are awaited; gateCalls
     // runs again when the last one arrives.

@@ -3,6 +3,7 @@
 // reach the store first, then the views as ApprovalResolved.
 #include "AgentRun.h"
 
+#include "agent/ApprovalDecider.h"
 #include "agent/ApprovalPolicy.h"
 #include "agent/JsonSchemaValidator.h"
 #include "agent/SandboxPath.h"
@@ -10,6 +11,7 @@
 #include "agent/ToolExecutor.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
+#include "services/ApprovalRules.h"
 #include "services/SandboxService.h"
 #include "store/Store.h"
 
@@ -18,6 +20,13 @@
 
 namespace {
 
+// A verdict recorded again when the user answers: its rules were counted when it asked.
+ApprovalVerdict answered(ApprovalVerdict verdict)
+{
+    verdict.matchedRules.clear();
+    return verdict;
+}
+
 QString sandboxIdOf(const QJsonObject &args)
 {
     return args.value(QLatin1String("sandboxId")).toString();
@@ -25,44 +34,96 @@ QString sandboxIdOf(const QJsonObject &args)
 
 } // namespace
 
+ApprovalVerdict AgentRun::judge(const Call &call, const QJsonObject &arguments) const
+{
+    ApprovalCall subject;
+    subject.tool = call.name;
+    subject.arguments = arguments;
+    subject.sandboxId = sandboxIdOf(arguments);
+    subject.threadId = m_thread.id;
+    subject.facts.overwritesFile = call.overwritesFile;
+    subject.facts.setsEnvironment = call.setsEnvironment;
+    const ApprovalMode mode = m_services.rules.mode(m_thread.id);
+    const auto rules = m_services.rules.rulesFor(m_thread.id);
+    const ApprovalDecider decider(m_services.policy);
+    if (!rules) {
+        // Without the rules a deny rule could be missed: nothing runs without a person.
+        qCWarning(lcAgent).noquote() << "could not read the approval rules -" << rules.error();
+        ApprovalVerdict verdict = decider.decide(subject, mode, {}, {});
+        if (verdict.decision == ApprovalVerdict::Decision::Auto) {
+            verdict.decision = ApprovalVerdict::Decision::Ask;
+            verdict.reason
+                = QStringLiteral("the approval rules could not be read (%1)").arg(rules.error());
+        }
+        return verdict;
+    }
+    return decider.decide(subject, mode, *rules, m_engine.alwaysAllowed(m_thread.id));
+}
+
+void AgentRun::recordVerdict(const Call &call, const ApprovalVerdict &verdict,
+                             const QString &reason)
+{
+    ToolCallApproval approval;
+    approval.mode = ApprovalModes::toString(verdict.mode);
+    approval.ruleId = verdict.ruleId;
+    approval.rule = verdict.rule;
+    approval.reason = reason.isEmpty() ? verdict.reason : reason;
+    logged(m_services.store.recordToolCallApproval(call.rowId, approval), "a call's approval");
+    m_services.rules.recordMatches(verdict.matchedRules);
+}
+
+void AgentRun::refuse(int index, const ApprovalVerdict &verdict)
+{
+    Call &call = m_calls[index];
+    const QString why = verdict.ruleId == 0 && verdict.mode == ApprovalMode::Plan
+        ? QStringLiteral("plan mode")
+        : verdict.reason;
+    logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Denied,
+                                           QStringLiteral("blocked: %1").arg(why)),
+           "decideToolCall");
+    recordVerdict(call, verdict, {});
+    call.phase = Phase::Denied;
+    const QString message = verdict.ruleId == 0 && verdict.mode == ApprovalMode::Plan
+        ? ApprovalModes::planRefusal(call.name)
+        : QStringLiteral("The user's approval rules do not allow this call (%1); do not try "
+                         "it again in another form.")
+              .arg(verdict.reason);
+    const QJsonObject result = errorResult(message);
+    finishCall(index, result, result, true, ToolCallStatus::Failed);
+    RunEvent e = event(RunEvent::Type::ApprovalResolved);
+    e.toolCallRowId = call.rowId;
+    e.toolCallId = call.callId;
+    e.toolName = call.name;
+    e.decision = ApprovalDecision::Denied;
+    e.text = verdict.reason;
+    e.approvalMode = ApprovalModes::toString(verdict.mode);
+    e.approvalRuleId = verdict.ruleId;
+    e.approvalRule = verdict.rule;
+    emitEvent(e);
+}
+
 void AgentRun::gateCalls()
 {
     if (examineCalls())
         return; // again when the sandbox has answered
-    const QSet<QString> allowed = m_engine.alwaysAllowed(m_thread.id);
     int waiting = 0;
-    for (Call &call : m_calls) {
+    for (int i = 0; i < m_calls.size(); ++i) {
+        Call &call = m_calls[i];
         if (call.phase != Phase::Approved || call.execution)
             continue;
-        ApprovalPolicy::CallFacts facts;
-        facts.overwritesFile = call.overwritesFile;
-        facts.setsEnvironment = call.setsEnvironment;
-        switch (m_services.policy.decide(call.name, facts, allowed)) {
-        case ApprovalPolicy::Decision::Auto:
-            logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Auto),
+        call.verdict = judge(call, call.args);
+        switch (call.verdict.decision) {
+        case ApprovalVerdict::Decision::Auto:
+            logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Auto,
+                                                   call.verdict.reason),
                    "decideToolCall");
+            recordVerdict(call, call.verdict, {});
             break;
-        case ApprovalPolicy::Decision::Deny: {
-            logged(
-                m_services.store.decideToolCall(call.rowId, ApprovalDecision::Denied,
-                                                QStringLiteral("blocked by the approval policy")),
-                "decideToolCall");
-            call.phase = Phase::Denied;
-            const QJsonObject result = errorResult(
-                QStringLiteral("The user's approval policy does not allow %1; do not call it "
-                               "again in this thread.")
-                    .arg(call.name));
-            finishCall(int(&call - m_calls.data()), result, result, true, ToolCallStatus::Failed);
-            RunEvent e = event(RunEvent::Type::ApprovalResolved);
-            e.toolCallRowId = call.rowId;
-            e.toolCallId = call.callId;
-            e.toolName = call.name;
-            e.decision = ApprovalDecision::Denied;
-            e.text = QStringLiteral("blocked by the approval policy");
-            emitEvent(e);
+        case ApprovalVerdict::Decision::Deny:
+            refuse(i, call.verdict);
             break;
-        }
-        case ApprovalPolicy::Decision::Ask:
+        case ApprovalVerdict::Decision::Ask:
+            recordVerdict(call, call.verdict, {});
             call.phase = Phase::WaitingApproval;
             call.asked = true;
             ++waiting;
@@ -77,6 +138,10 @@ void AgentRun::gateCalls()
         if (call.phase != Phase::WaitingApproval)
             continue;
         RunEvent e = event(RunEvent::Type::ApprovalRequested, call);
+        e.text = call.verdict.reason;
+        e.approvalMode = ApprovalModes::toString(call.verdict.mode);
+        e.approvalRuleId = call.verdict.ruleId;
+        e.approvalRule = call.verdict.rule;
         emitEvent(e);
     }
     // Ask after every request was announced, so that an approver answering at once sees a
@@ -96,6 +161,51 @@ void AgentRun::gateCalls()
     }
 }
 
+void AgentRun::redecideWaiting()
+{
+    if (m_cancelled || m_finished)
+        return;
+    bool changed = false;
+    for (int i = 0; i < m_calls.size(); ++i) {
+        Call &call = m_calls[i];
+        if (call.phase != Phase::WaitingApproval)
+            continue;
+        const ApprovalVerdict verdict = judge(call, call.args);
+        if (verdict.decision == ApprovalVerdict::Decision::Ask) {
+            call.verdict = verdict;
+            continue;
+        }
+        changed = true;
+        call.verdict = verdict;
+        if (verdict.decision == ApprovalVerdict::Decision::Deny) {
+            refuse(i, verdict);
+            continue;
+        }
+        logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Auto, verdict.reason),
+               "decideToolCall");
+        recordVerdict(call, verdict, {});
+        call.phase = Phase::Approved;
+        RunEvent e = event(RunEvent::Type::ApprovalResolved);
+        e.toolCallRowId = call.rowId;
+        e.toolCallId = call.callId;
+        e.toolName = call.name;
+        e.decision = ApprovalDecision::Auto;
+        e.arguments = call.args;
+        e.text = verdict.reason;
+        e.approvalMode = ApprovalModes::toString(verdict.mode);
+        e.approvalRuleId = verdict.ruleId;
+        e.approvalRule = verdict.rule;
+        emitEvent(e);
+    }
+    if (!changed)
+        return;
+    const bool stillWaiting = std::any_of(m_calls.cbegin(), m_calls.cend(), [](const Call &c) {
+        return c.phase == Phase::WaitingApproval;
+    });
+    if (!stillWaiting)
+        afterApprovals();
+}
+
 bool AgentRun::isAttached(const Sandbox &sandbox) const
 {
     const auto owned = m_services.sandboxService.ownedBy(m_thread.id);
@@ -110,17 +220,17 @@ bool AgentRun::isThreadsSandbox(const Sandbox &sandbox) const
     return sandbox.labels.value(QString(kThreadLabel)) == m_thread.uuid || isAttached(sandbox);
 }
 
-bool AgentRun::overwriteMatters(const QString &toolName) const
+bool AgentRun::overwriteMatters(const Call &call) const
 {
     // The sandbox is asked whether a write overwrites only when the answer can change the
     // decision or what the user reads: a write that runs either way costs no round trip.
-    const QSet<QString> allowed = m_engine.alwaysAllowed(m_thread.id);
-    ApprovalPolicy::CallFacts overwrite;
-    overwrite.overwritesFile = true;
-    const ApprovalPolicy::Decision ifNew
-        = m_services.policy.decide(toolName, ApprovalPolicy::CallFacts(), allowed);
-    return ifNew == ApprovalPolicy::Decision::Ask
-        || ifNew != m_services.policy.decide(toolName, overwrite, allowed);
+    Call asNew = call;
+    asNew.overwritesFile = false;
+    Call asOverwrite = call;
+    asOverwrite.overwritesFile = true;
+    const ApprovalVerdict::Decision ifNew = judge(asNew, call.args).decision;
+    return ifNew == ApprovalVerdict::Decision::Ask
+        || ifNew != judge(asOverwrite, call.args).decision;
 }
 
 bool AgentRun::examineCalls()
@@ -150,7 +260,7 @@ bool AgentRun::examineCalls()
                 empty << v.toObject().value(QLatin1String("data")).toString().isEmpty();
             }
         }
-        if (paths.isEmpty() || !overwriteMatters(call.name))
+        if (paths.isEmpty() || !overwriteMatters(call))
             continue;
         for (QString &path : paths) {
             const SandboxPath::Resolved resolved = SandboxPath::resolve(path);
@@ -259,6 +369,8 @@ ApprovalRequest AgentRun::approvalRequest(const Call &call) const
     request.sandboxId = sandboxIdOf(call.args);
     request.stepIndex = m_stepIndex;
     request.effects = call.effects;
+    request.verdict = call.verdict;
+    request.proposal = ApprovalRules::propose(m_thread.id, call.name, call.args);
     request.batchSize = int(std::count_if(m_calls.cbegin(), m_calls.cend(), [](const Call &c) {
         return c.phase == Phase::WaitingApproval;
     }));
@@ -308,6 +420,16 @@ bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer
         }
     }
 
+    // A rule the user adds with the answer is stored first: it decides this call's edited
+    // form, the other waiting calls and every later one.
+    if (answer.addRule) {
+        const auto added = m_services.rules.add(*answer.addRule);
+        if (!added) {
+            if (error)
+                *error = QStringLiteral("the rule was not added: %1").arg(added.error());
+            return false;
+        }
+    }
     QList<Call *> targets{&call};
     if (answer.applyToBatch) {
         for (Call &other : m_calls) {
@@ -316,11 +438,32 @@ bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer
         }
     }
     for (Call *target : targets) {
+        // What the user approves is judged again: edited arguments are a new call, and a
+        // deny rule added while the call waited still denies it. What the rules or the mode
+        // deny is denied, whatever the user approved.
+        if (answer.kind == ApprovalAnswer::Kind::Approve) {
+            const bool edits = target == &call && !answer.editedArguments.isEmpty();
+            Call judged = *target;
+            // What an edited write would replace is not known: taken as an overwrite.
+            judged.overwritesFile = judged.overwritesFile || edits;
+            const ApprovalVerdict now
+                = judge(judged, edits ? answer.editedArguments : target->args);
+            if (now.decision == ApprovalVerdict::Decision::Deny) {
+                qCInfo(lcAgent).noquote()
+                    << "approved call denied by the rules:" << target->name << "-" << now.reason;
+                target->verdict = now;
+                refuse(int(target - m_calls.data()), now);
+                continue;
+            }
+        }
         RunEvent e = event(RunEvent::Type::ApprovalResolved);
         e.toolCallRowId = target->rowId;
         e.toolCallId = target->callId;
         e.toolName = target->name;
         e.text = answer.reason;
+        e.approvalMode = ApprovalModes::toString(target->verdict.mode);
+        e.approvalRuleId = target->verdict.ruleId;
+        e.approvalRule = target->verdict.rule;
         if (answer.kind == ApprovalAnswer::Kind::Approve) {
             QString edited;
             if (target == &call && !answer.editedArguments.isEmpty()) {
@@ -331,6 +474,9 @@ bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer
             logged(m_services.store.decideToolCall(target->rowId, ApprovalDecision::Approved,
                                                    answer.reason, edited),
                    "decideToolCall");
+            recordVerdict(*target, answered(target->verdict),
+                          QStringLiteral("approved by the user (it asked because %1)")
+                              .arg(target->verdict.reason));
             target->phase = Phase::Approved;
             if (answer.alwaysAllowInThread)
                 m_engine.setAlwaysAllowed(m_thread.id, target->name, true);
@@ -341,6 +487,9 @@ bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer
             logged(m_services.store.decideToolCall(target->rowId, ApprovalDecision::Denied,
                                                    answer.reason),
                    "decideToolCall");
+            recordVerdict(*target, answered(target->verdict),
+                          QStringLiteral("denied by the user (it asked because %1)")
+                              .arg(target->verdict.reason));
             target->phase = Phase::Denied;
             e.decision = ApprovalDecision::Denied;
             emitEvent(e);

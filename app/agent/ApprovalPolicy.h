@@ -26,6 +26,7 @@ public:
     explicit ApprovalPolicy(const ToolCatalog &catalog, Preset preset = Preset::Default);
 
     Preset preset() const { return m_preset; }
+    const ToolCatalog &catalog() const { return m_catalog; }
     void setPreset(Preset preset) { m_preset = preset; }
 
     // A person's choice for one tool, above the preset; std::nullopt clears it.

@@ -5,6 +5,8 @@
 // and the pending request survives a restart of the app.
 #pragma once
 
+#include "agent/ApprovalRule.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -26,21 +28,42 @@ struct ApprovalRequest
     // file /home/daytona/a.py (120 bytes)", "create /home/daytona/b.py", "every command of
     // the new sandbox runs with the environment variables A, B". May be empty.
     QStringList effects;
+    // Why it asks: the thread's mode, the rule that made it ask (if any) and the reason in
+    // one line ("the mode Ask asks before commands"); decision is Ask.
+    ApprovalVerdict verdict;
+    // The rule the dialog offers to add ("always allow `python3 -m pytest *` in this thread /
+    // everywhere"); ApprovalRules::propose for this call.
+    RuleProposal proposal;
 };
 
 struct ApprovalAnswer
 {
     enum class Kind { Approve, Deny };
     Kind kind = Kind::Deny;
-    QJsonObject editedArguments; // empty: run the arguments as proposed
+    // Empty: run the arguments as proposed. Edited arguments are checked against the rules and
+    // the mode again: a call a rule denies (or plan mode refuses) is denied, not run.
+    QJsonObject editedArguments;
     QString reason; // Deny: shown to the model
     bool alwaysAllowInThread = false; // Approve: stop asking about this tool in this thread
     bool applyToBatch = false; // the same answer for every waiting call of the step
+    // Approve or Deny: add this rule too (usually the request's proposal, as the user edited
+    // it; threadId 0 for everywhere). It is stored before the answer is applied, so it already
+    // decides the other waiting calls and the next ones. A rule that cannot be stored fails
+    // the answer (the call keeps waiting).
+    std::optional<ApprovalRule> addRule;
 
-    static ApprovalAnswer approve() { return {Kind::Approve, {}, {}, false, false}; }
+    static ApprovalAnswer approve()
+    {
+        ApprovalAnswer a;
+        a.kind = Kind::Approve;
+        return a;
+    }
     static ApprovalAnswer deny(const QString &reason)
     {
-        return {Kind::Deny, {}, reason, false, false};
+        ApprovalAnswer a;
+        a.kind = Kind::Deny;
+        a.reason = reason;
+        return a;
     }
 };
 

@@ -21,11 +21,16 @@ struct RunEvent
         ToolCallStarted, // toolCallId, toolName (arguments still streaming)
         ToolCallArgsDelta, // toolCallId, text (a fragment of the arguments JSON)
         ToolCallReady, // toolCallRowId, toolCallId, toolName, arguments
-        ApprovalRequested, // toolCallRowId, toolCallId, toolName, arguments
-        ApprovalResolved, // toolCallRowId, decision (Approved or Denied), text = reason
+        // toolCallRowId, toolCallId, toolName, arguments; approvalMode, approvalRule* say why
+        ApprovalRequested,
+        // toolCallRowId, decision (Approved, Denied or Auto: a mode or rule change decided a
+        // waiting call), text = reason; approvalMode, approvalRule* say what decided it
+        ApprovalResolved,
         ToolCallFinished, // toolCallRowId, toolCallId, toolName, result, isError, durationMs
         StepFinished, // stepIndex, finishReason, usage, text, durationMs, stepLog
-        RunFinished, // finishReason; stoppedAtLimit when the step limit ended it
+        // finishReason; stoppedAtLimit when the step limit ended it; planId when a plan-mode
+        // run ended with a plan that waits for the user (text = the plan)
+        RunFinished,
         RunFailed, // error, failure (and modelError); the run can be retried
         RunCancelled, //
         ThreadTitleChanged // text = the new title
@@ -49,6 +54,12 @@ struct RunEvent
     QJsonValue result;
     bool isError = false;
     ApprovalDecision decision = ApprovalDecision::None;
+    // How the approval gate decided (issue 16): the thread's mode ("plan", "ask", ...), the
+    // rule that decided it (0: none) and its description at the time.
+    QString approvalMode;
+    RowId approvalRuleId = 0;
+    QString approvalRule;
+    RowId planId = 0; // RunFinished of a plan-mode run: the plan waiting for the user
 
     QString finishReason; // stop, tool-calls, length, content-filter, error, other
     TokenUsage usage;

@@ -7,9 +7,11 @@
 #include "log/StepLog.h"
 #include "root/AppContext.h"
 #include "secrets/KeyResolver.h"
+#include "services/ApprovalRules.h"
 #include "services/ThreadService.h"
 
 #include <QJsonDocument>
+#include <QScopedValueRollback>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -74,6 +76,15 @@ QString RunCommand::helpText()
         "  --approve auto|ask|deny  tool calls that need approval: run them (auto), ask on the\n"
         "                           terminal (ask, the default on a terminal), or refuse them\n"
         "                           (deny, the default without a terminal)\n"
+        "  --mode plan|ask|auto-edit|full\n"
+        "                           the thread's approval mode (kept for the thread): plan runs\n"
+        "                           only tools that read and ends with a plan to approve; ask\n"
+        "                           asks before changes; auto-edit runs file edits and asks\n"
+        "                           before commands; full runs everything a rule does not deny\n"
+        "                           (default: the thread's mode, else the settings' default)\n"
+        "  --approve-plan MODE      with --thread: run the thread's waiting plan in MODE\n"
+        "                           (auto-edit, ask or full)\n"
+        "  --reject-plan REASON     with --thread: reject the thread's waiting plan\n"
         "  --max-steps N            stop after N model steps (default 20)\n"
         "  --thread ID              continue this thread instead of starting a new one\n"
         "  --continue               with --thread: go on where its last run stopped (no PROMPT)\n"
@@ -113,6 +124,20 @@ bool RunCommand::parse(const QStringList &arguments, Options *options, QString *
                                 QStringLiteral("deny")}
                         .contains(options->approve))
                 return fail(QStringLiteral("--approve takes auto, ask or deny"));
+        } else if (arg == QLatin1String("--mode")) {
+            if (!value(&options->mode) || !ApprovalModes::fromString(options->mode))
+                return fail(QStringLiteral("--mode takes plan, ask, auto-edit or full"));
+            options->mode = ApprovalModes::toString(*ApprovalModes::fromString(options->mode));
+        } else if (arg == QLatin1String("--approve-plan")) {
+            const auto mode = value(&options->approvePlan)
+                ? ApprovalModes::fromString(options->approvePlan)
+                : std::nullopt;
+            if (!mode || *mode == ApprovalMode::Plan)
+                return fail(QStringLiteral("--approve-plan takes auto-edit, ask or full"));
+            options->approvePlan = ApprovalModes::toString(*mode);
+        } else if (arg == QLatin1String("--reject-plan")) {
+            if (!value(&options->rejectPlan))
+                return fail(QStringLiteral("--reject-plan needs a reason"));
         } else if (arg == QLatin1String("--max-steps")) {
             QString text;
             bool ok = false;
@@ -145,7 +170,15 @@ bool RunCommand::parse(const QStringList &arguments, Options *options, QString *
     options->prompt = prompt.join(QLatin1Char(' ')).trimmed();
     if (options->continueRun && options->thread.isEmpty())
         return fail(QStringLiteral("--continue needs --thread ID"));
-    if (!options->continueRun && options->prompt.isEmpty())
+    const bool planAnswer = !options->approvePlan.isEmpty() || !options->rejectPlan.isEmpty();
+    if (planAnswer && options->thread.isEmpty())
+        return fail(QStringLiteral("--approve-plan and --reject-plan need --thread ID"));
+    if (planAnswer && (options->continueRun || !options->prompt.isEmpty()))
+        return fail(QStringLiteral("--approve-plan and --reject-plan take no prompt and no "
+                                   "--continue"));
+    if (!options->approvePlan.isEmpty() && !options->rejectPlan.isEmpty())
+        return fail(QStringLiteral("choose --approve-plan or --reject-plan"));
+    if (!options->continueRun && !planAnswer && options->prompt.isEmpty())
         return fail(QStringLiteral("run needs a prompt, e.g. agent-studio run \"write a function "
                                    "that reverses a string, with unit tests, and run them\""));
     return true;
@@ -202,6 +235,38 @@ void RunCommand::start(const Options &options)
         m_threadId = thread->id;
     }
 
+    if (!m_options.mode.isEmpty()) {
+        const ApprovalMode mode = *ApprovalModes::fromString(m_options.mode);
+        if (StoreStatus status = m_context.approvalRules().setMode(m_threadId, mode); !status) {
+            finish(1, status.error());
+            return;
+        }
+        m_err << "agent-studio: thread " << m_threadId << " is in " << m_options.mode
+              << " mode: " << ApprovalModes::description(mode) << '\n';
+        m_err.flush();
+    }
+
+    if (!m_options.rejectPlan.isEmpty() || !m_options.approvePlan.isEmpty()) {
+        const auto plan = engine->pendingPlan(m_threadId);
+        if (!plan) {
+            finish(2, QStringLiteral("thread %1 has no plan waiting for approval").arg(m_threadId));
+            return;
+        }
+        if (!m_options.rejectPlan.isEmpty()) {
+            if (!engine->rejectPlan(plan->id, m_options.rejectPlan, &error)) {
+                finish(1, error);
+                return;
+            }
+            m_err << "agent-studio: plan rejected; thread " << m_threadId << '\n';
+            m_err.flush();
+            finish(0);
+            return;
+        }
+        if (!runPlan(plan->id, m_options.approvePlan, QString()))
+            return;
+        return;
+    }
+
     RunOptions run;
     run.model = m_options.model.isEmpty() && !m_options.thread.isEmpty() ? QString() : model;
     run.maxSteps = m_options.maxSteps > 0 ? m_options.maxSteps : m_context.settings().maxSteps();
@@ -241,6 +306,11 @@ void RunCommand::onEvent(const RunEvent &event)
                    QStringLiteral("stopped at the step limit; go on with: agent-studio run "
                                   "--thread %1 --continue")
                        .arg(m_threadId));
+        } else if (event.planId != 0) {
+            m_err << "agent-studio: plan-mode run finished in " << m_steps
+                  << " step(s) with a plan; thread " << m_threadId << '\n';
+            m_err.flush();
+            askAboutPlan(event.planId, event.text);
         } else {
             m_err << "agent-studio: run finished in " << m_steps << " step(s); thread "
                   << m_threadId << '\n';
@@ -263,6 +333,26 @@ void RunCommand::onEvent(const RunEvent &event)
         if (m_runFinished)
             finish(0);
         break;
+    case RunEvent::Type::ApprovalResolved: {
+        if (m_answering)
+            break; // our own answer: onInputLine moves on
+        // Decided elsewhere (a rule or mode change, the window): no longer asked here.
+        const bool asking = !m_questions.isEmpty()
+            && m_questions.first().toolCallRowId == event.toolCallRowId && m_prompt != Prompt::None;
+        const auto before = m_questions.size();
+        m_questions.removeIf(
+            [&event](const ApprovalRequest &r) { return r.toolCallRowId == event.toolCallRowId; });
+        if (before != m_questions.size() && event.decision == ApprovalDecision::Auto) {
+            m_err << "\nagent-studio: " << event.toolName << " no longer waits: " << event.text
+                  << '\n';
+            m_err.flush();
+        }
+        if (asking) {
+            m_prompt = Prompt::None;
+            askNext();
+        }
+        break;
+    }
     case RunEvent::Type::RunFailed:
         finish(1, event.error.section(QLatin1Char('\n'), 0, 0));
         break;
@@ -311,8 +401,9 @@ void RunCommand::askNext()
     }
     const ApprovalRequest &request = m_questions.first();
     m_err << "\n" << describe(request);
-    m_err << "Approve? [y]es, [n]o, [e]dit arguments, [a]lways allow " << request.toolName
-          << " in this thread";
+    m_err << "Approve? [y]es, [n]o, [e]dit arguments, [r] yes and " << request.proposal.summary
+          << " in this thread, [R] the same everywhere, [a]lways allow every " << request.toolName
+          << " call in this thread";
     if (m_questions.size() > 1)
         m_err << ", [b] yes to all " << m_questions.size() << " waiting";
     m_err << " > ";
@@ -335,6 +426,10 @@ QString RunCommand::describe(const ApprovalRequest &request) const
     text += QStringLiteral(":\n");
     for (const QString &effect : request.effects)
         text += QStringLiteral("  it will %1\n").arg(visible(effect));
+    if (!request.verdict.reason.isEmpty())
+        text += QStringLiteral("  it asks because %1 (mode %2)\n")
+                    .arg(visible(request.verdict.reason),
+                         ApprovalModes::toString(request.verdict.mode));
     // Not redactText: "[REDACTED]" would hide what runs. Only the app's own keys are masked,
     // by a marker naming whose key it is.
     text += visible(m_context.redactor().namedSecrets(args));
@@ -346,8 +441,16 @@ void RunCommand::readInput()
     char buffer[4096];
     const ssize_t n = ::read(m_inputFd, buffer, sizeof buffer);
     if (n <= 0) {
-        // Standard input closed: nobody can answer, so every waiting call is refused.
+        // Standard input closed: nobody can answer, so every waiting call is refused (and a
+        // plan waits for a later answer).
         m_input->setEnabled(false);
+        if (m_prompt == Prompt::Plan || m_prompt == Prompt::PlanEdit
+            || m_prompt == Prompt::PlanReject) {
+            m_prompt = Prompt::None;
+            finish(0, QStringLiteral("no answer (standard input closed); the plan waits"));
+            return;
+        }
+        const QScopedValueRollback answering(m_answering, true);
         const QList<ApprovalRequest> waiting = m_questions;
         m_questions.clear();
         m_prompt = Prompt::None;
@@ -370,12 +473,20 @@ void RunCommand::readInput()
 
 void RunCommand::onInputLine(const QString &line)
 {
+    if (m_prompt == Prompt::Plan || m_prompt == Prompt::PlanEdit
+        || m_prompt == Prompt::PlanReject) {
+        onPlanLine(line);
+        return;
+    }
     if (m_questions.isEmpty())
         return;
     const ApprovalRequest request = m_questions.first();
     QString error;
     const auto answer = [&](const ApprovalAnswer &a) {
-        if (!m_context.engine().resolveApproval(request.toolCallRowId, a, &error)) {
+        m_answering = true;
+        const bool resolved = m_context.engine().resolveApproval(request.toolCallRowId, a, &error);
+        m_answering = false;
+        if (!resolved) {
             m_err << "agent-studio: " << error << "; try again > ";
             m_err.flush();
             return;
@@ -390,6 +501,11 @@ void RunCommand::onInputLine(const QString &line)
         const QString choice = line.toLower();
         if (choice == QLatin1String("y") || choice == QLatin1String("yes")) {
             answer(ApprovalAnswer::approve());
+        } else if (choice == QLatin1String("r")) {
+            ApprovalAnswer a = ApprovalAnswer::approve();
+            a.addRule = line == QLatin1String("R") ? request.proposal.everywhere()
+                                                   : request.proposal.rule;
+            answer(a);
         } else if (choice == QLatin1String("a")) {
             ApprovalAnswer a = ApprovalAnswer::approve();
             a.alwaysAllowInThread = true;
@@ -412,7 +528,7 @@ void RunCommand::onInputLine(const QString &line)
             m_err << "New arguments as one line of JSON > ";
             m_err.flush();
         } else {
-            m_err << "Answer y, n, e, a or b > ";
+            m_err << "Answer y, n, e, r, R, a or b > ";
             m_err.flush();
         }
         break;
@@ -440,6 +556,7 @@ void RunCommand::onInputLine(const QString &line)
             const QList<ApprovalRequest> shown = m_questions;
             m_questions.clear();
             m_prompt = Prompt::None;
+            const QScopedValueRollback answering(m_answering, true);
             for (const ApprovalRequest &each : shown) {
                 if (!m_context.engine().resolveApproval(each.toolCallRowId,
                                                         ApprovalAnswer::approve(), &error)) {
@@ -456,7 +573,117 @@ void RunCommand::onInputLine(const QString &line)
         }
         break;
     }
+    case Prompt::Plan:
+    case Prompt::PlanEdit:
+    case Prompt::PlanReject:
     case Prompt::None:
+        break;
+    }
+}
+
+bool RunCommand::runPlan(RowId planId, const QString &mode, const QString &text)
+{
+    RunOptions run;
+    run.model = m_options.model;
+    run.maxSteps = m_options.maxSteps > 0 ? m_options.maxSteps : m_context.settings().maxSteps();
+    QString error;
+    if (!m_context.engine().approvePlan(planId, *ApprovalModes::fromString(mode), text, run,
+                                        &error)) {
+        finish(1, error);
+        return false;
+    }
+    m_err << "agent-studio: running the plan in " << mode << " mode; thread " << m_threadId << '\n';
+    m_err.flush();
+    m_steps = 0;
+    return true;
+}
+
+void RunCommand::askAboutPlan(RowId planId, const QString &text)
+{
+    m_planId = planId;
+    m_planText = text;
+    if (m_options.approve != QLatin1String("ask")) {
+        // Nobody to ask: the plan waits for the window or a later command.
+        m_err << "agent-studio: the plan waits for approval; run it with: agent-studio run "
+                 "--thread "
+              << m_threadId << " --approve-plan auto-edit|ask|full\n";
+        m_err.flush();
+        finish(0);
+        return;
+    }
+    m_err << "\nThe agent's plan:\n"
+          << visible(text) << "\n\nRun this plan? [1] in Auto-edit, "
+          << "[2] in Ask, [3] in Full, [e]dit it first, [r]eject it, [l]eave it waiting > ";
+    m_err.flush();
+    m_prompt = Prompt::Plan;
+    if (!m_input) {
+        m_input = new QSocketNotifier(m_inputFd, QSocketNotifier::Read, this);
+        connect(m_input, &QSocketNotifier::activated, this, &RunCommand::readInput);
+    }
+    m_input->setEnabled(true);
+}
+
+void RunCommand::onPlanLine(const QString &line)
+{
+    const auto modeFor = [](const QString &choice) {
+        if (choice == QLatin1String("1"))
+            return QStringLiteral("auto-edit");
+        if (choice == QLatin1String("2"))
+            return QStringLiteral("ask");
+        if (choice == QLatin1String("3"))
+            return QStringLiteral("full");
+        const auto mode = ApprovalModes::fromString(choice);
+        return mode && *mode != ApprovalMode::Plan ? ApprovalModes::toString(*mode) : QString();
+    };
+    switch (m_prompt) {
+    case Prompt::Plan: {
+        const QString choice = line.trimmed().toLower();
+        if (const QString mode = modeFor(choice); !mode.isEmpty()) {
+            m_prompt = Prompt::None;
+            runPlan(m_planId, mode, m_planText);
+        } else if (choice == QLatin1String("e")) {
+            m_planEdit.clear();
+            m_prompt = Prompt::PlanEdit;
+            m_err << "Type the plan; end with a line holding only a dot (.):\n";
+            m_err.flush();
+        } else if (choice == QLatin1String("r")) {
+            m_prompt = Prompt::PlanReject;
+            m_err << "Reason (optional) > ";
+            m_err.flush();
+        } else if (choice == QLatin1String("l")) {
+            m_prompt = Prompt::None;
+            finish(0,
+                   QStringLiteral("the plan waits; run it later with --thread %1 "
+                                  "--approve-plan MODE")
+                       .arg(m_threadId));
+        } else {
+            m_err << "Answer 1, 2, 3, e, r or l > ";
+            m_err.flush();
+        }
+        break;
+    }
+    case Prompt::PlanEdit:
+        if (line.trimmed() == QLatin1String(".")) {
+            m_planText = m_planEdit.join(QLatin1Char('\n'));
+            m_prompt = Prompt::Plan;
+            m_err << "Run the edited plan? [1] in Auto-edit, [2] in Ask, [3] in Full, [e]dit "
+                     "again, [r]eject it, [l]eave it waiting > ";
+            m_err.flush();
+        } else {
+            m_planEdit << line;
+        }
+        break;
+    case Prompt::PlanReject: {
+        m_prompt = Prompt::None;
+        QString error;
+        if (!m_context.engine().rejectPlan(m_planId, line, &error)) {
+            finish(1, error);
+            return;
+        }
+        finish(0, QStringLiteral("plan rejected"));
+        break;
+    }
+    default:
         break;
     }
 }

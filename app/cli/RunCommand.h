@@ -25,6 +25,9 @@ public:
         QString model;
         QString sandbox; // "", "local" or "daytona"
         QString approve; // "auto", "ask" or "deny"
+        QString mode; // "", "plan", "ask", "auto-edit" or "full": the thread's approval mode
+        QString approvePlan; // with --thread: run its waiting plan in this mode
+        QString rejectPlan; // with --thread: reject its waiting plan with this reason
         int maxSteps = 0; // 0: the setting
         QString thread; // a thread id to continue; empty: a new thread
         bool pretty = false;
@@ -56,6 +59,10 @@ private:
     // exactly the arguments that run (known keys marked by name, hidden characters escaped).
     QString describe(const ApprovalRequest &request) const;
     void onInputLine(const QString &line);
+    // A plan-mode run ended with a plan: on a terminal, ask what to do with it.
+    void askAboutPlan(RowId planId, const QString &text);
+    void onPlanLine(const QString &line);
+    bool runPlan(RowId planId, const QString &mode, const QString &text);
     void readInput();
     void finish(int exitCode, const QString &message = {});
 
@@ -68,8 +75,22 @@ private:
     QSocketNotifier *m_input = nullptr;
     QByteArray m_inputBuffer;
     QList<ApprovalRequest> m_questions;
-    enum class Prompt { None, Decision, Reason, Edit, Batch } m_prompt = Prompt::None;
+    enum class Prompt {
+        None,
+        Decision,
+        Reason,
+        Edit,
+        Batch,
+        Plan,
+        PlanEdit,
+        PlanReject
+    } m_prompt
+        = Prompt::None;
+    RowId m_planId = 0;
+    QString m_planText;
+    QStringList m_planEdit; // lines typed so far when editing the plan
     bool m_askQueued = false;
+    bool m_answering = false; // our own answer is being applied (its events are ours)
     bool m_done = false;
     bool m_runFinished = false;
     int m_steps = 0;

@@ -1,5 +1,7 @@
 #include "Settings.h"
 
+#include <QStringList>
+
 struct Settings::Key
 {
     QString name;
@@ -16,6 +18,9 @@ static const Settings::Key kDefaultModel{QStringLiteral("models/default"),
 static const Settings::Key kMaxSteps{QStringLiteral("agent/maxSteps"), 20};
 static const Settings::Key kApprovalPolicy{QStringLiteral("agent/approvalPolicy"),
                                            QStringLiteral("default")};
+// Unset until chosen: then derived from kApprovalPolicy (defaultApprovalMode()).
+static const Settings::Key kDefaultApprovalMode{QStringLiteral("agent/defaultApprovalMode"),
+                                                QString()};
 static const Settings::Key kSandboxProvider{QStringLiteral("sandboxes/provider"), QString()};
 static const Settings::Key kLocalSandboxNetwork{QStringLiteral("sandboxes/localNetwork"), false};
 static const Settings::Key kLocalSandboxAllowList{QStringLiteral("sandboxes/localNetworkAllowList"),
@@ -34,6 +39,8 @@ static const Settings::Key kCheckpointCapMiB{QStringLiteral("checkpoints/capMiB"
 static const Settings::Key kProviderBaseUrl{QStringLiteral("providers/%1/baseUrl"), QString()};
 static const Settings::Key kFirstRunDone{QStringLiteral("app/firstRunDone"), false};
 static const Settings::Key kTheme{QStringLiteral("ui/theme"), QStringLiteral("system")};
+static const Settings::Key kDesktopNotifications{QStringLiteral("ui/desktopNotifications"), true};
+static const Settings::Key kTrayIcon{QStringLiteral("ui/trayIcon"), true};
 
 Settings::Settings(const QString &file)
     : m_settings(file, QSettings::IniFormat)
@@ -119,6 +126,22 @@ QString Settings::approvalPolicy() const
 void Settings::setApprovalPolicy(const QString &preset)
 {
     setValue(kApprovalPolicy, preset);
+}
+
+QString Settings::defaultApprovalMode() const
+{
+    const QString mode = value(kDefaultApprovalMode).toString().trimmed().toLower();
+    static const QStringList known{QStringLiteral("plan"), QStringLiteral("ask"),
+                                   QStringLiteral("auto-edit"), QStringLiteral("full")};
+    if (known.contains(mode))
+        return mode;
+    return approvalPolicy().compare(QLatin1String("never-ask"), Qt::CaseInsensitive) == 0
+        ? QStringLiteral("full")
+        : QStringLiteral("ask");
+}
+void Settings::setDefaultApprovalMode(const QString &mode)
+{
+    setValue(kDefaultApprovalMode, mode);
 }
 
 QString Settings::sandboxProvider() const
@@ -221,4 +244,21 @@ QString Settings::theme() const
 void Settings::setTheme(const QString &theme)
 {
     setValue(kTheme, theme);
+}
+
+bool Settings::desktopNotifications() const
+{
+    return value(kDesktopNotifications).toBool();
+}
+void Settings::setDesktopNotifications(bool on)
+{
+    setValue(kDesktopNotifications, on);
+}
+bool Settings::trayIcon() const
+{
+    return value(kTrayIcon).toBool();
+}
+void Settings::setTrayIcon(bool on)
+{
+    setValue(kTrayIcon, on);
 }

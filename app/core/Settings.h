@@ -32,9 +32,15 @@ public:
     int maxSteps() const;
     void setMaxSteps(int steps);
 
-    // "default", "ask-everything" or "never-ask" (ApprovalPolicy::presetFromString).
+    // "default", "ask-everything" or "never-ask" (ApprovalPolicy::presetFromString). The old
+    // setting, kept: it still sets the Ask mode's table (ask-everything asks reads too), and
+    // gives the default mode until one is chosen (never-ask -> "full", else "ask").
     QString approvalPolicy() const;
     void setApprovalPolicy(const QString &preset);
+    // The approval mode of threads that have none of their own: "plan", "ask", "auto-edit" or
+    // "full" (ApprovalModes::fromString); unset: from approvalPolicy() as above.
+    QString defaultApprovalMode() const;
+    void setDefaultApprovalMode(const QString &mode);
 
     // Where new threads get their sandboxes: "local", "daytona", or "" for automatic (Daytona
     // when a DAYTONA_API_KEY is set, else local).
@@ -72,6 +78,13 @@ public:
     // "system" (the desktop's palette), "light" or "dark".
     QString theme() const;
     void setTheme(const QString &theme);
+    // A desktop notification when a tool call waits or a run ends while the window is not the
+    // active one; a tray icon that counts the calls waiting.
+    bool desktopNotifications() const;
+    void setDesktopNotifications(bool on);
+    bool trayIcon() const;
+    void setTrayIcon(bool on);
+
     // Set once the first-run wizard was finished, so it is not offered again.
     bool firstRunDone() const;
     void setFirstRunDone(bool done);

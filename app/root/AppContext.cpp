@@ -12,6 +12,7 @@
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
 #include "services/CheckpointService.h"
+#include "services/ApprovalRules.h"
 #include "services/RunHistory.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
@@ -96,6 +97,8 @@ bool AppContext::open(QString *error)
     }
     m_history = std::make_unique<RunHistory>(*m_store);
     m_threads = std::make_unique<ThreadService>(*m_store);
+    m_approvalRules = std::make_unique<ApprovalRules>(*m_store);
+    applySettings();
     // A rewind a crash interrupted is finished now (restores are idempotent), before anyone
     // looks at the sandbox's files.
     if (ownsDataFolder()) {
@@ -141,6 +144,11 @@ ApprovalPolicy &AppContext::approvalPolicy()
 
 void AppContext::applySettings()
 {
+    // The old approval-policy setting still gives the default mode until one is chosen
+    // (Settings::defaultApprovalMode).
+    if (m_approvalRules)
+        m_approvalRules->setDefaultMode(ApprovalModes::fromString(m_settings->defaultApprovalMode())
+                                            .value_or(ApprovalMode::Ask));
     if (m_policy) {
         if (const auto preset = ApprovalPolicy::presetFromString(m_settings->approvalPolicy()))
             m_policy->setPreset(*preset);
@@ -211,9 +219,9 @@ AgentEngine *AppContext::agentEngine(QString *error)
     SandboxBackend *sandboxes = sandboxBackend(error);
     if (!sandboxes)
         return nullptr;
-    AgentEngine::Services services{*m_store, *m_threads,       llm(),
-                                   *m_keys,  *sandboxes,       sandboxService(),
-                                   tools(),  approvalPolicy(), m_redactor};
+    AgentEngine::Services services{*m_store,   *m_threads,       llm(),   *m_keys,
+                                   *sandboxes, sandboxService(), tools(), approvalPolicy(),
+                                   m_redactor, *m_approvalRules};
     m_engine = std::make_unique<AgentEngine>(services);
     m_engine->setCheckpoints(&checkpoints());
     m_checkpoints->setAgentEngine(m_engine.get());

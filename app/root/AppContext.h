@@ -16,6 +16,7 @@ class AgentEngine;
 class ApprovalPolicy;
 class CheckpointEngine;
 class CheckpointService;
+class ApprovalRules;
 class KeyResolver;
 class KeyStore;
 class LlmClient;
@@ -56,6 +57,8 @@ public:
     RunHistory &history() { return *m_history; }
     // The owner of thread rows (create, rename, pin, model, delete; added/changed/removed).
     ThreadService &threads() { return *m_threads; }
+    // The owner of the approval rules and of each thread's approval mode (issue 16).
+    ApprovalRules &approvalRules() { return *m_approvalRules; }
     // False when another Agent Studio process had the data folder first (this one then
     // reads and writes the same database but leaves crash recovery to the owner).
     bool ownsDataFolder() const { return m_lock && m_lock->isLocked(); }
@@ -101,6 +104,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<RunHistory> m_history;
     std::unique_ptr<ThreadService> m_threads;
+    std::unique_ptr<ApprovalRules> m_approvalRules;
     QString m_sandboxProvider;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<LlmClient> m_llm;

@@ -4,6 +4,7 @@
 //   1: threads, messages (+ streamed chunks), runs, steps, tool calls, sandboxes
 //   2: FTS5 full-text index over thread titles and message text, kept current by triggers
 //   3: thread_tool_permissions ("always allow this tool in this thread")
+//   4: approval rules, thread approval modes, tool call approvals, plans (issue 16)
 #pragma once
 
 #include "store/StoreResult.h"

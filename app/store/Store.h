@@ -21,10 +21,12 @@
 #pragma once
 
 #include "store/CheckpointRecords.h"
+#include "agent/ApprovalRule.h"
 #include "store/StoreResult.h"
 #include "store/StoreTypes.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -145,6 +147,32 @@ public:
     // A new thread with copies of the source's messages at positions before beforePosition
     // (runs, steps and tool calls stay with the source). One transaction.
     StoreResult<ThreadRecord> forkThread(RowId sourceId, int beforePosition, const QString &title);
+    // Approval rules and modes (issue 16; StoreApprovals.cpp). Written only by ApprovalRules.
+    // listApprovalRules: threadId 0 lists every rule; else the thread's and the everywhere
+    // ones (enabledOnly: only the enabled ones).
+    StoreResult<ApprovalRule> addApprovalRule(const ApprovalRule &rule);
+    StoreResult<ApprovalRule> updateApprovalRule(const ApprovalRule &rule);
+    StoreStatus deleteApprovalRule(RowId id);
+    StoreResult<ApprovalRule> approvalRule(RowId id);
+    StoreResult<QList<ApprovalRule>> listApprovalRules(RowId threadId = 0,
+                                                       bool enabledOnly = false);
+    StoreStatus recordApprovalRuleHits(const QList<RowId> &ids);
+    // A thread's own approval mode ("plan", "ask", "auto-edit", "full"); empty: none (it
+    // follows the default). An empty mode clears it.
+    StoreResult<QString> threadApprovalMode(RowId threadId);
+    StoreStatus setThreadApprovalMode(RowId threadId, const QString &mode);
+    StoreResult<QHash<RowId, QString>> threadApprovalModes();
+    // How the gate decided a tool call (read back in ToolCallRecord's approval* fields).
+    StoreStatus recordToolCallApproval(RowId toolCallId, const ToolCallApproval &approval);
+    // Plans of plan-mode runs (written by the engine).
+    StoreResult<PlanRecord> addPlan(RowId threadId, RowId runId, const QString &text);
+    StoreResult<PlanRecord> plan(RowId id);
+    // The thread's newest plan that still waits, if any.
+    StoreResult<std::optional<PlanRecord>> pendingPlan(RowId threadId);
+    StoreStatus decidePlan(RowId id, PlanStatus status, const QString &text, const QString &mode,
+                           const QString &reason);
+    // An approved plan whose run could not start waits again.
+    StoreStatus reopenPlan(RowId id);
 
     // Full-text search over thread titles and message text (complete and interrupted
     // messages). Any user text is safe (see SearchQuery). One hit per thread, best first.

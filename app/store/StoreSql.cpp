@@ -126,9 +126,14 @@ StepRecord stepFrom(const QSqlQuery &query)
     return step;
 }
 
-const QString toolCallColumns
-    = QStringLiteral("id, run_id, step_id, call_id, name, arguments, result, status, decision, "
-                     "decision_reason, proposed_at, decided_at, started_at, finished_at");
+// The last four: how the gate decided (tool_call_approvals, schema 4), NULL when not recorded.
+const QString toolCallColumns = QStringLiteral(
+    "id, run_id, step_id, call_id, name, arguments, result, status, decision, decision_reason, "
+    "proposed_at, decided_at, started_at, finished_at, "
+    "(SELECT mode FROM tool_call_approvals a WHERE a.tool_call_id = tool_calls.id), "
+    "(SELECT rule_id FROM tool_call_approvals a WHERE a.tool_call_id = tool_calls.id), "
+    "(SELECT rule FROM tool_call_approvals a WHERE a.tool_call_id = tool_calls.id), "
+    "(SELECT reason FROM tool_call_approvals a WHERE a.tool_call_id = tool_calls.id)");
 
 ToolCallRecord toolCallFrom(const QSqlQuery &query)
 {
@@ -147,6 +152,10 @@ ToolCallRecord toolCallFrom(const QSqlQuery &query)
     call.decidedAt = fromMs(query.value(11));
     call.startedAt = fromMs(query.value(12));
     call.finishedAt = fromMs(query.value(13));
+    call.approvalMode = query.value(14).toString();
+    call.approvalRuleId = query.value(15).toLongLong();
+    call.approvalRule = query.value(16).toString();
+    call.approvalReason = query.value(17).toString();
     return call;
 }
 

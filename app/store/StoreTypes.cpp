@@ -44,6 +44,8 @@ const std::array<QLatin1StringView, 7> toolCallStatusNames
        "done"_L1,     "failed"_L1,   "outcome_unknown"_L1};
 const std::array<QLatin1StringView, 4> decisionNames
     = {""_L1, "approved"_L1, "denied"_L1, "auto"_L1};
+const std::array<QLatin1StringView, 3> planStatusNames
+    = {"pending"_L1, "approved"_L1, "rejected"_L1};
 
 } // namespace
 
@@ -90,6 +92,10 @@ QString toString(ApprovalDecision decision)
 {
     return nameOf(decisionNames, decision);
 }
+QString toString(PlanStatus status)
+{
+    return nameOf(planStatusNames, status);
+}
 
 MessageRole messageRoleFrom(const QString &name, bool *ok)
 {
@@ -110,6 +116,11 @@ ToolCallStatus toolCallStatusFrom(const QString &name, bool *ok)
 ApprovalDecision approvalDecisionFrom(const QString &name, bool *ok)
 {
     return valueOf(decisionNames, name, ApprovalDecision::None, ok);
+}
+PlanStatus planStatusFrom(const QString &name, bool *ok)
+{
+    // Unknown: treated as decided, so nothing acts on it.
+    return valueOf(planStatusNames, name, PlanStatus::Rejected, ok);
 }
 
 } // namespace StoreEnums

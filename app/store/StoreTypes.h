@@ -121,6 +121,22 @@ struct ToolCallRecord
     QDateTime decidedAt;
     QDateTime startedAt;
     QDateTime finishedAt;
+    // How the approval gate decided it (issue 16; empty for calls decided before): the
+    // thread's mode then ("plan", "ask", "auto-edit", "full"), the rule that decided it (its
+    // id, 0 for none, and its description at the time) and why, in one line.
+    QString approvalMode;
+    RowId approvalRuleId = 0;
+    QString approvalRule;
+    QString approvalReason;
+};
+
+// A tool call's approval record as the gate writes it (Store::recordToolCallApproval).
+struct ToolCallApproval
+{
+    QString mode;
+    RowId ruleId = 0;
+    QString rule;
+    QString reason;
 };
 
 struct NewToolCall
@@ -130,6 +146,24 @@ struct NewToolCall
     QString callId;
     QString name;
     QString arguments;
+};
+
+// The plan a run in plan mode ended with (its final text), waiting for the user: approve it
+// (the thread goes on in the chosen mode with the plan as the instruction), edit it first, or
+// reject it with a reason.
+enum class PlanStatus { Pending, Approved, Rejected };
+
+struct PlanRecord
+{
+    RowId id = 0;
+    RowId threadId = 0;
+    RowId runId = 0; // the plan-mode run that wrote it (0 once that run is deleted)
+    QString text; // as the agent wrote it; when approved, as the user approved it (edited)
+    PlanStatus status = PlanStatus::Pending;
+    QString mode; // Approved: the mode the thread went on in ("auto-edit", "ask", "full")
+    QString reason; // Rejected: the user's reason
+    QDateTime createdAt;
+    QDateTime decidedAt; // invalid while pending
 };
 
 struct SandboxRecord
@@ -170,10 +204,12 @@ QString toString(ChunkKind kind);
 QString toString(RunStatus status);
 QString toString(ToolCallStatus status);
 QString toString(ApprovalDecision decision);
+QString toString(PlanStatus status);
 // Unknown names (a newer app wrote them) map to a safe value, reported through *ok.
 MessageRole messageRoleFrom(const QString &name, bool *ok = nullptr);
 MessageStatus messageStatusFrom(const QString &name, bool *ok = nullptr);
 RunStatus runStatusFrom(const QString &name, bool *ok = nullptr);
 ToolCallStatus toolCallStatusFrom(const QString &name, bool *ok = nullptr);
 ApprovalDecision approvalDecisionFrom(const QString &name, bool *ok = nullptr);
+PlanStatus planStatusFrom(const QString &name, bool *ok = nullptr);
 } // namespace StoreEnums

@@ -3,6 +3,7 @@
 #include "agent/JsonSchemaValidator.h"
 #include "agent/ToolCatalog.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -79,6 +80,61 @@ QString ApprovalArguments::toEditableText(const QJsonObject &arguments)
         }
     }
     return out;
+}
+
+QString ApprovalArguments::visible(const QString &text, bool keepLineBreaks)
+{
+    QString out;
+    out.reserve(text.size());
+    const QList<char32_t> points = codePoints(text);
+    for (const char32_t c : points) {
+        if (!isHidden(c) && c >= 0x20) {
+            if (QChar::requiresSurrogates(c)) {
+                out += QChar(QChar::highSurrogate(c));
+                out += QChar(QChar::lowSurrogate(c));
+            } else {
+                out += QChar(char16_t(c));
+            }
+        } else if (c == u'\n') {
+            out += keepLineBreaks ? QStringLiteral("\n") : QStringLiteral("\\n");
+        } else if (c == u'\t') {
+            out += QStringLiteral("\\t");
+        } else if (QChar::requiresSurrogates(c)) {
+            out += escape(QChar::highSurrogate(c));
+            out += escape(QChar::lowSurrogate(c));
+        } else {
+            out += escape(char16_t(c));
+        }
+    }
+    return out;
+}
+
+QString ApprovalArguments::summary(const QString &toolName, const QJsonObject &arguments,
+                                   int maxLength)
+{
+    QString text;
+    const QString command = arguments.value(QLatin1String("command")).toString();
+    const QString path = arguments.value(QLatin1String("path")).toString();
+    if (!command.isEmpty()) {
+        text = command;
+    } else if (toolName == QLatin1String("writeFiles")) {
+        QStringList paths;
+        for (const QJsonValue &file : arguments.value(QLatin1String("files")).toArray())
+            paths << file.toObject().value(QLatin1String("path")).toString();
+        text = paths.join(QLatin1String(", "));
+    } else if (!path.isEmpty()) {
+        text = path;
+    } else {
+        QJsonObject rest = arguments;
+        rest.remove(QLatin1String("sandboxId"));
+        text = rest.isEmpty()
+            ? QString()
+            : QString::fromUtf8(QJsonDocument(rest).toJson(QJsonDocument::Compact));
+    }
+    text = visible(text);
+    if (text.size() > maxLength)
+        text = text.left(maxLength - 1) + QChar(0x2026);
+    return text;
 }
 
 QStringList ApprovalArguments::hiddenCharacters(const QJsonObject &arguments)

@@ -18,6 +18,14 @@ class ApprovalArguments final
 public:
     // Indented JSON; every character a reader could not see is a \uXXXX escape.
     static QString toEditableText(const QJsonObject &arguments);
+    // Text with every character a reader could not see written as a \uXXXX escape.
+    // Line breaks stay line breaks with keepLineBreaks, else they are written as \n.
+    static QString visible(const QString &text, bool keepLineBreaks = false);
+    // One line that says what a call does, for lists of calls: the command of runCommand, the
+    // path(s) of file tools, else the arguments without the sandbox id; hidden characters
+    // escaped, at most maxLength characters.
+    static QString summary(const QString &toolName, const QJsonObject &arguments,
+                           int maxLength = 200);
     // The code points toEditableText escaped beyond JSON's own escapes ("U+202E"), in order of
     // first appearance.
     static QStringList hiddenCharacters(const QJsonObject &arguments);

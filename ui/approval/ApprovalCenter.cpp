@@ -3,6 +3,7 @@
 #include "agent/AgentEngine.h"
 #include "agent/RunEvent.h"
 #include "approval/ApprovalDialog.h"
+#include "approval/ApprovalInbox.h"
 #include "core/Logging.h"
 
 #include <QWidget>
@@ -26,6 +27,65 @@ ApprovalCenter::~ApprovalCenter()
     if (m_engine.approver() == this)
         m_engine.setApprover(nullptr);
     delete m_dialog.data(); // null when its parent window already deleted it
+    delete m_inbox.data();
+}
+
+ApprovalInbox *ApprovalCenter::inbox() const
+{
+    return m_inbox;
+}
+
+bool ApprovalCenter::inboxOpen() const
+{
+    return m_inbox && m_inbox->isVisible();
+}
+
+void ApprovalCenter::showInbox()
+{
+    if (!m_inbox)
+        m_inbox = new ApprovalInbox(*this, m_dialogParent);
+    if (m_dialog && m_dialog->isVisible())
+        m_dialog->hide(); // one place to decide at a time; the calls keep waiting
+    if (!m_inbox->isVisible())
+        m_inbox->show(); // not modal: the window stays usable beside it
+    m_inbox->raise();
+    m_inbox->activateWindow();
+}
+
+void ApprovalCenter::setSandboxService(SandboxService *sandboxes)
+{
+    m_sandboxes = sandboxes;
+    if (m_dialog)
+        m_dialog->setSandboxService(sandboxes);
+}
+
+const ApprovalRequest *ApprovalCenter::find(RowId toolCallRowId) const
+{
+    const auto it = std::find_if(m_queue.cbegin(), m_queue.cend(), [&](const ApprovalRequest &r) {
+        return r.toolCallRowId == toolCallRowId;
+    });
+    return it == m_queue.cend() ? nullptr : &*it;
+}
+
+int ApprovalCenter::resolve(const QList<RowId> &toolCallRowIds, const ApprovalAnswer &answer,
+                            QString *error)
+{
+    int taken = 0;
+    QStringList problems;
+    m_answering = true;
+    for (const RowId id : toolCallRowIds) {
+        QString why;
+        if (m_engine.resolveApproval(id, answer, &why))
+            ++taken;
+        else
+            problems << why;
+        removeWhere([id](const ApprovalRequest &r) { return r.toolCallRowId == id; });
+    }
+    m_answering = false;
+    if (error)
+        *error = problems.join(QLatin1String("; "));
+    settle();
+    return taken;
 }
 
 ApprovalDialog *ApprovalCenter::dialog() const
@@ -64,9 +124,13 @@ void ApprovalCenter::approvalRequested(const ApprovalRequest &request)
         m_queue.append(request);
     qCDebug(lcUi) << "approval requested for" << request.toolName << "in thread"
                   << request.threadId;
+    if (!m_reasons.contains(request.toolCallRowId))
+        m_reasons.insert(request.toolCallRowId, m_stepText.value(request.threadId).trimmed());
+    emit callWaiting(request);
     if (m_answering)
         return; // settle() after the answer shows it
-    if (!m_dialog || !m_dialog->isVisible())
+    // With the inbox open the new call joins its list instead of taking the screen.
+    if ((!m_dialog || !m_dialog->isVisible()) && !inboxOpen())
         present(request);
     settle();
 }
@@ -100,6 +164,7 @@ ApprovalDialog *ApprovalCenter::ensureDialog()
 {
     if (!m_dialog) {
         m_dialog = new ApprovalDialog(m_tools, m_dialogParent);
+        m_dialog->setSandboxService(m_sandboxes);
         connect(m_dialog, &ApprovalDialog::answered, this, &ApprovalCenter::onAnswered);
     }
     return m_dialog;
@@ -110,7 +175,8 @@ void ApprovalCenter::present(const ApprovalRequest &request)
     ApprovalDialog *dialog = ensureDialog();
     if (!dialog->hasRequest() || dialog->request().toolCallRowId != request.toolCallRowId
         || !dialog->isVisible())
-        dialog->showRequest(request, threadTitle(request.threadId));
+        dialog->showRequest(request, threadTitle(request.threadId),
+                            reasonFor(request.toolCallRowId));
     refreshDialog();
     if (!dialog->isVisible())
         dialog->open();
@@ -201,6 +267,12 @@ void ApprovalCenter::onAnswered(const ApprovalRequest &request, const ApprovalAn
 void ApprovalCenter::onRunEvent(const RunEvent &event)
 {
     switch (event.type) {
+    case RunEvent::Type::StepStarted:
+        m_stepText.remove(event.threadId);
+        return;
+    case RunEvent::Type::TextDelta:
+        m_stepText[event.threadId] += event.text;
+        return;
     case RunEvent::Type::ApprovalResolved:
         removeWhere(
             [&](const ApprovalRequest &r) { return r.toolCallRowId == event.toolCallRowId; });
@@ -209,6 +281,7 @@ void ApprovalCenter::onRunEvent(const RunEvent &event)
     case RunEvent::Type::RunFailed:
     case RunEvent::Type::RunFinished:
         removeWhere([&](const ApprovalRequest &r) { return r.threadId == event.threadId; });
+        m_stepText.remove(event.threadId);
         break;
     case RunEvent::Type::ThreadTitleChanged:
         refreshDialog();
@@ -222,6 +295,10 @@ void ApprovalCenter::onRunEvent(const RunEvent &event)
 
 void ApprovalCenter::removeWhere(const std::function<bool(const ApprovalRequest &)> &matches)
 {
+    for (const ApprovalRequest &r : std::as_const(m_queue)) {
+        if (matches(r))
+            m_reasons.remove(r.toolCallRowId);
+    }
     m_queue.removeIf(matches);
 }
 
@@ -240,6 +317,7 @@ void ApprovalCenter::settle()
         }
     }
     refreshDialog();
+    emit queueChanged();
     if (m_announcedCount != int(m_queue.size())) {
         m_announcedCount = int(m_queue.size());
         emit pendingChanged(m_announcedCount);

@@ -1,12 +1,14 @@
 // The GUI's Approver: keeps every tool call that waits for a person, across threads, in one
-// queue and asks about them one at a time in an ApprovalDialog. A call leaves the queue when
-// the engine says it was resolved (ApprovalResolved) or its run ended (cancelled, failed).
-// Closing the dialog answers nothing: the calls keep waiting, pendingChanged() tells the
-// window how many, and showNext() asks again.
+// queue and asks about them one at a time in an ApprovalDialog, or several at once in the
+// ApprovalInbox. A call leaves the queue when the engine says it was resolved
+// (ApprovalResolved) or its run ended (cancelled, failed). Closing the dialog answers nothing:
+// the calls keep waiting, pendingChanged() tells the window how many, and showNext() asks
+// again. It also remembers what the model wrote just before each call (its stated reason).
 #pragma once
 
 #include "agent/Approver.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -16,6 +18,8 @@
 
 class AgentEngine;
 class ApprovalDialog;
+class ApprovalInbox;
+class SandboxService;
 class QWidget;
 class ToolCatalog;
 struct RunEvent;
@@ -48,8 +52,29 @@ public:
     // The dialog, once a call was asked about (nullptr before).
     ApprovalDialog *dialog() const;
 
+    // Every waiting call in one list (the status bar's button opens it); while it is open,
+    // new calls are added to it instead of popping up the dialog.
+    void showInbox();
+    ApprovalInbox *inbox() const;
+
+    // Answers several waiting calls at once (the inbox's batch decisions), each as if it was
+    // answered alone. Returns how many the engine took; *error says why the others were not.
+    int resolve(const QList<RowId> &toolCallRowIds, const ApprovalAnswer &answer,
+                QString *error = nullptr);
+    // One waiting call by id (nullptr when it no longer waits).
+    const ApprovalRequest *find(RowId toolCallRowId) const;
+    // The text the model wrote in the step that proposed the call (its stated reason); empty
+    // when it wrote none or the call was proposed before this center listened.
+    QString reasonFor(RowId toolCallRowId) const { return m_reasons.value(toolCallRowId); }
+    // Lets the dialog fetch a file's current content to show what a write would change.
+    void setSandboxService(SandboxService *sandboxes);
+
 signals:
     void pendingChanged(int count);
+    // The queue changed in any way (a call added, answered or gone), also at the same count.
+    void queueChanged();
+    // A call started waiting (also when it was already waiting before this center existed).
+    void callWaiting(const ApprovalRequest &request);
 
 private:
     void onRunEvent(const RunEvent &event);
@@ -61,11 +86,16 @@ private:
     void present(const ApprovalRequest &request);
     void refreshDialog();
     ApprovalDialog *ensureDialog();
+    bool inboxOpen() const;
 
     AgentEngine &m_engine;
     const ToolCatalog &m_tools;
     QPointer<QWidget> m_dialogParent;
     QPointer<ApprovalDialog> m_dialog;
+    QPointer<ApprovalInbox> m_inbox;
+    SandboxService *m_sandboxes = nullptr;
+    QHash<RowId, QString> m_stepText; // by thread: what the model wrote in its current step
+    QHash<RowId, QString> m_reasons; // by waiting call
     QList<ApprovalRequest> m_queue; // in the order asked
     std::function<QString(RowId)> m_titleOf;
     bool m_answering = false;

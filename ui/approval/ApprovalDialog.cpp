@@ -2,8 +2,10 @@
 
 #include "agent/ToolCatalog.h"
 #include "approval/ApprovalArguments.h"
+#include "approval/ApprovalCallView.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -51,10 +53,25 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     m_hidden = selectableLabel("approvalHiddenCharactersLabel", this);
     m_hidden->hide();
 
+    m_modelReason = selectableLabel("approvalModelReasonLabel", this);
+    m_modelReason->setAccessibleName(tr("What the agent said before this call"));
+    m_modelReason->setFrameShape(QFrame::StyledPanel);
+    m_modelReason->setMargin(6);
+    m_modelReason->hide();
+
+    m_callView = new ApprovalCallView(this);
+    m_editArguments = new QPushButton(tr("&Edit Arguments (JSON)"), this);
+    m_editArguments->setObjectName(QStringLiteral("editArgumentsButton"));
+    m_editArguments->setCheckable(true);
+    m_editArguments->setToolTip(
+        tr("Show the call's arguments as JSON, exactly as they will run, to read or change them"));
+
     auto *argumentsTitle
         = new QLabel(tr("&Arguments (exactly what will run; edit to change):"), this);
+    m_argumentsTitle = argumentsTitle;
     m_arguments = new QPlainTextEdit(this);
     m_arguments->setObjectName(QStringLiteral("approvalArgumentsEdit"));
+    m_arguments->setAccessibleName(tr("Arguments as JSON"));
     m_arguments->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Never truncated: long values wrap, the editor scrolls.
     m_arguments->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -68,11 +85,36 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     m_alwaysAllow = new QCheckBox(this);
     m_alwaysAllow->setObjectName(QStringLiteral("alwaysAllowCheck"));
 
+    // Why it asks (the mode or the rule), and the rule that would stop it asking.
+    m_why = selectableLabel("approvalWhyLabel", this);
+    m_why->setAccessibleName(tr("Why this call asks"));
+    m_addRule = new QCheckBox(tr("Also add a &rule: always allow"), this);
+    m_addRule->setObjectName(QStringLiteral("addRuleCheck"));
+    m_rulePattern = new QLineEdit(this);
+    m_rulePattern->setObjectName(QStringLiteral("rulePatternEdit"));
+    m_rulePattern->setAccessibleName(tr("What the rule allows"));
+    m_rulePattern->setToolTip(
+        tr("* stands for any text (commands) or any name within a folder (paths); ** for any "
+           "folders"));
+    m_rulePattern->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_ruleScope = new QComboBox(this);
+    m_ruleScope->setObjectName(QStringLiteral("ruleScopeCombo"));
+    m_ruleScope->setAccessibleName(tr("Where the rule applies"));
+    m_ruleScope->addItem(tr("in this thread"), false);
+    m_ruleScope->addItem(tr("everywhere"), true);
+    connect(m_addRule, &QCheckBox::toggled, m_rulePattern, &QWidget::setEnabled);
+    connect(m_addRule, &QCheckBox::toggled, m_ruleScope, &QWidget::setEnabled);
+    auto *ruleRow = new QHBoxLayout;
+    ruleRow->addWidget(m_addRule);
+    ruleRow->addWidget(m_rulePattern, 1);
+    ruleRow->addWidget(m_ruleScope);
+
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("denyReasonEdit"));
     m_reason->setPlaceholderText(tr("Why not? The agent reads this (optional)"));
     m_reason->setClearButtonEnabled(true);
     m_reason->setToolTip(tr("Enter denies the call with this reason"));
+    m_reason->setAccessibleName(tr("Reason for denying"));
     auto *reasonTitle = new QLabel(tr("Deny &reason:"), this);
     reasonTitle->setBuddy(m_reason);
     auto *reasonRow = new QHBoxLayout;
@@ -114,17 +156,23 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     layout->addLayout(facts);
     layout->addWidget(m_effects);
     layout->addWidget(m_hidden);
+    layout->addWidget(m_modelReason);
+    layout->addWidget(m_callView, 1);
+    layout->addWidget(m_editArguments, 0, Qt::AlignLeft);
     layout->addWidget(argumentsTitle);
     layout->addWidget(m_arguments, 1);
     layout->addWidget(m_validation);
+    layout->addWidget(m_why);
+    layout->addLayout(ruleRow);
     layout->addWidget(m_alwaysAllow);
     layout->addLayout(reasonRow);
     layout->addWidget(m_covered);
     layout->addWidget(m_queue);
     layout->addLayout(buttons);
-    resize(640, 560);
+    resize(680, 640);
 
     connect(m_arguments, &QPlainTextEdit::textChanged, this, &ApprovalDialog::validate);
+    connect(m_editArguments, &QPushButton::toggled, this, &ApprovalDialog::setEditorShown);
     connect(m_approve, &QPushButton::clicked, this, [this] { approve(false); });
     connect(m_approveAll, &QPushButton::clicked, this, [this] { approve(true); });
     connect(m_deny, &QPushButton::clicked, this, &ApprovalDialog::deny);
@@ -140,7 +188,50 @@ ApprovalDialog::ApprovalDialog(const ToolCatalog &tools, QWidget *parent)
     }
 }
 
-void ApprovalDialog::showRequest(const ApprovalRequest &request, const QString &threadTitle)
+void ApprovalDialog::showVerdictAndProposal()
+{
+    const ApprovalVerdict &verdict = m_request.verdict;
+    QString why = verdict.reason.isEmpty()
+        ? tr("Asks because of the mode %1.").arg(ApprovalModes::displayName(verdict.mode))
+        : tr("Asks because %1 (mode: %2).")
+              .arg(verdict.reason, ApprovalModes::displayName(verdict.mode));
+    if (verdict.ruleId != 0 && !verdict.rule.isEmpty())
+        why += QLatin1Char(' ') + tr("Rule: %1.").arg(verdict.rule);
+    m_why->setText(why);
+    const RuleProposal &proposal = m_request.proposal;
+    const bool hasProposal = !proposal.rule.tool.isEmpty();
+    m_addRule->setVisible(hasProposal);
+    m_rulePattern->setVisible(hasProposal && proposal.rule.match != ApprovalRule::Match::Any);
+    m_ruleScope->setVisible(hasProposal);
+    m_addRule->setChecked(false);
+    m_addRule->setText(
+        tr("Also add a &rule: always allow %1").arg(proposal.rule.tool)
+        + (proposal.rule.match == ApprovalRule::Match::Any ? QString() : QStringLiteral(":")));
+    m_addRule->setToolTip(proposal.summary);
+    m_rulePattern->setText(proposal.rule.pattern);
+    m_rulePattern->setEnabled(false);
+    m_ruleScope->setCurrentIndex(0);
+    m_ruleScope->setEnabled(false);
+}
+
+void ApprovalDialog::setSandboxService(SandboxService *sandboxes)
+{
+    m_callView->setSandboxService(sandboxes);
+}
+
+void ApprovalDialog::setEditorShown(bool shown)
+{
+    const bool hasView = ApprovalCallView::hasViewFor(m_request.toolName);
+    m_callView->setVisible(hasView);
+    m_editArguments->setVisible(hasView);
+    m_argumentsTitle->setVisible(!hasView || shown);
+    m_arguments->setVisible(!hasView || shown);
+    if (hasView && shown)
+        m_arguments->setFocus();
+}
+
+void ApprovalDialog::showRequest(const ApprovalRequest &request, const QString &threadTitle,
+                                 const QString &modelReason)
 {
     m_request = request;
     const ToolDefinition *tool = m_tools.find(request.toolName);
@@ -165,11 +256,22 @@ void ApprovalDialog::showRequest(const ApprovalRequest &request, const QString &
     m_effects->setVisible(!effects.isEmpty());
     m_alwaysAllow->setChecked(false);
     m_alwaysAllow->setText(tr("Always allow %1 in this thread").arg(request.toolName));
+    showVerdictAndProposal();
     m_reason->clear();
+    m_modelReason->setText(modelReason.trimmed().isEmpty()
+                               ? QString()
+                               : tr("The agent said before this call:\n%1")
+                                     .arg(ApprovalArguments::visible(modelReason.trimmed(), true)));
+    m_modelReason->setVisible(!m_modelReason->text().isEmpty());
+    m_editArguments->setChecked(false);
+    setEditorShown(false);
     m_arguments->setPlainText(ApprovalArguments::toEditableText(request.arguments));
     setPosition(1, request.batchSize, 1);
     validate();
-    m_arguments->setFocus();
+    if (m_arguments->isVisibleTo(this))
+        m_arguments->setFocus();
+    else
+        m_approve->setFocus();
 }
 
 void ApprovalDialog::setPosition(int callIndex, int callCount, int waitingInStep)
@@ -236,6 +338,9 @@ void ApprovalDialog::validate()
     m_approve->setEnabled(m_valid);
     m_approveAll->setEnabled(m_valid);
     m_alwaysAllow->setEnabled(m_valid);
+    // The readable view always shows what Approve would run.
+    if (checked.ok && ApprovalCallView::hasViewFor(m_request.toolName))
+        m_callView->showCall(m_request.toolName, checked.arguments);
 }
 
 void ApprovalDialog::approve(bool wholeBatch)
@@ -246,6 +351,19 @@ void ApprovalDialog::approve(bool wholeBatch)
     answer.editedArguments = m_edited;
     answer.alwaysAllowInThread = m_alwaysAllow->isChecked();
     answer.applyToBatch = wholeBatch;
+    if (m_addRule->isVisible() && m_addRule->isChecked()) {
+        ApprovalRule rule = m_request.proposal.rule;
+        rule.action = ApprovalRule::Action::Allow;
+        if (rule.match != ApprovalRule::Match::Any)
+            rule.pattern = m_rulePattern->text().trimmed();
+        rule.threadId = m_ruleScope->currentData().toBool() ? 0 : m_request.threadId;
+        QString problem;
+        if (!rule.isValid(&problem)) {
+            showError(tr("The rule cannot be added: %1").arg(problem));
+            return;
+        }
+        answer.addRule = rule;
+    }
     emit answered(m_request, answer);
 }
 

@@ -15,7 +15,7 @@ ApprovalStatusButton::ApprovalStatusButton(ApprovalCenter &center, QWidget *pare
     m_menu->setObjectName(QStringLiteral("approvalStatusMenu"));
     setMenu(m_menu);
     connect(m_menu, &QMenu::aboutToShow, this, &ApprovalStatusButton::fillMenu);
-    connect(this, &QToolButton::clicked, &m_center, &ApprovalCenter::showNext);
+    connect(this, &QToolButton::clicked, &m_center, &ApprovalCenter::showInbox);
     connect(&m_center, &ApprovalCenter::pendingChanged, this, &ApprovalStatusButton::refresh);
     refresh();
 }
@@ -25,7 +25,8 @@ void ApprovalStatusButton::refresh()
     const int count = m_center.pendingCount();
     setVisible(count > 0);
     setText(count == 1 ? tr("1 approval waiting") : tr("%1 approvals waiting").arg(count));
-    setToolTip(tr("Waiting for your decision:\n%1")
+    setAccessibleName(text());
+    setToolTip(tr("Waiting for your decision (click to see them all):\n%1")
                    .arg(m_center.pendingDescriptions().join(QLatin1Char('\n'))));
 }
 

@@ -1,6 +1,6 @@
 // The window's status-bar entry for tool calls that wait for a person: "2 approvals waiting",
-// hidden when none. Clicking asks about the next one; its menu lists each call with its
-// thread, so that the person sees which thread waits and can pick one.
+// hidden when none. Clicking opens the approval inbox (every waiting call, answered one or
+// several at a time); its menu lists each call with its thread to open one directly.
 #pragma once
 
 #include <QToolButton>

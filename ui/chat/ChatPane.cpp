@@ -1,11 +1,14 @@
 #include "ChatPane.h"
 
 #include "agent/AgentEngine.h"
+#include "chat/ApprovalModePicker.h"
 #include "chat/Composer.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
 #include "chat/ModelPicker.h"
+#include "chat/PlanCard.h"
 #include "core/Settings.h"
+#include "services/ApprovalRules.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
@@ -22,6 +25,7 @@ ChatPane::ChatPane(const Services &services, QWidget *parent)
     , m_settings(services.settings)
     , m_engine(services.engine)
     , m_engineError(services.engineError)
+    , m_rules(services.rules)
 {
     m_model = new ConversationModel(services.history, this);
     buildWidgets(services.llm, services.keys);
@@ -96,6 +100,22 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     optionsRow->addSpacing(12);
     optionsRow->addWidget(sandboxLabel);
     optionsRow->addWidget(m_sandboxProvider);
+    if (m_rules) {
+        // The mode in force, always in sight beside Send (the options row has no room left
+        // in a narrow window); switchable also while a call waits.
+        m_modePicker = new ApprovalModePicker(*m_rules, this);
+        m_modePicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        m_modePicker->setMinimumContentsLength(6);
+        auto *modeLabel = new QLabel(tr("M&ode:"), this);
+        modeLabel->setBuddy(m_modePicker);
+        buttons->insertWidget(1, modeLabel);
+        buttons->insertWidget(2, m_modePicker);
+        connect(m_modePicker, &ApprovalModePicker::errorOccurred, this, &ChatPane::showError);
+    }
+    m_planCard = new PlanCard(this);
+    m_planCard->hide();
+    connect(m_planCard, &PlanCard::approveRequested, this, &ChatPane::approvePlan);
+    connect(m_planCard, &PlanCard::rejectRequested, this, &ChatPane::rejectPlan);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -103,6 +123,7 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     auto *bottom = new QVBoxLayout;
     bottom->setContentsMargins(8, 4, 8, 8);
     bottom->addWidget(m_error);
+    bottom->addWidget(m_planCard);
     bottom->addLayout(composerRow);
     bottom->addLayout(optionsRow);
     layout->addLayout(bottom);
@@ -167,8 +188,51 @@ void ChatPane::setThread(RowId id)
             model = thread->model;
     }
     m_modelPicker->setCurrentModel(model);
+    if (m_modePicker)
+        m_modePicker->setThread(id);
+    showPendingPlan();
     m_view->setFollowsBottom(true);
     updateButtons();
+}
+
+void ChatPane::showPendingPlan()
+{
+    const auto plan = m_engine && m_thread != 0 ? m_engine->pendingPlan(m_thread) : std::nullopt;
+    if (plan)
+        m_planCard->showPlan(plan->id, plan->text);
+    m_planCard->setVisible(plan.has_value());
+}
+
+void ChatPane::approvePlan(RowId planId, ApprovalMode mode, const QString &text)
+{
+    if (!m_engine)
+        return;
+    QString error;
+    const QString model
+        = m_modelPicker->validate(nullptr) ? m_modelPicker->currentModel() : QString();
+    if (!m_engine->approvePlan(planId, mode, text,
+                               RunOptions{model, m_settings.maxSteps(), sandboxProvider()},
+                               &error)) {
+        m_planCard->showError(tr("The plan could not be run: %1").arg(error));
+        return;
+    }
+    m_planCard->hide();
+    if (m_modePicker)
+        m_modePicker->setThread(m_thread);
+    m_view->setFollowsBottom(true);
+    updateButtons();
+}
+
+void ChatPane::rejectPlan(RowId planId, const QString &reason)
+{
+    if (!m_engine)
+        return;
+    QString error;
+    if (!m_engine->rejectPlan(planId, reason, &error)) {
+        m_planCard->showError(tr("The plan could not be rejected: %1").arg(error));
+        return;
+    }
+    m_planCard->hide();
 }
 
 void ChatPane::focusComposer()
@@ -197,6 +261,12 @@ void ChatPane::send()
         if (!created) {
             showError(tr("Could not create a thread: %1").arg(created.error()));
             return;
+        }
+        // A mode chosen before the thread existed is the new thread's mode.
+        const auto mode = m_modePicker ? m_modePicker->takePendingMode() : std::nullopt;
+        if (mode && m_rules) {
+            if (const StoreStatus saved = m_rules->setMode(created->id, *mode); !saved)
+                showError(tr("Could not set the thread's mode: %1").arg(saved.error()));
         }
         setThread(created->id);
         m_modelPicker->setCurrentModel(model);
@@ -246,9 +316,16 @@ void ChatPane::onRunEvent(const RunEvent &event)
         return;
     switch (event.type) {
     case RunEvent::Type::RunStarted:
+        m_planCard->hide();
         updateButtons();
         break;
     case RunEvent::Type::RunFinished:
+        if (event.planId != 0) {
+            m_planCard->showPlan(event.planId, event.text);
+            m_planCard->show();
+        }
+        updateButtons(false);
+        break;
     case RunEvent::Type::RunFailed:
     case RunEvent::Type::RunCancelled:
         // The engine still counts the run as running while it announces the end.

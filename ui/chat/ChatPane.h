@@ -4,6 +4,7 @@
 // continue). Errors show in place, above the composer, with what to do.
 #pragma once
 
+#include "agent/ApprovalMode.h"
 #include "agent/RunEvent.h"
 
 #include <QWidget>
@@ -11,7 +12,10 @@
 #include <optional>
 
 class AgentEngine;
+class ApprovalModePicker;
+class ApprovalRules;
 class KeyResolver;
+class PlanCard;
 class LlmClient;
 class RunHistory;
 class SandboxService;
@@ -44,6 +48,7 @@ public:
         SandboxService &sandboxes; // the default sandbox provider
         AgentEngine *engine = nullptr; // nullptr: the agent cannot run here, and ...
         QString engineError; // ... this says why
+        ApprovalRules *rules = nullptr; // each thread's approval mode (the mode picker)
     };
 
     explicit ChatPane(const Services &services, QWidget *parent = nullptr);
@@ -66,6 +71,10 @@ public:
     QString sandboxProvider() const;
     // Whether the current thread's run is going on.
     bool isRunning() const;
+    // The approval mode picker beside the composer (nullptr without the rules service).
+    ApprovalModePicker *modePicker() const { return m_modePicker; }
+    // The plan a Plan-mode run ended with, waiting for the person (hidden when none).
+    PlanCard *planCard() const { return m_planCard; }
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
@@ -75,6 +84,9 @@ signals:
 
 private:
     void buildWidgets(LlmClient &llm, KeyResolver &keys);
+    void showPendingPlan();
+    void approvePlan(RowId planId, ApprovalMode mode, const QString &text);
+    void rejectPlan(RowId planId, const QString &reason);
     void onRunEvent(const RunEvent &event);
     void updateButtons(std::optional<bool> knownRunning = std::nullopt);
     void showError(const QString &message);
@@ -84,6 +96,9 @@ private:
     Settings &m_settings;
     AgentEngine *m_engine = nullptr;
     QString m_engineError;
+    ApprovalRules *m_rules = nullptr;
+    ApprovalModePicker *m_modePicker = nullptr;
+    PlanCard *m_planCard = nullptr;
     RowId m_thread = 0;
     ConversationModel *m_model = nullptr;
     ConversationView *m_view = nullptr;

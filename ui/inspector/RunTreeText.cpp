@@ -2,6 +2,7 @@
 
 #include "RunTreeModel.h"
 #include "RunTreeNode.h"
+#include "agent/ApprovalMode.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -176,6 +177,21 @@ QJsonObject approvalJson(const CallNode *node, QString *display)
     QJsonObject object{{QStringLiteral("decision"), decision}};
     if (!call.decisionReason.isEmpty())
         object.insert(QStringLiteral("reason"), call.decisionReason);
+    // What decided it (issue 16): the thread's mode then, and the rule, if one did.
+    if (!call.approvalMode.isEmpty()) {
+        const auto mode = ApprovalModes::fromString(call.approvalMode);
+        *display += QStringLiteral(" · ")
+            + RunTreeModel::tr("mode %1").arg(mode ? ApprovalModes::displayName(*mode)
+                                                   : call.approvalMode);
+        object.insert(QStringLiteral("mode"), call.approvalMode);
+    }
+    if (!call.approvalRule.isEmpty()) {
+        *display += QStringLiteral(" · ") + RunTreeModel::tr("rule: %1").arg(call.approvalRule);
+        object.insert(QStringLiteral("rule"), call.approvalRule);
+        object.insert(QStringLiteral("ruleId"), call.approvalRuleId);
+    }
+    if (!call.approvalReason.isEmpty())
+        object.insert(QStringLiteral("why"), call.approvalReason);
     return object;
 }
 

@@ -1,8 +1,11 @@
 #include "MainWindow.h"
 
 #include "agent/AgentEngine.h"
+#include "agent/ToolCatalog.h"
 #include "approval/ApprovalCenter.h"
+#include "approval/ApprovalNotifications.h"
 #include "approval/ApprovalStatusButton.h"
+#include "chat/ApprovalModePicker.h"
 #include "chat/ChatPane.h"
 #include "core/Logging.h"
 #include "core/Settings.h"
@@ -11,6 +14,7 @@
 #include "main/RunStatusBar.h"
 #include "main/ShortcutsDialog.h"
 #include "main/Theme.h"
+#include "notify/DesktopNotifier.h"
 #include "root/AppContext.h"
 #include "sandboxes/SandboxManagerPanel.h"
 #include "services/ThreadService.h"
@@ -47,11 +51,11 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_sidebar
         = new ThreadSidebar(m_context.threads(), m_context.sandboxService(), m_context.history(),
                             m_context.settings(), m_context.redactor(), engine, this);
-    m_chat
-        = new ChatPane(ChatPane::Services{m_context.threads(), m_context.history(),
-                                          m_context.settings(), m_context.llm(), m_context.keys(),
-                                          m_context.sandboxService(), engine, engineError},
-                       this);
+    m_chat = new ChatPane(ChatPane::Services{m_context.threads(), m_context.history(),
+                                             m_context.settings(), m_context.llm(),
+                                             m_context.keys(), m_context.sandboxService(), engine,
+                                             engineError, &m_context.approvalRules()},
+                          this);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);
 
@@ -86,8 +90,15 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
             const auto thread = m_context.threads().thread(threadId);
             return thread ? thread->title : QString();
         });
+        m_approvals->setSandboxService(&m_context.sandboxService());
         engine->setApprover(m_approvals);
         statusBar()->addPermanentWidget(new ApprovalStatusButton(*m_approvals, statusBar()));
+        // Desktop notifications and the tray icon, for when this window is not in front.
+        m_notifier = new DesktopNotifier(QDBusConnection::sessionBus(), this);
+        m_notifications = new ApprovalNotifications(*m_approvals, *engine, m_context.settings(),
+                                                    *m_notifier, this);
+        connect(m_notifications, &ApprovalNotifications::threadRequested, this,
+                [this](RowId threadId) { m_sidebar->selectThread(threadId); });
     }
 
     connect(m_sidebar, &ThreadSidebar::currentThreadChanged, this, &MainWindow::threadChanged);
@@ -247,6 +258,13 @@ void MainWindow::createMenus()
     QAction *focusComposer = addAction(thread, "actionFocusComposer", tr("Focus &Composer"),
                                        QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(focusComposer, &QAction::triggered, m_chat, &ChatPane::focusComposer);
+    // The approval mode of the thread, from the keyboard (also while a call waits).
+    QAction *cycleMode = addAction(thread, "actionCycleMode", tr("Switch Approval &Mode"),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(cycleMode, &QAction::triggered, this, [this] {
+        if (m_chat->modePicker())
+            m_chat->modePicker()->cycle();
+    });
     QAction *next = addAction(thread, "actionNextThread", tr("&Next Thread"),
                               QKeySequence(Qt::CTRL | Qt::Key_PageDown));
     connect(next, &QAction::triggered, m_sidebar, &ThreadSidebar::selectNextThread);
@@ -274,7 +292,7 @@ void MainWindow::createMenus()
     approvals->setEnabled(m_approvals != nullptr);
     connect(approvals, &QAction::triggered, this, [this] {
         if (m_approvals)
-            m_approvals->showNext();
+            m_approvals->showInbox();
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -330,7 +348,11 @@ void MainWindow::showSettings()
     auto *dialog = new SettingsDialog(settingsServices(), m_context.paths(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // First: the policy, base URLs and sandbox defaults reach the services built so far.
-    connect(dialog, &SettingsDialog::settingsApplied, this, [this] { m_context.applySettings(); });
+    connect(dialog, &SettingsDialog::settingsApplied, this, [this] {
+        m_context.applySettings();
+        if (m_notifications)
+            m_notifications->applySettings();
+    });
     // A new default model or sandbox provider shows in the composer of a new thread.
     connect(dialog, &SettingsDialog::settingsApplied, m_status,
             [this] { m_status->setThread(m_sidebar->currentThreadId()); });
@@ -345,8 +367,16 @@ void MainWindow::showFirstRunWizardIfNeeded()
 
 SettingsServices MainWindow::settingsServices()
 {
-    return {m_context.settings(), m_context.keyStore(), m_context.keys(), m_context.llm(),
-            m_context.redactor()};
+    SettingsServices services{m_context.settings(), m_context.keyStore(), m_context.keys(),
+                              m_context.llm(), m_context.redactor()};
+    services.rules = &m_context.approvalRules();
+    for (const ToolDefinition &tool : m_context.tools().tools())
+        services.toolNames << tool.name;
+    services.threadTitle = [this](qint64 threadId) {
+        const auto thread = m_context.threads().thread(threadId);
+        return thread ? thread->title : QString();
+    };
+    return services;
 }
 
 void MainWindow::showAbout()

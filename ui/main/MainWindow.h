@@ -9,6 +9,8 @@
 
 class AppContext;
 class ApprovalCenter;
+class ApprovalNotifications;
+class DesktopNotifier;
 class ChatPane;
 class InspectorPanel;
 class QAction;
@@ -34,6 +36,7 @@ public:
     InspectorPanel *inspector() const { return m_inspector; }
     SandboxManagerPanel *sandboxPanel() const { return m_sandboxPanel; }
     ApprovalCenter *approvals() const { return m_approvals; }
+    ApprovalNotifications *approvalNotifications() const { return m_notifications; }
 
     // The View > Theme menu switches this theme (main() owns it; without one the menu is off).
     void setTheme(Theme *theme);
@@ -67,6 +70,8 @@ private:
     InspectorPanel *m_inspector = nullptr;
     SandboxManagerPanel *m_sandboxPanel = nullptr;
     ApprovalCenter *m_approvals = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    ApprovalNotifications *m_notifications = nullptr;
     RunStatusBar *m_status = nullptr;
     QAction *m_toggleRightPanel = nullptr;
     QMenu *m_themeMenu = nullptr;

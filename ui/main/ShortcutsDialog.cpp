@@ -57,6 +57,11 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
         {tr("Delete the selected thread (sidebar)"), tr("Del")},
         {tr("Approve (approval dialog)"), tr("Ctrl+Enter")},
         {tr("Leave the call pending (approval dialog)"), tr("Esc")},
+        {tr("Approve the selected calls (approval inbox)"), tr("Enter")},
+        {tr("Deny the selected calls (approval inbox)"), tr("D")},
+        {tr("Select every call of this thread (approval inbox)"), tr("Ctrl+A")},
+        {tr("Open the call in the dialog (approval inbox)"), tr("Space")},
+        {tr("Edit / disable / delete a rule (Settings > Approvals)"), tr("Enter / Space / Del")},
     };
     for (const auto &[text, keys] : paneKeys)
         new QTreeWidgetItem(panes, {text, keys});

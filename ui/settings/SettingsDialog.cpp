@@ -7,6 +7,7 @@
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
 #include "llm/ModelSuggestions.h"
+#include "settings/ApprovalRulesPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -124,6 +125,24 @@ QWidget *SettingsDialog::buildApprovalsPage()
     form->addRow(QString(), m_approvalHelp);
     connect(m_approvalPolicy, &QComboBox::currentIndexChanged, this,
             &SettingsDialog::updateApprovalHelp);
+
+    if (m_services.rules) {
+        m_rulesPage = new ApprovalRulesPage(*m_services.rules, m_services.toolNames, page);
+        if (m_services.threadTitle)
+            m_rulesPage->setThreadTitleLookup(m_services.threadTitle);
+        form->addRow(m_rulesPage);
+    }
+
+    // When the window is not in front: a desktop notification and a tray icon.
+    m_desktopNotifications = new QCheckBox(
+        tr("Show a desktop &notification when a call waits or a run ends while the window is "
+           "in the background (with Approve and Deny where the desktop offers buttons)"),
+        page);
+    m_desktopNotifications->setObjectName(QStringLiteral("desktopNotificationsCheck"));
+    form->addRow(QString(), m_desktopNotifications);
+    m_trayIcon = new QCheckBox(tr("Show a &tray icon that counts the calls waiting"), page);
+    m_trayIcon->setObjectName(QStringLiteral("trayIconCheck"));
+    form->addRow(QString(), m_trayIcon);
     return page;
 }
 
@@ -255,6 +274,10 @@ void SettingsDialog::load()
     const int policy = m_approvalPolicy->findData(settings.approvalPolicy());
     m_approvalPolicy->setCurrentIndex(qMax(0, policy));
     updateApprovalHelp();
+    if (m_rulesPage)
+        m_rulesPage->load(settings);
+    m_desktopNotifications->setChecked(settings.desktopNotifications());
+    m_trayIcon->setChecked(settings.trayIcon());
 
     m_sandboxProvider->setCurrentIndex(
         qMax(0, m_sandboxProvider->findData(settings.sandboxProvider())));
@@ -295,6 +318,10 @@ bool SettingsDialog::apply()
     settings.setDefaultModel(model);
     settings.setMaxSteps(m_maxSteps->value());
     settings.setApprovalPolicy(m_approvalPolicy->currentData().toString());
+    if (m_rulesPage)
+        m_rulesPage->apply(settings);
+    settings.setDesktopNotifications(m_desktopNotifications->isChecked());
+    settings.setTrayIcon(m_trayIcon->isChecked());
     settings.setSandboxProvider(m_sandboxProvider->currentData().toString());
     settings.setLocalSandboxNetwork(m_localNetwork->isChecked());
     settings.setLocalSandboxAllowList(m_localAllowList->text());

@@ -9,6 +9,7 @@
 
 #include <QDialog>
 
+class ApprovalRulesPage;
 class ProvidersPage;
 class QCheckBox;
 class QComboBox;
@@ -55,6 +56,9 @@ private:
     QSpinBox *m_maxSteps = nullptr;
     QComboBox *m_approvalPolicy = nullptr;
     QLabel *m_approvalHelp = nullptr;
+    ApprovalRulesPage *m_rulesPage = nullptr;
+    QCheckBox *m_desktopNotifications = nullptr;
+    QCheckBox *m_trayIcon = nullptr;
     QComboBox *m_sandboxProvider = nullptr;
     QCheckBox *m_localNetwork = nullptr;
     QLineEdit *m_localAllowList = nullptr;

@@ -25,6 +25,7 @@ private slots:
     void askModeWithoutATerminalRefusesAndSaysSo();
     void killedMidRunLosesNothingAndContinues();
     void askModeReadsAnswersFromTheTerminal();
+    void planModeEndsWithAPlanTheTerminalApproves();
     void removingASandboxAlreadyGoneSucceeds();
     void argumentErrorsAreOneLine_data();
     void argumentErrorsAreOneLine();
@@ -282,7 +283,7 @@ void TestAgentCli::askModeReadsAnswersFromTheTerminal()
     QCOMPARE(process.exitCode(), 0);
     QVERIFY2(err.contains("runCommand wants to run in sandbox "), err.constData());
     QVERIFY(err.contains("\"command\": \"python3 test_reverse_string.py\""));
-    QVERIFY(err.contains("Answer y, n, e, a or b")); // "what?" was not an answer
+    QVERIFY(err.contains("Answer y, n, e, r, R, a or b")); // "what?" was not an answer
     QVERIFY(err.contains("Reason for the agent (optional)"));
     // The pretty step log, and the reason reached the model.
     QVERIFY2(out.startsWith("step 1 · tool-calls · "), out.constData());
@@ -291,6 +292,106 @@ void TestAgentCli::askModeReadsAnswersFromTheTerminal()
     for (const RecordedRequest &r : m_server->requests())
         reasonSent = reasonSent || r.body.contains("the tests need review first");
     QVERIFY(reasonSent);
+}
+
+void TestAgentCli::planModeEndsWithAPlanTheTerminalApproves()
+{
+    const QString plan
+        = QStringLiteral("Plan:\n1. create a sandbox\n2. write hello.txt\n3. cat it");
+    ScriptedModel script(
+        *m_server, Wire::OpenAi,
+        {// The plan-mode run: the model tries to create a sandbox, is refused, and plans.
+         [](const RecordedRequest &) {
+             return ScriptedStep{
+                 QString(),
+                 {{QStringLiteral("call_c0"), QStringLiteral("createSandbox"),
+                   QJsonObject{{QStringLiteral("name"), QStringLiteral("p")}}, QString()}}};
+         },
+         [plan](const RecordedRequest &) {
+             return ScriptedStep{plan, {}};
+         },
+         // The approved plan, in Auto-edit: the sandbox and the write run, the command asks.
+         [](const RecordedRequest &) {
+             return ScriptedStep{
+                 QString(),
+                 {{QStringLiteral("call_c1"), QStringLiteral("createSandbox"),
+                   QJsonObject{{QStringLiteral("name"), QStringLiteral("p")}}, QString()}}};
+         },
+         [](const RecordedRequest &request) {
+             return ScriptedStep{
+                 QString(),
+                 {{QStringLiteral("call_w"), QStringLiteral("writeFile"),
+                   QJsonObject{
+                       {QStringLiteral("sandboxId"), sandboxIdFrom(request.body)},
+                       {QStringLiteral("path"), QStringLiteral("hello.txt")},
+                       {QStringLiteral("content"), QStringLiteral("hello from the plan\n")}},
+                   QString()}}};
+         },
+         [](const RecordedRequest &request) {
+             return ScriptedStep{
+                 QString(),
+                 {{QStringLiteral("call_cat"), QStringLiteral("runCommand"),
+                   QJsonObject{{QStringLiteral("sandboxId"), sandboxIdFrom(request.body)},
+                               {QStringLiteral("command"), QStringLiteral("cat hello.txt")}},
+                   QString()}}};
+         },
+         [](const RecordedRequest &) {
+             return ScriptedStep{QStringLiteral("Done."), {}};
+         }});
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OPENAI_BASE_URL"), m_server->baseUrl().toString());
+    env.insert(QStringLiteral("OPENAI_API_KEY"),
+               QStringLiteral("sk-test-cli-0123456789abcdefghijkl"));
+    env.remove(QStringLiteral("DAYTONA_API_KEY"));
+    process.setProcessEnvironment(env);
+    QByteArray err;
+    connect(&process, &QProcess::readyReadStandardError, this,
+            [&process, &err] { err += process.readAllStandardError(); });
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(AGENT_STUDIO_BIN),
+                  {QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
+                   QStringLiteral("run"), QStringLiteral("--approve"), QStringLiteral("ask"),
+                   QStringLiteral("--mode"), QStringLiteral("plan"), QStringLiteral("--model"),
+                   QStringLiteral("openai/gpt-4o-mini"), QStringLiteral("--sandbox"),
+                   QStringLiteral("local"), QStringLiteral("plan it")});
+    QVERIFY(process.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(err.contains("Run this plan?"), 60000);
+    process.write("1\n"); // in Auto-edit
+    QTRY_VERIFY_WITH_TIMEOUT(err.contains("runCommand wants to run"), 60000);
+    process.write("y\n");
+    QVERIFY(finished.wait(120000));
+    err += process.readAllStandardError();
+    const QByteArray out = process.readAllStandardOutput();
+    qInfo().noquote() << "tried: run --mode plan, answer 1 then y; result: exit"
+                      << process.exitCode() << "\n"
+                      << QString::fromUtf8(err);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(err.contains("is in plan mode"));
+    QVERIFY(err.contains("The agent's plan:\nPlan:\n1. create a sandbox"));
+    QVERIFY(err.contains("running the plan in auto-edit mode"));
+    QVERIFY2(err.contains("it asks because the mode Auto-edit asks before commands and code"),
+             err.constData());
+    QCOMPARE(err.count("wants to run"), 1); // the sandbox and the write ran without asking
+    QVERIFY2(out.contains("hello from the plan"), out.constData());
+    // The refusal reached the model, and the plan came back as the next run's instruction.
+    bool refusalSent = false;
+    bool planSent = false;
+    for (const RecordedRequest &r : m_server->requests()) {
+        refusalSent
+            = refusalSent || r.body.contains("createSandbox was not run: the user is in plan mode");
+        planSent = planSent || r.body.contains("The user approved this plan.");
+    }
+    QVERIFY(refusalSent);
+    QVERIFY(planSent);
+    Store store;
+    QVERIFY(
+        store.open(StudioPaths::underRoot(m_dir->filePath(QStringLiteral("data"))).databaseFile()));
+    const auto runs = store.listRuns(1).value();
+    QCOMPARE(runs.size(), 2);
+    const auto calls = store.listToolCalls(runs.first().id).value();
+    QCOMPARE(calls.first().approvalMode, QStringLiteral("plan"));
+    QCOMPARE(calls.first().decision, ApprovalDecision::Denied);
 }
 
 void TestAgentCli::removingASandboxAlreadyGoneSucceeds()

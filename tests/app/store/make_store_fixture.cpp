@@ -4,7 +4,6 @@
 //
 //   make_store_fixture 1 tests/data/store/v1.sqlite3
 //   make_store_fixture 2 tests/data/store/v2.sqlite3
-//   make_store_fixture 3 tests/data/store/v3.sqlite3
 #include "store/Migrations.h"
 
 #include <QCoreApplication>
@@ -113,7 +112,7 @@ int main(int argc, char **argv)
     const int version = args.at(1).toInt();
     const QString path = args.at(2);
     // Version 2 only added the full-text index (filled by its triggers), version 3 the
-    // "always allow" table (empty): the same rows.
+    // always-allowed tools (one row below): the same rows otherwise.
     if (version < 1 || version > 3)
         fail(QStringLiteral("only versions 1 to 3 have fixture rows so far"));
     QFile::remove(path);
@@ -130,6 +129,10 @@ int main(int argc, char **argv)
         run(db, QStringLiteral("BEGIN"));
         for (const QString &sql : version1Rows)
             run(db, sql);
+        if (version >= 3)
+            run(db,
+                QStringLiteral("INSERT INTO thread_tool_permissions (thread_id, tool, "
+                               "allowed_at) VALUES (1, 'runCommand', 1767312003000)"));
         run(db, QStringLiteral("COMMIT"));
         run(db, QStringLiteral("VACUUM")); // a small, deterministic single file
         db.close();

@@ -204,7 +204,8 @@ void TestInspectorPanel::followsTheBriefRunAndShowsItsResults()
     QVERIFY(tree->visualRect(call).intersects(tree->viewport()->rect()));
     QCOMPARE(cell(call, RunTreeModel::ValueColumn), QStringLiteral("done · approved"));
     QCOMPARE(cell(childNamed(model, call, QStringLiteral("approval")), 1),
-             QStringLiteral("approved: running the tests is safe"));
+             // The mode that made it ask is recorded with the answer (issue 16).
+             QStringLiteral("approved: running the tests is safe · mode Ask"));
 
     // Its result, as a JSON tree: stdout has the test run.
     const QModelIndex result = childNamed(model, call, QStringLiteral("result"));
@@ -364,7 +365,7 @@ void TestInspectorPanel::stepLogLinesOfAStoredRunMatchTheLiveOnes()
     QCOMPARE(cell(denied, RunTreeModel::ValueColumn), QStringLiteral("denied"));
     QVERIFY(openNode(panel.tree(), denied));
     QCOMPARE(cell(childNamed(model, denied, QStringLiteral("approval")), 1),
-             QStringLiteral("denied: never delete the project"));
+             QStringLiteral("denied: never delete the project · mode Ask"));
     const QModelIndex edited = childNamed(model, childNamed(model, run, QStringLiteral("Step 3")),
                                           QStringLiteral("runCommand"));
     QVERIFY(openNode(panel.tree(), edited));
