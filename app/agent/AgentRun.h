@@ -97,8 +97,13 @@ private:
     void gateCalls();
     // The mode and rules of the thread applied to a call (with these arguments).
     ApprovalVerdict judge(const Call &call, const QJsonObject &arguments) const;
-    // Records how a call was decided (store) and counts the rules that decided it.
+    // Records how a call was decided (store) and counts the rules that decided it; decide()
+    // also records the decision itself, in the same commit.
     void recordVerdict(const Call &call, const ApprovalVerdict &verdict, const QString &reason);
+    void decide(const Call &call, ApprovalDecision decision, const QString &reason,
+                const QString &editedArguments, const ApprovalVerdict &verdict,
+                const QString &approvalReason);
+    static ToolCallApproval approvalOf(const ApprovalVerdict &verdict, const QString &reason);
     // Refuses a call the rules or the mode deny, with a result the model reads.
     void refuse(int index, const ApprovalVerdict &verdict);
     // Whether writing over an existing file can change how the call is decided.

@@ -60,15 +60,32 @@ ApprovalVerdict AgentRun::judge(const Call &call, const QJsonObject &arguments) 
     return decider.decide(subject, mode, *rules, m_engine.alwaysAllowed(m_thread.id));
 }
 
-void AgentRun::recordVerdict(const Call &call, const ApprovalVerdict &verdict,
-                             const QString &reason)
+ToolCallApproval AgentRun::approvalOf(const ApprovalVerdict &verdict, const QString &reason)
 {
     ToolCallApproval approval;
     approval.mode = ApprovalModes::toString(verdict.mode);
     approval.ruleId = verdict.ruleId;
     approval.rule = verdict.rule;
     approval.reason = reason.isEmpty() ? verdict.reason : reason;
-    logged(m_services.store.recordToolCallApproval(call.rowId, approval), "a call's approval");
+    return approval;
+}
+
+void AgentRun::recordVerdict(const Call &call, const ApprovalVerdict &verdict,
+                             const QString &reason)
+{
+    logged(m_services.store.recordToolCallApproval(call.rowId, approvalOf(verdict, reason)),
+           "a call's approval");
+    m_services.rules.recordMatches(verdict.matchedRules);
+}
+
+void AgentRun::decide(const Call &call, ApprovalDecision decision, const QString &reason,
+                      const QString &editedArguments, const ApprovalVerdict &verdict,
+                      const QString &approvalReason)
+{
+    // One commit for the decision and what made it (the gate is on every call's path).
+    logged(m_services.store.decideToolCall(call.rowId, decision, reason, editedArguments,
+                                           approvalOf(verdict, approvalReason)),
+           "decideToolCall");
     m_services.rules.recordMatches(verdict.matchedRules);
 }
 
@@ -78,10 +95,7 @@ void AgentRun::refuse(int index, const ApprovalVerdict &verdict)
     const QString why = verdict.ruleId == 0 && verdict.mode == ApprovalMode::Plan
         ? QStringLiteral("plan mode")
         : verdict.reason;
-    logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Denied,
-                                           QStringLiteral("blocked: %1").arg(why)),
-           "decideToolCall");
-    recordVerdict(call, verdict, {});
+    decide(call, ApprovalDecision::Denied, QStringLiteral("blocked: %1").arg(why), {}, verdict, {});
     call.phase = Phase::Denied;
     const QString message = verdict.ruleId == 0 && verdict.mode == ApprovalMode::Plan
         ? ApprovalModes::planRefusal(call.name)
@@ -114,10 +128,7 @@ void AgentRun::gateCalls()
         call.verdict = judge(call, call.args);
         switch (call.verdict.decision) {
         case ApprovalVerdict::Decision::Auto:
-            logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Auto,
-                                                   call.verdict.reason),
-                   "decideToolCall");
-            recordVerdict(call, call.verdict, {});
+            decide(call, ApprovalDecision::Auto, call.verdict.reason, {}, call.verdict, {});
             break;
         case ApprovalVerdict::Decision::Deny:
             refuse(i, call.verdict);
@@ -181,9 +192,7 @@ void AgentRun::redecideWaiting()
             refuse(i, verdict);
             continue;
         }
-        logged(m_services.store.decideToolCall(call.rowId, ApprovalDecision::Auto, verdict.reason),
-               "decideToolCall");
-        recordVerdict(call, verdict, {});
+        decide(call, ApprovalDecision::Auto, verdict.reason, {}, verdict, {});
         call.phase = Phase::Approved;
         RunEvent e = event(RunEvent::Type::ApprovalResolved);
         e.toolCallRowId = call.rowId;
@@ -471,12 +480,10 @@ bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer
                 edited = compact(target->args);
                 target->argsText = edited; // as the store now has them
             }
-            logged(m_services.store.decideToolCall(target->rowId, ApprovalDecision::Approved,
-                                                   answer.reason, edited),
-                   "decideToolCall");
-            recordVerdict(*target, answered(target->verdict),
-                          QStringLiteral("approved by the user (it asked because %1)")
-                              .arg(target->verdict.reason));
+            decide(*target, ApprovalDecision::Approved, answer.reason, edited,
+                   answered(target->verdict),
+                   QStringLiteral("approved by the user (it asked because %1)")
+                       .arg(target->verdict.reason));
             target->phase = Phase::Approved;
             if (answer.alwaysAllowInThread)
                 m_engine.setAlwaysAllowed(m_thread.id, target->name, true);
@@ -484,12 +491,9 @@ bool AgentRun::resolveApproval(RowId toolCallRowId, const ApprovalAnswer &answer
             e.arguments = target->args;
             emitEvent(e);
         } else {
-            logged(m_services.store.decideToolCall(target->rowId, ApprovalDecision::Denied,
-                                                   answer.reason),
-                   "decideToolCall");
-            recordVerdict(*target, answered(target->verdict),
-                          QStringLiteral("denied by the user (it asked because %1)")
-                              .arg(target->verdict.reason));
+            decide(*target, ApprovalDecision::Denied, answer.reason, {}, answered(target->verdict),
+                   QStringLiteral("denied by the user (it asked because %1)")
+                       .arg(target->verdict.reason));
             target->phase = Phase::Denied;
             e.decision = ApprovalDecision::Denied;
             emitEvent(e);

@@ -162,8 +162,11 @@ public:
     StoreResult<QString> threadApprovalMode(RowId threadId);
     StoreStatus setThreadApprovalMode(RowId threadId, const QString &mode);
     StoreResult<QHash<RowId, QString>> threadApprovalModes();
-    // How the gate decided a tool call (read back in ToolCallRecord's approval* fields).
+    // How the gate decided a tool call (read back in ToolCallRecord's approval* fields); the
+    // overload of decideToolCall records it with the decision, in one commit.
     StoreStatus recordToolCallApproval(RowId toolCallId, const ToolCallApproval &approval);
+    StoreStatus decideToolCall(RowId id, ApprovalDecision decision, const QString &reason,
+                               const QString &editedArguments, const ToolCallApproval &approval);
     // Plans of plan-mode runs (written by the engine).
     StoreResult<PlanRecord> addPlan(RowId threadId, RowId runId, const QString &text);
     StoreResult<PlanRecord> plan(RowId id);

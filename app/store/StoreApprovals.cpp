@@ -289,6 +289,25 @@ StoreStatus Store::recordToolCallApproval(RowId toolCallId, const ToolCallApprov
     return {};
 }
 
+StoreStatus Store::decideToolCall(RowId id, ApprovalDecision decision, const QString &reason,
+                                  const QString &editedArguments, const ToolCallApproval &approval)
+{
+    if (StoreStatus usable = checkUsable(); !usable)
+        return usable;
+    WriteTransaction transaction(m_db);
+    if (!transaction.isActive())
+        return StoreStatus::failure(
+            failure(QStringLiteral("save an approval decision"), transaction.error()));
+    if (StoreStatus status = decideToolCall(id, decision, reason, editedArguments); !status)
+        return status;
+    if (StoreStatus status = recordToolCallApproval(id, approval); !status)
+        return status;
+    if (!transaction.commit())
+        return StoreStatus::failure(
+            failure(QStringLiteral("save an approval decision"), transaction.error()));
+    return {};
+}
+
 // --- plans -----------------------------------------------------------------------------------
 
 StoreResult<PlanRecord> Store::addPlan(RowId threadId, RowId runId, const QString &text)

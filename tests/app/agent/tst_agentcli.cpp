@@ -442,6 +442,17 @@ void TestAgentCli::argumentErrorsAreOneLine_data()
     QTest::newRow("unknown thread")
         << QStringList{QStringLiteral("threads"), QStringLiteral("show"), QStringLiteral("42")}
         << QByteArray("no thread 42");
+    QTest::newRow("bad mode") << QStringList{QStringLiteral("run"), QStringLiteral("--mode"),
+                                             QStringLiteral("yolo"), QStringLiteral("x")}
+                              << QByteArray("--mode takes plan, ask, auto-edit or full");
+    QTest::newRow("plan approval in plan mode")
+        << QStringList{QStringLiteral("run"), QStringLiteral("--thread"), QStringLiteral("1"),
+                       QStringLiteral("--approve-plan"), QStringLiteral("plan")}
+        << QByteArray("--approve-plan takes auto-edit, ask or full");
+    QTest::newRow("no plan waiting")
+        << QStringList{QStringLiteral("run"), QStringLiteral("--thread"), QStringLiteral("1"),
+                       QStringLiteral("--reject-plan"), QStringLiteral("no")}
+        << QByteArray("no thread 1");
 }
 
 void TestAgentCli::argumentErrorsAreOneLine()
