@@ -14,7 +14,7 @@
 class Migrations final
 {
 public:
-    static constexpr int latestVersion = 4;
+    static constexpr int latestVersion = 5;
 
     static StoreResult<int> currentVersion(QSqlDatabase &db);
     // Migrates from the file's version to targetVersion (latestVersion normally; older
