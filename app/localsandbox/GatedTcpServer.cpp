@@ -81,6 +81,9 @@ void GatedTcpServer::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
+    // Answers go out at once: with Nagle's algorithm a reply written in two parts (head, then
+    // body) waited for the client's delayed ACK, about 40 ms on loopback.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (!makeRoom()) {
         const QByteArray body = HttpReplies::apiErrorBody(
             503, QString(),

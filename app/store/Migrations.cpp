@@ -222,11 +222,13 @@ const QStringList version4 = {
         note TEXT NOT NULL DEFAULT '',
         created_at INTEGER NOT NULL)
     )"),
-    // Approval rules and modes (issue 16): the rules (allow/ask/deny a tool, narrowed by command
-    // or path, optionally by sandbox; for one thread or, with thread_id NULL, everywhere), each
-    // thread's own mode, how the gate decided each tool call, and the plans of plan-mode runs.
-    const QStringList version5 = {
-        QStringLiteral(R"(CREATE TABLE approval_rules (
+};
+
+// Approval rules and modes (issue 16): the rules (allow/ask/deny a tool, narrowed by command
+// or path, optionally by sandbox; for one thread or, with thread_id NULL, everywhere), each
+// thread's own mode, how the gate decided each tool call, and the plans of plan-mode runs.
+const QStringList version5 = {
+    QStringLiteral(R"(CREATE TABLE approval_rules (
         id INTEGER PRIMARY KEY,
         action TEXT NOT NULL,
         tool TEXT NOT NULL,
@@ -241,20 +243,20 @@ const QStringList version4 = {
         last_matched_at INTEGER,
         hit_count INTEGER NOT NULL DEFAULT 0)
     )"),
-        QStringLiteral("CREATE INDEX approval_rules_by_thread ON approval_rules (thread_id, id)"),
-        QStringLiteral(R"(CREATE TABLE thread_approval_modes (
+    QStringLiteral("CREATE INDEX approval_rules_by_thread ON approval_rules (thread_id, id)"),
+    QStringLiteral(R"(CREATE TABLE thread_approval_modes (
         thread_id INTEGER PRIMARY KEY REFERENCES threads (id) ON DELETE CASCADE,
         mode TEXT NOT NULL,
         updated_at INTEGER NOT NULL)
     )"),
-        QStringLiteral(R"(CREATE TABLE tool_call_approvals (
+    QStringLiteral(R"(CREATE TABLE tool_call_approvals (
         tool_call_id INTEGER PRIMARY KEY REFERENCES tool_calls (id) ON DELETE CASCADE,
         mode TEXT NOT NULL DEFAULT '',
         rule_id INTEGER,
         rule TEXT NOT NULL DEFAULT '',
         reason TEXT NOT NULL DEFAULT '')
     )"),
-        QStringLiteral(R"(CREATE TABLE plans (
+    QStringLiteral(R"(CREATE TABLE plans (
         id INTEGER PRIMARY KEY,
         thread_id INTEGER NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
         run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
@@ -265,8 +267,8 @@ const QStringList version4 = {
         created_at INTEGER NOT NULL,
         decided_at INTEGER)
     )"),
-        QStringLiteral("CREATE INDEX plans_by_thread ON plans (thread_id, id)"),
-    };
+    QStringLiteral("CREATE INDEX plans_by_thread ON plans (thread_id, id)"),
+};
 
 const QList<const QStringList *> steps = {&version1, &version2, &version3, &version4, &version5};
 static_assert(Migrations::latestVersion == 5, "add the new step to the steps list");
