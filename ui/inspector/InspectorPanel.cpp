@@ -106,6 +106,16 @@ void InspectorPanel::build(const Redactor &redactor)
     connect(m_copyJson, &QAction::triggered, this, &InspectorPanel::copyJson);
     connect(m_copyStepLog, &QAction::triggered, this, &InspectorPanel::copyStepLog);
     connect(m_tree, &QTreeView::doubleClicked, this, &InspectorPanel::activate);
+    // One click on a changed file opens its diff.
+    connect(m_tree, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        // A file row (its parent is the "changed files" row); that row itself just opens.
+        if (m_model->changedFileAt(index.parent(), nullptr).isEmpty())
+            return;
+        RowId call = 0;
+        const QString path = m_model->changedFileAt(index, &call);
+        if (!path.isEmpty())
+            emit changedFileActivated(call, path);
+    });
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_tree->indexAt(pos);
         if (index.isValid())
@@ -241,6 +251,12 @@ void InspectorPanel::activate(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
+    RowId call = 0;
+    const QString path = m_model->changedFileAt(index, &call);
+    if (!path.isEmpty()) {
+        emit changedFileActivated(call, path);
+        return;
+    }
     // A run or a step is a folder of calls (its JSON can be megabytes): open or close it.
     const RunTreeModel::NodeKind kind = m_model->kindOf(index);
     if (kind == RunTreeModel::NodeKind::Run || kind == RunTreeModel::NodeKind::Step) {

@@ -1,6 +1,7 @@
 // The tool-call inspector (side panel): a tree of the current thread's runs, steps and tool
 // calls with their arguments and results (RunTreeModel), following the live run; a viewer for
-// a value in full; copy a value, a subtree as JSON, or a step's raw step-log line.
+// a value in full; copy a value, a subtree as JSON, or a step's raw step-log line; the files a
+// call changed, each one click from its diff in the Changes tab.
 #pragma once
 
 #include "store/StoreTypes.h"
@@ -52,8 +53,13 @@ public:
 
     // Opens the viewer on a node's full value.
     void showValue(const QModelIndex &index);
-    // Enter or double-click: a run or step opens or closes, anything else shows its value.
+    // Enter or double-click: a run or step opens or closes, a changed file opens its diff,
+    // anything else shows its value.
     void activate(const QModelIndex &index);
+
+signals:
+    // A file under a tool call's "changed files" was clicked: show its diff.
+    void changedFileActivated(RowId toolCallRowId, const QString &path);
 
 private:
     void build(const Redactor &redactor);

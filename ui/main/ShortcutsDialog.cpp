@@ -57,6 +57,9 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
         {tr("Delete the selected thread (sidebar)"), tr("Del")},
         {tr("Approve (approval dialog)"), tr("Ctrl+Enter")},
         {tr("Leave the call pending (approval dialog)"), tr("Esc")},
+        {tr("Next / previous changed file (Changes tab)"), tr("Alt+Down / Alt+Up")},
+        {tr("Next / previous hunk (Changes tab)"), tr("F8 / Shift+F8")},
+        {tr("Copy the hunk at the cursor (Changes tab)"), tr("Ctrl+Shift+H")},
     };
     for (const auto &[text, keys] : paneKeys)
         new QTreeWidgetItem(panes, {text, keys});
