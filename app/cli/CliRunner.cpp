@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 
+#include "cli/CheckpointCommands.h"
 #include "cli/DataCommands.h"
 #include "cli/KeysCommand.h"
 #include "cli/RunCommand.h"
@@ -89,6 +90,10 @@ int run(AppContext &context, const CommandLine &line, QTextStream &out, QTextStr
         return runDataCommand<ThreadsCommand>(context, line, out, err);
     if (line.subcommand == QLatin1String("sandboxes"))
         return runDataCommand<SandboxesCommand>(context, line, out, err);
+    if (line.subcommand == QLatin1String("changes"))
+        return runDataCommand<ChangesCommand>(context, line, out, err);
+    if (line.subcommand == QLatin1String("rewind"))
+        return runDataCommand<RewindCommand>(context, line, out, err);
     err << "agent-studio: unknown command '" << line.subcommand
         << "'; run 'agent-studio --help' for the list of commands.\n";
     return 2;

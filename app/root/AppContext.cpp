@@ -3,6 +3,7 @@
 #include "agent/AgentEngine.h"
 #include "agent/ApprovalPolicy.h"
 #include "agent/ToolCatalog.h"
+#include "checkpoint/CheckpointEngine.h"
 #include "core/Logging.h"
 #include "llm/LlmClient.h"
 #include "localsandbox/LocalSandboxServer.h"
@@ -10,6 +11,7 @@
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
+#include "services/CheckpointService.h"
 #include "services/RunHistory.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
@@ -62,6 +64,8 @@ AppContext::~AppContext()
 {
     // The engine first: its runs use everything below it.
     m_engine.reset();
+    m_checkpoints.reset();
+    m_checkpointEngine.reset();
 }
 
 bool AppContext::open(QString *error)
@@ -92,6 +96,12 @@ bool AppContext::open(QString *error)
     }
     m_history = std::make_unique<RunHistory>(*m_store);
     m_threads = std::make_unique<ThreadService>(*m_store);
+    // A rewind a crash interrupted is finished now (restores are idempotent), before anyone
+    // looks at the sandbox's files.
+    if (ownsDataFolder()) {
+        if (const auto pending = m_store->pendingRestores(); pending && !pending->isEmpty())
+            checkpoints();
+    }
     qCDebug(lcApp) << "data folder" << m_paths.dataDir() << "settings" << m_settings->fileName()
                    << "database" << m_store->path();
     return true;
@@ -139,6 +149,8 @@ void AppContext::applySettings()
         for (const ProviderInfo &provider : m_llm->catalog().providers())
             m_llm->setBaseUrlOverride(provider.id, m_settings->providerBaseUrl(provider.id));
     }
+    if (m_checkpoints)
+        m_checkpoints->setCapBytes(qint64(m_settings->checkpointCapMiB()) << 20);
     if (m_engine) {
         m_engine->setSandboxAutoStopMinutes(m_settings->sandboxAutoStopMinutes());
         m_engine->setCommandTimeoutSeconds(m_settings->commandTimeoutMinutes() * 60);
@@ -203,6 +215,36 @@ AgentEngine *AppContext::agentEngine(QString *error)
                                    *m_keys,  *sandboxes,       sandboxService(),
                                    tools(),  approvalPolicy(), m_redactor};
     m_engine = std::make_unique<AgentEngine>(services);
+    m_engine->setCheckpoints(&checkpoints());
+    m_checkpoints->setAgentEngine(m_engine.get());
     applySettings();
     return m_engine.get();
+}
+
+CheckpointService &AppContext::checkpoints()
+{
+    if (m_checkpoints)
+        return *m_checkpoints;
+    m_checkpointEngine
+        = std::make_unique<CheckpointEngine>(CheckpointEngine::defaultDirectory(m_paths));
+    // Tests force the Daytona path (a find command) against the local server.
+    if (qEnvironmentVariable("AGENT_STUDIO_CHECKPOINT_MANIFEST") == QLatin1String("find"))
+        m_checkpointEngine->setManifestSource(CheckpointEngine::ManifestSource::Find);
+    m_checkpoints = std::make_unique<CheckpointService>(
+        *m_store, *m_threads, *m_checkpointEngine,
+        [this](const QString &provider, QString *error) -> DaytonaClient * {
+            SandboxBackend *backend = sandboxBackend(error);
+            if (!backend)
+                return nullptr;
+            return backend->client(provider.isEmpty() ? backend->defaultProvider() : provider,
+                                   error);
+        });
+    m_checkpoints->setSandboxService(&sandboxService());
+    if (m_engine)
+        m_checkpoints->setAgentEngine(m_engine.get());
+    applySettings();
+    // Only the owner finishes interrupted restores: a second process would race it.
+    if (ownsDataFolder())
+        m_checkpoints->resumePendingRestores();
+    return *m_checkpoints;
 }

@@ -14,6 +14,8 @@
 
 class AgentEngine;
 class ApprovalPolicy;
+class CheckpointEngine;
+class CheckpointService;
 class KeyResolver;
 class KeyStore;
 class LlmClient;
@@ -78,6 +80,11 @@ public:
     // The owner of the sandboxes as the app knows them; built on first use, also when the
     // engine cannot be (its list then says why).
     SandboxService &sandboxService();
+    // The owner of checkpoints (issue 15), built on first use; the engine built afterwards (or
+    // before) takes its checkpoints through it. In the process that owns the data folder,
+    // building it also finishes the restores a crash interrupted (recoveryFinished tells).
+    CheckpointService &checkpoints();
+    bool hasCheckpoints() const { return m_checkpoints != nullptr; }
     ApprovalPolicy &approvalPolicy();
     const ToolCatalog &tools();
     LlmClient &llm();
@@ -101,5 +108,7 @@ private:
     std::unique_ptr<SandboxService> m_sandboxService; // uses m_sandboxes and m_store
     std::unique_ptr<ToolCatalog> m_tools;
     std::unique_ptr<ApprovalPolicy> m_policy;
+    std::unique_ptr<CheckpointEngine> m_checkpointEngine;
+    std::unique_ptr<CheckpointService> m_checkpoints; // uses the engine, store and sandboxes
     std::unique_ptr<AgentEngine> m_engine; // last: destroyed first
 };

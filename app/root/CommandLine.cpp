@@ -17,6 +17,12 @@ constexpr SubcommandHelp kSubcommands[] = {
      "                   'run --help'."},
     {"threads", "List, show, export (md/json) or delete threads; see 'threads --help'."},
     {"sandboxes", "List or delete sandboxes (rm ID..., rm --stopped); see 'sandboxes --help'."},
+    {"changes",
+     "What the agent changed in a thread's sandbox (stat, patch or json), between\n"
+     "                   any two steps; see 'changes --help'."},
+    {"rewind",
+     "Rewind a thread's files and/or conversation to a step, or undo a rewind;\n"
+     "                   see 'rewind --help'."},
     {"paths", "Print the data, config, cache and log folders in use, then exit."},
     {"keys",
      "API keys in the OS keychain: keys list | set PROVIDER (key on stdin) |\n"

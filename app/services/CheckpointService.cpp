@@ -333,7 +333,9 @@ int CheckpointService::exportPatch(RowId threadId, const ChangeRange &range,
             done.bytes = exported.bytes;
             done.leftOut = exported.leftOut;
             done.error = exported.error;
-            if (exported.ok()) {
+            if (exported.ok() && done.filePath.isEmpty()) {
+                done.patch = exported.patch;
+            } else if (exported.ok()) {
                 QSaveFile file(done.filePath);
                 if (!file.open(QIODevice::WriteOnly) || file.write(exported.patch) < 0
                     || !file.commit())

@@ -177,7 +177,8 @@ struct RewindResult
 struct ExportFinished
 {
     int request = 0;
-    QString filePath;
+    QString filePath; // empty (exportPatch only): the patch is in `patch`, no file is written
+    QByteArray patch;
     int files = 0;
     qint64 bytes = 0;
     QStringList leftOut; // huge files in neither patch nor archive
