@@ -281,9 +281,7 @@ QString ChangesPanel::summaryText(const ChangeSet &changes) const
 {
     if (changes.files.isEmpty())
         return tr("No files changed");
-    return tr("%n file(s) changed, +%1 \u2212%2", nullptr, int(changes.files.size()))
-        .arg(changes.additions)
-        .arg(changes.deletions);
+    return DiffRender::changedText(int(changes.files.size()), changes.additions, changes.deletions);
 }
 
 void ChangesPanel::nextFile()
@@ -415,7 +413,7 @@ void ChangesPanel::reloadRanges()
     for (const ThreadStep &step : std::as_const(m_steps)) {
         QString label = tr("After step %1").arg(step.number);
         if (step.filesChanged > 0)
-            label += QStringLiteral(" (") + tr("%n file(s)", nullptr, step.filesChanged)
+            label += QStringLiteral(" (") + DiffRender::filesText(step.filesChanged)
                 + QLatin1Char(')');
         m_from->addItem(label, step.number);
         m_to->addItem(label, step.number);
@@ -635,7 +633,7 @@ void ChangesPanel::rewindFinished(const RewindResult &result)
         if (mine)
             showMessage(result.error, true);
     } else if (mine) {
-        QString text = tr("Done: %n file(s) restored.", nullptr, result.filesRestored);
+        QString text = tr("Done: %1 restored.").arg(DiffRender::filesText(result.filesRestored));
         if (!result.notRestored.isEmpty())
             text += QLatin1Char(' ')
                 + tr("Left as they are: %1.").arg(result.notRestored.join(QLatin1String(", ")));
@@ -698,8 +696,9 @@ void ChangesPanel::exportFinished(const ExportFinished &result)
         showMessage(result.error, true);
         return;
     }
-    QString text = tr("Wrote %n file(s) to %1 (%2).", nullptr, result.files)
-                       .arg(result.filePath, DiffRender::sizeText(result.bytes));
+    QString text = tr("Wrote %1 to %2 (%3).")
+                       .arg(DiffRender::filesText(result.files), result.filePath,
+                            DiffRender::sizeText(result.bytes));
     if (!result.leftOut.isEmpty())
         text += QLatin1Char(' ')
             + tr("Left out (too big): %1.").arg(result.leftOut.join(QLatin1String(", ")));

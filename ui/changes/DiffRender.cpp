@@ -76,8 +76,10 @@ namespace DiffRender {
 
 QString sizeText(qint64 bytes)
 {
+    if (bytes == 1)
+        return tr("1 byte");
     if (bytes < 1024)
-        return QCoreApplication::translate("DiffRender", "%n byte(s)", nullptr, int(bytes));
+        return tr("%1 bytes").arg(bytes);
     static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};
     double value = double(bytes) / 1024.0;
     int unit = 0;
@@ -86,6 +88,18 @@ QString sizeText(qint64 bytes)
         ++unit;
     }
     return QStringLiteral("%1 %2").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
+}
+
+QString filesText(int count)
+{
+    return count == 1 ? tr("1 file") : tr("%1 files").arg(count);
+}
+
+QString changedText(int files, int added, int removed)
+{
+    if (files == 1)
+        return tr("1 file changed, +%1 \u2212%2").arg(added).arg(removed);
+    return tr("%1 files changed, +%2 \u2212%3").arg(files).arg(added).arg(removed);
 }
 
 QString statusText(const FileChange &file)

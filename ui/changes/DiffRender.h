@@ -39,6 +39,10 @@ DiffRendering render(const FileChange &file);
 QString hunkText(const FileChange &file, int hunk);
 // "2.0 KiB", "14 bytes", ...
 QString sizeText(qint64 bytes);
+// "1 file", "3 files" (spelled out: without a loaded translation "%n file(s)" shows as written).
+QString filesText(int count);
+// "3 files changed, +20 −4".
+QString changedText(int files, int added, int removed);
 // "+20 −4", "binary", "mode", ... the short summary a file list shows next to the path.
 QString countsText(const FileChange &file);
 // "added", "modified", "deleted", "renamed", "type changed".

@@ -69,7 +69,8 @@ RewindDialog::RewindDialog(CheckpointService &checkpoints, RowId threadId,
             QString label = tr("After step %1").arg(step.number);
             if (step.filesChanged > 0)
                 label += QStringLiteral(" — ")
-                    + tr("%n file(s), +%1 \u2212%2", nullptr, step.filesChanged)
+                    + tr("%1, +%2 \u2212%3")
+                          .arg(DiffRender::filesText(step.filesChanged))
                           .arg(step.linesAdded)
                           .arg(step.linesRemoved);
             if (!step.userText.isEmpty())
@@ -216,9 +217,12 @@ void RewindDialog::previewReady(const RewindPreview &preview)
         if (preview.files.files.isEmpty())
             lines << tr("The files are already as they were then: nothing to restore.");
         else
-            lines << tr("%n file(s) go back to how they were after step %1:", nullptr,
-                        int(preview.files.files.size()))
-                         .arg(preview.targetStep);
+            lines << (preview.targetStep == 0
+                          ? tr("Back to how they were when the thread began (%1):")
+                                .arg(DiffRender::filesText(int(preview.files.files.size())))
+                          : tr("Back to how they were after step %1 (%2):")
+                                .arg(preview.targetStep)
+                                .arg(DiffRender::filesText(int(preview.files.files.size()))));
         for (const FileChange &file : preview.files.files) {
             auto *item = new QListWidgetItem(
                 tr("%1 %2 (%3)")
@@ -228,9 +232,9 @@ void RewindDialog::previewReady(const RewindPreview &preview)
         }
     }
     if (preview.mode != RewindMode::Files)
-        lines.prepend(tr("A new thread starts with %n message(s); %1 later one(s) are left out. "
-                         "The original thread stays as it is.",
-                         nullptr, preview.messagesKept)
+        lines.prepend(tr("A new thread starts with the first %1 messages; %2 later ones are left "
+                         "out. The original thread stays as it is.")
+                          .arg(preview.messagesKept)
                           .arg(preview.messagesDropped));
     m_summary->setText(lines.join(QLatin1Char('\n')));
     m_rewind->setEnabled(true);

@@ -97,6 +97,8 @@ void InspectorPanel::build(const Redactor &redactor)
     m_copyStepLog = addAction("actionInspectorCopyStepLog", tr("Copy &Step-Log Line"),
                               {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C)});
 
+    m_rewind = addAction("actionInspectorRewind", tr("&Rewind to After This Step…"), {});
+    connect(m_rewind, &QAction::triggered, this, &InspectorPanel::rewindToStep);
     connect(activateCurrent, &QAction::triggered, this,
             [this] { activate(m_tree->currentIndex()); });
     connect(m_showValue, &QAction::triggered, this, [this] { showValue(m_tree->currentIndex()); });
@@ -129,6 +131,8 @@ void InspectorPanel::build(const Redactor &redactor)
         menu->addAction(m_copyValue);
         menu->addAction(m_copyJson);
         menu->addAction(m_copyStepLog);
+        menu->addSeparator();
+        menu->addAction(m_rewind);
         menu->popup(m_tree->viewport()->mapToGlobal(pos));
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -227,6 +231,27 @@ void InspectorPanel::updateActions()
     m_copyValue->setEnabled(any);
     m_copyJson->setEnabled(any);
     m_copyStepLog->setEnabled(m_model->stepOf(current).isValid());
+    m_rewind->setEnabled(m_model->stepOf(current).isValid());
+}
+
+void InspectorPanel::rewindToStep()
+{
+    const QModelIndex step = m_model->stepOf(m_tree->currentIndex());
+    if (!step.isValid())
+        return;
+    const RowId stepId = step.data(RunTreeModel::RecordIdRole).toLongLong();
+    const RowId runId = step.parent().data(RunTreeModel::RecordIdRole).toLongLong();
+    const auto steps = m_history.listSteps(runId);
+    if (!steps) {
+        showMessage(steps.error(), true);
+        return;
+    }
+    for (const StepRecord &record : *steps) {
+        if (record.id == stepId) {
+            emit rewindToStepRequested(m_model->threadId(), runId, record.index);
+            return;
+        }
+    }
 }
 
 void InspectorPanel::showMessage(const QString &text, bool isError)

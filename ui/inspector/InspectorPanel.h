@@ -50,6 +50,7 @@ public:
     QAction *copyValueAction() const { return m_copyValue; }
     QAction *copyJsonAction() const { return m_copyJson; }
     QAction *copyStepLogAction() const { return m_copyStepLog; }
+    QAction *rewindAction() const { return m_rewind; }
 
     // Opens the viewer on a node's full value.
     void showValue(const QModelIndex &index);
@@ -60,6 +61,8 @@ public:
 signals:
     // A file under a tool call's "changed files" was clicked: show its diff.
     void changedFileActivated(RowId toolCallRowId, const QString &path);
+    // "Rewind to After This Step…" on a step (or anything in it).
+    void rewindToStepRequested(RowId threadId, RowId runId, int stepIndex);
 
 private:
     void build(const Redactor &redactor);
@@ -68,6 +71,7 @@ private:
     void copyValue();
     void copyJson();
     void copyStepLog();
+    void rewindToStep();
     QString pathOf(const QModelIndex &index) const;
 
     const RunHistory &m_history;
@@ -82,4 +86,5 @@ private:
     QAction *m_copyValue = nullptr;
     QAction *m_copyJson = nullptr;
     QAction *m_copyStepLog = nullptr;
+    QAction *m_rewind = nullptr;
 };

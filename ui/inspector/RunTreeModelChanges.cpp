@@ -22,9 +22,9 @@ void RunTreeModel::addChangedFiles(CallNode *call)
     QJsonArray paths;
     for (const QString &path : files)
         paths.append(path);
-    setDetail(
-        call, changedFilesKey(), kRankChangedFiles, paths,
-        tr("%n file(s): %1", nullptr, int(files.size())).arg(files.join(QLatin1String(", "))));
+    setDetail(call, changedFilesKey(), kRankChangedFiles, paths,
+              tr("%1: %2").arg(files.size() == 1 ? tr("1 file") : tr("%1 files").arg(files.size()),
+                               files.join(QLatin1String(", "))));
 }
 
 void RunTreeModel::refreshChangedFiles(RowId toolCallRowId)

@@ -4,6 +4,7 @@
 #include "approval/ApprovalCenter.h"
 #include "approval/ApprovalStatusButton.h"
 #include "changes/ChangesPanel.h"
+#include "changes/DiffRender.h"
 #include "changes/RewindDialog.h"
 #include "chat/ChatPane.h"
 #include "chat/ConversationModel.h"
@@ -61,7 +62,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
                        this);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);
-    m_checkpoints = nullptr; // AppContext::checkpoints() comes with wip/review
+    m_checkpoints = engine ? &m_context.checkpoints() : nullptr;
     m_changes = new ChangesPanel(m_checkpoints, m_context.history(), engine, this);
 
     m_rightPanel = new QTabWidget(this);
@@ -454,6 +455,18 @@ void MainWindow::connectCheckpoints()
                 showRightPanelPage(m_changes);
                 m_changes->showToolCallFile(toolCallRowId, path);
             });
+    connect(m_inspector, &InspectorPanel::rewindToStepRequested, this,
+            [this](RowId threadId, RowId runId, int stepIndex) {
+                if (!m_checkpoints)
+                    return;
+                const auto steps = m_checkpoints->steps(threadId);
+                if (!steps)
+                    return;
+                for (const ThreadStep &step : *steps) {
+                    if (step.runId == runId && step.stepIndex == stepIndex)
+                        showRewind(threadId, step.number);
+                }
+            });
     connect(m_changes, &ChangesPanel::rewindRequested, this,
             [this](RowId threadId, int step) { showRewind(threadId, step); });
     if (!m_checkpoints)
@@ -533,8 +546,8 @@ void MainWindow::showRewind(RowId threadId, int step, RowId messageId)
         statusBar()->showMessage(
             result.mode == RewindMode::Conversation
                 ? tr("Rewound the conversation into a new thread; the original stays.")
-                : tr("Rewound: %n file(s) restored. Undo Rewind brings them back.", nullptr,
-                     result.filesRestored),
+                : tr("Rewound: %1 restored. Undo Rewind in the Changes tab brings them back.")
+                      .arg(DiffRender::filesText(result.filesRestored)),
             10000);
     });
     dialog->open();

@@ -293,8 +293,11 @@ void SettingsDialog::showCheckpointUsage()
         return;
     }
     m_checkpointUsage->setText(
-        tr("%1 in %n sandbox(es)' checkpoints", nullptr, storage.repositories)
-            .arg(DiffRender::sizeText(storage.bytesUsed)));
+        storage.repositories == 1
+            ? tr("%1 in one sandbox's checkpoints").arg(DiffRender::sizeText(storage.bytesUsed))
+            : tr("%1 in %2 sandboxes' checkpoints")
+                  .arg(DiffRender::sizeText(storage.bytesUsed))
+                  .arg(storage.repositories));
 }
 
 void SettingsDialog::load()

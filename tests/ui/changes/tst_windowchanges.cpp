@@ -19,6 +19,7 @@
 #include "sandbox/SandboxBackend.h"
 #include "services/RunHistory.h"
 #include "services/SandboxService.h"
+#include "threads/ThreadSidebar.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -32,6 +33,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTreeView>
 
@@ -150,8 +152,8 @@ QString TestWindowChanges::sandboxFile(const QString &path)
     const DaytonaResult sandbox = await(client->getSandbox(m_sandboxId));
     if (!sandbox.ok())
         return QStringLiteral("<no sandbox: %1>").arg(sandbox.error.message);
-    const DaytonaResult file
-        = await(client->downloadFile(sandbox.sandbox, QStringLiteral("/home/daytona/") + path));
+    const DaytonaResult file = await(client->downloadFile(
+        Sandbox::fromJson(sandbox.json().object()), QStringLiteral("/home/daytona/") + path));
     if (!file.ok())
         return QStringLiteral("<cannot read: %1>").arg(file.error.message);
     return QString::fromUtf8(file.body);
@@ -210,6 +212,7 @@ void TestWindowChanges::runCardOpensTheTabOnThatRun()
 void TestWindowChanges::diffUnifiedAndSideBySide()
 {
     // The last run: reverse_string.py, its None check added.
+    m_f->find<QAction>(QStringLiteral("actionShowChanges"))->trigger();
     panel()->setThread(m_thread);
     waitForChanges();
     QCOMPARE(shownFiles(), QStringList{QStringLiteral("reverse_string.py")});
