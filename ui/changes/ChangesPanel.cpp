@@ -361,6 +361,7 @@ constexpr int kIdRole = Qt::UserRole + 1;
 void ChangesPanel::setThread(RowId threadId)
 {
     m_thread = threadId;
+    m_notice.clear();
     m_shown = ChangeRange::lastRun();
     m_sandboxGone = false;
     m_model->setChangeSet({});
@@ -486,6 +487,7 @@ ChangeRange ChangesPanel::chosenRange() const
 
 void ChangesPanel::rangeChosen()
 {
+    m_notice.clear();
     m_stepsRow->setVisible(m_range->currentData().toInt() == StepsCode);
     if (m_thread && m_checkpoints)
         requestChanges(chosenRange());
@@ -548,6 +550,8 @@ void ChangesPanel::changesReady(const ChangesResult &result)
                     "rewound.");
     if (result.fromStoreOnly)
         notes << tr("The storage cap removed these checkpoints' contents: files and counts only.");
+    if (!m_notice.isEmpty())
+        notes << m_notice;
     showMessage(notes.join(QLatin1Char(' ')), false);
     m_model->setChangeSet(result.changes);
     m_summary->setText(summaryText(result.changes));
@@ -637,6 +641,7 @@ void ChangesPanel::rewindFinished(const RewindResult &result)
         if (!result.notRestored.isEmpty())
             text += QLatin1Char(' ')
                 + tr("Left as they are: %1.").arg(result.notRestored.join(QLatin1String(", ")));
+        m_notice = text;
         showMessage(text, false);
     }
     // The home changed (here or through the rewind dialog): show it again.
@@ -702,5 +707,6 @@ void ChangesPanel::exportFinished(const ExportFinished &result)
     if (!result.leftOut.isEmpty())
         text += QLatin1Char(' ')
             + tr("Left out (too big): %1.").arg(result.leftOut.join(QLatin1String(", ")));
+    m_notice = text;
     showMessage(text, false);
 }

@@ -106,6 +106,7 @@ private:
     QSet<int> m_jobs; // reverts, undos and exports this panel asked for
     bool m_loading = false;
     QString m_pendingFile; // select it when the change set arrives
+    QString m_notice; // what the last revert, undo or export did (kept across reloads)
     QFutureWatcher<DiffRendering> *m_render = nullptr;
     int m_renderRow = -1;
 

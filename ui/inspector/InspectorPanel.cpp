@@ -131,8 +131,10 @@ void InspectorPanel::build(const Redactor &redactor)
         menu->addAction(m_copyValue);
         menu->addAction(m_copyJson);
         menu->addAction(m_copyStepLog);
-        menu->addSeparator();
-        menu->addAction(m_rewind);
+        if (m_rewindAvailable) {
+            menu->addSeparator();
+            menu->addAction(m_rewind);
+        }
         menu->popup(m_tree->viewport()->mapToGlobal(pos));
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,

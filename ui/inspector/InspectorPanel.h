@@ -51,6 +51,8 @@ public:
     QAction *copyJsonAction() const { return m_copyJson; }
     QAction *copyStepLogAction() const { return m_copyStepLog; }
     QAction *rewindAction() const { return m_rewind; }
+    // Whether the context menu offers "Rewind to After This Step…" (there are checkpoints).
+    void setRewindAvailable(bool available) { m_rewindAvailable = available; }
 
     // Opens the viewer on a node's full value.
     void showValue(const QModelIndex &index);
@@ -87,4 +89,5 @@ private:
     QAction *m_copyJson = nullptr;
     QAction *m_copyStepLog = nullptr;
     QAction *m_rewind = nullptr;
+    bool m_rewindAvailable = false;
 };

@@ -471,6 +471,7 @@ void MainWindow::connectCheckpoints()
             [this](RowId threadId, int step) { showRewind(threadId, step); });
     if (!m_checkpoints)
         return;
+    m_inspector->setRewindAvailable(true);
     CheckpointService *checkpoints = m_checkpoints;
     const RunHistory &history = m_context.history();
     // The card under a finished run: the files its tool calls changed, from the store.

@@ -293,7 +293,9 @@ void SettingsDialog::showCheckpointUsage()
         return;
     }
     m_checkpointUsage->setText(
-        storage.repositories == 1
+        storage.repositories <= 0
+            ? tr("%1 of checkpoints").arg(DiffRender::sizeText(storage.bytesUsed))
+            : storage.repositories == 1
             ? tr("%1 in one sandbox's checkpoints").arg(DiffRender::sizeText(storage.bytesUsed))
             : tr("%1 in %2 sandboxes' checkpoints")
                   .arg(DiffRender::sizeText(storage.bytesUsed))

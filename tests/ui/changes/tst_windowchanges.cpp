@@ -17,6 +17,7 @@
 #include "inspector/RunTreeModel.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
+#include "services/CheckpointService.h"
 #include "services/RunHistory.h"
 #include "services/SandboxService.h"
 #include "threads/ThreadSidebar.h"
@@ -33,6 +34,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTreeView>
@@ -78,6 +80,9 @@ private slots:
     void inspectorLinkOpensTheFileDiff();
     void exportedPatchApplies();
     void rewindFromTheDialogAndUndo();
+    void revertOneFile();
+    void rewindConversationForksTheThread();
+    void settingsShowTheCapAndTheDiskUsed();
     void goneSandboxIsSaidPlainly();
 
 private:
@@ -331,6 +336,21 @@ void TestWindowChanges::exportedPatchApplies()
     QVERIFY(applied.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(applied.readAll()), handleNoneSource());
     QVERIFY(QFile::exists(tree + QStringLiteral("/test_reverse_string.py")));
+
+    // The changed files as an archive: tar lists them.
+    const QString archive = out.filePath(QStringLiteral("changed-files.tar"));
+    panel()->exportArchiveTo(archive);
+    QTRY_VERIFY_WITH_TIMEOUT(panel()->messageLabel()->text().contains(archive), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel()->messageLabel()->text().startsWith(QStringLiteral("Wrote")),
+                             30000);
+    QProcess tar;
+    tar.start(QStringLiteral("tar"), {QStringLiteral("-tf"), archive});
+    QVERIFY(tar.waitForFinished(30000));
+    const QString listed = QString::fromUtf8(tar.readAllStandardOutput());
+    qInfo("tried: export the changed files as an archive, result: \"%s\", tar lists: %s",
+          qPrintable(panel()->messageLabel()->text()), qPrintable(listed.simplified()));
+    QVERIFY(listed.contains(QStringLiteral("reverse_string.py")));
+    QVERIFY(listed.contains(QStringLiteral("test_reverse_string.py")));
 }
 
 void TestWindowChanges::rewindFromTheDialogAndUndo()
@@ -368,6 +388,89 @@ void TestWindowChanges::rewindFromTheDialogAndUndo()
     QTRY_COMPARE_WITH_TIMEOUT(sandboxFile(QStringLiteral("reverse_string.py")), handleNoneSource(),
                               30000);
     qInfo("tried: Undo Rewind, result: reverse_string.py has its None check again");
+}
+
+void TestWindowChanges::revertOneFile()
+{
+    // The last run, reverse_string.py selected: Revert File puts it back as before the run.
+    panel()->setThread(m_thread);
+    waitForChanges();
+    QVERIFY(panel()->selectFile(QStringLiteral("reverse_string.py")));
+    auto *revert = m_f->find<QPushButton>(QStringLiteral("changesRevertFile"));
+    QVERIFY(revert);
+    QTRY_VERIFY(revert->isEnabled());
+    revert->click();
+    QTRY_VERIFY_WITH_TIMEOUT(panel()->messageLabel()->text().startsWith(QStringLiteral("Done")),
+                             30000);
+    const QString reverted = sandboxFile(QStringLiteral("reverse_string.py"));
+    qInfo("tried: Revert File on reverse_string.py, result: \"%s\", the file is\n%s",
+          qPrintable(panel()->messageLabel()->text()), qPrintable(reverted));
+    QCOMPARE(reverted, reverseStringSource());
+    // A revert is a rewind too: Undo Rewind brings the run's version back.
+    QTRY_VERIFY(panel()->undoButton()->isVisible());
+    panel()->undoButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(sandboxFile(QStringLiteral("reverse_string.py")), handleNoneSource(),
+                              30000);
+}
+
+void TestWindowChanges::rewindConversationForksTheThread()
+{
+    // From the second user message, conversation only: a new thread, the message back in the
+    // composer, the files as they are.
+    const auto messages = m_f->context->history().listMessages(m_thread);
+    QVERIFY(messages);
+    RowId second = 0;
+    for (const MessageRecord &message : *messages) {
+        if (message.role == MessageRole::User && message.text().contains(QLatin1String("None")))
+            second = message.id;
+    }
+    QVERIFY(second);
+    m_f->window->showRewind(m_thread, -1, second);
+    RewindDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_f->find<RewindDialog>(QStringLiteral("rewindDialog")))
+                && dialog->isVisible());
+    QVERIFY(
+        dialog->targetPicker()->currentText().startsWith(QStringLiteral("Before your message")));
+    dialog->setMode(RewindMode::Conversation);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isPreviewReady() && dialog->rewindButton()->isEnabled(),
+                             30000);
+    qInfo("tried: Rewind to before \"now make it handle None\", conversation only, result: "
+          "preview \"%s\"",
+          qPrintable(dialog->previewSummary()->text()));
+    QVERIFY(dialog->previewSummary()->text().contains(QStringLiteral("new thread")));
+    dialog->rewindButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_f->window->sidebar()->currentThreadId() != m_thread, 30000);
+    auto *composer = m_f->find<QPlainTextEdit>(QStringLiteral("composer"));
+    qInfo("tried: Rewind, result: thread %lld selected (was %lld), composer \"%s\", "
+          "reverse_string.py unchanged: %d",
+          m_f->window->sidebar()->currentThreadId(), m_thread, qPrintable(composer->toPlainText()),
+          sandboxFile(QStringLiteral("reverse_string.py")) == handleNoneSource());
+    QCOMPARE(composer->toPlainText(), QStringLiteral("now make it handle None"));
+    QVERIFY(!m_f->allText().contains(QStringLiteral("now returns None")));
+    QCOMPARE(sandboxFile(QStringLiteral("reverse_string.py")), handleNoneSource());
+    composer->clear();
+    m_f->window->sidebar()->selectThread(m_thread);
+    QTRY_COMPARE(m_f->window->sidebar()->currentThreadId(), m_thread);
+}
+
+void TestWindowChanges::settingsShowTheCapAndTheDiskUsed()
+{
+    m_f->window->showSettings();
+    QDialog *settings = nullptr;
+    QTRY_VERIFY((settings = m_f->find<QDialog>(QStringLiteral("settingsDialog")))
+                && settings->isVisible());
+    auto *cap = settings->findChild<QSpinBox *>(QStringLiteral("checkpointCapSpin"));
+    auto *used = settings->findChild<QLabel *>(QStringLiteral("checkpointUsageLabel"));
+    QVERIFY(cap && used);
+    QCOMPARE(cap->value(), 1024);
+    QTRY_VERIFY_WITH_TIMEOUT(used->text().contains(QStringLiteral("checkpoints")), 30000);
+    qInfo("tried: Settings > Data, result: cap %d MiB, used \"%s\"", cap->value(),
+          qPrintable(used->text()));
+    cap->setValue(2048);
+    settings->accept();
+    QTRY_VERIFY(!m_f->find<QDialog>(QStringLiteral("settingsDialog")));
+    QCOMPARE(m_f->context->settings().checkpointCapMiB(), 2048);
+    QCOMPARE(m_f->context->checkpoints().capBytes(), qint64(2048) << 20);
 }
 
 void TestWindowChanges::goneSandboxIsSaidPlainly()
