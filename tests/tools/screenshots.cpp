@@ -182,7 +182,15 @@ int main(int argc, char **argv)
     composer->setFocus();
     QTest::keyClicks(composer, QStringLiteral("now make it handle None"));
     QTest::keyClick(composer, Qt::Key_Return);
-    if (!waitFor([&] { return f.allText().contains(QStringLiteral("now returns None")); }))
+    // Overwriting a file asks first under the default policy: approve it.
+    if (!waitFor([&] {
+            auto *approval = f.find<QDialog>(QStringLiteral("approvalDialog"));
+            if (approval && approval->isVisible())
+                QTest::mouseClick(
+                    approval->findChild<QPushButton *>(QStringLiteral("approveButton")),
+                    Qt::LeftButton);
+            return f.allText().contains(QStringLiteral("now returns None"));
+        }))
         return fail("the second run did not finish");
     f.find<QAction>(QStringLiteral("actionShowChanges"))->trigger();
     ChangesPanel *changes = f.window->changesPanel();

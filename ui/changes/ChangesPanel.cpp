@@ -144,7 +144,8 @@ void ChangesPanel::build()
     split->addWidget(m_files);
     split->addWidget(m_diff);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(1, 4);
+    split->setSizes({140, 560}); // the diff is what is read; the list is mostly short
 
     m_sideBySide = new QCheckBox(tr("Side &by side"), this);
     m_sideBySide->setObjectName(QStringLiteral("changesSideBySide"));
