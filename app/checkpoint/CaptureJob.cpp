@@ -1,6 +1,7 @@
 // CaptureJob: the network side of a capture, with the git work on the pool.
 #include "checkpoint/CaptureJob.h"
 
+#include "checkpoint/CheckpointLog.h"
 #include "checkpoint/ManifestRequest.h"
 #include "checkpoint/RepositoryState.h"
 #include "sandbox/DaytonaClient.h"
@@ -29,6 +30,8 @@ void CaptureJob::start()
         m_client, m_sandbox, m_forceFind, m_state, this,
         [this](const HomeManifest &manifest, const QString &source, const QString &error) {
             m_source = source;
+            qCDebug(lcCheckpoint) << "manifest" << manifest.entries.size() << "entries"
+                                  << m_timer.elapsed() << "ms";
             if (!error.isEmpty())
                 return fail(QStringLiteral("Could not take a checkpoint of sandbox %1: %2")
                                 .arg(m_sandbox.id, error));
@@ -41,6 +44,8 @@ void CaptureJob::start()
 void CaptureJob::planned(CapturePlan plan)
 {
     m_plan = std::make_shared<CapturePlan>(std::move(plan));
+    qCDebug(lcCheckpoint) << "planned" << m_plan->fetch.size() + m_plan->fetchRaw.size()
+                          << "to fetch" << m_timer.elapsed() << "ms";
     fetchNext();
 }
 
@@ -85,11 +90,16 @@ void CaptureJob::fetchNext()
         });
         return;
     }
-    if (!m_rawDone && !m_plan->fetchRaw.isEmpty()) {
-        m_rawDone = true;
+    if (m_nextRaw < m_plan->fetchRaw.size()) {
         QList<QByteArray> paths;
-        for (const ManifestEntry &e : std::as_const(m_plan->fetchRaw))
-            paths.append(e.path);
+        qint64 bytes = 0;
+        const QList<ManifestEntry> &raw = m_plan->fetchRaw;
+        while (m_nextRaw < raw.size() && paths.size() < kBatchFiles
+               && (paths.isEmpty() || bytes + raw[m_nextRaw].size <= kRawBatchBytes)) {
+            paths.append(raw[m_nextRaw].path);
+            bytes += raw[m_nextRaw].size;
+            ++m_nextRaw;
+        }
         DaytonaCall *call = m_client->execute(
             m_sandbox, SnapshotWriter::rawFetchCommand(QLatin1String(Checkpoints::kHome), paths),
             QString(), {}, 300);
@@ -118,6 +128,9 @@ void CaptureJob::fetchNext()
         result.bytesFetched = m_stored.bytesFetched;
         m_done = true;
         emit finished(result);
+        QtConcurrent::run(m_pool, [state = m_state] { state->save(); }).then(this, [this] {
+            emit settled();
+        });
     });
 }
 
@@ -143,4 +156,5 @@ void CaptureJob::fail(const QString &error)
     result.elapsedMs = m_timer.elapsed();
     result.manifestSource = m_source;
     emit finished(result);
+    emit settled();
 }

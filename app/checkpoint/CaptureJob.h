@@ -29,9 +29,13 @@ public:
     // Per download request: at most this many files or bytes (a bigger file goes alone).
     static constexpr int kBatchFiles = 500;
     static constexpr qint64 kBatchBytes = qint64(16) << 20;
+    // Names that are not UTF-8 come through a command's output (base64), which a server may cap.
+    static constexpr qint64 kRawBatchBytes = 256 << 10;
 
 signals:
     void finished(const CaptureResult &result);
+    // After finished: the stat cache is on disk too (the next job of the repository may start).
+    void settled();
 
 private:
     void planned(CapturePlan plan);
@@ -48,7 +52,7 @@ private:
     QString m_source;
     std::shared_ptr<CapturePlan> m_plan;
     qsizetype m_next = 0; // index into plan->fetch
-    bool m_rawDone = false;
+    qsizetype m_nextRaw = 0; // index into plan->fetchRaw
     StoredFiles m_stored;
     bool m_done = false;
 };

@@ -3,6 +3,7 @@
 #include "checkpoint/CheckpointEngine.h"
 
 #include "checkpoint/CaptureJob.h"
+#include "checkpoint/CheckpointLog.h"
 #include "checkpoint/GitRepository.h"
 #include "checkpoint/RepositoryState.h"
 #include "checkpoint/RestoreJob.h"
@@ -16,6 +17,8 @@
 #include <QtConcurrent>
 
 #include <git2.h>
+
+Q_LOGGING_CATEGORY(lcCheckpoint, "studio.checkpoint", QtInfoMsg)
 
 namespace {
 
@@ -162,13 +165,14 @@ QFuture<CaptureResult> CheckpointEngine::capture(DaytonaClient *client, const Sa
             [this, guard, sandbox, st = state(repoKey), forceFind,
              promise](std::function<void()> done) {
                 auto *job = new CaptureJob(guard, sandbox, st, forceFind, &m_pool, this);
-                connect(job, &CaptureJob::finished, this,
-                        [job, promise, done](const CaptureResult &r) {
-                            promise->addResult(r);
-                            promise->finish();
-                            job->deleteLater();
-                            done();
-                        });
+                connect(job, &CaptureJob::finished, this, [promise](const CaptureResult &r) {
+                    promise->addResult(r);
+                    promise->finish();
+                });
+                connect(job, &CaptureJob::settled, this, [job, done] {
+                    job->deleteLater();
+                    done();
+                });
                 job->start();
             });
     return future;
@@ -296,14 +300,14 @@ QFuture<StorageUsage> CheckpointEngine::usage()
 }
 
 QFuture<CompactResult> CheckpointEngine::compact(const QString &repoKey,
-                                                 const QList<CheckpointId> &keep)
+                                                 const QList<CheckpointId> &keep, bool repack)
 {
     if (!validKey(repoKey)) {
         CompactResult r;
         r.error = invalidKey(repoKey);
         return readyFuture(r);
     }
-    return runOnPool<CompactResult>(repoKey, [st = state(repoKey), keep] {
+    return runOnPool<CompactResult>(repoKey, [st = state(repoKey), keep, repack] {
         CompactResult result;
         GitRepository repo;
         if (!repo.open(st->path, false, &result.error))
@@ -315,21 +319,12 @@ QFuture<CompactResult> CheckpointEngine::compact(const QString &repoKey,
                 ids.append(id);
         }
         // Blobs still referenced: the stat cache keeps only those.
-        QSet<GitOid> live;
-        for (const GitOid &id : std::as_const(ids)) {
-            GitOid home;
-            QList<TreeItem> items;
-            QString ignored;
-            if (repo.readCheckpoint(id, &home, nullptr, &ignored)
-                && repo.listTree(home, &items, &ignored)) {
-                for (const TreeItem &t : std::as_const(items))
-                    live.insert(t.oid);
-            }
-        }
+        const QSet<GitOid> live = repo.reachable(ids);
         result.bytesBefore = GitRepository::diskUsage(st->path);
-        if (!repo.compactTo(ids, &result.dropped, &result.error))
+        if (!repo.compactTo(ids, repack, &result.dropped, &result.error))
             return result;
         result.kept = int(ids.size());
+        st->knownTrees.clear();
         st->load();
         for (auto it = st->files.begin(); it != st->files.end();) {
             if (live.contains(it->blob))
@@ -349,6 +344,7 @@ QFuture<QString> CheckpointEngine::removeRepository(const QString &repoKey)
         return readyFuture(invalidKey(repoKey));
     auto st = state(repoKey);
     return runOnPool<QString>(repoKey, [st] {
+        st->knownTrees.clear();
         st->files.clear();
         st->loaded = true;
         if (QFileInfo::exists(st->path) && !QDir(st->path).removeRecursively())

@@ -74,8 +74,11 @@ public:
 
     // Bytes on disk per repository and in total.
     QFuture<StorageUsage> usage();
-    // Keeps only these checkpoints (and what they share) and repacks; the rest is freed.
-    QFuture<CompactResult> compact(const QString &repoKey, const QList<CheckpointId> &keep);
+    // Keeps only these checkpoints (and what they share); the rest is freed at once. With
+    // repack, what is kept is also packed into one delta-compressed pack: about half the disk,
+    // but it takes seconds to minutes and the repository's other jobs wait for it.
+    QFuture<CompactResult> compact(const QString &repoKey, const QList<CheckpointId> &keep,
+                                   bool repack = false);
     // Deletes a repository (its sandbox is gone and its checkpoints are no longer wanted).
     // Empty string on success, else why not.
     QFuture<QString> removeRepository(const QString &repoKey);

@@ -9,6 +9,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <sys/stat.h>
 
 namespace {
@@ -28,9 +29,14 @@ GitOid fromGit(const git_oid &oid)
 // Git orders tree entries by name, a folder's name as if it ended in '/'.
 bool treeLess(const GitRepository::TreeEntry &a, const GitRepository::TreeEntry &b)
 {
-    const QByteArray ka = a.mode == 040000 ? a.name + '/' : a.name;
-    const QByteArray kb = b.mode == 040000 ? b.name + '/' : b.name;
-    return ka < kb;
+    const qsizetype common = qMin(a.name.size(), b.name.size());
+    const int c = std::memcmp(a.name.constData(), b.name.constData(), size_t(common));
+    if (c != 0)
+        return c < 0;
+    // One name is a prefix of the other: compare the next byte, '/' after a folder's name.
+    const uchar ca = a.name.size() > common ? uchar(a.name[common]) : a.mode == 040000 ? '/' : 0;
+    const uchar cb = b.name.size() > common ? uchar(b.name[common]) : b.mode == 040000 ? '/' : 0;
+    return ca < cb;
 }
 
 QByteArray skippedBlob(const QList<SkippedRecord> &records)
@@ -145,12 +151,17 @@ GitOid GitRepository::write(const QByteArray &data, int type, qint64 *addedBytes
     if (git_odb_hash(&oid, data.constData(), size_t(data.size()), git_object_t(type)) != 0)
         return {};
     const GitOid id = fromGit(oid);
-    if (git_odb_exists(m_odb, &oid) == 1)
+    if (m_known && m_known->contains(id))
         return id;
-    if (git_odb_write(&oid, m_odb, data.constData(), size_t(data.size()), git_object_t(type)) != 0)
-        return {};
-    if (addedBytes)
-        *addedBytes += looseObjectBytes(id);
+    if (git_odb_exists(m_odb, &oid) != 1) {
+        if (git_odb_write(&oid, m_odb, data.constData(), size_t(data.size()), git_object_t(type))
+            != 0)
+            return {};
+        if (addedBytes)
+            *addedBytes += looseObjectBytes(id);
+    }
+    if (m_known)
+        m_known->insert(id);
     return id;
 }
 
@@ -293,7 +304,43 @@ QList<GitOid> GitRepository::kept() const
     return out;
 }
 
-bool GitRepository::compactTo(const QList<GitOid> &keep, int *dropped, QString *error)
+namespace {
+
+void collect(git_repository *repo, const git_oid *treeId, QSet<GitOid> *live, int depth)
+{
+    if (depth > 512)
+        return;
+    git_tree *tree = nullptr;
+    if (git_tree_lookup(&tree, repo, treeId) != 0)
+        return;
+    const size_t count = git_tree_entrycount(tree);
+    for (size_t i = 0; i < count; ++i) {
+        const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+        const GitOid id = fromGit(*git_tree_entry_id(e));
+        if (live->contains(id))
+            continue; // a subtree shared with a checkpoint already walked
+        live->insert(id);
+        if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+            collect(repo, git_tree_entry_id(e), live, depth + 1);
+    }
+    git_tree_free(tree);
+}
+
+} // namespace
+
+QSet<GitOid> GitRepository::reachable(const QList<GitOid> &checkpoints) const
+{
+    QSet<GitOid> live;
+    for (const GitOid &k : checkpoints) {
+        if (k.size() != GIT_OID_RAWSZ || live.contains(k))
+            continue;
+        live.insert(k);
+        collect(m_repo, asOid(k), &live, 0);
+    }
+    return live;
+}
+
+bool GitRepository::compactTo(const QList<GitOid> &keep, bool repack, int *dropped, QString *error)
 {
     const QSet<GitOid> keepSet(keep.begin(), keep.end());
     *dropped = 0;
@@ -304,15 +351,15 @@ bool GitRepository::compactTo(const QList<GitOid> &keep, int *dropped, QString *
         git_reference_remove(m_repo, name.constData());
         ++*dropped;
     }
-    const QString objects = m_path + QStringLiteral("/objects");
-    const QString packDir = objects + QStringLiteral("/pack");
-    QString newPack;
     QList<GitOid> present;
     for (const GitOid &k : keepSet) {
         if (exists(k))
             present.append(k);
     }
-    if (!present.isEmpty()) {
+    const QString objects = m_path + QStringLiteral("/objects");
+    const QString packDir = objects + QStringLiteral("/pack");
+    QString newPack;
+    if (repack && !present.isEmpty()) {
         git_packbuilder *pb = nullptr;
         if (git_packbuilder_new(&pb, m_repo) != 0) {
             *error = lastError("repacking");
@@ -334,23 +381,34 @@ bool GitRepository::compactTo(const QList<GitOid> &keep, int *dropped, QString *
             return false;
         }
     }
-    // Everything else goes: loose objects and the older packs. The new pack is complete first,
-    // so a crash here leaves at worst objects that are kept twice.
-    QDirIterator loose(objects, QDir::Dirs | QDir::NoDotAndDotDot);
-    while (loose.hasNext()) {
-        const QString dir = loose.next();
-        const QString name = QFileInfo(dir).fileName();
-        const bool hex = name.size() == 2 && std::all_of(name.cbegin(), name.cend(), [](QChar c) {
-                             return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
-                                 || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
-                         });
-        if (hex)
-            QDir(dir).removeRecursively();
+    // Loose objects that nothing kept reaches (all of them after a repack: the new pack is
+    // complete first, so a crash here leaves at worst objects kept twice).
+    const QSet<GitOid> live = repack ? QSet<GitOid>() : reachable(present);
+    QDirIterator folders(objects, QDir::Dirs | QDir::NoDotAndDotDot);
+    while (folders.hasNext()) {
+        const QString dir = folders.next();
+        const QString prefix = QFileInfo(dir).fileName();
+        const bool hex
+            = prefix.size() == 2 && std::all_of(prefix.cbegin(), prefix.cend(), [](QChar c) {
+                  return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+                      || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+              });
+        if (!hex)
+            continue;
+        const QStringList names = QDir(dir).entryList(QDir::Files);
+        for (const QString &name : names) {
+            const GitOid id = fromHex(prefix + name);
+            if (repack || id.isEmpty() || !live.contains(id))
+                QFile::remove(dir + QLatin1Char('/') + name);
+        }
+        QDir().rmdir(dir); // only when empty
     }
-    const QStringList packs = QDir(packDir).entryList(QDir::Files);
-    for (const QString &file : packs) {
-        if (newPack.isEmpty() || !file.startsWith(newPack))
-            QFile::remove(packDir + QLatin1Char('/') + file);
+    if (repack) {
+        const QStringList packs = QDir(packDir).entryList(QDir::Files);
+        for (const QString &file : packs) {
+            if (newPack.isEmpty() || !file.startsWith(newPack))
+                QFile::remove(packDir + QLatin1Char('/') + file);
+        }
     }
     git_odb_refresh(m_odb);
     return true;

@@ -53,6 +53,8 @@ public:
     static GitOid fromHex(const QString &hex); // empty if not 40 hex digits
 
     bool exists(const GitOid &oid) const;
+    // Objects known to exist (a cache kept by the caller); write() consults and fills it.
+    void setKnown(QSet<GitOid> *known) { m_known = known; }
     // Writes an object unless it exists; *addedBytes (if given) += what it took on disk.
     GitOid write(const QByteArray &data, int type, qint64 *addedBytes = nullptr);
     GitOid writeBlob(const QByteArray &data, qint64 *addedBytes = nullptr);
@@ -78,8 +80,11 @@ public:
     // Kept checkpoints: refs/checkpoints/<hex>.
     bool keep(const GitOid &checkpoint, QString *error);
     QList<GitOid> kept() const;
-    // Drops every object not reachable from `keep` (one new pack) and the other refs.
-    bool compactTo(const QList<GitOid> &keep, int *dropped, QString *error);
+    // Drops the other refs and every loose object not reachable from `keep`; with repack, also
+    // packs what is kept into one pack (smaller on disk, but slow: deltas are searched).
+    bool compactTo(const QList<GitOid> &keep, bool repack, int *dropped, QString *error);
+    // Every object reachable from these checkpoints (shared trees walked once).
+    QSet<GitOid> reachable(const QList<GitOid> &checkpoints) const;
 
     // Bytes the repository takes on disk (allocated blocks).
     static qint64 diskUsage(const QString &path);
@@ -93,4 +98,5 @@ private:
     git_repository *m_repo = nullptr;
     git_odb *m_odb = nullptr;
     QString m_path;
+    QSet<GitOid> *m_known = nullptr;
 };

@@ -4,6 +4,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <charconv>
 
 #include <cerrno>
 #include <cstring>
@@ -16,21 +17,24 @@
 namespace {
 
 // "1700000000.123456789" (find's %T@ has 10 fraction digits, date's %N 9) -> nanoseconds.
-bool parseTime(const QByteArray &text, qint64 *ns)
+bool parseTime(QByteArrayView text, qint64 *ns)
 {
     const qsizetype dot = text.indexOf('.');
-    bool ok = false;
-    const qint64 seconds = text.left(dot < 0 ? text.size() : dot).toLongLong(&ok);
-    if (!ok)
+    const QByteArrayView whole = dot < 0 ? text : text.first(dot);
+    qint64 seconds = 0;
+    auto r = std::from_chars(whole.data(), whole.data() + whole.size(), seconds);
+    if (whole.isEmpty() || r.ec != std::errc() || r.ptr != whole.data() + whole.size())
         return false;
     qint64 fraction = 0;
     if (dot >= 0) {
-        QByteArray digits = text.mid(dot + 1).left(9);
-        while (digits.size() < 9)
-            digits.append('0');
-        fraction = digits.toLongLong(&ok);
-        if (!ok)
+        QByteArrayView digits = text.sliced(dot + 1);
+        if (digits.size() > 9)
+            digits = digits.first(9);
+        r = std::from_chars(digits.data(), digits.data() + digits.size(), fraction);
+        if (digits.isEmpty() || r.ec != std::errc() || r.ptr != digits.data() + digits.size())
             return false;
+        for (qsizetype i = digits.size(); i < 9; ++i)
+            fraction *= 10;
     }
     *ns = seconds * 1000000000LL + fraction;
     return true;
@@ -165,24 +169,33 @@ void HomeManifest::appendRecord(QByteArray *out, const ManifestEntry &e)
 bool HomeManifest::parse(const QByteArray &bytes, HomeManifest *manifest, QString *error)
 {
     manifest->entries.clear();
-    qsizetype pos = 0;
-    auto next = [&](QByteArray *field) {
-        const qsizetype end = bytes.indexOf('\0', pos);
-        if (end < 0)
+    manifest->entries.reserve(bytes.count('\0') / 8);
+    const char *const begin = bytes.constData();
+    const char *const end = begin + bytes.size();
+    const char *pos = begin;
+    // Fields are views into bytes: only paths and link targets are copied.
+    auto next = [&](QByteArrayView *field) {
+        const char *nul = static_cast<const char *>(std::memchr(pos, 0, size_t(end - pos)));
+        if (!nul)
             return false;
-        *field = bytes.mid(pos, end - pos);
-        pos = end + 1;
+        *field = QByteArrayView(pos, nul - pos);
+        pos = nul + 1;
         return true;
     };
-    QByteArray magic;
-    QByteArray now;
-    if (!next(&magic) || magic != kMagic || !next(&now) || !parseTime(now, &manifest->nowNs)) {
+    auto number = [](QByteArrayView text, auto *out, int base) {
+        const auto r = std::from_chars(text.data(), text.data() + text.size(), *out, base);
+        return r.ec == std::errc() && r.ptr == text.data() + text.size() && !text.isEmpty();
+    };
+    QByteArrayView magic;
+    QByteArrayView now;
+    if (!next(&magic) || magic != QByteArrayView(kMagic) || !next(&now)
+        || !parseTime(now.toByteArray(), &manifest->nowNs)) {
         *error = QStringLiteral("the sandbox's file listing is not in the expected format");
         return false;
     }
-    QByteArray f[8];
-    while (pos < bytes.size()) {
-        for (QByteArray &field : f) {
+    QByteArrayView f[8];
+    while (pos < end) {
+        for (QByteArrayView &field : f) {
             if (!next(&field)) {
                 *error = QStringLiteral("the sandbox's file listing was cut off");
                 return false;
@@ -191,22 +204,21 @@ bool HomeManifest::parse(const QByteArray &bytes, HomeManifest *manifest, QStrin
         ManifestEntry e;
         bool ok = f[0].size() == 1;
         e.type = ok ? f[0].at(0) : '?';
-        bool numOk = false;
-        e.mode = f[1].toUInt(&numOk, 8) & 07777;
-        ok = ok && numOk;
-        e.size = f[2].toLongLong(&numOk);
-        ok = ok && numOk && parseTime(f[3], &e.mtimeNs) && parseTime(f[4], &e.ctimeNs);
-        e.inode = f[5].toULongLong(&numOk);
-        ok = ok && numOk;
-        e.path = f[6];
-        e.linkTarget = f[7];
-        if (!ok || e.path.isEmpty() || e.path.startsWith('/') || e.path.contains("//")) {
+        quint32 mode = 0;
+        ok = ok && number(f[1], &mode, 8);
+        e.mode = mode & 07777;
+        ok = ok && number(f[2], &e.size, 10) && parseTime(f[3], &e.mtimeNs)
+            && parseTime(f[4], &e.ctimeNs) && number(f[5], &e.inode, 10);
+        if (!ok || f[6].isEmpty() || f[6].startsWith('/') || f[6].contains("//")) {
             *error = QStringLiteral("the sandbox's file listing has an unreadable entry");
             return false;
         }
-        if (!QByteArray("fdlpscbG").contains(e.type))
+        e.path = f[6].toByteArray();
+        if (!f[7].isEmpty())
+            e.linkTarget = f[7].toByteArray();
+        if (!std::strchr("fdlpscbG", e.type))
             e.type = '?';
-        manifest->entries.append(e);
+        manifest->entries.append(std::move(e));
     }
     return true;
 }

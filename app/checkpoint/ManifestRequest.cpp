@@ -5,6 +5,7 @@
 #include "sandbox/DaytonaClient.h"
 
 #include <QJsonObject>
+#include <QtConcurrent>
 
 void ManifestRequest::start(DaytonaClient *client, const Sandbox &sandbox, bool forceFind,
                             const std::shared_ptr<RepositoryState> &state, QObject *context,
@@ -16,24 +17,30 @@ void ManifestRequest::start(DaytonaClient *client, const Sandbox &sandbox, bool 
     }
     DaytonaCall *call = client->homeManifest(sandbox);
     QPointer<DaytonaClient> guard(client);
-    QObject::connect(
-        call, &DaytonaCall::finished, context,
-        [guard, sandbox, state, context, done](const DaytonaResult &r) {
-            if (r.error.kind == SandboxError::Kind::NotFound && r.httpStatus == 404
-                && !r.body.contains("sandbox") && guard) {
-                // Not our local server (Daytona's daemon does not know the route).
-                state->noManifestRoute = true;
-                viaFind(guard, sandbox, context, done);
-                return;
-            }
-            HomeManifest manifest;
-            QString error;
-            if (!r.ok())
-                error = r.error.message;
-            else if (!HomeManifest::parse(r.body, &manifest, &error))
-                error = QStringLiteral("Could not read the sandbox's file listing: %1.").arg(error);
-            done(manifest, QStringLiteral("route"), error);
-        });
+    QObject::connect(call, &DaytonaCall::finished, context,
+                     [guard, sandbox, state, context, done](const DaytonaResult &r) {
+                         if (r.error.kind == SandboxError::Kind::NotFound && r.httpStatus == 404
+                             && !r.body.contains("sandbox") && guard) {
+                             // Not our local server (Daytona's daemon does not know the route).
+                             state->noManifestRoute = true;
+                             viaFind(guard, sandbox, context, done);
+                             return;
+                         }
+                         if (!r.ok())
+                             return done(HomeManifest(), QStringLiteral("route"), r.error.message);
+                         // Parsed on a worker: tens of thousands of entries.
+                         QtConcurrent::run([body = r.body] {
+                             HomeManifest manifest;
+                             QString error;
+                             if (!HomeManifest::parse(body, &manifest, &error))
+                                 error = QStringLiteral(
+                                             "Could not read the sandbox's file listing: %1.")
+                                             .arg(error);
+                             return std::make_pair(manifest, error);
+                         }).then(context, [done](const std::pair<HomeManifest, QString> &parsed) {
+                             done(parsed.first, QStringLiteral("route"), parsed.second);
+                         });
+                     });
 }
 
 void ManifestRequest::viaFind(DaytonaClient *client, const Sandbox &sandbox, QObject *context,

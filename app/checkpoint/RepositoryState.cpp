@@ -3,7 +3,8 @@
 
 #include <QDataStream>
 #include <QFile>
-#include <QSaveFile>
+
+#include <cstdio>
 
 namespace {
 
@@ -47,18 +48,26 @@ void RepositoryState::load()
 
 void RepositoryState::save() const
 {
-    QSaveFile file(cacheFile(path));
-    if (!file.open(QIODevice::WriteOnly))
+    const QString target = cacheFile(path);
+    QFile file(target + QStringLiteral(".new"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return;
-    QDataStream out(&file);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << kMagic << qint64(files.size());
-    for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        const CachedFile &f = it.value();
-        out << it.key() << f.size << f.mtimeNs << f.ctimeNs << f.inode << f.mode << f.recordedNowNs
-            << f.blob;
+    {
+        QDataStream out(&file);
+        out.setVersion(QDataStream::Qt_6_4);
+        out << kMagic << qint64(files.size());
+        for (auto it = files.cbegin(); it != files.cend(); ++it) {
+            const CachedFile &f = it.value();
+            out << it.key() << f.size << f.mtimeNs << f.ctimeNs << f.inode << f.mode
+                << f.recordedNowNs << f.blob;
+        }
+        if (out.status() != QDataStream::Ok) {
+            file.remove();
+            return;
+        }
     }
-    file.commit();
+    file.close();
+    ::rename(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(target).constData());
 }
 
 GitOid RepositoryState::lookup(const ManifestEntry &e) const

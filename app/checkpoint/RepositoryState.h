@@ -8,6 +8,7 @@
 #include "checkpoint/HomeManifest.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 struct CachedFile
@@ -24,8 +25,9 @@ struct CachedFile
 struct RepositoryState
 {
     // An entry modified this close to (or after) the listing's clock may have changed again in
-    // the same clock tick without its stat showing it (git's "racy" files): fetched again.
-    static constexpr qint64 kRacyMarginNs = 100 * 1000000LL;
+    // the same clock tick without its stat showing it (git's "racy" files): fetched again next
+    // time. File times come from the kernel's coarse clock (one tick: 1 to 10 ms).
+    static constexpr qint64 kRacyMarginNs = 20 * 1000000LL;
 
     explicit RepositoryState(const QString &path)
         : path(path)
@@ -37,9 +39,14 @@ struct RepositoryState
     QHash<QByteArray, CachedFile> files;
     // The sandbox's server answered 404 to GET files/manifest (Daytona's daemon): use find.
     bool noManifestRoute = false;
+    // Trees known to be in the repository (written or seen since it was opened in this process):
+    // an unchanged folder's tree is then neither looked up nor written again.
+    QSet<GitOid> knownTrees;
 
     void load(); // once, from disk (a missing or damaged file is an empty cache)
-    void save() const; // atomically
+    // Atomically (a new file renamed over the old), not synced to disk: a cache lost in a crash
+    // costs one full download, not a wrong checkpoint.
+    void save() const;
     // The blob of this file when the cache knows it (same stat, not racy), else empty.
     GitOid lookup(const ManifestEntry &entry) const;
     static CachedFile fromEntry(const ManifestEntry &entry, qint64 nowNs, const GitOid &blob);

@@ -1,9 +1,11 @@
 // SnapshotWriter: manifest -> plan -> blobs -> trees -> checkpoint.
 #include "checkpoint/SnapshotWriter.h"
 
+#include "checkpoint/CheckpointLog.h"
 #include "checkpoint/RepositoryState.h"
 #include "checkpoint/ShellScript.h"
 
+#include <QElapsedTimer>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -154,6 +156,8 @@ StoredFiles SnapshotWriter::store(RepositoryState &state, const CapturePlan &pla
 CaptureResult SnapshotWriter::finish(RepositoryState &state, const CapturePlan &plan,
                                      const StoredFiles &stored)
 {
+    QElapsedTimer timer;
+    timer.start();
     CaptureResult result;
     result.filesScanned = plan.manifest.entries.size();
     result.filesFetched = stored.blobs.size();
@@ -162,6 +166,7 @@ CaptureResult SnapshotWriter::finish(RepositoryState &state, const CapturePlan &
     GitRepository repo;
     if (!repo.open(state.path, true, &result.error))
         return result;
+    repo.setKnown(&state.knownTrees);
     QList<SkippedRecord> records = plan.skippedRecords;
     for (const SkippedEntry &f : stored.failed) {
         result.skipped.append(f);
@@ -218,8 +223,10 @@ CaptureResult SnapshotWriter::finish(RepositoryState &state, const CapturePlan &
         folders[parent].append({name, 040000, tree});
     }
     const GitOid home = repo.writeTree(folders.take(QByteArray()), &result.bytesStored);
+    qCDebug(lcCheckpoint) << "trees written" << timer.elapsed() << "ms";
     std::sort(records.begin(), records.end(),
               [](const SkippedRecord &a, const SkippedRecord &b) { return a.path < b.path; });
+    repo.setKnown(nullptr); // the checkpoint itself is always looked up (a kept ref may be gone)
     const GitOid checkpoint = repo.writeCheckpoint(home, records, &result.bytesStored);
     if (checkpoint.isEmpty()) {
         result.error = QStringLiteral("could not write the checkpoint into %1 (is the disk full?)")
@@ -228,9 +235,10 @@ CaptureResult SnapshotWriter::finish(RepositoryState &state, const CapturePlan &
     }
     if (!repo.keep(checkpoint, &result.error))
         return result;
-    state.files = std::move(cache);
-    state.save();
+    qCDebug(lcCheckpoint) << "checkpoint kept" << timer.elapsed() << "ms";
+    state.files = std::move(cache); // saved by the caller once the result is out
     state.touchLastUsed();
+    qCDebug(lcCheckpoint) << "stat cache saved" << timer.elapsed() << "ms";
     result.treeId = GitRepository::toHex(checkpoint);
     return result;
 }

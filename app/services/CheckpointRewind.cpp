@@ -486,6 +486,7 @@ void CheckpointService::finishRestore(Restore restore, const CheckpointId &resul
                 restore.result.error = row.error();
             } else {
                 restore.result.rewindCheckpointId = row->id;
+                m_lastTaken.insert(row->repoKey, *row);
                 logFailure(m_store.removeRestore(restore.journalId), "close a journaled restore");
                 emit checkpointAdded(*row);
             }

@@ -267,6 +267,10 @@ public:
     void afterCall(const CallPoint &point, QObject *context, std::function<void()> done);
     void baseline(const CallPoint &point, const Sandbox &sandbox, QObject *context,
                   std::function<void()> done);
+    // Whether the checkpoint before a call reuses the one after the run's previous call on
+    // that sandbox (default true: one capture per call instead of two; anything a background
+    // process wrote in between is then counted as the next call's change).
+    void setReuseAfterAsBefore(bool reuse) { m_reuseAfter = reuse; }
     // Whether checkpoints are taken at all (false: the engine runs calls as before).
     void setEnabled(bool enabled) { m_enabled = enabled; }
     bool isEnabled() const { return m_enabled; }
@@ -359,6 +363,8 @@ private:
     bool m_recovering = false;
     bool m_evicting = false;
     bool m_measuring = false;
+    bool m_reuseAfter = true;
+    QHash<QString, CheckpointRecord> m_lastTaken; // by repository: the newest taken here
     int m_lastRequest = 0;
     qint64 m_capBytes = qint64(1024) << 20;
     CheckpointStorage m_storage;

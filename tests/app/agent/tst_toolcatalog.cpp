@@ -20,6 +20,7 @@ private slots:
     void brokenCallsAreRefused();
     void wireShapeHasNameDescriptionParameters();
     void everyToolHasItsOwnHandler();
+    void fileChangingToolsAreMarked();
 };
 
 static QJsonObject parse(const char *json)
@@ -212,6 +213,23 @@ void TestToolCatalog::everyToolHasItsOwnHandler()
         QVERIFY2(!seen.contains(tool.handler), qPrintable(tool.name));
         seen.append(tool.handler);
     }
+}
+
+void TestToolCatalog::fileChangingToolsAreMarked()
+{
+    // Checkpoints are taken around exactly these (issue 15): a command can change anything.
+    ToolCatalog catalog;
+    QStringList marked;
+    for (const ToolDefinition &tool : catalog.tools()) {
+        if (tool.changesFiles)
+            marked << tool.name;
+    }
+    marked.sort();
+    qInfo() << "tried: which tools get checkpoints; result:" << marked;
+    QCOMPARE(marked,
+             (QStringList{QStringLiteral("createDirectory"), QStringLiteral("deleteFile"),
+                          QStringLiteral("runCode"), QStringLiteral("runCommand"),
+                          QStringLiteral("writeFile"), QStringLiteral("writeFiles")}));
 }
 
 QTEST_GUILESS_MAIN(TestToolCatalog)

@@ -26,6 +26,7 @@ void TestSettings::defaults()
     QVERIFY(!settings.deleteSandboxesWithThread());
     QCOMPARE(settings.sandboxAutoStopMinutes(), 15);
     QCOMPARE(settings.commandTimeoutMinutes(), 30);
+    QCOMPARE(settings.checkpointCapMiB(), 1024); // 1 GiB for all threads
     QCOMPARE(settings.providerBaseUrl(QStringLiteral("openai")), QString());
     QVERIFY(!settings.firstRunDone());
 }
@@ -42,6 +43,7 @@ void TestSettings::valuesPersist()
         settings.setDeleteSandboxesWithThread(true);
         settings.setSandboxAutoStopMinutes(0);
         settings.setCommandTimeoutMinutes(100000); // clamped to a day
+        settings.setCheckpointCapMiB(2048);
         settings.setProviderBaseUrl(QStringLiteral("ollama"),
                                     QStringLiteral(" http://10.0.0.2:11434/v1 "));
         settings.setProviderBaseUrl(QStringLiteral("lmstudio"), QStringLiteral("http://x/v1"));
@@ -56,6 +58,7 @@ void TestSettings::valuesPersist()
     QVERIFY(reread.deleteSandboxesWithThread());
     QCOMPARE(reread.sandboxAutoStopMinutes(), 0); // never
     QCOMPARE(reread.commandTimeoutMinutes(), 24 * 60);
+    QCOMPARE(reread.checkpointCapMiB(), 2048);
     QCOMPARE(reread.providerBaseUrl(QStringLiteral("ollama")),
              QStringLiteral("http://10.0.0.2:11434/v1"));
     QCOMPARE(reread.providerBaseUrl(QStringLiteral("lmstudio")), QString());
@@ -68,11 +71,12 @@ void TestSettings::junkFallsBackToDefaults()
     const QString file = dir.filePath(QStringLiteral("settings.ini"));
     QFile ini(file);
     QVERIFY(ini.open(QIODevice::WriteOnly));
-    ini.write("[sandboxes]\nprovider=docker\nautoStopMinutes=-5\n");
+    ini.write("[sandboxes]\nprovider=docker\nautoStopMinutes=-5\n[checkpoints]\ncapMiB=3\n");
     ini.close();
     Settings settings(file);
     QCOMPARE(settings.sandboxProvider(), QString());
     QCOMPARE(settings.sandboxAutoStopMinutes(), 15);
+    QCOMPARE(settings.checkpointCapMiB(), 1024); // below the 64 MiB floor
 }
 
 QTEST_MAIN(TestSettings)

@@ -106,8 +106,10 @@ void TestStoreMigrations::newFileGetsLatestSchema()
                    QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
                                   "NOT LIKE '%fts_%' ORDER BY name"));
     QCOMPARE(tables,
-             QStringList({QStringLiteral("message_chunks"), QStringLiteral("messages"),
-                          QStringLiteral("messages_fts"), QStringLiteral("runs"),
+             QStringList({QStringLiteral("checkpoint_files"), QStringLiteral("checkpoints"),
+                          QStringLiteral("message_chunks"), QStringLiteral("messages"),
+                          QStringLiteral("messages_fts"), QStringLiteral("restore_journal"),
+                          QStringLiteral("runs"),
                           QStringLiteral("sandboxes"), QStringLiteral("steps"),
                           QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"),
                           QStringLiteral("threads_fts"), QStringLiteral("tool_calls")}));
