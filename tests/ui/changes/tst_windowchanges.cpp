@@ -4,7 +4,8 @@
 // that run; the diff shows the run's lines, unified and side by side; the inspector's "changed
 // files" link opens a file's diff; the net change exported as a patch applies with the real
 // `git apply`; the rewind dialog previews and restores the files, and Undo Rewind brings them
-// back.
+// back. tst_windowchanges_daytona runs the same with checkpoints taken the Daytona way (the find
+// command instead of the local server's manifest route).
 #include "../main/WindowTestSupport.h"
 
 #include "changes/ChangedFilesModel.h"
@@ -100,6 +101,10 @@ private:
 
 void TestWindowChanges::initTestCase()
 {
+    qInfo("tried: checkpoints through %s",
+          qEnvironmentVariable("AGENT_STUDIO_CHECKPOINT_MANIFEST") == QLatin1String("find")
+              ? "the Daytona-shaped find command"
+              : "the local server's manifest route");
     m_f = std::make_unique<WindowFixture>();
     QVERIFY(m_f->open(QStringLiteral("never-ask")));
     m_script = std::make_unique<ScriptedModel>(m_f->server, Wire::OpenAi, twoRuns());
