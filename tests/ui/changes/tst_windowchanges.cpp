@@ -48,7 +48,12 @@ QString handleNoneSource()
                           "    return s[::-1]\n");
 }
 
-// The brief, then "now make it handle None" (one writeFile, then the answer).
+QString badSource()
+{
+    return QStringLiteral("def reverse_string(s):\n    return s[::-2]\n");
+}
+
+// The brief, then "now make it handle None" (one writeFile, then the answer), then a bad edit.
 QList<ScriptedModel::Step> twoRuns()
 {
     QList<ScriptedModel::Step> steps = briefScenario();
@@ -63,6 +68,19 @@ QList<ScriptedModel::Step> twoRuns()
     };
     steps << [](const RecordedRequest &) {
         return ScriptedStep{QStringLiteral("reverse_string(None) now returns None."), {}};
+    };
+    // A deliberate bad edit (badEditIsRewoundToTheGoodState).
+    steps << [](const RecordedRequest &request) {
+        return ScriptedStep{
+            QString(),
+            {{QStringLiteral("call_bad"), QStringLiteral("writeFile"),
+              QJsonObject{{QStringLiteral("sandboxId"), sandboxIdFrom(request.body)},
+                          {QStringLiteral("path"), QStringLiteral("reverse_string.py")},
+                          {QStringLiteral("content"), badSource()}},
+              QString()}}};
+    };
+    steps << [](const RecordedRequest &) {
+        return ScriptedStep{QStringLiteral("Made it faster."), {}};
     };
     return steps;
 }
@@ -84,6 +102,7 @@ private slots:
     void revertOneFile();
     void rewindConversationForksTheThread();
     void settingsShowTheCapAndTheDiskUsed();
+    void badEditIsRewoundToTheGoodState();
     void goneSandboxIsSaidPlainly();
 
 private:
@@ -476,6 +495,43 @@ void TestWindowChanges::settingsShowTheCapAndTheDiskUsed()
     QTRY_VERIFY(!m_f->find<QDialog>(QStringLiteral("settingsDialog")));
     QCOMPARE(m_f->context->settings().checkpointCapMiB(), 2048);
     QCOMPARE(m_f->context->checkpoints().capBytes(), qint64(2048) << 20);
+}
+
+void TestWindowChanges::badEditIsRewoundToTheGoodState()
+{
+    // The "Done when": after the None handling, a deliberate bad edit; the Changes tab
+    // shows it, a rewind goes back to the good state, and Undo Rewind forward again.
+    sendAndWait(QStringLiteral("make it faster"), QStringLiteral("Made it faster."));
+    QCOMPARE(sandboxFile(QStringLiteral("reverse_string.py")), badSource());
+    m_f->find<QAction>(QStringLiteral("actionShowChanges"))->trigger();
+    panel()->setThread(m_thread);
+    waitForChanges();
+    QVERIFY(panel()->selectFile(QStringLiteral("reverse_string.py")));
+    QTRY_VERIFY(panel()->diffView()->hunkCount() > 0);
+    const QString diff = panel()->diffView()->unifiedEditor()->shownText();
+    qInfo("tried: the bad edit in the Changes tab, result:\n%s", qPrintable(diff));
+    QVERIFY(diff.contains(QStringLiteral("+    return s[::-2]")));
+    QVERIFY(diff.contains(QStringLiteral("\u2212    if s is None:")));
+
+    // The tab's Rewind: back to before the last run, the good state.
+    auto *rewind = m_f->find<QPushButton>(QStringLiteral("changesRewind"));
+    QVERIFY(rewind && rewind->isEnabled());
+    rewind->click();
+    RewindDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_f->find<RewindDialog>(QStringLiteral("rewindDialog")))
+                && dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isPreviewReady() && dialog->rewindButton()->isEnabled(),
+                             30000);
+    qInfo("tried: Rewind from the Changes tab, result: target \"%s\", preview \"%s\"",
+          qPrintable(dialog->targetPicker()->currentText()),
+          qPrintable(dialog->previewSummary()->text()));
+    dialog->rewindButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(sandboxFile(QStringLiteral("reverse_string.py")), handleNoneSource(),
+                              30000);
+    QTRY_VERIFY(panel()->undoButton()->isVisible());
+    panel()->undoButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(sandboxFile(QStringLiteral("reverse_string.py")), badSource(), 30000);
+    qInfo("tried: Rewind then Undo Rewind, result: the good state, then the bad edit again");
 }
 
 void TestWindowChanges::goneSandboxIsSaidPlainly()
