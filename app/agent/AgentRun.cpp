@@ -493,7 +493,9 @@ CallPoint AgentRun::callPoint(const Call &call) const
 void AgentRun::executeCall(int i)
 {
     Call &call = m_calls[i];
-    if (m_cancelled || m_finished) {
+    if (m_finished)
+        return; // shut down while its checkpoint was taken: nothing is recorded
+    if (m_cancelled) {
         // Cancelled while its checkpoint was taken: it never ran.
         --m_running;
         m_changing.remove(call.checkpointSandbox);
@@ -525,6 +527,8 @@ void AgentRun::executeCall(int i)
             && outcome.errorKind == ToolOutcome::ErrorKind::SandboxGone)
             sandboxes.recordDeleted(provider, c.args.value(QLatin1String("sandboxId")).toString());
         auto finish = [this, i, outcome] {
+            if (m_finished)
+                return; // shut down while its checkpoint was taken
             --m_running;
             m_changing.remove(m_calls[i].checkpointSandbox);
             finishCall(i, outcome.result, outcome.forModel, outcome.isError(),

@@ -55,7 +55,8 @@ CheckpointEngine::CheckpointEngine(const QString &directory, QObject *parent)
     , m_directory(directory)
 {
     git_libgit2_init();
-    // Objects are verified as they are written; a checkpoint refers to objects it just wrote.
+    // Objects read back are not hashed again (diffs of thousands of files): the repositories
+    // are the app's own, written only by this engine.
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
     m_pool.setMaxThreadCount(2);
 }

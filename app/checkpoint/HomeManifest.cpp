@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 #include <cerrno>
 #include <cstring>
@@ -36,15 +37,19 @@ bool parseTime(QByteArrayView text, qint64 *ns)
         for (qsizetype i = digits.size(); i < 9; ++i)
             fraction *= 10;
     }
-    *ns = seconds * 1000000000LL + fraction;
+    *ns = HomeManifest::toNs(seconds, fraction);
     return true;
 }
 
 QByteArray timeText(qint64 ns)
 {
-    const qint64 fraction = ns % 1000000000LL;
-    return QByteArray::number(ns / 1000000000LL) + '.'
-        + QByteArray::number(fraction).rightJustified(9, '0');
+    qint64 seconds = ns / 1000000000LL;
+    qint64 fraction = ns % 1000000000LL;
+    if (fraction < 0) {
+        --seconds;
+        fraction += 1000000000LL;
+    }
+    return QByteArray::number(seconds) + '.' + QByteArray::number(fraction).rightJustified(9, '0');
 }
 
 char typeOf(mode_t mode)
@@ -96,8 +101,8 @@ void walkDir(int dirFd, const QByteArray &prefix, int depth, QByteArray *out)
         e.type = name == ".git" ? 'G' : typeOf(st.st_mode);
         e.mode = st.st_mode & 07777;
         e.size = st.st_size;
-        e.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
-        e.ctimeNs = qint64(st.st_ctim.tv_sec) * 1000000000LL + st.st_ctim.tv_nsec;
+        e.mtimeNs = HomeManifest::toNs(st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+        e.ctimeNs = HomeManifest::toNs(st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
         e.inode = st.st_ino;
         e.path = prefix.isEmpty() ? name : prefix + '/' + name;
         if (e.type == 'l') {
@@ -131,10 +136,21 @@ QByteArray HomeManifest::walk(const QString &homeDir, QString *error)
     }
     timespec now{};
     ::clock_gettime(CLOCK_REALTIME, &now);
-    QByteArray out = header(qint64(now.tv_sec) * 1000000000LL + now.tv_nsec);
+    QByteArray out = header(toNs(now.tv_sec, now.tv_nsec));
     walkDir(root, QByteArray(), 0, &out);
     ::close(root);
     return out;
+}
+
+qint64 HomeManifest::toNs(qint64 seconds, qint64 nanoseconds)
+{
+    // A file dated in the year 3000 (touch -d) must not overflow: times saturate.
+    constexpr qint64 limit = std::numeric_limits<qint64>::max() / 1000000000LL - 1;
+    if (seconds > limit)
+        return std::numeric_limits<qint64>::max();
+    if (seconds < -limit)
+        return std::numeric_limits<qint64>::min();
+    return seconds * 1000000000LL + nanoseconds;
 }
 
 QByteArray HomeManifest::header(qint64 nowNs)
@@ -148,18 +164,39 @@ QByteArray HomeManifest::header(qint64 nowNs)
 
 void HomeManifest::appendRecord(QByteArray *out, const ManifestEntry &e)
 {
-    out->append(e.type);
-    out->append('\0');
-    out->append(QByteArray::number(e.mode, 8));
-    out->append('\0');
-    out->append(QByteArray::number(e.size));
-    out->append('\0');
-    out->append(timeText(e.mtimeNs));
-    out->append('\0');
-    out->append(timeText(e.ctimeNs));
-    out->append('\0');
-    out->append(QByteArray::number(e.inode));
-    out->append('\0');
+    // The numbers are formatted into one buffer: tens of thousands of records, no allocations.
+    char buffer[160];
+    char *p = buffer;
+    char *const end = buffer + sizeof buffer;
+    auto field = [&](auto value, int base) {
+        p = std::to_chars(p, end, value, base).ptr;
+        *p++ = '\0';
+    };
+    auto time = [&](qint64 ns) {
+        // Floor division: a time before 1970 still has a fraction of 0..999999999.
+        qint64 seconds = ns / 1000000000LL;
+        qint64 fraction = ns % 1000000000LL;
+        if (fraction < 0) {
+            --seconds;
+            fraction += 1000000000LL;
+        }
+        p = std::to_chars(p, end, seconds).ptr;
+        *p++ = '.';
+        char digits[9];
+        for (int i = 8; i >= 0; --i, fraction /= 10)
+            digits[i] = char('0' + fraction % 10);
+        std::memcpy(p, digits, 9);
+        p += 9;
+        *p++ = '\0';
+    };
+    *p++ = e.type;
+    *p++ = '\0';
+    field(e.mode, 8);
+    field(e.size, 10);
+    time(e.mtimeNs);
+    time(e.ctimeNs);
+    field(e.inode, 10);
+    out->append(buffer, p - buffer);
     out->append(e.path);
     out->append('\0');
     out->append(e.linkTarget);

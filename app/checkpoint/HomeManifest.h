@@ -39,6 +39,8 @@ struct HomeManifest
     static bool parse(const QByteArray &bytes, HomeManifest *manifest, QString *error);
     // The header, then one record per entry: what the producers append.
     static QByteArray header(qint64 nowNs);
+    // seconds and nanoseconds -> nanoseconds, saturating far from 1970.
+    static qint64 toNs(qint64 seconds, qint64 nanoseconds);
     static void appendRecord(QByteArray *out, const ManifestEntry &entry);
     // The shell command that prints a manifest of `home` in base64 (one line): GNU find and
     // coreutils, as in Daytona's images. Errors (unreadable folders) go to /dev/null.

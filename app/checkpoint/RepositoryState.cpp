@@ -5,6 +5,7 @@
 #include <QFile>
 
 #include <cstdio>
+#include <limits>
 
 namespace {
 
@@ -79,8 +80,11 @@ GitOid RepositoryState::lookup(const ManifestEntry &e) const
     if (f.size != e.size || f.mtimeNs != e.mtimeNs || f.ctimeNs != e.ctimeNs || f.inode != e.inode
         || f.mode != e.mode)
         return {};
-    if (f.mtimeNs >= f.recordedNowNs - kRacyMarginNs
-        || f.ctimeNs >= f.recordedNowNs - kRacyMarginNs)
+    // Saturating: a sandbox's clock (or a forged listing) may be anywhere.
+    const qint64 trusted = f.recordedNowNs > std::numeric_limits<qint64>::min() + kRacyMarginNs
+        ? f.recordedNowNs - kRacyMarginNs
+        : std::numeric_limits<qint64>::min();
+    if (f.mtimeNs >= trusted || f.ctimeNs >= trusted)
         return {};
     return f.blob;
 }

@@ -8,14 +8,23 @@
 #include "sandbox/SandboxWaiter.h"
 
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
-// Waits (processing events) until the future has its result; a default value if it never does.
+// Waits in an event loop until the future has its result; a default value if it never does.
+// (Not QTest::qWaitFor: it sleeps 10 ms between rounds of events, which a capture's dozen
+// hand-offs between threads would each pay.)
 template<typename T> T awaitFuture(QFuture<T> future, int timeoutMs = 120000)
 {
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
-        return T();
+    if (!future.isFinished()) {
+        QFutureWatcher<T> watcher;
+        QSignalSpy spy(&watcher, &QFutureWatcher<T>::finished);
+        watcher.setFuture(future);
+        if (!future.isFinished() && spy.isEmpty() && !spy.wait(timeoutMs))
+            return T();
+    }
     return future.isValid() && future.resultCount() > 0 ? future.result() : T();
 }
 

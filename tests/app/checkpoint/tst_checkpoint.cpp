@@ -2,6 +2,7 @@
 // back and forward; patch and archive export checked with the real git and tar; storage and
 // compaction. Each flow runs twice: through the local server's manifest route and through the
 // find command that Daytona sandboxes use ("Daytona-shaped").
+#include "../../faults/FaultyDaytonaServer.h"
 #include "CheckpointTestSupport.h"
 
 #include <QProcess>
@@ -21,6 +22,7 @@ private slots:
     void patchAppliesWithGitAndArchiveHasTheChangedFiles();
     void storageIsMeasuredAndCompacted();
     void badInputsGiveClearErrors();
+    void daytonaShapedServerWithoutTheRoute();
 
 private:
     Sandbox create(const QString &name);
@@ -434,6 +436,52 @@ void TestCheckpoint::badInputsGiveClearErrors()
     qInfo("tried: capture of a sandbox that does not exist, result: %s", qPrintable(r.error));
     QVERIFY(!r.ok());
     QVERIFY(!r.error.isEmpty());
+}
+
+void TestCheckpoint::daytonaShapedServerWithoutTheRoute()
+{
+    // A Daytona-shaped front whose toolbox, like Daytona's daemon, does not know files/manifest
+    // (404, empty body, as gin answers): the engine falls back to find once and remembers it.
+    QUrl base = m_server->apiUrl();
+    base.setPath(QString());
+    FaultyDaytonaServer daytona(base);
+    QVERIFY(daytona.listen());
+    daytona.setRule([](const RecordedRequest &request) {
+        if (!request.path.contains("/files/manifest"))
+            return DaytonaFault::pass();
+        DaytonaFault f;
+        f.kind = DaytonaFault::Kind::Respond;
+        f.status = 404;
+        return f;
+    });
+    DaytonaClient client(
+        DaytonaConfig::fromValues(m_server->token(), daytona.apiUrl().toString(), QString()));
+    CreateSandboxParams params;
+    params.name = QStringLiteral("daytona-shaped");
+    const DaytonaResult created = awaitResult(client.createAndWait(params));
+    QVERIFY2(created.ok(), qPrintable(created.error.message));
+    const Sandbox sb = created.sandbox;
+    QVERIFY(sb.toolboxProxyUrl.startsWith(daytona.apiUrl().adjusted(QUrl::RemovePath).toString()));
+    useSource(QStringLiteral("route")); // Auto: the route first
+    const QString key = CheckpointEngine::repoKeyFor(QStringLiteral("daytona"), sb.id);
+    QCOMPARE(runIn(&client, sb, QStringLiteral("printf 'v1\\n' > a.py")).exitCode, 0);
+    const CaptureResult one = awaitFuture(m_engine->capture(&client, sb, key));
+    QVERIFY2(one.ok(), qPrintable(one.error));
+    QCOMPARE(one.manifestSource, QStringLiteral("find"));
+    QCOMPARE(runIn(&client, sb, QStringLiteral("printf 'v2\\n' > a.py && printf n > b")).exitCode,
+             0);
+    const CaptureResult two = awaitFuture(m_engine->capture(&client, sb, key));
+    QVERIFY2(two.ok(), qPrintable(two.error));
+    const RestoreResult back = awaitFuture(m_engine->restore(&client, sb, key, one.treeId));
+    QVERIFY2(back.ok(), qPrintable(back.error));
+    QCOMPARE(awaitFuture(m_engine->capture(&client, sb, key)).treeId, one.treeId);
+    int asked = 0;
+    for (const RecordedRequest &r : daytona.requests())
+        asked += r.path.contains("/files/manifest") ? 1 : 0;
+    qInfo("tried: capture, change, capture, restore through a Daytona-shaped server without the "
+          "manifest route, result: sources %s/%s, route asked %d time(s), restore %lld ms",
+          qPrintable(one.manifestSource), qPrintable(two.manifestSource), asked, back.elapsedMs);
+    QCOMPARE(asked, 1);
 }
 
 QTEST_GUILESS_MAIN(TestCheckpoint)

@@ -134,13 +134,16 @@ void TestCheckpointHostile::hostileTreeIsCapturedSafely()
     const QString outOfHome = QDir(home).relativeFilePath(m_decoyFile);
     const ExecResult setup = runIn(
         m_client.get(), sb,
-        QStringLiteral("ln -s /etc/passwd passwd-link && ln -s ../../.. up && ln -s '%1' "
-                       "host-link && mkfifo fifo && python3 -c \"import socket; "
-                       "socket.socket(socket.AF_UNIX).bind('sock')\" "
-                       "&& printf 'raw name\\n' > \"$(printf 'n\\377\\376.txt')\" && printf "
-                       "secret > secret.txt && chmod 000 secret.txt && mkdir locked && printf x "
-                       "> locked/inside && chmod 000 locked && mkdir -p proj/.git && printf "
-                       "'ref: main\\n' > proj/.git/HEAD && printf 'ok\\n' > proj/code.py")
+        QStringLiteral(
+            "ln -s /etc/passwd passwd-link && ln -s ../../.. up && ln -s '%1' "
+            "host-link && mkfifo fifo && python3 -c \"import socket; "
+            "socket.socket(socket.AF_UNIX).bind('sock')\" "
+            "&& printf 'raw name\\n' > \"$(printf 'n\\377\\376.txt')\" && printf "
+            "secret > secret.txt && chmod 000 secret.txt && mkdir locked && printf x "
+            "> locked/inside && chmod 000 locked && mkdir -p proj/.git && printf "
+            "'ref: main\\n' > proj/.git/HEAD && printf 'ok\\n' > proj/code.py && printf f > "
+            "future.txt && touch -d '3000-01-01' future.txt && printf p > past.txt && "
+            "touch -d '1960-01-01' past.txt")
             .arg(outOfHome));
     QVERIFY2(setup.exitCode == 0, qPrintable(setup.result));
     // 1 GiB, sparse: made from the host, as the local sandbox's file size limit (512 MiB)
@@ -190,6 +193,9 @@ void TestCheckpointHostile::hostileTreeIsCapturedSafely()
     QVERIFY(!awaitFuture(m_engine->fileAt(key, r.treeId, "proj/.git")).exists());
     QCOMPARE(awaitFuture(m_engine->fileAt(key, r.treeId, "proj/code.py")).content,
              QByteArray("ok\n"));
+    // Dated far from now (times saturate instead of overflowing).
+    QCOMPARE(awaitFuture(m_engine->fileAt(key, r.treeId, "future.txt")).content, QByteArray("f"));
+    QCOMPARE(awaitFuture(m_engine->fileAt(key, r.treeId, "past.txt")).content, QByteArray("p"));
     DiffOptions options;
     options.hunks = true;
     const ChangeSet all = awaitFuture(m_engine->diff(key, QString(), r.treeId, options));

@@ -33,6 +33,7 @@ private slots:
     void revertFileAndUndo();
     void previewThenRewindBoth();
     void exportPatchApplies();
+    void conversationFromAUserMessage();
     void refusesDuringARun();
     void capEvictsDeletedSandboxFirst();
 
@@ -300,6 +301,30 @@ void TestCheckpointService::exportPatchApplies()
             << done.files << "file(s)," << done.bytes << "bytes";
 }
 
+void TestCheckpointService::conversationFromAUserMessage()
+{
+    // "change it" started run 2: the fork ends just before it and hands its text back.
+    RowId second = 0;
+    for (const MessageRecord &m : m_store->listMessages(m_thread.id).value()) {
+        if (m.role == MessageRole::User && m.text() == u"change it"_s)
+            second = m.id;
+    }
+    QVERIFY(second);
+    QSignalSpy finished(m_service.get(), &CheckpointService::rewindFinished);
+    m_service->rewind(m_thread.id, RewindTarget::beforeMessage(second), RewindMode::Conversation);
+    QVERIFY(finished.wait(30000));
+    const auto result = finished.first().first().value<RewindResult>();
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.messageText, u"change it"_s);
+    const auto forked = m_store->listMessages(result.forkThreadId).value();
+    qInfo() << "tried: rewind the conversation from the second user message; result: a fork"
+            << "with" << forked.size() << "message(s), text handed back:" << result.messageText;
+    QCOMPARE(forked.size(), 2); // "write it" and its answer
+    QCOMPARE(forked.last().text(), u"writing reverse.py"_s);
+    // Files stay as they are.
+    QCOMPARE(read(m_sandbox, u"notes.txt"_s), QByteArray("kept\n"));
+}
+
 void TestCheckpointService::refusesDuringARun()
 {
     const RowId run = newRun(m_thread.id, u"still going"_s); // left running
@@ -327,9 +352,9 @@ void TestCheckpointService::capEvictsDeletedSandboxFirst()
     QVERIFY(
         QDir(m_engine->repositoryPath(CheckpointEngine::repoKeyFor(u"local"_s, gone.id))).exists());
 
-    QSignalSpy usage(m_service.get(), &CheckpointService::usageChanged);
     m_service->refreshUsage();
-    QVERIFY(usage.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(m_service->storage().known && m_service->storage().bytesUsed > 0,
+                             30000);
     const qint64 used = m_service->storage().bytesUsed;
     m_service->setCapBytes(1); // far below anything: evict what can go
     const QString goneRepo
