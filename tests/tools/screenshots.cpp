@@ -5,12 +5,15 @@
 //   finished-run.png  the finished run: conversation, tool cards, the inspector on runCommand
 //   sandboxes.png     the sandbox list with the run's sandbox
 //   finished-run-dark.png  the same finished run in the dark theme
+//   changes.png       after "now make it handle None": the Changes tab on the last run
 // Run it through scripts/screenshots.sh (under Xvfb when there is one, else offscreen).
 #include "../app/agent/AgentTestSupport.h"
 #include "../app/agent/ScriptedModel.h"
 #include "../ui/main/WindowTestSupport.h"
 
 #include "approval/ApprovalCenter.h"
+#include "changes/ChangesPanel.h"
+#include "changes/DiffView.h"
 #include "inspector/InspectorPanel.h"
 #include "main/Theme.h"
 #include "sandboxes/SandboxListModel.h"
@@ -101,7 +104,24 @@ int main(int argc, char **argv)
         (void)f.context->threads().create(QString::fromLatin1(title),
                                           QStringLiteral("openai/gpt-4o-mini"));
     }
-    ScriptedModel script(f.server, Wire::OpenAi, briefScenario());
+    // The brief, then "now make it handle None" (one writeFile) for the Changes tab.
+    QList<ScriptedModel::Step> steps = briefScenario();
+    steps << [](const RecordedRequest &request) {
+        return ScriptedStep{
+            QString(),
+            {{QStringLiteral("call_none"), QStringLiteral("writeFile"),
+              QJsonObject{{QStringLiteral("sandboxId"), sandboxIdFrom(request.body)},
+                          {QStringLiteral("path"), QStringLiteral("reverse_string.py")},
+                          {QStringLiteral("content"),
+                           QStringLiteral("def reverse_string(s):\n    \"\"\"Reverse s; None "
+                                          "stays None.\"\"\"\n    if s is None:\n        return "
+                                          "None\n    return s[::-1]\n")}},
+              QString()}}};
+    };
+    steps << [](const RecordedRequest &) {
+        return ScriptedStep{QStringLiteral("reverse_string(None) now returns None."), {}};
+    };
+    ScriptedModel script(f.server, Wire::OpenAi, steps);
 
     auto *composer = f.find<QPlainTextEdit>(QStringLiteral("composer"));
     composer->setFocus();
@@ -155,6 +175,29 @@ int main(int argc, char **argv)
     f.find<QAction>(QStringLiteral("actionThemeDark"))->trigger();
     QTest::qWait(300);
     if (!save(f.window->grab(), out + QStringLiteral("/finished-run-dark.png")))
+        return 1;
+
+    // "now make it handle None", then the Changes tab on that run.
+    f.find<QAction>(QStringLiteral("actionThemeLight"))->trigger();
+    composer->setFocus();
+    QTest::keyClicks(composer, QStringLiteral("now make it handle None"));
+    QTest::keyClick(composer, Qt::Key_Return);
+    // Overwriting a file asks first under the default policy: approve it.
+    if (!waitFor([&] {
+            auto *approval = f.find<QDialog>(QStringLiteral("approvalDialog"));
+            if (approval && approval->isVisible())
+                QTest::mouseClick(
+                    approval->findChild<QPushButton *>(QStringLiteral("approveButton")),
+                    Qt::LeftButton);
+            return f.allText().contains(QStringLiteral("now returns None"));
+        }))
+        return fail("the second run did not finish");
+    f.find<QAction>(QStringLiteral("actionShowChanges"))->trigger();
+    ChangesPanel *changes = f.window->changesPanel();
+    if (!waitFor([&] { return !changes->isBusy() && changes->diffView()->hunkCount() > 0; }, 30000))
+        return fail("the Changes tab showed no diff");
+    QTest::qWait(300);
+    if (!save(f.window->grab(), out + QStringLiteral("/changes.png")))
         return 1;
     theme.apply(Theme::Mode::System);
     return 0;

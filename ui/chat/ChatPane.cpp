@@ -133,6 +133,9 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     connect(m_send, &QPushButton::clicked, this, &ChatPane::send);
     connect(m_stop, &QPushButton::clicked, this, &ChatPane::stop);
     connect(m_view, &ConversationView::toolCardActivated, this, &ChatPane::toolCardActivated);
+    connect(m_view, &ConversationView::runChangesActivated, this, &ChatPane::runChangesActivated);
+    connect(m_view, &ConversationView::rewindToMessageRequested, this,
+            [this](RowId messageId) { emit rewindToMessageRequested(m_thread, messageId); });
     connect(m_view, &ConversationView::retryRequested, this, &ChatPane::retry);
     connect(m_view, &ConversationView::continueRequested, this, &ChatPane::retry);
     connect(m_modelPicker, &ModelPicker::modelChosen, this, &ChatPane::saveModelChoice);

@@ -78,6 +78,10 @@ public:
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
+    // The changes card under a run: show its changes.
+    void runChangesActivated(RowId runId);
+    // A user message's "Rewind to Here…".
+    void rewindToMessageRequested(RowId threadId, RowId messageId);
     // send() created a thread (through the thread service, which announces it to the lists)
     // because none was selected.
     void threadCreatedForSend(RowId id);

@@ -253,6 +253,7 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
         break;
     }
     case Kind::ToolCall:
+    case Kind::RunChanges:
         layout->box = QRect(kMargin, kGap, inner, line + 2 * kPad);
         layout->height = layout->box.height() + 2 * kGap;
         break;
@@ -318,7 +319,7 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option,
     if (height.width == width && (height.revision == revision || !height.exact))
         return {width, height.height};
     const Kind kind = kindOf(index);
-    const bool cheap = kind == Kind::ToolCall
+    const bool cheap = kind == Kind::ToolCall || kind == Kind::RunChanges
         || (kind == Kind::Reasoning && !index.data(ConversationModel::ExpandedRole).toBool());
     const bool nearEnd = index.row() >= index.model()->rowCount() - kExactTail;
     const Layout *cached = m_layouts.object(key);
@@ -465,6 +466,24 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
                                Qt::ElideRight, qMax(0, summaryRect.width())));
         break;
     }
+    case Kind::RunChanges: {
+        // "3 files changed, +20 −4" and, on the right, where a click leads.
+        frame(palette.color(QPalette::Base));
+        const QRect content = layout->box.adjusted(kPad, 0, -kPad, 0);
+        const QString link = tr("Review changes \u203a");
+        painter->setPen(palette.color(QPalette::Link));
+        painter->drawText(content, Qt::AlignVCenter | Qt::AlignRight, link);
+        QFont bold = font();
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(content.adjusted(0, 0, -(metrics.horizontalAdvance(link) + kPad), 0),
+                          Qt::AlignVCenter | Qt::AlignLeft,
+                          QStringLiteral("\u270e ")
+                              + index.data(ConversationModel::TextRole).toString());
+        painter->setFont(font());
+        break;
+    }
     case Kind::Error:
     case Kind::StepLimit:
         frame(palette.color(QPalette::AlternateBase));
@@ -522,6 +541,7 @@ bool ConversationDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         }
         return false;
     case Kind::ToolCall:
+    case Kind::RunChanges:
         if (layout->box.contains(at)) {
             activate(index);
             return true;
@@ -549,6 +569,9 @@ void ConversationDelegate::activate(const QModelIndex &index)
         break;
     case Kind::ToolCall:
         emit toolCardActivated(index.data(ConversationModel::ToolCallRowIdRole).toLongLong());
+        break;
+    case Kind::RunChanges:
+        emit runChangesActivated(index.data(ConversationModel::RunIdRole).toLongLong());
         break;
     case Kind::Error:
         if (index.data(ConversationModel::ActionableRole).toBool())

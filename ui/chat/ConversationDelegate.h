@@ -1,7 +1,8 @@
 // Draws the rows of a ConversationModel: Markdown messages (QTextDocument::setMarkdown, code
 // blocks in monospace, coloured by CodeHighlighter, each with a Copy button), collapsed
-// reasoning, one-line tool cards, and error / step-limit rows with their Retry / Continue
-// button. Colours come from the palette only, so light and dark themes both read well.
+// reasoning, one-line tool cards, a run's changes card, and error / step-limit rows with their
+// Retry / Continue button. Colours come from the palette only, so light and dark themes both read
+// well.
 //
 // Layouts are cached per row, keyed by the row's width and text revision: a streamed delta
 // re-lays out only the row it changed. Rows far from the bottom that were never painted get
@@ -54,6 +55,8 @@ public:
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
+    // The changes card under a finished run was clicked.
+    void runChangesActivated(RowId runId);
     void retryRequested();
     void continueRequested();
     void codeCopied(const QString &code);

@@ -100,10 +100,18 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
             }
             const RowId lastRun = runs->isEmpty() ? 0 : runs->last().id;
             QSet<RowId> ended;
+            // Each finished run's changes card, appended after the run's last row.
+            QHash<RowId, Item> cards;
             const auto endRow = [&](const RunRecord &run) {
-                if (ended.contains(run.id) || !endsWithRow(run))
+                if (ended.contains(run.id))
                     return;
                 ended.insert(run.id);
+                if (run.status != RunStatus::Running) {
+                    if (auto card = runChangesItem(run.id))
+                        cards.insert(run.id, *card);
+                }
+                if (!endsWithRow(run))
+                    return;
                 const bool limit = stoppedAtLimit(run);
                 Item item = newItem(limit ? Kind::StepLimit : Kind::Error, 0, run.id);
                 if (limit) {
@@ -116,6 +124,11 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
                 }
                 item.actionable = run.id == lastRun;
                 m_items.append(item);
+            };
+            const auto finishRun = [&](const RunRecord &run) {
+                endRow(run);
+                if (cards.contains(run.id))
+                    m_items.append(cards.take(run.id));
             };
             // Runs that produced no message (they failed at once) sit before the first message
             // that came after them.
@@ -133,14 +146,14 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
                 if (message.role == MessageRole::Tool || message.role == MessageRole::System)
                     continue;
                 if (message.runId != currentRun && currentRun != 0)
-                    endRow(runById.value(currentRun));
+                    finishRun(runById.value(currentRun));
                 currentRun = message.runId;
                 // A run starts after the user message that asked for it, maybe in the same ms.
                 while (!silent.isEmpty()
                        && (silent.first().startedAt < message.createdAt
                            || (silent.first().startedAt == message.createdAt
                                && message.role != MessageRole::User))) {
-                    endRow(silent.first());
+                    finishRun(silent.first());
                     silent.removeFirst();
                 }
                 if (message.role == MessageRole::User) {
@@ -182,9 +195,9 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
                 }
             }
             if (currentRun != 0)
-                endRow(runById.value(currentRun));
+                finishRun(runById.value(currentRun));
             for (const RunRecord &run : std::as_const(silent))
-                endRow(run);
+                finishRun(run);
             for (int row = 0; row < m_items.size(); ++row)
                 indexItem(row);
         }
@@ -326,6 +339,7 @@ void ConversationModel::applyEvent(const RunEvent &event)
             item.actionable = true;
             append({item});
         }
+        refreshRunChanges(event.runId);
         break;
     case T::RunFailed: {
         endStreaming(event.runId);
@@ -334,10 +348,12 @@ void ConversationModel::applyEvent(const RunEvent &event)
         item.errorKind = event.errorKindName();
         item.actionable = true;
         append({item});
+        refreshRunChanges(event.runId);
         break;
     }
     case T::RunCancelled:
         endStreaming(event.runId);
+        refreshRunChanges(event.runId);
         break;
     case T::ThreadTitleChanged:
         break;
@@ -423,6 +439,80 @@ void ConversationModel::catchUpWithStore()
         items.append(item);
     }
     append(items);
+}
+
+std::optional<ConversationModel::Item> ConversationModel::runChangesItem(RowId runId)
+{
+    if (!m_runChanges || runId == 0)
+        return std::nullopt;
+    const std::optional<RunChangeSummary> summary = m_runChanges(runId);
+    if (!summary || summary->files <= 0)
+        return std::nullopt;
+    Item item = newItem(Kind::RunChanges, 0, runId);
+    item.text = runChangesText(*summary);
+    return item;
+}
+
+QString ConversationModel::runChangesText(const RunChangeSummary &summary)
+{
+    // Spelled out: without a loaded translation "%n file(s)" is shown as written.
+    if (summary.files == 1)
+        return tr("1 file changed, +%1 \u2212%2").arg(summary.linesAdded).arg(summary.linesRemoved);
+    return tr("%1 files changed, +%2 \u2212%3")
+        .arg(summary.files)
+        .arg(summary.linesAdded)
+        .arg(summary.linesRemoved);
+}
+
+void ConversationModel::refreshRunChanges(RowId runId)
+{
+    if (m_thread == 0 || runId == 0)
+        return;
+    int card = -1;
+    int lastOfRun = -1;
+    for (int row = int(m_items.size()) - 1; row >= 0; --row) {
+        const Item &item = m_items.at(row);
+        if (item.runId != runId)
+            continue;
+        if (item.kind == Kind::RunChanges) {
+            card = row;
+            break;
+        }
+        if (lastOfRun < 0)
+            lastOfRun = row;
+    }
+    const std::optional<Item> fresh = runChangesItem(runId);
+    if (card >= 0) {
+        if (!fresh) {
+            beginRemoveRows({}, card, card);
+            m_items.removeAt(card);
+            endRemoveRows();
+            // Rows after it moved up by one.
+            m_byToolCallRowId.clear();
+            m_byCallId.clear();
+            for (int row = 0; row < m_items.size(); ++row)
+                indexItem(row);
+        } else if (m_items.at(card).text != fresh->text) {
+            m_items[card].text = fresh->text;
+            changed(card, {TextRole});
+        }
+        return;
+    }
+    if (!fresh || lastOfRun < 0)
+        return;
+    // A card goes under a finished run only (checkpoints also land while it runs).
+    if (const auto run = m_history.run(runId); !run || run->status == RunStatus::Running)
+        return;
+    const int at = lastOfRun + 1;
+    beginInsertRows({}, at, at);
+    m_items.insert(at, *fresh);
+    if (at != m_items.size() - 1) {
+        m_byToolCallRowId.clear();
+        m_byCallId.clear();
+        for (int row = 0; row < m_items.size(); ++row)
+            indexItem(row);
+    }
+    endInsertRows();
 }
 
 int ConversationModel::rowCount(const QModelIndex &parent) const

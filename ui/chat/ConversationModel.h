@@ -1,6 +1,7 @@
 // The conversation of one thread as a flat list of renderable items: user messages, assistant
-// text, reasoning blocks, tool-call cards, run errors (with Retry) and "stopped at the step
-// limit" notes (with Continue). Loaded from the RunHistory, then kept current by the engine's
+// text, reasoning blocks, tool-call cards, run errors (with Retry), "stopped at the step
+// limit" notes (with Continue) and, under a finished run that changed files, a changes card
+// ("3 files changed, +20 −4"). Loaded from the RunHistory, then kept current by the engine's
 // RunEvents: a streamed delta changes only the row it extends, so a view re-lays out only that.
 #pragma once
 
@@ -12,14 +13,33 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+#include <optional>
+
 class RunHistory;
+
+// What a run changed in its sandbox, for the card under it.
+struct RunChangeSummary
+{
+    int files = 0;
+    int linesAdded = 0;
+    int linesRemoved = 0;
+};
 
 class ConversationModel final : public QAbstractListModel
 {
     Q_OBJECT
 
 public:
-    enum class Kind { UserMessage, AssistantText, Reasoning, ToolCall, Error, StepLimit };
+    enum class Kind {
+        UserMessage,
+        AssistantText,
+        Reasoning,
+        ToolCall,
+        Error,
+        StepLimit,
+        RunChanges
+    };
     Q_ENUM(Kind)
     // Preparing: the model is still streaming the call's arguments.
     enum class ToolStatus { Preparing, WaitingApproval, Running, Done, Failed };
@@ -51,6 +71,11 @@ public:
     RowId thread() const { return m_thread; }
     // Updates the rows from one engine event; events of other threads are ignored.
     void applyEvent(const RunEvent &event);
+    // Where the changes card of a finished run gets its counts (nullopt or no files: no card).
+    using RunChangesLookup = std::function<std::optional<RunChangeSummary>(RowId runId)>;
+    void setRunChangesLookup(RunChangesLookup lookup) { m_runChanges = std::move(lookup); }
+    // Asks the lookup again for a run (its checkpoints were recorded or evicted later).
+    void refreshRunChanges(RowId runId);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -94,6 +119,8 @@ private:
     void clearActions();
     void catchUpWithStore();
     void indexItem(int row);
+    std::optional<Item> runChangesItem(RowId runId);
+    static QString runChangesText(const RunChangeSummary &summary);
 
     const RunHistory &m_history;
     RowId m_thread = 0;
@@ -102,4 +129,5 @@ private:
     QList<Item> m_items;
     QHash<RowId, int> m_byToolCallRowId;
     QHash<QString, int> m_byCallId; // "runId:callId"
+    RunChangesLookup m_runChanges;
 };

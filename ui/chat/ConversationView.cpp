@@ -3,8 +3,10 @@
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 
+#include <QContextMenuEvent>
 #include <QElapsedTimer>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QScrollBar>
 
 namespace {
@@ -35,6 +37,8 @@ ConversationView::ConversationView(QWidget *parent)
 
     connect(m_delegate, &ConversationDelegate::toolCardActivated, this,
             &ConversationView::toolCardActivated);
+    connect(m_delegate, &ConversationDelegate::runChangesActivated, this,
+            &ConversationView::runChangesActivated);
     connect(m_delegate, &ConversationDelegate::retryRequested, this,
             &ConversationView::retryRequested);
     connect(m_delegate, &ConversationDelegate::continueRequested, this,
@@ -138,4 +142,25 @@ QList<QRect> ConversationView::copyButtonRects(const QModelIndex &index) const
 QRect ConversationView::actionButtonRect(const QModelIndex &index) const
 {
     return m_delegate->actionButtonRect(index).translated(visualRect(index).topLeft());
+}
+
+void ConversationView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid()
+        || index.data(ConversationModel::KindRole).value<ConversationModel::Kind>()
+            != ConversationModel::Kind::UserMessage) {
+        QListView::contextMenuEvent(event);
+        return;
+    }
+    const RowId messageId = index.data(ConversationModel::MessageIdRole).toLongLong();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("conversationContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction *rewind = menu->addAction(tr("&Rewind to Here…"));
+    rewind->setObjectName(QStringLiteral("actionRewindToMessage"));
+    rewind->setToolTip(tr("Go back to before this message: files, conversation or both"));
+    connect(rewind, &QAction::triggered, this,
+            [this, messageId] { emit rewindToMessageRequested(messageId); });
+    menu->popup(event->globalPos());
 }

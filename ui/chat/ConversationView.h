@@ -30,6 +30,9 @@ public:
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
+    void runChangesActivated(RowId runId);
+    // "Rewind to Here…" in a user message's context menu.
+    void rewindToMessageRequested(RowId messageId);
     void retryRequested();
     void continueRequested();
 
@@ -39,6 +42,7 @@ protected:
     void reset() override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void refreshDirtyRows();

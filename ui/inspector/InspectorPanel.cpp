@@ -97,6 +97,8 @@ void InspectorPanel::build(const Redactor &redactor)
     m_copyStepLog = addAction("actionInspectorCopyStepLog", tr("Copy &Step-Log Line"),
                               {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C)});
 
+    m_rewind = addAction("actionInspectorRewind", tr("&Rewind to After This Step…"), {});
+    connect(m_rewind, &QAction::triggered, this, &InspectorPanel::rewindToStep);
     connect(activateCurrent, &QAction::triggered, this,
             [this] { activate(m_tree->currentIndex()); });
     connect(m_showValue, &QAction::triggered, this, [this] { showValue(m_tree->currentIndex()); });
@@ -106,6 +108,16 @@ void InspectorPanel::build(const Redactor &redactor)
     connect(m_copyJson, &QAction::triggered, this, &InspectorPanel::copyJson);
     connect(m_copyStepLog, &QAction::triggered, this, &InspectorPanel::copyStepLog);
     connect(m_tree, &QTreeView::doubleClicked, this, &InspectorPanel::activate);
+    // One click on a changed file opens its diff.
+    connect(m_tree, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        // A file row (its parent is the "changed files" row); that row itself just opens.
+        if (m_model->changedFileAt(index.parent(), nullptr).isEmpty())
+            return;
+        RowId call = 0;
+        const QString path = m_model->changedFileAt(index, &call);
+        if (!path.isEmpty())
+            emit changedFileActivated(call, path);
+    });
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_tree->indexAt(pos);
         if (index.isValid())
@@ -119,6 +131,10 @@ void InspectorPanel::build(const Redactor &redactor)
         menu->addAction(m_copyValue);
         menu->addAction(m_copyJson);
         menu->addAction(m_copyStepLog);
+        if (m_rewindAvailable) {
+            menu->addSeparator();
+            menu->addAction(m_rewind);
+        }
         menu->popup(m_tree->viewport()->mapToGlobal(pos));
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -217,6 +233,27 @@ void InspectorPanel::updateActions()
     m_copyValue->setEnabled(any);
     m_copyJson->setEnabled(any);
     m_copyStepLog->setEnabled(m_model->stepOf(current).isValid());
+    m_rewind->setEnabled(m_model->stepOf(current).isValid());
+}
+
+void InspectorPanel::rewindToStep()
+{
+    const QModelIndex step = m_model->stepOf(m_tree->currentIndex());
+    if (!step.isValid())
+        return;
+    const RowId stepId = step.data(RunTreeModel::RecordIdRole).toLongLong();
+    const RowId runId = step.parent().data(RunTreeModel::RecordIdRole).toLongLong();
+    const auto steps = m_history.listSteps(runId);
+    if (!steps) {
+        showMessage(steps.error(), true);
+        return;
+    }
+    for (const StepRecord &record : *steps) {
+        if (record.id == stepId) {
+            emit rewindToStepRequested(m_model->threadId(), runId, record.index);
+            return;
+        }
+    }
 }
 
 void InspectorPanel::showMessage(const QString &text, bool isError)
@@ -241,6 +278,12 @@ void InspectorPanel::activate(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
+    RowId call = 0;
+    const QString path = m_model->changedFileAt(index, &call);
+    if (!path.isEmpty()) {
+        emit changedFileActivated(call, path);
+        return;
+    }
     // A run or a step is a folder of calls (its JSON can be megabytes): open or close it.
     const RunTreeModel::NodeKind kind = m_model->kindOf(index);
     if (kind == RunTreeModel::NodeKind::Run || kind == RunTreeModel::NodeKind::Step) {

@@ -1,6 +1,7 @@
 // The tool-call inspector (side panel): a tree of the current thread's runs, steps and tool
 // calls with their arguments and results (RunTreeModel), following the live run; a viewer for
-// a value in full; copy a value, a subtree as JSON, or a step's raw step-log line.
+// a value in full; copy a value, a subtree as JSON, or a step's raw step-log line; the files a
+// call changed, each one click from its diff in the Changes tab.
 #pragma once
 
 #include "store/StoreTypes.h"
@@ -49,11 +50,21 @@ public:
     QAction *copyValueAction() const { return m_copyValue; }
     QAction *copyJsonAction() const { return m_copyJson; }
     QAction *copyStepLogAction() const { return m_copyStepLog; }
+    QAction *rewindAction() const { return m_rewind; }
+    // Whether the context menu offers "Rewind to After This Step…" (there are checkpoints).
+    void setRewindAvailable(bool available) { m_rewindAvailable = available; }
 
     // Opens the viewer on a node's full value.
     void showValue(const QModelIndex &index);
-    // Enter or double-click: a run or step opens or closes, anything else shows its value.
+    // Enter or double-click: a run or step opens or closes, a changed file opens its diff,
+    // anything else shows its value.
     void activate(const QModelIndex &index);
+
+signals:
+    // A file under a tool call's "changed files" was clicked: show its diff.
+    void changedFileActivated(RowId toolCallRowId, const QString &path);
+    // "Rewind to After This Step…" on a step (or anything in it).
+    void rewindToStepRequested(RowId threadId, RowId runId, int stepIndex);
 
 private:
     void build(const Redactor &redactor);
@@ -62,6 +73,7 @@ private:
     void copyValue();
     void copyJson();
     void copyStepLog();
+    void rewindToStep();
     QString pathOf(const QModelIndex &index) const;
 
     const RunHistory &m_history;
@@ -76,4 +88,6 @@ private:
     QAction *m_copyValue = nullptr;
     QAction *m_copyJson = nullptr;
     QAction *m_copyStepLog = nullptr;
+    QAction *m_rewind = nullptr;
+    bool m_rewindAvailable = false;
 };

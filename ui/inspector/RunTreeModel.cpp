@@ -334,6 +334,7 @@ void RunTreeModel::addCallDetails(CallNode *node)
         setDetail(node, keyResult(), kRankResult, result,
                   valid ? QString() : tr("not valid JSON: %1").arg(summary(result, &elided)));
     }
+    addChangedFiles(node);
 }
 
 void RunTreeModel::fetchRun(RunNode *run)

@@ -12,7 +12,9 @@
 #include <QAbstractItemModel>
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class Redactor;
@@ -54,6 +56,17 @@ public:
     // A call the engine is waiting on (the store only says "proposed"): for a thread opened
     // while its run waits for an approval. False when the call is not loaded.
     bool setAwaitingApproval(RowId toolCallRowId);
+
+    // The files a tool call changed (from its checkpoints), shown as a "changed files" detail
+    // under the call; each one leads to its diff (changedFileAt).
+    using ChangedFilesLookup = std::function<QStringList(RowId toolCallRowId)>;
+    void setChangedFilesLookup(ChangedFilesLookup lookup) { m_changedFiles = std::move(lookup); }
+    // Asks the lookup again for a call (its files were recorded after the call's row was made).
+    void refreshChangedFiles(RowId toolCallRowId);
+    // The changed file at index and its call (a file row, or the "changed files" row: its
+    // first file); empty when index is neither.
+    QString changedFileAt(const QModelIndex &index, RowId *toolCallRowId) const;
+    static QString changedFilesKey();
 
     // Where a record is; loads the run's steps if needed. Invalid when it is not in this thread.
     QModelIndex indexForRun(RowId runId) const;
@@ -117,6 +130,7 @@ private:
     std::unique_ptr<CallNode> makeCall(const ToolCallRecord &record) const;
     void addStepDetails(StepNode *step);
     void addCallDetails(CallNode *call);
+    void addChangedFiles(CallNode *call);
     void runFinished(const RunEvent &event);
 
     QJsonValue jsonOf(RunTreeNode *node);
@@ -127,4 +141,5 @@ private:
     QString m_error;
     std::unique_ptr<RunTreeNode> m_root;
     int m_changing = 0; // > 0 while a change is being announced
+    ChangedFilesLookup m_changedFiles;
 };

@@ -5,11 +5,16 @@
 #include "approval/ApprovalCenter.h"
 #include "approval/ApprovalNotifications.h"
 #include "approval/ApprovalStatusButton.h"
+#include "changes/ChangesPanel.h"
+#include "changes/DiffRender.h"
+#include "changes/RewindDialog.h"
 #include "chat/ApprovalModePicker.h"
 #include "chat/ChatPane.h"
+#include "chat/ConversationModel.h"
 #include "core/Logging.h"
 #include "core/Settings.h"
 #include "inspector/InspectorPanel.h"
+#include "inspector/RunTreeModel.h"
 #include "main/AboutDialog.h"
 #include "main/RunStatusBar.h"
 #include "main/ShortcutsDialog.h"
@@ -17,6 +22,8 @@
 #include "notify/DesktopNotifier.h"
 #include "root/AppContext.h"
 #include "sandboxes/SandboxManagerPanel.h"
+#include "services/CheckpointService.h"
+#include "services/RunHistory.h"
 #include "services/ThreadService.h"
 #include "settings/FirstRunWizard.h"
 #include "settings/SettingsDialog.h"
@@ -30,6 +37,7 @@
 #include <QDesktopServices>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -58,11 +66,14 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
                           this);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);
+    m_checkpoints = engine ? &m_context.checkpoints() : nullptr;
+    m_changes = new ChangesPanel(m_checkpoints, m_context.history(), engine, this);
 
     m_rightPanel = new QTabWidget(this);
     m_rightPanel->setObjectName(QStringLiteral("rightPanel"));
     m_rightPanel->setDocumentMode(true);
     m_rightPanel->addTab(m_inspector, tr("Inspector"));
+    m_rightPanel->addTab(m_changes, tr("Changes"));
     m_rightPanel->addTab(m_sandboxPanel, tr("Sandboxes"));
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -117,6 +128,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     });
     connect(m_sandboxPanel, &SandboxManagerPanel::goToThread, this,
             [this](RowId threadId) { m_sidebar->selectThread(threadId); });
+    connectCheckpoints();
 
     createMenus();
     resize(1240, 780);
@@ -137,6 +149,7 @@ void MainWindow::threadChanged(RowId threadId)
     m_inspector->setThread(threadId);
     m_status->setThread(threadId);
     m_sandboxPanel->setCurrentThread(threadId);
+    m_changes->setThread(threadId);
     updateWindowTitle();
     updateThreadActions();
 }
@@ -224,6 +237,12 @@ void MainWindow::createMenus()
         showRightPanelPage(m_inspector);
         m_inspector->tree()->setFocus(Qt::ShortcutFocusReason);
     });
+    QAction *showChanges = addAction(view, "actionShowChanges", tr("&Changes"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    connect(showChanges, &QAction::triggered, this, [this] {
+        showRightPanelPage(m_changes);
+        m_changes->fileList()->setFocus(Qt::ShortcutFocusReason);
+    });
     QAction *showSandboxes = addAction(view, "actionShowSandboxes", tr("&Sandboxes"),
                                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     connect(showSandboxes, &QAction::triggered, this, [this] {
@@ -254,6 +273,20 @@ void MainWindow::createMenus()
                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(retry, &QAction::triggered, m_chat, &ChatPane::retry);
     m_threadActions << stop << retry;
+    QAction *rewind = addAction(thread, "actionRewind", tr("Re&wind…"),
+                                QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Z));
+    rewind->setEnabled(m_checkpoints != nullptr);
+    connect(rewind, &QAction::triggered, this,
+            [this] { showRewind(m_sidebar->currentThreadId(), -1); });
+    QAction *undoRewind = addAction(thread, "actionUndoRewind", tr("&Undo Rewind"));
+    connect(undoRewind, &QAction::triggered, this, [this] {
+        showRightPanelPage(m_changes);
+        m_changes->undoRewind();
+    });
+    if (m_checkpoints)
+        m_threadActions << rewind << undoRewind;
+    else
+        undoRewind->setEnabled(false);
     thread->addSeparator();
     QAction *focusComposer = addAction(thread, "actionFocusComposer", tr("Focus &Composer"),
                                        QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -347,6 +380,7 @@ void MainWindow::showSettings()
     }
     auto *dialog = new SettingsDialog(settingsServices(), m_context.paths(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCheckpointService(m_checkpoints);
     // First: the policy, base URLs and sandbox defaults reach the services built so far.
     connect(dialog, &SettingsDialog::settingsApplied, this, [this] {
         m_context.applySettings();
@@ -436,4 +470,116 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
     event->accept();
+}
+
+void MainWindow::connectCheckpoints()
+{
+    connect(m_chat, &ChatPane::runChangesActivated, this, [this](RowId runId) {
+        showRightPanelPage(m_changes);
+        m_changes->showRun(runId);
+    });
+    connect(m_chat, &ChatPane::rewindToMessageRequested, this,
+            [this](RowId threadId, RowId messageId) { showRewind(threadId, -1, messageId); });
+    connect(m_inspector, &InspectorPanel::changedFileActivated, this,
+            [this](RowId toolCallRowId, const QString &path) {
+                showRightPanelPage(m_changes);
+                m_changes->showToolCallFile(toolCallRowId, path);
+            });
+    connect(m_inspector, &InspectorPanel::rewindToStepRequested, this,
+            [this](RowId threadId, RowId runId, int stepIndex) {
+                if (!m_checkpoints)
+                    return;
+                const auto steps = m_checkpoints->steps(threadId);
+                if (!steps)
+                    return;
+                for (const ThreadStep &step : *steps) {
+                    if (step.runId == runId && step.stepIndex == stepIndex)
+                        showRewind(threadId, step.number);
+                }
+            });
+    connect(m_changes, &ChangesPanel::rewindRequested, this,
+            [this](RowId threadId, int step) { showRewind(threadId, step); });
+    if (!m_checkpoints)
+        return;
+    m_inspector->setRewindAvailable(true);
+    CheckpointService *checkpoints = m_checkpoints;
+    const RunHistory &history = m_context.history();
+    // The card under a finished run: the files its tool calls changed, from the store.
+    m_chat->model()->setRunChangesLookup(
+        [checkpoints, &history](RowId runId) -> std::optional<RunChangeSummary> {
+            const auto run = history.run(runId);
+            const auto calls = history.listToolCalls(runId);
+            if (!run || !calls)
+                return std::nullopt;
+            const auto byCall = checkpoints->changedFilesByCall(run->threadId);
+            if (!byCall)
+                return std::nullopt;
+            QSet<QString> paths;
+            RunChangeSummary summary;
+            for (const ToolCallRecord &call : *calls) {
+                for (const FileChangeRecord &file : byCall->value(call.id)) {
+                    paths.insert(file.path);
+                    summary.linesAdded += file.linesAdded;
+                    summary.linesRemoved += file.linesRemoved;
+                }
+            }
+            summary.files = int(paths.size());
+            return summary;
+        });
+    m_inspector->model()->setChangedFilesLookup([checkpoints](RowId toolCallRowId) {
+        QStringList paths;
+        if (const auto files = checkpoints->changedFiles(toolCallRowId)) {
+            for (const FileChangeRecord &file : *files)
+                paths << file.path;
+        }
+        return paths;
+    });
+    connect(checkpoints, &CheckpointService::checkpointAdded, this,
+            [this](const CheckpointRecord &checkpoint) {
+                if (checkpoint.toolCallId)
+                    m_inspector->model()->refreshChangedFiles(checkpoint.toolCallId);
+                if (checkpoint.runId && checkpoint.threadId == m_chat->thread())
+                    m_chat->model()->refreshRunChanges(checkpoint.runId);
+            });
+}
+
+void MainWindow::showRewind(RowId threadId, int step, RowId messageId)
+{
+    if (!m_checkpoints || !threadId)
+        return;
+    if (findChild<RewindDialog *>())
+        return; // one at a time
+    if (step < 0 && !messageId) {
+        // Before the thread's last run: the usual "undo what the agent just did".
+        const auto steps = m_checkpoints->steps(threadId);
+        step = 0;
+        if (steps && !steps->isEmpty()) {
+            const RowId last = steps->last().runId;
+            for (const ThreadStep &entry : *steps) {
+                if (entry.runId == last)
+                    break;
+                step = entry.number;
+            }
+        }
+    }
+    const RewindTarget target
+        = messageId ? RewindTarget::beforeMessage(messageId) : RewindTarget::toStep(step);
+    auto *dialog = new RewindDialog(*m_checkpoints, threadId, target, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RewindDialog::rewound, this, [this](const RewindResult &result) {
+        if (result.forkThreadId) {
+            m_sidebar->selectThread(result.forkThreadId);
+            // Rewound from a message: it is back in the composer, to edit and send again.
+            if (!result.messageText.isEmpty())
+                m_chat->composer()->setPlainText(result.messageText);
+        }
+        showRightPanelPage(m_changes);
+        statusBar()->showMessage(
+            result.mode == RewindMode::Conversation
+                ? tr("Rewound the conversation into a new thread; the original stays.")
+                : tr("Rewound: %1 restored. Undo Rewind in the Changes tab brings them back.")
+                      .arg(DiffRender::filesText(result.filesRestored)),
+            10000);
+    });
+    dialog->open();
 }

@@ -1,6 +1,7 @@
-// The main window only assembles: thread sidebar | chat pane | right panel (tool-call inspector
-// and sandbox list), the status bar, menus and their shortcuts, and the approval queue. Each
-// pane is its own class in its feature folder; the window connects their signals.
+// The main window only assembles: thread sidebar | chat pane | right panel (tool-call inspector,
+// the Changes tab and the sandbox list), the status bar, menus and their shortcuts, and the
+// approval queue. Each pane is its own class in its feature folder; the window connects their
+// signals.
 #pragma once
 
 #include "store/StoreTypes.h"
@@ -9,9 +10,11 @@
 
 class AppContext;
 class ApprovalCenter;
+class ChangesPanel;
 class ApprovalNotifications;
 class DesktopNotifier;
 class ChatPane;
+class CheckpointService;
 class InspectorPanel;
 class QAction;
 class QSplitter;
@@ -35,6 +38,8 @@ public:
     ChatPane *chat() const { return m_chat; }
     InspectorPanel *inspector() const { return m_inspector; }
     SandboxManagerPanel *sandboxPanel() const { return m_sandboxPanel; }
+    ChangesPanel *changesPanel() const { return m_changes; }
+    QTabWidget *rightPanel() const { return m_rightPanel; }
     ApprovalCenter *approvals() const { return m_approvals; }
     ApprovalNotifications *approvalNotifications() const { return m_notifications; }
 
@@ -42,6 +47,9 @@ public:
     void setTheme(Theme *theme);
     void showSettings();
     void showFirstRunWizardIfNeeded();
+    // Opens the rewind dialog (open(), not exec()) for a thread at a step (-1: the step
+    // before the thread's last run) or before a user message.
+    void showRewind(RowId threadId, int step, RowId messageId = 0);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -60,6 +68,8 @@ private:
     // What the settings dialog and the first-run wizard work with.
     SettingsServices settingsServices();
     void showWindowTitle(const QString &threadTitle);
+    // The chat's changes cards and the inspector's changed files, from the checkpoints.
+    void connectCheckpoints();
 
     AppContext &m_context;
     Theme *m_theme = nullptr;
@@ -69,6 +79,8 @@ private:
     QTabWidget *m_rightPanel = nullptr;
     InspectorPanel *m_inspector = nullptr;
     SandboxManagerPanel *m_sandboxPanel = nullptr;
+    ChangesPanel *m_changes = nullptr;
+    CheckpointService *m_checkpoints = nullptr; // nullptr when the engine cannot be built
     ApprovalCenter *m_approvals = nullptr;
     DesktopNotifier *m_notifier = nullptr;
     ApprovalNotifications *m_notifications = nullptr;

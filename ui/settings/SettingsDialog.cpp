@@ -3,10 +3,12 @@
 
 #include "ProvidersPage.h"
 #include "agent/ApprovalPolicy.h"
+#include "changes/DiffRender.h"
 #include "core/Settings.h"
 #include "llm/LlmClient.h"
 #include "llm/ModelRef.h"
 #include "llm/ModelSuggestions.h"
+#include "services/CheckpointService.h"
 #include "settings/ApprovalRulesPage.h"
 
 #include <QCheckBox>
@@ -260,7 +262,63 @@ QWidget *SettingsDialog::buildDataPage()
     note->setWordWrap(true);
     note->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(QString(), note);
+
+    // Checkpoints (issue 15): the cap for all threads, and what they use now.
+    m_checkpointCap = new QSpinBox(page);
+    m_checkpointCap->setObjectName(QStringLiteral("checkpointCapSpin"));
+    m_checkpointCap->setRange(Settings::kMinCheckpointCapMiB, 1024 * 1024);
+    m_checkpointCap->setSingleStep(256);
+    m_checkpointCap->setSuffix(tr(" MiB"));
+    m_checkpointCap->setAccessibleName(tr("Checkpoint storage cap"));
+    auto *capLabel = new QLabel(tr("&Checkpoints may use:"), page);
+    capLabel->setBuddy(m_checkpointCap);
+    form->addRow(capLabel, m_checkpointCap);
+    m_checkpointUsage = new QLabel(page);
+    m_checkpointUsage->setObjectName(QStringLiteral("checkpointUsageLabel"));
+    m_checkpointUsage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Used now:"), m_checkpointUsage);
+    auto *capNote = new QLabel(tr("Checkpoints are the snapshots the Changes tab and Rewind use. "
+                                  "Over the cap, those of deleted sandboxes go first, then the "
+                                  "oldest; their lists of changed files stay."),
+                               page);
+    capNote->setWordWrap(true);
+    form->addRow(QString(), capNote);
+    showCheckpointUsage();
     return page;
+}
+
+void SettingsDialog::setCheckpointService(CheckpointService *checkpoints)
+{
+    if (m_checkpoints)
+        disconnect(m_checkpoints, nullptr, this, nullptr);
+    m_checkpoints = checkpoints;
+    if (m_checkpoints) {
+        connect(m_checkpoints, &CheckpointService::usageChanged, this,
+                [this] { showCheckpointUsage(); });
+        m_checkpoints->refreshUsage();
+    }
+    showCheckpointUsage();
+}
+
+void SettingsDialog::showCheckpointUsage()
+{
+    if (!m_checkpoints) {
+        m_checkpointUsage->setText(tr("Not known (the agent cannot run here)."));
+        return;
+    }
+    const CheckpointStorage storage = m_checkpoints->storage();
+    if (!storage.known) {
+        m_checkpointUsage->setText(tr("Measuring…"));
+        return;
+    }
+    m_checkpointUsage->setText(
+        storage.repositories <= 0
+            ? tr("%1 of checkpoints").arg(DiffRender::sizeText(storage.bytesUsed))
+            : storage.repositories == 1
+            ? tr("%1 in one sandbox's checkpoints").arg(DiffRender::sizeText(storage.bytesUsed))
+            : tr("%1 in %2 sandboxes' checkpoints")
+                  .arg(DiffRender::sizeText(storage.bytesUsed))
+                  .arg(storage.repositories));
 }
 
 void SettingsDialog::load()
@@ -287,6 +345,7 @@ void SettingsDialog::load()
     m_deleteSandboxes->setChecked(settings.deleteSandboxesWithThread());
     m_autoStop->setValue(settings.sandboxAutoStopMinutes());
     m_commandTimeout->setValue(settings.commandTimeoutMinutes());
+    m_checkpointCap->setValue(settings.checkpointCapMiB());
 }
 
 void SettingsDialog::addModels(const QStringList &models)
@@ -328,6 +387,9 @@ bool SettingsDialog::apply()
     settings.setDeleteSandboxesWithThread(m_deleteSandboxes->isChecked());
     settings.setSandboxAutoStopMinutes(m_autoStop->value());
     settings.setCommandTimeoutMinutes(m_commandTimeout->value());
+    settings.setCheckpointCapMiB(m_checkpointCap->value());
+    if (m_checkpoints)
+        m_checkpoints->setCapBytes(qint64(m_checkpointCap->value()) << 20);
     // A key entered here is a first run done another way.
     if (m_providers->hasTypedKey())
         settings.setFirstRunDone(true);

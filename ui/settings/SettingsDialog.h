@@ -1,5 +1,6 @@
 // The settings dialog (Settings…, Ctrl+,): providers and their keys, default model, approval
-// policy, sandbox defaults and the data folder. Open with open(); OK and Apply write the
+// policy, sandbox defaults, the data folder and the checkpoints' storage cap (with the disk
+// they use now). Open with open(); OK and Apply write the
 // settings and say so (settingsApplied), and the window hands what can change at run time to
 // the services (approval policy, base URLs, sandbox defaults).
 #pragma once
@@ -9,6 +10,7 @@
 
 #include <QDialog>
 
+class CheckpointService;
 class ApprovalRulesPage;
 class ProvidersPage;
 class QCheckBox;
@@ -34,6 +36,10 @@ public:
 
     void accept() override;
 
+    // Shows the disk the checkpoints use now (measured again when the dialog opens); without
+    // one the Data page says it is not known.
+    void setCheckpointService(CheckpointService *checkpoints);
+
 signals:
     // The settings were written: the services built so far should take them now.
     void settingsApplied();
@@ -46,6 +52,7 @@ private:
     void load();
     void addModels(const QStringList &models);
     void updateApprovalHelp();
+    void showCheckpointUsage();
 
     SettingsServices m_services;
     StudioPaths m_paths;
@@ -66,5 +73,8 @@ private:
     QSpinBox *m_autoStop = nullptr;
     QSpinBox *m_commandTimeout = nullptr;
     QLineEdit *m_dataFolder = nullptr;
+    QSpinBox *m_checkpointCap = nullptr;
+    QLabel *m_checkpointUsage = nullptr;
+    CheckpointService *m_checkpoints = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
