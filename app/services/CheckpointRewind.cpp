@@ -377,7 +377,7 @@ void CheckpointService::startRestore(Restore restore)
                           record.treeId = saved.treeId;
                           record.kind = CheckpointKind::Saved;
                           record.note = tr("the files before: %1").arg(restore.note);
-                          const auto savedRow = m_store.addCheckpoint(record);
+                          const auto savedRow = saveCheckpoint(record);
                           if (!savedRow) {
                               restore.result.error = savedRow.error();
                               endRestore(restore);
@@ -481,7 +481,7 @@ void CheckpointService::finishRestore(Restore restore, const CheckpointId &resul
             record.filesChanged = int(files.size());
             record.linesAdded = changes.additions;
             record.linesRemoved = changes.deletions;
-            const auto row = m_store.addCheckpoint(record, files);
+            const auto row = saveCheckpoint(record, files);
             if (!row) {
                 restore.result.error = row.error();
             } else {
@@ -540,7 +540,7 @@ void CheckpointService::forkConversation(RowId threadId, const RewindTarget &tar
     baseline.treeId = tree.isEmpty() ? newest->treeId : tree;
     baseline.kind = CheckpointKind::Baseline;
     baseline.note = tr("forked from thread %1").arg(threadId);
-    if (const auto saved = m_store.addCheckpoint(baseline); saved)
+    if (const auto saved = saveCheckpoint(baseline); saved)
         emit checkpointAdded(*saved);
     const QString provider = newest->sandboxProvider;
     const RowId forkId = fork->id;

@@ -16,6 +16,9 @@
 
 #include <QElapsedTimer>
 #include <QSaveFile>
+#include <QTimer>
+
+#include <algorithm>
 
 using namespace CheckpointSupport;
 
@@ -28,6 +31,61 @@ CheckpointService::CheckpointService(Store &store, ThreadService &threads, Check
     , m_clients(std::move(clients))
 {
     m_storage.capBytes = m_capBytes;
+    m_outsidePoll = new QTimer(this);
+    connect(m_outsidePoll, &QTimer::timeout, this, &CheckpointService::checkForOutsideChanges);
+    checkForOutsideChanges(); // the starting point: what exists now is not news
+    m_outsidePoll->start(1000);
+}
+
+StoreResult<CheckpointRecord>
+CheckpointService::saveCheckpoint(const CheckpointRecord &record,
+                                  const QList<FileChangeRecord> &files)
+{
+    auto saved = m_store.addCheckpoint(record, files);
+    if (saved)
+        m_ownCheckpoints.insert(saved->id);
+    return saved;
+}
+
+void CheckpointService::setPollInterval(int milliseconds)
+{
+    if (milliseconds > 0)
+        m_outsidePoll->start(milliseconds);
+    else
+        m_outsidePoll->stop();
+}
+
+void CheckpointService::checkForOutsideChanges()
+{
+    // data_version changes only when another connection commits, so this is one cheap
+    // PRAGMA a second while nothing else writes.
+    const auto version = m_store.dataVersion();
+    if (!version)
+        return;
+    if (*version == m_dataVersion) {
+        // Nobody else committed since the last look: every newer row is one of ours.
+        for (RowId id : std::as_const(m_ownCheckpoints))
+            m_lastSeenCheckpoint = std::max(m_lastSeenCheckpoint, id);
+        m_ownCheckpoints.clear();
+        return;
+    }
+    const bool first = m_dataVersion < 0;
+    m_dataVersion = *version;
+    const auto rows = m_store.checkpointsSince(m_lastSeenCheckpoint);
+    if (!rows)
+        return;
+    QList<RowId> threads;
+    for (const auto &[id, thread] : *rows) {
+        m_lastSeenCheckpoint = std::max(m_lastSeenCheckpoint, id);
+        if (m_ownCheckpoints.remove(id))
+            continue;
+        if (!threads.contains(thread))
+            threads.append(thread);
+    }
+    if (first)
+        return;
+    for (RowId thread : threads)
+        emit checkpointsChanged(thread);
 }
 
 CheckpointService::~CheckpointService() = default;
@@ -447,7 +505,7 @@ void CheckpointService::capture(const CallPoint &point, CheckpointKind kind, con
             CheckpointRecord record = recordFor(point, kind, repoKey);
             record.treeId = last->treeId;
             record.note = tr("the same files as checkpoint %1").arg(last->id);
-            if (const auto saved = m_store.addCheckpoint(record); saved)
+            if (const auto saved = saveCheckpoint(record); saved)
                 emit checkpointAdded(*saved);
             later(this, finish);
             return;
@@ -517,7 +575,7 @@ void CheckpointService::recordFailure(const CallPoint &point, CheckpointKind kin
                                  << point.sandboxId << "for" << point.toolName << "-" << why;
     CheckpointRecord record = recordFor(point, kind, repoKey);
     record.note = tr("No checkpoint: %1").arg(why);
-    if (const auto saved = m_store.addCheckpoint(record); saved)
+    if (const auto saved = saveCheckpoint(record); saved)
         emit checkpointAdded(*saved);
 }
 
@@ -542,7 +600,7 @@ void CheckpointService::recordCapture(const CallPoint &point, CheckpointKind kin
 
     // Before a call, and baselines: nothing to compare (the call has not run yet).
     if (kind != CheckpointKind::After) {
-        if (const auto saved = m_store.addCheckpoint(record); saved) {
+        if (const auto saved = saveCheckpoint(record); saved) {
             m_lastTaken.insert(repoKey, *saved);
             emit checkpointAdded(*saved);
         } else {
@@ -567,7 +625,7 @@ void CheckpointService::recordCapture(const CallPoint &point, CheckpointKind kin
         record.filesChanged = int(files.size());
         record.linesAdded = changes.additions;
         record.linesRemoved = changes.deletions;
-        if (const auto saved = m_store.addCheckpoint(record, files); saved) {
+        if (const auto saved = saveCheckpoint(record, files); saved) {
             m_lastTaken.insert(saved->repoKey, *saved);
             emit checkpointAdded(*saved);
         } else {

@@ -26,6 +26,8 @@
 
 #include <functional>
 
+class QTimer;
+
 class AgentEngine;
 class CheckpointEngine;
 class DaytonaClient;
@@ -281,6 +283,12 @@ public:
     void resumePendingRestores();
     bool isRecovering() const { return m_recovering; }
 
+    // Checkpoints another process adds (a rewind from the CLI beside the window) are noticed
+    // by polling the database's data_version (1 s by default; 0 stops it) and announced with
+    // checkpointsChanged for their threads.
+    void setPollInterval(int milliseconds);
+    void checkForOutsideChanges();
+
 signals:
     void checkpointAdded(const CheckpointRecord &checkpoint);
     // The thread's checkpoints or changed-file lists changed (a rewind, an eviction).
@@ -294,6 +302,10 @@ signals:
     void recoveryFinished(int restoresFinished, const QString &error);
 
 private:
+    // Store::addCheckpoint, remembering the row as this service's own.
+    StoreResult<CheckpointRecord> saveCheckpoint(const CheckpointRecord &record,
+                                                 const QList<FileChangeRecord> &files = {});
+
     // A range resolved to the checkpoints it runs between (from.id 0: an empty home).
     struct Resolved
     {
@@ -368,6 +380,10 @@ private:
     int m_lastRequest = 0;
     qint64 m_capBytes = qint64(1024) << 20;
     CheckpointStorage m_storage;
+    QTimer *m_outsidePoll = nullptr;
+    QSet<RowId> m_ownCheckpoints; // added here: not news when the poll finds them
+    qint64 m_dataVersion = -1;
+    RowId m_lastSeenCheckpoint = 0;
     // Sandboxes looked up for checkpoints (by "<provider>/<id>/<thread>"): not asked again.
     QHash<QString, Sandbox> m_known;
 };

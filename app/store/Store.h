@@ -20,8 +20,8 @@
 // ToolCallStarted, ToolCallArgsDelta and ApprovalRequested need no write of their own.
 #pragma once
 
-#include "store/CheckpointRecords.h"
 #include "agent/ApprovalRule.h"
+#include "store/CheckpointRecords.h"
 #include "store/StoreResult.h"
 #include "store/StoreTypes.h"
 
@@ -136,6 +136,9 @@ public:
     StoreResult<CheckpointRecord> checkpoint(RowId id);
     StoreResult<QList<CheckpointRecord>> listCheckpoints(RowId threadId); // oldest first
     StoreResult<QList<CheckpointRecord>> allCheckpoints(); // oldest first, every thread
+    // Checkpoints newer than afterId as (id, thread id), oldest first: what another process
+    // (the CLI beside the window) added since.
+    StoreResult<QList<QPair<RowId, RowId>>> checkpointsSince(RowId afterId);
     // The storage cap dropped their trees from the repository: lists and counts stay.
     StoreStatus setCheckpointsEvicted(const QList<RowId> &ids);
     StoreResult<QList<FileChangeRecord>> changedFiles(RowId threadId);

@@ -200,6 +200,22 @@ StoreResult<QList<CheckpointRecord>> Store::allCheckpoints()
     return readCheckpoints(query);
 }
 
+StoreResult<QList<QPair<RowId, RowId>>> Store::checkpointsSince(RowId afterId)
+{
+    using Result = StoreResult<QList<QPair<RowId, RowId>>>;
+    if (StoreStatus usable = checkUsable(); !usable)
+        return Result::failure(usable.error());
+    QSqlQuery query
+        = prepare(QStringLiteral("SELECT id, thread_id FROM checkpoints WHERE id > ? ORDER BY id"));
+    query.addBindValue(afterId);
+    if (StoreStatus status = exec(query, QStringLiteral("list new checkpoints")); !status)
+        return Result::failure(status.error());
+    QList<QPair<RowId, RowId>> rows;
+    while (query.next())
+        rows.append({query.value(0).toLongLong(), query.value(1).toLongLong()});
+    return rows;
+}
+
 StoreStatus Store::setCheckpointsEvicted(const QList<RowId> &ids)
 {
     if (StoreStatus usable = checkUsable(); !usable)

@@ -252,6 +252,14 @@ void TestReadme::exerciseStudio(const Command &command)
         key.write("sk-readme-keychain-0123456789abcdefghij\n");
         words.remove(redirect, 2);
     }
+    // `> FILE`: the command's output is kept in FILE (a patch, for one).
+    QString stdoutFile;
+    const qsizetype into = words.indexOf(QStringLiteral(">"));
+    if (into >= 0) {
+        QVERIFY(into + 1 < words.size());
+        stdoutFile = m_dir.filePath(words.at(into + 1));
+        words.remove(into, 2);
+    }
     if (words.isEmpty()) {
         startAndCloseWindow(command, environment);
         return;
@@ -265,6 +273,16 @@ void TestReadme::exerciseStudio(const Command &command)
               .arg(command.text, QString::fromUtf8(result.out), QString::fromUtf8(result.err));
     QVERIFY2(result.exitCode == 0, qPrintable(where));
     const QString sub = words.first();
+    if (!stdoutFile.isEmpty()) {
+        QFile out(stdoutFile);
+        QVERIFY2(out.open(QIODevice::WriteOnly) && out.write(result.out) == result.out.size(),
+                 qPrintable(where));
+    }
+    // A patch of what the agent changed, that `git apply` would take.
+    if (sub == QLatin1String("changes") && words.contains(QStringLiteral("patch")))
+        QVERIFY2(result.out.contains("diff --git a/"), qPrintable(where));
+    if (sub == QLatin1String("changes") && words.contains(QStringLiteral("--steps")))
+        QVERIFY2(result.out.contains("reverse"), qPrintable(where));
     if (sub == QLatin1String("--help"))
         QVERIFY2(result.out.contains("run") && result.out.contains("threads"), qPrintable(where));
     if (sub == QLatin1String("paths"))

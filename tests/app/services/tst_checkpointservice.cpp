@@ -36,6 +36,7 @@ private slots:
     void conversationFromAUserMessage();
     void refusesDuringARun();
     void capEvictsDeletedSandboxFirst();
+    void anotherProcesssCheckpointIsAnnounced();
 
 private:
     // One model step with one tool call that writes `content` to `path` in the sandbox, with
@@ -378,6 +379,34 @@ void TestCheckpointService::capEvictsDeletedSandboxFirst()
     QCOMPARE(result.changes.files.size(), 1);
     QCOMPARE(result.changes.files.first().displayPath(), u"old.txt"_s);
     m_service->setCapBytes(qint64(1) << 30);
+}
+
+void TestCheckpointService::anotherProcesssCheckpointIsAnnounced()
+{
+    // The CLI beside the window rewinds: its checkpoint reaches the window's service.
+    m_service->setPollInterval(0); // checked by hand below
+    m_service->checkForOutsideChanges();
+    QSignalSpy changed(m_service.get(), &CheckpointService::checkpointsChanged);
+    {
+        Store other;
+        QVERIFY(other.open(m_store->path()));
+        CheckpointRecord record;
+        record.threadId = m_thread.id;
+        record.sandboxProvider = u"local"_s;
+        record.sandboxId = m_sandbox.id;
+        record.repoKey = CheckpointEngine::repoKeyFor(u"local"_s, m_sandbox.id);
+        record.kind = CheckpointKind::Rewind;
+        record.createdAt = QDateTime::currentDateTimeUtc();
+        record.note = u"rewound from another process"_s;
+        QVERIFY(other.addCheckpoint(record));
+    }
+    m_service->checkForOutsideChanges();
+    qInfo() << "tried: another connection adds a checkpoint to thread" << m_thread.id
+            << "; result:" << changed.size() << "announcements";
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().value<RowId>(), m_thread.id);
+    m_service->checkForOutsideChanges(); // nothing new: nothing announced
+    QCOMPARE(changed.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCheckpointService)
