@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace {
 
 void later(QObject *object, std::function<void()> work)
@@ -95,6 +97,30 @@ QString summary(const ChangeSet &changes)
         .arg(plural(changes.deletions));
 }
 
+// What both commands start with: no arguments or --help print the help (exit 2 or 0), else
+// the first argument must be a thread id. False when the command has finished already.
+bool takeThread(const QStringList &arguments, const QString &command, const QString &help,
+                QTextStream &out, const std::function<void(int, const QString &)> &finish,
+                RowId *thread)
+{
+    if (arguments.isEmpty() || arguments.contains(QLatin1String("--help"))
+        || arguments.contains(QLatin1String("-h"))) {
+        out << help;
+        finish(arguments.isEmpty() ? 2 : 0, QString());
+        return false;
+    }
+    qint64 id = 0;
+    if (!parseNumber(arguments.first(), 1, &id)) {
+        finish(2,
+               QStringLiteral("%1 takes a thread id first (see 'agent-studio threads list'), "
+                              "not '%2'")
+                   .arg(command, arguments.first()));
+        return false;
+    }
+    *thread = id;
+    return true;
+}
+
 } // namespace
 
 // --- changes ---------------------------------------------------------------------------------
@@ -131,24 +157,10 @@ QString ChangesCommand::helpText()
 void ChangesCommand::start(const QStringList &arguments)
 {
     const auto usage = [this](const QString &message) { finish(2, message); };
-    if (arguments.isEmpty()) {
-        m_out << helpText();
-        finish(2);
+    if (!takeThread(
+            arguments, QStringLiteral("changes"), helpText(), m_out,
+            [this](int code, const QString &error) { finish(code, error); }, &m_thread))
         return;
-    }
-    if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))) {
-        m_out << helpText();
-        finish(0);
-        return;
-    }
-    qint64 thread = 0;
-    if (!parseNumber(arguments.first(), 1, &thread)) {
-        usage(QStringLiteral("changes takes a thread id first (see 'agent-studio threads "
-                             "list'), not '%1'")
-                  .arg(arguments.first()));
-        return;
-    }
-    m_thread = thread;
     int from = 0, to = -1;
     bool steps = false;
     for (int i = 1; i < arguments.size(); ++i) {
@@ -391,24 +403,10 @@ QString RewindCommand::helpText()
 void RewindCommand::start(const QStringList &arguments)
 {
     const auto usage = [this](const QString &message) { finish(2, message); };
-    if (arguments.isEmpty()) {
-        m_out << helpText();
-        finish(2);
+    if (!takeThread(
+            arguments, QStringLiteral("rewind"), helpText(), m_out,
+            [this](int code, const QString &error) { finish(code, error); }, &m_thread))
         return;
-    }
-    if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))) {
-        m_out << helpText();
-        finish(0);
-        return;
-    }
-    qint64 thread = 0;
-    if (!parseNumber(arguments.first(), 1, &thread)) {
-        usage(QStringLiteral("rewind takes a thread id first (see 'agent-studio threads "
-                             "list'), not '%1'")
-                  .arg(arguments.first()));
-        return;
-    }
-    m_thread = thread;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         if (arg == QLatin1String("--to")) {
