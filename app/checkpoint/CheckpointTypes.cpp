@@ -67,6 +67,36 @@ QString SkippedEntry::reasonText() const
     return message;
 }
 
+QString FileChange::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Added:
+        return QStringLiteral("added");
+    case Kind::Modified:
+        return QStringLiteral("modified");
+    case Kind::Deleted:
+        return QStringLiteral("deleted");
+    case Kind::TypeChanged:
+        return QStringLiteral("typechange");
+    }
+    return QStringLiteral("modified");
+}
+
+QString FileChange::kindLetter(Kind kind)
+{
+    switch (kind) {
+    case Kind::Added:
+        return QStringLiteral("A");
+    case Kind::Modified:
+        return QStringLiteral("M");
+    case Kind::Deleted:
+        return QStringLiteral("D");
+    case Kind::TypeChanged:
+        return QStringLiteral("T");
+    }
+    return QStringLiteral("M");
+}
+
 bool FileChange::modeChanged() const
 {
     const bool oldFile = oldType == EntryType::File || oldType == EntryType::Executable;

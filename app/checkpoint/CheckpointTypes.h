@@ -121,6 +121,10 @@ struct FileChange
     QString displayPath() const { return Checkpoints::displayPath(path); }
     // Same content, executable bit flipped (also true together with a content change).
     bool modeChanged() const;
+    // "added", "modified", "deleted", "typechange" (git's words; JSON and the store use them).
+    static QString kindName(Kind kind);
+    // A, M, D, T as `git diff --name-status` prints them.
+    static QString kindLetter(Kind kind);
 };
 
 struct DiffOptions

@@ -42,36 +42,6 @@ void afterRecovery(AppContext &context, QObject *receiver, std::function<void()>
                                    });
 }
 
-QString kindLetter(FileChange::Kind kind)
-{
-    switch (kind) {
-    case FileChange::Kind::Added:
-        return QStringLiteral("A");
-    case FileChange::Kind::Modified:
-        return QStringLiteral("M");
-    case FileChange::Kind::Deleted:
-        return QStringLiteral("D");
-    case FileChange::Kind::TypeChanged:
-        return QStringLiteral("T");
-    }
-    return QStringLiteral("M");
-}
-
-QString kindWord(FileChange::Kind kind)
-{
-    switch (kind) {
-    case FileChange::Kind::Added:
-        return QStringLiteral("added");
-    case FileChange::Kind::Modified:
-        return QStringLiteral("modified");
-    case FileChange::Kind::Deleted:
-        return QStringLiteral("deleted");
-    case FileChange::Kind::TypeChanged:
-        return QStringLiteral("typechange");
-    }
-    return QStringLiteral("modified");
-}
-
 QString size(qint64 bytes)
 {
     if (bytes < 1024)
@@ -308,7 +278,7 @@ void ChangesCommand::print(const ChangesResult &result)
         QJsonArray files;
         for (const FileChange &f : changes.files) {
             QJsonObject file{{QStringLiteral("path"), f.displayPath()},
-                             {QStringLiteral("kind"), kindWord(f.kind)},
+                             {QStringLiteral("kind"), FileChange::kindName(f.kind)},
                              {QStringLiteral("additions"), f.additions},
                              {QStringLiteral("deletions"), f.deletions},
                              {QStringLiteral("binary"), f.binary},
@@ -350,7 +320,8 @@ void ChangesCommand::print(const ChangesResult &result)
             counts += QStringLiteral(", mode changed");
         if (!f.newLinkTarget.isEmpty() && f.newLinkTarget != f.oldLinkTarget)
             counts += QStringLiteral(", link -> %1").arg(QString::fromUtf8(f.newLinkTarget));
-        m_out << kindLetter(f.kind) << '\t' << counts << '\t' << f.displayPath() << '\n';
+        m_out << FileChange::kindLetter(f.kind) << '\t' << counts << '\t' << f.displayPath()
+              << '\n';
     }
     m_out << ' ' << summary(changes) << '\n';
     if (result.fromStoreOnly)
@@ -458,7 +429,8 @@ void RewindCommand::run()
                     }
                     if (m_mode != RewindMode::Conversation) {
                         for (const FileChange &f : preview.files.files)
-                            m_out << kindLetter(f.kind) << '\t' << f.displayPath() << '\n';
+                            m_out << FileChange::kindLetter(f.kind) << '\t' << f.displayPath()
+                                  << '\n';
                         m_out << ' ' << summary(preview.files) << '\n';
                     }
                     if (m_mode != RewindMode::Files)

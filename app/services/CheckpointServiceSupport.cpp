@@ -132,21 +132,6 @@ const CheckpointRecord *stateAt(const QList<CheckpointRecord> &all, const StepNu
     return found ? found : firstUsable(all, repoKey);
 }
 
-QString kindName(FileChange::Kind kind)
-{
-    switch (kind) {
-    case FileChange::Kind::Added:
-        return QStringLiteral("added");
-    case FileChange::Kind::Modified:
-        return QStringLiteral("modified");
-    case FileChange::Kind::Deleted:
-        return QStringLiteral("deleted");
-    case FileChange::Kind::TypeChanged:
-        return QStringLiteral("typechange");
-    }
-    return QStringLiteral("modified");
-}
-
 namespace {
 FileChange::Kind kindFrom(const QString &name)
 {
@@ -171,7 +156,7 @@ QList<FileChangeRecord> fileRecords(const ChangeSet &changes, RowId toolCallId)
         FileChangeRecord f;
         f.toolCallId = toolCallId;
         f.path = change.displayPath();
-        f.kind = kindName(change.kind);
+        f.kind = FileChange::kindName(change.kind);
         f.linesAdded = change.additions;
         f.linesRemoved = change.deletions;
         f.size = change.kind == FileChange::Kind::Deleted ? change.oldSize : change.newSize;

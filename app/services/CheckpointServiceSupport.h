@@ -58,7 +58,6 @@ const CheckpointRecord *stateAt(const QList<CheckpointRecord> &all, const StepNu
 ChangeSet changesFromStore(Store &store, const QList<CheckpointRecord> &all, RowId fromId,
                            RowId toId, const QString &repoKey);
 QList<FileChangeRecord> fileRecords(const ChangeSet &changes, RowId toolCallId);
-QString kindName(FileChange::Kind kind);
 // "skipped: 2 named pipes, 1 huge file (...)" for a checkpoint's note.
 QString skippedNote(const QList<SkippedEntry> &skipped);
 

@@ -6,25 +6,6 @@
 #include <QFont>
 #include <QFontDatabase>
 
-namespace {
-
-QString statusLetter(FileChange::Kind kind)
-{
-    switch (kind) {
-    case FileChange::Kind::Added:
-        return QStringLiteral("A");
-    case FileChange::Kind::Modified:
-        return QStringLiteral("M");
-    case FileChange::Kind::Deleted:
-        return QStringLiteral("D");
-    case FileChange::Kind::TypeChanged:
-        return QStringLiteral("T");
-    }
-    return {};
-}
-
-} // namespace
-
 ChangedFilesModel::ChangedFilesModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -72,7 +53,7 @@ QVariant ChangedFilesModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case StatusColumn:
-            return statusLetter(file.kind);
+            return FileChange::kindLetter(file.kind);
         case PathColumn:
             return file.displayPath();
         case CountsColumn:
