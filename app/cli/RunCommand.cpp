@@ -8,6 +8,7 @@
 #include "root/AppContext.h"
 #include "secrets/KeyResolver.h"
 #include "services/ApprovalRules.h"
+#include "services/RunHistory.h"
 #include "services/ThreadService.h"
 
 #include <QJsonDocument>
@@ -294,9 +295,21 @@ void RunCommand::onEvent(const RunEvent &event)
     switch (event.type) {
     case RunEvent::Type::StepFinished:
         ++m_steps;
-        if (m_options.pretty)
+        if (m_options.pretty) {
             m_out << StepLog::prettyFromLine(event.stepLog, m_steps, event.durationMs);
-        else
+            // The JSON line's fields are fixed (specs/agent-tools.md); the short form also
+            // says which mode and rule decided each call.
+            if (const auto calls = m_context.history().listToolCalls(event.runId); calls) {
+                for (const ToolCallRecord &call : *calls) {
+                    if (call.stepId != event.stepId || call.approvalMode.isEmpty())
+                        continue;
+                    m_out << "    " << call.name << " decided by mode " << call.approvalMode;
+                    if (!call.approvalRule.isEmpty())
+                        m_out << ", " << call.approvalRule;
+                    m_out << '\n';
+                }
+            }
+        } else
             m_out << QString::fromUtf8(event.stepLog);
         m_out.flush();
         break;

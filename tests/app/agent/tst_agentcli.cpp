@@ -288,6 +288,8 @@ void TestAgentCli::askModeReadsAnswersFromTheTerminal()
     // The pretty step log, and the reason reached the model.
     QVERIFY2(out.startsWith("step 1 · tool-calls · "), out.constData());
     QVERIFY(out.contains("  → runCommand {"));
+    // ... which also says what decided each call (the JSON line's fields are fixed).
+    QVERIFY2(out.contains("    runCommand decided by mode ask"), out.constData());
     bool reasonSent = false;
     for (const RecordedRequest &r : m_server->requests())
         reasonSent = reasonSent || r.body.contains("the tests need review first");
