@@ -14,8 +14,8 @@
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
-#include "services/CheckpointService.h"
 #include "services/ApprovalRules.h"
+#include "services/CheckpointService.h"
 #include "services/SandboxService.h"
 #include "store/Store.h"
 

@@ -105,9 +105,16 @@ void TestStoreMigrations::newFileGetsLatestSchema()
         = rawQuery(path,
                    QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
                                   "NOT LIKE '%fts_%' ORDER BY name"));
-    QCOMPARE(
-        tables,
-        QStringList({QStringLiteral("approval_rules"), QStringLiteral("checkpoint_files"), QStringLiteral("checkpoints"), QStringLiteral("message_chunks"), QStringLiteral("messages"), QStringLiteral("messages_fts"), QStringLiteral("plans"), QStringLiteral("restore_journal"), QStringLiteral("runs"), QStringLiteral("sandboxes"), QStringLiteral("steps"), QStringLiteral("thread_approval_modes"), QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"), QStringLiteral("threads_fts"), QStringLiteral("tool_call_approvals"), QStringLiteral("tool_calls")}));
+    QCOMPARE(tables,
+             QStringList({QStringLiteral("approval_rules"), QStringLiteral("checkpoint_files"),
+                          QStringLiteral("checkpoints"), QStringLiteral("message_chunks"),
+                          QStringLiteral("messages"), QStringLiteral("messages_fts"),
+                          QStringLiteral("plans"), QStringLiteral("restore_journal"),
+                          QStringLiteral("runs"), QStringLiteral("sandboxes"),
+                          QStringLiteral("steps"), QStringLiteral("thread_approval_modes"),
+                          QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"),
+                          QStringLiteral("threads_fts"), QStringLiteral("tool_call_approvals"),
+                          QStringLiteral("tool_calls")}));
     // Opening again is a no-op for the schema.
     Store again;
     QVERIFY(again.open(path));
