@@ -97,6 +97,27 @@ QString FileChange::kindLetter(Kind kind)
     return QStringLiteral("M");
 }
 
+void ChangeSet::append(const FileChange &change)
+{
+    files.append(change);
+    additions += change.additions;
+    deletions += change.deletions;
+    switch (change.kind) {
+    case FileChange::Kind::Added:
+        ++added;
+        break;
+    case FileChange::Kind::Modified:
+        ++modified;
+        break;
+    case FileChange::Kind::Deleted:
+        ++deleted;
+        break;
+    case FileChange::Kind::TypeChanged:
+        ++typeChanged;
+        break;
+    }
+}
+
 bool FileChange::modeChanged() const
 {
     const bool oldFile = oldType == EntryType::File || oldType == EntryType::Executable;

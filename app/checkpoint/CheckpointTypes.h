@@ -149,6 +149,9 @@ struct ChangeSet
     QString error;
 
     bool ok() const { return error.isEmpty(); }
+
+    // Appends a file and counts it in the totals above.
+    void append(const FileChange &change);
 };
 
 // One path at a checkpoint ("revert this file", viewers).

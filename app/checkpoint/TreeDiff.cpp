@@ -289,25 +289,8 @@ ChangeSet TreeDiff::diff(const QString &repoPath, const CheckpointId &from, cons
         if (!c.from.huge.contains(it.key()))
             merge(it.key());
     }
-    for (const FileChange &f : std::as_const(changes)) {
-        set.files.append(f);
-        switch (f.kind) {
-        case FileChange::Kind::Added:
-            ++set.added;
-            break;
-        case FileChange::Kind::Modified:
-            ++set.modified;
-            break;
-        case FileChange::Kind::Deleted:
-            ++set.deleted;
-            break;
-        case FileChange::Kind::TypeChanged:
-            ++set.typeChanged;
-            break;
-        }
-        set.additions += f.additions;
-        set.deletions += f.deletions;
-    }
+    for (const FileChange &f : std::as_const(changes))
+        set.append(f);
     set.elapsedMs = timer.elapsed();
     return set;
 }

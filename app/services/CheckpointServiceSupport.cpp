@@ -200,25 +200,8 @@ ChangeSet changesFromStore(Store &store, const QList<CheckpointRecord> &all, Row
         it->deletions += f.linesRemoved;
         it->newSize = f.size;
     }
-    for (const FileChange &change : std::as_const(byPath)) {
-        set.files << change;
-        set.additions += change.additions;
-        set.deletions += change.deletions;
-        switch (change.kind) {
-        case FileChange::Kind::Added:
-            ++set.added;
-            break;
-        case FileChange::Kind::Modified:
-            ++set.modified;
-            break;
-        case FileChange::Kind::Deleted:
-            ++set.deleted;
-            break;
-        case FileChange::Kind::TypeChanged:
-            ++set.typeChanged;
-            break;
-        }
-    }
+    for (const FileChange &change : std::as_const(byPath))
+        set.append(change);
     return set;
 }
 
