@@ -27,7 +27,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     // Round trip through the builder: name and filename from the first line (as text, without
     // line breaks, which the builder turns into spaces), the content from the body.
-    const QString name = QString::fromUtf8(contentType).left(64);
+    // (Cut at 64 UTF-16 units without splitting a surrogate pair: a lone half is no name a
+    // user's file can have, and UTF-8 cannot carry it.)
+    QString name = QString::fromUtf8(contentType).left(64);
+    if (!name.isEmpty() && name.back().isHighSurrogate())
+        name.chop(1);
     MultipartBuilder builder;
     builder.addField(QStringLiteral("files[0].path"), name.toUtf8());
     builder.addFile(QStringLiteral("files[0].file"), name, body);
