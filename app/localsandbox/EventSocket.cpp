@@ -82,6 +82,11 @@ void EventSocket::accept(QWebSocket *socket)
         QLatin1Char(kOpen) + QString::fromUtf8(QJsonDocument(open).toJson(QJsonDocument::Compact)));
     if (!m_ping.isActive())
         m_ping.start();
+    // The gate let it in without the token: it must authenticate soon or go.
+    QTimer::singleShot(kHandshakeMs, socket, [this, socket] {
+        if (const Client *c = find(socket); c && !c->connected)
+            socket->abort();
+    });
 }
 
 void EventSocket::onText(QWebSocket *socket, const QString &message)
@@ -125,6 +130,8 @@ void EventSocket::onText(QWebSocket *socket, const QString &message)
         socket->sendTextMessage(
             QStringLiteral("44")
             + QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact)));
+        // No idle connection for whoever lacks the token (the gate let it in without one).
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
         return;
     }
     client->connected = true;

@@ -381,6 +381,8 @@ void TestSessions::eventSocketHandshakeAndEvents()
         socket.sendTextMessage(QStringLiteral(R"(40{"token":"wrong"})"));
         QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 2, 10000);
         QVERIFY(texts.at(1).startsWith(QLatin1String("44")));
+        // and the connection it got without a token is not kept
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 10000);
     }
     QWebSocket socket;
     QStringList texts;
