@@ -10,6 +10,8 @@
 #include <QUuid>
 #include <QWebSocket>
 
+#include <utility>
+
 namespace {
 
 QString newId()
@@ -39,9 +41,13 @@ EventSocket::EventSocket(std::function<bool(const QByteArray &)> authorized, QOb
 
 EventSocket::~EventSocket()
 {
-    for (const Client &c : std::as_const(m_clients)) {
-        if (c.socket)
+    // Their disconnected() would edit m_clients while it is walked.
+    const QList<Client> clients = std::exchange(m_clients, {});
+    for (const Client &c : clients) {
+        if (c.socket) {
+            c.socket->disconnect(this);
             c.socket->abort();
+        }
     }
 }
 
