@@ -1,0 +1,61 @@
+// Follows one asynchronous session command (contract.md §5.3): its output as it comes, split
+// into stdout and stderr, and its exit code at the end. It asks the command's status and its
+// log every interval and passes on only the bytes it had not seen, so it works against any
+// Daytona-shaped server (the daemon, the runner, agent-sandboxd) without a streaming
+// transport; the log's markers may be cut between two answers, which SessionLogDemuxer holds.
+#pragma once
+
+#include "sandbox/DaytonaCall.h"
+#include "sandbox/SandboxTypes.h"
+#include "sandbox/SessionLogDemuxer.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+class DaytonaClient;
+
+struct SessionCommandEnd
+{
+    std::optional<int> exitCode; // set when the command ended by itself
+    SandboxError error; // the session or sandbox went away, or the server failed
+};
+Q_DECLARE_METATYPE(SessionCommandEnd)
+
+class SessionLogFollower final : public QObject
+{
+    Q_OBJECT
+public:
+    SessionLogFollower(DaytonaClient *client, const Sandbox &sandbox, const QString &sessionId,
+                       const QString &commandId, int intervalMs = 250);
+
+    QString sessionId() const { return m_sessionId; }
+    QString commandId() const { return m_commandId; }
+    // Asks at once rather than at the next interval (a reader wants the latest output).
+    void poke();
+    // Stops following; finished() is not emitted. The command itself keeps running.
+    void cancel();
+
+signals:
+    void output(SessionLogDemuxer::Stream stream, const QByteArray &data);
+    // Emitted once, after the last output; the follower deletes itself afterwards.
+    void finished(const SessionCommandEnd &end);
+
+private:
+    void tick();
+    void readLog(bool exited, std::optional<int> exitCode);
+    void failed(const DaytonaResult &result);
+    void end(const SessionCommandEnd &end);
+
+    QPointer<DaytonaClient> m_client;
+    Sandbox m_sandbox;
+    QString m_sessionId;
+    QString m_commandId;
+    SessionLogDemuxer m_demuxer;
+    QTimer m_timer;
+    QPointer<DaytonaCall> m_inFlight;
+    int m_failures = 0;
+    bool m_done = false;
+};
