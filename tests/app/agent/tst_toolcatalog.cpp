@@ -44,6 +44,9 @@ void TestToolCatalog::hasEveryToolOfTheSpec()
         QStringLiteral("runCommand"),    QStringLiteral("deleteSandbox"),
         QStringLiteral("listSandboxes"), QStringLiteral("searchFiles"),
         QStringLiteral("findInFiles"),   QStringLiteral("getPreviewLink"),
+        // Issue 17: background processes.
+        QStringLiteral("startProcess"),  QStringLiteral("readProcessOutput"),
+        QStringLiteral("stopProcess"),
     };
     ToolCatalog catalog;
     QCOMPARE(catalog.names(), expected);
