@@ -16,6 +16,7 @@
 #include "secrets/KeyResolver.h"
 #include "services/ApprovalRules.h"
 #include "services/CheckpointService.h"
+#include "services/ProcessService.h"
 #include "services/SandboxService.h"
 #include "store/Store.h"
 

@@ -524,6 +524,10 @@ void TestAgentEngine::cancelStopsARunningCommand()
     engine().cancel(thread);
     QVERIFY(waitForEnd(recorder, 30000)); // not the 300 s of the command
     QCOMPARE(recorder.ofType(RunEvent::Type::RunCancelled).size(), 1);
+    // The local server ends the command with the connection the client dropped (issue 17:
+    // only Daytona mode needs a session to kill it).
+    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({"sleep", "300"}).isEmpty(), 2000);
+    qInfo() << "tried: cancel a local runCommand `sleep 300`, result: the process is gone";
     QCOMPARE(m_context->store().listRuns(thread)->last().status, RunStatus::Cancelled);
     const auto calls
         = m_context->store().listToolCalls(m_context->store().listRuns(thread)->last().id);
