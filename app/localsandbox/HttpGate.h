@@ -35,11 +35,13 @@ public:
     // Whether closing this connection loses nothing: no request under way or unanswered.
     bool evictable() const;
     bool closing() const { return m_phase == Phase::Closing; }
+    bool upgraded() const { return m_phase == Phase::Upgraded; }
     bool inPartialHead() const { return m_phase == Phase::Head && !m_head.isEmpty(); }
     void evict();
 
 private:
-    enum class Phase { Head, Body, Closing };
+    // Upgraded: a WebSocket now owns the connection; the gate only counts it.
+    enum class Phase { Head, Body, Closing, Upgraded };
     enum class ChunkState { SizeLine, Data, DataEnd, LastLine };
 
     void beforeHttpServer();

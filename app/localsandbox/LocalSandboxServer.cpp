@@ -3,9 +3,11 @@
 
 #include "core/Logging.h"
 #include "localsandbox/ConfinedFs.h"
+#include "localsandbox/EventSocket.h"
 #include "localsandbox/HttpReplies.h"
 #include "localsandbox/SandboxProcess.h"
 #include "localsandbox/SeccompFilter.h"
+#include "localsandbox/SessionManager.h"
 #include "localsandbox/ToolboxService.h"
 #include "sandbox/SandboxEnvironment.h"
 
@@ -19,6 +21,8 @@
 #include <QRandomGenerator>
 #include <QUrlQuery>
 #include <QUuid>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 #include <algorithm>
 #include <sys/stat.h>
@@ -72,6 +76,13 @@ LocalSandboxServer::LocalSandboxServer(const LocalSandboxOptions &options, QObje
     m_runAsGid = options.runAsGid != -2 ? options.runAsGid : (root ? kNobody : -1);
     m_limits = new SandboxLimits(this, options.limits);
     m_toolbox = std::make_unique<ToolboxService>(this);
+    m_sessions = new SessionManager(this);
+    m_events = new EventSocket(
+        [this](const QByteArray &auth) { return m_gate && m_gate->authorized(auth); }, this);
+    m_webSockets = new QWebSocketServer(QStringLiteral("agent-sandboxd"),
+                                        QWebSocketServer::NonSecureMode, this);
+    connect(m_webSockets, &QWebSocketServer::newConnection, this,
+            &LocalSandboxServer::routeWebSocket);
 }
 
 LocalSandboxServer::~LocalSandboxServer()
@@ -181,6 +192,7 @@ bool LocalSandboxServer::start(QString *error)
     }
     m_server->bind(tcp);
     tcp->setHttpServer(m_server.get());
+    tcp->setWebSocketHandler([this](QTcpSocket *socket) { acceptWebSocket(socket); });
     m_gate = tcp;
     m_port = tcp->serverPort();
     m_sweepTimer = new QTimer(this);
@@ -223,6 +235,46 @@ int LocalSandboxServer::runningCount(const QString &sandboxId) const
     return n;
 }
 
+bool LocalSandboxServer::hasLiveProcesses(const QString &sandboxId) const
+{
+    return m_sessions->hasLiveProcesses(sandboxId);
+}
+
+void LocalSandboxServer::acceptWebSocket(QTcpSocket *socket)
+{
+    m_webSockets->handleConnection(socket);
+}
+
+void LocalSandboxServer::routeWebSocket()
+{
+    while (m_webSockets->hasPendingConnections()) {
+        QWebSocket *socket = m_webSockets->nextPendingConnection();
+        socket->setParent(this);
+        const QString path = socket->requestUrl().path();
+        if (GatedTcpServer::isEventSocketPath(path.toUtf8())) {
+            m_events->accept(socket);
+            continue;
+        }
+        // /toolbox/{id}/process/session/{sid}/command/{cid}/logs?follow=true
+        const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const LocalSandboxRecord *record
+            = segments.size() >= 2 && segments[0] == QLatin1String("toolbox")
+            ? m_registry.find(segments[1])
+            : nullptr;
+        const QString daemonPath = QLatin1Char('/') + segments.mid(2).join(QLatin1Char('/'));
+        if (!record || record->sandbox.id != segments[1]
+            || record->sandbox.state != QLatin1String("started")
+            || !daemonPath.startsWith(QLatin1String("/process/session/"))) {
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("not found: %1 has no WebSocket here").arg(path));
+            continue;
+        }
+        noteActivity(record->sandbox.id);
+        m_sessions->follow(socket, record->sandbox.id, daemonPath);
+    }
+}
+
 void LocalSandboxServer::noteActivity(const QString &sandboxId)
 {
     m_lastActivity.insert(sandboxId, QDateTime::currentMSecsSinceEpoch());
@@ -236,10 +288,14 @@ bool LocalSandboxServer::stopSandbox(LocalSandboxRecord *record, bool *deleted, 
         *deleted = true;
         return deleteSandbox(record, error);
     }
+    const QString oldState = record->sandbox.state;
     record->sandbox.state = QStringLiteral("stopped");
     record->sandbox.desiredState = QStringLiteral("stopped");
     record->sandbox.updatedAt = nowIso();
-    return m_registry.save(*record, error);
+    if (!m_registry.save(*record, error))
+        return false;
+    m_events->stateChanged(record->sandbox, oldState);
+    return true;
 }
 
 void LocalSandboxServer::sweepIdle()
@@ -252,8 +308,8 @@ void LocalSandboxServer::sweepIdle()
         const Sandbox &s = r.sandbox;
         const qint64 updated
             = QDateTime::fromString(s.updatedAt, Qt::ISODateWithMs).toMSecsSinceEpoch();
-        if (s.state == QLatin1String("started") && s.autoStopInterval > 0
-            && runningCount(s.id) == 0) {
+        if (s.state == QLatin1String("started") && s.autoStopInterval > 0 && runningCount(s.id) == 0
+            && !hasLiveProcesses(s.id)) {
             const qint64 last = qMax(m_lastActivity.value(s.id, 0), updated);
             if (now - last >= s.autoStopInterval * minute)
                 toStop.append(s.id);
@@ -279,6 +335,7 @@ void LocalSandboxServer::sweepIdle()
 
 void LocalSandboxServer::killAll(const QString &sandboxId, const QString &reason)
 {
+    m_sessions->closeSandbox(sandboxId, reason);
     const QList<QPointer<SandboxProcess>> processes = m_running.values(sandboxId);
     for (const QPointer<SandboxProcess> &p : processes) {
         if (p)
@@ -393,9 +450,12 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
         return;
     }
     if (method == M::Post && action == QLatin1String("start") && s.size() == 3) {
+        const QString oldState = record->sandbox.state;
         record->sandbox.state = QStringLiteral("started");
         record->sandbox.desiredState = QStringLiteral("started");
         saveAndSend(200);
+        if (LocalSandboxRecord *started = m_registry.find(id))
+            m_events->stateChanged(started->sandbox, oldState);
         return;
     }
     if (method == M::Post && action == QLatin1String("stop") && s.size() == 3) {
@@ -585,6 +645,7 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
     qCInfo(lcLocalSandbox) << "created sandbox" << s.id << "network:" << record.network.describe()
                            << "cpu" << s.cpu << "memory" << s.memory << "GiB disk" << s.disk
                            << "GiB";
+    m_events->created(s);
     HttpReplies::json(responder, 200, QJsonDocument(s.toJson()));
 }
 
@@ -659,8 +720,13 @@ bool LocalSandboxServer::deleteSandbox(LocalSandboxRecord *record, QString *erro
         *error = QStringLiteral("could not remove the sandbox's files: %1").arg(fsError.message);
         return false;
     }
+    Sandbox last = record->sandbox;
+    const QString oldState = last.state;
+    last.state = QStringLiteral("destroyed");
+    last.desiredState = QStringLiteral("destroyed");
     m_registry.forget(id);
     m_lastActivity.remove(id);
+    m_events->stateChanged(last, oldState);
     qCInfo(lcLocalSandbox) << "deleted sandbox" << id;
     return true;
 }

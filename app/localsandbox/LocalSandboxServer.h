@@ -19,8 +19,12 @@
 #include <memory>
 #include <utility>
 
+class EventSocket;
 class QHttpServer;
 class QHttpServerRequest;
+class QTcpSocket;
+class QWebSocketServer;
+class SessionManager;
 class QHttpServerResponder;
 class SandboxProcess;
 class ToolboxService;
@@ -84,6 +88,11 @@ public:
     void stopCommands(const QString &sandboxId, const QString &reason);
     // A toolbox call touched the sandbox (postpones its auto-stop).
     void noteActivity(const QString &sandboxId);
+    // Whether one of the sandbox's sessions has a command running or waiting (a dev server
+    // started with runAsync, say): such a sandbox is not idle.
+    bool hasLiveProcesses(const QString &sandboxId) const;
+    SessionManager &sessions() { return *m_sessions; }
+    EventSocket &events() { return *m_events; }
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -99,6 +108,9 @@ private:
     // 0) and deletes stopped ones older than autoDeleteInterval, as Daytona does.
     void sweepIdle();
     bool stopSandbox(LocalSandboxRecord *record, bool *deleted, QString *error);
+    // A WebSocket upgrade from the gate: the SDK's event socket or a followed log.
+    void acceptWebSocket(QTcpSocket *socket);
+    void routeWebSocket();
 
     LocalSandboxOptions m_options;
     std::unique_ptr<QHttpServer> m_server;
@@ -113,4 +125,7 @@ private:
     QHash<QString, qint64> m_lastActivity; // ms since epoch, per sandbox id
     QTimer *m_sweepTimer = nullptr;
     SandboxLimits *m_limits = nullptr; // a child
+    SessionManager *m_sessions = nullptr; // a child
+    EventSocket *m_events = nullptr; // a child
+    QWebSocketServer *m_webSockets = nullptr; // a child
 };

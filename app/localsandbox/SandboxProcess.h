@@ -32,6 +32,9 @@ struct SandboxRunSpec
     int runAsUid = -1; // host uid/gid to run bwrap as (when the server is root)
     int runAsGid = -1;
     QString architecture; // whose seccomp filter; empty = this machine's (tests pretend others)
+    // A session's long-lived shell: stdin stays open (write()), stdout and stderr come apart
+    // through output() as they arrive, and nothing is kept or capped here (the session does it).
+    bool interactive = false;
 };
 
 struct SandboxRunResult
@@ -57,6 +60,9 @@ public:
     // Kills the process group now (stop/delete of the sandbox); finished() still follows,
     // with the reason (if any) at the end of the output.
     void kill(const QString &reason = QString());
+    // Interactive only: more input for the shell (commands, or a command's stdin).
+    void write(const QByteArray &data);
+    bool running() const { return m_process.state() == QProcess::Running; }
 
     // What the sandbox's /dev/shm and /tmp may hold (tmpfs: host memory).
     static constexpr qint64 kShmBytes = 64ll << 20;
@@ -80,6 +86,8 @@ public:
 
 signals:
     void finished(const SandboxRunResult &result);
+    // Interactive only: bytes the shell wrote on stdout (channel 1) or stderr (channel 2).
+    void output(int channel, const QByteArray &data);
 
 private:
     // Resolves the allowlist's host names (asynchronously), then launch().

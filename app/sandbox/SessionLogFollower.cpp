@@ -78,9 +78,9 @@ void SessionLogFollower::readLog(bool exited, std::optional<int> exitCode)
                     return;
                 }
                 m_failures = 0;
-                const QByteArray log = DaytonaClient::rawSessionLog(r);
-                if (log.size() > m_demuxer.consumed()) {
-                    const auto chunks = m_demuxer.feed(log.mid(m_demuxer.consumed()));
+                const QByteArray fresh = newPart(DaytonaClient::rawSessionLog(r));
+                if (!fresh.isEmpty()) {
+                    const auto chunks = m_demuxer.feed(fresh);
                     for (const auto &chunk : chunks)
                         emit output(chunk.stream, chunk.data);
                 }
@@ -94,6 +94,23 @@ void SessionLogFollower::readLog(bool exited, std::optional<int> exitCode)
                 }
                 m_timer.start();
             });
+}
+
+QByteArray SessionLogFollower::newPart(const QByteArray &log)
+{
+    // Usually the log only grew. A server that keeps only the newest output (agent-sandboxd
+    // keeps 1 MiB) drops its head instead: then what follows the last bytes seen is new.
+    QByteArray fresh;
+    const qsizetype tailStart = m_position - m_tail.size();
+    if (m_position <= log.size() && log.mid(tailStart, m_tail.size()) == m_tail) {
+        fresh = log.mid(m_position);
+    } else {
+        const qsizetype at = m_tail.isEmpty() ? -1 : log.lastIndexOf(m_tail);
+        fresh = at >= 0 ? log.mid(at + m_tail.size()) : log;
+    }
+    m_position = log.size();
+    m_tail = log.right(kTailBytes);
+    return fresh;
 }
 
 void SessionLogFollower::failed(const DaytonaResult &result)

@@ -47,6 +47,9 @@ private:
     void tick();
     void readLog(bool exited, std::optional<int> exitCode);
     void failed(const DaytonaResult &result);
+    // The bytes of this answer's log that the last answers did not have.
+    QByteArray newPart(const QByteArray &log);
+    static constexpr qsizetype kTailBytes = 256;
     void end(const SessionCommandEnd &end);
 
     QPointer<DaytonaClient> m_client;
@@ -54,6 +57,8 @@ private:
     QString m_sessionId;
     QString m_commandId;
     SessionLogDemuxer m_demuxer;
+    qsizetype m_position = 0; // bytes of the last answer's log passed on
+    QByteArray m_tail; // its last bytes, to find the place again when the head was dropped
     QTimer m_timer;
     QPointer<DaytonaCall> m_inFlight;
     int m_failures = 0;
