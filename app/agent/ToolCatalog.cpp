@@ -284,9 +284,9 @@ ToolCatalog::ToolCatalog()
     // Tools that can change files in their sandbox get checkpoints around them (issue 15).
     // deleteSandbox ends the sandbox instead; the read tools change nothing.
     static const QStringList changesFiles
-        = {QStringLiteral("writeFile"),  QStringLiteral("writeFiles"),
-           QStringLiteral("deleteFile"), QStringLiteral("createDirectory"),
-           QStringLiteral("runCommand"), QStringLiteral("runCode"),
+        = {QStringLiteral("writeFile"),   QStringLiteral("writeFiles"),
+           QStringLiteral("deleteFile"),  QStringLiteral("createDirectory"),
+           QStringLiteral("runCommand"),  QStringLiteral("runCode"),
            QStringLiteral("startProcess")};
     for (ToolDefinition &tool : m_tools)
         tool.changesFiles = changesFiles.contains(tool.name);

@@ -130,13 +130,14 @@ void ToolExecution::runCommandInSession(const QString &command, const QString &c
     // which is what cancel and the timeout need (aborting an HTTP call ends nothing there).
     const QString sessionId
         = QStringLiteral("run-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    QString script;
+    // A subshell, as /process/execute runs its command apart: `exit 3` ends the command with
+    // 3, not the session's shell (whose end would leave no exit code to wait for).
+    QString script = QStringLiteral("(\n");
     for (auto it = envs.begin(); it != envs.end(); ++it)
         script += QStringLiteral("export %1=%2\n").arg(it.key(), shellQuoted(it.value()));
     if (!cwd.isEmpty())
-        script += QStringLiteral("cd -- %1 && {\n%2\n}").arg(shellQuoted(cwd), command);
-    else
-        script += command;
+        script += QStringLiteral("cd -- %1 || exit 1\n").arg(shellQuoted(cwd));
+    script += command + QStringLiteral("\n)");
 
     QPointer<DaytonaClient> client = m_client;
     const Sandbox sandbox = m_sandbox;
@@ -156,80 +157,84 @@ void ToolExecution::runCommandInSession(const QString &command, const QString &c
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
 
-    await(m_client->createSession(m_sandbox, sessionId),
-          [this, client, sandbox, sessionId, script, command, timeoutSeconds, captureOutput,
-           sessionCreated, follower, deadline, endSession, clock](const DaytonaResult &created) {
-              if (!created.ok()) {
-                  failWith(created, QStringLiteral("running the command %1").arg(quoted(command)));
-                  return;
-              }
-              *sessionCreated = true;
-              m_cancelPending = endSession;
-              connect(client->executeSessionCommand(sandbox, sessionId, script, true),
-                      &DaytonaCall::finished, this,
-                      [this, client, sandbox, sessionId, command, timeoutSeconds, captureOutput,
-                       follower, deadline, endSession, clock](const DaytonaResult &r) {
-                          if (m_status != Status::Running)
-                              return; // cancelled meanwhile: endSession ran
-                          const QString cmdId
-                              = r.json().object().value(QLatin1String("cmdId")).toString();
-                          if (!r.ok() || cmdId.isEmpty()) {
-                              endSession();
-                              if (!r.ok())
-                                  failWith(r, QStringLiteral("running the command %1")
-                                                  .arg(quoted(command)));
-                              else
-                                  fail(Kind::Http, QStringLiteral("the sandbox server did not "
-                                                                  "say which command it "
-                                                                  "started"));
-                              return;
-                          }
-                          auto output = std::make_shared<QByteArray>();
-                          SessionLogFollower *f
-                              = client->followSessionCommandLogs(sandbox, sessionId, cmdId);
-                          *follower = f;
-                          connect(f, &SessionLogFollower::output, this,
-                                  [output](SessionLogDemuxer::Stream, const QByteArray &data) {
-                                      *output += data;
-                                  });
-                          connect(f, &SessionLogFollower::finished, this,
-                                  [this, command, captureOutput, output, endSession,
-                                   clock](const SessionCommandEnd &end) {
-                                      endSession();
-                                      if (m_status != Status::Running)
-                                          return;
-                                      if (!end.exitCode) {
-                                          DaytonaResult failed;
-                                          failed.error = end.error;
-                                          failWith(failed, QStringLiteral("running the command %1")
-                                                               .arg(quoted(command)));
-                                          return;
-                                      }
-                                      const int exitCode = *end.exitCode;
-                                      succeed({{QStringLiteral("success"), exitCode == 0},
-                                               {QStringLiteral("exitCode"), exitCode},
-                                               {QStringLiteral("stdout"),
-                                                captureOutput ? QString::fromUtf8(*output)
-                                                              : QString()},
-                                               {QStringLiteral("command"), command},
-                                               {QStringLiteral("executionTime"),
-                                                std::max<qint64>(1, clock->elapsed())}});
-                                  });
-                          deadline->setSingleShot(true);
-                          connect(deadline.get(), &QTimer::timeout, this,
-                                  [this, command, timeoutSeconds, endSession] {
-                                      endSession();
-                                      fail(Kind::TimedOut,
-                                           QStringLiteral(
-                                               "the command timed out after %1 seconds and was "
-                                               "stopped: %2. Raise timeoutSeconds (at most "
-                                               "86400) or make the command finish sooner.")
-                                               .arg(timeoutSeconds)
-                                               .arg(command));
-                                  });
-                          deadline->start(timeoutSeconds * 1000);
-                      });
-          });
+    await(
+        m_client->createSession(m_sandbox, sessionId),
+        [this, client, sandbox, sessionId, script, command, timeoutSeconds, captureOutput,
+         sessionCreated, follower, deadline, endSession, clock](const DaytonaResult &created) {
+            if (!created.ok()) {
+                failWith(created, QStringLiteral("running the command %1").arg(quoted(command)));
+                return;
+            }
+            *sessionCreated = true;
+            m_cancelPending = endSession;
+            connect(
+                client->executeSessionCommand(sandbox, sessionId, script, true),
+                &DaytonaCall::finished, this,
+                [this, client, sandbox, sessionId, command, timeoutSeconds, captureOutput, follower,
+                 deadline, endSession, clock](const DaytonaResult &r) {
+                    if (m_status != Status::Running)
+                        return; // cancelled meanwhile: endSession ran
+                    const QString cmdId
+                        = r.json().object().value(QLatin1String("cmdId")).toString();
+                    if (!r.ok() || cmdId.isEmpty()) {
+                        endSession();
+                        if (!r.ok())
+                            failWith(r,
+                                     QStringLiteral("running the command %1").arg(quoted(command)));
+                        else
+                            fail(Kind::Http,
+                                 QStringLiteral("the sandbox server did not "
+                                                "say which command it "
+                                                "started"));
+                        return;
+                    }
+                    auto output = std::make_shared<QByteArray>();
+                    SessionLogFollower *f
+                        = client->followSessionCommandLogs(sandbox, sessionId, cmdId);
+                    *follower = f;
+                    connect(f, &SessionLogFollower::output, this,
+                            [output](SessionLogDemuxer::Stream, const QByteArray &data) {
+                                *output += data;
+                            });
+                    connect(
+                        f, &SessionLogFollower::finished, this,
+                        [this, command, captureOutput, output, endSession,
+                         clock](const SessionCommandEnd &end) {
+                            endSession();
+                            if (m_status != Status::Running)
+                                return;
+                            if (!end.exitCode) {
+                                DaytonaResult failed;
+                                failed.error = end.error;
+                                failWith(
+                                    failed,
+                                    QStringLiteral("running the command %1").arg(quoted(command)));
+                                return;
+                            }
+                            const int exitCode = *end.exitCode;
+                            succeed({{QStringLiteral("success"), exitCode == 0},
+                                     {QStringLiteral("exitCode"), exitCode},
+                                     {QStringLiteral("stdout"),
+                                      captureOutput ? QString::fromUtf8(*output) : QString()},
+                                     {QStringLiteral("command"), command},
+                                     {QStringLiteral("executionTime"),
+                                      std::max<qint64>(1, clock->elapsed())}});
+                        });
+                    deadline->setSingleShot(true);
+                    connect(deadline.get(), &QTimer::timeout, this,
+                            [this, command, timeoutSeconds, endSession] {
+                                endSession();
+                                fail(
+                                    Kind::TimedOut,
+                                    QStringLiteral("the command timed out after %1 seconds and was "
+                                                   "stopped: %2. Raise timeoutSeconds (at most "
+                                                   "86400) or make the command finish sooner.")
+                                        .arg(timeoutSeconds)
+                                        .arg(command));
+                            });
+                    deadline->start(timeoutSeconds * 1000);
+                });
+        });
 }
 
 // --- background processes ------------------------------------------------------------------------
@@ -259,8 +264,7 @@ void ToolExecution::startProcess()
         return;
     }
     QString cwd;
-    if (m_args.value(QStringLiteral("cwd")).isString()
-        && !resolvePath(QStringLiteral("cwd"), &cwd))
+    if (m_args.value(QStringLiteral("cwd")).isString() && !resolvePath(QStringLiteral("cwd"), &cwd))
         return;
     if (!m_context.processes) {
         fail(Kind::ServerUnavailable,
@@ -280,8 +284,9 @@ void ToolExecution::startProcess()
             if (m_status != Status::Running)
                 return;
             if (!error.isEmpty()) {
-                fail(Kind::Http, QStringLiteral("starting %1 in the background failed: %2")
-                                     .arg(quoted(command), error));
+                fail(Kind::Http,
+                     QStringLiteral("starting %1 in the background failed: %2")
+                         .arg(quoted(command), error));
                 return;
             }
             succeed(processJson(p));
@@ -296,60 +301,60 @@ void ToolExecution::readProcessOutput()
 {
     const QString id = text(QStringLiteral("processId")).trimmed();
     ProcessService *processes = m_context.processes;
-    const std::optional<BackgroundProcess> p
-        = processes ? processes->process(id) : std::nullopt;
+    const std::optional<BackgroundProcess> p = processes ? processes->process(id) : std::nullopt;
     if (!p) {
         fail(Kind::InvalidArguments, kNoProcess.arg(quoted(id)));
         return;
     }
     if (!m_context.threadId.isEmpty() && p->threadUuid != m_context.threadId) {
-        fail(Kind::NotYours, QStringLiteral("process %1 was not started by this conversation; "
-                                            "nothing was read")
-                                 .arg(id));
+        fail(Kind::NotYours,
+             QStringLiteral("process %1 was not started by this conversation; "
+                            "nothing was read")
+                 .arg(id));
         return;
     }
     const qint64 since = qint64(std::max(0.0, m_args.value(QStringLiteral("since")).toDouble(0)));
     const qsizetype limit = m_context.modelTextLimit;
-    processes->read(
-        id, since, m_context.processReadWaitMs, this,
-        [this, id, limit](const ProcessOutputSlice &slice, const QString &error) {
-            if (m_status != Status::Running)
-                return;
-            if (!error.isEmpty()) {
-                fail(Kind::InvalidArguments, error);
-                return;
-            }
-            // At most one model text's worth: the rest is read from nextOffset.
-            const QString text = slice.text.left(limit);
-            QJsonObject result{{QStringLiteral("processId"), id},
-                               {QStringLiteral("output"), text},
-                               {QStringLiteral("since"), slice.since},
-                               {QStringLiteral("nextOffset"), slice.since + text.size()},
-                               {QStringLiteral("running"), slice.running}};
-            if (text.size() < slice.text.size())
-                result.insert(QStringLiteral("more"), true);
-            if (slice.exitCode)
-                result.insert(QStringLiteral("exitCode"), *slice.exitCode);
-            if (slice.dropped > 0)
-                result.insert(QStringLiteral("droppedChars"), slice.dropped);
-            succeed(result);
-        });
+    processes->read(id, since, m_context.processReadWaitMs, this,
+                    [this, id, limit](const ProcessOutputSlice &slice, const QString &error) {
+                        if (m_status != Status::Running)
+                            return;
+                        if (!error.isEmpty()) {
+                            fail(Kind::InvalidArguments, error);
+                            return;
+                        }
+                        // At most one model text's worth: the rest is read from nextOffset.
+                        const QString text = slice.text.left(limit);
+                        QJsonObject result{
+                            {QStringLiteral("processId"), id},
+                            {QStringLiteral("output"), text},
+                            {QStringLiteral("since"), slice.since},
+                            {QStringLiteral("nextOffset"), slice.since + text.size()},
+                            {QStringLiteral("running"), slice.running}};
+                        if (text.size() < slice.text.size())
+                            result.insert(QStringLiteral("more"), true);
+                        if (slice.exitCode)
+                            result.insert(QStringLiteral("exitCode"), *slice.exitCode);
+                        if (slice.dropped > 0)
+                            result.insert(QStringLiteral("droppedChars"), slice.dropped);
+                        succeed(result);
+                    });
 }
 
 void ToolExecution::stopProcess()
 {
     const QString id = text(QStringLiteral("processId")).trimmed();
     ProcessService *processes = m_context.processes;
-    const std::optional<BackgroundProcess> p
-        = processes ? processes->process(id) : std::nullopt;
+    const std::optional<BackgroundProcess> p = processes ? processes->process(id) : std::nullopt;
     if (!p) {
         fail(Kind::InvalidArguments, kNoProcess.arg(quoted(id)));
         return;
     }
     if (!m_context.threadId.isEmpty() && p->threadUuid != m_context.threadId) {
-        fail(Kind::NotYours, QStringLiteral("process %1 was not started by this conversation; "
-                                            "it was not stopped")
-                                 .arg(id));
+        fail(Kind::NotYours,
+             QStringLiteral("process %1 was not started by this conversation; "
+                            "it was not stopped")
+                 .arg(id));
         return;
     }
     processes->stop(id, this, [this](const BackgroundProcess &stopped, const QString &error) {

@@ -13,8 +13,8 @@
 #include "secrets/KeyStore.h"
 #include "services/ApprovalRules.h"
 #include "services/CheckpointService.h"
-#include "services/RunHistory.h"
 #include "services/ProcessService.h"
+#include "services/RunHistory.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
@@ -240,17 +240,16 @@ ProcessService &AppContext::processes()
     SandboxService &sandboxes = sandboxService();
     QObject::connect(&sandboxes, &SandboxService::sandboxRemoved, processes,
                      &ProcessService::sandboxGone);
-    QObject::connect(&sandboxes, &SandboxService::sandboxChanged, processes,
-                     [processes, &sandboxes](const QString &id) {
-                         static const QStringList ends{
-                             QStringLiteral("stopping"), QStringLiteral("stopped"),
-                             QStringLiteral("archived"), QStringLiteral("destroying"),
-                             QStringLiteral("destroyed"), QStringLiteral("error")};
-                         const SandboxEntry *entry = sandboxes.find(id);
-                         if (entry && ends.contains(entry->sandbox.state)
-                             && processes->runningCount(id) > 0)
-                             processes->sandboxGone(id);
-                     });
+    QObject::connect(
+        &sandboxes, &SandboxService::sandboxChanged, processes,
+        [processes, &sandboxes](const QString &id) {
+            static const QStringList ends{QStringLiteral("stopping"),  QStringLiteral("stopped"),
+                                          QStringLiteral("archived"),  QStringLiteral("destroying"),
+                                          QStringLiteral("destroyed"), QStringLiteral("error")};
+            const SandboxEntry *entry = sandboxes.find(id);
+            if (entry && ends.contains(entry->sandbox.state) && processes->runningCount(id) > 0)
+                processes->sandboxGone(id);
+        });
     // After a restart the processes still running are found again in their sandboxes.
     QObject::connect(&sandboxes, &SandboxService::sandboxAdded, processes,
                      [processes, &sandboxes](const QString &id) {

@@ -97,11 +97,11 @@ void ProcessService::start(DaytonaClient *client, const StartRequest &request, Q
     m_order.append(id);
     emit processStarted(p);
 
-    QString script = kPreamble;
+    // In a subshell: an `exit` in the command ends the process, not the session's shell.
+    QString script = QStringLiteral("(\n") + kPreamble;
     if (!request.cwd.isEmpty())
-        script += QStringLiteral("cd -- %1 && {\n%2\n}").arg(shellQuoted(request.cwd), request.command);
-    else
-        script += request.command;
+        script += QStringLiteral("cd -- %1 || exit 1\n").arg(shellQuoted(request.cwd));
+    script += request.command + QStringLiteral("\n)");
 
     QPointer<QObject> guard(context);
     auto answer = [this, id, guard, done](const QString &error) {
@@ -112,8 +112,8 @@ void ProcessService::start(DaytonaClient *client, const StartRequest &request, Q
     connect(client->createSession(sandbox, id), &DaytonaCall::finished, this,
             [this, id, client, sandbox, script, answer](const DaytonaResult &created) {
                 if (!created.ok()) {
-                    const QString error
-                        = QStringLiteral("could not create a session for it: %1").arg(errorText(created));
+                    const QString error = QStringLiteral("could not create a session for it: %1")
+                                              .arg(errorText(created));
                     ended(id, BackgroundProcess::State::Failed, std::nullopt, error);
                     answer(error);
                     return;
@@ -127,9 +127,10 @@ void ProcessService::start(DaytonaClient *client, const StartRequest &request, Q
                             const QString cmdId
                                 = r.json().object().value(QLatin1String("cmdId")).toString();
                             if (!r.ok() || cmdId.isEmpty()) {
-                                const QString error
-                                    = r.ok() ? QStringLiteral("the server did not say which command it started")
-                                             : errorText(r);
+                                const QString error = r.ok()
+                                    ? QStringLiteral(
+                                        "the server did not say which command it started")
+                                    : errorText(r);
                                 ended(id, BackgroundProcess::State::Failed, std::nullopt, error);
                                 client->deleteSession(sandbox, id); // nothing left running
                                 answer(error);
@@ -166,19 +167,20 @@ void ProcessService::follow(Entry &entry)
                 if (!text.isEmpty())
                     append(*it, err, text);
             });
-    connect(follower, &SessionLogFollower::finished, this, [this, id](const SessionCommandEnd &end) {
-        if (end.exitCode) {
-            ended(id, BackgroundProcess::State::Exited, end.exitCode, QString());
-        } else if (end.error.kind == SandboxError::Kind::NotFound) {
-            ended(id, BackgroundProcess::State::Stopped, std::nullopt,
-                  tr("Its session or sandbox is gone."));
-        } else {
-            ended(id, BackgroundProcess::State::Failed, std::nullopt,
-                  tr("Its output could no longer be read: %1")
-                      .arg(end.error.message.isEmpty() ? end.error.serverMessage
-                                                       : end.error.message));
-        }
-    });
+    connect(follower, &SessionLogFollower::finished, this,
+            [this, id](const SessionCommandEnd &end) {
+                if (end.exitCode) {
+                    ended(id, BackgroundProcess::State::Exited, end.exitCode, QString());
+                } else if (end.error.kind == SandboxError::Kind::NotFound) {
+                    ended(id, BackgroundProcess::State::Stopped, std::nullopt,
+                          tr("Its session or sandbox is gone."));
+                } else {
+                    ended(id, BackgroundProcess::State::Failed, std::nullopt,
+                          tr("Its output could no longer be read: %1")
+                              .arg(end.error.message.isEmpty() ? end.error.serverMessage
+                                                               : end.error.message));
+                }
+            });
 }
 
 void ProcessService::append(Entry &entry, bool stderrStream, const QString &text)
@@ -322,11 +324,10 @@ void ProcessService::read(
         waiter->deleteLater();
         done(slice(m_entries.value(id), since), QString());
     };
-    connect(this, &ProcessService::processOutput, waiter,
-            [id, answer](const QString &changed) {
-                if (changed == id)
-                    answer();
-            });
+    connect(this, &ProcessService::processOutput, waiter, [id, answer](const QString &changed) {
+        if (changed == id)
+            answer();
+    });
     connect(this, &ProcessService::processChanged, waiter,
             [id, answer](const BackgroundProcess &changed) {
                 if (changed.id == id && !changed.isRunning())
@@ -357,8 +358,14 @@ void ProcessService::adopt(DaytonaClient *client, const QString &provider, const
                     p.provider = provider;
                     p.sandboxId = sandbox.id;
                     p.command = command.value(QLatin1String("command")).toString();
-                    if (p.command.startsWith(kPreamble))
-                        p.command.remove(0, kPreamble.size());
+                    // Shown as it was asked for, without the wrapping start() added.
+                    const QString wrapped = QStringLiteral("(\n") + kPreamble;
+                    if (p.command.startsWith(wrapped) && p.command.endsWith(QLatin1String("\n)"))) {
+                        p.command = p.command.mid(wrapped.size());
+                        p.command.chop(2);
+                        if (p.command.startsWith(QLatin1String("cd -- ")))
+                            p.command = p.command.mid(p.command.indexOf(QLatin1Char('\n')) + 1);
+                    }
                     p.state = BackgroundProcess::State::Running;
                     if (command.value(QLatin1String("exitCode")).isDouble()) {
                         p.state = BackgroundProcess::State::Exited;

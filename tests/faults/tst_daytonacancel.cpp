@@ -90,7 +90,8 @@ void TestDaytonaCancel::cancelKillsTheRemoteCommand()
     QList<ScriptedModel::Step> steps{
         [](const RecordedRequest &) {
             return ScriptedStep{
-                QString(), {{u"call_create"_s, u"createSandbox"_s, createSandboxArgs(), QString()}}};
+                QString(),
+                {{u"call_create"_s, u"createSandbox"_s, createSandboxArgs(), QString()}}};
         },
         [](const RecordedRequest &r) {
             return ScriptedStep{
@@ -101,7 +102,9 @@ void TestDaytonaCancel::cancelKillsTheRemoteCommand()
                               {u"timeoutSeconds"_s, 600}},
                   QString()}}};
         },
-        [](const RecordedRequest &) { return ScriptedStep{u"Cancelled."_s, {}}; },
+        [](const RecordedRequest &) {
+            return ScriptedStep{u"Cancelled."_s, {}};
+        },
     };
     ScriptedModel script(*m_model, Wire::OpenAi, steps);
     AgentEngine &engine = m_context->engine();
@@ -127,8 +130,7 @@ void TestDaytonaCancel::cancelKillsTheRemoteCommand()
     // The shell that would run `touch` ended with it: the file never appears.
     const auto finished = recorder.ofType(RunEvent::Type::ToolCallFinished);
     QVERIFY(!finished.isEmpty());
-    const QString sandboxId
-        = finished.first().result.toObject().value(u"sandboxId"_s).toString();
+    const QString sandboxId = finished.first().result.toObject().value(u"sandboxId"_s).toString();
     QVERIFY(!sandboxId.isEmpty());
     DaytonaClient *client = m_context->sandboxes().client(&error);
     QVERIFY2(client, qPrintable(error));
@@ -151,19 +153,23 @@ void TestDaytonaCancel::commandOutputAndExitCodeThroughASession()
     QList<ScriptedModel::Step> steps{
         [](const RecordedRequest &) {
             return ScriptedStep{
-                QString(), {{u"call_create"_s, u"createSandbox"_s, createSandboxArgs(), QString()}}};
+                QString(),
+                {{u"call_create"_s, u"createSandbox"_s, createSandboxArgs(), QString()}}};
         },
         [](const RecordedRequest &r) {
             return ScriptedStep{
                 QString(),
                 {{u"call_run"_s, u"runCommand"_s,
-                  QJsonObject{{u"sandboxId"_s, sandboxIdFrom(r.body)},
-                              {u"command"_s, u"echo out; echo err >&2; pwd; echo $GREETING; exit 3"_s},
-                              {u"workingDirectory"_s, u"/tmp"_s},
-                              {u"envs"_s, QJsonObject{{u"GREETING"_s, u"it's me"_s}}}},
+                  QJsonObject{
+                      {u"sandboxId"_s, sandboxIdFrom(r.body)},
+                      {u"command"_s, u"echo out; echo err >&2; pwd; echo $GREETING; exit 3"_s},
+                      {u"workingDirectory"_s, u"/tmp"_s},
+                      {u"envs"_s, QJsonObject{{u"GREETING"_s, u"it's me"_s}}}},
                   QString()}}};
         },
-        [](const RecordedRequest &) { return ScriptedStep{u"Done."_s, {}}; },
+        [](const RecordedRequest &) {
+            return ScriptedStep{u"Done."_s, {}};
+        },
     };
     ScriptedModel script(*m_model, Wire::OpenAi, steps);
     AgentEngine &engine = m_context->engine();

@@ -30,10 +30,9 @@ void RunTreeModel::addProcesses(CallNode *call)
                        : state);
     }
     setDetail(call, processesKey(), kRankProcesses, processes,
-              tr("%1: %2")
-                  .arg(processes.size() == 1 ? tr("1 process")
-                                             : tr("%1 processes").arg(processes.size()),
-                       states.join(QLatin1String(", "))));
+              tr("%1: %2").arg(processes.size() == 1 ? tr("1 process")
+                                                     : tr("%1 processes").arg(processes.size()),
+                               states.join(QLatin1String(", "))));
 }
 
 void RunTreeModel::refreshProcesses(RowId toolCallRowId)

@@ -56,9 +56,8 @@ void SandboxListModel::setProcesses(ProcessService *processes)
     m_processes = processes;
     if (!processes)
         return;
-    const auto changed = [this](const BackgroundProcess &process) {
-        emitRowChanged(rowOf(process.sandboxId));
-    };
+    const auto changed
+        = [this](const BackgroundProcess &process) { emitRowChanged(rowOf(process.sandboxId)); };
     connect(processes, &ProcessService::processStarted, this, changed);
     connect(processes, &ProcessService::processChanged, this, changed);
 }

@@ -17,9 +17,9 @@ void SandboxManagerPanel::setProcesses(ProcessService *processes)
         return;
     m_processes = processes;
     m_model->setProcesses(processes);
-    m_showOutputAction = addPanelAction(QStringLiteral("actionSandboxProcessOutput"),
-                                        tr("Show Process &Output"),
-                                        QKeySequence(tr("Ctrl+Shift+O")));
+    m_showOutputAction
+        = addPanelAction(QStringLiteral("actionSandboxProcessOutput"), tr("Show Process &Output"),
+                         QKeySequence(tr("Ctrl+Shift+O")));
     m_showOutputAction->setToolTip(
         tr("The live output of the newest background process in this sandbox"));
     m_stopProcessAction

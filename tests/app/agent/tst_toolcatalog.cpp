@@ -44,9 +44,8 @@ void TestToolCatalog::hasEveryToolOfTheSpec()
         QStringLiteral("runCommand"),    QStringLiteral("deleteSandbox"),
         QStringLiteral("listSandboxes"), QStringLiteral("searchFiles"),
         QStringLiteral("findInFiles"),   QStringLiteral("getPreviewLink"),
-        // Issue 17: background processes.
         QStringLiteral("startProcess"),  QStringLiteral("readProcessOutput"),
-        QStringLiteral("stopProcess"),
+        QStringLiteral("stopProcess"), // issue 17: background processes
     };
     ToolCatalog catalog;
     QCOMPARE(catalog.names(), expected);

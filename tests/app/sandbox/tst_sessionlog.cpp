@@ -210,8 +210,9 @@ void TestSessionLog::followerSeesGrowingLogAndExitCode()
             << "stderr" << err << "exit" << (end.exitCode ? *end.exitCode : -1);
     QCOMPARE(out, QByteArray("line 1\nline 2\n"));
     QCOMPARE(err, QByteArray("warn\n"));
-    QCOMPARE(order, (QStringList{QStringLiteral("line 1"), QStringLiteral("warn"),
-                                 QStringLiteral("line 2")}));
+    QCOMPARE(
+        order,
+        (QStringList{QStringLiteral("line 1"), QStringLiteral("warn"), QStringLiteral("line 2")}));
     QVERIFY(end.exitCode.has_value());
     QCOMPARE(*end.exitCode, 3);
     QVERIFY(server.sdkVersion >= QByteArray("0.167.0"));

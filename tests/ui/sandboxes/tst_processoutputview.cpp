@@ -56,14 +56,16 @@ private:
             return;
         }
         if (path.endsWith(QLatin1String("/exec")) && request.method() == M::Post) {
-            responder.write(QJsonDocument(QJsonObject{{QLatin1String("cmdId"), QStringLiteral("c-1")}}),
-                            QHttpServerResponder::StatusCode::Accepted);
+            responder.write(
+                QJsonDocument(QJsonObject{{QLatin1String("cmdId"), QStringLiteral("c-1")}}),
+                QHttpServerResponder::StatusCode::Accepted);
             return;
         }
         if (path.endsWith(QLatin1String("/command/c-1"))) {
-            responder.write(QJsonDocument(QJsonObject{{QLatin1String("id"), QStringLiteral("c-1")},
-                                                      {QLatin1String("command"), QStringLiteral("x")}}),
-                            QHttpServerResponder::StatusCode::Ok);
+            responder.write(
+                QJsonDocument(QJsonObject{{QLatin1String("id"), QStringLiteral("c-1")},
+                                          {QLatin1String("command"), QStringLiteral("x")}}),
+                QHttpServerResponder::StatusCode::Ok);
             return;
         }
         if (path.endsWith(QLatin1String("/command/c-1/logs"))) {
@@ -130,7 +132,8 @@ QString TestProcessOutputView::startProcess()
     request.provider = QStringLiteral("daytona");
     request.sandbox.id = QStringLiteral("sb-1");
     request.sandbox.state = QStringLiteral("started");
-    request.sandbox.toolboxProxyUrl = QStringLiteral("http://127.0.0.1:%1/tbx").arg(m_toolbox->port);
+    request.sandbox.toolboxProxyUrl
+        = QStringLiteral("http://127.0.0.1:%1/tbx").arg(m_toolbox->port);
     request.command = QStringLiteral("npm run dev");
     QString id;
     QString error = QStringLiteral("no answer");
@@ -166,7 +169,8 @@ void TestProcessOutputView::showsNewLinesWhileItRuns()
 
     // New lines while it runs, and one on stderr.
     addLines(3, 1);
-    m_toolbox->log += "\x02\x02\x02" "warning: port 3000 in use\n";
+    m_toolbox->log += "\x02\x02\x02"
+                      "warning: port 3000 in use\n";
     addLines(4, 1);
     QTRY_VERIFY(view.textView()->toPlainText().contains(QLatin1String("line 4")));
     const QString text = view.textView()->toPlainText();
@@ -174,8 +178,10 @@ void TestProcessOutputView::showsNewLinesWhileItRuns()
     QCOMPARE(text, QStringLiteral("line 1\nline 2\nline 3\nwarning: port 3000 in use\nline 4\n"));
     // stderr has its own colour.
     QTextDocument *doc = view.textView()->document();
-    const QColor out = doc->findBlockByNumber(2).begin().fragment().charFormat().foreground().color();
-    const QColor err = doc->findBlockByNumber(3).begin().fragment().charFormat().foreground().color();
+    const QColor out
+        = doc->findBlockByNumber(2).begin().fragment().charFormat().foreground().color();
+    const QColor err
+        = doc->findBlockByNumber(3).begin().fragment().charFormat().foreground().color();
     qInfo() << "stdout colour" << out.name() << "stderr colour" << err.name();
     QVERIFY(out != err);
 
@@ -201,8 +207,8 @@ void TestProcessOutputView::keepsThePlaceWhenScrolledUp()
     bar->setValue(10); // the user scrolls up to read
     addLines(201, 50);
     QTRY_VERIFY(view.textView()->toPlainText().contains(QLatin1String("line 250\n")));
-    qInfo() << "tried: 50 new lines while scrolled up, result: scroll value" << bar->value()
-            << "of" << bar->maximum();
+    qInfo() << "tried: 50 new lines while scrolled up, result: scroll value" << bar->value() << "of"
+            << bar->maximum();
     QCOMPARE(bar->value(), 10);
 
     bar->setValue(bar->maximum()); // back at the bottom: following again
