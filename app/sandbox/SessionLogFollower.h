@@ -1,8 +1,9 @@
-// Follows one asynchronous session command (contract.md §5.3): its output as it comes, split
-// into stdout and stderr, and its exit code at the end. It asks the command's status and its
-// log every interval and passes on only the bytes it had not seen, so it works against any
-// Daytona-shaped server (the daemon, the runner, agent-sandboxd) without a streaming
-// transport; the log's markers may be cut between two answers, which SessionLogDemuxer holds.
+// Follows one asynchronous session command (contract.md §5.3/§5.4): its output as it comes,
+// split into stdout and stderr, and its exit code at the end. It streams the log over the
+// WebSocket the SDKs use (`…/logs?follow=true`, binary frames with the markers); where that
+// cannot be opened or breaks off (a proxy that does not pass WebSockets), it asks the command's
+// status and its whole log every interval and passes on only the bytes it had not seen. Markers
+// may be cut between two frames or answers, which SessionLogDemuxer holds.
 #pragma once
 
 #include "sandbox/DaytonaCall.h"
@@ -16,6 +17,7 @@
 #include <optional>
 
 class DaytonaClient;
+class QWebSocket;
 
 struct SessionCommandEnd
 {
@@ -33,6 +35,10 @@ public:
 
     QString sessionId() const { return m_sessionId; }
     QString commandId() const { return m_commandId; }
+    // Whether the output currently comes over the WebSocket (false: by polling).
+    bool isStreaming() const { return m_socket != nullptr; }
+    // Polling only (tests of the fallback).
+    void setStreamingAllowed(bool allowed) { m_streamingAllowed = allowed; }
     // Asks at once rather than at the next interval (a reader wants the latest output).
     void poke();
     // Stops following; finished() is not emitted. The command itself keeps running.
@@ -44,6 +50,10 @@ signals:
     void finished(const SessionCommandEnd &end);
 
 private:
+    void begin();
+    bool openStream();
+    void streamData(const QByteArray &data);
+    void streamClosed();
     void tick();
     void readLog(bool exited, std::optional<int> exitCode);
     void failed(const DaytonaResult &result);
@@ -61,6 +71,9 @@ private:
     QByteArray m_tail; // its last bytes, to find the place again when the head was dropped
     QTimer m_timer;
     QPointer<DaytonaCall> m_inFlight;
+    QWebSocket *m_socket = nullptr;
+    QTimer m_connectTimeout;
+    bool m_streamingAllowed = true;
     int m_failures = 0;
     bool m_done = false;
 };

@@ -153,6 +153,7 @@ void ProcessService::follow(Entry &entry)
     const QString id = entry.info.id;
     SessionLogFollower *follower = entry.client->followSessionCommandLogs(
         entry.sandbox, id, entry.info.commandId, m_followIntervalMs);
+    follower->setStreamingAllowed(m_streamingAllowed);
     entry.follower = follower;
     auto decoders = std::make_shared<std::pair<QStringDecoder, QStringDecoder>>(
         QStringDecoder(QStringDecoder::Utf8), QStringDecoder(QStringDecoder::Utf8));

@@ -87,6 +87,8 @@ public:
 
     // How often running processes are asked for new output (ms).
     void setFollowInterval(int ms) { m_followIntervalMs = ms; }
+    // Followers poll instead of streaming over a WebSocket (tests of a server without one).
+    void setStreamingAllowed(bool allowed) { m_streamingAllowed = allowed; }
 
     struct StartRequest
     {
@@ -153,4 +155,5 @@ private:
     QHash<QString, Entry> m_entries;
     QStringList m_order; // ids, in start order
     int m_followIntervalMs = 250;
+    bool m_streamingAllowed = true;
 };

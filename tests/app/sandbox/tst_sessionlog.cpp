@@ -196,6 +196,7 @@ void TestSessionLog::followerSeesGrowingLogAndExitCode()
     DaytonaClient *client = clientFor(server.port, &owner);
     SessionLogFollower *follower = client->followSessionCommandLogs(
         sandboxAt(server.port), QStringLiteral("s-1"), QStringLiteral("c-1"), 20);
+    follower->setStreamingAllowed(false); // the polling form; the WebSocket is tested end to end
     QByteArray out, err;
     QStringList order;
     connect(follower, &SessionLogFollower::output, &owner,
@@ -226,6 +227,7 @@ void TestSessionLog::followerEndsWhenTheSessionIsGone()
     DaytonaClient *client = clientFor(server.port, &owner);
     SessionLogFollower *follower = client->followSessionCommandLogs(
         sandboxAt(server.port), QStringLiteral("s-1"), QStringLiteral("c-1"), 20);
+    follower->setStreamingAllowed(false);
     QSignalSpy output(follower, &SessionLogFollower::output);
     QSignalSpy finished(follower, &SessionLogFollower::finished);
     QVERIFY(output.wait(5000));

@@ -117,6 +117,7 @@ void TestProcessOutputView::init()
         QString()));
     m_processes = std::make_unique<ProcessService>();
     m_processes->setFollowInterval(30);
+    m_processes->setStreamingAllowed(false); // this toolbox has no WebSocket: it polls
 }
 
 void TestProcessOutputView::cleanup()
