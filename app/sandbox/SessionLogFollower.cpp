@@ -38,6 +38,11 @@ SessionLogFollower::SessionLogFollower(DaytonaClient *client, const Sandbox &san
     QTimer::singleShot(0, this, &SessionLogFollower::begin);
 }
 
+bool SessionLogFollower::isStreaming() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
 void SessionLogFollower::begin()
 {
     if (m_done)

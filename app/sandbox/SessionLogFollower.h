@@ -35,8 +35,8 @@ public:
 
     QString sessionId() const { return m_sessionId; }
     QString commandId() const { return m_commandId; }
-    // Whether the output currently comes over the WebSocket (false: by polling).
-    bool isStreaming() const { return m_socket != nullptr; }
+    // Whether the output currently comes over an open WebSocket (false: polling, or opening).
+    bool isStreaming() const;
     // Polling only (tests of the fallback).
     void setStreamingAllowed(bool allowed) { m_streamingAllowed = allowed; }
     // Asks at once rather than at the next interval (a reader wants the latest output).

@@ -12,10 +12,13 @@
 #include "root/AppContext.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SandboxBackend.h"
+#include "sandbox/SandboxWaiter.h"
+#include "sandbox/SessionLogFollower.h"
 #include "store/Store.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,6 +34,8 @@ private slots:
     void cleanup();
     void cancelKillsTheRemoteCommand();
     void commandOutputAndExitCodeThroughASession();
+    void sessionCalls_data();
+    void sessionCalls();
 
 private:
     QString m_token;
@@ -192,6 +197,95 @@ void TestDaytonaCancel::commandOutputAndExitCodeThroughASession()
     QVERIFY(m_daytona->forwarded("/process/session") >= 2);
     // The call's session is gone afterwards.
     QVERIFY(m_daytona->forwarded("DELETE /toolbox/") >= 1);
+}
+
+void TestDaytonaCancel::sessionCalls_data()
+{
+    QTest::addColumn<bool>("direct");
+    QTest::newRow("through the Daytona front (logs polled)") << false;
+    QTest::newRow("agent-sandboxd directly (logs over the WebSocket)") << true;
+}
+
+// Every session call of the client (contract.md §5.3) against a real server.
+void TestDaytonaCancel::sessionCalls()
+{
+    QFETCH(bool, direct);
+    DaytonaConfig config = DaytonaConfig::fromValues(
+        m_token, direct ? m_upstream->apiUrl().toString() : m_daytona->apiUrl().toString(),
+        QString());
+    DaytonaClient client(config);
+    const auto wait = [](auto *call) {
+        QSignalSpy spy(call, &std::remove_pointer_t<decltype(call)>::finished);
+        return spy.wait(30000) ? spy.first().first().template value<DaytonaResult>()
+                               : DaytonaResult();
+    };
+    CreateSandboxParams params;
+    params.name = u"sessions"_s;
+    const Sandbox sandbox = wait(client.createAndWait(params)).sandbox;
+    QVERIFY(sandbox.isValid());
+    const QString sid = u"s-1"_s;
+
+    QCOMPARE(wait(client.createSession(sandbox, sid)).httpStatus, 201);
+    // A second one of the same id: 409.
+    QCOMPARE(wait(client.createSession(sandbox, sid)).httpStatus, 409);
+    // cd and export persist between the session's commands; sync exec splits the streams.
+    QVERIFY(
+        wait(client.executeSessionCommand(sandbox, sid, u"cd /tmp; export X=42"_s, false)).ok());
+    const QJsonObject sync = wait(client.executeSessionCommand(
+                                      sandbox, sid, u"echo $X $(pwd); echo oops >&2"_s, false))
+                                 .json()
+                                 .object();
+    qInfo() << "tried: sync exec in a session, result:" << sync;
+    QCOMPARE(sync.value(u"stdout"_s).toString(), u"42 /tmp\n"_s);
+    QCOMPARE(sync.value(u"stderr"_s).toString(), u"oops\n"_s);
+    QCOMPARE(sync.value(u"exitCode"_s).toInt(), 0);
+
+    // Async: returns at once; stdin reaches it; followed to its end.
+    const DaytonaResult started = wait(client.executeSessionCommand(
+        sandbox, sid, u"read line; echo got $line; echo bad >&2; exit 7"_s, true));
+    QCOMPARE(started.httpStatus, 202);
+    const QString cmdId = started.json().object().value(u"cmdId"_s).toString();
+    QVERIFY(!cmdId.isEmpty());
+    QVERIFY(!wait(client.sessionCommand(sandbox, sid, cmdId))
+                 .json()
+                 .object()
+                 .contains(u"exitCode"_s)); // still waiting for its line
+    SessionLogFollower *follower = client.followSessionCommandLogs(sandbox, sid, cmdId, 50);
+    QByteArray out, err;
+    bool streamed = false;
+    connect(follower, &SessionLogFollower::output, this,
+            [&](SessionLogDemuxer::Stream stream, const QByteArray &data) {
+                (stream == SessionLogDemuxer::Stream::Stdout ? out : err) += data;
+            });
+    QSignalSpy ended(follower, &SessionLogFollower::finished);
+    // The stream is open (or polling began) before the input goes in.
+    QTRY_VERIFY_WITH_TIMEOUT(follower->isStreaming() || !direct, 5000);
+    streamed = follower->isStreaming();
+    QCOMPARE(wait(client.sendSessionCommandInput(sandbox, sid, cmdId, "hello\n")).httpStatus, 204);
+    QVERIFY(ended.wait(15000));
+    const auto end = ended.first().first().value<SessionCommandEnd>();
+    qInfo() << "tried: async exec + input + follow, result: stdout" << out << "stderr" << err
+            << "exit" << end.exitCode.value_or(-1) << "streamed" << streamed;
+    QCOMPARE(out, QByteArray("got hello\n"));
+    QCOMPARE(err, QByteArray("bad\n"));
+    QCOMPARE(end.exitCode.value_or(-1), 7);
+    QCOMPARE(streamed, direct);
+    const QJsonObject status = wait(client.sessionCommand(sandbox, sid, cmdId)).json().object();
+    QCOMPARE(status.value(u"exitCode"_s).toInt(), 7);
+    const DaytonaResult logs = wait(client.sessionCommandLogs(sandbox, sid, cmdId));
+    QByteArray whole, wholeErr;
+    SessionLogDemuxer::split(DaytonaClient::rawSessionLog(logs), &whole, &wholeErr);
+    QCOMPARE(whole, QByteArray("got hello\n"));
+
+    // list and get name it; delete ends it.
+    const QJsonArray sessions = wait(client.listSessions(sandbox)).json().array();
+    QVERIFY(std::any_of(sessions.begin(), sessions.end(), [&](const QJsonValue &v) {
+        return v.toObject().value(u"sessionId"_s).toString() == sid;
+    }));
+    QVERIFY(wait(client.getSession(sandbox, sid)).ok());
+    QCOMPARE(wait(client.deleteSession(sandbox, sid)).httpStatus, 204);
+    QCOMPARE(wait(client.getSession(sandbox, sid)).error.kind, SandboxError::Kind::NotFound);
+    wait(client.deleteSandbox(sandbox.id));
 }
 
 QTEST_GUILESS_MAIN(TestDaytonaCancel)

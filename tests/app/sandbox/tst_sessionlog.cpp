@@ -53,6 +53,7 @@ private slots:
     void stripKeepsALogWithoutMarkers();
     void followerSeesGrowingLogAndExitCode();
     void followerEndsWhenTheSessionIsGone();
+    void followerKeepsItsPlaceWhenTheHeadIsDropped();
 };
 
 void TestSessionLog::demuxesWhole()
@@ -132,6 +133,7 @@ public:
     quint16 port = 0;
     bool gone = false;
     int logRequests = 0;
+    qsizetype keep = 0; // > 0: only the newest bytes are served (agent-sandboxd's cap)
     QByteArray sdkVersion;
 
 private:
@@ -157,7 +159,8 @@ private:
             ++logRequests;
             if (m_served < m_pieces.size())
                 m_log += m_pieces.at(m_served++);
-            QJsonObject o{{QLatin1String("output"), QString::fromUtf8(m_log)}};
+            const QByteArray served = keep > 0 ? m_log.right(keep) : m_log;
+            QJsonObject o{{QLatin1String("output"), QString::fromUtf8(served)}};
             responder.write(QJsonDocument(o), QHttpServerResponder::StatusCode::Ok);
             return;
         }
@@ -238,6 +241,32 @@ void TestSessionLog::followerEndsWhenTheSessionIsGone()
             << SandboxError::kindName(end.error.kind);
     QVERIFY(!end.exitCode.has_value());
     QCOMPARE(end.error.kind, SandboxError::Kind::NotFound);
+}
+
+void TestSessionLog::followerKeepsItsPlaceWhenTheHeadIsDropped()
+{
+    QList<QByteArray> pieces;
+    QByteArray all;
+    for (int i = 0; i < 30; ++i) {
+        const QByteArray line = "line " + QByteArray::number(i) + ' ' + QByteArray(90, 'x') + '\n';
+        pieces << (i == 0 ? "\x01\x01\x01" + line : line);
+        all += line;
+    }
+    GrowingLogServer server(pieces);
+    server.keep = 700; // a few lines: the head goes after the 7th
+    QObject owner;
+    DaytonaClient *client = clientFor(server.port, &owner);
+    SessionLogFollower *follower = client->followSessionCommandLogs(
+        sandboxAt(server.port), QStringLiteral("s-1"), QStringLiteral("c-1"), 10);
+    follower->setStreamingAllowed(false);
+    QByteArray out;
+    connect(follower, &SessionLogFollower::output, &owner,
+            [&out](SessionLogDemuxer::Stream, const QByteArray &data) { out += data; });
+    QSignalSpy finished(follower, &SessionLogFollower::finished);
+    QVERIFY(finished.wait(10000));
+    qInfo() << "tried: 30 lines through a log that keeps 700 bytes, result:" << out.count('\n')
+            << "lines, in order:" << (out == all);
+    QCOMPARE(out, all);
 }
 
 QTEST_GUILESS_MAIN(TestSessionLog)
