@@ -231,6 +231,7 @@ void TestToolCatalog::fileChangingToolsAreMarked()
     QCOMPARE(marked,
              (QStringList{QStringLiteral("createDirectory"), QStringLiteral("deleteFile"),
                           QStringLiteral("runCode"), QStringLiteral("runCommand"),
+                          QStringLiteral("startProcess"), // issue 17: a command too
                           QStringLiteral("writeFile"), QStringLiteral("writeFiles")}));
 }
 
