@@ -162,13 +162,20 @@ void TestDaytonaCancel::commandOutputAndExitCodeThroughASession()
                 {{u"call_create"_s, u"createSandbox"_s, createSandboxArgs(), QString()}}};
         },
         [](const RecordedRequest &r) {
+            return ScriptedStep{QString(),
+                                {{u"call_mkdir"_s, u"runCommand"_s,
+                                  QJsonObject{{u"sandboxId"_s, sandboxIdFrom(r.body)},
+                                              {u"command"_s, u"mkdir -p src"_s}},
+                                  QString()}}};
+        },
+        [](const RecordedRequest &r) {
             return ScriptedStep{
                 QString(),
                 {{u"call_run"_s, u"runCommand"_s,
                   QJsonObject{
                       {u"sandboxId"_s, sandboxIdFrom(r.body)},
                       {u"command"_s, u"echo out; echo err >&2; pwd; echo $GREETING; exit 3"_s},
-                      {u"workingDirectory"_s, u"/tmp"_s},
+                      {u"workingDirectory"_s, u"src"_s},
                       {u"envs"_s, QJsonObject{{u"GREETING"_s, u"it's me"_s}}}},
                   QString()}}};
         },
@@ -184,15 +191,15 @@ void TestDaytonaCancel::commandOutputAndExitCodeThroughASession()
     QVERIFY2(engine.send(thread->id, u"go"_s, {}, &error), qPrintable(error));
     QVERIFY(QTest::qWaitFor([&recorder] { return recorder.ended; }, 60000));
     const auto finished = recorder.ofType(RunEvent::Type::ToolCallFinished);
-    QCOMPARE(finished.size(), 2);
-    const QJsonObject result = finished.at(1).result.toObject();
+    QCOMPARE(finished.size(), 3);
+    const QJsonObject result = finished.at(2).result.toObject();
     qInfo().noquote() << "tried: runCommand through a session in Daytona mode, result:"
                       << QJsonDocument(result).toJson(QJsonDocument::Compact);
     QCOMPARE(result.value(u"exitCode"_s).toInt(), 3);
     QCOMPARE(result.value(u"success"_s).toBool(), false);
     const QString out = result.value(u"stdout"_s).toString();
-    QVERIFY2(out.contains(u"out\n"_s) && out.contains(u"err\n"_s) && out.contains(u"/tmp\n"_s)
-                 && out.contains(u"it's me\n"_s),
+    QVERIFY2(out.contains(u"out\n"_s) && out.contains(u"err\n"_s)
+                 && out.contains(u"/home/daytona/src\n"_s) && out.contains(u"it's me\n"_s),
              qPrintable(out));
     QVERIFY(m_daytona->forwarded("/process/session") >= 2);
     // The call's session is gone afterwards.
