@@ -10,6 +10,8 @@
 #include <QUuid>
 #include <QWebSocket>
 
+#include <utility>
+
 namespace {
 
 QString newId()
@@ -39,9 +41,13 @@ EventSocket::EventSocket(std::function<bool(const QByteArray &)> authorized, QOb
 
 EventSocket::~EventSocket()
 {
-    for (const Client &c : std::as_const(m_clients)) {
-        if (c.socket)
+    // Their disconnected() would edit m_clients while it is walked.
+    const QList<Client> clients = std::exchange(m_clients, {});
+    for (const Client &c : clients) {
+        if (c.socket) {
+            c.socket->disconnect(this);
             c.socket->abort();
+        }
     }
 }
 
@@ -82,6 +88,11 @@ void EventSocket::accept(QWebSocket *socket)
         QLatin1Char(kOpen) + QString::fromUtf8(QJsonDocument(open).toJson(QJsonDocument::Compact)));
     if (!m_ping.isActive())
         m_ping.start();
+    // The gate let it in without the token: it must authenticate soon or go.
+    QTimer::singleShot(kHandshakeMs, socket, [this, socket] {
+        if (const Client *c = find(socket); c && !c->connected)
+            socket->abort();
+    });
 }
 
 void EventSocket::onText(QWebSocket *socket, const QString &message)
@@ -125,6 +136,8 @@ void EventSocket::onText(QWebSocket *socket, const QString &message)
         socket->sendTextMessage(
             QStringLiteral("44")
             + QString::fromUtf8(QJsonDocument(error).toJson(QJsonDocument::Compact)));
+        // No idle connection for whoever lacks the token (the gate let it in without one).
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
         return;
     }
     client->connected = true;

@@ -29,6 +29,8 @@ public:
     // Engine.IO's timing (what the handshake tells the client).
     static constexpr int kPingIntervalMs = 25000;
     static constexpr int kPingTimeoutMs = 20000;
+    // How long a client may stay without having sent its token (Socket.IO CONNECT).
+    static constexpr int kHandshakeMs = 10000;
 
     void accept(QWebSocket *socket);
     // Tells every connected client that a sandbox changed state (or was created).

@@ -11,6 +11,10 @@
 // line, then Content-Length bytes of body), so it knows where each head starts. QHttpServer
 // cannot complete a request whose head the gate has not seen whole, since the gate sees every
 // byte first; on a refusal the gate disconnects QHttpServer from the socket before it reads.
+//
+// A WebSocket upgrade on a fresh connection never reaches QHttpServer: once its head passed
+// (token included, except for the SDK's event socket, which authenticates inside), the socket
+// goes to the server's WebSocket handler with the head unread, and the gate only counts it.
 #pragma once
 
 #include <QByteArray>

@@ -369,6 +369,8 @@ void SandboxProcess::launch()
         m_process.write("\n");
     if (!m_spec.interactive)
         m_process.closeWriteChannel();
+    else if (!m_pendingInput.isEmpty())
+        m_process.write(std::exchange(m_pendingInput, QByteArray()));
     if (m_spec.timeoutSeconds > 0) {
         // In qint64 and clamped: seconds * 1000 as an int overflows past 24.8 days.
         const qint64 ms = qMin<qint64>(m_spec.timeoutSeconds, kMaxCommandTimeoutSeconds) * 1000;
@@ -393,8 +395,14 @@ void SandboxProcess::kill(const QString &reason)
 
 void SandboxProcess::write(const QByteArray &data)
 {
-    if (m_spec.interactive && m_process.state() == QProcess::Running)
+    if (!m_spec.interactive || m_done)
+        return;
+    // Also while still starting (QProcess keeps it until the pipe takes it), or before the
+    // launch (host names being looked up): kept here until then.
+    if (m_process.state() != QProcess::NotRunning)
         m_process.write(data);
+    else
+        m_pendingInput += data;
 }
 
 void SandboxProcess::killGroup()

@@ -62,7 +62,6 @@ public:
     void kill(const QString &reason = QString());
     // Interactive only: more input for the shell (commands, or a command's stdin).
     void write(const QByteArray &data);
-    bool running() const { return m_process.state() == QProcess::Running; }
 
     // What the sandbox's /dev/shm and /tmp may hold (tmpfs: host memory).
     static constexpr qint64 kShmBytes = 64ll << 20;
@@ -108,4 +107,5 @@ private:
     qint64 m_pid = 0;
     bool m_done = false;
     QString m_killReason;
+    QByteArray m_pendingInput; // interactive: written before the launch
 };

@@ -381,6 +381,7 @@ void SessionManager::execute(const QHttpServerRequest &request, SandboxSession *
                                   QStringLiteral("bad request: %1").arg(error));
         return;
     }
+    m_server->limits().watchRunning(); // a command filling the disk is stopped
     if (async) {
         HttpReplies::json(responder, 202,
                           QJsonDocument(QJsonObject{{QLatin1String("cmdId"), cmdId}}));

@@ -331,6 +331,25 @@ void TestSessions::hostileIdsAndCaps()
         = send("POST", sessions + QStringLiteral("/nope/exec"), R"({"command":"true"})");
     QCOMPARE(missing.status, 500);
     QVERIFY(missing.body.contains("session not found"));
+    // Following a command that is not there: the WebSocket is closed with a reason.
+    const QStringList paths{
+        QString(sessions + QStringLiteral("/nope/command/none/logs")),
+        QString(sessions + QStringLiteral("/..%2F..%2Fetc/command/x/logs")),
+        QStringLiteral("/toolbox/no-such-sandbox/process/session/a/command/b/logs")};
+    for (const QString &path : paths) {
+        QNetworkRequest request(QUrl::fromEncoded(QStringLiteral("ws://127.0.0.1:%1%2?follow=true")
+                                                      .arg(m_server->port())
+                                                      .arg(path)
+                                                      .toLatin1()));
+        request.setRawHeader("Authorization", "Bearer " + m_server->token().toUtf8());
+        QWebSocket socket;
+        QSignalSpy closed(&socket, &QWebSocket::disconnected);
+        socket.open(request);
+        QVERIFY2(closed.wait(10000), qPrintable(path));
+        QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QVERIFY2(socket.closeReason().contains(QLatin1String("not found")),
+                 qPrintable(socket.closeReason()));
+    }
     QCOMPARE(send("POST", sessions, R"({"sessionId":"s0"})").status, 201);
     QCOMPARE(send("GET", sessions + QStringLiteral("/s0/command/unknown")).status, 404);
     QCOMPARE(send("GET", sessions + QStringLiteral("/s0/command/unknown/logs")).status, 404);
@@ -381,6 +400,8 @@ void TestSessions::eventSocketHandshakeAndEvents()
         socket.sendTextMessage(QStringLiteral(R"(40{"token":"wrong"})"));
         QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 2, 10000);
         QVERIFY(texts.at(1).startsWith(QLatin1String("44")));
+        // and the connection it got without a token is not kept
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 10000);
     }
     QWebSocket socket;
     QStringList texts;
