@@ -55,6 +55,7 @@ private slots:
     void cleanup();
     void agentStartsReadsAndStopsAServer();
     void anotherThreadCannotReadOrStopIt();
+    void aRestartFindsTheProcessesAgain();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -227,6 +228,60 @@ void TestBackgroundProcesses::anotherThreadCannotReadOrStopIt()
     QVERIFY(stopped.wait(10000));
     QVERIFY(!stopped.first().first().value<ToolOutcome>().isError());
     QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({"sleep", "321"}).isEmpty(), 2000);
+}
+
+// After a restart (a new ProcessService; nothing was stored) the sandbox's sessions say which
+// processes still run: they come back with their command and their whole output.
+void TestBackgroundProcesses::aRestartFindsTheProcessesAgain()
+{
+    QString error;
+    DaytonaClient *client = m_context->sandboxes().client(QStringLiteral("local"), &error);
+    QVERIFY2(client, qPrintable(error));
+    CreateSandboxParams params;
+    params.name = QStringLiteral("procs-restart");
+    QSignalSpy created(client->createAndWait(params), &SandboxWaiter::finished);
+    QVERIFY(created.wait(60000));
+    const Sandbox sandbox = created.first().first().value<DaytonaResult>().sandbox;
+    QVERIFY(sandbox.isValid());
+
+    QString id;
+    {
+        ProcessService before;
+        ProcessService::StartRequest request;
+        request.provider = QStringLiteral("local");
+        request.sandbox = sandbox;
+        request.command = QStringLiteral("echo first line; sleep 654");
+        request.cwd = QStringLiteral("/home/daytona");
+        QString startError = QStringLiteral("not answered");
+        before.start(client, request, this, [&](const BackgroundProcess &p, const QString &e) {
+            startError = e;
+            id = p.id;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(startError != QStringLiteral("not answered"), 30000);
+        QVERIFY2(startError.isEmpty(), qPrintable(startError));
+        QTRY_VERIFY_WITH_TIMEOUT(!hostProcessesWithCommandLine({"sleep", "654"}).isEmpty(), 10000);
+    } // the app quits: the process keeps running in its sandbox
+
+    ProcessService after;
+    QSignalSpy adopted(&after, &ProcessService::processStarted);
+    after.adopt(client, QStringLiteral("local"), sandbox);
+    QVERIFY(adopted.wait(10000));
+    const auto process = after.process(id);
+    QVERIFY(process);
+    qInfo() << "tried: a new service adopts the sandbox's sessions, result:" << process->id
+            << BackgroundProcess::stateName(process->state) << process->command;
+    QCOMPARE(process->state, BackgroundProcess::State::Running);
+    QCOMPARE(process->command, QStringLiteral("echo first line; sleep 654"));
+    QCOMPARE(after.runningCount(sandbox.id), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!after.output(id).isEmpty(), 10000);
+    QCOMPARE(after.output(id).first().text, QStringLiteral("first line\n"));
+    // And it can be stopped from there.
+    bool stopped = false;
+    after.stop(id, this, [&stopped](const BackgroundProcess &p, const QString &e) {
+        stopped = e.isEmpty() && p.state == BackgroundProcess::State::Stopped;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(stopped, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({"sleep", "654"}).isEmpty(), 2000);
 }
 
 QTEST_GUILESS_MAIN(TestBackgroundProcesses)
