@@ -24,6 +24,7 @@
 class AgentRun;
 class ApprovalPolicy;
 class CheckpointService;
+class ProcessService;
 class ApprovalRules;
 class KeyResolver;
 class LlmClient;
@@ -77,6 +78,9 @@ public:
     // Checkpoints around file-changing tool calls (issue 15); nullptr: none are taken.
     void setCheckpoints(CheckpointService *checkpoints) { m_checkpoints = checkpoints; }
     CheckpointService *checkpoints() const { return m_checkpoints; }
+    // The owner of background processes (startProcess and its kin); nullptr: none.
+    void setProcesses(ProcessService *processes) { m_processes = processes; }
+    ProcessService *processes() const { return m_processes; }
 
     // Starts a run with a new user message. False (and *error, one line) when the thread is
     // busy, unknown, or the model reference is wrong.
@@ -134,6 +138,7 @@ private:
     Services m_services;
     Approver *m_approver = nullptr;
     CheckpointService *m_checkpoints = nullptr;
+    ProcessService *m_processes = nullptr;
     QString m_instructions;
     int m_autoStopMinutes = -1;
     int m_commandTimeoutSeconds = kDefaultCommandTimeoutSeconds;

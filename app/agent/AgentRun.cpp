@@ -16,6 +16,7 @@
 #include "secrets/KeyResolver.h"
 #include "services/ApprovalRules.h"
 #include "services/CheckpointService.h"
+#include "services/ProcessService.h"
 #include "services/SandboxService.h"
 #include "store/Store.h"
 
@@ -518,6 +519,13 @@ void AgentRun::executeCall(int i)
         return run && run->isAttached(sandbox);
     };
     context.commandTimeoutSeconds = m_engine.commandTimeoutSeconds();
+    context.processes = m_engine.processes();
+    context.toolCallId = call.rowId;
+    context.provider = m_options.sandboxProvider.isEmpty() ? m_services.sandboxes.defaultProvider()
+                                                           : m_options.sandboxProvider;
+    // Daytona keeps running a command whose /process/execute call was aborted; the local
+    // server ends it with the connection, so only Daytona needs the session's kill.
+    context.commandsInSessions = context.provider == SandboxBackend::daytona();
     call.execution = tools->execute(call.name, call.args, context);
     connect(call.execution, &ToolExecution::finished, this, [this, i](const ToolOutcome &outcome) {
         Call &c = m_calls[i];

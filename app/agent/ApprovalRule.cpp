@@ -65,7 +65,8 @@ bool ApprovalRule::isPathTool(const QString &tool)
 
 bool ApprovalRule::isCommandTool(const QString &tool)
 {
-    return tool == QLatin1String("runCommand");
+    // startProcess runs a command as runCommand does, only in the background: the same rules.
+    return tool == QLatin1String("runCommand") || tool == QLatin1String("startProcess");
 }
 
 QString ApprovalRule::describe() const

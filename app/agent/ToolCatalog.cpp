@@ -249,13 +249,45 @@ ToolCatalog::ToolCatalog()
                               {QStringLiteral("description"), QStringLiteral("The port")}}}},
                 {id, QStringLiteral("port")}),
          K::Expose, TOOL_HANDLER(getPreviewLink), true},
+        {QStringLiteral("startProcess"),
+         QStringLiteral(
+             "Start a long-running command in the background (a dev server, a watcher, a long "
+             "build) and return at once with {processId, sandboxId, command, state}. It keeps "
+             "running after this call; read what it prints with readProcessOutput and end it "
+             "with stopProcess. Use runCommand instead for commands that finish on their own."),
+         object({{id, sandboxId()},
+                 {QStringLiteral("command"), str(QStringLiteral("The shell command"))},
+                 {QStringLiteral("cwd"),
+                  path(QStringLiteral("Where to run it (default /home/daytona)"))}},
+                {id, QStringLiteral("command")}),
+         K::Execute, TOOL_HANDLER(startProcess), true},
+        {QStringLiteral("readProcessOutput"),
+         QStringLiteral(
+             "Read what a background process printed (stdout and stderr, in order) since an "
+             "offset: {output, since, nextOffset, running, exitCode?}. Pass the nextOffset of "
+             "the previous read as since to get only new output; waits up to 2 seconds when "
+             "there is nothing new yet."),
+         object({{QStringLiteral("processId"),
+                  str(QStringLiteral("The id startProcess returned"), 128)},
+                 {QStringLiteral("since"),
+                  number(QStringLiteral("Offset to read from (default 0: from the start)"), 0)}},
+                {QStringLiteral("processId")}),
+         K::Read, TOOL_HANDLER(readProcessOutput), false},
+        {QStringLiteral("stopProcess"),
+         QStringLiteral("Stop a background process and everything it started: {processId, "
+                        "state, exitCode?}."),
+         object({{QStringLiteral("processId"),
+                  str(QStringLiteral("The id startProcess returned"), 128)}},
+                {QStringLiteral("processId")}),
+         K::Write, TOOL_HANDLER(stopProcess), false},
     };
     // Tools that can change files in their sandbox get checkpoints around them (issue 15).
     // deleteSandbox ends the sandbox instead; the read tools change nothing.
     static const QStringList changesFiles
-        = {QStringLiteral("writeFile"),  QStringLiteral("writeFiles"),
-           QStringLiteral("deleteFile"), QStringLiteral("createDirectory"),
-           QStringLiteral("runCommand"), QStringLiteral("runCode")};
+        = {QStringLiteral("writeFile"),   QStringLiteral("writeFiles"),
+           QStringLiteral("deleteFile"),  QStringLiteral("createDirectory"),
+           QStringLiteral("runCommand"),  QStringLiteral("runCode"),
+           QStringLiteral("startProcess")};
     for (ToolDefinition &tool : m_tools)
         tool.changesFiles = changesFiles.contains(tool.name);
 }

@@ -20,6 +20,7 @@
 
 class DaytonaClient;
 class DirectoryWatcher;
+class ProcessService;
 
 // The label that ties a sandbox to the thread that created it.
 inline constexpr QLatin1String kThreadLabel("agent-studio.thread");
@@ -40,6 +41,16 @@ struct ToolContext
     // runCommand/runCode without timeoutSeconds stop after this long (the settings' default
     // command timeout).
     int commandTimeoutSeconds = kDefaultCommandTimeoutSeconds;
+    // The owner of background processes (startProcess, readProcessOutput, stopProcess);
+    // nullptr: those tools say they are not available here.
+    QPointer<ProcessService> processes;
+    QString provider; // "local" or "daytona": which server the call's client talks to
+    qint64 toolCallId = 0; // the store's row of this call, 0 if none
+    // runCommand runs through a session whose deletion ends the command on cancel and
+    // timeout (Daytona: aborting /process/execute leaves the command running there).
+    bool commandsInSessions = false;
+    // How long readProcessOutput waits for new output when there is none yet (ms).
+    int processReadWaitMs = 2000;
 };
 
 // The largest file readFile returns (bigger ones are read in parts with runCommand): the whole
@@ -132,6 +143,12 @@ private:
     void searchFiles();
     void findInFiles();
     void getPreviewLink();
+    void startProcess();
+    void readProcessOutput();
+    void stopProcess();
+    // runCommand through a session (ToolContext::commandsInSessions).
+    void runCommandInSession(const QString &command, const QString &cwd, const StringMap &envs,
+                             int timeoutSeconds, bool captureOutput);
 
     // Lists (durationMs 0) or watches a folder, then calls done; fails the call when the
     // folder cannot be listed.

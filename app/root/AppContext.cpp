@@ -13,6 +13,7 @@
 #include "secrets/KeyStore.h"
 #include "services/ApprovalRules.h"
 #include "services/CheckpointService.h"
+#include "services/ProcessService.h"
 #include "services/RunHistory.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
@@ -225,8 +226,40 @@ AgentEngine *AppContext::agentEngine(QString *error)
     m_engine = std::make_unique<AgentEngine>(services);
     m_engine->setCheckpoints(&checkpoints());
     m_checkpoints->setAgentEngine(m_engine.get());
+    m_engine->setProcesses(&processes());
     applySettings();
     return m_engine.get();
+}
+
+ProcessService &AppContext::processes()
+{
+    if (m_processes)
+        return *m_processes;
+    m_processes = std::make_unique<ProcessService>();
+    ProcessService *processes = m_processes.get();
+    SandboxService &sandboxes = sandboxService();
+    QObject::connect(&sandboxes, &SandboxService::sandboxRemoved, processes,
+                     &ProcessService::sandboxGone);
+    QObject::connect(
+        &sandboxes, &SandboxService::sandboxChanged, processes,
+        [processes, &sandboxes](const QString &id) {
+            static const QStringList ends{QStringLiteral("stopping"),  QStringLiteral("stopped"),
+                                          QStringLiteral("archived"),  QStringLiteral("destroying"),
+                                          QStringLiteral("destroyed"), QStringLiteral("error")};
+            const SandboxEntry *entry = sandboxes.find(id);
+            if (entry && ends.contains(entry->sandbox.state) && processes->runningCount(id) > 0)
+                processes->sandboxGone(id);
+        });
+    // After a restart the processes still running are found again in their sandboxes.
+    QObject::connect(&sandboxes, &SandboxService::sandboxAdded, processes,
+                     [processes, &sandboxes](const QString &id) {
+                         const SandboxEntry *entry = sandboxes.find(id);
+                         QString error;
+                         DaytonaClient *client = sandboxes.clientFor(id, &error);
+                         if (entry && client && entry->sandbox.state == QLatin1String("started"))
+                             processes->adopt(client, entry->provider, entry->sandbox);
+                     });
+    return *m_processes;
 }
 
 CheckpointService &AppContext::checkpoints()

@@ -25,6 +25,7 @@ class RunHistory;
 class SandboxBackend;
 class ThreadService;
 class SandboxService;
+class ProcessService;
 class ToolCatalog;
 
 class AppContext final
@@ -87,6 +88,9 @@ public:
     // before) takes its checkpoints through it. In the process that owns the data folder,
     // building it also finishes the restores a crash interrupted (recoveryFinished tells).
     CheckpointService &checkpoints();
+    // The owner of background processes (issue 17), built with the sandbox service; they end
+    // with their sandbox (removed or stopped in the list).
+    ProcessService &processes();
     bool hasCheckpoints() const { return m_checkpoints != nullptr; }
     ApprovalPolicy &approvalPolicy();
     const ToolCatalog &tools();
@@ -110,6 +114,7 @@ private:
     std::unique_ptr<LlmClient> m_llm;
     std::unique_ptr<SandboxBackend> m_sandboxes;
     std::unique_ptr<SandboxService> m_sandboxService; // uses m_sandboxes and m_store
+    std::unique_ptr<ProcessService> m_processes; // follows through m_sandboxes' clients
     std::unique_ptr<ToolCatalog> m_tools;
     std::unique_ptr<ApprovalPolicy> m_policy;
     std::unique_ptr<CheckpointEngine> m_checkpointEngine;

@@ -4,6 +4,7 @@
 #include "sandbox/Multipart.h"
 #include "sandbox/SandboxLister.h"
 #include "sandbox/SandboxWaiter.h"
+#include "sandbox/SessionLogFollower.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -394,6 +395,108 @@ DaytonaCall *DaytonaClient::userHomeDir(const Sandbox &sandbox)
     DaytonaRequestSpec spec;
     spec.path = QStringLiteral("/user-home-dir");
     return toolboxCall(sandbox, spec);
+}
+
+DaytonaCall *DaytonaClient::createSession(const Sandbox &sandbox, const QString &sessionId)
+{
+    DaytonaRequestSpec spec;
+    spec.method = "POST";
+    spec.path = QStringLiteral("/process/session");
+    spec.body = jsonBody({{QLatin1String("sessionId"), sessionId}});
+    spec.contentType = "application/json";
+    spec.expectJson = false; // 201 with an empty body
+    return toolboxCall(sandbox, spec);
+}
+
+DaytonaCall *DaytonaClient::getSession(const Sandbox &sandbox, const QString &sessionId)
+{
+    DaytonaRequestSpec spec;
+    spec.path = QStringLiteral("/process/session/") + encodeSegment(sessionId);
+    return toolboxCall(sandbox, spec);
+}
+
+DaytonaCall *DaytonaClient::listSessions(const Sandbox &sandbox)
+{
+    DaytonaRequestSpec spec;
+    spec.path = QStringLiteral("/process/session");
+    return toolboxCall(sandbox, spec);
+}
+
+DaytonaCall *DaytonaClient::deleteSession(const Sandbox &sandbox, const QString &sessionId)
+{
+    DaytonaRequestSpec spec;
+    spec.method = "DELETE";
+    spec.path = QStringLiteral("/process/session/") + encodeSegment(sessionId);
+    spec.expectJson = false; // 204
+    return toolboxCall(sandbox, spec);
+}
+
+DaytonaCall *DaytonaClient::executeSessionCommand(const Sandbox &sandbox, const QString &sessionId,
+                                                  const QString &command, bool runAsync,
+                                                  int timeoutMs)
+{
+    QJsonObject body{{QLatin1String("command"), command}};
+    if (runAsync)
+        body.insert(QLatin1String("runAsync"), true);
+    DaytonaRequestSpec spec;
+    spec.method = "POST";
+    spec.path = QStringLiteral("/process/session/%1/exec").arg(encodeSegment(sessionId));
+    spec.body = jsonBody(body);
+    spec.contentType = "application/json";
+    spec.timeoutMs = timeoutMs;
+    return toolboxCall(sandbox, spec);
+}
+
+DaytonaCall *DaytonaClient::sessionCommand(const Sandbox &sandbox, const QString &sessionId,
+                                           const QString &commandId)
+{
+    DaytonaRequestSpec spec;
+    spec.path = QStringLiteral("/process/session/%1/command/%2")
+                    .arg(encodeSegment(sessionId), encodeSegment(commandId));
+    return toolboxCall(sandbox, spec);
+}
+
+DaytonaCall *DaytonaClient::sessionCommandLogs(const Sandbox &sandbox, const QString &sessionId,
+                                               const QString &commandId)
+{
+    DaytonaRequestSpec spec;
+    spec.path = QStringLiteral("/process/session/%1/command/%2/logs")
+                    .arg(encodeSegment(sessionId), encodeSegment(commandId));
+    spec.expectJson = false; // JSON or text/plain by version (contract.md §5.4)
+    return toolboxCall(sandbox, spec);
+}
+
+SessionLogFollower *DaytonaClient::followSessionCommandLogs(const Sandbox &sandbox,
+                                                            const QString &sessionId,
+                                                            const QString &commandId,
+                                                            int intervalMs)
+{
+    return new SessionLogFollower(this, sandbox, sessionId, commandId, intervalMs);
+}
+
+DaytonaCall *DaytonaClient::sendSessionCommandInput(const Sandbox &sandbox,
+                                                    const QString &sessionId,
+                                                    const QString &commandId,
+                                                    const QByteArray &data)
+{
+    DaytonaRequestSpec spec;
+    spec.method = "POST";
+    spec.path = QStringLiteral("/process/session/%1/command/%2/input")
+                    .arg(encodeSegment(sessionId), encodeSegment(commandId));
+    spec.body = jsonBody({{QLatin1String("data"), QString::fromUtf8(data)}});
+    spec.contentType = "application/json";
+    spec.expectJson = false; // 204
+    return toolboxCall(sandbox, spec);
+}
+
+QByteArray DaytonaClient::rawSessionLog(const DaytonaResult &result)
+{
+    if (result.contentType.contains("json")) {
+        const QJsonObject o = result.json().object();
+        if (o.value(QLatin1String("output")).isString())
+            return o.value(QLatin1String("output")).toString().toUtf8();
+    }
+    return result.body;
 }
 
 bool DaytonaClient::parseBulkDownload(const DaytonaResult &result, const QStringList &requested,

@@ -13,6 +13,7 @@
 class QNetworkAccessManager;
 class SandboxWaiter;
 class SandboxLister;
+class SessionLogFollower;
 
 class DaytonaClient final : public QObject
 {
@@ -76,6 +77,33 @@ public:
     DaytonaCall *homeManifest(const Sandbox &sandbox, int timeoutMs = 120000);
     DaytonaCall *workDir(const Sandbox &sandbox);
     DaytonaCall *userHomeDir(const Sandbox &sandbox);
+
+    // Sessions (contract.md §5.3/§5.4): long-lived shells whose commands run in the
+    // background. Logs come with the stdout/stderr markers (the client sends an SDK version
+    // >= 0.167); rawSessionLog() takes the raw log out of any answer shape.
+    DaytonaCall *createSession(const Sandbox &sandbox, const QString &sessionId);
+    DaytonaCall *getSession(const Sandbox &sandbox, const QString &sessionId);
+    DaytonaCall *listSessions(const Sandbox &sandbox);
+    // Ends the session's shell and every process it started.
+    DaytonaCall *deleteSession(const Sandbox &sandbox, const QString &sessionId);
+    // runAsync: 202 {cmdId} at once; else 200 {cmdId, output, stdout, stderr, exitCode} when
+    // the command ended (timeoutMs is then the HTTP budget; the server has no limit).
+    DaytonaCall *executeSessionCommand(const Sandbox &sandbox, const QString &sessionId,
+                                       const QString &command, bool runAsync,
+                                       int timeoutMs = 60000);
+    // {id, command, exitCode?}: exitCode absent while it runs.
+    DaytonaCall *sessionCommand(const Sandbox &sandbox, const QString &sessionId,
+                                const QString &commandId);
+    // The whole log so far.
+    DaytonaCall *sessionCommandLogs(const Sandbox &sandbox, const QString &sessionId,
+                                    const QString &commandId);
+    // Its output as it comes and its exit code at the end (SessionLogFollower).
+    SessionLogFollower *followSessionCommandLogs(const Sandbox &sandbox, const QString &sessionId,
+                                                 const QString &commandId, int intervalMs = 250);
+    DaytonaCall *sendSessionCommandInput(const Sandbox &sandbox, const QString &sessionId,
+                                         const QString &commandId, const QByteArray &data);
+    // The raw log (markers kept) of a logs answer: JSON {output} or a text body.
+    static QByteArray rawSessionLog(const DaytonaResult &result);
 
     // Bulk-download answer -> one entry per requested path, in request order; a path without a
     // part gets "No data received for this file". False (and *error) if the body is unreadable.

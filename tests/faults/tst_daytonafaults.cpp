@@ -280,7 +280,8 @@ void TestDaytonaFaults::serverErrorAfterTheCommandRanIsNotRepeated()
 {
     qInfo() << "tried: the command runs, then its answer is replaced by 502 Bad Gateway";
     m_daytona->setRule([](const RecordedRequest &r) {
-        if (isToolbox(r, "/process/execute"))
+        // Daytona-mode runCommand starts its command with a session's exec (issue 17).
+        if (isToolbox(r, "/exec"))
             return DaytonaFault::error(DaytonaFault::Kind::LoseAnswer, 502, u"Bad Gateway"_s);
         return DaytonaFault::pass();
     });
@@ -296,7 +297,7 @@ void TestDaytonaFaults::serverErrorAfterTheCommandRanIsNotRepeated()
     QVERIFY(r.finishedCalls.at(1).isError);
     QVERIFY2(r.error(1).contains(u"502"_s), qPrintable(r.error(1)));
     // A POST that reached the server is never sent again: the command ran exactly once.
-    QCOMPARE(m_daytona->forwarded("/process/execute"), 1);
+    QCOMPARE(m_daytona->forwarded("/exec"), 1);
 }
 
 void TestDaytonaFaults::silentServerTimesOut()
@@ -407,7 +408,7 @@ void TestDaytonaFaults::sandboxDisappearsMidRun()
     QVERIFY(r.finishedCalls.at(2).isError);
     QVERIFY2(r.error(2).contains(u"no longer exists"_s, Qt::CaseInsensitive),
              qPrintable(r.error(2)));
-    QCOMPARE(m_daytona->forwarded("/process/execute"), 0);
+    QCOMPARE(m_daytona->forwarded("/exec"), 0);
 }
 
 void TestDaytonaFaults::keysStayWithTheirOwnServer()

@@ -335,6 +335,7 @@ void RunTreeModel::addCallDetails(CallNode *node)
                   valid ? QString() : tr("not valid JSON: %1").arg(summary(result, &elided)));
     }
     addChangedFiles(node);
+    addProcesses(node);
 }
 
 void RunTreeModel::fetchRun(RunNode *run)

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModel>
 #include <QByteArray>
+#include <QJsonArray>
 #include <QString>
 #include <QStringList>
 
@@ -67,6 +68,15 @@ public:
     // first file); empty when index is neither.
     QString changedFileAt(const QModelIndex &index, RowId *toolCallRowId) const;
     static QString changedFilesKey();
+
+    // The background processes a tool call started (startProcess, issue 17), shown as a
+    // "background processes" detail under the call: one row each with its state and exit code.
+    // The array's items are {processId, command, state, exitCode?}.
+    using ProcessesLookup = std::function<QJsonArray(RowId toolCallRowId)>;
+    void setProcessesLookup(ProcessesLookup lookup) { m_processes = std::move(lookup); }
+    // Asks the lookup again for a call (a process started, ended or changed state).
+    void refreshProcesses(RowId toolCallRowId);
+    static QString processesKey();
 
     // Where a record is; loads the run's steps if needed. Invalid when it is not in this thread.
     QModelIndex indexForRun(RowId runId) const;
@@ -131,6 +141,7 @@ private:
     void addStepDetails(StepNode *step);
     void addCallDetails(CallNode *call);
     void addChangedFiles(CallNode *call);
+    void addProcesses(CallNode *call);
     void runFinished(const RunEvent &event);
 
     QJsonValue jsonOf(RunTreeNode *node);
@@ -142,4 +153,5 @@ private:
     std::unique_ptr<RunTreeNode> m_root;
     int m_changing = 0; // > 0 while a change is being announced
     ChangedFilesLookup m_changedFiles;
+    ProcessesLookup m_processes;
 };

@@ -19,6 +19,7 @@ inline constexpr int kRankApproval = 10;
 inline constexpr int kRankArguments = 11;
 inline constexpr int kRankResult = 12;
 inline constexpr int kRankChangedFiles = 13; // the files a call changed (checkpoints)
+inline constexpr int kRankProcesses = 14; // the background processes a call started
 inline constexpr int kRankUsage = 20;
 inline constexpr int kRankFirstToken = 21;
 

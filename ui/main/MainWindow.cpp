@@ -23,6 +23,7 @@
 #include "root/AppContext.h"
 #include "sandboxes/SandboxManagerPanel.h"
 #include "services/CheckpointService.h"
+#include "services/ProcessService.h"
 #include "services/RunHistory.h"
 #include "services/ThreadService.h"
 #include "settings/FirstRunWizard.h"
@@ -35,6 +36,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -129,6 +132,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     connect(m_sandboxPanel, &SandboxManagerPanel::goToThread, this,
             [this](RowId threadId) { m_sidebar->selectThread(threadId); });
     connectCheckpoints();
+    connectProcesses();
 
     createMenus();
     resize(1240, 780);
@@ -470,6 +474,30 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
     event->accept();
+}
+
+void MainWindow::connectProcesses()
+{
+    ProcessService *processes = &m_context.processes();
+    m_sandboxPanel->setProcesses(processes);
+    m_inspector->model()->setProcessesLookup([processes](RowId toolCallRowId) {
+        QJsonArray rows;
+        for (const BackgroundProcess &p : processes->processesStartedBy(toolCallRowId)) {
+            QJsonObject row{{QStringLiteral("processId"), p.id},
+                            {QStringLiteral("command"), p.command},
+                            {QStringLiteral("state"), BackgroundProcess::stateName(p.state)}};
+            if (p.exitCode)
+                row.insert(QStringLiteral("exitCode"), *p.exitCode);
+            rows.append(row);
+        }
+        return rows;
+    });
+    const auto refresh = [this](const BackgroundProcess &process) {
+        if (process.toolCallId)
+            m_inspector->model()->refreshProcesses(process.toolCallId);
+    };
+    connect(processes, &ProcessService::processStarted, this, refresh);
+    connect(processes, &ProcessService::processChanged, this, refresh);
 }
 
 void MainWindow::connectCheckpoints()

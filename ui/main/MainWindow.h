@@ -70,6 +70,8 @@ private:
     void showWindowTitle(const QString &threadTitle);
     // The chat's changes cards and the inspector's changed files, from the checkpoints.
     void connectCheckpoints();
+    // Background processes (issue 17): counted in the sandbox list, shown under their calls.
+    void connectProcesses();
 
     AppContext &m_context;
     Theme *m_theme = nullptr;

@@ -1,6 +1,8 @@
 // SandboxListModel: the service's entries as rows, kept in step with its signals.
 #include "sandboxes/SandboxListModel.h"
 
+#include "services/ProcessService.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -49,6 +51,17 @@ SandboxListModel::SandboxListModel(SandboxService &sandboxes, QObject *parent)
             [this](const QString &id) { emitRowChanged(rowOf(id)); });
 }
 
+void SandboxListModel::setProcesses(ProcessService *processes)
+{
+    m_processes = processes;
+    if (!processes)
+        return;
+    const auto changed
+        = [this](const BackgroundProcess &process) { emitRowChanged(rowOf(process.sandboxId)); };
+    connect(processes, &ProcessService::processStarted, this, changed);
+    connect(processes, &ProcessService::processChanged, this, changed);
+}
+
 int SandboxListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -88,6 +101,8 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
         return row.threadId;
     case BusyRole:
         return m_sandboxes.isBusy(s.id);
+    case ProcessCountRole:
+        return m_processes ? m_processes->runningCount(s.id) : 0;
     case Qt::ToolTipRole:
         if (index.column() == Thread && row.threadId != 0)
             return tr("Thread #%1").arg(row.threadId);
@@ -116,8 +131,12 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
             return s.id;
         case Provider:
             return row.provider;
-        case State:
-            return stateText(row);
+        case State: {
+            const int processes = m_processes ? m_processes->runningCount(s.id) : 0;
+            if (processes == 0)
+                return stateText(row);
+            return tr("%1 · %n process(es)", nullptr, processes).arg(stateText(row));
+        }
         case Language:
             return s.language();
         case Network:

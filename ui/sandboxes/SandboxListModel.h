@@ -6,7 +6,11 @@
 
 #include "services/SandboxService.h"
 
+#include <QPointer>
+
 #include <QAbstractTableModel>
+
+class ProcessService;
 
 class SandboxListModel final : public QAbstractTableModel
 {
@@ -31,6 +35,7 @@ public:
         ThreadIdRole, // RowId of the owning thread, 0 if none
         BusyRole, // bool: an operation on this row is running
         SortRole, // a value that sorts as a user expects (dates chronologically)
+        ProcessCountRole, // int: background processes running in it (issue 17)
     };
 
     explicit SandboxListModel(SandboxService &sandboxes, QObject *parent = nullptr);
@@ -50,6 +55,8 @@ public:
     RowId threadIdOf(const QString &id) const;
     bool isBusy(const QString &id) const { return m_sandboxes.isBusy(id); }
     QStringList idsInState(const QString &state) const;
+    // Background processes: a row's state says how many run in it ("started · 2 processes").
+    void setProcesses(ProcessService *processes);
 
 private:
     void onAdded(const QString &id);
@@ -59,5 +66,6 @@ private:
     QString stateText(const SandboxEntry &row) const;
 
     SandboxService &m_sandboxes;
+    QPointer<ProcessService> m_processes;
     QList<SandboxEntry> m_rows; // the service's entries, in the order they came
 };

@@ -14,6 +14,8 @@ class QLabel;
 class QMenu;
 class QSortFilterProxyModel;
 class QTreeView;
+class ProcessOutputView;
+class ProcessService;
 class SandboxListModel;
 class SandboxService;
 
@@ -32,6 +34,14 @@ public:
     // The thread shown in the window: "Attach to Current Thread" gives a sandbox to it (a
     // thread's tools reach only its own sandboxes and those the user attached). 0 = none.
     void setCurrentThread(RowId threadId);
+    // Background processes (issue 17): the rows count them, and "Show Process Output" /
+    // "Stop Process" act on the selected sandbox's newest one.
+    void setProcesses(ProcessService *processes);
+    // Opens (or raises) the live output window of a process.
+    ProcessOutputView *showProcessOutput(const QString &processId);
+    // The process those actions act on: the selected sandbox's newest running one (else its
+    // newest); empty when none.
+    QString selectedProcess() const;
 
 signals:
     void goToThread(RowId threadId);
@@ -58,6 +68,7 @@ private:
     void askPreviewPort();
     void onPreviewUrl(const QString &id, int port, const QUrl &url, const QString &error);
     void browseFiles();
+    void updateProcessActions();
 
     SandboxService &m_sandboxes;
     SandboxListModel *m_model = nullptr;
@@ -79,4 +90,7 @@ private:
     RowId m_currentThread = 0;
     QAction *m_previewAction = nullptr;
     QAction *m_browseAction = nullptr;
+    ProcessService *m_processes = nullptr;
+    QAction *m_showOutputAction = nullptr;
+    QAction *m_stopProcessAction = nullptr;
 };

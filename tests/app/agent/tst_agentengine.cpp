@@ -198,7 +198,7 @@ void TestAgentEngine::briefScenario()
     }
 
     // The model saw the results: the second request carries the sandbox id, every request
-    // offers the eighteen tools.
+    // offers the spec's eighteen tools and issue 17's three background-process tools.
     // The thread gets a title from the model after its first exchange (one more request).
     QTRY_COMPARE_WITH_TIMEOUT(m_context->store().thread(thread)->title, ScriptedModel::kTitle,
                               20000);
@@ -206,7 +206,7 @@ void TestAgentEngine::briefScenario()
     QCOMPARE(m_server->requests().size(), 4 + 1);
     QVERIFY(m_server->requests().at(1).body.contains(sandboxId.toUtf8()));
     const QJsonObject first = m_server->requests().at(0).json();
-    QCOMPARE(first.value(QLatin1String("tools")).toArray().size(), 18);
+    QCOMPARE(first.value(QLatin1String("tools")).toArray().size(), 18 + 3);
 
     // The store holds the thread, the run, its steps and tool calls, and the sandbox.
     Store &store = m_context->store();
@@ -524,6 +524,10 @@ void TestAgentEngine::cancelStopsARunningCommand()
     engine().cancel(thread);
     QVERIFY(waitForEnd(recorder, 30000)); // not the 300 s of the command
     QCOMPARE(recorder.ofType(RunEvent::Type::RunCancelled).size(), 1);
+    // The local server ends the command with the connection the client dropped (issue 17:
+    // only Daytona mode needs a session to kill it).
+    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine({"sleep", "300"}).isEmpty(), 2000);
+    qInfo() << "tried: cancel a local runCommand `sleep 300`, result: the process is gone";
     QCOMPARE(m_context->store().listRuns(thread)->last().status, RunStatus::Cancelled);
     const auto calls
         = m_context->store().listToolCalls(m_context->store().listRuns(thread)->last().id);

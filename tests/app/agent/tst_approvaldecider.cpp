@@ -201,6 +201,9 @@ void TestApprovalDecider::modesWithoutRules_data()
     row("deleteSandbox", "deny", "ask", "ask", "auto");
     row("getPreviewLink", "deny", "ask", "ask", "auto");
     row("createSandbox", "deny", "auto", "auto", "auto");
+    // Issue 17: a background command is a command; reading its output only reads.
+    row("startProcess", "deny", "ask", "ask", "auto");
+    row("readProcessOutput", "auto", "auto", "auto", "auto");
 }
 
 void TestApprovalDecider::modesWithoutRules()

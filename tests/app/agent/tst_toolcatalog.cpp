@@ -44,6 +44,8 @@ void TestToolCatalog::hasEveryToolOfTheSpec()
         QStringLiteral("runCommand"),    QStringLiteral("deleteSandbox"),
         QStringLiteral("listSandboxes"), QStringLiteral("searchFiles"),
         QStringLiteral("findInFiles"),   QStringLiteral("getPreviewLink"),
+        QStringLiteral("startProcess"),  QStringLiteral("readProcessOutput"),
+        QStringLiteral("stopProcess"), // issue 17: background processes
     };
     ToolCatalog catalog;
     QCOMPARE(catalog.names(), expected);
@@ -229,6 +231,7 @@ void TestToolCatalog::fileChangingToolsAreMarked()
     QCOMPARE(marked,
              (QStringList{QStringLiteral("createDirectory"), QStringLiteral("deleteFile"),
                           QStringLiteral("runCode"), QStringLiteral("runCommand"),
+                          QStringLiteral("startProcess"), // issue 17: a command too
                           QStringLiteral("writeFile"), QStringLiteral("writeFiles")}));
 }
 

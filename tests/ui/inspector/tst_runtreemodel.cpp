@@ -8,6 +8,7 @@
 #include "store/Store.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -87,6 +88,7 @@ private slots:
     void liveResultReachesAnOpenedCall();
     void otherThreadsAndUnknownStoreAreIgnored();
     void aCallWaitingForApprovalSaysSo();
+    void backgroundProcessesUnderTheirCall();
 
 private:
     RowId writeBriefRun(StoredRunWriter::Sink sink = {});
@@ -444,6 +446,53 @@ void TestRunTreeModel::aCallWaitingForApprovalSaysSo()
     model.fetchMore(index);
     QCOMPARE(cell(child(model, index, QStringLiteral("approval")), 1),
              QStringLiteral("waiting for your answer"));
+}
+
+// Issue 17: the processes a call started, under it, with their state and exit code as they
+// change (the process service is the lookup; MainWindow wires it).
+void TestRunTreeModel::backgroundProcessesUnderTheirCall()
+{
+    const RowId runId = writeBriefRun();
+    QVERIFY(runId);
+    const auto calls = m_store->listToolCalls(runId);
+    QVERIFY(calls && calls->size() == 3);
+    const RowId callId = calls->at(2).id;
+    QJsonArray processes{QJsonObject{{QStringLiteral("processId"), QStringLiteral("proc-1")},
+                                     {QStringLiteral("command"), QStringLiteral("npm run dev")},
+                                     {QStringLiteral("state"), QStringLiteral("running")}}};
+    RunTreeModel model(*m_history, m_redactor);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setProcessesLookup(
+        [&processes, callId](RowId id) { return id == callId ? processes : QJsonArray(); });
+    QVERIFY(model.setThread(m_thread));
+    const QModelIndex run = model.index(0, 0);
+    model.fetchMore(run);
+    const QModelIndex step3 = child(model, run, QStringLiteral("Step 3"));
+    const QModelIndex call = child(model, step3, QStringLiteral("runCommand"));
+    model.fetchMore(call);
+    const QModelIndex row = child(model, call, RunTreeModel::processesKey());
+    QVERIFY(row.isValid());
+    QCOMPARE(cell(row, RunTreeModel::ValueColumn), QStringLiteral("1 process: running"));
+    // The other calls have none.
+    const QModelIndex create = child(model, child(model, run, QStringLiteral("Step 1")),
+                                     QStringLiteral("createSandbox"));
+    model.fetchMore(create);
+    QVERIFY(!child(model, create, RunTreeModel::processesKey()).isValid());
+
+    // It exits: the row says so once the service tells the model.
+    QJsonObject ended = processes.at(0).toObject();
+    ended.insert(QStringLiteral("state"), QStringLiteral("exited"));
+    ended.insert(QStringLiteral("exitCode"), 1);
+    processes = QJsonArray{ended};
+    model.refreshProcesses(callId);
+    const QString text
+        = cell(child(model, call, RunTreeModel::processesKey()), RunTreeModel::ValueColumn);
+    qInfo() << "tried: a process under its call exits with 1, result:" << text;
+    QCOMPARE(text, QStringLiteral("1 process: exited (exit code 1)"));
+    model.fetchMore(child(model, call, RunTreeModel::processesKey()));
+    QVERIFY(child(model, call, RunTreeModel::processesKey())
+                .model()
+                ->hasChildren(child(model, call, RunTreeModel::processesKey())));
 }
 
 QTEST_MAIN(TestRunTreeModel)
