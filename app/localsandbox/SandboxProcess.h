@@ -57,6 +57,8 @@ public:
     // Kills the process group now (stop/delete of the sandbox); finished() still follows,
     // with the reason (if any) at the end of the output.
     void kill(const QString &reason = QString());
+    // bwrap's host pid while it runs (0 before), for the usage of its process tree.
+    qint64 pid() const { return m_pid; }
 
     // What the sandbox's /dev/shm and /tmp may hold (tmpfs: host memory).
     static constexpr qint64 kShmBytes = 64ll << 20;
