@@ -54,6 +54,8 @@ void TestSandboxRestart::initTestCase()
     QVERIFY2(m_context->agentEngine(&error), qPrintable(error));
     m_context->engine().setSandboxAutoStopMinutes(2);
     m_context->engine().setSandboxKeepAliveMs(100);
+    // The settings' "7 days" goes with the create, in minutes.
+    m_context->engine().setSandboxAutoDeleteMinutes(7 * 24 * 60);
     m_context->approvalPolicy().setPreset(ApprovalPolicy::Preset::NeverAsk);
 }
 
@@ -123,6 +125,17 @@ void TestSandboxRestart::stoppedSandboxStartsAgainWhenTheThreadContinues()
     QVERIFY(QTest::qWaitFor([&first] { return first.ended; }, 60000));
     QVERIFY(first.ofType(RunEvent::Type::RunFailed).isEmpty());
     QVERIFY(!sandboxId.isEmpty());
+    {
+        QString clientError;
+        DaytonaClient *client = m_context->sandboxes().client(&clientError);
+        const Sandbox created
+            = Sandbox::fromJson(awaitResult(client->getSandbox(sandboxId)).json().object());
+        qInfo("tried: createSandbox with auto-stop 2 and auto-delete 10080 from the engine, "
+              "result: the sandbox has %d and %d",
+              created.autoStopInterval, created.autoDeleteInterval);
+        QCOMPARE(created.autoStopInterval, 2);
+        QCOMPARE(created.autoDeleteInterval, 7 * 24 * 60);
+    }
     const auto firstNotices = first.ofType(RunEvent::Type::SandboxNotice);
     qInfo("tried: a model step of 1.8 s with auto-stop after 600 ms idle and a keep-alive every "
           "100 ms, result: %lld notices of a restart in that run",
