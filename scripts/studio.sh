@@ -15,7 +15,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Build tools and libraries (Debian 12 names). qt6-websockets-dev: Qt6HttpServer's CMake package
+# Build tools and libraries (Debian 12 names). qt6-websockets-dev: agent-sandboxd serves WebSockets
+# (followed logs, the SDK event socket), and Qt6HttpServer's CMake package
 # needs it but Debian's qt6-httpserver-dev does not depend on it.
 BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config

@@ -46,6 +46,11 @@ bool GatedTcpServer::authorized(const QByteArray &value) const
     return constantTimeEquals(value, m_authorization);
 }
 
+bool GatedTcpServer::isEventSocketPath(const QByteArray &path)
+{
+    return path == "/api/socket.io/" || path == "/api/socket.io";
+}
+
 int GatedTcpServer::openConnections() const
 {
     int n = 0;

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QTcpServer>
 
+#include <functional>
+
 class HttpGate;
 
 // The numbers the README promises (tests/hostile/tst_hostileserver checks them).
@@ -42,6 +44,13 @@ public:
     int openConnections() const;
     // Gives a socket whose first request head passed to QHttpServer.
     void handOver(QTcpSocket *socket) { addPendingConnection(socket); }
+    // Who takes WebSocket upgrades (the head still unread in the socket); none: refused.
+    using WebSocketHandler = std::function<void(QTcpSocket *socket)>;
+    void setWebSocketHandler(WebSocketHandler handler) { m_webSockets = std::move(handler); }
+    const WebSocketHandler &webSocketHandler() const { return m_webSockets; }
+    // The one upgrade taken without the bearer token: the SDK's event socket (socket.io), whose
+    // client cannot send headers; it authenticates inside (EventSocket checks the token).
+    static bool isEventSocketPath(const QByteArray &path);
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -53,4 +62,5 @@ private:
     QByteArray m_authorization;
     QPointer<QObject> m_httpServer;
     QList<QPointer<HttpGate>> m_gates; // oldest first
+    WebSocketHandler m_webSockets;
 };

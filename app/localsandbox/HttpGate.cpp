@@ -192,6 +192,7 @@ bool HttpGate::headComplete(const QByteArray &head)
     QByteArrayList authorizations;
     QByteArrayList lengths;
     QByteArrayList transferEncodings;
+    bool webSocket = false;
     for (qsizetype n = 1; n < lines.size(); ++n) {
         const QByteArray &line = lines[n];
         const qsizetype colon = line.indexOf(':');
@@ -205,6 +206,31 @@ bool HttpGate::headComplete(const QByteArray &head)
             lengths.append(value);
         else if (name == "transfer-encoding")
             transferEncodings.append(value.toLower());
+        else if (name == "upgrade")
+            webSocket = value.toLower() == "websocket";
+    }
+    // A WebSocket (logs followed, the SDK's event socket) leaves HTTP for good: it goes to
+    // the server's WebSocket handler with its head unread. Only on a fresh connection, so
+    // QHttpServer never saw it; the token is checked as for any request, except on the event
+    // socket, which checks it in its own handshake.
+    if (webSocket && m_server->webSocketHandler()) {
+        if (m_handedOver) {
+            refuse(400, QStringLiteral("open a WebSocket on a new connection"));
+            return false;
+        }
+        if (!GatedTcpServer::isEventSocketPath(m_path)
+            && (authorizations.size() != 1 || !m_server->authorized(authorizations.first()))) {
+            refuse(401,
+                   authorizations.isEmpty() ? QStringLiteral("Unauthorized: missing bearer token")
+                                            : QStringLiteral("Unauthorized: invalid bearer token"));
+            return false;
+        }
+        m_timer.stop();
+        m_phase = Phase::Upgraded;
+        m_handedOver = true;
+        disconnect(m_socket, nullptr, this, nullptr);
+        m_server->webSocketHandler()(m_socket);
+        return false;
     }
     // The token first: without it nothing about the request matters, its body least of all.
     if (authorizations.size() != 1 || !m_server->authorized(authorizations.first())) {

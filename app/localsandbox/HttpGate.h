@@ -11,6 +11,10 @@
 // line, then Content-Length bytes of body), so it knows where each head starts. QHttpServer
 // cannot complete a request whose head the gate has not seen whole, since the gate sees every
 // byte first; on a refusal the gate disconnects QHttpServer from the socket before it reads.
+//
+// A WebSocket upgrade on a fresh connection never reaches QHttpServer: once its head passed
+// (token included, except for the SDK's event socket, which authenticates inside), the socket
+// goes to the server's WebSocket handler with the head unread, and the gate only counts it.
 #pragma once
 
 #include <QByteArray>
@@ -35,11 +39,13 @@ public:
     // Whether closing this connection loses nothing: no request under way or unanswered.
     bool evictable() const;
     bool closing() const { return m_phase == Phase::Closing; }
+    bool upgraded() const { return m_phase == Phase::Upgraded; }
     bool inPartialHead() const { return m_phase == Phase::Head && !m_head.isEmpty(); }
     void evict();
 
 private:
-    enum class Phase { Head, Body, Closing };
+    // Upgraded: a WebSocket now owns the connection; the gate only counts it.
+    enum class Phase { Head, Body, Closing, Upgraded };
     enum class ChunkState { SizeLine, Data, DataEnd, LastLine };
 
     void beforeHttpServer();

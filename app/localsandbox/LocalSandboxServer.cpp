@@ -3,10 +3,12 @@
 
 #include "core/Logging.h"
 #include "localsandbox/ConfinedFs.h"
+#include "localsandbox/EventSocket.h"
 #include "localsandbox/HttpReplies.h"
 #include "localsandbox/SandboxProcess.h"
 #include "localsandbox/SandboxUsage.h"
 #include "localsandbox/SeccompFilter.h"
+#include "localsandbox/SessionManager.h"
 #include "localsandbox/ToolboxService.h"
 #include "sandbox/SandboxEnvironment.h"
 
@@ -20,6 +22,8 @@
 #include <QRandomGenerator>
 #include <QUrlQuery>
 #include <QUuid>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 #include <algorithm>
 #include <sys/stat.h>
@@ -83,6 +87,13 @@ LocalSandboxServer::LocalSandboxServer(const LocalSandboxOptions &options, QObje
     m_limits = new SandboxLimits(this, options.limits);
     m_usage = new SandboxUsage(this, options.usageSampleMs);
     m_toolbox = std::make_unique<ToolboxService>(this);
+    m_sessions = new SessionManager(this);
+    m_events = new EventSocket(
+        [this](const QByteArray &auth) { return m_gate && m_gate->authorized(auth); }, this);
+    m_webSockets = new QWebSocketServer(QStringLiteral("agent-sandboxd"),
+                                        QWebSocketServer::NonSecureMode, this);
+    connect(m_webSockets, &QWebSocketServer::newConnection, this,
+            &LocalSandboxServer::routeWebSocket);
 }
 
 LocalSandboxServer::~LocalSandboxServer()
@@ -192,6 +203,7 @@ bool LocalSandboxServer::start(QString *error)
     }
     m_server->bind(tcp);
     tcp->setHttpServer(m_server.get());
+    tcp->setWebSocketHandler([this](QTcpSocket *socket) { acceptWebSocket(socket); });
     m_gate = tcp;
     m_port = tcp->serverPort();
     m_sweepTimer = new QTimer(this);
@@ -235,9 +247,50 @@ int LocalSandboxServer::runningCount(const QString &sandboxId) const
     return n;
 }
 
+bool LocalSandboxServer::hasLiveProcesses(const QString &sandboxId) const
+{
+    return m_sessions->hasLiveProcesses(sandboxId);
+}
+
+void LocalSandboxServer::acceptWebSocket(QTcpSocket *socket)
+{
+    m_webSockets->handleConnection(socket);
+}
+
+void LocalSandboxServer::routeWebSocket()
+{
+    while (m_webSockets->hasPendingConnections()) {
+        QWebSocket *socket = m_webSockets->nextPendingConnection();
+        socket->setParent(this);
+        const QString path = socket->requestUrl().path();
+        if (GatedTcpServer::isEventSocketPath(path.toUtf8())) {
+            m_events->accept(socket);
+            continue;
+        }
+        // /toolbox/{id}/process/session/{sid}/command/{cid}/logs?follow=true
+        const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        const LocalSandboxRecord *record
+            = segments.size() >= 2 && segments[0] == QLatin1String("toolbox")
+            ? m_registry.find(segments[1])
+            : nullptr;
+        const QString daemonPath = QLatin1Char('/') + segments.mid(2).join(QLatin1Char('/'));
+        if (!record || record->sandbox.id != segments[1]
+            || record->sandbox.state != QLatin1String("started")
+            || !daemonPath.startsWith(QLatin1String("/process/session/"))) {
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("not found: %1 has no WebSocket here").arg(path));
+            continue;
+        }
+        noteActivity(record->sandbox.id);
+        m_sessions->follow(socket, record->sandbox.id, daemonPath);
+    }
+}
+
 void LocalSandboxServer::noteActivity(const QString &sandboxId)
 {
     m_lastActivity.insert(sandboxId, QDateTime::currentMSecsSinceEpoch());
+    m_usage->wake(); // a session command may have started (they are not tracked)
 }
 
 QList<qint64> LocalSandboxServer::runningPids(const QString &sandboxId) const
@@ -248,18 +301,14 @@ QList<qint64> LocalSandboxServer::runningPids(const QString &sandboxId) const
         if (it.value() && it.value()->pid() > 0)
             pids.append(it.value()->pid());
     }
+    // Session shells run as long as their session: their processes (a dev server) count too.
+    pids += m_sessions->shellPids(sandboxId);
     return pids;
-}
-
-bool LocalSandboxServer::hasLiveSessionProcesses(const QString &sandboxId) const
-{
-    Q_UNUSED(sandboxId)
-    return false;
 }
 
 bool LocalSandboxServer::keepsAwake(const QString &sandboxId) const
 {
-    return runningCount(sandboxId) > 0 || hasLiveSessionProcesses(sandboxId);
+    return runningCount(sandboxId) > 0 || hasLiveProcesses(sandboxId);
 }
 
 qint64 LocalSandboxServer::lastActivityMs(const LocalSandboxRecord &record) const
@@ -292,10 +341,14 @@ bool LocalSandboxServer::stopSandbox(LocalSandboxRecord *record, bool *deleted, 
         *deleted = true;
         return deleteSandbox(record, error);
     }
+    const QString oldState = record->sandbox.state;
     record->sandbox.state = QStringLiteral("stopped");
     record->sandbox.desiredState = QStringLiteral("stopped");
     record->sandbox.updatedAt = nowIso();
-    return m_registry.save(*record, error);
+    if (!m_registry.save(*record, error))
+        return false;
+    m_events->stateChanged(record->sandbox, oldState);
+    return true;
 }
 
 void LocalSandboxServer::sweepIdle()
@@ -337,6 +390,7 @@ void LocalSandboxServer::sweepIdle()
 
 void LocalSandboxServer::killAll(const QString &sandboxId, const QString &reason)
 {
+    m_sessions->closeSandbox(sandboxId, reason);
     const QList<QPointer<SandboxProcess>> processes = m_running.values(sandboxId);
     for (const QPointer<SandboxProcess> &p : processes) {
         if (p)
@@ -450,9 +504,12 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
         return;
     }
     if (method == M::Post && action == QLatin1String("start") && s.size() == 3) {
+        const QString oldState = record->sandbox.state;
         record->sandbox.state = QStringLiteral("started");
         record->sandbox.desiredState = QStringLiteral("started");
         saveAndSend(200);
+        if (LocalSandboxRecord *started = m_registry.find(id))
+            m_events->stateChanged(started->sandbox, oldState);
         return;
     }
     if (method == M::Post && action == QLatin1String("stop") && s.size() == 3) {
@@ -644,6 +701,7 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
     qCInfo(lcLocalSandbox) << "created sandbox" << s.id << "network:" << record.network.describe()
                            << "cpu" << s.cpu << "memory" << s.memory << "GiB disk" << s.disk
                            << "GiB";
+    m_events->created(s);
     HttpReplies::json(responder, 200, QJsonDocument(describe(record)));
 }
 
@@ -721,8 +779,13 @@ bool LocalSandboxServer::deleteSandbox(LocalSandboxRecord *record, QString *erro
         *error = QStringLiteral("could not remove the sandbox's files: %1").arg(fsError.message);
         return false;
     }
+    Sandbox last = record->sandbox;
+    const QString oldState = last.state;
+    last.state = QStringLiteral("destroyed");
+    last.desiredState = QStringLiteral("destroyed");
     m_registry.forget(id);
     m_lastActivity.remove(id);
+    m_events->stateChanged(last, oldState);
     qCInfo(lcLocalSandbox) << "deleted sandbox" << id;
     return true;
 }

@@ -20,8 +20,12 @@
 #include <memory>
 #include <utility>
 
+class EventSocket;
 class QHttpServer;
 class QHttpServerRequest;
+class QTcpSocket;
+class QWebSocketServer;
+class SessionManager;
 class QHttpServerResponder;
 class SandboxProcess;
 class SandboxUsage;
@@ -99,6 +103,11 @@ public:
     // The sandbox as the API answers it: the record plus what is measured live (memory and
     // CPU in use, last activity).
     QJsonObject describe(const LocalSandboxRecord &record) const;
+    // Whether one of the sandbox's sessions has a command running or waiting (a dev server
+    // started with runAsync, say): such a sandbox is not idle.
+    bool hasLiveProcesses(const QString &sandboxId) const;
+    SessionManager &sessions() { return *m_sessions; }
+    EventSocket &events() { return *m_events; }
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -115,12 +124,12 @@ private:
     void sweepIdle();
     bool stopSandbox(LocalSandboxRecord *record, bool *deleted, QString *error);
     // Something runs in the sandbox that keeps it from being idle: a command under way, or a
-    // live session process.
+    // live session process (hasLiveProcesses).
     bool keepsAwake(const QString &sandboxId) const;
-    // Whether a session command of the sandbox is alive. The sessions work (issue 17) gives
-    // the real answer; until it is merged, sessions do not exist and nothing is alive.
-    bool hasLiveSessionProcesses(const QString &sandboxId) const;
     qint64 lastActivityMs(const LocalSandboxRecord &record) const;
+    // A WebSocket upgrade from the gate: the SDK's event socket or a followed log.
+    void acceptWebSocket(QTcpSocket *socket);
+    void routeWebSocket();
 
     LocalSandboxOptions m_options;
     std::unique_ptr<QHttpServer> m_server;
@@ -136,4 +145,7 @@ private:
     QTimer *m_sweepTimer = nullptr;
     SandboxLimits *m_limits = nullptr; // a child
     SandboxUsage *m_usage = nullptr; // a child
+    SessionManager *m_sessions = nullptr; // a child
+    EventSocket *m_events = nullptr; // a child
+    QWebSocketServer *m_webSockets = nullptr; // a child
 };

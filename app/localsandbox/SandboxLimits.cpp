@@ -127,6 +127,12 @@ void SandboxLimits::prepare(const LocalSandboxRecord &record, SandboxRunSpec *sp
         m_watch.start();
 }
 
+void SandboxLimits::watchRunning()
+{
+    if (!m_watch.isActive())
+        m_watch.start();
+}
+
 void SandboxLimits::finished(const QString &sandboxId, const QString &cgroupDir)
 {
     SandboxCgroup::remove(cgroupDir);
@@ -170,7 +176,8 @@ void SandboxLimits::onMeasured(const QString &sandboxId, qint64 bytes)
         record->sandbox.diskUsageBytes = bytes;
         const qint64 disk = diskBytes(*record);
         // Over the limit and still growing: a command that deletes files is left alone.
-        if (bytes > disk && bytes > before && m_server->runningCount(sandboxId) > 0) {
+        if (bytes > disk && bytes > before
+            && (m_server->runningCount(sandboxId) > 0 || m_server->hasLiveProcesses(sandboxId))) {
             const QString reason
                 = QStringLiteral("the sandbox's files take %1, more than its %2 disk limit; "
                                  "delete files to go on")
@@ -187,7 +194,7 @@ void SandboxLimits::checkRunning()
 {
     bool any = false;
     for (const LocalSandboxRecord &r : m_server->registry().all()) {
-        if (m_server->runningCount(r.sandbox.id) > 0) {
+        if (m_server->runningCount(r.sandbox.id) > 0 || m_server->hasLiveProcesses(r.sandbox.id)) {
             any = true;
             measure(r.sandbox.id);
         }

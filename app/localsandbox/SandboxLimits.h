@@ -45,6 +45,9 @@ public:
     // Fills the spec's memory, file size and cgroup for one command, and its output note
     // when the disk is full.
     void prepare(const LocalSandboxRecord &record, SandboxRunSpec *spec);
+    // A session command started: the disk watch runs while it does (sessions are not in
+    // runningCount; hasLiveProcesses tells).
+    void watchRunning();
     // The command ended: its cgroup goes, the home is measured again.
     void finished(const QString &sandboxId, const QString &cgroupDir);
     // Empty when `bytes` more fit in the sandbox's disk; otherwise the message to answer with.

@@ -52,8 +52,11 @@ SandboxProcess::SandboxProcess(const SandboxRunSpec &spec, QObject *parent)
         m_result.timedOut = true;
         killGroup();
     });
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
-    connect(&m_process, &QProcess::readyRead, this, &SandboxProcess::onReadyRead);
+    m_process.setProcessChannelMode(spec.interactive ? QProcess::SeparateChannels
+                                                     : QProcess::MergedChannels);
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, &SandboxProcess::onReadyRead);
+    if (spec.interactive)
+        connect(&m_process, &QProcess::readyReadStandardError, this, &SandboxProcess::onReadyRead);
     connect(&m_process, &QProcess::finished, this, &SandboxProcess::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart && !m_done) {
@@ -364,7 +367,10 @@ void SandboxProcess::launch()
     m_process.write(m_spec.script);
     if (!m_spec.script.endsWith('\n'))
         m_process.write("\n");
-    m_process.closeWriteChannel();
+    if (!m_spec.interactive)
+        m_process.closeWriteChannel();
+    else if (!m_pendingInput.isEmpty())
+        m_process.write(std::exchange(m_pendingInput, QByteArray()));
     if (m_spec.timeoutSeconds > 0) {
         // In qint64 and clamped: seconds * 1000 as an int overflows past 24.8 days.
         const qint64 ms = qMin<qint64>(m_spec.timeoutSeconds, kMaxCommandTimeoutSeconds) * 1000;
@@ -387,6 +393,18 @@ void SandboxProcess::kill(const QString &reason)
     killGroup();
 }
 
+void SandboxProcess::write(const QByteArray &data)
+{
+    if (!m_spec.interactive || m_done)
+        return;
+    // Also while still starting (QProcess keeps it until the pipe takes it), or before the
+    // launch (host names being looked up): kept here until then.
+    if (m_process.state() != QProcess::NotRunning)
+        m_process.write(data);
+    else
+        m_pendingInput += data;
+}
+
 void SandboxProcess::killGroup()
 {
     if (m_pid > 0 && m_process.state() != QProcess::NotRunning) {
@@ -398,6 +416,17 @@ void SandboxProcess::killGroup()
 
 void SandboxProcess::onReadyRead()
 {
+    if (m_spec.interactive) {
+        // Read as it comes: the session keeps what it wants, so a chatty command costs no
+        // memory here.
+        m_process.setReadChannel(QProcess::StandardOutput);
+        if (const QByteArray out = m_process.readAll(); !out.isEmpty())
+            emit output(1, out);
+        m_process.setReadChannel(QProcess::StandardError);
+        if (const QByteArray err = m_process.readAll(); !err.isEmpty())
+            emit output(2, err);
+        return;
+    }
     const QByteArray chunk = m_process.readAll();
     if (m_result.truncated)
         return;

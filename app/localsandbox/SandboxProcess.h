@@ -32,6 +32,9 @@ struct SandboxRunSpec
     int runAsUid = -1; // host uid/gid to run bwrap as (when the server is root)
     int runAsGid = -1;
     QString architecture; // whose seccomp filter; empty = this machine's (tests pretend others)
+    // A session's long-lived shell: stdin stays open (write()), stdout and stderr come apart
+    // through output() as they arrive, and nothing is kept or capped here (the session does it).
+    bool interactive = false;
 };
 
 struct SandboxRunResult
@@ -59,6 +62,8 @@ public:
     void kill(const QString &reason = QString());
     // bwrap's host pid while it runs (0 before), for the usage of its process tree.
     qint64 pid() const { return m_pid; }
+    // Interactive only: more input for the shell (commands, or a command's stdin).
+    void write(const QByteArray &data);
 
     // What the sandbox's /dev/shm and /tmp may hold (tmpfs: host memory).
     static constexpr qint64 kShmBytes = 64ll << 20;
@@ -82,6 +87,8 @@ public:
 
 signals:
     void finished(const SandboxRunResult &result);
+    // Interactive only: bytes the shell wrote on stdout (channel 1) or stderr (channel 2).
+    void output(int channel, const QByteArray &data);
 
 private:
     // Resolves the allowlist's host names (asynchronously), then launch().
@@ -102,4 +109,5 @@ private:
     qint64 m_pid = 0;
     bool m_done = false;
     QString m_killReason;
+    QByteArray m_pendingInput; // interactive: written before the launch
 };

@@ -7,6 +7,7 @@
 #include "localsandbox/HttpReplies.h"
 #include "localsandbox/LocalSandboxServer.h"
 #include "localsandbox/SandboxProcess.h"
+#include "localsandbox/SessionManager.h"
 #include "sandbox/Multipart.h"
 #include "sandbox/SandboxEnvironment.h"
 
@@ -185,6 +186,11 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
         && (daemonPath == QLatin1String("/process/execute")
             || daemonPath == QLatin1String("/process/code-run"))) {
         runCommand(request, *record, daemonPath, std::move(responder));
+        return;
+    }
+    if (daemonPath == QLatin1String("/process/session")
+        || daemonPath.startsWith(QLatin1String("/process/session/"))) {
+        m_server->sessions().handle(request, *record, daemonPath, std::move(responder));
         return;
     }
     HttpReplies::toolboxError(

@@ -9,7 +9,10 @@
 #include "sandbox/SandboxWaiter.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,14 +29,17 @@ private slots:
     void keepAliveHoldsOffAutoStop();
     void intervalsChangeThroughTheApi();
     void usageFollowsMemoryCpuAndDisk();
+    void liveSessionProcessKeepsItAwake();
 
 private:
     Sandbox make(const QString &name, int autoStop, int autoDelete);
     Sandbox get(const QString &idOrName);
+    int send(const QByteArray &method, const QString &path, const QByteArray &body);
 
     QTemporaryDir m_dir;
     std::unique_ptr<LocalSandboxServer> m_server;
     std::unique_ptr<DaytonaClient> m_client;
+    QNetworkAccessManager m_nam;
 };
 
 void TestSandboxLifecycle::initTestCase()
@@ -171,6 +177,55 @@ void TestSandboxLifecycle::usageFollowsMemoryCpuAndDisk()
     qInfo("tried: writing an 8 MiB file, result: diskUsageBytes %lld -> %lld", diskBefore,
           get(s.id).diskUsageBytes);
     QVERIFY(awaitResult(m_client->deleteSandbox(s.id)).ok());
+}
+
+int TestSandboxLifecycle::send(const QByteArray &method, const QString &path,
+                               const QByteArray &body)
+{
+    QNetworkRequest request(QUrl::fromEncoded(
+        QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path).toLatin1()));
+    request.setRawHeader("Authorization", "Bearer " + m_server->token().toUtf8());
+    request.setRawHeader("Content-Type", "application/json");
+    QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!done.wait(60000))
+        return 0;
+    reply->deleteLater();
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+void TestSandboxLifecycle::liveSessionProcessKeepsItAwake()
+{
+    const Sandbox s = make(QStringLiteral("dev-server"), 1, -1); // 400 ms idle
+    QVERIFY(s.isValid());
+    const QString base = QStringLiteral("/toolbox/%1/process/session").arg(s.id);
+    QCOMPARE(send("POST", base, QByteArray("{\"sessionId\":\"dev\"}")), 201);
+    // A background process that lives for 3 s (ten auto-stop intervals), started at once.
+    const QByteArray command
+        = "python3 -c \"import time; b = bytearray(64 << 20); b[::4096] = b'x' * "
+          "len(b[::4096]); time.sleep(3)\"";
+    const QByteArray exec
+        = QJsonDocument(QJsonObject{{QLatin1String("command"), QString::fromUtf8(command)},
+                                    {QLatin1String("runAsync"), true}})
+              .toJson(QJsonDocument::Compact);
+    QCOMPARE(send("POST", base + QStringLiteral("/dev/exec"), exec), 202);
+    QElapsedTimer clock;
+    clock.start();
+    bool stoppedWhileAlive = false;
+    qint64 memory = 0;
+    while (clock.elapsed() < 2500) {
+        const Sandbox now = get(s.id);
+        stoppedWhileAlive = stoppedWhileAlive || now.state != QLatin1String("started");
+        memory = qMax(memory, now.memoryUsageBytes);
+        QTest::qWait(100);
+    }
+    qInfo("tried: a session command alive for 3 s with auto-stop after 400 ms idle, result: %s "
+          "while it lived, its memory seen at %lld bytes",
+          stoppedWhileAlive ? "stopped" : "started", memory);
+    QVERIFY(!stoppedWhileAlive);
+    QVERIFY(memory > (60ll << 20)); // the session's processes count in the usage
+    // Once it ended, the sandbox is idle and stops.
+    QTRY_COMPARE_WITH_TIMEOUT(get(s.id).state, QStringLiteral("stopped"), 10000);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxLifecycle)
