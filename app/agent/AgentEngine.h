@@ -71,6 +71,14 @@ public:
     // the sandbox server's default. From the settings.
     void setSandboxAutoStopMinutes(int minutes) { m_autoStopMinutes = minutes; }
     int sandboxAutoStopMinutes() const { return m_autoStopMinutes; }
+    // Stopped sandboxes the agent creates are deleted after this many minutes (-1 = never,
+    // 0 = when stopped); -2: the sandbox server's default. From the settings (days there).
+    void setSandboxAutoDeleteMinutes(int minutes) { m_autoDeleteMinutes = minutes; }
+    int sandboxAutoDeleteMinutes() const { return m_autoDeleteMinutes; }
+    // How often a run tells the sandbox servers that it still uses its sandboxes, so that
+    // the time the agent runs never counts as idle (auto-stop). Tests shorten it.
+    void setSandboxKeepAliveMs(int ms) { m_keepAliveMs = ms; }
+    int sandboxKeepAliveMs() const { return m_keepAliveMs; }
     // runCommand/runCode without timeoutSeconds stop after this many seconds. From the settings.
     void setCommandTimeoutSeconds(int seconds) { m_commandTimeoutSeconds = seconds; }
     int commandTimeoutSeconds() const { return m_commandTimeoutSeconds; }
@@ -141,6 +149,8 @@ private:
     ProcessService *m_processes = nullptr;
     QString m_instructions;
     int m_autoStopMinutes = -1;
+    int m_autoDeleteMinutes = -2;
+    int m_keepAliveMs = 60000;
     int m_commandTimeoutSeconds = kDefaultCommandTimeoutSeconds;
     QHash<RowId, AgentRun *> m_runs; // by thread
     QHash<RowId, QSet<QString>> m_alwaysAllowed; // this session's answers

@@ -53,6 +53,8 @@ AgentRun::AgentRun(AgentEngine &engine, const ThreadRecord &thread, const RunOpt
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kDeltaBatchMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &AgentRun::flushDeltas);
+    m_keepAlive.setInterval(qMax(10, engine.sandboxKeepAliveMs()));
+    connect(&m_keepAlive, &QTimer::timeout, this, &AgentRun::keepSandboxesAwake);
 }
 
 AgentRun::~AgentRun() = default;
@@ -515,6 +517,12 @@ void AgentRun::executeCall(int i)
     ToolContext context;
     context.threadId = m_thread.uuid;
     context.sandboxAutoStopMinutes = m_engine.sandboxAutoStopMinutes();
+    context.sandboxAutoDeleteMinutes = m_engine.sandboxAutoDeleteMinutes();
+    context.sandboxStarting = [run = QPointer<AgentRun>(this)](const Sandbox &sandbox) {
+        if (run)
+            run->announceSandboxStart(sandbox);
+    };
+    noteSandboxUsed(call.args.value(QLatin1String("sandboxId")).toString());
     context.isAttached = [run = QPointer<AgentRun>(this)](const Sandbox &sandbox) {
         return run && run->isAttached(sandbox);
     };
@@ -533,8 +541,10 @@ void AgentRun::executeCall(int i)
         // The sandbox service owns the store's sandbox rows and tells the list.
         SandboxService &sandboxes = m_services.sandboxService;
         const QString provider = m_options.sandboxProvider;
-        if (outcome.createdSandbox.isValid())
+        if (outcome.createdSandbox.isValid()) {
             sandboxes.recordCreated(provider, outcome.createdSandbox, m_thread.id);
+            noteSandboxUsed(outcome.createdSandbox.id);
+        }
         if (!outcome.deletedSandboxId.isEmpty())
             sandboxes.recordDeleted(provider, outcome.deletedSandboxId);
         // Asked to delete one its provider no longer has (404): gone all the same.

@@ -142,6 +142,11 @@ private:
     void emitEvent(const RunEvent &event);
     ApprovalRequest approvalRequest(const Call &call) const;
     ToolExecutor *executor();
+    // Sandboxes this run used (AgentRunSandboxes.cpp): kept awake while it runs, and a stopped
+    // one a call starts again is announced.
+    void noteSandboxUsed(const QString &id);
+    void keepSandboxesAwake();
+    void announceSandboxStart(const Sandbox &sandbox);
 
     AgentEngine &m_engine;
     AgentEngine::Services &m_services;
@@ -160,6 +165,8 @@ private:
     QString m_pendingDelta;
     ChunkKind m_pendingKind = ChunkKind::Text;
     QTimer m_flushTimer;
+    QTimer m_keepAlive;
+    QSet<QString> m_usedSandboxes;
     qint64 m_timeToFirstToken = -1;
     ChatResult m_modelResult;
     QList<Call> m_calls;

@@ -33,7 +33,10 @@ struct RunEvent
         RunFinished,
         RunFailed, // error, failure (and modelError); the run can be retried
         RunCancelled, //
-        ThreadTitleChanged // text = the new title
+        ThreadTitleChanged, // text = the new title
+        // text: something the run did on the user's behalf that is not a tool call, e.g.
+        // starting a sandbox that stopped while idle (issue 17). Shown, not stored.
+        SandboxNotice
     };
 
     Type type = Type::RunStarted;

@@ -351,6 +351,8 @@ void ToolExecution::withSandbox(const std::function<void()> &next, bool mustRun)
         }
         // Stopped (or archived, or on its way): start it first, as the SDKs do.
         qCInfo(lcAgent) << "starting sandbox" << id << "from state" << state << "for" << m_tool;
+        if (m_context.sandboxStarting)
+            m_context.sandboxStarting(m_sandbox);
         await(m_client->startAndWait(id), [this, id, next](const DaytonaResult &started) {
             if (!started.ok()) {
                 failWith(started,

@@ -34,6 +34,10 @@ struct ToolContext
     int watchIntervalMs = 0;
     // createSandbox's auto-stop interval in minutes (0 = never); negative: the server's default.
     int sandboxAutoStopMinutes = -1;
+    // createSandbox's auto-delete interval in minutes (-1 = never, 0 = on stop); -2: not sent.
+    int sandboxAutoDeleteMinutes = -2;
+    // Told before a call starts a stopped sandbox again (the run shows it to the user).
+    std::function<void(const Sandbox &sandbox)> sandboxStarting;
     // With a threadId, a call reaches only the thread's own sandboxes: those labelled with it
     // (created by it) or those this says yes to (the store's record: created by the thread or
     // attached to it by the user). Any other id or name is refused as NotYours.

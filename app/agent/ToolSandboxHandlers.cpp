@@ -31,6 +31,8 @@ void ToolExecution::createSandbox()
     params.disk = m_args.value(QStringLiteral("disk")).toDouble(0);
     if (m_context.sandboxAutoStopMinutes >= 0)
         params.autoStopInterval = m_context.sandboxAutoStopMinutes;
+    if (m_context.sandboxAutoDeleteMinutes >= -1)
+        params.autoDeleteInterval = m_context.sandboxAutoDeleteMinutes;
 
     // Sandbox names are unique per account, and a model reuses names ("my_project") across
     // conversations: on a name conflict, try once more with a suffix.

@@ -342,6 +342,10 @@ void RunCommand::onEvent(const RunEvent &event)
                 Qt::QueuedConnection);
         }
         break;
+    case RunEvent::Type::SandboxNotice:
+        m_err << "agent-studio: " << event.text << '\n';
+        m_err.flush();
+        break;
     case RunEvent::Type::ThreadTitleChanged:
         if (m_runFinished)
             finish(0);

@@ -29,6 +29,7 @@ static const Settings::Key kDeleteSandboxesWithThread{QStringLiteral("sandboxes/
                                                       false};
 // Daytona's own default idle time.
 static const Settings::Key kSandboxAutoStopMinutes{QStringLiteral("sandboxes/autoStopMinutes"), 15};
+static const Settings::Key kSandboxAutoDeleteDays{QStringLiteral("sandboxes/autoDeleteDays"), -1};
 // How long runCommand/runCode may run when the model gives no timeout (issue 14).
 static const Settings::Key kCommandTimeoutMinutes{QStringLiteral("agent/commandTimeoutMinutes"),
                                                   30};
@@ -187,6 +188,23 @@ int Settings::sandboxAutoStopMinutes() const
 void Settings::setSandboxAutoStopMinutes(int minutes)
 {
     setValue(kSandboxAutoStopMinutes, qMax(0, minutes));
+}
+int Settings::sandboxAutoDeleteDays() const
+{
+    bool ok = false;
+    const int days = value(kSandboxAutoDeleteDays).toInt(&ok);
+    return ok && days >= -1 && days <= kMaxAutoDeleteDays
+        ? days
+        : kSandboxAutoDeleteDays.defaultValue.toInt();
+}
+void Settings::setSandboxAutoDeleteDays(int days)
+{
+    setValue(kSandboxAutoDeleteDays, qBound(-1, days, kMaxAutoDeleteDays));
+}
+int Settings::sandboxAutoDeleteMinutes() const
+{
+    const int days = sandboxAutoDeleteDays();
+    return days < 0 ? -1 : days * 24 * 60;
 }
 int Settings::commandTimeoutMinutes() const
 {

@@ -59,6 +59,12 @@ public:
     // Idle minutes before a sandbox is stopped; 0: never.
     int sandboxAutoStopMinutes() const;
     void setSandboxAutoStopMinutes(int minutes);
+    // Days a stopped sandbox is kept before it is deleted; -1: never (the default), 0: when it
+    // stops. Days here, minutes on the wire (sandboxAutoDeleteMinutes).
+    static constexpr int kMaxAutoDeleteDays = 365;
+    int sandboxAutoDeleteDays() const;
+    void setSandboxAutoDeleteDays(int days);
+    int sandboxAutoDeleteMinutes() const;
     // Minutes a command or code run may take when the model sets no timeout (1..1440).
     static constexpr int kMaxCommandTimeoutMinutes = 24 * 60;
     int commandTimeoutMinutes() const;

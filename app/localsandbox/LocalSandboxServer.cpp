@@ -6,6 +6,7 @@
 #include "localsandbox/EventSocket.h"
 #include "localsandbox/HttpReplies.h"
 #include "localsandbox/SandboxProcess.h"
+#include "localsandbox/SandboxUsage.h"
 #include "localsandbox/SeccompFilter.h"
 #include "localsandbox/SessionManager.h"
 #include "localsandbox/ToolboxService.h"
@@ -65,6 +66,15 @@ StringMap stringMap(const QJsonValue &value)
 
 } // namespace
 
+int LocalSandboxOptions::minuteMsFromEnvironment()
+{
+    bool ok = false;
+    const double scale = qEnvironmentVariable("AGENT_SANDBOXD_LIFECYCLE_SCALE").toDouble(&ok);
+    if (!ok || scale <= 0)
+        return 60000;
+    return int(qBound(10.0, 60000.0 * scale, 3600000.0));
+}
+
 LocalSandboxServer::LocalSandboxServer(const LocalSandboxOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -75,6 +85,7 @@ LocalSandboxServer::LocalSandboxServer(const LocalSandboxOptions &options, QObje
     m_runAsUid = options.runAsUid != -2 ? options.runAsUid : (root ? kNobody : -1);
     m_runAsGid = options.runAsGid != -2 ? options.runAsGid : (root ? kNobody : -1);
     m_limits = new SandboxLimits(this, options.limits);
+    m_usage = new SandboxUsage(this, options.usageSampleMs);
     m_toolbox = std::make_unique<ToolboxService>(this);
     m_sessions = new SessionManager(this);
     m_events = new EventSocket(
@@ -222,6 +233,7 @@ bool LocalSandboxServer::start(QString *error)
 void LocalSandboxServer::track(const QString &sandboxId, SandboxProcess *process)
 {
     m_running.insert(sandboxId, process);
+    m_usage->wake();
     connect(process, &QObject::destroyed, this,
             [this, sandboxId] { m_running.remove(sandboxId, QPointer<SandboxProcess>()); });
 }
@@ -278,6 +290,47 @@ void LocalSandboxServer::routeWebSocket()
 void LocalSandboxServer::noteActivity(const QString &sandboxId)
 {
     m_lastActivity.insert(sandboxId, QDateTime::currentMSecsSinceEpoch());
+    m_usage->wake(); // a session command may have started (they are not tracked)
+}
+
+QList<qint64> LocalSandboxServer::runningPids(const QString &sandboxId) const
+{
+    QList<qint64> pids;
+    for (auto it = m_running.constFind(sandboxId); it != m_running.cend() && it.key() == sandboxId;
+         ++it) {
+        if (it.value() && it.value()->pid() > 0)
+            pids.append(it.value()->pid());
+    }
+    // Session shells run as long as their session: their processes (a dev server) count too.
+    pids += m_sessions->shellPids(sandboxId);
+    return pids;
+}
+
+bool LocalSandboxServer::keepsAwake(const QString &sandboxId) const
+{
+    return runningCount(sandboxId) > 0 || hasLiveProcesses(sandboxId);
+}
+
+qint64 LocalSandboxServer::lastActivityMs(const LocalSandboxRecord &record) const
+{
+    // A start, a stop or a change of the record counts as activity too.
+    const qint64 updated
+        = QDateTime::fromString(record.sandbox.updatedAt, Qt::ISODateWithMs).toMSecsSinceEpoch();
+    return qMax(m_lastActivity.value(record.sandbox.id, 0), updated);
+}
+
+QJsonObject LocalSandboxServer::describe(const LocalSandboxRecord &record) const
+{
+    Sandbox s = record.sandbox;
+    const bool started = s.state == QLatin1String("started");
+    const SandboxUsageSample usage = m_usage->sample(s.id);
+    s.memoryUsageBytes = started ? usage.memoryBytes : 0;
+    s.cpuUsage = started ? usage.cpuCores : 0;
+    const qint64 last = lastActivityMs(record);
+    if (last > 0)
+        s.lastActivityAt
+            = QDateTime::fromMSecsSinceEpoch(last, Qt::UTC).toString(Qt::ISODateWithMs);
+    return s.toJson();
 }
 
 bool LocalSandboxServer::stopSandbox(LocalSandboxRecord *record, bool *deleted, QString *error)
@@ -308,13 +361,15 @@ void LocalSandboxServer::sweepIdle()
         const Sandbox &s = r.sandbox;
         const qint64 updated
             = QDateTime::fromString(s.updatedAt, Qt::ISODateWithMs).toMSecsSinceEpoch();
-        if (s.state == QLatin1String("started") && s.autoStopInterval > 0 && runningCount(s.id) == 0
-            && !hasLiveProcesses(s.id)) {
-            const qint64 last = qMax(m_lastActivity.value(s.id, 0), updated);
-            if (now - last >= s.autoStopInterval * minute)
+        if (s.state == QLatin1String("started") && s.autoStopInterval > 0) {
+            // Running commands and live session processes are not idleness; the idle time
+            // counts from when the last one ended (noteActivity).
+            if (keepsAwake(s.id))
+                continue;
+            if (now - lastActivityMs(r) >= qint64(s.autoStopInterval) * minute)
                 toStop.append(s.id);
         } else if (s.state == QLatin1String("stopped") && s.autoDeleteInterval > 0
-                   && now - updated >= s.autoDeleteInterval * minute) {
+                   && now - updated >= qint64(s.autoDeleteInterval) * minute) {
             toDelete.append(s.id);
         }
     }
@@ -417,8 +472,7 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
     const QString action = s.value(2);
     QString error;
     auto sendSandbox = [&](int status) {
-        QJsonObject o = record->sandbox.toJson();
-        HttpReplies::json(responder, status, QJsonDocument(o));
+        HttpReplies::json(responder, status, QJsonDocument(describe(*record)));
     };
     auto saveAndSend = [&](int status) {
         record->sandbox.updatedAt = nowIso();
@@ -534,6 +588,8 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
         return;
     }
     if (method == M::Post && action == QLatin1String("last-activity") && s.size() == 3) {
+        // The app's keep-alive while an agent run uses the sandbox: not idle.
+        noteActivity(id);
         HttpReplies::empty(responder, 201);
         return;
     }
@@ -646,7 +702,7 @@ void LocalSandboxServer::createSandbox(const QHttpServerRequest &request,
                            << "cpu" << s.cpu << "memory" << s.memory << "GiB disk" << s.disk
                            << "GiB";
     m_events->created(s);
-    HttpReplies::json(responder, 200, QJsonDocument(s.toJson()));
+    HttpReplies::json(responder, 200, QJsonDocument(describe(record)));
 }
 
 void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
@@ -666,17 +722,20 @@ void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
         labels = stringMap(doc.object());
     }
     const QStringList states = HttpReplies::queryValues(request.url(), QStringLiteral("states"));
-    QList<Sandbox> matching;
+    QList<const LocalSandboxRecord *> matching;
     for (const LocalSandboxRecord &r : m_registry.all()) {
         bool ok = states.isEmpty() || states.contains(r.sandbox.state);
         for (auto it = labels.begin(); ok && it != labels.end(); ++it)
             ok = r.sandbox.labels.value(it.key()) == it.value();
         if (ok)
-            matching.append(r.sandbox);
+            matching.append(&r);
     }
-    std::sort(matching.begin(), matching.end(), [](const Sandbox &a, const Sandbox &b) {
-        return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.id < b.id;
-    });
+    std::sort(matching.begin(), matching.end(),
+              [](const LocalSandboxRecord *ra, const LocalSandboxRecord *rb) {
+                  const Sandbox &a = ra->sandbox;
+                  const Sandbox &b = rb->sandbox;
+                  return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.id < b.id;
+              });
     const int limit = qBound(1,
                              query.queryItemValue(QStringLiteral("limit")).toInt() > 0
                                  ? query.queryItemValue(QStringLiteral("limit")).toInt()
@@ -688,7 +747,7 @@ void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
         offset = (page - 1) * limit;
         QJsonArray items;
         for (int i = offset; i < qMin(int(matching.size()), offset + limit); ++i)
-            items.append(matching[i].toJson());
+            items.append(describe(*matching[i]));
         HttpReplies::json(responder, 200,
                           QJsonDocument(QJsonObject{{QLatin1String("items"), items},
                                                     {QLatin1String("total"), int(matching.size())},
@@ -700,7 +759,7 @@ void LocalSandboxServer::listSandboxes(const QHttpServerRequest &request,
     offset = qMax(0, query.queryItemValue(QStringLiteral("cursor")).toInt());
     QJsonArray items;
     for (int i = offset; i < qMin(int(matching.size()), offset + limit); ++i)
-        items.append(matching[i].toJson());
+        items.append(describe(*matching[i]));
     const int next = offset + limit;
     HttpReplies::json(
         responder, 200,

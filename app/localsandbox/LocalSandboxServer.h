@@ -10,6 +10,7 @@
 #include "sandbox/SandboxBackend.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -27,10 +28,16 @@ class QWebSocketServer;
 class SessionManager;
 class QHttpServerResponder;
 class SandboxProcess;
+class SandboxUsage;
 class ToolboxService;
 
 struct LocalSandboxOptions
 {
+    // AGENT_SANDBOXD_LIFECYCLE_SCALE=<factor> shortens (or lengthens) the lifecycle "minute":
+    // 0.001 makes autoStopInterval 1 stop an idle sandbox after 60 ms. For tests and trials;
+    // 60000 when unset or not a positive number.
+    static int minuteMsFromEnvironment();
+
     QString dataDir; // state and sandbox homes live in dataDir/sandboxes
     quint16 port = 0; // 0 = a free port
     QString token; // empty = a random one
@@ -46,8 +53,11 @@ struct LocalSandboxOptions
     // root, else the server's own user).
     int runAsUid = -2;
     int runAsGid = -2;
-    // Length of the "minute" of autoStopInterval / autoDeleteInterval (injectable for tests).
+    // Length of the "minute" of autoStopInterval / autoDeleteInterval (injectable for tests;
+    // see minuteMsFromEnvironment).
     int minuteMs = 60000;
+    // How often the memory and CPU of sandboxes with running commands are sampled.
+    int usageSampleMs = 2000;
     // Connections, request sizes and timeouts (GatedTcpServer.h has the defaults).
     HttpLimits httpLimits;
     SandboxLimitOptions limits; // cpu/memory/disk defaults and maxima
@@ -88,6 +98,11 @@ public:
     void stopCommands(const QString &sandboxId, const QString &reason);
     // A toolbox call touched the sandbox (postpones its auto-stop).
     void noteActivity(const QString &sandboxId);
+    // The host pids of the sandbox's running commands (bwrap, each with its process tree).
+    QList<qint64> runningPids(const QString &sandboxId) const;
+    // The sandbox as the API answers it: the record plus what is measured live (memory and
+    // CPU in use, last activity).
+    QJsonObject describe(const LocalSandboxRecord &record) const;
     // Whether one of the sandbox's sessions has a command running or waiting (a dev server
     // started with runAsync, say): such a sandbox is not idle.
     bool hasLiveProcesses(const QString &sandboxId) const;
@@ -108,6 +123,10 @@ private:
     // 0) and deletes stopped ones older than autoDeleteInterval, as Daytona does.
     void sweepIdle();
     bool stopSandbox(LocalSandboxRecord *record, bool *deleted, QString *error);
+    // Something runs in the sandbox that keeps it from being idle: a command under way, or a
+    // live session process (hasLiveProcesses).
+    bool keepsAwake(const QString &sandboxId) const;
+    qint64 lastActivityMs(const LocalSandboxRecord &record) const;
     // A WebSocket upgrade from the gate: the SDK's event socket or a followed log.
     void acceptWebSocket(QTcpSocket *socket);
     void routeWebSocket();
@@ -125,6 +144,7 @@ private:
     QHash<QString, qint64> m_lastActivity; // ms since epoch, per sandbox id
     QTimer *m_sweepTimer = nullptr;
     SandboxLimits *m_limits = nullptr; // a child
+    SandboxUsage *m_usage = nullptr; // a child
     SessionManager *m_sessions = nullptr; // a child
     EventSocket *m_events = nullptr; // a child
     QWebSocketServer *m_webSockets = nullptr; // a child

@@ -60,6 +60,8 @@ public:
     // Kills the process group now (stop/delete of the sandbox); finished() still follows,
     // with the reason (if any) at the end of the output.
     void kill(const QString &reason = QString());
+    // bwrap's host pid while it runs (0 before), for the usage of its process tree.
+    qint64 pid() const { return m_pid; }
     // Interactive only: more input for the shell (commands, or a command's stdin).
     void write(const QByteArray &data);
 

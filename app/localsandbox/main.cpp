@@ -132,6 +132,7 @@ int main(int argc, char **argv)
     qunsetenv("AGENT_SANDBOXD_TOKEN");
     options.dataDir = parser.isSet(dataOption) ? parser.value(dataOption) : defaultDataDir();
     options.networkByDefault = parser.isSet(networkOption);
+    options.minuteMs = LocalSandboxOptions::minuteMsFromEnvironment();
     const bool created = !QFileInfo::exists(options.dataDir);
     if (!QDir().mkpath(options.dataDir)) {
         err << "agent-sandboxd: cannot create the data folder " << options.dataDir << '\n';

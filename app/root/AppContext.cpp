@@ -162,6 +162,7 @@ void AppContext::applySettings()
         m_checkpoints->setCapBytes(qint64(m_settings->checkpointCapMiB()) << 20);
     if (m_engine) {
         m_engine->setSandboxAutoStopMinutes(m_settings->sandboxAutoStopMinutes());
+        m_engine->setSandboxAutoDeleteMinutes(m_settings->sandboxAutoDeleteMinutes());
         m_engine->setCommandTimeoutSeconds(m_settings->commandTimeoutMinutes() * 60);
     }
 }
@@ -196,6 +197,7 @@ SandboxBackend *AppContext::sandboxBackend(QString *error)
     }
     LocalSandboxOptions local;
     local.dataDir = localSandboxRoot(m_paths.dataDir());
+    local.minuteMs = LocalSandboxOptions::minuteMsFromEnvironment();
     // Read at each create: the setting applies to the next sandbox, not only after a restart
     // (m_settings outlives the backend).
     local.networkDefault = [settings = m_settings.get()] {

@@ -157,6 +157,35 @@ DaytonaCall *DaytonaClient::setLabels(const QString &idOrName, const StringMap &
     return call(spec);
 }
 
+DaytonaCall *DaytonaClient::setAutoStopInterval(const QString &idOrName, int minutes)
+{
+    DaytonaRequestSpec spec;
+    spec.method = "POST";
+    spec.path = QStringLiteral("/sandbox/%1/autostop/%2").arg(encodeSegment(idOrName)).arg(minutes);
+    spec.subject = SandboxError::Subject::Sandbox;
+    return call(spec);
+}
+
+DaytonaCall *DaytonaClient::setAutoDeleteInterval(const QString &idOrName, int minutes)
+{
+    DaytonaRequestSpec spec;
+    spec.method = "POST";
+    spec.path
+        = QStringLiteral("/sandbox/%1/autodelete/%2").arg(encodeSegment(idOrName)).arg(minutes);
+    spec.subject = SandboxError::Subject::Sandbox;
+    return call(spec);
+}
+
+DaytonaCall *DaytonaClient::updateLastActivity(const QString &sandboxId)
+{
+    DaytonaRequestSpec spec;
+    spec.method = "POST";
+    spec.path = QStringLiteral("/sandbox/%1/last-activity").arg(encodeSegment(sandboxId));
+    spec.subject = SandboxError::Subject::Sandbox;
+    spec.expectJson = false; // 201 without a body
+    return call(spec);
+}
+
 DaytonaCall *DaytonaClient::toolboxProxyUrl(const QString &sandboxId)
 {
     DaytonaRequestSpec spec;

@@ -35,6 +35,11 @@ public:
     DaytonaCall *stopSandbox(const QString &idOrName, bool force = false, int timeoutMs = 60000);
     DaytonaCall *deleteSandbox(const QString &idOrName, int timeoutMs = 60000);
     DaytonaCall *setLabels(const QString &idOrName, const StringMap &labels);
+    // Lifecycle timers in minutes (contract §2: autostop 0 = never; autodelete <0 = never,
+    // 0 = on stop), and the keep-alive that postpones an idle stop.
+    DaytonaCall *setAutoStopInterval(const QString &idOrName, int minutes);
+    DaytonaCall *setAutoDeleteInterval(const QString &idOrName, int minutes);
+    DaytonaCall *updateLastActivity(const QString &sandboxId);
     DaytonaCall *toolboxProxyUrl(const QString &sandboxId);
     DaytonaCall *previewUrl(const QString &idOrName, int port);
     // One page of GET /sandbox (cursor empty = first page).

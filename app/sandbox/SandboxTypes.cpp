@@ -44,6 +44,9 @@ Sandbox Sandbox::fromJson(const QJsonObject &o)
     s.memory = o.value(QLatin1String("memory")).toDouble();
     s.disk = o.value(QLatin1String("disk")).toDouble();
     s.diskUsageBytes = qint64(o.value(QLatin1String("diskUsageBytes")).toDouble(-1));
+    s.memoryUsageBytes = qint64(o.value(QLatin1String("memoryUsageBytes")).toDouble(-1));
+    s.cpuUsage = o.value(QLatin1String("cpuUsage")).toDouble(-1);
+    s.lastActivityAt = o.value(QLatin1String("lastActivityAt")).toString();
     s.state = o.value(QLatin1String("state")).toString();
     s.desiredState = o.value(QLatin1String("desiredState")).toString();
     s.errorReason = o.value(QLatin1String("errorReason")).toString();
@@ -87,6 +90,12 @@ QJsonObject Sandbox::toJson() const
         o.insert(QLatin1String("errorReason"), errorReason);
     if (diskUsageBytes >= 0)
         o.insert(QLatin1String("diskUsageBytes"), double(diskUsageBytes));
+    if (memoryUsageBytes >= 0)
+        o.insert(QLatin1String("memoryUsageBytes"), double(memoryUsageBytes));
+    if (cpuUsage >= 0)
+        o.insert(QLatin1String("cpuUsage"), cpuUsage);
+    if (!lastActivityAt.isEmpty())
+        o.insert(QLatin1String("lastActivityAt"), lastActivityAt);
     if (!networkAllowList.isEmpty())
         o.insert(QLatin1String("networkAllowList"), networkAllowList);
     return o;

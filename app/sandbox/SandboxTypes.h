@@ -40,6 +40,14 @@ struct Sandbox
     // Bytes the sandbox's files take (local sandboxes; -1 = unknown). Not part of Daytona's
     // object: the local server adds "diskUsageBytes" so the list can show it.
     qint64 diskUsageBytes = -1;
+    // What its processes use now (local sandboxes; -1 = unknown): resident memory in bytes and
+    // CPU in cores (1.0 = one core busy). Extensions like diskUsageBytes: "memoryUsageBytes",
+    // "cpuUsage". Daytona's own cpu/memory/disk stay the limits, as Daytona defines them.
+    qint64 memoryUsageBytes = -1;
+    double cpuUsage = -1;
+    // When a toolbox call, a command or a keep-alive last touched it (local: "lastActivityAt",
+    // RFC 3339); empty = unknown.
+    QString lastActivityAt;
     QString state; // "started", "stopped", "creating", "error", ... (SandboxState)
     QString desiredState;
     QString errorReason;

@@ -8,6 +8,7 @@
 #include "sandbox/SandboxWaiter.h"
 #include "store/Store.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
 
@@ -31,6 +32,11 @@ QString stopOperation()
 QString deleteOperation()
 {
     return QStringLiteral("delete");
+}
+
+QString lifecycleOperation()
+{
+    return QStringLiteral("lifecycle");
 }
 
 } // namespace
@@ -440,6 +446,51 @@ void SandboxService::lifecycle(const QString &id, const QString &operation)
                 emit operationFinished(id, operation,
                                        result.ok() ? QString() : result.error.message);
             });
+}
+
+void SandboxService::setLifecycle(const QString &id, int autoStopMinutes, int autoDeleteMinutes)
+{
+    QString error;
+    DaytonaClient *c = clientFor(id, &error);
+    if (!beginOperation(id, lifecycleOperation(), c, error))
+        return;
+    // Two calls, one after the other: each answers with the sandbox as it is then.
+    DaytonaCall *stop = c->setAutoStopInterval(id, qMax(0, autoStopMinutes));
+    track(stop);
+    connect(stop, &DaytonaCall::finished, this,
+            [this, c, id, autoDeleteMinutes](const DaytonaResult &r) {
+                if (!r.ok()) {
+                    endOperation(id, lifecycleOperation(), r.error.message);
+                    return;
+                }
+                updateSandbox(id, Sandbox::fromJson(r.json().object()));
+                DaytonaCall *remove = c->setAutoDeleteInterval(id, qMax(-1, autoDeleteMinutes));
+                track(remove);
+                connect(remove, &DaytonaCall::finished, this, [this, id](const DaytonaResult &d) {
+                    if (d.ok())
+                        updateSandbox(id, Sandbox::fromJson(d.json().object()));
+                    endOperation(id, lifecycleOperation(), d.ok() ? QString() : d.error.message);
+                });
+            });
+}
+
+void SandboxService::keepAlive(const QString &provider, const QString &id)
+{
+    QString error;
+    SandboxBackend *servers = backend(&error);
+    DaytonaClient *c = servers
+        ? servers->client(provider.isEmpty() ? servers->defaultProvider() : provider, &error)
+        : nullptr;
+    if (!c) {
+        qCDebug(lcSandbox) << "no keep-alive for" << id << ":" << error;
+        return;
+    }
+    DaytonaCall *call = c->updateLastActivity(id);
+    track(call);
+    connect(call, &DaytonaCall::finished, this, [id](const DaytonaResult &r) {
+        if (!r.ok())
+            qCDebug(lcSandbox) << "keep-alive of" << id << "failed:" << r.error.message;
+    });
 }
 
 void SandboxService::deleteSandbox(const QString &id, const QString &provider)

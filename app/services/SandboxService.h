@@ -88,7 +88,14 @@ public:
     // Deletes at the provider the list has it under (or `provider`, for one not listed, such
     // as a deleted thread's); gone already (404) counts as deleted. The store forgets it.
     void deleteSandbox(const QString &id, const QString &provider = QString());
-    // "start", "stop" or "delete" while that operation runs on the sandbox; empty when idle.
+    // Changes a listed sandbox's timers (minutes; autoStop 0 = never; autoDelete -1 = never,
+    // 0 = when stopped); ends with operationFinished(id, "lifecycle", error).
+    void setLifecycle(const QString &id, int autoStopMinutes, int autoDeleteMinutes);
+    // An agent run still uses this sandbox: its idle time starts again (the server's
+    // last-activity). Fire and forget; provider empty = the default one.
+    void keepAlive(const QString &provider, const QString &id);
+    // "start", "stop", "delete" or "lifecycle" while that operation runs on the sandbox; empty
+    // when idle.
     QString runningOperation(const QString &id) const { return m_running.value(id); }
     bool isBusy(const QString &id) const { return m_running.contains(id); }
 

@@ -254,6 +254,7 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     }
     case Kind::ToolCall:
     case Kind::RunChanges:
+    case Kind::Notice:
         layout->box = QRect(kMargin, kGap, inner, line + 2 * kPad);
         layout->height = layout->box.height() + 2 * kGap;
         break;
@@ -319,7 +320,7 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option,
     if (height.width == width && (height.revision == revision || !height.exact))
         return {width, height.height};
     const Kind kind = kindOf(index);
-    const bool cheap = kind == Kind::ToolCall || kind == Kind::RunChanges
+    const bool cheap = kind == Kind::ToolCall || kind == Kind::RunChanges || kind == Kind::Notice
         || (kind == Kind::Reasoning && !index.data(ConversationModel::ExpandedRole).toBool());
     const bool nearEnd = index.row() >= index.model()->rowCount() - kExactTail;
     const Layout *cached = m_layouts.object(key);
@@ -464,6 +465,17 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
             summaryRect, Qt::AlignVCenter | Qt::AlignLeft,
             metrics.elidedText(index.data(ConversationModel::ToolSummaryRole).toString(),
                                Qt::ElideRight, qMax(0, summaryRect.width())));
+        break;
+    }
+    case Kind::Notice: {
+        frame(palette.color(QPalette::AlternateBase));
+        const QRect content = layout->box.adjusted(kPad, 0, -kPad, 0);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(
+            content, Qt::AlignVCenter | Qt::AlignLeft,
+            metrics.elidedText(QStringLiteral("\u2139 ")
+                                   + index.data(ConversationModel::TextRole).toString(),
+                               Qt::ElideRight, content.width()));
         break;
     }
     case Kind::RunChanges: {

@@ -357,6 +357,12 @@ void ConversationModel::applyEvent(const RunEvent &event)
         break;
     case T::ThreadTitleChanged:
         break;
+    case T::SandboxNotice: {
+        Item item = newItem(Kind::Notice, 0, event.runId);
+        item.text = event.text;
+        append({item});
+        break;
+    }
     }
 }
 

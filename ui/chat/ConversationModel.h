@@ -38,7 +38,8 @@ public:
         ToolCall,
         Error,
         StepLimit,
-        RunChanges
+        RunChanges,
+        Notice // a line the run tells the user (TextRole), e.g. a sandbox started again
     };
     Q_ENUM(Kind)
     // Preparing: the model is still streaming the call's arguments.

@@ -150,6 +150,7 @@ void RunTreeModel::applyEvent(const RunEvent &event)
     case RunEvent::Type::ToolCallStarted:
     case RunEvent::Type::ToolCallArgsDelta:
     case RunEvent::Type::ThreadTitleChanged:
+    case RunEvent::Type::SandboxNotice:
         break; // the chat shows these; the tree has a row once the call is complete
     }
 }

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <limits>
+
 namespace {
 
 QString labelsText(const StringMap &labels)
@@ -21,20 +23,111 @@ QString number(double value)
     return QLocale().toString(value, 'g', 3);
 }
 
-// "2 CPU, 4 GiB memory, 0.01 of 10 GiB disk"; the usage only where the server reports it.
-QString resourcesText(const Sandbox &s)
+constexpr qint64 kMinuteMs = 60 * 1000;
+constexpr qint64 kNever = std::numeric_limits<qint64>::max();
+
+qint64 msOf(const QString &iso)
 {
-    if (s.cpu <= 0 && s.memory <= 0 && s.disk <= 0)
-        return QString();
-    const QString disk = s.diskUsageBytes >= 0
-        ? QCoreApplication::translate("SandboxListModel", "%1 of %2 GiB disk")
-              .arg(number(double(s.diskUsageBytes) / (1ll << 30)), number(s.disk))
-        : QCoreApplication::translate("SandboxListModel", "%1 GiB disk").arg(number(s.disk));
-    return QCoreApplication::translate("SandboxListModel", "%1 CPU, %2 GiB memory, %3")
-        .arg(number(s.cpu), number(s.memory), disk);
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return t.isValid() ? t.toMSecsSinceEpoch() : -1;
 }
 
 } // namespace
+
+QString SandboxListModel::bytesText(qint64 bytes)
+{
+    if (bytes < 0)
+        return QString();
+    return QLocale().formattedDataSize(bytes, bytes >= (1ll << 30) ? 1 : 0,
+                                       QLocale::DataSizeIecFormat);
+}
+
+QString SandboxListModel::durationText(qint64 ms)
+{
+    const qint64 minutes = (qMax<qint64>(0, ms) + kMinuteMs - 1) / kMinuteMs;
+    if (minutes < 120)
+        return tr("%n min", nullptr, int(minutes));
+    const qint64 hours = (minutes + 59) / 60;
+    if (hours < 48)
+        return tr("%n h", nullptr, int(hours));
+    return tr("%n days", nullptr, int((hours + 23) / 24));
+}
+
+QString SandboxListModel::cpuText(const Sandbox &s)
+{
+    if (s.cpuUsage >= 0 && s.cpu > 0)
+        return tr("%1 / %2 CPU").arg(QLocale().toString(s.cpuUsage, 'f', 2), number(s.cpu));
+    return s.cpu > 0 ? tr("%1 CPU").arg(number(s.cpu)) : QString();
+}
+
+QString SandboxListModel::memoryText(const Sandbox &s)
+{
+    const qint64 limit = qint64(s.memory * double(1ll << 30));
+    if (s.memoryUsageBytes >= 0 && limit > 0)
+        return tr("%1 / %2").arg(bytesText(s.memoryUsageBytes), bytesText(limit));
+    return limit > 0 ? bytesText(limit) : QString();
+}
+
+QString SandboxListModel::diskText(const Sandbox &s)
+{
+    const qint64 limit = qint64(s.disk * double(1ll << 30));
+    if (s.diskUsageBytes >= 0 && limit > 0)
+        return tr("%1 / %2").arg(bytesText(s.diskUsageBytes), bytesText(limit));
+    return limit > 0 ? bytesText(limit) : QString();
+}
+
+qint64 SandboxListModel::autoStopLeftMs(const Sandbox &s, const QDateTime &now)
+{
+    if (s.state != QLatin1String("started") || s.autoStopInterval <= 0)
+        return s.autoStopInterval <= 0 ? kNever : -1;
+    // The last activity the server reports (local), else its last change (Daytona).
+    const qint64 last = qMax(msOf(s.lastActivityAt), msOf(s.updatedAt));
+    if (last < 0)
+        return -1;
+    return qMax<qint64>(0, last + s.autoStopInterval * kMinuteMs - now.toMSecsSinceEpoch());
+}
+
+qint64 SandboxListModel::autoDeleteLeftMs(const Sandbox &s, const QDateTime &now)
+{
+    if (s.autoDeleteInterval < 0)
+        return kNever;
+    if (s.state != QLatin1String("stopped"))
+        return -1;
+    const qint64 stopped = msOf(s.updatedAt);
+    if (stopped < 0)
+        return -1;
+    return qMax<qint64>(0, stopped + s.autoDeleteInterval * kMinuteMs - now.toMSecsSinceEpoch());
+}
+
+QString SandboxListModel::autoStopText(const Sandbox &s, const QDateTime &now)
+{
+    if (s.autoStopInterval <= 0)
+        return tr("off");
+    const qint64 left = autoStopLeftMs(s, now);
+    if (left < 0)
+        return tr("after %1 idle").arg(durationText(s.autoStopInterval * kMinuteMs));
+    return left == 0 ? tr("stops now") : tr("stops in %1").arg(durationText(left));
+}
+
+QString SandboxListModel::autoDeleteText(const Sandbox &s, const QDateTime &now)
+{
+    if (s.autoDeleteInterval < 0)
+        return tr("off");
+    const qint64 left = autoDeleteLeftMs(s, now);
+    if (left < 0)
+        return s.autoDeleteInterval == 0
+            ? tr("when stopped")
+            : tr("%1 after it stops").arg(durationText(s.autoDeleteInterval * kMinuteMs));
+    return left == 0 ? tr("deleted now") : tr("deleted in %1").arg(durationText(left));
+}
+
+QString SandboxListModel::networkText(const Sandbox &s)
+{
+    // The sandbox's own policy: the network setting applies to new sandboxes only.
+    return s.networkBlockAll           ? tr("Off")
+        : s.networkAllowList.isEmpty() ? tr("Open")
+                                       : tr("Allowlist: %1").arg(s.networkAllowList);
+}
 
 SandboxListModel::SandboxListModel(SandboxService &sandboxes, QObject *parent)
     : QAbstractTableModel(parent)
@@ -108,9 +201,9 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
             return tr("Thread #%1").arg(row.threadId);
         if (index.column() == State && !s.errorReason.isEmpty())
             return s.errorReason;
-        if (index.column() == Resources)
-            return tr("CPU cores, memory and disk the sandbox may use; for a local sandbox, also "
-                      "how much of its disk its files take");
+        if (index.column() == Cpu || index.column() == Memory || index.column() == Disk)
+            return tr("What the sandbox uses now (measured for local sandboxes, as the API "
+                      "reports for Daytona) against what it may use");
         if (index.column() == Network)
             return s.networkBlockAll ? tr("No network: fixed when the sandbox was created")
                 : s.networkAllowList.isEmpty()
@@ -120,9 +213,22 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
                       .arg(s.networkAllowList);
         return data(index, Qt::DisplayRole);
     case SortRole:
-        if (index.column() == Created)
+        switch (index.column()) {
+        case Created:
             return s.createdAt; // ISO 8601 sorts chronologically as text
-        return data(index, Qt::DisplayRole);
+        case Cpu:
+            return s.cpuUsage >= 0 ? s.cpuUsage : -1.0;
+        case Memory:
+            return s.memoryUsageBytes;
+        case Disk:
+            return s.diskUsageBytes;
+        case AutoStop:
+            return autoStopLeftMs(s, QDateTime::currentDateTimeUtc());
+        case AutoDelete:
+            return autoDeleteLeftMs(s, QDateTime::currentDateTimeUtc());
+        default:
+            return data(index, Qt::DisplayRole);
+        }
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case Name:
@@ -140,10 +246,17 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
         case Language:
             return s.language();
         case Network:
-            // The sandbox's own policy: the network setting applies to new sandboxes only.
-            return s.networkBlockAll           ? tr("Off")
-                : s.networkAllowList.isEmpty() ? tr("Open")
-                                               : tr("Allowlist: %1").arg(s.networkAllowList);
+            return networkText(s);
+        case Cpu:
+            return cpuText(s);
+        case Memory:
+            return memoryText(s);
+        case Disk:
+            return diskText(s);
+        case AutoStop:
+            return autoStopText(s, QDateTime::currentDateTimeUtc());
+        case AutoDelete:
+            return autoDeleteText(s, QDateTime::currentDateTimeUtc());
         case Thread:
             return row.threadId == 0
                 ? QString()
@@ -155,8 +268,6 @@ QVariant SandboxListModel::data(const QModelIndex &index, int role) const
                 ? QLocale().toString(created.toLocalTime(), QLocale::ShortFormat)
                 : s.createdAt;
         }
-        case Resources:
-            return resourcesText(s);
         case Labels:
             return labelsText(s.labels);
         case ColumnCount:
@@ -190,8 +301,16 @@ QVariant SandboxListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Thread");
     case Created:
         return tr("Created");
-    case Resources:
-        return tr("Limits");
+    case Cpu:
+        return tr("CPU");
+    case Memory:
+        return tr("Memory");
+    case Disk:
+        return tr("Disk");
+    case AutoStop:
+        return tr("Auto-stop");
+    case AutoDelete:
+        return tr("Auto-delete");
     case Labels:
         return tr("Labels");
     case ColumnCount:

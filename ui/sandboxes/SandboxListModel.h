@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 
 class ProcessService;
 
@@ -16,16 +17,22 @@ class SandboxListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // The columns, in the order shown. A new column is a new enumerator (before ColumnCount)
+    // with its cases in data() (DisplayRole, SortRole) and headerData().
     enum Column {
         Name,
-        Id,
-        Provider,
         State,
-        Language,
-        Network,
+        Provider,
+        Cpu, // in use / limit, e.g. "0.4 / 2 CPU"
+        Memory, // "210 MiB / 4 GiB"
+        Disk, // "12 MiB / 10 GiB"
+        AutoStop, // "stops in 12 min", "off"
+        AutoDelete, // "deleted in 6 days", "off"
         Thread,
         Created,
-        Resources,
+        Network,
+        Language,
+        Id,
         Labels,
         ColumnCount
     };
@@ -34,7 +41,8 @@ public:
         StateRole, // the server's state, even while an operation shows its own text
         ThreadIdRole, // RowId of the owning thread, 0 if none
         BusyRole, // bool: an operation on this row is running
-        SortRole, // a value that sorts as a user expects (dates chronologically)
+        SortRole, // a value that sorts as a user expects (dates chronologically, numbers as
+                  // numbers: usage in bytes and cores, timers in milliseconds left)
         ProcessCountRole, // int: background processes running in it (issue 17)
     };
 
@@ -57,6 +65,20 @@ public:
     QStringList idsInState(const QString &state) const;
     // Background processes: a row's state says how many run in it ("started · 2 processes").
     void setProcesses(ProcessService *processes);
+
+    // Texts the list and the details pane share.
+    static QString bytesText(qint64 bytes); // "210 MiB", "1.5 GiB"
+    static QString durationText(qint64 ms); // "12 min", "5 h", "6 days"
+    static QString cpuText(const Sandbox &s);
+    static QString memoryText(const Sandbox &s);
+    static QString diskText(const Sandbox &s);
+    // When the sandbox stops / is deleted by its timers, as of `now`; and the milliseconds
+    // left (max = never, 0 = due, -1 = not counting: e.g. a started sandbox's auto-delete).
+    static QString autoStopText(const Sandbox &s, const QDateTime &now);
+    static QString autoDeleteText(const Sandbox &s, const QDateTime &now);
+    static qint64 autoStopLeftMs(const Sandbox &s, const QDateTime &now);
+    static qint64 autoDeleteLeftMs(const Sandbox &s, const QDateTime &now);
+    static QString networkText(const Sandbox &s);
 
 private:
     void onAdded(const QString &id);

@@ -1,7 +1,9 @@
 // SandboxManagerPanel: view, actions, confirmations (open(), never exec()) and messages.
 #include "sandboxes/SandboxManagerPanel.h"
 
+#include "sandboxes/SandboxDetailsPane.h"
 #include "sandboxes/SandboxFileBrowser.h"
+#include "sandboxes/SandboxLifecycleDialog.h"
 #include "sandboxes/SandboxListModel.h"
 #include "services/SandboxService.h"
 
@@ -17,6 +19,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -57,6 +60,7 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(SandboxListModel::Created, Qt::DescendingOrder);
+    m_view->header()->setSortIndicatorShown(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->header()->setStretchLastSection(true);
 
@@ -81,6 +85,9 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     m_previewAction
         = addPanelAction(QStringLiteral("actionSandboxPreview"), tr("Open &Preview URL…"));
     m_browseAction = addPanelAction(QStringLiteral("actionSandboxBrowse"), tr("&Browse Files…"));
+    m_lifecycleAction = addPanelAction(QStringLiteral("actionSandboxLifecycle"), tr("&Lifecycle…"));
+    m_lifecycleAction->setToolTip(
+        tr("When this sandbox stops after idle time and when it is deleted after it stopped"));
 
     connect(m_refreshAction, &QAction::triggered, this, &SandboxManagerPanel::refresh);
     connect(m_startAction, &QAction::triggered, this, &SandboxManagerPanel::startSelected);
@@ -93,6 +100,7 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     connect(m_attachAction, &QAction::triggered, this, &SandboxManagerPanel::attachSelected);
     connect(m_previewAction, &QAction::triggered, this, &SandboxManagerPanel::askPreviewPort);
     connect(m_browseAction, &QAction::triggered, this, &SandboxManagerPanel::browseFiles);
+    connect(m_lifecycleAction, &QAction::triggered, this, &SandboxManagerPanel::editLifecycle);
 
     auto *more = new QToolButton(this);
     more->setObjectName(QStringLiteral("sandboxMoreButton"));
@@ -100,15 +108,15 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     more->setToolTip(tr("More actions for the selected sandbox"));
     more->setPopupMode(QToolButton::InstantPopup);
     auto *moreMenu = new QMenu(more);
-    moreMenu->addActions(
-        {m_copyIdAction, m_goToThreadAction, m_attachAction, m_previewAction, m_browseAction});
+    moreMenu->addActions({m_copyIdAction, m_goToThreadAction, m_attachAction, m_previewAction,
+                          m_browseAction, m_lifecycleAction});
     more->setMenu(moreMenu);
 
     m_contextMenu = new QMenu(this);
     m_contextMenu->addActions({m_refreshAction, m_startAction, m_stopAction, m_deleteAction});
     m_contextMenu->addSeparator();
-    m_contextMenu->addActions(
-        {m_copyIdAction, m_goToThreadAction, m_attachAction, m_previewAction, m_browseAction});
+    m_contextMenu->addActions({m_copyIdAction, m_goToThreadAction, m_attachAction, m_previewAction,
+                               m_browseAction, m_lifecycleAction});
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(m_cleanupAction);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -162,7 +170,15 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     layout->addLayout(buttons);
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_warningLabel);
-    layout->addWidget(m_view, 1);
+    // The details of the selected sandbox below the list.
+    m_details = new SandboxDetailsPane(m_model, this);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("sandboxSplitter"));
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(m_messageLabel);
     layout->addWidget(m_statusLabel);
 
@@ -256,6 +272,8 @@ void SandboxManagerPanel::updateActions()
                                && m_model->threadIdOf(ids.first()) != m_currentThread);
     m_previewAction->setEnabled(singleStarted);
     m_browseAction->setEnabled(singleStarted);
+    m_lifecycleAction->setEnabled(single && !m_model->isBusy(ids.first()));
+    m_details->showSandbox(single ? ids.first() : QString());
     m_cleanupAction->setEnabled(!m_model->idsInState(QStringLiteral("stopped")).isEmpty());
 }
 
@@ -311,6 +329,8 @@ void SandboxManagerPanel::onOperationFinished(const QString &id, const QString &
         what = tr("Could not start sandbox %1: %2");
     else if (operation == QLatin1String("stop"))
         what = tr("Could not stop sandbox %1: %2");
+    else if (operation == QLatin1String("lifecycle"))
+        what = tr("Could not change the lifecycle timers of sandbox %1: %2");
     else
         what = tr("Could not delete sandbox %1: %2");
     showMessage(what.arg(name, error));
@@ -482,4 +502,14 @@ void SandboxManagerPanel::browseFiles()
     auto *browser = new SandboxFileBrowser(m_sandboxes, m_model->sandbox(ids.first()), this);
     browser->setAttribute(Qt::WA_DeleteOnClose);
     browser->open();
+}
+
+void SandboxManagerPanel::editLifecycle()
+{
+    const QStringList ids = selectedIds();
+    if (ids.size() != 1 || m_model->isBusy(ids.first()))
+        return;
+    auto *dialog = new SandboxLifecycleDialog(m_sandboxes, m_model->sandbox(ids.first()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }

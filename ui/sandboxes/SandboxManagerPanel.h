@@ -1,7 +1,9 @@
-// The sandbox manager side panel: the list of sandboxes on the server in use, with start, stop,
-// delete (confirmed), clean up stopped, copy id, go to the owning thread, open a preview URL and
-// a file browser. Everything runs asynchronously; errors show in the panel with what to do.
-// Every action is a request to the sandbox service, which polls while the panel is visible.
+// The sandbox manager side panel: the list of sandboxes on the server in use (usage against
+// limits, lifecycle timers, sortable by any column) over a details pane, with start, stop,
+// delete (confirmed), clean up stopped, copy id, go to the owning thread, open a preview URL,
+// a file browser and the sandbox's lifecycle timers. Everything runs asynchronously; errors show in
+// the panel with what to do. Every action is a request to the sandbox service, which polls while
+// the panel is visible.
 #pragma once
 
 #include "store/StoreTypes.h"
@@ -13,6 +15,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QSortFilterProxyModel;
+class SandboxDetailsPane;
 class QTreeView;
 class ProcessOutputView;
 class ProcessService;
@@ -27,6 +30,8 @@ public:
 
     void refresh();
     SandboxListModel *model() const { return m_model; }
+    QSortFilterProxyModel *sortedModel() const { return m_proxy; }
+    SandboxDetailsPane *details() const { return m_details; }
     SandboxService &service() const { return m_sandboxes; }
     QAbstractItemView *view() const;
     // The ids of the selected rows, in view order.
@@ -69,6 +74,7 @@ private:
     void onPreviewUrl(const QString &id, int port, const QUrl &url, const QString &error);
     void browseFiles();
     void updateProcessActions();
+    void editLifecycle();
 
     SandboxService &m_sandboxes;
     SandboxListModel *m_model = nullptr;
@@ -93,4 +99,6 @@ private:
     ProcessService *m_processes = nullptr;
     QAction *m_showOutputAction = nullptr;
     QAction *m_stopProcessAction = nullptr;
+    QAction *m_lifecycleAction = nullptr;
+    SandboxDetailsPane *m_details = nullptr;
 };

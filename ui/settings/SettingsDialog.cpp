@@ -217,6 +217,20 @@ QWidget *SettingsDialog::buildSandboxesPage()
     auto *stopLabel = new QLabel(tr("Stop idle sandboxes &after:"), page);
     stopLabel->setBuddy(m_autoStop);
     form->addRow(stopLabel, m_autoStop);
+    m_autoStop->setToolTip(tr("A sandbox nobody used for this long is stopped (its files stay); "
+                              "the time the agent runs or a background process lives does not "
+                              "count. It starts again when its thread continues."));
+
+    m_autoDelete = new QSpinBox(page);
+    m_autoDelete->setObjectName(QStringLiteral("autoDeleteDaysSpin"));
+    m_autoDelete->setRange(-1, Settings::kMaxAutoDeleteDays);
+    m_autoDelete->setSuffix(tr(" days"));
+    m_autoDelete->setSpecialValueText(tr("Never"));
+    m_autoDelete->setToolTip(tr("A stopped sandbox is deleted, with its files, after this many "
+                                "days; 0: as soon as it stops"));
+    auto *deleteLabel = new QLabel(tr("Delete stopped sandboxes a&fter:"), page);
+    deleteLabel->setBuddy(m_autoDelete);
+    form->addRow(deleteLabel, m_autoDelete);
 
     m_commandTimeout = new QSpinBox(page);
     m_commandTimeout->setObjectName(QStringLiteral("commandTimeoutMinutesSpin"));
@@ -344,6 +358,7 @@ void SettingsDialog::load()
     m_localAllowList->setEnabled(m_localNetwork->isChecked());
     m_deleteSandboxes->setChecked(settings.deleteSandboxesWithThread());
     m_autoStop->setValue(settings.sandboxAutoStopMinutes());
+    m_autoDelete->setValue(settings.sandboxAutoDeleteDays());
     m_commandTimeout->setValue(settings.commandTimeoutMinutes());
     m_checkpointCap->setValue(settings.checkpointCapMiB());
 }
@@ -386,6 +401,7 @@ bool SettingsDialog::apply()
     settings.setLocalSandboxAllowList(m_localAllowList->text());
     settings.setDeleteSandboxesWithThread(m_deleteSandboxes->isChecked());
     settings.setSandboxAutoStopMinutes(m_autoStop->value());
+    settings.setSandboxAutoDeleteDays(m_autoDelete->value());
     settings.setCommandTimeoutMinutes(m_commandTimeout->value());
     settings.setCheckpointCapMiB(m_checkpointCap->value());
     if (m_checkpoints)

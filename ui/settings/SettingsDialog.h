@@ -71,6 +71,7 @@ private:
     QLineEdit *m_localAllowList = nullptr;
     QCheckBox *m_deleteSandboxes = nullptr;
     QSpinBox *m_autoStop = nullptr;
+    QSpinBox *m_autoDelete = nullptr;
     QSpinBox *m_commandTimeout = nullptr;
     QLineEdit *m_dataFolder = nullptr;
     QSpinBox *m_checkpointCap = nullptr;

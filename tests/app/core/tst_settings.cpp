@@ -25,6 +25,8 @@ void TestSettings::defaults()
     QVERIFY(!settings.localSandboxNetwork());
     QVERIFY(!settings.deleteSandboxesWithThread());
     QCOMPARE(settings.sandboxAutoStopMinutes(), 15);
+    QCOMPARE(settings.sandboxAutoDeleteDays(), -1); // never
+    QCOMPARE(settings.sandboxAutoDeleteMinutes(), -1);
     QCOMPARE(settings.commandTimeoutMinutes(), 30);
     QCOMPARE(settings.checkpointCapMiB(), 1024); // 1 GiB for all threads
     QCOMPARE(settings.providerBaseUrl(QStringLiteral("openai")), QString());
@@ -42,6 +44,7 @@ void TestSettings::valuesPersist()
         settings.setLocalSandboxNetwork(true);
         settings.setDeleteSandboxesWithThread(true);
         settings.setSandboxAutoStopMinutes(0);
+        settings.setSandboxAutoDeleteDays(7);
         settings.setCommandTimeoutMinutes(100000); // clamped to a day
         settings.setCheckpointCapMiB(2048);
         settings.setProviderBaseUrl(QStringLiteral("ollama"),
@@ -57,6 +60,8 @@ void TestSettings::valuesPersist()
     QVERIFY(reread.localSandboxNetwork());
     QVERIFY(reread.deleteSandboxesWithThread());
     QCOMPARE(reread.sandboxAutoStopMinutes(), 0); // never
+    QCOMPARE(reread.sandboxAutoDeleteDays(), 7);
+    QCOMPARE(reread.sandboxAutoDeleteMinutes(), 7 * 24 * 60); // minutes on the wire
     QCOMPARE(reread.commandTimeoutMinutes(), 24 * 60);
     QCOMPARE(reread.checkpointCapMiB(), 2048);
     QCOMPARE(reread.providerBaseUrl(QStringLiteral("ollama")),
@@ -71,11 +76,13 @@ void TestSettings::junkFallsBackToDefaults()
     const QString file = dir.filePath(QStringLiteral("settings.ini"));
     QFile ini(file);
     QVERIFY(ini.open(QIODevice::WriteOnly));
-    ini.write("[sandboxes]\nprovider=docker\nautoStopMinutes=-5\n[checkpoints]\ncapMiB=3\n");
+    ini.write("[sandboxes]\nprovider=docker\nautoStopMinutes=-5\nautoDeleteDays=-9\n"
+              "[checkpoints]\ncapMiB=3\n");
     ini.close();
     Settings settings(file);
     QCOMPARE(settings.sandboxProvider(), QString());
     QCOMPARE(settings.sandboxAutoStopMinutes(), 15);
+    QCOMPARE(settings.sandboxAutoDeleteDays(), -1);
     QCOMPARE(settings.checkpointCapMiB(), 1024); // below the 64 MiB floor
 }
 

@@ -237,6 +237,7 @@ void TestDaytonaCloud::createWaitsFromCreatingToStarted()
     params.env = {{QStringLiteral("A"), QStringLiteral("1")}};
     params.labels = {{QStringLiteral("app"), QStringLiteral("x")}};
     params.autoStopInterval = 30;
+    params.autoDeleteInterval = 7 * 24 * 60; // the settings' "7 days", in minutes on the wire
     SandboxWaiter *waiter = m_client->createAndWait(params);
     QSignalSpy spy(waiter, &SandboxWaiter::finished);
     QVERIFY(spy.wait(20000));
@@ -253,6 +254,11 @@ void TestDaytonaCloud::createWaitsFromCreatingToStarted()
              (QJsonObject{{QLatin1String("app"), QStringLiteral("x")},
                           {QLatin1String("code-toolbox-language"), QStringLiteral("python")}}));
     QCOMPARE(body.value(QLatin1String("autoStopInterval")).toInt(), 30);
+    QCOMPARE(body.value(QLatin1String("autoDeleteInterval")).toInt(), 7 * 24 * 60);
+    qInfo("tried: create with autoStopInterval 30 and autoDeleteInterval 10080, result: the body "
+          "carries %d and %d",
+          body.value(QLatin1String("autoStopInterval")).toInt(),
+          body.value(QLatin1String("autoDeleteInterval")).toInt());
     QCOMPARE(body.value(QLatin1String("target")).toString(), QStringLiteral("eu"));
     QVERIFY(!body.contains(QLatin1String("name")));
     // The headers of §1 on every request.

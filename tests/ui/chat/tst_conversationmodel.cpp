@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QMetaEnum>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -372,6 +373,19 @@ void TestConversationModel::runEndRows()
     model.applyEvent(event(RunEvent::Type::RunStarted));
     model.applyEvent(event(RunEvent::Type::RunFinished));
     QCOMPARE(model.rowCount(), 2);
+
+    // A sandbox the run started again is a notice line (issue 17).
+    m_run = 4;
+    model.applyEvent(event(RunEvent::Type::RunStarted));
+    RunEvent notice = event(RunEvent::Type::SandboxNotice);
+    notice.text = QStringLiteral("Starting sandbox napper again (it stops after 15 idle minutes).");
+    model.applyEvent(notice);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(kindAt(model, 2), Kind::Notice);
+    QCOMPARE(at(model, 2, ConversationModel::TextRole).toString(), notice.text);
+    qInfo("tried: a SandboxNotice event, result: row %s \"%s\"",
+          QMetaEnum::fromType<Kind>().valueToKey(int(kindAt(model, 2))),
+          qPrintable(at(model, 2, ConversationModel::TextRole).toString()));
 }
 
 void TestConversationModel::otherThreadsAreIgnored()

@@ -5,6 +5,7 @@
 #include "FakeLlmServer.h"
 #include "KeychainTestHelpers.h"
 #include "SettingsTestSupport.h"
+#include "agent/AgentEngine.h"
 
 #include "agent/ApprovalPolicy.h"
 #include "llm/LlmClient.h"
@@ -273,6 +274,9 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
     child<QCheckBox>(dialog.get(), QStringLiteral("deleteSandboxesWithThreadCheck"))
         ->setChecked(true);
     child<QSpinBox>(dialog.get(), QStringLiteral("autoStopMinutesSpin"))->setValue(45);
+    QSpinBox *autoDelete = child<QSpinBox>(dialog.get(), QStringLiteral("autoDeleteDaysSpin"));
+    QCOMPARE(autoDelete->text(), QStringLiteral("Never")); // the default
+    autoDelete->setValue(7);
     QCOMPARE(child<QSpinBox>(dialog.get(), QStringLiteral("commandTimeoutMinutesSpin"))->value(),
              30);
     child<QSpinBox>(dialog.get(), QStringLiteral("commandTimeoutMinutesSpin"))->setValue(90);
@@ -300,6 +304,7 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
     QCOMPARE(reread.localSandboxAllowList(), QStringLiteral("10.0.0.0/8, pypi.org"));
     QVERIFY(reread.deleteSandboxesWithThread());
     QCOMPARE(reread.sandboxAutoStopMinutes(), 45);
+    QCOMPARE(reread.sandboxAutoDeleteDays(), 7);
     QCOMPARE(reread.commandTimeoutMinutes(), 90);
     QCOMPARE(reread.providerBaseUrl(QStringLiteral("openai")),
              QStringLiteral("http://127.0.0.1:8080/v1/"));
@@ -320,6 +325,13 @@ void TestSettingsDialog::settingsPersistAndReachTheServices()
              QVariant(QStringLiteral("local")));
     QVERIFY(child<QCheckBox>(&again, QStringLiteral("localSandboxNetworkCheck"))->isChecked());
     QCOMPARE(child<QSpinBox>(&again, QStringLiteral("autoStopMinutesSpin"))->value(), 45);
+    QCOMPARE(child<QSpinBox>(&again, QStringLiteral("autoDeleteDaysSpin"))->value(), 7);
+    // The engine creates sandboxes with it, in minutes.
+    QString engineError;
+    QVERIFY2(m_context->agentEngine(&engineError), qPrintable(engineError));
+    qInfo("tried: auto-delete 7 days in Settings, result: the engine sends %d minutes",
+          m_context->engine().sandboxAutoDeleteMinutes());
+    QCOMPARE(m_context->engine().sandboxAutoDeleteMinutes(), 7 * 24 * 60);
 }
 
 void TestSettingsDialog::badInputIsShownAndNothingIsSaved()
