@@ -87,27 +87,34 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
         found.append(Found{thread, key, tier, 0, {}});
     };
 
-    QSqlQuery titles = prepare(QStringLiteral(
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?"));
-    titles.bindValue(0, QStringLiteral("title : (%1)").arg(all));
-    titles.bindValue(1, limit < 0 ? -1 : limit);
-    if (StoreStatus status = exec(titles, QStringLiteral("search")); !status)
-        return Result::failure(status.error());
-    while (titles.next())
-        add(titles.value(0).toLongLong(), TitleTier);
-    titles.finish();
+    // Every word in one row. With separateTitles, every matching title first, then one
+    // message or tool call; without (a second query costs a second merge of long prefixes),
+    // all rows in one stream, a title found there still ranking its thread first.
+    auto sameRow = [&](const QString &all, bool separateTitles) -> StoreStatus {
+        if (separateTitles) {
+            QSqlQuery titles
+                = prepare(QStringLiteral("SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
+                                         "ORDER BY rowid DESC LIMIT ?"));
+            titles.bindValue(0, QStringLiteral("title : (%1)").arg(all));
+            titles.bindValue(1, limit < 0 ? -1 : limit);
+            if (StoreStatus status = exec(titles, QStringLiteral("search")); !status)
+                return status;
+            while (titles.next())
+                add(titles.value(0).toLongLong(), TitleTier);
+            titles.finish();
+        }
 
-    if (found.size() < wanted) {
         QSqlQuery rows = prepare(
             QStringLiteral("SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid < ? "
                            "ORDER BY rowid DESC"));
-        const QString match = QStringLiteral("{tool message} : (%1)").arg(all);
+        const QString match
+            = separateTitles ? QStringLiteral("{tool message} : (%1)").arg(all) : all;
         qint64 below = std::numeric_limits<qint64>::max();
         while (found.size() < wanted) {
             rows.bindValue(0, match);
             rows.bindValue(1, below);
             if (StoreStatus status = exec(rows, QStringLiteral("search")); !status)
-                return Result::failure(status.error());
+                return status;
             // Within a thread, its messages come before its tool calls (their rowids are
             // higher). A long thread full of matches is skipped past (a new query below it)
             // instead of read to its first row.
@@ -119,7 +126,16 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
                 if (threadOf(key) != thread) {
                     thread = threadOf(key);
                     sameThread = 0;
-                    add(key, kindOf(key) == Kind::Message ? MessageTier : ToolCallTier);
+                    const Kind kind = kindOf(key);
+                    add(key,
+                        kind == Kind::Title         ? TitleTier
+                            : kind == Kind::Message ? MessageTier
+                                                    : ToolCallTier);
+                } else if (kindOf(key) == Kind::Title) {
+                    // The thread's title (its lowest rowid) after its messages: ranks it first.
+                    Found &hit = found[foundAt.value(thread)];
+                    hit.tier = TitleTier;
+                    hit.key = key;
                 } else if (++sameThread > kSameThreadRows && thread > 0) {
                     below = thread << 32;
                     skipped = true;
@@ -130,6 +146,26 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
             if (!skipped)
                 break;
         }
+        return {};
+    };
+    // Whole words first: FTS5 reads a word's list lazily, newest first, and stops at the limit,
+    // but a prefix longer than the prefix index ("harbo"*) merges the lists of every word it
+    // starts, whole (tens of ms at 100,000 threads). Prefixes only when whole words fall short
+    // of the limit (the word being typed, "refact" for "refactor").
+    QStringList whole;
+    for (const QString &term : terms) {
+        // "word"* -> "word"; up to 3 letters the prefix index answers as fast.
+        whole << (term.size() > 6 ? term.chopped(1) : term);
+    }
+    if (whole != terms) {
+        if (StoreStatus status = sameRow(whole.join(QLatin1Char(' ')), true); !status)
+            return Result::failure(status.error());
+        if (found.size() < wanted) {
+            if (StoreStatus status = sameRow(all, false); !status)
+                return Result::failure(status.error());
+        }
+    } else if (StoreStatus status = sameRow(all, true); !status) {
+        return Result::failure(status.error());
     }
 
     if (found.size() < wanted && terms.size() > 1) {

@@ -312,6 +312,11 @@ void TestStoreSearch::titleHitRanksAboveDeepToolOutput()
     QVERIFY2(hits.at(1).snippet.contains(QLatin1String("flamingo is deprecated")),
              qPrintable(hits.at(1).snippet));
     QVERIFY(hits.at(1).snippet.contains(QChar(0x2026))); // cut: the log is long
+    // The same as a prefix (no whole word matches; one stream over every row).
+    const QList<SearchHit> typed = m_store.search(QStringLiteral("flamin")).value();
+    QCOMPARE(typed.size(), 2);
+    QCOMPARE(typed.at(0).threadId, titled);
+    QCOMPARE(typed.at(1).threadId, deep);
 }
 
 void TestStoreSearch::toolCallsFollowResultsEditsAndDeletes()
