@@ -21,7 +21,7 @@ public:
     explicit ThreadSearcher(const QString &databasePath, QObject *parent = nullptr);
     ~ThreadSearcher() override; // waits for a query in progress, then closes its Store
 
-    // Supersedes any earlier request; finished() comes for this one only.
+    // Supersedes any earlier request; finished() comes for it only. Empty text: warm-up.
     void search(const QString &text, int limit);
     // Drops the pending request (e.g. the search was cleared).
     void cancel();

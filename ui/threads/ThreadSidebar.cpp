@@ -574,6 +574,10 @@ void ThreadSidebar::updateEmptyState()
 
 bool ThreadSidebar::eventFilter(QObject *watched, QEvent *event)
 {
+    // Focus on the field (Ctrl+K, a click): the searcher opens its own connection now rather
+    // than on the first keystroke.
+    if (watched == m_search && event->type() == QEvent::FocusIn)
+        m_threads.search(QString(), ThreadListModel::kSearchLimit);
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Down && m_model->rowCount() > 0) {
