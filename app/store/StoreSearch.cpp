@@ -48,6 +48,8 @@ struct Found
 // Words spread over rows are looked for in the threads of the rarest word only, when it is
 // this rare: beyond, the same-row hits fill the list anyway and the check would be slow.
 constexpr int kSpreadCandidates = 2000;
+// Checks of a long prefix in one thread per search (each merges the prefix's word lists).
+constexpr int kPrefixChecks = 4;
 // Matches read in a row from one thread before the rest of it is skipped.
 constexpr int kSameThreadRows = 64;
 // Snippets read at most this much of a tool call's arguments and result.
@@ -176,22 +178,34 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
             QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts "
                            "MATCH ? LIMIT %1)")
                 .arg(kSpreadCandidates + 1));
-        QString rarest;
-        qint64 rarestCount = std::numeric_limits<qint64>::max();
-        for (const QString &term : terms) {
+        auto countOf = [&](const QString &term) -> StoreResult<qint64> {
             count.bindValue(0, term);
             if (StoreStatus status = exec(count, QStringLiteral("search")); !status)
-                return Result::failure(status.error());
+                return StoreResult<qint64>::failure(status.error());
             const qint64 n = count.next() ? count.value(0).toLongLong() : 0;
             count.finish();
-            if (n < rarestCount) {
-                rarestCount = n;
-                rarest = term;
+            return n;
+        };
+        // How rare each word is, counted as a whole word (cheap, see above); as a prefix only
+        // when the whole word is nowhere (the word being typed).
+        QString rarest;
+        qint64 rarestCount = std::numeric_limits<qint64>::max();
+        for (int i = 0; i < terms.size(); ++i) {
+            StoreResult<qint64> n = countOf(whole.at(i));
+            if (n && n.value() == 0 && whole.at(i) != terms.at(i))
+                n = countOf(terms.at(i));
+            if (!n)
+                return Result::failure(n.error());
+            if (n.value() < rarestCount) {
+                rarestCount = n.value();
+                rarest = terms.at(i);
             }
         }
         if (rarestCount > 0 && rarestCount <= kSpreadCandidates) {
-            QSqlQuery rare = prepare(QStringLiteral(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC"));
+            QSqlQuery rare
+                = prepare(QStringLiteral("SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
+                                         "ORDER BY rowid DESC LIMIT %1")
+                              .arg(kSpreadCandidates * 8));
             rare.bindValue(0, rarest);
             if (StoreStatus status = exec(rare, QStringLiteral("search")); !status)
                 return Result::failure(status.error());
@@ -205,6 +219,7 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
                 }
             }
             rare.finish();
+            int prefixChecks = 0;
             QSqlQuery inThread
                 = prepare(QStringLiteral("SELECT 1 FROM search_fts WHERE search_fts MATCH ? "
                                          "AND rowid BETWEEN ? AND ? LIMIT 1"));
@@ -213,18 +228,28 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
                     break;
                 const qint64 first = threadOf(key) << 32;
                 bool hasAll = true;
-                for (const QString &term : terms) {
-                    if (term == rarest)
+                for (int i = 0; i < terms.size() && hasAll; ++i) {
+                    if (terms.at(i) == rarest)
                         continue;
-                    inThread.bindValue(0, term);
-                    inThread.bindValue(1, first);
-                    inThread.bindValue(2, first | 0xFFFFFFFFLL);
-                    if (StoreStatus status = exec(inThread, QStringLiteral("search")); !status)
-                        return Result::failure(status.error());
-                    hasAll = inThread.next();
-                    inThread.finish();
-                    if (!hasAll)
-                        break;
+                    // The whole word is a cheap seek; a long prefix merges its words' lists
+                    // again for each check, so only a few of those per search.
+                    QStringList tries{whole.at(i)};
+                    if (whole.at(i) != terms.at(i) && prefixChecks < kPrefixChecks)
+                        tries << terms.at(i);
+                    hasAll = false;
+                    for (const QString &term : std::as_const(tries)) {
+                        if (term != whole.at(i))
+                            ++prefixChecks;
+                        inThread.bindValue(0, term);
+                        inThread.bindValue(1, first);
+                        inThread.bindValue(2, first | 0xFFFFFFFFLL);
+                        if (StoreStatus status = exec(inThread, QStringLiteral("search")); !status)
+                            return Result::failure(status.error());
+                        hasAll = inThread.next();
+                        inThread.finish();
+                        if (hasAll)
+                            break;
+                    }
                 }
                 if (hasAll)
                     add(key, SpreadTier);

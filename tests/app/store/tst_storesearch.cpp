@@ -132,6 +132,8 @@ void TestStoreSearch::finds_data()
     QTest::newRow("all words must match") << QStringLiteral("parser zones") << QStringList{parser};
     QTest::newRow("words in title and message")
         << QStringLiteral("ISO offsets") << QStringList{parser};
+    QTest::newRow("prefixes in title and message")
+        << QStringLiteral("refac offs") << QStringList{parser};
     QTest::newRow("no match") << QStringLiteral("kubernetes") << QStringList{};
     QTest::newRow("punctuation") << QStringLiteral("parse_date()") << QStringList{parser};
     QTest::newRow("unbalanced quote") << QStringLiteral("\"time zones") << QStringList{parser};
