@@ -46,6 +46,25 @@ void ThreadSearcher::cancel()
 
 void ThreadSearcher::search(const QString &text, int limit)
 {
+    if (text.trimmed().isEmpty()) {
+        // A warm-up (the search field got focus): open the Store now, so the first keystroke
+        // does not wait for its integrity check (seconds at 100,000 threads). No answer, and
+        // a pending search stays the newest.
+        QMetaObject::invokeMethod(
+            m_worker,
+            [state = m_state] {
+                if (!state->store && state->openError.isEmpty()) {
+                    auto store = std::make_unique<Store>();
+                    store->setRecoverOnOpen(false);
+                    if (StoreStatus status = store->open(state->path); status)
+                        state->store = std::move(store);
+                    else
+                        state->openError = status.error();
+                }
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     const quint64 generation = ++m_generation;
     m_state->latest.store(generation);
     QMetaObject::invokeMethod(

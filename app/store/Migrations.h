@@ -4,7 +4,9 @@
 //   1: threads, messages (+ streamed chunks), runs, steps, tool calls, sandboxes
 //   2: FTS5 full-text index over thread titles and message text, kept current by triggers
 //   3: thread_tool_permissions ("always allow this tool in this thread")
-//   4: approval rules, thread approval modes, tool call approvals, plans (issue 16)
+//   4: checkpoints (issue 15)
+//   5: approval rules, thread approval modes, tool call approvals, plans (issue 16)
+//   6: one search index over titles, messages and tool calls, clustered by thread (issue 19)
 #pragma once
 
 #include "store/StoreResult.h"
@@ -14,7 +16,7 @@
 class Migrations final
 {
 public:
-    static constexpr int latestVersion = 5;
+    static constexpr int latestVersion = 6;
 
     static StoreResult<int> currentVersion(QSqlDatabase &db);
     // Migrates from the file's version to targetVersion (latestVersion normally; older

@@ -183,9 +183,9 @@ struct SandboxRecord
 struct SearchHit
 {
     RowId threadId = 0;
-    RowId messageId = 0; // 0 when the best match is the thread's title
+    RowId messageId = 0; // the message that matched; 0 for the title or a tool call
     QString title;
-    QString snippet; // plain text around the match
+    QString snippet; // around the match (a tool call's: "name: …"); empty for a title hit
     QList<std::pair<int, int>> highlights; // (start, length) of matched words in snippet
 };
 

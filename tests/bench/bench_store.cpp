@@ -1,13 +1,17 @@
 // Prints how fast the store does what the app does most: appending streamed chunks (one
 // commit each, with both durability settings), creating threads, listing and paging 10,000
-// threads for the sidebar, and full-text search over them. Numbers only; no thresholds.
+// threads for the sidebar, and full-text search over them; then search over 10,000 and 100,000
+// threads with tool calls (median and max per query kind). Numbers only; no thresholds.
 #include "store/Store.h"
+
+#include "BenchSearchData.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace {
@@ -148,5 +152,46 @@ int main(int argc, char **argv)
     for (int i = 0; i < rounds; ++i)
         check(store.search(words.at(i % words.size()), 50));
     report("search one word, top 50 (20 words)", rounds, timer.nsecsElapsed());
+
+    for (const int threads : {10000, 100000}) {
+        const QString path = dir.filePath(QStringLiteral("search-%1.sqlite3").arg(threads));
+        QString error;
+        double generated = 0;
+        timer.start();
+        if (!BenchSearchData::storeWithThreads(threads, path, &error, &generated))
+            fail(error);
+        out() << QString::asprintf("%d threads with a tool call each: %s in %.1f s\n", threads,
+                                   generated > 0 ? "generated (one transaction)" : "cached copy",
+                                   double(timer.nsecsElapsed()) / 1e9);
+        Store big;
+        check(big.open(path));
+        QList<double> everything;
+        for (const BenchSearchData::QueryKind &kind : BenchSearchData::queryKinds()) {
+            QList<double> samples;
+            QStringList counts;
+            for (int round = 0; round < 5; ++round) {
+                for (const QString &query : kind.queries) {
+                    timer.start();
+                    const QList<SearchHit> hits = check(big.search(query, 200));
+                    samples << double(timer.nsecsElapsed()) / 1e6;
+                    if (round == 0)
+                        counts << QStringLiteral("\"%1\" %2").arg(query).arg(hits.size());
+                }
+            }
+            everything << samples;
+            std::sort(samples.begin(), samples.end());
+            out() << QString::asprintf("search %6d threads, %-15s median %7.2f ms, max %7.2f ms "
+                                       "(hits: %s)\n",
+                                       threads, kind.name, samples.at(samples.size() / 2),
+                                       samples.last(),
+                                       qPrintable(counts.join(QStringLiteral(", "))));
+        }
+        std::sort(everything.begin(), everything.end());
+        out() << QString::asprintf("search %6d threads, any query       median %7.2f ms, max "
+                                   "%7.2f ms (%lld runs)\n",
+                                   threads, everything.at(everything.size() / 2), everything.last(),
+                                   static_cast<long long>(everything.size()));
+        out().flush();
+    }
     return 0;
 }

@@ -118,7 +118,7 @@ QList<ThreadListModel::Row> ThreadListModel::rowsForHits(const QList<SearchHit> 
         if (it == m_records.constEnd())
             continue;
         rows.append(Row{false, groupOf(*it), hit.threadId});
-        if (hit.messageId != 0) // a title match needs no snippet: the title shows it
+        if (!hit.snippet.isEmpty()) // a title match needs no snippet: the title shows it
             m_hits.insert(hit.threadId, hit);
     }
     return rows;
@@ -387,11 +387,19 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
         return displayTitle(thread.title);
     case Qt::EditRole:
         return thread.title.isEmpty() ? displayTitle(thread.title) : thread.title;
-    case Qt::ToolTipRole:
-        return tr("%1\nUpdated %2 · %3")
-            .arg(displayTitle(thread.title),
-                 QLocale().toString(thread.updatedAt.toLocalTime(), QLocale::ShortFormat),
-                 thread.model);
+    case Qt::ToolTipRole: {
+        QString tip
+            = tr("%1\nUpdated %2 · %3")
+                  .arg(displayTitle(thread.title),
+                       QLocale().toString(thread.updatedAt.toLocalTime(), QLocale::ShortFormat),
+                       thread.model);
+        // While searching, the whole snippet (the row may cut it).
+        if (const auto hit = m_hits.constFind(thread.id); hit != m_hits.constEnd())
+            tip += QLatin1Char('\n') + hit->snippet;
+        return tip;
+    }
+    case Qt::AccessibleDescriptionRole: // a screen reader hears why the thread was found
+        return m_hits.value(thread.id).snippet;
     case IdRole:
         return thread.id;
     case TitleRole:

@@ -30,8 +30,6 @@
 #include <utility>
 
 namespace {
-// Long enough that a word typed at speed runs one query, short enough to feel immediate.
-constexpr int kSearchDebounceMs = 150;
 constexpr int kInfoMessageMs = 8000;
 
 QAction *makeAction(QWidget *owner, const QString &text, const char *objectName,
@@ -78,7 +76,8 @@ ThreadSidebar::ThreadSidebar(ThreadService &threads, SandboxService &sandboxes,
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("threadSearchField"));
     m_search->setPlaceholderText(tr("Search threads"));
-    m_search->setToolTip(tr("Searches thread titles and message text"));
+    m_search->setToolTip(tr("Searches thread titles, message text and tool calls (commands, "
+                            "files, output)"));
     m_search->setClearButtonEnabled(true);
     m_search->installEventFilter(this);
 
@@ -135,9 +134,13 @@ ThreadSidebar::ThreadSidebar(ThreadService &threads, SandboxService &sandboxes,
     connect(&threads, &ThreadService::searchFinished, this, &ThreadSidebar::onSearchFinished);
     connect(&threads, &ThreadService::errorOccurred, this,
             [this](const QString &message) { showMessage(message, true); });
+    // No debounce: a query takes milliseconds (a few tens at 100,000 threads) on the
+    // searcher's thread, which skips every request a newer keystroke superseded while it was
+    // busy. So the first keystroke after a pause searches at once, and fast typing coalesces
+    // into one query per finished one. (The zero timer only merges changes made in one go.)
     m_searchTimer = new QTimer(this);
     m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(kSearchDebounceMs);
+    m_searchTimer->setInterval(0);
     connect(m_searchTimer, &QTimer::timeout, this, &ThreadSidebar::applySearch);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.trimmed().isEmpty())
@@ -559,8 +562,9 @@ void ThreadSidebar::updateEmptyState()
         if (!m_model->lastError().isEmpty())
             m_empty->setText(tr("Threads could not be loaded."));
         else if (m_model->isSearching())
-            m_empty->setText(tr("No threads match “%1”.\nSearch looks at titles and message text.")
-                                 .arg(m_model->searchText()));
+            m_empty->setText(
+                tr("No threads match “%1”.\nSearch looks at titles, messages and tool calls.")
+                    .arg(m_model->searchText()));
         else
             m_empty->setText(tr("No threads yet.\nStart one with New."));
     }
@@ -570,6 +574,10 @@ void ThreadSidebar::updateEmptyState()
 
 bool ThreadSidebar::eventFilter(QObject *watched, QEvent *event)
 {
+    // Focus on the field (Ctrl+K, a click): the searcher opens its own connection now rather
+    // than on the first keystroke.
+    if (watched == m_search && event->type() == QEvent::FocusIn)
+        m_threads.search(QString(), ThreadListModel::kSearchLimit);
     if (watched == m_search && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Down && m_model->rowCount() > 0) {

@@ -1,4 +1,4 @@
-// The thread sidebar: a search field (search-as-you-type over titles and message text), a
+// The thread sidebar: a search field (search-as-you-type: titles, messages, tool calls), a
 // "New thread" button and the list of threads grouped by date, pinned on top. Rename in place
 // (F2), pin, export (Markdown or JSON) and delete (Del; optionally with the thread's sandboxes)
 // from the keyboard or the row's context menu. Every change goes through the ThreadService,

@@ -4,6 +4,7 @@
 //
 //   make_store_fixture 1 tests/data/store/v1.sqlite3
 //   make_store_fixture 2 tests/data/store/v2.sqlite3
+//   make_store_fixture 5 tests/data/store/v5.sqlite3
 #include "store/Migrations.h"
 
 #include <QCoreApplication>
@@ -112,10 +113,10 @@ int main(int argc, char **argv)
     const int version = args.at(1).toInt();
     const QString path = args.at(2);
     // Version 2 only added the full-text index (filled by its triggers), version 3 the
-    // always-allowed tools (one row below), version 4 the checkpoint tables (empty): the same
-    // rows otherwise.
-    if (version < 1 || version > 4)
-        fail(QStringLiteral("only versions 1 to 4 have fixture rows so far"));
+    // always-allowed tools (one row below), version 4 the checkpoint tables and version 5 the
+    // approval tables (empty): the same rows otherwise.
+    if (version < 1 || version > 5)
+        fail(QStringLiteral("only versions 1 to 5 have fixture rows so far"));
     QFile::remove(path);
     {
         QSqlDatabase db

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -108,13 +109,13 @@ void TestStoreMigrations::newFileGetsLatestSchema()
     QCOMPARE(tables,
              QStringList({QStringLiteral("approval_rules"), QStringLiteral("checkpoint_files"),
                           QStringLiteral("checkpoints"), QStringLiteral("message_chunks"),
-                          QStringLiteral("messages"), QStringLiteral("messages_fts"),
-                          QStringLiteral("plans"), QStringLiteral("restore_journal"),
-                          QStringLiteral("runs"), QStringLiteral("sandboxes"),
-                          QStringLiteral("steps"), QStringLiteral("thread_approval_modes"),
+                          QStringLiteral("messages"), QStringLiteral("plans"),
+                          QStringLiteral("restore_journal"), QStringLiteral("runs"),
+                          QStringLiteral("sandboxes"), QStringLiteral("search_fts"),
+                          QStringLiteral("search_tool_calls"), QStringLiteral("steps"),
+                          QStringLiteral("thread_approval_modes"),
                           QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"),
-                          QStringLiteral("threads_fts"), QStringLiteral("tool_call_approvals"),
-                          QStringLiteral("tool_calls")}));
+                          QStringLiteral("tool_call_approvals"), QStringLiteral("tool_calls")}));
     // Opening again is a no-op for the schema.
     Store again;
     QVERIFY(again.open(path));
@@ -213,15 +214,31 @@ void TestStoreMigrations::fixtureMigratesKeepingRows()
     QCOMPARE(store.sandboxesForThread(threads.at(2).id)->first().remoteId,
              QStringLiteral("sb-7f3a"));
 
-    // Old rows are in the full-text index that version 2 added.
+    // Old rows are in the search index that version 6 built: titles, messages, tool calls.
     const QList<SearchHit> title = store.search(QStringLiteral("cafe")).value();
     QCOMPARE(title.size(), 1);
     QCOMPARE(title.first().threadId, threads.at(0).id);
+    // "pytest" is in thread 1's answer and in thread 2's running command: the message first.
     const QList<SearchHit> text = store.search(QStringLiteral("pytest")).value();
-    QCOMPARE(text.size(), 1);
+    QCOMPARE(text.size(), 2);
     QCOMPARE(text.first().threadId, threads.at(2).id);
     QCOMPARE(text.first().messageId, first.at(1).id);
+    QCOMPARE(text.at(1).threadId, threads.at(0).id);
+    QVERIFY2(text.at(1).snippet.startsWith(QLatin1String("exec: "))
+                 && text.at(1).snippet.contains(QLatin1String("python -m pytest")),
+             qPrintable(text.at(1).snippet));
     QCOMPARE(store.search(QStringLiteral("fuseaux horaires"))->size(), 1); // recovered text too
+    // The denied command of thread 1 and the file its first call wrote.
+    const QList<SearchHit> command = store.search(QStringLiteral("rm -rf")).value();
+    QCOMPARE(command.size(), 1);
+    QCOMPARE(command.first().threadId, threads.at(2).id);
+    QVERIFY2(command.first().snippet.startsWith(QLatin1String("exec: ")),
+             qPrintable(command.first().snippet));
+    QCOMPARE(store.search(QStringLiteral("reverse.py"))->first().threadId, threads.at(2).id);
+    qInfo("tried: search an old file (%s) for a title, a message, a command; result: %lld, "
+          "%lld, %lld hits",
+          qPrintable(QFileInfo(fixture).fileName()), static_cast<long long>(title.size()),
+          static_cast<long long>(text.size()), static_cast<long long>(command.size()));
 }
 
 void TestStoreMigrations::newerVersionIsRefusedUnchanged()

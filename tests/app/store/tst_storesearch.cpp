@@ -1,10 +1,13 @@
 // Search as a user types it: SearchQuery turns any text into a safe FTS5 expression (pure
-// tests), and Store::search finds threads by words in titles and messages, by prefix, with
-// punctuation, quotes, FTS operators and non-ASCII text in the query, with a snippet that
-// highlights the match.
+// tests), and Store::search finds threads by words in titles, messages and tool calls (a
+// command, a file written, an error in the output), by prefix, with punctuation, quotes, FTS
+// operators and non-ASCII text in the query, ranked (title before a tool's output), with a
+// snippet that highlights the match.
 #include "store/SearchQuery.h"
 #include "store/Store.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,8 +25,19 @@ private slots:
     void finds();
     void oneHitPerThreadWithSnippet();
     void followsRenamesDeletesAndStreaming();
+    void findsToolCalls_data();
+    void findsToolCalls();
+    void titleHitRanksAboveDeepToolOutput();
+    void toolCallsFollowResultsEditsAndDeletes();
+    void hostileQueriesNeverFail_data();
+    void hostileQueriesNeverFail();
+    void snippetCutsAroundTheMatch();
+    void aLongThreadDoesNotHideOlderOnes();
 
 private:
+    // A thread whose one run made these tool calls (name, arguments, result).
+    RowId threadWithCalls(const QString &title, const QList<QStringList> &calls);
+
     QTemporaryDir m_dir;
     Store m_store;
     QHash<QString, RowId> m_threads; // title -> id
@@ -118,6 +132,8 @@ void TestStoreSearch::finds_data()
     QTest::newRow("all words must match") << QStringLiteral("parser zones") << QStringList{parser};
     QTest::newRow("words in title and message")
         << QStringLiteral("ISO offsets") << QStringList{parser};
+    QTest::newRow("prefixes in title and message")
+        << QStringLiteral("refac offs") << QStringList{parser};
     QTest::newRow("no match") << QStringLiteral("kubernetes") << QStringList{};
     QTest::newRow("punctuation") << QStringLiteral("parse_date()") << QStringList{parser};
     QTest::newRow("unbalanced quote") << QStringLiteral("\"time zones") << QStringList{parser};
@@ -167,15 +183,12 @@ void TestStoreSearch::oneHitPerThreadWithSnippet()
              QStringLiteral("zones"));
     QCOMPARE(m_store.search(QStringLiteral("parser")).value().size(), 1);
 
+    // A title hit has no snippet: the title itself shows the match.
     const QList<SearchHit> title = m_store.search(QStringLiteral("menu scr")).value();
     QCOMPARE(title.size(), 1);
-    QVERIFY(!title.first().highlights.isEmpty());
-    QVERIFY(!title.first().snippet.contains(QChar(0x02)));
-    for (const auto &[start, length] : title.first().highlights) {
-        const QString word = title.first().snippet.mid(start, length).toLower();
-        QVERIFY2(word.startsWith(QLatin1String("menu")) || word.startsWith(QLatin1String("scr")),
-                 qPrintable(word));
-    }
+    QCOMPARE(title.first().messageId, 0);
+    QVERIFY(title.first().snippet.isEmpty());
+    QVERIFY(title.first().highlights.isEmpty());
 }
 
 void TestStoreSearch::followsRenamesDeletesAndStreaming()
@@ -199,6 +212,247 @@ void TestStoreSearch::followsRenamesDeletesAndStreaming()
     QVERIFY(m_store.deleteThread(id));
     QCOMPARE(m_store.search(QStringLiteral("giraffe"))->size(), 0);
     QCOMPARE(m_store.search(QStringLiteral("okapi"))->size(), 0);
+}
+
+RowId TestStoreSearch::threadWithCalls(const QString &title, const QList<QStringList> &calls)
+{
+    const RowId id = m_store.createThread(title, {}).value().id;
+    const RowId run = m_store.createRun(id, QStringLiteral("openai/gpt-4o-mini")).value().id;
+    const RowId step = m_store.startStep(run).value().id;
+    int n = 0;
+    for (const QStringList &call : calls) {
+        const ToolCallRecord record
+            = m_store
+                  .proposeToolCall(
+                      {run, step, QStringLiteral("call_%1").arg(++n), call.at(0), call.at(1)})
+                  .value();
+        if (call.size() > 2) {
+            if (!m_store.decideToolCall(record.id, ApprovalDecision::Approved)
+                || !m_store.startToolCall(record.id)
+                || !m_store.finishToolCall(record.id, ToolCallStatus::Done, call.at(2)))
+                qFatal("cannot finish the tool call %s", qPrintable(call.at(0)));
+        }
+    }
+    return id;
+}
+
+void TestStoreSearch::findsToolCalls_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("tool");
+    QTest::addColumn<QString>("inSnippet");
+    QTest::newRow("command it ran")
+        << QStringLiteral("cargo build --release") << QStringLiteral("runCommand")
+        << QStringLiteral("cargo build --release");
+    QTest::newRow("file it wrote")
+        << QStringLiteral("quokka_parser.rs") << QStringLiteral("writeFile")
+        << QStringLiteral("quokka_parser.rs");
+    QTest::newRow("error in the output")
+        << QStringLiteral("undeclared crate tokio") << QStringLiteral("runCommand")
+        << QStringLiteral("undeclared crate");
+}
+
+void TestStoreSearch::findsToolCalls()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, tool);
+    QFETCH(QString, inSnippet);
+    static RowId thread = 0;
+    if (thread == 0) {
+        thread = threadWithCalls(
+            QStringLiteral("Port the service"),
+            {{QStringLiteral("writeFile"),
+              QStringLiteral(R"({"path":"src/quokka_parser.rs","content":"fn main() {}"})"),
+              QStringLiteral(R"({"ok":true})")},
+             {QStringLiteral("runCommand"),
+              QStringLiteral(R"({"command":"cargo build --release --target wasm32-wasip1"})"),
+              QStringLiteral(R"({"exitCode":101,"stderr":"error[E0433]: failed to resolve: use )"
+                             R"(of undeclared crate or module `tokio`"})")}});
+    }
+    const StoreResult<QList<SearchHit>> hits = m_store.search(query);
+    QVERIFY2(hits, qPrintable(hits.error()));
+    qInfo("tried: search \"%s\"; result: %lld hits, first %s", qPrintable(query),
+          static_cast<long long>(hits->size()),
+          hits->isEmpty() ? "none" : qPrintable(hits->first().snippet));
+    QCOMPARE(hits->size(), 1);
+    const SearchHit &hit = hits->first();
+    QCOMPARE(hit.threadId, thread);
+    QCOMPARE(hit.messageId, 0);
+    QVERIFY2(hit.snippet.startsWith(tool + QStringLiteral(": ")), qPrintable(hit.snippet));
+    QVERIFY2(hit.snippet.contains(inSnippet), qPrintable(hit.snippet));
+    QVERIFY(!hit.highlights.isEmpty());
+    const QString first
+        = hit.snippet.mid(hit.highlights.first().first, hit.highlights.first().second);
+    QVERIFY2(query.contains(first, Qt::CaseInsensitive) || first.startsWith(QLatin1String("tokio")),
+             qPrintable(first));
+}
+
+void TestStoreSearch::titleHitRanksAboveDeepToolOutput()
+{
+    const RowId titled
+        = m_store.createThread(QStringLiteral("Flamingo migration plan"), {}).value().id;
+    // Newer (so most recent first alone would put it on top), the word deep in an output.
+    QStringList lines;
+    for (int i = 0; i < 400; ++i)
+        lines << QStringLiteral("line %1 of the build log, nothing to see").arg(i);
+    lines << QStringLiteral("warning: flamingo is deprecated");
+    const RowId deep = threadWithCalls(
+        QStringLiteral("Nightly build"),
+        {{QStringLiteral("runCommand"), QStringLiteral(R"({"command":"make all"})"),
+          QStringLiteral(R"({"exitCode":0,"stdout":")") + lines.join(QStringLiteral("\\n"))
+              + QStringLiteral("\"}")}});
+    const QList<SearchHit> hits = m_store.search(QStringLiteral("flamingo")).value();
+    qInfo("tried: \"flamingo\" in one title and at the end of a newer thread's 400-line output; "
+          "result: %lld hits, order %s",
+          static_cast<long long>(hits.size()),
+          qPrintable(hits.size() == 2 ? hits.at(0).title + QStringLiteral(" > ") + hits.at(1).title
+                                      : QString()));
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits.at(0).threadId, titled);
+    QVERIFY(hits.at(0).snippet.isEmpty()); // a title hit
+    QCOMPARE(hits.at(1).threadId, deep);
+    QVERIFY2(hits.at(1).snippet.contains(QLatin1String("flamingo is deprecated")),
+             qPrintable(hits.at(1).snippet));
+    QVERIFY(hits.at(1).snippet.contains(QChar(0x2026))); // cut: the log is long
+    // The same as a prefix (no whole word matches; one stream over every row).
+    const QList<SearchHit> typed = m_store.search(QStringLiteral("flamin")).value();
+    QCOMPARE(typed.size(), 2);
+    QCOMPARE(typed.at(0).threadId, titled);
+    QCOMPARE(typed.at(1).threadId, deep);
+}
+
+void TestStoreSearch::toolCallsFollowResultsEditsAndDeletes()
+{
+    const RowId id = m_store.createThread(QStringLiteral("Lifecycle"), {}).value().id;
+    const RowId run = m_store.createRun(id, QStringLiteral("m")).value().id;
+    const ToolCallRecord call
+        = m_store
+              .proposeToolCall({run, 0, QStringLiteral("c1"), QStringLiteral("runCommand"),
+                                QStringLiteral(R"({"command":"ls axolotl"})")})
+              .value();
+    QCOMPARE(m_store.search(QStringLiteral("axolotl"))->size(), 1);
+    // The person edits the command before approving it: the old one is no longer found.
+    QVERIFY(m_store.decideToolCall(call.id, ApprovalDecision::Approved, {},
+                                   QStringLiteral(R"({"command":"ls narwhal"})")));
+    QCOMPARE(m_store.search(QStringLiteral("axolotl"))->size(), 0);
+    QCOMPARE(m_store.search(QStringLiteral("narwhal"))->size(), 1);
+    QVERIFY(m_store.startToolCall(call.id));
+    QCOMPARE(m_store.search(QStringLiteral("pangolin"))->size(), 0);
+    QVERIFY(m_store.finishToolCall(call.id, ToolCallStatus::Done,
+                                   QStringLiteral(R"({"stdout":"pangolin.txt"})")));
+    QCOMPARE(m_store.search(QStringLiteral("pangolin"))->size(), 1);
+    // Words spread over rows: the title and the output.
+    QCOMPARE(m_store.search(QStringLiteral("lifecycle pangolin"))->size(), 1);
+
+    QVERIFY(m_store.deleteThread(id)); // cascades through the run to the tool call
+    QCOMPARE(m_store.search(QStringLiteral("narwhal"))->size(), 0);
+    QCOMPARE(m_store.search(QStringLiteral("pangolin"))->size(), 0);
+    // Not only filtered out: the index itself holds none of the thread's words any more.
+    int left = -1;
+    {
+        QSqlDatabase raw
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(m_dir.filePath(QStringLiteral("studio.sqlite3")));
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM search_fts WHERE search_fts "
+                                          "MATCH 'narwhal OR pangolin OR lifecycle'")));
+        QVERIFY(query.next());
+        left = query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    QCOMPARE(left, 0);
+    qInfo("tried: propose, edit, finish, delete a tool call; result: found at each step, %d "
+          "index rows left after the delete",
+          left);
+}
+
+void TestStoreSearch::hostileQueriesNeverFail_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("findsFlamingo"); // the thread "Flamingo migration plan"
+    QTest::newRow("lone quote") << QStringLiteral("\"") << false;
+    QTest::newRow("unbalanced quote") << QStringLiteral("\"flamingo migr") << true;
+    QTest::newRow("quoted phrase") << QStringLiteral("\"flamingo migration\"") << true;
+    QTest::newRow("NEAR") << QStringLiteral("NEAR(flamingo plan, 2)") << false;
+    QTest::newRow("NEAR words") << QStringLiteral("flamingo NEAR plan") << false;
+    QTest::newRow("AND alone") << QStringLiteral("AND") << false;
+    QTest::newRow("trailing AND") << QStringLiteral("flamingo AND") << false;
+    QTest::newRow("OR NOT") << QStringLiteral("flamingo OR NOT plan") << false;
+    QTest::newRow("star") << QStringLiteral("flam*") << true;
+    QTest::newRow("stars only") << QStringLiteral("** * *") << false;
+    QTest::newRow("open parentheses") << QStringLiteral("((flamingo") << true;
+    QTest::newRow("close parenthesis") << QStringLiteral("flamingo)) plan") << true;
+    QTest::newRow("column filter") << QStringLiteral("title:flamingo") << false;
+    QTest::newRow("column set") << QStringLiteral("{title message}: flamingo") << false;
+    QTest::newRow("caret minus plus") << QStringLiteral("^flamingo -plan +migration") << true;
+    QTest::newRow("sql") << QStringLiteral("flamingo'; DELETE FROM threads; --") << false;
+    QTest::newRow("backslashes") << QStringLiteral("\\\\flamingo\\") << true;
+    QTest::newRow("nul") << QStringLiteral("flamingo") + QChar(0) + QStringLiteral("plan") << true;
+    QTest::newRow("very long") << QStringLiteral("flamingo ").repeated(5000) + QStringLiteral("(\"")
+                               << true;
+    QTest::newRow("very long word") << QStringLiteral("x").repeated(100000) << false;
+}
+
+void TestStoreSearch::hostileQueriesNeverFail()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, findsFlamingo);
+    const int before = m_store.countThreads().value();
+    const StoreResult<QList<SearchHit>> hits = m_store.search(query, 200);
+    qInfo("tried: %s (%lld chars); result: %s", qPrintable(QString(query).left(40)),
+          static_cast<long long>(query.size()),
+          hits ? qPrintable(QStringLiteral("%1 hits").arg(hits->size()))
+               : qPrintable(hits.error()));
+    QVERIFY2(hits, qPrintable(hits.error()));
+    bool flamingo = false;
+    for (const SearchHit &hit : hits.value())
+        flamingo = flamingo || hit.title == QStringLiteral("Flamingo migration plan");
+    if (findsFlamingo)
+        QVERIFY(flamingo);
+    QCOMPARE(m_store.countThreads().value(), before);
+}
+
+void TestStoreSearch::snippetCutsAroundTheMatch()
+{
+    const QString text = QStringLiteral("one two three four five six seven eight Café nine ten "
+                                        "eleven twelve thirteen fourteen fifteen sixteen");
+    const SearchQuery::Snippet snippet
+        = SearchQuery::snippet(text, {QStringLiteral("cafe"), QStringLiteral("ele")}, 8);
+    QVERIFY2(snippet.text.startsWith(QChar(0x2026)), qPrintable(snippet.text));
+    QVERIFY2(snippet.text.endsWith(QChar(0x2026)), qPrintable(snippet.text));
+    QStringList marked;
+    for (const auto &[start, length] : snippet.highlights)
+        marked << snippet.text.mid(start, length);
+    QCOMPARE(marked, (QStringList{QStringLiteral("Café"), QStringLiteral("eleven")}));
+    const SearchQuery::Snippet none = SearchQuery::snippet(text, {QStringLiteral("zzz")}, 3);
+    QCOMPARE(none.text, QStringLiteral("one two three…"));
+    QVERIFY(none.highlights.isEmpty());
+}
+
+void TestStoreSearch::aLongThreadDoesNotHideOlderOnes()
+{
+    // The older thread mentions the word once; the newer one in each of its 300 messages.
+    const RowId older = m_store.createThread(QStringLiteral("Older"), {}).value().id;
+    NewMessage once;
+    once.threadId = older;
+    once.parts = NewMessage::textParts(QStringLiteral("the capybara left"));
+    QVERIFY(m_store.appendMessage(once));
+    const RowId newer = m_store.createThread(QStringLiteral("Newer"), {}).value().id;
+    for (int i = 0; i < 300; ++i) {
+        NewMessage message;
+        message.threadId = newer;
+        message.parts = NewMessage::textParts(QStringLiteral("capybara number %1").arg(i));
+        QVERIFY(m_store.appendMessage(message));
+    }
+    const QList<SearchHit> hits = m_store.search(QStringLiteral("capybara"), 10).value();
+    qInfo("tried: a word in 300 messages of one thread and 1 of an older one; result: %lld hits",
+          static_cast<long long>(hits.size()));
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits.at(0).threadId, newer);
+    QVERIFY2(hits.at(0).snippet.contains(QLatin1String("capybara number 299")),
+             qPrintable(hits.at(0).snippet)); // its latest mention
+    QCOMPARE(hits.at(1).threadId, older);
 }
 
 QTEST_GUILESS_MAIN(TestStoreSearch)

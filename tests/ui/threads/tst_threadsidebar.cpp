@@ -24,6 +24,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,6 +50,7 @@ private slots:
     void cleanup();
     void typingFiltersTheList();
     void searchWithoutHitsShowsTheEmptyState();
+    void searchShowsTheToolCallSnippetUnderTheTitle();
     void f2RenamePersists();
     void deleteAsksThenRemovesFromTheStore();
     void deleteCanTakeTheThreadsSandboxes();
@@ -227,6 +229,68 @@ void TestThreadSidebar::searchWithoutHitsShowsTheEmptyState()
     m_sidebar->searchField()->clear();
     QTRY_VERIFY(list()->isVisible());
     QVERIFY(!empty->isVisible());
+}
+
+// A thread found by a command it ran: the row shows the command, its matched word in bold,
+// on a second line under the title (painted by the delegate: ink appears there), and the
+// tooltip and accessible description say it too.
+void TestThreadSidebar::searchShowsTheToolCallSnippetUnderTheTitle()
+{
+    Store &store = m_context->store();
+    const RowId id = store.createThread(QStringLiteral("Workspace chores"), {}).value().id;
+    const RowId run = store.createRun(id, QStringLiteral("openai/gpt-4o-mini")).value().id;
+    QVERIFY(
+        store.proposeToolCall({run, 0, QStringLiteral("c1"), QStringLiteral("runCommand"),
+                               QStringLiteral(R"({"command":"cargo test --quiet -p wombat"})")}));
+    showSidebar();
+    const int titleOnlyRows = m_sidebar->model()->rowCount();
+    QVERIFY(titleOnlyRows > 0);
+
+    QTest::keyClicks(m_sidebar->searchField(), QStringLiteral("wombat"));
+    QTRY_COMPARE(shownTitles(), QStringList{QStringLiteral("Workspace chores")});
+    const QModelIndex hit = list()->model()->index(0, 0);
+    const QString snippet = hit.data(ThreadListModel::SnippetRole).toString();
+    qInfo("tried: type \"wombat\" (only in a command a thread ran); result: row \"%s\" with "
+          "snippet \"%s\"",
+          qPrintable(hit.data().toString()), qPrintable(snippet));
+    QCOMPARE(snippet, QStringLiteral(R"(runCommand: {"command":"cargo test --quiet -p wombat"})"));
+    QCOMPARE(hit.data(Qt::AccessibleDescriptionRole).toString(), snippet);
+    QVERIFY(hit.data(Qt::ToolTipRole).toString().contains(snippet));
+    const QVariantList bold = hit.data(ThreadListModel::SnippetHighlightsRole).toList();
+    QCOMPARE(bold.size(), 1);
+    QCOMPARE(snippet.mid(bold.first().toPoint().x(), bold.first().toPoint().y()),
+             QStringLiteral("wombat"));
+
+    // The second line of the row has ink where the snippet is painted, the same row without
+    // a snippet (a title hit) has none there.
+    const QRect row = list()->visualRect(hit);
+    const int lineHeight = list()->fontMetrics().lineSpacing();
+    QVERIFY2(row.height() >= 2 * lineHeight, "the row has room for the snippet");
+    auto inkInSecondLine = [&] {
+        const QImage image = list()->viewport()->grab().toImage();
+        const QRect line(row.left() + 4, row.bottom() - lineHeight - 2, row.width() - 8,
+                         lineHeight);
+        QHash<QRgb, int> colors; // the most common one is the background
+        for (int y = line.top(); y <= line.bottom(); ++y) {
+            for (int x = line.left(); x < line.right(); ++x)
+                ++colors[image.pixel(x, y)];
+        }
+        int background = 0;
+        for (const int count : std::as_const(colors))
+            background = std::max(background, count);
+        return int(line.width() - 1) * line.height() - background;
+    };
+    const int withSnippet = inkInSecondLine();
+    m_sidebar->searchField()->clear();
+    QTest::keyClicks(m_sidebar->searchField(), QStringLiteral("workspace chores"));
+    QTRY_COMPARE(shownTitles(), QStringList{QStringLiteral("Workspace chores")});
+    QVERIFY(list()->model()->index(0, 0).data(ThreadListModel::SnippetRole).toString().isEmpty());
+    const int titleHit = inkInSecondLine();
+    qInfo("tried: ink in the row's second line; result: %d pixels with the snippet, %d for a "
+          "title hit",
+          withSnippet, titleHit);
+    QVERIFY(withSnippet > 20);
+    QCOMPARE(titleHit, 0);
 }
 
 void TestThreadSidebar::f2RenamePersists()
