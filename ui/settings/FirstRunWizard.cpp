@@ -340,6 +340,9 @@ int FirstRunWizard::nextId() const
 bool FirstRunWizard::validateCurrentPage()
 {
     // What can be checked without the keychain, before leaving a model page (Next or Finish).
+    // QWizard asks again when complete() accepts: by then the pages were checked and stored.
+    if (m_completing)
+        return true;
     switch (currentId()) {
     case KeyPage:
         return checkKeyPage();
@@ -594,6 +597,7 @@ void FirstRunWizard::complete(const QString &defaultModel)
     settings.setDefaultModel(defaultModel);
     settings.setFirstRunDone(true);
     settings.sync();
+    m_completing = true;
     QWizard::accept();
 }
 

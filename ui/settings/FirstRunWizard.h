@@ -69,6 +69,7 @@ private:
 
     SettingsServices m_services;
     bool m_busy = false;
+    bool m_completing = false;
     QRadioButton *m_pasteChoice = nullptr;
     QRadioButton *m_importChoice = nullptr;
     QRadioButton *m_localChoice = nullptr;
