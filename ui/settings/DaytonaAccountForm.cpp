@@ -1,9 +1,9 @@
 // DaytonaAccountForm: key, source, Forget/Import, URL, target and Test.
 #include "DaytonaAccountForm.h"
 
-#include "DaytonaAccountCheck.h"
 #include "core/Settings.h"
 #include "log/Redactor.h"
+#include "sandbox/DaytonaAccountCheck.h"
 #include "secrets/KeyStore.h"
 
 #include <QDir>

@@ -1,5 +1,5 @@
 // DaytonaAccountCheck: GET /sandbox?limit=1 with the typed account, and what its answer means.
-#include "DaytonaAccountCheck.h"
+#include "sandbox/DaytonaAccountCheck.h"
 
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
