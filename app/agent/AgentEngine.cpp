@@ -194,8 +194,8 @@ bool AgentEngine::prepare(RowId threadId, const RunOptions &options, ThreadRecor
         return fail(QStringLiteral("unknown sandbox provider '%1' (use local or daytona)")
                         .arg(resolved->sandboxProvider));
     if (resolved->sandboxProvider == SandboxBackend::daytona() && !m_services.sandboxes.hasCloud())
-        return fail(QStringLiteral("Daytona sandboxes need a DAYTONA_API_KEY (environment or "
-                                   ".env); add one, or choose local sandboxes"));
+        return fail(QStringLiteral("Daytona sandboxes need an API key: add one in Settings > "
+                                   "Daytona (or set DAYTONA_API_KEY), or choose local sandboxes"));
     if (thread->model != resolved->model) {
         logged(m_services.threads.setModel(threadId, resolved->model), "the thread's model");
         thread->model = resolved->model;

@@ -62,17 +62,23 @@ int runAgent(AppContext &context, const CommandLine &line, QTextStream &out, QTe
                      &RunCommand::cancel);
     QObject::connect(&command, &RunCommand::finished, &command,
                      [](int exitCode) { QCoreApplication::exit(exitCode); });
-    command.start(options);
+    // A Daytona key in the keychain must be known before the first sandbox call.
+    context.whenSandboxKeyKnown(&command, [&command, options] { command.start(options); });
     return QCoreApplication::exec();
 }
 
 template<typename Command>
-int runDataCommand(AppContext &context, const CommandLine &line, QTextStream &out, QTextStream &err)
+int runDataCommand(AppContext &context, const CommandLine &line, QTextStream &out, QTextStream &err,
+                   bool usesSandboxes = false)
 {
     Command command(context, out, err);
     QObject::connect(&command, &Command::finished, &command,
                      [](int exitCode) { QCoreApplication::exit(exitCode); });
-    command.start(line.subcommandArguments);
+    const QStringList arguments = line.subcommandArguments;
+    if (usesSandboxes) // a Daytona key in the keychain is known before the first sandbox call
+        context.whenSandboxKeyKnown(&command, [&command, arguments] { command.start(arguments); });
+    else
+        command.start(arguments);
     return QCoreApplication::exec();
 }
 
@@ -89,11 +95,11 @@ int run(AppContext &context, const CommandLine &line, QTextStream &out, QTextStr
     if (line.subcommand == QLatin1String("threads"))
         return runDataCommand<ThreadsCommand>(context, line, out, err);
     if (line.subcommand == QLatin1String("sandboxes"))
-        return runDataCommand<SandboxesCommand>(context, line, out, err);
+        return runDataCommand<SandboxesCommand>(context, line, out, err, true);
     if (line.subcommand == QLatin1String("changes"))
-        return runDataCommand<ChangesCommand>(context, line, out, err);
+        return runDataCommand<ChangesCommand>(context, line, out, err, true);
     if (line.subcommand == QLatin1String("rewind"))
-        return runDataCommand<RewindCommand>(context, line, out, err);
+        return runDataCommand<RewindCommand>(context, line, out, err, true);
     err << "agent-studio: unknown command '" << line.subcommand
         << "'; run 'agent-studio --help' for the list of commands.\n";
     return 2;

@@ -42,6 +42,10 @@ static const Settings::Key kFirstRunDone{QStringLiteral("app/firstRunDone"), fal
 static const Settings::Key kTheme{QStringLiteral("ui/theme"), QStringLiteral("system")};
 static const Settings::Key kDesktopNotifications{QStringLiteral("ui/desktopNotifications"), true};
 static const Settings::Key kTrayIcon{QStringLiteral("ui/trayIcon"), true};
+// Daytona's API URL and target region (issue 17); empty: DAYTONA_API_URL / DAYTONA_TARGET from
+// the environment or .env, else the SDKs' defaults. The key itself lives in the keychain.
+static const Settings::Key kDaytonaApiUrl{QStringLiteral("daytona/apiUrl"), QString()};
+static const Settings::Key kDaytonaTarget{QStringLiteral("daytona/target"), QString()};
 
 Settings::Settings(const QString &file)
     : m_settings(file, QSettings::IniFormat)
@@ -279,4 +283,24 @@ bool Settings::trayIcon() const
 void Settings::setTrayIcon(bool on)
 {
     setValue(kTrayIcon, on);
+}
+
+QString Settings::daytonaApiUrl() const
+{
+    return value(kDaytonaApiUrl).toString().trimmed();
+}
+
+void Settings::setDaytonaApiUrl(const QString &url)
+{
+    setValue(kDaytonaApiUrl, url.trimmed());
+}
+
+QString Settings::daytonaTarget() const
+{
+    return value(kDaytonaTarget).toString().trimmed();
+}
+
+void Settings::setDaytonaTarget(const QString &target)
+{
+    setValue(kDaytonaTarget, target.trimmed());
 }

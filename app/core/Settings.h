@@ -95,6 +95,14 @@ public:
     bool firstRunDone() const;
     void setFirstRunDone(bool done);
 
+    // Daytona's API URL and target region; empty: DAYTONA_API_URL / DAYTONA_TARGET from the
+    // environment or .env, else https://app.daytona.io/api and the organization's default.
+    // The API key is never here: it lives in the OS keychain (account "daytona").
+    QString daytonaApiUrl() const;
+    void setDaytonaApiUrl(const QString &url);
+    QString daytonaTarget() const;
+    void setDaytonaTarget(const QString &target);
+
 private:
     QVariant value(const Key &key) const;
     void setValue(const Key &key, const QVariant &value);

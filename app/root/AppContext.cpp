@@ -7,6 +7,7 @@
 #include "core/Logging.h"
 #include "llm/LlmClient.h"
 #include "localsandbox/LocalSandboxServer.h"
+#include "root/DaytonaAccount.h"
 #include "sandbox/DaytonaConfig.h"
 #include "sandbox/SandboxBackend.h"
 #include "secrets/KeyResolver.h"
@@ -81,6 +82,10 @@ bool AppContext::open(QString *error)
     m_keys->setRedactor(&m_redactor);
     if (!m_keys->loadEnvFile(m_envFile, error))
         return false;
+    m_daytona = std::make_unique<DaytonaAccount>(*m_keys, *m_keyStore, *m_settings);
+    // A new key (keychain answer, Settings) or URL reaches the sandboxes' next call.
+    QObject::connect(m_daytona.get(), &DaytonaAccount::changed, m_daytona.get(),
+                     [this] { updateSandboxAccount(); });
     // One process owns the folder at a time: only it may recover interrupted runs, since a
     // second process (a CLI command while the window is open) would mark the owner's live
     // streams as interrupted.
@@ -160,6 +165,10 @@ void AppContext::applySettings()
     }
     if (m_checkpoints)
         m_checkpoints->setCapBytes(qint64(m_settings->checkpointCapMiB()) << 20);
+    if (m_daytona) {
+        m_daytona->settingsChanged();
+        updateSandboxAccount(); // the provider choice too
+    }
     if (m_engine) {
         m_engine->setSandboxAutoStopMinutes(m_settings->sandboxAutoStopMinutes());
         m_engine->setSandboxAutoDeleteMinutes(m_settings->sandboxAutoDeleteMinutes());
@@ -167,33 +176,58 @@ void AppContext::applySettings()
     }
 }
 
+QString AppContext::sandboxProviderChoice() const
+{
+    // The command line's choice, else the settings' (read now: Settings can change it).
+    return m_sandboxProvider.isEmpty() ? m_settings->sandboxProvider() : m_sandboxProvider;
+}
+
+DaytonaConfig AppContext::cloudConfig() const
+{
+    // "local" keeps Daytona out of reach, as before the account could change at run time.
+    if (sandboxProviderChoice() == QLatin1String("local"))
+        return {};
+    return m_daytona->config();
+}
+
+void AppContext::updateSandboxAccount()
+{
+    if (!m_sandboxes)
+        return;
+    const DaytonaConfig cloud = cloudConfig();
+    if (DaytonaAccount::sameConfig(cloud, m_sandboxes->cloudConfig()))
+        return;
+    m_sandboxes->setCloudConfig(cloud);
+    qCInfo(lcApp).noquote() << "Daytona account:"
+                            << (cloud.bearer().isEmpty()
+                                    ? QStringLiteral("no key")
+                                    : QStringLiteral("key from ") + m_daytona->keySource())
+                            << "API" << cloud.apiUrl.toString();
+    // The list shows (or stops showing) Daytona's sandboxes now.
+    if (m_sandboxService)
+        m_sandboxService->refresh();
+}
+
+void AppContext::whenSandboxKeyKnown(QObject *context, std::function<void()> next)
+{
+    m_daytona->whenKnown(context, std::move(next));
+}
+
 SandboxBackend *AppContext::sandboxBackend(QString *error)
 {
     if (m_sandboxes)
         return m_sandboxes.get();
-    // The settings' sandbox provider, unless the command line chose one.
-    if (m_sandboxProvider.isEmpty())
-        m_sandboxProvider = m_settings->sandboxProvider();
-
-    // Daytona's settings come from the environment or the .env file, as the SDKs read them.
-    DaytonaConfig cloud;
-    if (m_sandboxProvider != QLatin1String("local")) {
-        const ResolvedKey key = m_keys->keyOutsideKeychain(QStringLiteral("daytona"));
-        const ResolvedKey url = m_keys->variable(QStringLiteral("DAYTONA_API_URL"));
-        cloud = DaytonaConfig::fromValues(key.value, url.value,
-                                          m_keys->variable(QStringLiteral("DAYTONA_TARGET")).value);
-        // Named in the message that refuses a plain-http URL to another machine.
-        cloud.apiUrlSource = url.source == ResolvedKey::Source::DotEnvFile
-            ? QStringLiteral("the .env file %1").arg(url.envFile)
-            : QStringLiteral("the environment");
-        if (m_sandboxProvider == QLatin1String("daytona") && cloud.bearer().isEmpty()) {
-            if (error)
-                *error = QStringLiteral("Daytona sandboxes need DAYTONA_API_KEY (environment or "
-                                        ".env); or use --sandbox local");
-            return nullptr;
-        }
-    } else {
-        cloud.apiKey.clear();
+    // Daytona's key comes from the keychain, the environment or the .env file; the keychain
+    // answers later (never waited for here), and the backend takes the key when it comes.
+    m_daytona->ensureLoaded();
+    const DaytonaConfig cloud = cloudConfig();
+    if (sandboxProviderChoice() == QLatin1String("daytona") && m_daytona->isKnown()
+        && cloud.bearer().isEmpty()) {
+        if (error)
+            *error = QStringLiteral("Daytona sandboxes need an API key: add one in Settings > "
+                                    "Daytona, or set DAYTONA_API_KEY (environment or .env); or "
+                                    "use --sandbox local");
+        return nullptr;
     }
     LocalSandboxOptions local;
     local.dataDir = localSandboxRoot(m_paths.dataDir());

@@ -5,17 +5,20 @@
 #include "core/Settings.h"
 #include "core/StudioPaths.h"
 #include "log/Redactor.h"
+#include "sandbox/DaytonaConfig.h"
 #include "store/Store.h"
 
 #include <QLockFile>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class AgentEngine;
 class ApprovalPolicy;
 class CheckpointEngine;
 class CheckpointService;
+class DaytonaAccount;
 class ApprovalRules;
 class KeyResolver;
 class KeyStore;
@@ -65,9 +68,16 @@ public:
     bool ownsDataFolder() const { return m_lock && m_lock->isLocked(); }
 
     // The agent and what it needs, built on first use (a `paths` command needs none of it).
-    // "local" or "daytona" forces the sandbox provider; empty: Daytona when a DAYTONA_API_KEY
-    // is set, else the local bubblewrap server. Call before the engine is built.
+    // "local" or "daytona" forces the sandbox provider; empty: the settings' choice (automatic:
+    // Daytona when a key is set, else the local bubblewrap server). Call before the engine is
+    // built.
     void setSandboxProvider(const QString &provider) { m_sandboxProvider = provider; }
+    // The Daytona key, URL and target the sandboxes use (keychain, then environment, then .env;
+    // see DaytonaAccount). Built by open().
+    DaytonaAccount &daytona() { return *m_daytona; }
+    // Runs next once the keychain has answered for the Daytona key (the CLI waits for it before
+    // its first sandbox call; the window does not wait: the backend takes the key when it comes).
+    void whenSandboxKeyKnown(QObject *context, std::function<void()> next);
     // Hands the saved settings (approval policy, base URLs, sandbox defaults) to the services
     // built so far; each service also takes them when it is built. Call after the settings
     // change (the settings dialog's Apply).
@@ -98,12 +108,17 @@ public:
     QNetworkAccessManager &network();
 
 private:
+    QString sandboxProviderChoice() const;
+    DaytonaConfig cloudConfig() const;
+    void updateSandboxAccount();
+
     StudioPaths m_paths;
     Redactor m_redactor;
     std::unique_ptr<Settings> m_settings;
     QString m_envFile;
     std::unique_ptr<KeyStore> m_keyStore;
     std::unique_ptr<KeyResolver> m_keys;
+    std::unique_ptr<DaytonaAccount> m_daytona;
     std::unique_ptr<QLockFile> m_lock; // held by the process that owns the data folder
     std::unique_ptr<Store> m_store;
     std::unique_ptr<RunHistory> m_history;

@@ -13,6 +13,13 @@ SandboxBackend::SandboxBackend(const DaytonaConfig &cloud, LocalSandboxStarter s
 
 SandboxBackend::~SandboxBackend() = default;
 
+void SandboxBackend::setCloudConfig(const DaytonaConfig &cloud)
+{
+    m_cloud = cloud;
+    if (m_cloudClient)
+        m_cloudClient->setConfig(cloud);
+}
+
 QString SandboxBackend::defaultProvider() const
 {
     return hasCloud() ? daytona() : local();
@@ -22,8 +29,8 @@ DaytonaClient *SandboxBackend::client(const QString &provider, QString *error)
 {
     if (provider == daytona()) {
         if (!hasCloud()) {
-            *error = QStringLiteral("Daytona sandboxes need a DAYTONA_API_KEY (environment or "
-                                    ".env); add one, or choose local sandboxes");
+            *error = QStringLiteral("Daytona sandboxes need an API key: add one in Settings > "
+                                    "Daytona (or set DAYTONA_API_KEY), or choose local sandboxes");
             return nullptr;
         }
         if (!m_cloudClient)

@@ -45,6 +45,10 @@ public:
     DaytonaClient *client(QString *error) { return client(defaultProvider(), error); }
     // The client of "local" or "daytona"; Daytona without a key is an error that says so.
     DaytonaClient *client(const QString &provider, QString *error);
+    // A new Daytona account (a key stored or removed in Settings, the keychain's answer at start):
+    // the next call uses it; a client already handed out keeps its identity and takes it too.
+    void setCloudConfig(const DaytonaConfig &cloud);
+    const DaytonaConfig &cloudConfig() const { return m_cloud; }
     // Whether the local server has been started (by a run, a list, a test).
     bool hasLocalServer() const { return m_localServer != nullptr; }
     // The running local server (nullptr until started); for tests and agent-sandboxd.

@@ -43,6 +43,19 @@ ChatPane::ChatPane(const Services &services, QWidget *parent)
     const int providerIndex = m_sandboxProvider->findData(provider);
     if (providerIndex >= 0)
         m_sandboxProvider->setCurrentIndex(providerIndex);
+    // Automatic: a Daytona key read from the keychain arrives after the pane is built (the list
+    // is refreshed then); follow it until the user picks a provider here.
+    if (m_settings.sandboxProvider().isEmpty() && m_engine) {
+        SandboxService *sandboxes = &services.sandboxes;
+        const QMetaObject::Connection follow
+            = connect(sandboxes, &SandboxService::refreshed, this, [this, sandboxes] {
+                  const int index = m_sandboxProvider->findData(sandboxes->providers().value(0));
+                  if (index >= 0)
+                      m_sandboxProvider->setCurrentIndex(index);
+              });
+        connect(m_sandboxProvider, &QComboBox::activated, this,
+                [follow] { QObject::disconnect(follow); });
+    }
     updateButtons();
 }
 

@@ -1,6 +1,7 @@
 // The wizard's pages and the three ways to finish.
 #include "FirstRunWizard.h"
 
+#include "DaytonaAccountForm.h"
 #include "ModelListCheck.h"
 #include "ProvidersPage.h"
 #include "core/Settings.h"
@@ -73,10 +74,15 @@ FirstRunWizard::FirstRunWizard(const SettingsServices &services, QWidget *parent
     setWindowTitle(tr("Welcome to Agent Studio"));
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
+    // The model pages can finish at once or go on to the Sandboxes page.
+    setOption(QWizard::HaveNextButtonOnLastPage);
     setPage(ChoicePage, buildChoicePage());
     setPage(KeyPage, buildKeyPage());
     setPage(ImportPage, buildImportPage());
     setPage(LocalServerPage, buildLocalServerPage());
+    setPage(SandboxesPage, buildSandboxesPage());
+    for (const int id : {KeyPage, ImportPage, LocalServerPage})
+        page(id)->setFinalPage(true);
     setStartId(ChoicePage);
     button(QWizard::NextButton)->setObjectName(QStringLiteral("firstRunNextButton"));
     button(QWizard::BackButton)->setObjectName(QStringLiteral("firstRunBackButton"));
@@ -283,15 +289,70 @@ void FirstRunWizard::showLocalModels(const ModelListResult &result)
                                         : tr("%1 models available.").arg(result.models.size()));
 }
 
+QWizardPage *FirstRunWizard::buildSandboxesPage()
+{
+    auto *page = new QWizardPage(this);
+    page->setObjectName(QStringLiteral("firstRunSandboxesPage"));
+    page->setTitle(tr("Sandboxes"));
+    page->setSubTitle(tr("The agent runs code in sandboxes: on this computer, or in Daytona's "
+                         "cloud. You can change this later in Settings > Daytona."));
+    auto *layout = new QVBoxLayout(page);
+    m_localSandboxes = new QRadioButton(
+        tr("&Local sandboxes on this computer (bubblewrap; no account needed)"), page);
+    m_localSandboxes->setObjectName(QStringLiteral("firstRunLocalSandboxesRadio"));
+    layout->addWidget(m_localSandboxes);
+    m_daytonaSandboxes
+        = new QRadioButton(tr("&Daytona cloud sandboxes (needs a Daytona API key)"), page);
+    m_daytonaSandboxes->setObjectName(QStringLiteral("firstRunDaytonaRadio"));
+    layout->addWidget(m_daytonaSandboxes);
+    m_daytona = new DaytonaAccountForm(m_services, page);
+    layout->addWidget(m_daytona);
+    m_sandboxStatus = wrappedLabel(QString(), page, "firstRunSandboxesStatus");
+    layout->addWidget(m_sandboxStatus);
+    layout->addStretch(1);
+    connect(m_daytonaSandboxes, &QRadioButton::toggled, m_daytona, &QWidget::setEnabled);
+    // A Daytona key already in the environment or .env suggests Daytona (Import offers it).
+    const bool keyFound = m_services.keys.keyOutsideKeychain(QStringLiteral("daytona")).found()
+        || m_services.settings.sandboxProvider() == QLatin1String("daytona");
+    (keyFound ? m_daytonaSandboxes : m_localSandboxes)->setChecked(true);
+    m_daytona->setEnabled(keyFound);
+    return page;
+}
+
 int FirstRunWizard::nextId() const
 {
-    if (currentId() != ChoicePage)
+    switch (currentId()) {
+    case ChoicePage:
+        if (m_importChoice->isChecked())
+            return ImportPage;
+        if (m_localChoice->isChecked())
+            return LocalServerPage;
+        return KeyPage;
+    case KeyPage:
+    case ImportPage:
+    case LocalServerPage:
+        return SandboxesPage;
+    default:
         return -1;
-    if (m_importChoice->isChecked())
-        return ImportPage;
-    if (m_localChoice->isChecked())
-        return LocalServerPage;
-    return KeyPage;
+    }
+}
+
+bool FirstRunWizard::validateCurrentPage()
+{
+    // What can be checked without the keychain, before leaving a model page (Next or Finish).
+    // QWizard asks again when complete() accepts: by then the pages were checked and stored.
+    if (m_completing)
+        return true;
+    switch (currentId()) {
+    case KeyPage:
+        return checkKeyPage();
+    case ImportPage:
+        return checkImportPage();
+    case LocalServerPage:
+        return checkLocalServerPage();
+    default:
+        return true;
+    }
 }
 
 void FirstRunWizard::pageChanged(int id)
@@ -360,26 +421,75 @@ void FirstRunWizard::accept()
     case LocalServerPage:
         finishWithLocalServer();
         break;
+    case SandboxesPage:
+        finishWithSandboxes();
+        break;
     default:
         break;
     }
 }
 
+void FirstRunWizard::finishModel()
+{
+    if (m_importChoice->isChecked())
+        finishWithImport();
+    else if (m_localChoice->isChecked())
+        finishWithLocalServer();
+    else
+        finishWithKey();
+}
+
+void FirstRunWizard::finishWithSandboxes()
+{
+    Settings &settings = m_services.settings;
+    if (m_localSandboxes->isChecked()) {
+        settings.setSandboxProvider(QStringLiteral("local"));
+        finishModel();
+        return;
+    }
+    if (!m_daytona->validate())
+        return;
+    if (!m_daytona->hasKey()) {
+        m_sandboxStatus->setText(tr("Paste your Daytona API key (from the Daytona dashboard, "
+                                    "Keys), or choose local sandboxes."));
+        return;
+    }
+    setBusy(true);
+    m_sandboxStatus->setText(tr("Storing the Daytona key…"));
+    m_daytona->apply([this](bool ok) {
+        setBusy(false);
+        if (!ok) {
+            m_sandboxStatus->setText(tr("The Daytona key was not stored; see above."));
+            return;
+        }
+        m_sandboxStatus->clear();
+        m_services.settings.setSandboxProvider(QStringLiteral("daytona"));
+        finishModel();
+    });
+}
+
+bool FirstRunWizard::checkKeyPage()
+{
+    QString error;
+    if (m_keyEdit->text().trimmed().isEmpty()) {
+        m_keyStatus->setText(tr("Paste the key first (from the provider's website)."));
+        m_keyEdit->setFocus();
+        return false;
+    }
+    if (!ModelRef::parse(m_keyModel->currentText().trimmed(), &error)) {
+        m_keyStatus->setText(error);
+        m_keyModel->setFocus();
+        return false;
+    }
+    return true;
+}
+
 void FirstRunWizard::finishWithKey()
 {
     const QString key = m_keyEdit->text().trimmed();
-    QString error;
     const QString model = m_keyModel->currentText().trimmed();
-    if (key.isEmpty()) {
-        m_keyStatus->setText(tr("Paste the key first (from the provider's website)."));
-        m_keyEdit->setFocus();
+    if (!checkKeyPage())
         return;
-    }
-    if (!ModelRef::parse(model, &error)) {
-        m_keyStatus->setText(error);
-        m_keyModel->setFocus();
-        return;
-    }
     const auto provider = m_services.llm.catalog().find(m_keyProvider->currentData().toString());
     if (!provider)
         return;
@@ -392,6 +502,8 @@ void FirstRunWizard::finishWithKey()
                                   if (!result.ok()) {
                                       m_keyStatus->setText(
                                           tr("The key was not stored: %1").arg(result.message));
+                                      // Seen from the Sandboxes page too.
+                                      m_sandboxStatus->setText(m_keyStatus->text());
                                       return;
                                   }
                                   m_keyEdit->clear();
@@ -399,15 +511,22 @@ void FirstRunWizard::finishWithKey()
                               });
 }
 
-void FirstRunWizard::finishWithImport()
+bool FirstRunWizard::checkImportPage()
 {
     QString error;
-    const QString model = m_importModel->currentText().trimmed();
-    if (!ModelRef::parse(model, &error)) {
+    if (!ModelRef::parse(m_importModel->currentText().trimmed(), &error)) {
         m_importStatus->setText(error);
         m_importModel->setFocus();
-        return;
+        return false;
     }
+    return true;
+}
+
+void FirstRunWizard::finishWithImport()
+{
+    const QString model = m_importModel->currentText().trimmed();
+    if (!checkImportPage())
+        return;
     QStringList providers;
     for (int i = 0; i < m_importList->count(); ++i) {
         const QListWidgetItem *item = m_importList->item(i);
@@ -433,6 +552,7 @@ void FirstRunWizard::finishWithImport()
                 if (!failures->isEmpty()) {
                     m_importStatus->setText(tr("Some keys were not imported: %1")
                                                 .arg(failures->join(QLatin1Char('\n'))));
+                    m_sandboxStatus->setText(m_importStatus->text());
                     return;
                 }
                 complete(model);
@@ -440,23 +560,31 @@ void FirstRunWizard::finishWithImport()
     }
 }
 
-bool FirstRunWizard::finishWithLocalServer()
+bool FirstRunWizard::checkLocalServerPage()
 {
-    const QString providerId = m_localServer->currentData().toString();
     const QString url = m_baseUrl->text().trimmed();
-    const auto provider = m_services.llm.catalog().find(providerId);
+    const auto provider = m_services.llm.catalog().find(m_localServer->currentData().toString());
     QString error;
     if (!provider || ProviderCatalog::resolveBaseUrl(*provider, url, {}, &error).isEmpty()) {
         m_testResult->setText(error);
         m_baseUrl->setFocus();
         return false;
     }
-    const QString model = m_localModel->currentText().trimmed();
-    if (model.isEmpty()) {
+    if (m_localModel->currentText().trimmed().isEmpty()) {
         m_testResult->setText(tr("Pick a model: press Test to list the models the server offers."));
         m_test->setFocus();
         return false;
     }
+    return true;
+}
+
+bool FirstRunWizard::finishWithLocalServer()
+{
+    const QString providerId = m_localServer->currentData().toString();
+    const QString url = m_baseUrl->text().trimmed();
+    const QString model = m_localModel->currentText().trimmed();
+    if (!checkLocalServerPage())
+        return false;
     m_services.settings.setProviderBaseUrl(providerId, url);
     m_services.llm.setBaseUrlOverride(providerId, url);
     complete(providerId + QLatin1Char('/') + model);
@@ -469,6 +597,7 @@ void FirstRunWizard::complete(const QString &defaultModel)
     settings.setDefaultModel(defaultModel);
     settings.setFirstRunDone(true);
     settings.sync();
+    m_completing = true;
     QWizard::accept();
 }
 

@@ -1,7 +1,9 @@
 // The first-run wizard, offered when no API key is found anywhere: paste a key (stored in the
 // keychain), import keys found in the environment or a .env file (shown by variable name, never
-// by value), or use a local Ollama / LM Studio server. Finishing sets the default model and
-// marks the first run done. Open with open(), or let openIfNeeded() decide.
+// by value), or use a local Ollama / LM Studio server. Next leads to the Sandboxes page: local
+// sandboxes (no account) or Daytona (key in the keychain, API URL, target, Test); Finish on the
+// model page keeps the sandboxes as they are. Finishing sets the default model and marks the
+// first run done. Open with open(), or let openIfNeeded() decide.
 #pragma once
 
 #include "settings/SettingsServices.h"
@@ -10,6 +12,7 @@
 
 #include <functional>
 
+class DaytonaAccountForm;
 class ModelListCheck;
 class QComboBox;
 class QLabel;
@@ -24,7 +27,7 @@ class FirstRunWizard final : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { ChoicePage, KeyPage, ImportPage, LocalServerPage };
+    enum PageId { ChoicePage, KeyPage, ImportPage, LocalServerPage, SandboxesPage };
 
     explicit FirstRunWizard(const SettingsServices &services, QWidget *parent = nullptr);
     ~FirstRunWizard() override;
@@ -39,6 +42,7 @@ public:
                              std::function<void(FirstRunWizard *)> opened = {});
 
     int nextId() const override;
+    bool validateCurrentPage() override;
     void accept() override;
 
 private:
@@ -46,19 +50,26 @@ private:
     QWizardPage *buildKeyPage();
     QWizardPage *buildImportPage();
     QWizardPage *buildLocalServerPage();
+    QWizardPage *buildSandboxesPage();
     void pageChanged(int id);
     void fillKeyModels();
     void findImportCandidates();
     void localServerChanged();
     void showLocalModels(const ModelListResult &result);
+    bool checkKeyPage();
+    bool checkImportPage();
+    bool checkLocalServerPage();
+    void finishModel();
     void finishWithKey();
     void finishWithImport();
     bool finishWithLocalServer();
+    void finishWithSandboxes();
     void complete(const QString &defaultModel);
     void setBusy(bool busy);
 
     SettingsServices m_services;
     bool m_busy = false;
+    bool m_completing = false;
     QRadioButton *m_pasteChoice = nullptr;
     QRadioButton *m_importChoice = nullptr;
     QRadioButton *m_localChoice = nullptr;
@@ -79,4 +90,9 @@ private:
     QLabel *m_testResult = nullptr;
     QComboBox *m_localModel = nullptr;
     ModelListCheck *m_check = nullptr;
+
+    QRadioButton *m_localSandboxes = nullptr;
+    QRadioButton *m_daytonaSandboxes = nullptr;
+    DaytonaAccountForm *m_daytona = nullptr;
+    QLabel *m_sandboxStatus = nullptr;
 };

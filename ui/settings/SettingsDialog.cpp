@@ -1,6 +1,7 @@
 // The dialog's pages other than Providers, and applying the settings.
 #include "SettingsDialog.h"
 
+#include "DaytonaAccountForm.h"
 #include "ProvidersPage.h"
 #include "agent/ApprovalPolicy.h"
 #include "changes/DiffRender.h"
@@ -44,6 +45,7 @@ SettingsDialog::SettingsDialog(const SettingsServices &services, const StudioPat
     m_tabs->addTab(buildModelsPage(), tr("&Models"));
     m_tabs->addTab(buildApprovalsPage(), tr("Appro&vals"));
     m_tabs->addTab(buildSandboxesPage(), tr("&Sandboxes"));
+    m_tabs->addTab(buildDaytonaPage(), tr("Da&ytona"));
     m_tabs->addTab(buildDataPage(), tr("&Data"));
     layout->addWidget(m_tabs, 1);
 
@@ -176,16 +178,6 @@ QWidget *SettingsDialog::buildSandboxesPage()
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("sandboxesPage"));
     auto *form = new QFormLayout(page);
-    m_sandboxProvider = new QComboBox(page);
-    m_sandboxProvider->setObjectName(QStringLiteral("sandboxProviderCombo"));
-    m_sandboxProvider->addItem(tr("Automatic (Daytona when DAYTONA_API_KEY is set, else local)"),
-                               QString());
-    m_sandboxProvider->addItem(tr("Local (bubblewrap on this computer)"), QStringLiteral("local"));
-    m_sandboxProvider->addItem(tr("Daytona (cloud)"), QStringLiteral("daytona"));
-    auto *providerLabel = new QLabel(tr("New sandboxes &run on:"), page);
-    providerLabel->setBuddy(m_sandboxProvider);
-    form->addRow(providerLabel, m_sandboxProvider);
-
     m_localNetwork
         = new QCheckBox(tr("New local sandboxes may use the &network (never this computer)"), page);
     m_localNetwork->setObjectName(QStringLiteral("localSandboxNetworkCheck"));
@@ -241,11 +233,43 @@ QWidget *SettingsDialog::buildSandboxesPage()
     auto *timeoutLabel = new QLabel(tr("Stop agent &commands after:"), page);
     timeoutLabel->setBuddy(m_commandTimeout);
     form->addRow(timeoutLabel, m_commandTimeout);
-    auto *note = new QLabel(tr("Sandbox changes apply to sandboxes created from now on; the "
-                               "provider choice takes effect at the next start."),
+    auto *note = new QLabel(tr("Sandbox changes apply to sandboxes created from now on. Where "
+                               "new sandboxes run (local or Daytona) is chosen on the Daytona "
+                               "page."),
                             page);
     note->setWordWrap(true);
     form->addRow(QString(), note);
+    return page;
+}
+
+QWidget *SettingsDialog::buildDaytonaPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("daytonaPage"));
+    auto *layout = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
+    m_sandboxProvider = new QComboBox(page);
+    m_sandboxProvider->setObjectName(QStringLiteral("sandboxProviderCombo"));
+    m_sandboxProvider->addItem(tr("Automatic (Daytona when a Daytona key is set, else local)"),
+                               QString());
+    m_sandboxProvider->addItem(tr("Local (bubblewrap on this computer)"), QStringLiteral("local"));
+    m_sandboxProvider->addItem(tr("Daytona (cloud)"), QStringLiteral("daytona"));
+    auto *providerLabel = new QLabel(tr("New threads' sandboxes &run on:"), page);
+    providerLabel->setBuddy(m_sandboxProvider);
+    form->addRow(providerLabel, m_sandboxProvider);
+    layout->addLayout(form);
+    m_daytona = new DaytonaAccountForm(m_services, page);
+    layout->addWidget(m_daytona);
+    auto *note = new QLabel(
+        tr("The key is stored in the OS keychain, never in a file. Where both exist, the "
+           "keychain's key is used before DAYTONA_API_KEY in the environment or .env, and the URL "
+           "and target here before DAYTONA_API_URL and DAYTONA_TARGET. Changes apply to the next "
+           "sandbox call, without a restart."),
+        page);
+    note->setObjectName(QStringLiteral("daytonaPrecedenceNote"));
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    layout->addStretch(1);
     return page;
 }
 
@@ -387,6 +411,10 @@ bool SettingsDialog::apply()
         m_tabs->setCurrentWidget(m_providers);
         return false;
     }
+    if (!m_daytona->validate()) {
+        m_tabs->setCurrentWidget(m_daytona->parentWidget());
+        return false;
+    }
 
     Settings &settings = m_services.settings;
     settings.setDefaultModel(model);
@@ -410,6 +438,9 @@ bool SettingsDialog::apply()
     if (m_providers->hasTypedKey())
         settings.setFirstRunDone(true);
     m_providers->apply();
+    // The key reaches the engine through the keychain (KeyStore::keyChanged); URL and target
+    // through settingsApplied below.
+    m_daytona->apply();
     settings.sync();
 
     // The window hands the policy, base URLs and sandbox defaults to the services.

@@ -1,6 +1,6 @@
 // The settings dialog (Settings…, Ctrl+,): providers and their keys, default model, approval
-// policy, sandbox defaults, the data folder and the checkpoints' storage cap (with the disk
-// they use now). Open with open(); OK and Apply write the
+// policy, sandbox defaults, the Daytona account (key in the keychain), the data folder and the
+// checkpoints' storage cap (with the disk they use now). Open with open(); OK and Apply write the
 // settings and say so (settingsApplied), and the window hands what can change at run time to
 // the services (approval policy, base URLs, sandbox defaults).
 #pragma once
@@ -11,6 +11,7 @@
 #include <QDialog>
 
 class CheckpointService;
+class DaytonaAccountForm;
 class ApprovalRulesPage;
 class ProvidersPage;
 class QCheckBox;
@@ -48,6 +49,7 @@ private:
     QWidget *buildModelsPage();
     QWidget *buildApprovalsPage();
     QWidget *buildSandboxesPage();
+    QWidget *buildDaytonaPage();
     QWidget *buildDataPage();
     void load();
     void addModels(const QStringList &models);
@@ -67,6 +69,7 @@ private:
     QCheckBox *m_desktopNotifications = nullptr;
     QCheckBox *m_trayIcon = nullptr;
     QComboBox *m_sandboxProvider = nullptr;
+    DaytonaAccountForm *m_daytona = nullptr;
     QCheckBox *m_localNetwork = nullptr;
     QLineEdit *m_localAllowList = nullptr;
     QCheckBox *m_deleteSandboxes = nullptr;

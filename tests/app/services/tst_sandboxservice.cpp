@@ -330,7 +330,13 @@ void TestSandboxService::daytonaWithoutKeySaysWhatToDo()
     QString error;
     QVERIFY2(context.open(&error), qPrintable(error));
     context.setSandboxProvider(QStringLiteral("daytona"));
-    // Neither the engine nor the sandbox servers can be built; the list says why.
+    // Once the keychain has answered that it has no Daytona key either (until then the engine
+    // is built and would take a key when it comes), neither the engine nor the sandbox servers
+    // can be built; the list says why.
+    bool keyKnown = false;
+    QObject waiting;
+    context.whenSandboxKeyKnown(&waiting, [&keyKnown] { keyKnown = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(keyKnown, 30000);
     QVERIFY(!context.agentEngine(&error));
     SandboxService &sandboxes = context.sandboxService();
     QSignalSpy refreshed(&sandboxes, &SandboxService::refreshed);

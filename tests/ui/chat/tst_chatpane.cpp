@@ -534,6 +534,12 @@ void TestChatPane::engineThatCannotStartIsShownInPlace()
     QString error;
     QVERIFY2(context.open(&error), qPrintable(error));
     context.setSandboxProvider(QStringLiteral("daytona")); // without DAYTONA_API_KEY
+    // Once the keychain has answered that it has no Daytona key either (before that the engine
+    // is built and takes a key when it comes).
+    bool keyKnown = false;
+    QObject waiting;
+    context.whenSandboxKeyKnown(&waiting, [&keyKnown] { keyKnown = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(keyKnown, 30000);
     ChatPane pane(chatServices(context));
     pane.show();
     QVERIFY(!context.hasEngine());
