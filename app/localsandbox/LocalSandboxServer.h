@@ -22,6 +22,7 @@
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
+class PreviewProxy;
 class SandboxProcess;
 class ToolboxService;
 
@@ -84,6 +85,10 @@ public:
     void stopCommands(const QString &sandboxId, const QString &reason);
     // A toolbox call touched the sandbox (postpones its auto-stop).
     void noteActivity(const QString &sandboxId);
+    // Host pids of the sandbox's running commands (bwrap or pasta, the roots of their trees).
+    QList<qint64> processIds(const QString &sandboxId) const;
+    // The previews of sandbox ports (PreviewProxy.h).
+    PreviewProxy &previews() { return *m_previews; }
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -113,4 +118,7 @@ private:
     QHash<QString, qint64> m_lastActivity; // ms since epoch, per sandbox id
     QTimer *m_sweepTimer = nullptr;
     SandboxLimits *m_limits = nullptr; // a child
+    PreviewProxy *m_previews = nullptr; // a child
+    void handlePreview(const QHttpServerRequest &request, const QStringList &segments,
+                       LocalSandboxRecord *record, QHttpServerResponder &responder);
 };

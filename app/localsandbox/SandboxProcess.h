@@ -57,6 +57,8 @@ public:
     // Kills the process group now (stop/delete of the sandbox); finished() still follows,
     // with the reason (if any) at the end of the output.
     void kill(const QString &reason = QString());
+    // The host pid of bwrap (or of pasta around it); 0 before it started or after it ended.
+    qint64 pid() const { return m_done ? 0 : m_pid; }
 
     // What the sandbox's /dev/shm and /tmp may hold (tmpfs: host memory).
     static constexpr qint64 kShmBytes = 64ll << 20;
