@@ -132,6 +132,7 @@ private:
     void searchFiles();
     void findInFiles();
     void getPreviewLink();
+    void answerPreviewLink(const DaytonaResult &result, int port, bool isSigned);
 
     // Lists (durationMs 0) or watches a folder, then calls done; fails the call when the
     // folder cannot be listed.
