@@ -227,13 +227,7 @@ int LocalSandboxServer::runningCount(const QString &sandboxId) const
 
 QList<qint64> LocalSandboxServer::processIds(const QString &sandboxId) const
 {
-    QList<qint64> pids;
-    for (auto it = m_running.constFind(sandboxId); it != m_running.cend() && it.key() == sandboxId;
-         ++it) {
-        if (it.value() && it.value()->pid() > 0)
-            pids.append(it.value()->pid());
-    }
-    return pids;
+    return SandboxProcess::pidsOf(sandboxId);
 }
 
 void LocalSandboxServer::noteActivity(const QString &sandboxId)

@@ -85,7 +85,8 @@ public:
     void stopCommands(const QString &sandboxId, const QString &reason);
     // A toolbox call touched the sandbox (postpones its auto-stop).
     void noteActivity(const QString &sandboxId);
-    // Host pids of the sandbox's running commands (bwrap or pasta, the roots of their trees).
+    // Host pids of the sandbox's running commands and session shells (bwrap or pasta, the
+    // roots of their trees).
     QList<qint64> processIds(const QString &sandboxId) const;
     // The previews of sandbox ports (PreviewProxy.h).
     PreviewProxy &previews() { return *m_previews; }

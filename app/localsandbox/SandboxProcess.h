@@ -59,6 +59,9 @@ public:
     void kill(const QString &reason = QString());
     // The host pid of bwrap (or of pasta around it); 0 before it started or after it ended.
     qint64 pid() const { return m_done ? 0 : m_pid; }
+    // The host pids of a sandbox's live commands (every SandboxProcess whose spec names that
+    // sandbox: toolbox commands, session shells); the preview relay searches their trees.
+    static QList<qint64> pidsOf(const QString &sandboxId);
 
     // What the sandbox's /dev/shm and /tmp may hold (tmpfs: host memory).
     static constexpr qint64 kShmBytes = 64ll << 20;

@@ -29,7 +29,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// One page, served for exactly one request (or 30 s), so the run ends as soon as the test has
+// One page, served for exactly one request (or 60 s), so the run ends as soon as the test has
 // fetched it.
 QString serveOnce()
 {
@@ -37,7 +37,7 @@ QString serveOnce()
            "python3 -c \"import http.server as h, functools as f; "
            "s = h.HTTPServer(('127.0.0.1', 8000), "
            "f.partial(h.SimpleHTTPRequestHandler, directory='site')); "
-           "s.timeout = 30; s.handle_request()\""_s;
+           "s.timeout = 60; s.handle_request()\""_s;
 }
 
 QList<ScriptedModel::Step> previewScenario()
@@ -54,7 +54,7 @@ QList<ScriptedModel::Step> previewScenario()
                 QString(),
                 {{u"call_serve"_s, u"runCommand"_s,
                   QJsonObject{
-                      {u"sandboxId"_s, id}, {u"command"_s, serveOnce()}, {u"timeoutSeconds"_s, 40}},
+                      {u"sandboxId"_s, id}, {u"command"_s, serveOnce()}, {u"timeoutSeconds"_s, 80}},
                   QString()},
                  {u"call_link"_s, u"getPreviewLink"_s,
                   QJsonObject{{u"sandboxId"_s, id}, {u"port"_s, 8000}}, QString()}}};
@@ -190,7 +190,7 @@ QJsonObject TestDaytonaPreview::runAndFetch(Fetched *page)
     // Daytona-shaped URLs nothing can be fetched at all).
     if (url.host() == QLatin1String("127.0.0.1")) [[maybe_unused]]
         const bool served
-            = QTest::qWaitFor([&] { return (*page = fetch(url)).status == 200; }, 30000);
+            = QTest::qWaitFor([&] { return (*page = fetch(url)).status == 200; }, 50000);
     [[maybe_unused]] const bool ended
         = QTest::qWaitFor([&recorder] { return recorder.ended; }, 60000);
     return result;

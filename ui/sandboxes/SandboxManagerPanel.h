@@ -16,6 +16,7 @@ class QSortFilterProxyModel;
 class QTreeView;
 class SandboxListModel;
 class SandboxService;
+class Settings;
 
 class SandboxManagerPanel final : public QWidget
 {
@@ -26,6 +27,10 @@ public:
     void refresh();
     SandboxListModel *model() const { return m_model; }
     SandboxService &service() const { return m_sandboxes; }
+    // Where the recently previewed ports are remembered; without it, for this session only.
+    void setSettings(Settings *settings) { m_settings = settings; }
+    // The ports "Open Preview URL" offers, most recent first, then common dev-server ports.
+    QStringList offeredPreviewPorts() const;
     QAbstractItemView *view() const;
     // The ids of the selected rows, in view order.
     QStringList selectedIds() const;
@@ -60,6 +65,8 @@ private:
     void browseFiles();
 
     SandboxService &m_sandboxes;
+    Settings *m_settings = nullptr;
+    QList<int> m_recentPorts; // without settings
     SandboxListModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTreeView *m_view = nullptr;
