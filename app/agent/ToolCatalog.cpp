@@ -240,7 +240,9 @@ ToolCatalog::ToolCatalog()
          K::Read, TOOL_HANDLER(findInFiles), true},
         {QStringLiteral("getPreviewLink"),
          QStringLiteral("A URL at which a server listening on a port inside the sandbox can be "
-                        "opened: {url, port}."),
+                        "opened in the user's browser: {url, port, signed, expiresInSeconds}. "
+                        "Start the server first (it may bind 127.0.0.1 or 0.0.0.0); give the "
+                        "user the url exactly as returned."),
          object({{id, sandboxId()},
                  {QStringLiteral("port"),
                   QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},

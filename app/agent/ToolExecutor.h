@@ -153,6 +153,7 @@ private:
     // runCommand through a session (ToolContext::commandsInSessions).
     void runCommandInSession(const QString &command, const QString &cwd, const StringMap &envs,
                              int timeoutSeconds, bool captureOutput);
+    void answerPreviewLink(const DaytonaResult &result, int port, bool isSigned);
 
     // Lists (durationMs 0) or watches a folder, then calls done; fails the call when the
     // folder cannot be listed.

@@ -129,17 +129,37 @@ void ToolExecution::getPreviewLink()
                          .toJson(QJsonDocument::Compact))));
         return;
     }
-    await(m_client->previewUrl(m_sandbox.id, port), [this, port](const DaytonaResult &r) {
-        if (!r.ok()) {
-            failWith(r, QStringLiteral("getting a preview link for port %1").arg(port),
-                     SandboxError::Subject::Sandbox);
-            return;
-        }
-        const QString url = r.json().object().value(QLatin1String("url")).toString();
-        if (url.isEmpty()) {
-            fail(Kind::Http, QStringLiteral("the sandbox server answered without a preview URL"));
-            return;
-        }
-        succeed({{QStringLiteral("url"), url}, {QStringLiteral("port"), port}});
-    });
+    // Signed first: a link that opens without a token and expires. A server without signed
+    // previews (404) gives the preview URL and its token, which a browser can only send in the
+    // query; the Daytona API key never goes into a URL.
+    await(m_client->signedPreviewUrl(m_sandbox.id, port, PreviewLink::kSignedSeconds),
+          [this, port](const DaytonaResult &r) {
+              if (r.httpStatus == 404) {
+                  await(
+                      m_client->previewUrl(m_sandbox.id, port),
+                      [this, port](const DaytonaResult &p) { answerPreviewLink(p, port, false); });
+                  return;
+              }
+              answerPreviewLink(r, port, true);
+          });
+}
+
+void ToolExecution::answerPreviewLink(const DaytonaResult &r, int port, bool isSigned)
+{
+    if (!r.ok()) {
+        failWith(r, QStringLiteral("getting a preview link for port %1").arg(port),
+                 SandboxError::Subject::Sandbox);
+        return;
+    }
+    const QUrl url = PreviewLink::openableUrl(r.body, isSigned);
+    if (url.isEmpty()) {
+        fail(Kind::Http, QStringLiteral("the sandbox server answered without a preview URL"));
+        return;
+    }
+    QJsonObject result{{QStringLiteral("url"), url.toString()},
+                       {QStringLiteral("port"), port},
+                       {QStringLiteral("signed"), isSigned}};
+    if (isSigned)
+        result.insert(QStringLiteral("expiresInSeconds"), PreviewLink::kSignedSeconds);
+    succeed(result);
 }

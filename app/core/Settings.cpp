@@ -38,6 +38,8 @@ static const Settings::Key kCheckpointCapMiB{QStringLiteral("checkpoints/capMiB"
                                              Settings::kDefaultCheckpointCapMiB};
 // The provider id is appended: "providers/openai/baseUrl".
 static const Settings::Key kProviderBaseUrl{QStringLiteral("providers/%1/baseUrl"), QString()};
+static const Settings::Key kRecentPreviewPorts{QStringLiteral("sandboxes/recentPreviewPorts"),
+                                               QString()};
 static const Settings::Key kFirstRunDone{QStringLiteral("app/firstRunDone"), false};
 static const Settings::Key kTheme{QStringLiteral("ui/theme"), QStringLiteral("system")};
 static const Settings::Key kDesktopNotifications{QStringLiteral("ui/desktopNotifications"), true};
@@ -303,4 +305,28 @@ QString Settings::daytonaTarget() const
 void Settings::setDaytonaTarget(const QString &target)
 {
     setValue(kDaytonaTarget, target.trimmed());
+}
+
+QList<int> Settings::recentPreviewPorts() const
+{
+    QList<int> ports;
+    const QStringList items
+        = value(kRecentPreviewPorts).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &item : items) {
+        bool ok = false;
+        const int port = item.trimmed().toInt(&ok);
+        if (ok && port >= 1 && port <= 65535 && !ports.contains(port))
+            ports.append(port);
+    }
+    return ports.mid(0, kMaxRecentPreviewPorts);
+}
+void Settings::addRecentPreviewPort(int port)
+{
+    QList<int> ports = recentPreviewPorts();
+    ports.removeAll(port);
+    ports.prepend(port);
+    QStringList items;
+    for (const int p : ports.mid(0, kMaxRecentPreviewPorts))
+        items.append(QString::number(p));
+    setValue(kRecentPreviewPorts, items.join(QLatin1Char(',')));
 }

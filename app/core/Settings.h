@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QSettings>
 #include <QString>
 
@@ -90,6 +91,11 @@ public:
     void setDesktopNotifications(bool on);
     bool trayIcon() const;
     void setTrayIcon(bool on);
+
+    // Ports recently opened with "Open Preview URL", most recent first (issue 17).
+    static constexpr int kMaxRecentPreviewPorts = 8;
+    QList<int> recentPreviewPorts() const;
+    void addRecentPreviewPort(int port);
 
     // Set once the first-run wizard was finished, so it is not offered again.
     bool firstRunDone() const;

@@ -5,6 +5,7 @@
 #include "localsandbox/ConfinedFs.h"
 #include "localsandbox/EventSocket.h"
 #include "localsandbox/HttpReplies.h"
+#include "localsandbox/PreviewProxy.h"
 #include "localsandbox/SandboxProcess.h"
 #include "localsandbox/SandboxUsage.h"
 #include "localsandbox/SeccompFilter.h"
@@ -94,6 +95,7 @@ LocalSandboxServer::LocalSandboxServer(const LocalSandboxOptions &options, QObje
                                         QWebSocketServer::NonSecureMode, this);
     connect(m_webSockets, &QWebSocketServer::newConnection, this,
             &LocalSandboxServer::routeWebSocket);
+    m_previews = new PreviewProxy(this);
 }
 
 LocalSandboxServer::~LocalSandboxServer()
@@ -287,23 +289,15 @@ void LocalSandboxServer::routeWebSocket()
     }
 }
 
+QList<qint64> LocalSandboxServer::processIds(const QString &sandboxId) const
+{
+    return SandboxProcess::pidsOf(sandboxId);
+}
+
 void LocalSandboxServer::noteActivity(const QString &sandboxId)
 {
     m_lastActivity.insert(sandboxId, QDateTime::currentMSecsSinceEpoch());
     m_usage->wake(); // a session command may have started (they are not tracked)
-}
-
-QList<qint64> LocalSandboxServer::runningPids(const QString &sandboxId) const
-{
-    QList<qint64> pids;
-    for (auto it = m_running.constFind(sandboxId); it != m_running.cend() && it.key() == sandboxId;
-         ++it) {
-        if (it.value() && it.value()->pid() > 0)
-            pids.append(it.value()->pid());
-    }
-    // Session shells run as long as their session: their processes (a dev server) count too.
-    pids += m_sessions->shellPids(sandboxId);
-    return pids;
 }
 
 bool LocalSandboxServer::keepsAwake(const QString &sandboxId) const
@@ -336,6 +330,7 @@ QJsonObject LocalSandboxServer::describe(const LocalSandboxRecord &record) const
 bool LocalSandboxServer::stopSandbox(LocalSandboxRecord *record, bool *deleted, QString *error)
 {
     killAll(record->sandbox.id);
+    m_previews->closeSandbox(record->sandbox.id);
     *deleted = false;
     if (record->sandbox.autoDeleteInterval == 0) {
         *deleted = true;
@@ -569,22 +564,8 @@ void LocalSandboxServer::handleApi(const QHttpServerRequest &request, const QStr
                           QJsonDocument(QJsonObject{{QLatin1String("url"), toolboxUrl()}}));
         return;
     }
-    if (method == M::Get && action == QLatin1String("ports") && s.size() == 5
-        && s[4] == QLatin1String("preview-url")) {
-        bool ok = false;
-        const int port = s[3].toInt(&ok);
-        if (!ok || port < 1 || port > 65535) {
-            HttpReplies::apiError(responder, 400, path, QStringLiteral("Invalid port"));
-            return;
-        }
-        // Nothing is forwarded from the host into a sandbox (each has its own network namespace,
-        // or none): this address reaches a sandbox's server only where the user forwards it.
-        HttpReplies::json(
-            responder, 200,
-            QJsonDocument(
-                QJsonObject{{QLatin1String("sandboxId"), id},
-                            {QLatin1String("url"), QStringLiteral("http://127.0.0.1:%1").arg(port)},
-                            {QLatin1String("token"), record->previewToken}}));
+    if (action == QLatin1String("ports") && s.size() >= 5) {
+        handlePreview(request, s, record, responder);
         return;
     }
     if (method == M::Post && action == QLatin1String("last-activity") && s.size() == 3) {
@@ -773,6 +754,7 @@ bool LocalSandboxServer::deleteSandbox(LocalSandboxRecord *record, QString *erro
 {
     const QString id = record->sandbox.id;
     killAll(id);
+    m_previews->closeSandbox(id);
     ConfinedFs fs(m_registry.homeDir(id), QString::fromLatin1(SandboxProcess::kHome));
     ConfinedFs::Error fsError;
     if (!fs.removeHome(&fsError)) {
@@ -788,4 +770,70 @@ bool LocalSandboxServer::deleteSandbox(LocalSandboxRecord *record, QString *erro
     m_events->stateChanged(last, oldState);
     qCInfo(lcLocalSandbox) << "deleted sandbox" << id;
     return true;
+}
+
+// GET ports/{port}/preview-url, GET ports/{port}/signed-preview-url?expiresInSeconds=N and
+// POST ports/{port}/signed-preview-url/{token}/expire (contract.md, previews).
+void LocalSandboxServer::handlePreview(const QHttpServerRequest &request, const QStringList &s,
+                                       LocalSandboxRecord *record, QHttpServerResponder &responder)
+{
+    using M = QHttpServerRequest::Method;
+    const QString path = request.url().path();
+    const QString id = record->sandbox.id;
+    const bool plain
+        = request.method() == M::Get && s.size() == 5 && s[4] == QLatin1String("preview-url");
+    const bool sign = request.method() == M::Get && s.size() == 5
+        && s[4] == QLatin1String("signed-preview-url");
+    const bool expire = request.method() == M::Post && s.size() == 7
+        && s[4] == QLatin1String("signed-preview-url") && s[6] == QLatin1String("expire");
+    if (!plain && !sign && !expire) {
+        HttpReplies::apiError(responder, 404, path, QStringLiteral("Cannot find %1").arg(path));
+        return;
+    }
+    bool ok = false;
+    const int port = s[3].toInt(&ok);
+    if (!ok || port < 1 || port > 65535) {
+        HttpReplies::apiError(responder, 400, path, QStringLiteral("Invalid port"));
+        return;
+    }
+    if (expire) {
+        m_previews->expire(id, port, s[5]);
+        HttpReplies::empty(responder, 200);
+        return;
+    }
+    QString error;
+    QUrl url = m_previews->url(id, port, &error);
+    if (url.isEmpty()) {
+        HttpReplies::apiError(responder, 500, path, error);
+        return;
+    }
+    if (plain) {
+        HttpReplies::json(
+            responder, 200,
+            QJsonDocument(QJsonObject{{QLatin1String("sandboxId"), id},
+                                      {QLatin1String("url"), url.toString()},
+                                      {QLatin1String("token"), record->previewToken}}));
+        return;
+    }
+    const QString given
+        = HttpReplies::queryValue(request.url(), QStringLiteral("expiresInSeconds"));
+    int seconds = 60; // Daytona's default
+    if (!given.isEmpty()) {
+        seconds = given.toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 86400) {
+            HttpReplies::apiError(responder, 400, path,
+                                  QStringLiteral("expiresInSeconds must be 1..86400"));
+            return;
+        }
+    }
+    const QString token = m_previews->sign(id, port, seconds, &error);
+    // Daytona puts the signed token in the host name; here it rides in the query, which the
+    // proxy takes out before the sandbox's server sees the request.
+    url.setPath(QStringLiteral("/"));
+    url.setQuery(QStringLiteral("DAYTONA_SANDBOX_AUTH_KEY=") + token);
+    HttpReplies::json(responder, 200,
+                      QJsonDocument(QJsonObject{{QLatin1String("sandboxId"), id},
+                                                {QLatin1String("port"), port},
+                                                {QLatin1String("token"), token},
+                                                {QLatin1String("url"), url.toString()}}));
 }

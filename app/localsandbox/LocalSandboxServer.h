@@ -27,6 +27,7 @@ class QTcpSocket;
 class QWebSocketServer;
 class SessionManager;
 class QHttpServerResponder;
+class PreviewProxy;
 class SandboxProcess;
 class SandboxUsage;
 class ToolboxService;
@@ -98,8 +99,6 @@ public:
     void stopCommands(const QString &sandboxId, const QString &reason);
     // A toolbox call touched the sandbox (postpones its auto-stop).
     void noteActivity(const QString &sandboxId);
-    // The host pids of the sandbox's running commands (bwrap, each with its process tree).
-    QList<qint64> runningPids(const QString &sandboxId) const;
     // The sandbox as the API answers it: the record plus what is measured live (memory and
     // CPU in use, last activity).
     QJsonObject describe(const LocalSandboxRecord &record) const;
@@ -108,6 +107,11 @@ public:
     bool hasLiveProcesses(const QString &sandboxId) const;
     SessionManager &sessions() { return *m_sessions; }
     EventSocket &events() { return *m_events; }
+    // Host pids of the sandbox's running commands and session shells (bwrap or pasta, the
+    // roots of their trees): what its usage sums and where the preview relay looks.
+    QList<qint64> processIds(const QString &sandboxId) const;
+    // The previews of sandbox ports (PreviewProxy.h).
+    PreviewProxy &previews() { return *m_previews; }
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -148,4 +152,7 @@ private:
     SessionManager *m_sessions = nullptr; // a child
     EventSocket *m_events = nullptr; // a child
     QWebSocketServer *m_webSockets = nullptr; // a child
+    PreviewProxy *m_previews = nullptr; // a child
+    void handlePreview(const QHttpServerRequest &request, const QStringList &segments,
+                       LocalSandboxRecord *record, QHttpServerResponder &responder);
 };

@@ -5,6 +5,7 @@
 #include "localsandbox/SeccompFilter.h"
 
 #include <QFile>
+#include <QHash>
 #include <QHostInfo>
 #include <QStandardPaths>
 
@@ -43,10 +44,24 @@ QString bwrapPath()
 
 } // namespace
 
+namespace {
+
+// Every live SandboxProcess by sandbox id (main thread only): toolbox commands and session
+// shells alike, for the preview relay (pidsOf).
+QMultiHash<QString, const SandboxProcess *> &liveProcesses()
+{
+    static QMultiHash<QString, const SandboxProcess *> live;
+    return live;
+}
+
+} // namespace
+
 SandboxProcess::SandboxProcess(const SandboxRunSpec &spec, QObject *parent)
     : QObject(parent)
     , m_spec(spec)
 {
+    if (!m_spec.sandboxId.isEmpty())
+        liveProcesses().insert(m_spec.sandboxId, this);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         m_result.timedOut = true;
@@ -70,9 +85,22 @@ SandboxProcess::SandboxProcess(const SandboxRunSpec &spec, QObject *parent)
 
 SandboxProcess::~SandboxProcess()
 {
+    if (!m_spec.sandboxId.isEmpty())
+        liveProcesses().remove(m_spec.sandboxId, this);
     // QProcess reaps the SIGKILLed child in its own destructor.
     m_process.disconnect(this);
     killGroup();
+}
+
+QList<qint64> SandboxProcess::pidsOf(const QString &sandboxId)
+{
+    QList<qint64> pids;
+    const QList<const SandboxProcess *> processes = liveProcesses().values(sandboxId);
+    for (const SandboxProcess *p : processes) {
+        if (p->pid() > 0)
+            pids.append(p->pid());
+    }
+    return pids;
 }
 
 QString SandboxProcess::hostProblem()

@@ -60,10 +60,13 @@ public:
     // Kills the process group now (stop/delete of the sandbox); finished() still follows,
     // with the reason (if any) at the end of the output.
     void kill(const QString &reason = QString());
-    // bwrap's host pid while it runs (0 before), for the usage of its process tree.
-    qint64 pid() const { return m_pid; }
     // Interactive only: more input for the shell (commands, or a command's stdin).
     void write(const QByteArray &data);
+    // The host pid of bwrap (or of pasta around it); 0 before it started or after it ended.
+    qint64 pid() const { return m_done ? 0 : m_pid; }
+    // The host pids of a sandbox's live commands (every SandboxProcess whose spec names that
+    // sandbox: toolbox commands, session shells); the preview relay searches their trees.
+    static QList<qint64> pidsOf(const QString &sandboxId);
 
     // What the sandbox's /dev/shm and /tmp may hold (tmpfs: host memory).
     static constexpr qint64 kShmBytes = 64ll << 20;

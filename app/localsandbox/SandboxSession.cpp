@@ -358,8 +358,3 @@ void SandboxSession::forgetOld()
         c.log.clear();
     }
 }
-
-qint64 SandboxSession::shellPid() const
-{
-    return m_shell && !m_ended ? m_shell->pid() : 0;
-}

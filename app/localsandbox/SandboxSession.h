@@ -60,8 +60,6 @@ public:
     const SessionCommand *command(const QString &commandId) const;
     // Whether a command is running or waiting (the sandbox is not idle).
     bool busy() const;
-    // The host pid of the session's shell (bwrap) while it runs, else 0 (usage sampling).
-    qint64 shellPid() const;
     // Whether the shell is gone (it exited, or the sandbox stopped).
     bool isEnded() const { return m_ended; }
     QString endReason() const { return m_endReason; }

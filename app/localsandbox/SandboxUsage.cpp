@@ -77,7 +77,7 @@ void SandboxUsage::sampleNow()
     QHash<QString, QList<qint64>> roots;
     bool running = false;
     for (const LocalSandboxRecord &r : m_server->registry().all()) {
-        const QList<qint64> pids = m_server->runningPids(r.sandbox.id);
+        const QList<qint64> pids = m_server->processIds(r.sandbox.id);
         running = running || m_server->runningCount(r.sandbox.id) > 0 || !pids.isEmpty();
         if (!pids.isEmpty())
             roots.insert(r.sandbox.id, pids);

@@ -136,16 +136,6 @@ bool SessionManager::hasLiveProcesses(const QString &sandboxId) const
     return false;
 }
 
-QList<qint64> SessionManager::shellPids(const QString &sandboxId) const
-{
-    QList<qint64> pids;
-    for (const SandboxSession *s : m_sessions.value(sandboxId)) {
-        if (const qint64 pid = s->shellPid(); pid > 0)
-            pids.append(pid);
-    }
-    return pids;
-}
-
 int SessionManager::sessionCount(const QString &sandboxId) const
 {
     return int(m_sessions.value(sandboxId).size());

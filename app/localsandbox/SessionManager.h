@@ -41,8 +41,6 @@ public:
     // Whether a command is running (or waiting) in one of the sandbox's sessions: such a
     // sandbox is not idle (auto-stop).
     bool hasLiveProcesses(const QString &sandboxId) const;
-    // The host pids of the sandbox's session shells (for its memory and CPU usage).
-    QList<qint64> shellPids(const QString &sandboxId) const;
     int sessionCount(const QString &sandboxId) const;
     // Kills every session of the sandbox (stop, delete); the reason ends their commands.
     void closeSandbox(const QString &sandboxId, const QString &reason);

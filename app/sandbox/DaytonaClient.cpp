@@ -203,6 +203,18 @@ DaytonaCall *DaytonaClient::previewUrl(const QString &idOrName, int port)
     return call(spec);
 }
 
+DaytonaCall *DaytonaClient::signedPreviewUrl(const QString &idOrName, int port,
+                                             int expiresInSeconds)
+{
+    DaytonaRequestSpec spec;
+    spec.path = QStringLiteral("/sandbox/%1/ports/%2/signed-preview-url")
+                    .arg(encodeSegment(idOrName))
+                    .arg(port);
+    spec.query.append({QStringLiteral("expiresInSeconds"), QString::number(expiresInSeconds)});
+    spec.subject = SandboxError::Subject::Sandbox;
+    return call(spec);
+}
+
 DaytonaCall *DaytonaClient::listPage(const StringMap &labels, const QString &cursor, int limit)
 {
     DaytonaRequestSpec spec;

@@ -42,6 +42,9 @@ public:
     DaytonaCall *updateLastActivity(const QString &sandboxId);
     DaytonaCall *toolboxProxyUrl(const QString &sandboxId);
     DaytonaCall *previewUrl(const QString &idOrName, int port);
+    // A URL that opens the preview without a token, valid for expiresInSeconds (1..86400).
+    // Servers without it answer 404: then previewUrl() and its token (PreviewLink).
+    DaytonaCall *signedPreviewUrl(const QString &idOrName, int port, int expiresInSeconds);
     // One page of GET /sandbox (cursor empty = first page).
     DaytonaCall *listPage(const StringMap &labels, const QString &cursor, int limit = 100);
 

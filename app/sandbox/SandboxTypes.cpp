@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUrlQuery>
 
 namespace {
 
@@ -220,4 +221,21 @@ SandboxPage SandboxPage::fromJson(const QByteArray &body)
     for (const QJsonValue &v : items)
         page.items.append(Sandbox::fromJson(v.toObject()));
     return page;
+}
+
+QUrl PreviewLink::openableUrl(const QByteArray &body, bool isSigned)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    QUrl url(o.value(QLatin1String("url")).toString(), QUrl::StrictMode);
+    if (url.isEmpty() || !url.isValid()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return QUrl();
+    const QString token = o.value(QLatin1String("token")).toString();
+    if (!isSigned && !token.isEmpty()) {
+        QUrlQuery query(url);
+        query.removeAllQueryItems(QStringLiteral("DAYTONA_SANDBOX_AUTH_KEY"));
+        query.addQueryItem(QStringLiteral("DAYTONA_SANDBOX_AUTH_KEY"), token);
+        url.setQuery(query);
+    }
+    return url;
 }

@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 using StringMap = QMap<QString, QString>;
 
@@ -143,6 +144,14 @@ struct PreviewLink
     QString sandboxId;
     QString url;
     QString token;
+
+    // How long the links the app hands out (agent, "Open preview") stay valid when signed.
+    static constexpr int kSignedSeconds = 3600;
+    // A URL a browser can open from a preview-url answer ({url, token}) or, with isSigned, a
+    // signed-preview-url answer (its url needs nothing more). A private preview's token can
+    // only travel in the query from a browser (DAYTONA_SANDBOX_AUTH_KEY); never the API key.
+    // Empty when the answer has no usable URL.
+    static QUrl openableUrl(const QByteArray &body, bool isSigned);
 };
 
 // Reads the list response in both shapes: {items, nextCursor} (current) and a bare array

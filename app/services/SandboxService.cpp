@@ -558,30 +558,37 @@ void SandboxService::requestPreviewUrl(const QString &id, int port)
         emit previewUrlReady(id, port, QUrl(), error);
         return;
     }
-    const bool local = find(id)->provider == SandboxBackend::local();
-    DaytonaCall *call = c->previewUrl(id, port);
+    // A signed URL first (no token in it that outlives the link); servers without signed
+    // previews answer 404, then the preview URL with its token.
+    DaytonaCall *call = c->signedPreviewUrl(id, port, PreviewLink::kSignedSeconds);
     track(call);
-    connect(call, &DaytonaCall::finished, this, [this, id, port, local](const DaytonaResult &r) {
-        if (!r.ok()) {
-            emit previewUrlReady(id, port, QUrl(), r.error.message);
+    QPointer<DaytonaClient> client(c);
+    connect(call, &DaytonaCall::finished, this, [this, id, port, client](const DaytonaResult &r) {
+        if (r.httpStatus == 404 && client) {
+            DaytonaCall *plain = client->previewUrl(id, port);
+            track(plain);
+            connect(plain, &DaytonaCall::finished, this, [this, id, port](const DaytonaResult &p) {
+                answerPreview(id, port, p, false);
+            });
             return;
         }
-        const QJsonObject link = r.json().object();
-        QUrl url(link.value(QLatin1String("url")).toString());
-        if (!url.isValid() || url.isEmpty()) {
-            emit previewUrlReady(id, port, QUrl(),
-                                 tr("the sandbox server sent no usable preview URL"));
-            return;
-        }
-        // A private Daytona preview needs its token; a browser can only send it in the query.
-        const QString token = link.value(QLatin1String("token")).toString();
-        if (!local && !token.isEmpty()) {
-            QUrlQuery query(url);
-            query.addQueryItem(QStringLiteral("DAYTONA_SANDBOX_AUTH_KEY"), token);
-            url.setQuery(query);
-        }
-        emit previewUrlReady(id, port, url, QString());
+        answerPreview(id, port, r, true);
     });
+}
+
+void SandboxService::answerPreview(const QString &id, int port, const DaytonaResult &r,
+                                   bool isSigned)
+{
+    if (!r.ok()) {
+        emit previewUrlReady(id, port, QUrl(), r.error.message);
+        return;
+    }
+    const QUrl url = PreviewLink::openableUrl(r.body, isSigned);
+    if (url.isEmpty()) {
+        emit previewUrlReady(id, port, QUrl(), tr("the sandbox server sent no usable preview URL"));
+        return;
+    }
+    emit previewUrlReady(id, port, url, QString());
 }
 
 // --- the agent's records -------------------------------------------------------------------

@@ -152,6 +152,7 @@ private:
     void forget(const QString &provider, const QString &id, QString *error);
     int indexOf(const QString &id) const;
     void track(QObject *operation);
+    void answerPreview(const QString &id, int port, const DaytonaResult &result, bool isSigned);
 
     Store &m_store;
     BackendSource m_backend;

@@ -257,6 +257,13 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     case Kind::Notice:
         layout->box = QRect(kMargin, kGap, inner, line + 2 * kPad);
         layout->height = layout->box.height() + 2 * kGap;
+        if (kind == Kind::ToolCall
+            && !index.data(ConversationModel::ToolLinkRole).toUrl().isEmpty()) {
+            // The card's link (a preview URL), at its right end.
+            const int width = metrics.horizontalAdvance(linkText()) + 2 * kPad;
+            layout->button = QRect(layout->box.right() - width, layout->box.top(), width,
+                                   layout->box.height());
+        }
         break;
     case Kind::Error:
     case Kind::StepLimit: {
@@ -439,7 +446,16 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     case Kind::ToolCall: {
         frame(palette.color(QPalette::Base));
         const auto status = index.data(ConversationModel::ToolStatusRole).value<ToolStatus>();
-        const QRect content = layout->box.adjusted(kPad, 0, -kPad, 0);
+        QRect content = layout->box.adjusted(kPad, 0, -kPad, 0);
+        if (layout->button.isValid()) {
+            QFont underlined = font();
+            underlined.setUnderline(true);
+            painter->setFont(underlined);
+            painter->setPen(palette.color(QPalette::Link));
+            painter->drawText(layout->button, Qt::AlignCenter, linkText());
+            painter->setFont(font());
+            content.setRight(layout->button.left() - kPad);
+        }
         QString right = statusGlyph(status) + QLatin1Char(' ')
             + index.data(ConversationModel::ToolStatusTextRole).toString();
         const QString duration
@@ -553,6 +569,11 @@ bool ConversationDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
         }
         return false;
     case Kind::ToolCall:
+        if (layout->button.isValid() && layout->button.contains(at)) {
+            openLink(index);
+            return true;
+        }
+        [[fallthrough]];
     case Kind::RunChanges:
         if (layout->box.contains(at)) {
             activate(index);
@@ -596,6 +617,20 @@ void ConversationDelegate::activate(const QModelIndex &index)
     default:
         break;
     }
+}
+
+bool ConversationDelegate::openLink(const QModelIndex &index)
+{
+    const QUrl url = index.data(ConversationModel::ToolLinkRole).toUrl();
+    if (url.isEmpty())
+        return false;
+    QDesktopServices::openUrl(url);
+    return true;
+}
+
+QString ConversationDelegate::linkText()
+{
+    return tr("Open preview \u2197");
 }
 
 QList<QRect> ConversationDelegate::copyButtonRects(const QModelIndex &index) const

@@ -43,6 +43,10 @@ public:
     void clear();
     // The row's main action, as a click on it would do (keyboard: Enter on the current row).
     void activate(const QModelIndex &index);
+    // Opens the row's link in the browser (a getPreviewLink card; a click on "Open preview",
+    // or Ctrl+Enter on the current row). False when the row has none.
+    bool openLink(const QModelIndex &index);
+    static QString linkText();
 
     // Geometry relative to the row's top-left, for clicks and tests.
     QList<QRect> copyButtonRects(const QModelIndex &index) const;

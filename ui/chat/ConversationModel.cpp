@@ -187,6 +187,10 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
                             item.status = statusFromStore(call->status);
                             if (call->startedAt.isValid() && call->finishedAt.isValid())
                                 item.durationMs = call->startedAt.msecsTo(call->finishedAt);
+                            if (item.status == ToolStatus::Done)
+                                item.link = linkOf(
+                                    item.toolName,
+                                    QJsonDocument::fromJson(call->result.toUtf8()).object());
                         } else {
                             item.status = ToolStatus::Failed; // never proposed
                         }
@@ -204,6 +208,17 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
     }
     endResetModel();
     return ok;
+}
+
+QUrl ConversationModel::linkOf(const QString &toolName, const QJsonValue &result)
+{
+    if (toolName != QLatin1String("getPreviewLink"))
+        return QUrl();
+    const QUrl url(result.toObject().value(QLatin1String("url")).toString(), QUrl::StrictMode);
+    if (!url.isValid()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return QUrl();
+    return url;
 }
 
 void ConversationModel::indexItem(int row)
@@ -324,9 +339,14 @@ void ConversationModel::applyEvent(const RunEvent &event)
     }
     case T::ToolCallFinished: {
         const int row = findToolCall(event.toolCallRowId, event.runId, event.toolCallId);
-        if (row >= 0)
-            setToolStatus(row, event.isError ? ToolStatus::Failed : ToolStatus::Done,
-                          event.durationMs);
+        if (row < 0)
+            break;
+        if (!event.isError) {
+            m_items[row].link = linkOf(m_items[row].toolName, event.result);
+            if (!m_items[row].link.isEmpty())
+                changed(row, {ToolLinkRole});
+        }
+        setToolStatus(row, event.isError ? ToolStatus::Failed : ToolStatus::Done, event.durationMs);
         break;
     }
     case T::StepFinished:
@@ -569,6 +589,8 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
         return item.errorKind;
     case ActionableRole:
         return item.actionable;
+    case ToolLinkRole:
+        return item.link;
     default:
         return {};
     }
@@ -612,7 +634,8 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
                   {ToolDurationRole, "toolDuration"},
                   {ToolCallRowIdRole, "toolCallRowId"},
                   {ErrorKindRole, "errorKind"},
-                  {ActionableRole, "actionable"}});
+                  {ActionableRole, "actionable"},
+                  {ToolLinkRole, "toolLink"}});
     return names;
 }
 

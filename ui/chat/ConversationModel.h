@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
@@ -63,6 +64,7 @@ public:
         ToolCallRowIdRole, // the tool call's row id in the store, 0 until it is proposed
         ErrorKindRole,
         ActionableRole, // bool: Retry / Continue applies (the thread's latest run)
+        ToolLinkRole, // QUrl the card opens in the browser (getPreviewLink's url); empty: none
     };
 
     explicit ConversationModel(const RunHistory &history, QObject *parent = nullptr);
@@ -86,6 +88,8 @@ public:
 
     // "python3 test.py", "reverse_string.py, test_reverse_string.py", ...; one line, elided.
     static QString argumentSummary(const QString &toolName, const QJsonObject &arguments);
+    // The URL a finished tool call offers to open: getPreviewLink's http(s) url; else empty.
+    static QUrl linkOf(const QString &toolName, const QJsonValue &result);
     static QString statusText(ToolStatus status);
 
 private:
@@ -108,6 +112,7 @@ private:
         QJsonObject arguments;
         ToolStatus status = ToolStatus::Preparing;
         qint64 durationMs = -1;
+        QUrl link; // ToolLinkRole
     };
 
     Item newItem(Kind kind, RowId messageId, RowId runId);

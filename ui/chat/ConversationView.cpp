@@ -109,8 +109,34 @@ void ConversationView::reset()
     QListView::reset();
 }
 
+namespace {
+
+bool isCtrlEnter(const QKeyEvent *key)
+{
+    return (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+        && key->modifiers().testFlag(Qt::ControlModifier);
+}
+
+} // namespace
+
+bool ConversationView::event(QEvent *event)
+{
+    // Ctrl+Enter is the window's Send; on a card with a link (a preview) it opens the link.
+    if (event->type() == QEvent::ShortcutOverride && currentIndex().isValid()
+        && isCtrlEnter(static_cast<QKeyEvent *>(event))
+        && !currentIndex().data(ConversationModel::ToolLinkRole).toUrl().isEmpty()) {
+        event->accept();
+        return true;
+    }
+    return QListView::event(event);
+}
+
 void ConversationView::keyPressEvent(QKeyEvent *event)
 {
+    if (isCtrlEnter(event) && currentIndex().isValid() && m_delegate->openLink(currentIndex())) {
+        event->accept();
+        return;
+    }
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
          || event->key() == Qt::Key_Space)
         && currentIndex().isValid()) {

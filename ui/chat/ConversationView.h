@@ -41,6 +41,7 @@ protected:
                      const QList<int> &roles = QList<int>()) override;
     void reset() override;
     void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 

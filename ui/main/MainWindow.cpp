@@ -69,6 +69,7 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
                           this);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);
+    m_sandboxPanel->setSettings(&m_context.settings());
     m_checkpoints = engine ? &m_context.checkpoints() : nullptr;
     m_changes = new ChangesPanel(m_checkpoints, m_context.history(), engine, this);
 

@@ -55,6 +55,8 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
         {tr("New line in the message (composer)"), tr("Shift+Enter")},
         {tr("Rename the selected thread (sidebar)"), tr("F2")},
         {tr("Delete the selected thread (sidebar)"), tr("Del")},
+        {tr("Open the preview link of the selected card (conversation)"), tr("Ctrl+Enter")},
+        {tr("Open a preview URL of the selected sandbox (Sandboxes)"), tr("Ctrl+Shift+P")},
         {tr("Approve (approval dialog)"), tr("Ctrl+Enter")},
         {tr("Leave the call pending (approval dialog)"), tr("Esc")},
         {tr("Next / previous changed file (Changes tab)"), tr("Alt+Down / Alt+Up")},

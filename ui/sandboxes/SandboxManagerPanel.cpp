@@ -2,6 +2,7 @@
 #include "sandboxes/SandboxManagerPanel.h"
 
 #include "sandboxes/SandboxDetailsPane.h"
+#include "core/Settings.h"
 #include "sandboxes/SandboxFileBrowser.h"
 #include "sandboxes/SandboxLifecycleDialog.h"
 #include "sandboxes/SandboxListModel.h"
@@ -83,7 +84,8 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
     m_attachAction->setToolTip(tr("Let the agent in the thread shown use this sandbox (it "
                                   "reaches no sandbox it did not create otherwise)"));
     m_previewAction
-        = addPanelAction(QStringLiteral("actionSandboxPreview"), tr("Open &Preview URL…"));
+        = addPanelAction(QStringLiteral("actionSandboxPreview"), tr("Open &Preview URL…"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_browseAction = addPanelAction(QStringLiteral("actionSandboxBrowse"), tr("&Browse Files…"));
     m_lifecycleAction = addPanelAction(QStringLiteral("actionSandboxLifecycle"), tr("&Lifecycle…"));
     m_lifecycleAction->setToolTip(
@@ -458,6 +460,19 @@ void SandboxManagerPanel::goToSelectedThread()
     emit goToThread(thread);
 }
 
+QStringList SandboxManagerPanel::offeredPreviewPorts() const
+{
+    QList<int> ports = m_settings ? m_settings->recentPreviewPorts() : m_recentPorts;
+    for (const int common : {8000, 3000, 5173, 8080}) {
+        if (!ports.contains(common))
+            ports.append(common);
+    }
+    QStringList items;
+    for (const int port : std::as_const(ports))
+        items.append(QString::number(port));
+    return items;
+}
+
 void SandboxManagerPanel::askPreviewPort()
 {
     const QStringList ids = selectedIds();
@@ -468,11 +483,23 @@ void SandboxManagerPanel::askPreviewPort()
     dialog->setObjectName(QStringLiteral("sandboxPortDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Open Preview URL"));
-    dialog->setLabelText(tr("Port of the server inside the sandbox:"));
-    dialog->setInputMode(QInputDialog::IntInput);
-    dialog->setIntRange(1, 65535);
-    dialog->setIntValue(8000);
-    connect(dialog, &QInputDialog::intValueSelected, this, [this, id](int port) {
+    dialog->setLabelText(tr("Port of the server inside the sandbox (recent ones first):"));
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setComboBoxItems(offeredPreviewPorts());
+    dialog->setComboBoxEditable(true);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &text) {
+        bool ok = false;
+        const int port = text.trimmed().toInt(&ok);
+        if (!ok || port < 1 || port > 65535) {
+            showMessage(tr("\"%1\" is not a port: give a number from 1 to 65535.").arg(text));
+            return;
+        }
+        if (m_settings) {
+            m_settings->addRecentPreviewPort(port);
+        } else {
+            m_recentPorts.removeAll(port);
+            m_recentPorts.prepend(port);
+        }
         showMessage(tr("Asking for the preview URL of port %1…").arg(port));
         m_sandboxes.requestPreviewUrl(id, port);
     });
@@ -487,6 +514,7 @@ void SandboxManagerPanel::onPreviewUrl(const QString &id, int port, const QUrl &
         showMessage(tr("No preview URL for port %1: %2").arg(port).arg(error));
         return;
     }
+    // The query may carry the preview's token: not shown.
     const QString shown = url.toString(QUrl::RemoveQuery);
     if (QDesktopServices::openUrl(url))
         showMessage(tr("Opened %1 in the browser.").arg(shown));

@@ -21,6 +21,7 @@ class ProcessOutputView;
 class ProcessService;
 class SandboxListModel;
 class SandboxService;
+class Settings;
 
 class SandboxManagerPanel final : public QWidget
 {
@@ -33,6 +34,10 @@ public:
     QSortFilterProxyModel *sortedModel() const { return m_proxy; }
     SandboxDetailsPane *details() const { return m_details; }
     SandboxService &service() const { return m_sandboxes; }
+    // Where the recently previewed ports are remembered; without it, for this session only.
+    void setSettings(Settings *settings) { m_settings = settings; }
+    // The ports "Open Preview URL" offers, most recent first, then common dev-server ports.
+    QStringList offeredPreviewPorts() const;
     QAbstractItemView *view() const;
     // The ids of the selected rows, in view order.
     QStringList selectedIds() const;
@@ -77,6 +82,8 @@ private:
     void editLifecycle();
 
     SandboxService &m_sandboxes;
+    Settings *m_settings = nullptr;
+    QList<int> m_recentPorts; // without settings
     SandboxListModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QTreeView *m_view = nullptr;

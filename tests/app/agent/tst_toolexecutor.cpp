@@ -441,7 +441,10 @@ void TestToolExecutor::sandboxesOfThisThread()
         = run(QStringLiteral("getPreviewLink"),
               {{QStringLiteral("sandboxId"), otherId}, {QStringLiteral("port"), 3000}}, other);
     QVERIFY2(!link.isError(), qPrintable(link.errorMessage()));
-    QCOMPARE(keysOf(link.result), sorted({QStringLiteral("url"), QStringLiteral("port")}));
+    QCOMPARE(keysOf(link.result),
+             sorted({QStringLiteral("url"), QStringLiteral("port"), QStringLiteral("signed"),
+                     QStringLiteral("expiresInSeconds")}));
+    QVERIFY(link.result.value(QLatin1String("signed")).toBool());
     QCOMPARE(link.result.value(QLatin1String("port")).toInt(), 3000);
     QVERIFY(link.result.value(QLatin1String("url")).toString().startsWith(QLatin1String("http")));
 

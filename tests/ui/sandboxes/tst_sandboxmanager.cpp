@@ -17,6 +17,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -294,14 +297,43 @@ void TestSandboxManager::previewUrlOpensInBrowser()
     QInputDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_panel->findChild<QInputDialog *>(QStringLiteral("sandboxPortDialog")))
                 && dialog->isVisible());
-    dialog->setIntValue(8123);
+    QVERIFY(dialog->isComboBoxEditable());
+    dialog->setTextValue(QStringLiteral("8123"));
     dialog->accept();
     QTRY_COMPARE(browser.urls.size(), 1);
     QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
-    // The local server's preview of a port is the host's loopback.
-    QCOMPARE(browser.urls.first(), QUrl(QStringLiteral("http://127.0.0.1:8123")));
+    // The local server's preview: its own listener on the host's loopback, with a signed token
+    // in the query (never the server's API token).
+    const QUrl opened = browser.urls.first();
+    QCOMPARE(opened.host(), QStringLiteral("127.0.0.1"));
+    QVERIFY(opened.port() > 0 && opened.port() != 8123);
+    QVERIFY(opened.query().startsWith(QStringLiteral("DAYTONA_SANDBOX_AUTH_KEY=sig_")));
     auto *message = m_panel->findChild<QLabel *>(QStringLiteral("sandboxMessageLabel"));
-    QTRY_VERIFY(message->text().contains(QStringLiteral("http://127.0.0.1:8123")));
+    QTRY_VERIFY(message->text().contains(opened.toString(QUrl::RemoveQuery)));
+    QVERIFY(!message->text().contains(QStringLiteral("sig_")));
+    // What the browser shows: nothing runs on 8123 in the sandbox yet.
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    QNetworkReply *reply = nam.get(QNetworkRequest(opened));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(20000));
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray page = reply->readAll();
+    delete reply;
+    qInfo("tried: Open Preview URL on port 8123, result: %s opened, the page answers %d",
+          qPrintable(opened.toString(QUrl::RemoveQuery)), status);
+    QCOMPARE(status, 502);
+    QVERIFY(page.contains("Nothing listens on port 8123"));
+    // The port is remembered: offered first next time.
+    action->trigger();
+    QTRY_VERIFY((dialog = m_panel->findChild<QInputDialog *>(QStringLiteral("sandboxPortDialog")))
+                && dialog->isVisible());
+    const QStringList offered = dialog->comboBoxItems();
+    qInfo("tried: Open Preview URL again, result: offered %s",
+          qPrintable(offered.join(QLatin1String(", "))));
+    QCOMPARE(offered.value(0), QStringLiteral("8123"));
+    QVERIFY(offered.contains(QStringLiteral("8000")));
+    dialog->reject();
 }
 
 void TestSandboxManager::fileBrowserListsAndShowsFiles()
