@@ -1,8 +1,9 @@
 // Sessions driven by the official Daytona TypeScript SDK (only its public API) against
 // agent-sandboxd (issue 17): createSession, executeSessionCommand sync and async,
 // getSessionCommand, getSessionCommandLogs whole and with callbacks (the WebSocket follow),
-// sendSessionCommandInput, deleteSession killing a `sleep 1000`, getPreviewLink's shape. Never
-// calls process.exit on success: the script must end on its own (the SDK's event socket is
+// sendSessionCommandInput, deleteSession killing a `sleep 1000`, and a page served by
+// `python3 -m http.server` in a session fetched through getPreviewLink (and getSignedPreviewUrl
+// where the SDK has it). Never calls process.exit on success: the script must end on its own (the SDK's event socket is
 // answered and unref'd); it prints LAST_CALL_AT=<ms> after its last SDK call so that
 // run-sdk-flow.sh can measure how long node lingers.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -138,11 +139,32 @@ try {
     await until('the sleeps to be killed', () => hostProcesses(['sleep', duration]) === 0);
     ok('no sleep left on the host');
 
-    begin('getPreviewLink(port) returns {url, token}');
+    begin('a server started in a session is fetched through getPreviewLink (and a signed URL)');
+    await proc.executeSessionCommand('dev', { command: 'mkdir -p site && echo "preview via sdk" > site/index.html' });
+    await proc.createSession('web');
+    const server = await proc.executeSessionCommand('web', {
+        command: 'cd site && exec python3 -u -m http.server 8000', runAsync: true });
+    await until('the server to listen', async () =>
+        /Serving HTTP/.test((await proc.getSessionCommandLogs('web', server.cmdId)).stdout || ''));
     const link = await sandbox.getPreviewLink(8000);
     check(typeof link.url === 'string' && /^https?:\/\//.test(link.url), `url ${link.url}`);
     check(typeof link.token === 'string' && link.token.length > 0, 'no token');
-    ok(link.url);
+    const refused = await fetch(link.url);
+    check(refused.status === 401, `without the token: HTTP ${refused.status}`);
+    const page = await fetch(link.url, { headers: { 'X-Daytona-Preview-Token': link.token } });
+    const body = await page.text();
+    check(page.status === 200 && body.includes('preview via sdk'), `with the token: HTTP ${page.status} ${body.slice(0, 80)}`);
+    let signedDetail = 'no getSignedPreviewUrl in this SDK';
+    if (typeof sandbox.getSignedPreviewUrl === 'function') {
+        const signed = await sandbox.getSignedPreviewUrl(8000, 60);
+        const signedPage = await fetch(signed.url);
+        const signedBody = await signedPage.text();
+        check(signedPage.status === 200 && signedBody.includes('preview via sdk'),
+            `signed URL: HTTP ${signedPage.status}`);
+        signedDetail = 'signed URL 200';
+    }
+    await proc.deleteSession('web');
+    ok(`${link.url}: 401 without the token, 200 with it; ${signedDetail}`);
 
     begin('delete the sandbox');
     await sandbox.delete(60);
