@@ -2,6 +2,8 @@
 // has the agent start `python3 -m http.server 8000` with startProcess in a real local sandbox,
 // read its log with readProcessOutput until it says "Serving HTTP", and end it with
 // stopProcess; the server ran until then and is really gone afterwards. Only the model is fake.
+// agentHandsOutAPreviewOfItsServer: the "done when": the agent starts the server, reads
+// its log, returns a preview link, and the test fetches the page through that link.
 #include "../localsandbox/SandboxTestSupport.h"
 #include "AgentTestSupport.h"
 
@@ -17,7 +19,11 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +60,7 @@ private slots:
     void init();
     void cleanup();
     void agentStartsReadsAndStopsAServer();
+    void agentHandsOutAPreviewOfItsServer();
     void anotherThreadCannotReadOrStopIt();
     void aRestartFindsTheProcessesAgain();
 
@@ -175,6 +182,81 @@ void TestBackgroundProcesses::agentStartsReadsAndStopsAServer()
     QVERIFY(runningBeforeStop);
     QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine(kServer).isEmpty(), 2000);
     qInfo() << "tried: stopProcess on the server, result: its python process is gone";
+}
+
+void TestBackgroundProcesses::agentHandsOutAPreviewOfItsServer()
+{
+    const QString command
+        = QStringLiteral("mkdir -p site && echo 'built by the agent' > site/index.html && cd site "
+                         "&& python3 -m http.server 8000");
+    QList<ScriptedModel::Step> steps{
+        [](const RecordedRequest &) {
+            return ScriptedStep{QString(),
+                                {{QStringLiteral("call_create"), QStringLiteral("createSandbox"),
+                                  createSandboxArgs(), QString()}}};
+        },
+        step(QStringLiteral("call_start"), QStringLiteral("startProcess"),
+             [command](const RecordedRequest &r) {
+                 return QJsonObject{{QStringLiteral("sandboxId"), sandboxIdFrom(r.body)},
+                                    {QStringLiteral("command"), command}};
+             }),
+        step(QStringLiteral("call_read"), QStringLiteral("readProcessOutput"),
+             [](const RecordedRequest &r) {
+                 return QJsonObject{{QStringLiteral("processId"), processIdFrom(r.body)},
+                                    {QStringLiteral("since"), 0}};
+             }),
+        step(QStringLiteral("call_link"), QStringLiteral("getPreviewLink"),
+             [](const RecordedRequest &r) {
+                 return QJsonObject{{QStringLiteral("sandboxId"), sandboxIdFrom(r.body)},
+                                    {QStringLiteral("port"), 8000}};
+             }),
+        [](const RecordedRequest &) {
+            return ScriptedStep{QStringLiteral("The site is up: open the preview link."), {}};
+        },
+    };
+    ScriptedModel script(*m_server, Wire::OpenAi, steps);
+    AgentEngine &engine = m_context->engine();
+    RunRecorder recorder(engine);
+    auto thread = m_context->store().createThread(QStringLiteral("t"),
+                                                  QStringLiteral("openai/gpt-4o-mini"));
+    QVERIFY(thread);
+    QString error;
+    QVERIFY2(engine.send(thread->id, QStringLiteral("serve a page and give me a link"), {}, &error),
+             qPrintable(error));
+    QVERIFY(QTest::qWaitFor([&recorder] { return recorder.ended; }, 120000));
+    const auto calls = recorder.ofType(RunEvent::Type::ToolCallFinished);
+    for (const RunEvent &e : calls)
+        qInfo().noquote() << "tried:" << e.toolName << "result:"
+                          << QJsonDocument(e.result.toObject()).toJson(QJsonDocument::Compact);
+    QCOMPARE(calls.size(), 4);
+    QVERIFY(calls.at(2).result.toObject().value(u"output").toString().contains(u"Serving HTTP"));
+    QVERIFY2(!calls.at(3).isError,
+             qPrintable(calls.at(3).result.toObject().value(u"error").toString()));
+    const QUrl link(calls.at(3).result.toObject().value(u"url").toString());
+    QVERIFY2(link.isValid() && link.scheme() == QLatin1String("http"), qPrintable(link.toString()));
+
+    // The link as the agent returned it, fetched as a browser would: the page from the sandbox.
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    QNetworkReply *reply = nam.get(QNetworkRequest(link));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(20000));
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray page = reply->readAll();
+    reply->deleteLater();
+    qInfo().noquote() << "tried: GET" << link.toString(QUrl::RemoveQuery) << "result: HTTP"
+                      << status << page.trimmed().left(80);
+    QCOMPARE(status, 200);
+    QVERIFY(page.contains("built by the agent"));
+
+    // Stopping the process ends what the preview reaches.
+    ProcessService &processes = m_context->processes();
+    const QString processId = calls.at(1).result.toObject().value(u"processId").toString();
+    bool stopped = false;
+    processes.stop(processId, this,
+                   [&stopped](const BackgroundProcess &, const QString &) { stopped = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(stopped, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(hostProcessesWithCommandLine(kServer).isEmpty(), 5000);
 }
 
 void TestBackgroundProcesses::anotherThreadCannotReadOrStopIt()
