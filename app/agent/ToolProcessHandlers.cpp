@@ -293,24 +293,41 @@ void ToolExecution::startProcess()
         });
 }
 
-// The process the call names, if this conversation started it; else finishes the call.
-static const QString kNoProcess
-    = QStringLiteral("there is no background process %1; startProcess returns the ids");
+namespace {
+
+// Why a call may not touch the process it names (kind None: it may): unknown, or started by
+// another conversation (threadUuid empty: no conversation to check, e.g. the CLI).
+struct ProcessRefusal
+{
+    Kind kind = Kind::None;
+    QString message;
+};
+
+ProcessRefusal refuseProcess(ProcessService *processes, const QString &id, const QString &quotedId,
+                             const QString &threadUuid, const QString &whatWasNotDone)
+{
+    const std::optional<BackgroundProcess> p = processes ? processes->process(id) : std::nullopt;
+    if (!p)
+        return {Kind::InvalidArguments,
+                QStringLiteral("there is no background process %1; startProcess returns the ids")
+                    .arg(quotedId)};
+    if (!threadUuid.isEmpty() && p->threadUuid != threadUuid)
+        return {Kind::NotYours,
+                QStringLiteral("process %1 was not started by this conversation; %2")
+                    .arg(id, whatWasNotDone)};
+    return {};
+}
+
+} // namespace
 
 void ToolExecution::readProcessOutput()
 {
     const QString id = text(QStringLiteral("processId")).trimmed();
     ProcessService *processes = m_context.processes;
-    const std::optional<BackgroundProcess> p = processes ? processes->process(id) : std::nullopt;
-    if (!p) {
-        fail(Kind::InvalidArguments, kNoProcess.arg(quoted(id)));
-        return;
-    }
-    if (!m_context.threadId.isEmpty() && p->threadUuid != m_context.threadId) {
-        fail(Kind::NotYours,
-             QStringLiteral("process %1 was not started by this conversation; "
-                            "nothing was read")
-                 .arg(id));
+    const ProcessRefusal refusal = refuseProcess(processes, id, quoted(id), m_context.threadId,
+                                                 QStringLiteral("nothing was read"));
+    if (refusal.kind != Kind::None) {
+        fail(refusal.kind, refusal.message);
         return;
     }
     const qint64 since = qint64(std::max(0.0, m_args.value(QStringLiteral("since")).toDouble(0)));
@@ -345,16 +362,10 @@ void ToolExecution::stopProcess()
 {
     const QString id = text(QStringLiteral("processId")).trimmed();
     ProcessService *processes = m_context.processes;
-    const std::optional<BackgroundProcess> p = processes ? processes->process(id) : std::nullopt;
-    if (!p) {
-        fail(Kind::InvalidArguments, kNoProcess.arg(quoted(id)));
-        return;
-    }
-    if (!m_context.threadId.isEmpty() && p->threadUuid != m_context.threadId) {
-        fail(Kind::NotYours,
-             QStringLiteral("process %1 was not started by this conversation; "
-                            "it was not stopped")
-                 .arg(id));
+    const ProcessRefusal refusal = refuseProcess(processes, id, quoted(id), m_context.threadId,
+                                                 QStringLiteral("it was not stopped"));
+    if (refusal.kind != Kind::None) {
+        fail(refusal.kind, refusal.message);
         return;
     }
     processes->stop(id, this, [this](const BackgroundProcess &stopped, const QString &error) {

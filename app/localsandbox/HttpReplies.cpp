@@ -137,4 +137,21 @@ void toolboxError(QHttpServerResponder &responder, int status, const QString &pa
         {{"Content-Type", "application/json; charset=utf-8"}});
 }
 
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    using M = QHttpServerRequest::Method;
+    switch (method) {
+    case M::Get:
+        return "GET";
+    case M::Post:
+        return "POST";
+    case M::Put:
+        return "PUT";
+    case M::Delete:
+        return "DELETE";
+    default:
+        return "OTHER";
+    }
+}
+
 } // namespace HttpReplies

@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <QHttpServerRequest>
 #include <QHttpServerResponder>
 
 #include <memory>
@@ -30,6 +31,8 @@ void toolboxError(QHttpServerResponder &responder, int status, const QString &pa
 QByteArray toolboxErrorBody(int status, const QString &path, const QByteArray &method,
                             const QString &message);
 QByteArray reasonPhrase(int status);
+// "GET", "POST", ... as toolbox errors name the method.
+QByteArray methodName(QHttpServerRequest::Method method);
 // Query values decoded as Go's url.ParseQuery and Node's qs do: '+' is a space, "%2B" a plus
 // (Python's requests encodes spaces as '+'). Repeated keys give several values.
 QStringList queryValues(const QUrl &url, const QString &key);

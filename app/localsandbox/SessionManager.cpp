@@ -53,21 +53,6 @@ LogForm logForm(const QHttpServerRequest &request)
     return logForm(version, split);
 }
 
-QByteArray methodName(const QHttpServerRequest &request)
-{
-    using M = QHttpServerRequest::Method;
-    switch (request.method()) {
-    case M::Get:
-        return "GET";
-    case M::Post:
-        return "POST";
-    case M::Delete:
-        return "DELETE";
-    default:
-        return "OTHER";
-    }
-}
-
 QJsonObject commandJson(const SessionCommand &c)
 {
     QJsonObject o{{QLatin1String("id"), c.id}, {QLatin1String("command"), c.command}};
@@ -170,7 +155,7 @@ void SessionManager::handle(const QHttpServerRequest &request, LocalSandboxRecor
 {
     using M = QHttpServerRequest::Method;
     const QString fullPath = request.url().path();
-    const QByteArray method = methodName(request);
+    const QByteArray method = HttpReplies::methodName(request.method());
     const QStringList s = daemonPath.split(QLatin1Char('/'), Qt::SkipEmptyParts).mid(2);
     const QString sandboxId = record.sandbox.id;
     const auto notFound = [&](const QString &what) {

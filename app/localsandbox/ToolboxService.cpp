@@ -23,23 +23,6 @@
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method m)
-{
-    using M = QHttpServerRequest::Method;
-    switch (m) {
-    case M::Get:
-        return "GET";
-    case M::Post:
-        return "POST";
-    case M::Put:
-        return "PUT";
-    case M::Delete:
-        return "DELETE";
-    default:
-        return "OTHER";
-    }
-}
-
 // The plain filename= parameter of a Content-Disposition header: printable ASCII only. A name
 // with a line break (legal on Linux) would otherwise split the header and leave the client
 // waiting for a response that never parses; the exact name travels in filename*=.
@@ -148,7 +131,7 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
                             const QString &daemonPath, QHttpServerResponder &&responder)
 {
     const QString fullPath = request.url().path();
-    const QByteArray method = methodName(request.method());
+    const QByteArray method = HttpReplies::methodName(request.method());
     LocalSandboxRecord *record = m_server->registry().find(sandboxId);
     if (!record || record->sandbox.id != sandboxId) {
         HttpReplies::toolboxError(responder, 404, fullPath, method,
@@ -231,7 +214,7 @@ void ToolboxService::handleFiles(const QHttpServerRequest &request, LocalSandbox
     using M = QHttpServerRequest::Method;
     const M method = request.method();
     const QString fullPath = request.url().path();
-    const QByteArray methodText = methodName(method);
+    const QByteArray methodText = HttpReplies::methodName(method);
     const ConfinedFs fs(m_server->registry().homeDir(record.sandbox.id),
                         QString::fromLatin1(SandboxProcess::kHome), m_server->runAsUid(),
                         m_server->runAsGid());
