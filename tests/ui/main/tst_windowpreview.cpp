@@ -1,8 +1,8 @@
 // Previews end to end in the window (issue 17): the agent (a scripted model on a local
-// OpenAI-shaped server) starts a web server in a real local sandbox and calls getPreviewLink in
-// the same step; the chat's tool card shows "Open preview", a click hands the link to the
-// browser (QDesktopServices' handler stands in for it, as does Ctrl+Enter), and the page
-// fetched from that link is the one the agent's server serves.
+// OpenAI-shaped server) starts a web server in a real local sandbox with startProcess and calls
+// getPreviewLink in the same step; the chat's tool card shows "Open preview", a click hands the
+// link to the browser (QDesktopServices' handler stands in for it, as does Ctrl+Enter), and the
+// page fetched from that link is the one the agent's server serves.
 #include "WindowTestSupport.h"
 
 #include "chat/ConversationDelegate.h"
@@ -20,15 +20,12 @@
 
 namespace {
 
-// One page, served for one request (or 60 s), so the run ends once the page was fetched.
-QString serveOnce()
+// A page served by a background process (startProcess): it runs until the test's sandbox ends.
+QString serve()
 {
     return QStringLiteral(
-        "mkdir -p site && echo '<h1>served by the agent</h1>' > site/index.html && "
-        "python3 -c \"import http.server as h, functools as f; "
-        "s = h.HTTPServer(('127.0.0.1', 8000), "
-        "f.partial(h.SimpleHTTPRequestHandler, directory='site')); "
-        "s.timeout = 60; s.handle_request()\"");
+        "mkdir -p site && echo '<h1>served by the agent</h1>' > site/index.html && cd site && "
+        "python3 -m http.server 8000");
 }
 
 QList<ScriptedModel::Step> previewScenario()
@@ -43,10 +40,9 @@ QList<ScriptedModel::Step> previewScenario()
             const QString id = sandboxIdFrom(request.body);
             return ScriptedStep{
                 QString(),
-                {{QStringLiteral("call_serve"), QStringLiteral("runCommand"),
+                {{QStringLiteral("call_serve"), QStringLiteral("startProcess"),
                   QJsonObject{{QStringLiteral("sandboxId"), id},
-                              {QStringLiteral("command"), serveOnce()},
-                              {QStringLiteral("timeoutSeconds"), 80}},
+                              {QStringLiteral("command"), serve()}},
                   QString()},
                  {QStringLiteral("call_link"), QStringLiteral("getPreviewLink"),
                   QJsonObject{{QStringLiteral("sandboxId"), id}, {QStringLiteral("port"), 8000}},
