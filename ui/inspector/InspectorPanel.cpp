@@ -284,6 +284,10 @@ void InspectorPanel::activate(const QModelIndex &index)
         emit changedFileActivated(call, path);
         return;
     }
+    if (const QString process = m_model->processAt(index); !process.isEmpty()) {
+        emit processActivated(process);
+        return;
+    }
     // A run or a step is a folder of calls (its JSON can be megabytes): open or close it.
     const RunTreeModel::NodeKind kind = m_model->kindOf(index);
     if (kind == RunTreeModel::NodeKind::Run || kind == RunTreeModel::NodeKind::Step) {

@@ -63,6 +63,8 @@ public:
 signals:
     // A file under a tool call's "changed files" was clicked: show its diff.
     void changedFileActivated(RowId toolCallRowId, const QString &path);
+    // A background process row was opened (Enter or double-click): show its live output.
+    void processActivated(const QString &processId);
     // "Rewind to After This Step…" on a step (or anything in it).
     void rewindToStepRequested(RowId threadId, RowId runId, int stepIndex);
 

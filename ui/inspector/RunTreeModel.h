@@ -67,6 +67,9 @@ public:
     // The changed file at index and its call (a file row, or the "changed files" row: its
     // first file); empty when index is neither.
     QString changedFileAt(const QModelIndex &index, RowId *toolCallRowId) const;
+    // The background process a row stands for: the "background processes" row (its newest
+    // process) or one of its entries (or a value inside one); empty for any other row.
+    QString processAt(const QModelIndex &index) const;
     static QString changedFilesKey();
 
     // The background processes a tool call started (startProcess, issue 17), shown as a

@@ -5,6 +5,7 @@
 
 #include "RunTreeNode.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 QString RunTreeModel::processesKey()
@@ -39,4 +40,25 @@ void RunTreeModel::refreshProcesses(RowId toolCallRowId)
 {
     if (CallNode *call = findCall(toolCallRowId))
         addProcesses(call);
+}
+
+QString RunTreeModel::processAt(const QModelIndex &index) const
+{
+    // Up from the row to the call's "background processes" detail, remembering which entry.
+    const RunTreeNode *node = nodeOf(index.siblingAtColumn(NameColumn));
+    const RunTreeNode *entry = nullptr;
+    while (node && node->kind == RunTreeNode::Kind::Json && node->parent) {
+        const auto *json = static_cast<const JsonNode *>(node);
+        if (json->key == processesKey() && node->parent->kind == RunTreeNode::Kind::ToolCall) {
+            const QJsonArray processes = json->value.toArray();
+            if (processes.isEmpty())
+                return {};
+            const int i
+                = entry && entry->row < processes.size() ? entry->row : int(processes.size()) - 1;
+            return processes.at(i).toObject().value(QLatin1String("processId")).toString();
+        }
+        entry = node;
+        node = node->parent;
+    }
+    return {};
 }

@@ -481,6 +481,9 @@ void MainWindow::connectProcesses()
 {
     ProcessService *processes = &m_context.processes();
     m_sandboxPanel->setProcesses(processes);
+    // Opening a process row in the inspector shows the same live output as the list's action.
+    connect(m_inspector, &InspectorPanel::processActivated, this,
+            [this](const QString &processId) { m_sandboxPanel->showProcessOutput(processId); });
     m_inspector->model()->setProcessesLookup([processes](RowId toolCallRowId) {
         QJsonArray rows;
         for (const BackgroundProcess &p : processes->processesStartedBy(toolCallRowId)) {

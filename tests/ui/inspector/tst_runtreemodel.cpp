@@ -493,6 +493,18 @@ void TestRunTreeModel::backgroundProcessesUnderTheirCall()
     QVERIFY(child(model, call, RunTreeModel::processesKey())
                 .model()
                 ->hasChildren(child(model, call, RunTreeModel::processesKey())));
+
+    // Opening the row, or a value inside its entry, names the process (the inspector then shows
+    // its live output); other rows name none.
+    const QModelIndex processesRow = child(model, call, RunTreeModel::processesKey());
+    QCOMPARE(model.processAt(processesRow), QStringLiteral("proc-1"));
+    const QModelIndex entry = model.index(0, 0, processesRow);
+    model.fetchMore(entry);
+    QCOMPARE(model.processAt(entry), QStringLiteral("proc-1"));
+    if (model.rowCount(entry) > 0)
+        QCOMPARE(model.processAt(model.index(0, 0, entry)), QStringLiteral("proc-1"));
+    QVERIFY(model.processAt(call).isEmpty());
+    QVERIFY(model.processAt(create).isEmpty());
 }
 
 QTEST_MAIN(TestRunTreeModel)
