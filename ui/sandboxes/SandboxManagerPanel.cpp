@@ -1,8 +1,8 @@
 // SandboxManagerPanel: view, actions, confirmations (open(), never exec()) and messages.
 #include "sandboxes/SandboxManagerPanel.h"
 
-#include "sandboxes/SandboxDetailsPane.h"
 #include "core/Settings.h"
+#include "sandboxes/SandboxDetailsPane.h"
 #include "sandboxes/SandboxFileBrowser.h"
 #include "sandboxes/SandboxLifecycleDialog.h"
 #include "sandboxes/SandboxListModel.h"
