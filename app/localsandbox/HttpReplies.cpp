@@ -154,4 +154,13 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+    for (const auto &[key, value] : request.headers()) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return QByteArray();
+}
+
 } // namespace HttpReplies

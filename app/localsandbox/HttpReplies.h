@@ -33,6 +33,8 @@ QByteArray toolboxErrorBody(int status, const QString &path, const QByteArray &m
 QByteArray reasonPhrase(int status);
 // "GET", "POST", ... as toolbox errors name the method.
 QByteArray methodName(QHttpServerRequest::Method method);
+// A request header's value, its name matched without regard to case; empty if absent.
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name);
 // Query values decoded as Go's url.ParseQuery and Node's qs do: '+' is a space, "%2B" a plus
 // (Python's requests encodes spaces as '+'). Repeated keys give several values.
 QStringList queryValues(const QUrl &url, const QString &key);

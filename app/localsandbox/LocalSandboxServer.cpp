@@ -42,15 +42,6 @@ QString randomToken()
     return QStringLiteral("sbx_") + QString::fromLatin1(bytes.toHex());
 }
 
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &[key, value] : request.headers()) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return QByteArray();
-}
-
 QString nowIso()
 {
     return HttpReplies::timestampNow();
@@ -403,7 +394,7 @@ void LocalSandboxServer::handle(const QHttpServerRequest &request, QHttpServerRe
     const QString path = request.url().path();
     // The gate refused a wrong token before the body; checked again here, the same way, for
     // every request QHttpServer completes.
-    const QByteArray auth = header(request, "Authorization");
+    const QByteArray auth = HttpReplies::header(request, "Authorization");
     if (!m_gate || !m_gate->authorized(auth)) {
         HttpReplies::apiError(responder, 401, path,
                               auth.isEmpty()

@@ -145,7 +145,12 @@ void ToolboxService::handle(const QHttpServerRequest &request, const QString &sa
                 .arg(sandboxId, record->sandbox.state));
         return;
     }
-    m_server->noteActivity(sandboxId);
+    // Daytona's proxy leaves lastActivity alone when asked to (the app's own bookkeeping).
+    if (HttpReplies::header(request, "X-Daytona-Skip-Last-Activity-Update")
+            .trimmed()
+            .compare("true", Qt::CaseInsensitive)
+        != 0)
+        m_server->noteActivity(sandboxId);
     using M = QHttpServerRequest::Method;
     if (daemonPath == QLatin1String("/work-dir") || daemonPath == QLatin1String("/user-home-dir")
         || daemonPath == QLatin1String("/project-dir")) {

@@ -92,6 +92,8 @@ void DaytonaCall::send(const QUrl &url)
     request.setRawHeader("X-Daytona-Source", DaytonaConfig::kSource);
     request.setRawHeader("X-Daytona-SDK-Version", DaytonaConfig::kSdkVersion);
     request.setRawHeader("User-Agent", QByteArray(DaytonaConfig::kSource) + '/' + STUDIO_VERSION);
+    if (m_spec.skipLastActivity)
+        request.setRawHeader("X-Daytona-Skip-Last-Activity-Update", "true");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     const bool resolving = m_resolvingToolbox;

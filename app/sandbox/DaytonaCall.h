@@ -45,6 +45,9 @@ struct DaytonaRequestSpec
     int timeoutMs = 60000;
     SandboxError::Subject subject = SandboxError::Subject::Other;
     bool expectJson = true; // an HTML body then means a wrong base URL
+    // The app's own bookkeeping (e.g. finding processes after a restart), not the user's or
+    // the agent's use: sends X-Daytona-Skip-Last-Activity-Update, so auto-stop still counts.
+    bool skipLastActivity = false;
 };
 
 class DaytonaCall final : public QObject

@@ -456,10 +456,11 @@ DaytonaCall *DaytonaClient::getSession(const Sandbox &sandbox, const QString &se
     return toolboxCall(sandbox, spec);
 }
 
-DaytonaCall *DaytonaClient::listSessions(const Sandbox &sandbox)
+DaytonaCall *DaytonaClient::listSessions(const Sandbox &sandbox, bool countsAsActivity)
 {
     DaytonaRequestSpec spec;
     spec.path = QStringLiteral("/process/session");
+    spec.skipLastActivity = !countsAsActivity;
     return toolboxCall(sandbox, spec);
 }
 

@@ -91,7 +91,9 @@ public:
     // >= 0.167); rawSessionLog() takes the raw log out of any answer shape.
     DaytonaCall *createSession(const Sandbox &sandbox, const QString &sessionId);
     DaytonaCall *getSession(const Sandbox &sandbox, const QString &sessionId);
-    DaytonaCall *listSessions(const Sandbox &sandbox);
+    // countsAsActivity false: the app's own look (after a restart), which must not postpone the
+    // sandbox's auto-stop (X-Daytona-Skip-Last-Activity-Update).
+    DaytonaCall *listSessions(const Sandbox &sandbox, bool countsAsActivity = true);
     // Ends the session's shell and every process it started.
     DaytonaCall *deleteSession(const Sandbox &sandbox, const QString &sessionId);
     // runAsync: 202 {cmdId} at once; else 200 {cmdId, output, stdout, stderr, exitCode} when

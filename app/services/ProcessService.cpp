@@ -339,7 +339,7 @@ void ProcessService::read(
 
 void ProcessService::adopt(DaytonaClient *client, const QString &provider, const Sandbox &sandbox)
 {
-    connect(client->listSessions(sandbox), &DaytonaCall::finished, this,
+    connect(client->listSessions(sandbox, false), &DaytonaCall::finished, this,
             [this, client, provider, sandbox](const DaytonaResult &r) {
                 if (!r.ok())
                     return;

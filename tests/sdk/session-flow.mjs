@@ -140,12 +140,20 @@ try {
     ok('no sleep left on the host');
 
     begin('a server started in a session is fetched through getPreviewLink (and a signed URL)');
-    await proc.executeSessionCommand('dev', { command: 'mkdir -p site && echo "preview via sdk" > site/index.html' });
+    await proc.executeSessionCommand('dev', { command: 'mkdir -p "$HOME/site" && echo "preview via sdk" > "$HOME/site/index.html"' });
     await proc.createSession('web');
     const server = await proc.executeSessionCommand('web', {
-        command: 'cd site && exec python3 -u -m http.server 8000', runAsync: true });
-    await until('the server to listen', async () =>
-        /Serving HTTP/.test((await proc.getSessionCommandLogs('web', server.cmdId)).stdout || ''));
+        command: 'cd "$HOME/site" && python3 -u -m http.server 8000', runAsync: true });
+    let serverLog = null;
+    try {
+        await until('the server to listen', async () => {
+            serverLog = await proc.getSessionCommandLogs('web', server.cmdId);
+            return /Serving HTTP/.test(serverLog.stdout || serverLog.output || '');
+        });
+    } catch (e) {
+        throw new Error(`${e.message}; its log: ${JSON.stringify(serverLog)}; its status: ${
+            JSON.stringify(await proc.getSessionCommand('web', server.cmdId))}`);
+    }
     const link = await sandbox.getPreviewLink(8000);
     check(typeof link.url === 'string' && /^https?:\/\//.test(link.url), `url ${link.url}`);
     check(typeof link.token === 'string' && link.token.length > 0, 'no token');
