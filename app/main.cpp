@@ -4,6 +4,7 @@
 #include "cli/CliRunner.h"
 #include "core/Logging.h"
 #include "core/ProcessHardening.h"
+#include "core/Translations.h"
 #include "log/LogFile.h"
 #include "root/AppContext.h"
 #include "root/CommandLine.h"
@@ -18,7 +19,6 @@
 #ifdef STUDIO_HAVE_UI
 #include "main/MainWindow.h"
 #include "main/Theme.h"
-#include "main/Translations.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -41,6 +41,7 @@ int fail(const QString &message)
 int runSubcommand(int argc, char **argv, const CommandLine &line)
 {
     QCoreApplication app(argc, argv);
+    Translations::install(app);
     // A terminal command prints its results and one-line errors; progress notes stay quiet
     // unless QT_LOGGING_RULES asks for them (it is applied after these rules).
     QLoggingCategory::setFilterRules(QStringLiteral("studio.*.info=false"));
@@ -134,9 +135,13 @@ int main(int argc, char **argv)
     const CommandLine line = CommandLine::parse(arguments);
 
     switch (line.action) {
-    case CommandLine::Action::ShowHelp:
+    case CommandLine::Action::ShowHelp: {
+        // The help speaks the user's language; a translator needs an application object.
+        QCoreApplication app(argc, argv);
+        Translations::install(app);
         QTextStream(stdout) << CommandLine::helpText();
         return 0;
+    }
     case CommandLine::Action::ShowVersion:
         QTextStream(stdout) << CommandLine::versionText();
         return 0;

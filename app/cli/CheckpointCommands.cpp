@@ -106,7 +106,7 @@ ChangesCommand::ChangesCommand(AppContext &context, QTextStream &out, QTextStrea
 
 QString ChangesCommand::helpText()
 {
-    return QStringLiteral(
+    return tr(
         "Usage: agent-studio changes THREAD [--from STEP] [--to STEP] [--format stat|patch|json]\n"
         "       agent-studio changes THREAD --last-run | --run RUN | --call TOOLCALL\n"
         "       agent-studio changes THREAD --steps\n"
@@ -352,7 +352,7 @@ RewindCommand::RewindCommand(AppContext &context, QTextStream &out, QTextStream 
 
 QString RewindCommand::helpText()
 {
-    return QStringLiteral(
+    return tr(
         "Usage: agent-studio rewind THREAD --to STEP [--files | --conversation | --both]\n"
         "                           [--dry-run]\n"
         "       agent-studio rewind THREAD --undo\n"

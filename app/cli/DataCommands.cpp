@@ -33,7 +33,7 @@ ThreadsCommand::ThreadsCommand(AppContext &context, QTextStream &out, QTextStrea
 
 QString ThreadsCommand::helpText()
 {
-    return QStringLiteral(
+    return tr(
         "Usage: agent-studio threads list [--all | --archived]\n"
         "       agent-studio threads show ID\n"
         "       agent-studio threads export ID [--format md|json] [--output FILE]\n"
@@ -151,7 +151,7 @@ SandboxesCommand::SandboxesCommand(AppContext &context, QTextStream &out, QTextS
 
 QString SandboxesCommand::helpText()
 {
-    return QStringLiteral(
+    return tr(
         "Usage: agent-studio sandboxes list [--sandbox local|daytona]\n"
         "       agent-studio sandboxes rm ID... [--sandbox local|daytona]\n"
         "       agent-studio sandboxes rm --stopped [--sandbox local|daytona]\n"

@@ -58,21 +58,20 @@ KeysCommand::KeysCommand(KeyResolver &keys, QTextStream &input, bool interactive
 
 QString KeysCommand::helpText()
 {
-    return QStringLiteral(
-               "Usage: agent-studio keys COMMAND\n"
-               "\n"
-               "API keys live in the OS keychain (service \"agent-studio\", one entry per "
-               "provider).\n"
-               "The environment and the .env file (--env-file) are read after the keychain.\n"
-               "\n"
-               "  list               Show each provider and where its key comes from (never "
-               "the key).\n"
-               "  set PROVIDER       Read the key from stdin and store it in the keychain.\n"
-               "  delete PROVIDER    Delete the provider's key from the keychain.\n"
-               "  import [PROVIDER]  Copy keys found in the environment or .env file into the\n"
-               "                     keychain (all that are not there yet, or just PROVIDER).\n"
-               "\n"
-               "Providers: %1\n")
+    return tr("Usage: agent-studio keys COMMAND\n"
+              "\n"
+              "API keys live in the OS keychain (service \"agent-studio\", one entry per "
+              "provider).\n"
+              "The environment and the .env file (--env-file) are read after the keychain.\n"
+              "\n"
+              "  list               Show each provider and where its key comes from (never "
+              "the key).\n"
+              "  set PROVIDER       Read the key from stdin and store it in the keychain.\n"
+              "  delete PROVIDER    Delete the provider's key from the keychain.\n"
+              "  import [PROVIDER]  Copy keys found in the environment or .env file into the\n"
+              "                     keychain (all that are not there yet, or just PROVIDER).\n"
+              "\n"
+              "Providers: %1\n")
         .arg(providerList());
 }
 

@@ -64,7 +64,7 @@ RunCommand::~RunCommand()
 
 QString RunCommand::helpText()
 {
-    return QStringLiteral(
+    return tr(
         "Usage: agent-studio run [OPTIONS] PROMPT\n"
         "\n"
         "Runs the coding agent without a window and prints the step log: one JSON object per\n"

@@ -10,23 +10,36 @@ struct SubcommandHelp
     const char *summary;
 };
 
-// Every subcommand with its one-line summary; --help prints them in this order.
+// Every subcommand with its one-line summary; --help prints them in this order, translated.
 constexpr SubcommandHelp kSubcommands[] = {
     {"run",
-     "Run the agent without a window on PROMPT and print the step log; see\n"
-     "                   'run --help'."},
-    {"threads", "List, show, export (md/json) or delete threads; see 'threads --help'."},
-    {"sandboxes", "List or delete sandboxes (rm ID..., rm --stopped); see 'sandboxes --help'."},
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Run the agent without a window on PROMPT and print the step log; see\n"
+                       "                   'run --help'.")},
+    {"threads",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "List, show, export (md/json) or delete threads; see 'threads --help'.")},
+    {"sandboxes",
+     QT_TRANSLATE_NOOP(
+         "CommandLine",
+         "List or delete sandboxes (rm ID..., rm --stopped); see 'sandboxes --help'.")},
     {"changes",
-     "What the agent changed in a thread's sandbox (stat, patch or json), between\n"
-     "                   any two steps; see 'changes --help'."},
+     QT_TRANSLATE_NOOP(
+         "CommandLine",
+         "What the agent changed in a thread's sandbox (stat, patch or json), between\n"
+         "                   any two steps; see 'changes --help'.")},
     {"rewind",
-     "Rewind a thread's files and/or conversation to a step, or undo a rewind;\n"
-     "                   see 'rewind --help'."},
-    {"paths", "Print the data, config, cache and log folders in use, then exit."},
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Rewind a thread's files and/or conversation to a step, or undo a rewind;\n"
+                       "                   see 'rewind --help'.")},
+    {"paths",
+     QT_TRANSLATE_NOOP("CommandLine",
+                       "Print the data, config, cache and log folders in use, then exit.")},
     {"keys",
-     "API keys in the OS keychain: keys list | set PROVIDER (key on stdin) |\n"
-     "                   delete PROVIDER | import [PROVIDER]. See 'keys --help'."},
+     QT_TRANSLATE_NOOP(
+         "CommandLine",
+         "API keys in the OS keychain: keys list | set PROVIDER (key on stdin) |\n"
+         "                   delete PROVIDER | import [PROVIDER]. See 'keys --help'.")},
 };
 
 bool takesValue(const QString &option)
@@ -132,7 +145,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
 
 QString CommandLine::helpText()
 {
-    QString text = QStringLiteral(
+    QString text = QCoreApplication::translate(
+        "CommandLine",
         "Usage: agent-studio [OPTIONS] [COMMAND [ARGS...]]\n"
         "\n"
         "Agent Studio: an LLM coding agent that plans, writes, runs and tests code in isolated\n"
@@ -153,8 +167,9 @@ QString CommandLine::helpText()
     for (const SubcommandHelp &help : kSubcommands)
         text += QStringLiteral("  %1 %2\n")
                     .arg(QString::fromLatin1(help.name), -16)
-                    .arg(QString::fromLatin1(help.summary));
-    text += QStringLiteral(
+                    .arg(QCoreApplication::translate("CommandLine", help.summary));
+    text += QCoreApplication::translate(
+        "CommandLine",
         "\n"
         "Environment:\n"
         "  OPENAI_API_KEY, ANTHROPIC_API_KEY, ...  API keys (the OS keychain is read first).\n"

@@ -16,144 +16,1032 @@
     <name>ApprovalArguments</name>
     <message>
         <source>Not valid JSON at line %1, column %2: %3. Fix it to approve, or deny the call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gültiges JSON in Zeile %1, Spalte %2: %3. Korrigieren Sie es, um den Aufruf freizugeben, oder lehnen Sie ihn ab.</translation>
     </message>
     <message>
         <source>The arguments must be one JSON object ({ ... }). Fix it to approve, or deny the call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Argumente müssen ein einziges JSON-Objekt sein ({ ... }). Korrigieren Sie sie, um den Aufruf freizugeben, oder lehnen Sie ihn ab.</translation>
     </message>
     <message>
         <source>These arguments do not fit %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Argumente passen nicht zu %1:</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalCallView</name>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>En&amp;vironment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Working directory:</source>
+        <translation>Arbeitsverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Changes to the file</source>
+        <translation>Änderungen an der Datei</translation>
+    </message>
+    <message>
+        <source>New content of the file</source>
+        <translation>Neuer Inhalt der Datei</translation>
+    </message>
+    <message>
+        <source>C&amp;hanges</source>
+        <translation>Ä&amp;nderungen</translation>
+    </message>
+    <message>
+        <source>New co&amp;ntent</source>
+        <translation>Neuer &amp;Inhalt</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source># arguments: %1</source>
+        <translation># Argumente: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>your command timeout (Settings &gt; Sandboxes)</source>
+        <translation>Ihr Zeitlimit für Befehle (Einstellungen &gt; Sandboxen)</translation>
+    </message>
+    <message>
+        <source>none (runs until it ends)</source>
+        <translation>keins (läuft, bis er endet)</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>the sandbox cannot be asked from here</source>
+        <translation>die Sandbox kann von hier aus nicht abgefragt werden</translation>
+    </message>
+    <message>
+        <source>Reading what is in the sandbox now…</source>
+        <translation>Lese den aktuellen Inhalt der Sandbox …</translation>
+    </message>
+    <message>
+        <source>it is larger than 1 MiB</source>
+        <translation>sie ist größer als 1 MiB</translation>
+    </message>
+    <message>
+        <source>it is a binary file</source>
+        <translation>sie ist eine Binärdatei</translation>
+    </message>
+    <message>
+        <source>%1 is a new file.</source>
+        <translation>%1 ist eine neue Datei.</translation>
+    </message>
+    <message>
+        <source>%1 exists and stays the same.</source>
+        <translation>%1 existiert und bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 exists: the call replaces it (changes below).</source>
+        <translation>%1 existiert: Der Aufruf ersetzt sie (Änderungen unten).</translation>
+    </message>
+    <message>
+        <source>%1: what is there now could not be read (%2); read the new content before approving.</source>
+        <translation>%1: Der aktuelle Inhalt konnte nicht gelesen werden (%2); lesen Sie den neuen Inhalt, bevor Sie freigeben.</translation>
     </message>
 </context>
 <context>
     <name>ApprovalCenter</name>
     <message>
         <source>Thread %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung %1</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>
     <name>ApprovalDialog</name>
     <message>
         <source>Approve a tool call</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool-Aufruf freigeben</translation>
     </message>
     <message>
         <source>Thread:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung:</translation>
     </message>
     <message>
         <source>Sandbox:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox:</translation>
     </message>
     <message>
         <source>Step:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt:</translation>
     </message>
     <message>
         <source>&amp;Arguments (exactly what will run; edit to change):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Argumente (genau das, was ausgeführt wird; zum Ändern bearbeiten):</translation>
     </message>
     <message>
         <source>Why not? The agent reads this (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum nicht? Der Agent liest diese Begründung (optional)</translation>
     </message>
     <message>
         <source>Enter denies the call with this reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabetaste lehnt den Aufruf mit dieser Begründung ab</translation>
     </message>
     <message>
         <source>Deny &amp;reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;gründung der Ablehnung:</translation>
     </message>
     <message>
         <source>&amp;Deny</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;blehnen</translation>
     </message>
     <message>
         <source>Decide &amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Später entscheiden</translation>
     </message>
     <message>
         <source>Close this dialog; the call keeps waiting (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Dialog schließen; der Aufruf wartet weiter (Esc)</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigeben</translation>
     </message>
     <message>
         <source>Run this call (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Aufruf ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>A tool the app does not know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tool, das die App nicht kennt.</translation>
     </message>
     <message>
         <source>none yet (this call does not name one)</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine (dieser Aufruf nennt keine)</translation>
     </message>
     <message>
         <source>⚠ The arguments contain invisible or direction-changing characters (%1). They are shown as \u escapes below; read them before approving.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Die Argumente enthalten unsichtbare oder die Schreibrichtung ändernde Zeichen (%1). Sie werden unten als \u-Escapes angezeigt; lesen Sie sie, bevor Sie freigeben.</translation>
     </message>
     <message>
         <source>Always allow %1 in this thread</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in dieser Unterhaltung immer erlauben</translation>
     </message>
     <message>
         <source>%1, call %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Aufruf %2 von %3</translation>
     </message>
     <message>
         <source>Approve A&amp;ll %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lle %1 freigeben</translation>
     </message>
     <message>
         <source>Run every call of this step that is waiting (the edits here apply to this call)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden wartenden Aufruf dieses Schritts ausführen (die Änderungen hier gelten nur für diesen Aufruf)</translation>
     </message>
     <message numerus="yes">
         <source>%n more waiting (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weiterer wartet (%1)</numerusform>
+            <numerusform>%n weitere warten (%1)</numerusform>
         </translation>
     </message>
     <message>
         <source>⚠ The call could not be answered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Der Aufruf konnte nicht beantwortet werden: %1</translation>
     </message>
     <message>
         <source>Edited: the changed arguments will run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet: Die geänderten Argumente werden ausgeführt.</translation>
+    </message>
+    <message>
+        <source>What the agent said before this call</source>
+        <translation>Was der Agent vor diesem Aufruf geschrieben hat</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Arguments (JSON)</source>
+        <translation>Argumente b&amp;earbeiten (JSON)</translation>
+    </message>
+    <message>
+        <source>Show the call&apos;s arguments as JSON, exactly as they will run, to read or change them</source>
+        <translation>Die Argumente des Aufrufs als JSON zeigen, genau so, wie sie ausgeführt werden, um sie zu lesen oder zu ändern</translation>
+    </message>
+    <message>
+        <source>Arguments as JSON</source>
+        <translation>Argumente als JSON</translation>
+    </message>
+    <message>
+        <source>Why this call asks</source>
+        <translation>Warum dieser Aufruf fragt</translation>
+    </message>
+    <message>
+        <source>Also add a &amp;rule: always allow</source>
+        <translation>Auch eine &amp;Regel hinzufügen: immer erlauben</translation>
+    </message>
+    <message>
+        <source>What the rule allows</source>
+        <translation>Was die Regel erlaubt</translation>
+    </message>
+    <message>
+        <source>* stands for any text (commands) or any name within a folder (paths); ** for any folders</source>
+        <translation>* steht für beliebigen Text (Befehle) oder einen beliebigen Namen innerhalb eines Ordners (Pfade); ** für beliebige Ordner</translation>
+    </message>
+    <message>
+        <source>Where the rule applies</source>
+        <translation>Wo die Regel gilt</translation>
+    </message>
+    <message>
+        <source>in this thread</source>
+        <translation>in dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <source>everywhere</source>
+        <translation>überall</translation>
+    </message>
+    <message>
+        <source>Reason for denying</source>
+        <translation>Begründung der Ablehnung</translation>
+    </message>
+    <message>
+        <source>Asks because of the mode %1.</source>
+        <translation>Fragt wegen des Modus %1.</translation>
+    </message>
+    <message>
+        <source>Asks because %1 (mode: %2).</source>
+        <translation>Fragt, weil %1 (Modus: %2).</translation>
+    </message>
+    <message>
+        <source>Rule: %1.</source>
+        <translation>Regel: %1.</translation>
+    </message>
+    <message>
+        <source>Also add a &amp;rule: always allow %1</source>
+        <translation>Auch eine &amp;Regel hinzufügen: %1 immer erlauben</translation>
+    </message>
+    <message>
+        <source>This call will:
+%1</source>
+        <translation>Dieser Aufruf wird:
+%1</translation>
+    </message>
+    <message>
+        <source>The agent said before this call:
+%1</source>
+        <translation>Der Agent schrieb vor diesem Aufruf:
+%1</translation>
+    </message>
+    <message>
+        <source>Approve All also runs, exactly as shown:
+%1</source>
+        <translation>„Alle freigeben“ führt auch Folgendes aus, genau wie gezeigt:
+%1</translation>
+    </message>
+    <message>
+        <source>The rule cannot be added: %1</source>
+        <translation>Die Regel kann nicht hinzugefügt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalInbox</name>
+    <message>
+        <source>Waiting for your approval</source>
+        <translation>Wartet auf Ihre Freigabe</translation>
+    </message>
+    <message>
+        <source>Waiting tool calls</source>
+        <translation>Wartende Tool-Aufrufe</translation>
+    </message>
+    <message>
+        <source>Enter approves the selected calls, D denies them, Ctrl+A selects every call of a thread, Space opens one.</source>
+        <translation>Die Eingabetaste gibt die ausgewählten Aufrufe frei, D lehnt sie ab, Strg+A wählt alle Aufrufe einer Unterhaltung aus, die Leertaste öffnet einen.</translation>
+    </message>
+    <message>
+        <source>Why not? The agent reads this (optional)</source>
+        <translation>Warum nicht? Der Agent liest diese Begründung (optional)</translation>
+    </message>
+    <message>
+        <source>Reason for denying</source>
+        <translation>Begründung der Ablehnung</translation>
+    </message>
+    <message>
+        <source>Deny &amp;reason:</source>
+        <translation>Be&amp;gründung der Ablehnung:</translation>
+    </message>
+    <message>
+        <source>&amp;Deny Selected</source>
+        <translation>Ausgewählte a&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öffnen …</translation>
+    </message>
+    <message>
+        <source>Show the call with everything it does (Space)</source>
+        <translation>Den Aufruf mit allem zeigen, was er tut (Leertaste)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve Selected</source>
+        <translation>Ausgewählte &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>The calls keep waiting (Esc)</source>
+        <translation>Die Aufrufe warten weiter (Esc)</translation>
+    </message>
+    <message>
+        <source>1 call waiting</source>
+        <translation>1 Aufruf wartet</translation>
+    </message>
+    <message>
+        <source>%1 calls waiting</source>
+        <translation>%1 Aufrufe warten</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your approval.</source>
+        <translation>Nichts wartet auf Ihre Freigabe.</translation>
+    </message>
+    <message>
+        <source>%1 in 1 thread</source>
+        <translation>%1 in 1 Unterhaltung</translation>
+    </message>
+    <message>
+        <source>%1 in %2 threads</source>
+        <translation>%1 in %2 Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>&amp;Approve %1</source>
+        <translation>%1 &amp;freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Deny %1</source>
+        <translation>%1 a&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Deny</source>
+        <translation>A&amp;blehnen</translation>
+    </message>
+    <message>
+        <source>Approved 1 call.</source>
+        <translation>1 Aufruf freigegeben.</translation>
+    </message>
+    <message>
+        <source>Approved %1 calls.</source>
+        <translation>%1 Aufrufe freigegeben.</translation>
+    </message>
+    <message>
+        <source>Denied 1 call.</source>
+        <translation>1 Aufruf abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Denied %1 calls.</source>
+        <translation>%1 Aufrufe abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be answered: %2 They no longer wait.</source>
+        <translation>%1 konnte nicht beantwortet werden: %2 Sie warten nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalInboxModel</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>The agent said: %1</source>
+        <translation>Der Agent schrieb: %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1 in %2: %3</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Was er tut</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalModePicker</name>
+    <message>
+        <source>Approval mode</source>
+        <translation>Freigabemodus</translation>
+    </message>
+    <message>
+        <source>What runs without asking in this thread (Ctrl+Shift+M switches)</source>
+        <translation>Was in dieser Unterhaltung ohne Nachfrage läuft (Strg+Umschalt+M wechselt)</translation>
+    </message>
+    <message>
+        <source>Could not switch the mode: %1</source>
+        <translation>Der Modus konnte nicht gewechselt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalModes</name>
+    <message>
+        <source>Plan</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Auto-edit</source>
+        <translation>Auto-Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Vollzugriff</translation>
+    </message>
+    <message>
+        <source>only tools that read run (list, read, search, info); the agent proposes a plan</source>
+        <translation>nur lesende Tools laufen (auflisten, lesen, suchen, Info); der Agent schlägt einen Plan vor</translation>
+    </message>
+    <message>
+        <source>calls that change something ask first, unless a rule allows them</source>
+        <translation>Aufrufe, die etwas ändern, fragen zuerst, außer eine Regel erlaubt sie</translation>
+    </message>
+    <message>
+        <source>file edits run; commands ask unless a rule allows them</source>
+        <translation>Dateiänderungen laufen; Befehle fragen, außer eine Regel erlaubt sie</translation>
+    </message>
+    <message>
+        <source>everything runs inside the sandbox except what a rule denies</source>
+        <translation>alles läuft in der Sandbox, außer was eine Regel verbietet</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalNotifications</name>
+    <message>
+        <source>Show &amp;Waiting Approvals</source>
+        <translation>&amp;Wartende Freigaben anzeigen</translation>
+    </message>
+    <message>
+        <source>Show Agent &amp;Studio</source>
+        <translation>Agent &amp;Studio anzeigen</translation>
+    </message>
+    <message>
+        <source>Agent Studio: nothing waits for your approval</source>
+        <translation>Agent Studio: Nichts wartet auf Ihre Freigabe</translation>
+    </message>
+    <message>
+        <source>Agent Studio: 1 approval waiting</source>
+        <translation>Agent Studio: 1 Freigabe wartet</translation>
+    </message>
+    <message>
+        <source>Agent Studio: %1 approvals waiting</source>
+        <translation>Agent Studio: %1 Freigaben warten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Approval needed in %1</source>
+        <translation>Freigabe nötig in %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>The agent stopped with an error in %1</source>
+        <translation>Der Agent hat in %1 mit einem Fehler angehalten</translation>
+    </message>
+    <message>
+        <source>The agent finished in %1</source>
+        <translation>Der Agent ist in %1 fertig</translation>
+    </message>
+    <message>
+        <source>It reached the step limit; continue the thread to let it go on.</source>
+        <translation>Er hat das Schrittlimit erreicht; setzen Sie die Unterhaltung fort, damit er weitermacht.</translation>
+    </message>
+    <message>
+        <source>Its run ended; open the thread to read the answer.</source>
+        <translation>Sein Lauf ist beendet; öffnen Sie die Unterhaltung, um die Antwort zu lesen.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalRules</name>
+    <message>
+        <source>The approval rules could not be read again: %1</source>
+        <translation>Die Freigaberegeln konnten nicht neu gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>always allow `%1`</source>
+        <translation>`%1` immer erlauben</translation>
+    </message>
+    <message>
+        <source>always allow %1</source>
+        <translation>%1 immer erlauben</translation>
+    </message>
+    <message>
+        <source>always allow %1 on `%2`</source>
+        <translation>%1 auf `%2` immer erlauben</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalRulesModel</name>
+    <message>
+        <source>everywhere</source>
+        <translation>überall</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>Unterhaltung %1</translation>
+    </message>
+    <message>
+        <source>(sandbox %1)</source>
+        <translation>(Sandbox %1)</translation>
+    </message>
+    <message>
+        <source>(disabled)</source>
+        <translation>(deaktiviert)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation>erlauben</translation>
+    </message>
+    <message>
+        <source>ask</source>
+        <translation>fragen</translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation>verbieten</translation>
+    </message>
+    <message>
+        <source>every tool</source>
+        <translation>jedes Tool</translation>
+    </message>
+    <message>
+        <source>any call</source>
+        <translation>jeder Aufruf</translation>
+    </message>
+    <message>
+        <source>exactly %1</source>
+        <translation>genau %1</translation>
+    </message>
+    <message>
+        <source>starting with %1</source>
+        <translation>beginnend mit %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Trifft zu auf</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Last matched</source>
+        <translation>Zuletzt zugetroffen</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalRulesPage</name>
+    <message>
+        <source>Default &amp;mode of new threads:</source>
+        <translation>Standard&amp;modus neuer Unterhaltungen:</translation>
+    </message>
+    <message>
+        <source>Approval rules</source>
+        <translation>Freigaberegeln</translation>
+    </message>
+    <message>
+        <source>&amp;Rules (deny wins over allow; otherwise the most specific rule decides; what no rule covers follows the thread&apos;s mode):</source>
+        <translation>&amp;Regeln (Verbieten gewinnt vor Erlauben; sonst entscheidet die spezifischste Regel; was keine Regel abdeckt, folgt dem Modus der Unterhaltung):</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>D&amp;isable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>The rule was not saved: %1</source>
+        <translation>Die Regel wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The rule was not changed: %1</source>
+        <translation>Die Regel wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>The rule was not deleted: %1</source>
+        <translation>Die Regel wurde nicht gelöscht: %1</translation>
     </message>
 </context>
 <context>
     <name>ApprovalStatusButton</name>
     <message>
         <source>1 approval waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Freigabe wartet</translation>
     </message>
     <message>
         <source>%1 approvals waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for your decision:
-%1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Freigaben warten</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Waiting for your decision (click to see them all):
+%1</source>
+        <translation>Wartet auf Ihre Entscheidung (klicken, um alle zu sehen):
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangedFilesModel</name>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesCommand</name>
+    <message>
+        <source>Usage: agent-studio changes THREAD [--from STEP] [--to STEP] [--format stat|patch|json]
+       agent-studio changes THREAD --last-run | --run RUN | --call TOOLCALL
+       agent-studio changes THREAD --steps
+
+What the agent changed in the thread&apos;s sandbox, from its checkpoints. Steps are
+numbered across the thread&apos;s runs (1, 2, ...; 0 is the thread&apos;s beginning): --from
+and --to pick the files as they were when those steps finished (default: from the
+beginning to now). --steps lists the steps with the files each one changed.
+
+  --format stat   one line per file: A/M/D/T, +lines -lines, path (default)
+  --format patch  a patch that `git apply` accepts
+  --format json   the files, their kinds and counts, as JSON
+
+Works after the sandbox was deleted, as long as the storage cap kept its checkpoints
+(otherwise the list of changed files is printed without a patch).
+</source>
+        <translation>Aufruf: agent-studio changes UNTERHALTUNG [--from SCHRITT] [--to SCHRITT]
+                                          [--format stat|patch|json]
+        agent-studio changes UNTERHALTUNG --last-run | --run LAUF | --call TOOLAUFRUF
+        agent-studio changes UNTERHALTUNG --steps
+
+Was der Agent in der Sandbox der Unterhaltung geändert hat, aus ihren Checkpoints.
+Die Schritte sind über alle Läufe der Unterhaltung nummeriert (1, 2, ...; 0 ist der
+Beginn der Unterhaltung): --from und --to wählen die Dateien so, wie sie am Ende
+dieser Schritte waren (Standard: vom Beginn bis jetzt). --steps listet die Schritte
+mit den Dateien auf, die jeder davon geändert hat.
+
+  --format stat   eine Zeile pro Datei: A/M/D/T, +Zeilen -Zeilen, Pfad (Standard)
+  --format patch  ein Patch, den `git apply` annimmt
+  --format json   die Dateien, ihre Art und ihre Zählungen als JSON
+
+Funktioniert auch, nachdem die Sandbox gelöscht wurde, solange das Speicherlimit ihre
+Checkpoints behalten hat (sonst wird die Liste der geänderten Dateien ohne Patch
+ausgegeben).
+</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Changes are not available: the agent cannot run here.</source>
+        <translation>Änderungen sind nicht verfügbar: Der Agent kann hier nicht laufen.</translation>
+    </message>
+    <message>
+        <source>Range of changes</source>
+        <translation>Bereich der Änderungen</translation>
+    </message>
+    <message>
+        <source>Which change to show</source>
+        <translation>Welche Änderung gezeigt wird</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>Zei&amp;gen:</translation>
+    </message>
+    <message>
+        <source>From step</source>
+        <translation>Ab Schritt</translation>
+    </message>
+    <message>
+        <source>To step</source>
+        <translation>Bis Schritt</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>Changed files</source>
+        <translation>Geänderte Dateien</translation>
+    </message>
+    <message>
+        <source>Pick a file to see its diff.</source>
+        <translation>Wählen Sie eine Datei, um ihren Diff zu sehen.</translation>
+    </message>
+    <message>
+        <source>Side &amp;by side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Show the old and the new file next to each other</source>
+        <translation>Alte und neue Datei nebeneinander zeigen</translation>
+    </message>
+    <message>
+        <source>Copy Hunk</source>
+        <translation>Hunk kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the hunk at the cursor as a patch fragment</source>
+        <translation>Den Hunk am Cursor als Patch-Fragment kopieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert File</source>
+        <translation>Datei &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Revert this file to before the run</source>
+        <translation>Diese Datei auf den Stand vor dem Lauf zurücksetzen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>Export the net change as a patch or the changed files as an archive</source>
+        <translation>Die Gesamtänderung als Patch oder die geänderten Dateien als Archiv exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Rewind…</source>
+        <translation>&amp;Zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Go back to an earlier point: files, conversation or both</source>
+        <translation>Zu einem früheren Punkt zurückgehen: Dateien, Unterhaltung oder beides</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Rewind</source>
+        <translation>Zurücksetzen rückgängig &amp;machen</translation>
+    </message>
+    <message>
+        <source>Bring back the files as they were before the last rewind</source>
+        <translation>Die Dateien so zurückholen, wie sie vor dem letzten Zurücksetzen waren</translation>
+    </message>
+    <message>
+        <source>Next File</source>
+        <translation>Nächste Datei</translation>
+    </message>
+    <message>
+        <source>Previous File</source>
+        <translation>Vorige Datei</translation>
+    </message>
+    <message>
+        <source>Next Hunk</source>
+        <translation>Nächster Hunk</translation>
+    </message>
+    <message>
+        <source>Previous Hunk</source>
+        <translation>Voriger Hunk</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Hunk</source>
+        <translation>&amp;Hunk kopieren</translation>
+    </message>
+    <message>
+        <source>Export as &amp;Patch…</source>
+        <translation>Als &amp;Patch exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Changed Files as &amp;Archive…</source>
+        <translation>Geänderte Dateien als &amp;Archiv exportieren …</translation>
+    </message>
+    <message>
+        <source>Wait for the run to end before reverting a file</source>
+        <translation>Warten Sie, bis der Lauf endet, bevor Sie eine Datei wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The sandbox was deleted: files cannot be reverted</source>
+        <translation>Die Sandbox wurde gelöscht: Dateien können nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>No files changed</source>
+        <translation>Keine Dateien geändert</translation>
+    </message>
+    <message>
+        <source>Preparing the diff of %1…</source>
+        <translation>Diff von %1 wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>Copied hunk %1 of %2.</source>
+        <translation>Hunk %1 von %2 kopiert.</translation>
+    </message>
+    <message>
+        <source>Pick a thread to see what its agent changed.</source>
+        <translation>Wählen Sie eine Unterhaltung, um zu sehen, was ihr Agent geändert hat.</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+    <message>
+        <source>Since the thread began</source>
+        <translation>Seit Beginn der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Between two steps…</source>
+        <translation>Zwischen zwei Schritten …</translation>
+    </message>
+    <message>
+        <source>The thread&apos;s beginning</source>
+        <translation>Beginn der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>After step %1</source>
+        <translation>Nach Schritt %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>One tool call</source>
+        <translation>Ein Tool-Aufruf</translation>
+    </message>
+    <message>
+        <source>Computing the changes…</source>
+        <translation>Änderungen werden berechnet …</translation>
+    </message>
+    <message>
+        <source>The sandbox was deleted: these changes can be read and exported, not rewound.</source>
+        <translation>Die Sandbox wurde gelöscht: Diese Änderungen können gelesen und exportiert, aber nicht zurückgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>The storage cap removed these checkpoints&apos; contents: files and counts only.</source>
+        <translation>Das Speicherlimit hat den Inhalt dieser Checkpoints entfernt: nur Dateien und Zählungen.</translation>
+    </message>
+    <message>
+        <source>There is no run to revert this file to.</source>
+        <translation>Es gibt keinen Lauf, auf dessen Stand diese Datei zurückgesetzt werden könnte.</translation>
+    </message>
+    <message>
+        <source>Reverting %1…</source>
+        <translation>%1 wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Undoing the rewind…</source>
+        <translation>Zurücksetzen wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <source>Done: %1 restored.</source>
+        <translation>Fertig: %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Left as they are: %1.</source>
+        <translation>Unverändert gelassen: %1.</translation>
+    </message>
+    <message>
+        <source>Export the Changes as a Patch</source>
+        <translation>Änderungen als Patch exportieren</translation>
+    </message>
+    <message>
+        <source>Patches (*.patch *.diff)</source>
+        <translation>Patches (*.patch *.diff)</translation>
+    </message>
+    <message>
+        <source>Export the Changed Files as an Archive</source>
+        <translation>Geänderte Dateien als Archiv exportieren</translation>
+    </message>
+    <message>
+        <source>Tar archives (*.tar)</source>
+        <translation>Tar-Archive (*.tar)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2 (%3).</source>
+        <translation>%1 nach %2 geschrieben (%3).</translation>
+    </message>
+    <message>
+        <source>Left out (too big): %1.</source>
+        <translation>Ausgelassen (zu groß): %1.</translation>
     </message>
 </context>
 <context>
@@ -168,379 +1056,1078 @@
     </message>
     <message>
         <source>The agent cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent kann nicht starten: %1</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Stop the agent&apos;s run</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf des Agenten stoppen</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Ask the provider for its models</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Anbieter nach seinen Modellen fragen</translation>
     </message>
     <message>
         <source>Local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox</translation>
     </message>
     <message>
         <source>Daytona cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>Daytona-Cloud</translation>
     </message>
     <message>
         <source>Where the agent creates its sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo der Agent seine Sandboxen anlegt</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <source>S&amp;andbox:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;andbox:</translation>
     </message>
     <message>
         <source>Could not list the provider&apos;s models: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle des Anbieters konnten nicht abgerufen werden: %1</translation>
     </message>
     <message>
         <source>The provider listed no models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat keine Modelle aufgelistet.</translation>
     </message>
     <message>
         <source>Could not load the thread: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>The agent is still working on this thread; stop it or wait for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent arbeitet noch an dieser Unterhaltung; stoppen Sie ihn oder warten Sie auf ihn.</translation>
     </message>
     <message>
         <source>The model is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell ist nicht gültig: %1</translation>
     </message>
     <message>
         <source>New thread</source>
-        <translation type="unfinished">Neue Unterhaltung</translation>
+        <translation>Neue Unterhaltung</translation>
     </message>
     <message>
         <source>Could not create a thread: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte keine Unterhaltung angelegt werden: %1</translation>
     </message>
     <message>
         <source>Could not save the thread&apos;s model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell der Unterhaltung konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>M&amp;ode:</source>
+        <translation>M&amp;odus:</translation>
+    </message>
+    <message>
+        <source>The plan could not be run: %1</source>
+        <translation>Der Plan konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>The plan could not be rejected: %1</source>
+        <translation>Der Plan konnte nicht abgelehnt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not set the thread&apos;s mode: %1</source>
+        <translation>Der Modus der Unterhaltung konnte nicht gesetzt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CheckpointService</name>
+    <message>
+        <source>Message %1 is not a message you wrote in this thread.</source>
+        <translation>Nachricht %1 ist keine Nachricht, die Sie in dieser Unterhaltung geschrieben haben.</translation>
+    </message>
+    <message>
+        <source>This thread has no steps yet.</source>
+        <translation>Diese Unterhaltung hat noch keine Schritte.</translation>
+    </message>
+    <message>
+        <source>There is no step %1: this thread has steps 1 to %2 (0 is its beginning).</source>
+        <translation>Es gibt keinen Schritt %1: Diese Unterhaltung hat die Schritte 1 bis %2 (0 ist ihr Beginn).</translation>
+    </message>
+    <message>
+        <source>A run is in progress in this thread; stop it (or wait for it to finish), then rewind.</source>
+        <translation>In dieser Unterhaltung läuft gerade ein Lauf; stoppen Sie ihn (oder warten Sie, bis er endet) und setzen Sie dann zurück.</translation>
+    </message>
+    <message>
+        <source>The files of step %1 are no longer stored (the storage cap removed them), so they cannot be brought back.</source>
+        <translation>Die Dateien von Schritt %1 sind nicht mehr gespeichert (das Speicherlimit hat sie entfernt) und können daher nicht zurückgeholt werden.</translation>
+    </message>
+    <message>
+        <source>rewound to the thread&apos;s beginning</source>
+        <translation>auf den Beginn der Unterhaltung zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>rewound to step %1</source>
+        <translation>auf Schritt %1 zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>A run is in progress in this thread; stop it (or wait for it to finish), then undo the rewind.</source>
+        <translation>In dieser Unterhaltung läuft gerade ein Lauf; stoppen Sie ihn (oder warten Sie, bis er endet) und machen Sie dann das Zurücksetzen rückgängig.</translation>
+    </message>
+    <message>
+        <source>There is no rewind to undo: the files changed since the last rewind.</source>
+        <translation>Es gibt kein Zurücksetzen zum Rückgängigmachen: Die Dateien haben sich seit dem letzten Zurücksetzen geändert.</translation>
+    </message>
+    <message>
+        <source>The files from before the rewind are no longer stored (the storage cap removed them).</source>
+        <translation>Die Dateien von vor dem Zurücksetzen sind nicht mehr gespeichert (das Speicherlimit hat sie entfernt).</translation>
+    </message>
+    <message>
+        <source>undid the rewind</source>
+        <translation>Zurücksetzen rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>A run is in progress in this thread; stop it (or wait for it to finish), then revert the file.</source>
+        <translation>In dieser Unterhaltung läuft gerade ein Lauf; stoppen Sie ihn (oder warten Sie, bis er endet) und stellen Sie dann die Datei wieder her.</translation>
+    </message>
+    <message>
+        <source>The files from before that run are no longer stored.</source>
+        <translation>Die Dateien von vor diesem Lauf sind nicht mehr gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sandbox %1 was deleted, so its files cannot be reverted.</source>
+        <translation>Sandbox %1 wurde gelöscht, daher können ihre Dateien nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Choose a file inside the sandbox home to revert.</source>
+        <translation>Wählen Sie eine Datei im Home-Ordner der Sandbox, die wiederhergestellt werden soll.</translation>
+    </message>
+    <message>
+        <source>reverted %1 to before the run</source>
+        <translation>%1 auf den Stand vor dem Lauf zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Sandbox %1 was deleted, so its files cannot be rewound. Its changes can still be viewed and exported.</source>
+        <translation>Sandbox %1 wurde gelöscht, daher können ihre Dateien nicht zurückgesetzt werden. Ihre Änderungen lassen sich weiterhin ansehen und exportieren.</translation>
+    </message>
+    <message>
+        <source>Cannot reach sandbox %1 (%2). Start it from the sandbox list and try again.</source>
+        <translation>Sandbox %1 ist nicht erreichbar (%2). Starten Sie sie in der Sandbox-Liste und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not save the current files before rewinding (%1); nothing was changed.</source>
+        <translation>Die aktuellen Dateien konnten vor dem Zurücksetzen nicht gesichert werden (%1); nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>the files before: %1</source>
+        <translation>die Dateien vorher: %1</translation>
+    </message>
+    <message>
+        <source>The rewind stopped halfway (%1). It is finished the next time Agent Studio starts; or try again now.</source>
+        <translation>Das Zurücksetzen ist auf halbem Weg stehen geblieben (%1). Es wird beim nächsten Start von Agent Studio abgeschlossen; oder versuchen Sie es jetzt erneut.</translation>
+    </message>
+    <message>
+        <source>The file was restored, but its checkpoint could not be taken (%1).</source>
+        <translation>Die Datei wurde wiederhergestellt, aber ihr Checkpoint konnte nicht angelegt werden (%1).</translation>
+    </message>
+    <message>
+        <source>%1 (rewound)</source>
+        <translation>%1 (zurückgesetzt)</translation>
+    </message>
+    <message>
+        <source>forked from thread %1</source>
+        <translation>abgezweigt von Unterhaltung %1</translation>
+    </message>
+    <message>
+        <source>Sandbox %1 was deleted before its rewind could be finished.</source>
+        <translation>Sandbox %1 wurde gelöscht, bevor ihr Zurücksetzen abgeschlossen werden konnte.</translation>
+    </message>
+    <message>
+        <source>A rewind of sandbox %1 could not be finished (%2); it is tried again at the next start.</source>
+        <translation>Ein Zurücksetzen von Sandbox %1 konnte nicht abgeschlossen werden (%2); es wird beim nächsten Start erneut versucht.</translation>
+    </message>
+    <message>
+        <source>No sandbox server is set up.</source>
+        <translation>Es ist kein Sandbox-Server eingerichtet.</translation>
+    </message>
+    <message>
+        <source>This thread has no checkpoints yet: the agent has not changed any files.</source>
+        <translation>Diese Unterhaltung hat noch keine Checkpoints: Der Agent hat noch keine Dateien geändert.</translation>
+    </message>
+    <message>
+        <source>Tool call %1 has no checkpoint: it changed no files, or its checkpoint could not be taken.</source>
+        <translation>Tool-Aufruf %1 hat keinen Checkpoint: Er hat keine Dateien geändert, oder sein Checkpoint konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Run %1 changed no files.</source>
+        <translation>Lauf %1 hat keine Dateien geändert.</translation>
+    </message>
+    <message>
+        <source>No run of this thread changed files yet.</source>
+        <translation>Noch kein Lauf dieser Unterhaltung hat Dateien geändert.</translation>
+    </message>
+    <message>
+        <source>There is no checkpoint for that point of the thread.</source>
+        <translation>Für diesen Punkt der Unterhaltung gibt es keinen Checkpoint.</translation>
+    </message>
+    <message>
+        <source>The storage cap removed these checkpoints&apos; files; only the list of changed files is left, so no patch can be made.</source>
+        <translation>Das Speicherlimit hat die Dateien dieser Checkpoints entfernt; nur die Liste der geänderten Dateien ist übrig, daher kann kein Patch erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another place.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Wählen Sie einen anderen Ort.</translation>
+    </message>
+    <message>
+        <source>The storage cap removed these checkpoints&apos; files; only the list of changed files is left, so no archive can be made.</source>
+        <translation>Das Speicherlimit hat die Dateien dieser Checkpoints entfernt; nur die Liste der geänderten Dateien ist übrig, daher kann kein Archiv erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Sandbox %1 no longer exists.</source>
+        <translation>Sandbox %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>the same files as checkpoint %1</source>
+        <translation>dieselben Dateien wie Checkpoint %1</translation>
+    </message>
+    <message>
+        <source>No checkpoint: %1</source>
+        <translation>Kein Checkpoint: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Checkpoints</name>
+    <message>
+        <source>named pipe</source>
+        <translation>Named Pipe</translation>
+    </message>
+    <message>
+        <source>socket</source>
+        <translation>Socket</translation>
+    </message>
+    <message>
+        <source>device file</source>
+        <translation>Gerätedatei</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>huge (%1), recorded by size only</source>
+        <translation>riesig (%1), nur nach Größe erfasst</translation>
+    </message>
+    <message>
+        <source>removed while the checkpoint was taken</source>
+        <translation>entfernt, während der Checkpoint angelegt wurde</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>konnte nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Run the agent without a window on PROMPT and print the step log; see
+                   &apos;run --help&apos;.</source>
+        <translation>Den Agenten ohne Fenster mit PROMPT ausführen und das Schrittprotokoll
+                   ausgeben; siehe &apos;run --help&apos;.</translation>
+    </message>
+    <message>
+        <source>List, show, export (md/json) or delete threads; see &apos;threads --help&apos;.</source>
+        <translation>Unterhaltungen auflisten, zeigen, exportieren (md/json) oder löschen; siehe
+                   &apos;threads --help&apos;.</translation>
+    </message>
+    <message>
+        <source>List or delete sandboxes (rm ID..., rm --stopped); see &apos;sandboxes --help&apos;.</source>
+        <translation>Sandboxen auflisten oder löschen (rm ID..., rm --stopped); siehe
+                   &apos;sandboxes --help&apos;.</translation>
+    </message>
+    <message>
+        <source>What the agent changed in a thread&apos;s sandbox (stat, patch or json), between
+                   any two steps; see &apos;changes --help&apos;.</source>
+        <translation>Was der Agent in der Sandbox einer Unterhaltung geändert hat (stat, patch
+                   oder json), zwischen zwei beliebigen Schritten; siehe &apos;changes --help&apos;.</translation>
+    </message>
+    <message>
+        <source>Rewind a thread&apos;s files and/or conversation to a step, or undo a rewind;
+                   see &apos;rewind --help&apos;.</source>
+        <translation>Dateien und/oder Unterhaltung auf einen Schritt zurücksetzen oder ein
+                   Zurücksetzen rückgängig machen; siehe &apos;rewind --help&apos;.</translation>
+    </message>
+    <message>
+        <source>Print the data, config, cache and log folders in use, then exit.</source>
+        <translation>Die verwendeten Ordner für Daten, Konfiguration, Cache und Protokolle
+                   ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>API keys in the OS keychain: keys list | set PROVIDER (key on stdin) |
+                   delete PROVIDER | import [PROVIDER]. See &apos;keys --help&apos;.</source>
+        <translation>API-Schlüssel im Schlüsselbund des Systems: keys list | set ANBIETER
+                   (Schlüssel über stdin) | delete ANBIETER | import [ANBIETER].
+                   Siehe &apos;keys --help&apos;.</translation>
+    </message>
+    <message>
+        <source>Usage: agent-studio [OPTIONS] [COMMAND [ARGS...]]
+
+Agent Studio: an LLM coding agent that plans, writes, runs and tests code in isolated
+sandboxes while you watch, inspect and approve every step. Without a command it opens
+the desktop window.
+
+Options (before the command):
+  --data-dir DIR   Keep the database, settings, cache and logs under DIR instead of
+                   the standard folders (for tests and portable use).
+  --env-file PATH  Read API keys and settings from this .env file (default: .env in
+                   the working directory, if there is one).
+  --log            Also print the window&apos;s log to standard error (it always goes to
+                   the log file in the data folder).
+  -h, --help       Show this help and exit.
+  -v, --version    Show the version and exit.
+
+Commands:
+</source>
+        <translation>Aufruf: agent-studio [OPTIONEN] [BEFEHL [ARGUMENTE...]]
+
+Agent Studio: ein LLM-Programmieragent, der Code in isolierten Sandboxen plant,
+schreibt, ausführt und testet, während Sie jeden Schritt verfolgen, prüfen und
+freigeben. Ohne Befehl öffnet es das Fenster.
+
+Optionen (vor dem Befehl):
+  --data-dir DIR   Datenbank, Einstellungen, Cache und Protokolle unter DIR statt
+                   in den Standardordnern ablegen (für Tests und portablen Einsatz).
+  --env-file PATH  API-Schlüssel und Einstellungen aus dieser .env-Datei lesen
+                   (Standard: .env im Arbeitsverzeichnis, falls vorhanden).
+  --log            Das Protokoll des Fensters auch auf der Standardfehlerausgabe
+                   ausgeben (es geht immer in die Protokolldatei im Datenordner).
+  -h, --help       Diese Hilfe anzeigen und beenden.
+  -v, --version    Die Version anzeigen und beenden.
+
+Befehle:
+</translation>
+    </message>
+    <message>
+        <source>
+Environment:
+  OPENAI_API_KEY, ANTHROPIC_API_KEY, ...  API keys (the OS keychain is read first).
+  MODEL                                   Default model, e.g. openai/gpt-4o-mini.
+  DAYTONA_API_KEY, DAYTONA_API_URL        Use Daytona sandboxes instead of local ones.
+  QT_LOGGING_RULES                        e.g. &quot;studio.*.debug=true&quot; for debug logs.
+</source>
+        <translation>
+Umgebung:
+  OPENAI_API_KEY, ANTHROPIC_API_KEY, ...  API-Schlüssel (der Schlüsselbund des
+                                          Systems wird zuerst gelesen).
+  MODEL                                   Standardmodell, z. B. openai/gpt-4o-mini.
+  DAYTONA_API_KEY, DAYTONA_API_URL        Daytona-Sandboxen statt lokaler verwenden.
+  QT_LOGGING_RULES                        z. B. &quot;studio.*.debug=true&quot; für
+                                          Debug-Protokolle.
+</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Ask the agent to write, run and test code (Enter sends, Shift+Enter starts a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie den Agenten, Code zu schreiben, auszuführen und zu testen (Eingabetaste sendet, Umschalt+Eingabe beginnt eine neue Zeile)</translation>
     </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Denkt nach …</translation>
     </message>
     <message>
         <source>Reasoning</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlegungen</translation>
+    </message>
+    <message>
+        <source>Review changes ›</source>
+        <translation>Änderungen ansehen ›</translation>
+    </message>
+    <message>
+        <source>Open preview ↗</source>
+        <translation>Vorschau öffnen ↗</translation>
     </message>
 </context>
 <context>
     <name>ConversationModel</name>
     <message>
         <source>Stopped at the step limit; continue to let the agent go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Schrittlimit angehalten; setzen Sie fort, damit der Agent weitermacht.</translation>
     </message>
     <message>
         <source>The run was interrupted when the app stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wurde unterbrochen, als die App beendet wurde.</translation>
     </message>
     <message>
         <source>The run failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>wird vorbereitet</translation>
     </message>
     <message>
         <source>waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf Freigabe</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>1 file changed, +%1 −%2</source>
+        <translation>1 Datei geändert, +%1 −%2</translation>
+    </message>
+    <message>
+        <source>%1 files changed, +%2 −%3</source>
+        <translation>%1 Dateien geändert, +%2 −%3</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>&amp;Rewind to Here…</source>
+        <translation>Hierhin &amp;zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Go back to before this message: files, conversation or both</source>
+        <translation>Zum Stand vor dieser Nachricht zurückgehen: Dateien, Unterhaltung oder beides</translation>
+    </message>
+</context>
+<context>
+    <name>DaytonaAccountCheck</name>
+    <message numerus="yes">
+        <source>Connected to %1: the key works (%n sandbox(es) in this account).</source>
+        <translation>
+            <numerusform>Verbunden mit %1: Der Schlüssel funktioniert (%n Sandbox in diesem Konto).</numerusform>
+            <numerusform>Verbunden mit %1: Der Schlüssel funktioniert (%n Sandboxen in diesem Konto).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected to %1: the key works.</source>
+        <translation>Verbunden mit %1: Der Schlüssel funktioniert.</translation>
+    </message>
+    <message>
+        <source>Daytona at %1 accepted the key but refused to list sandboxes (HTTP 403): give the key the sandbox permissions in the Daytona dashboard (Keys), or create a new one.</source>
+        <translation>Daytona unter %1 hat den Schlüssel angenommen, aber das Auflisten der Sandboxen verweigert (HTTP 403): Geben Sie dem Schlüssel im Daytona-Dashboard (Keys) die Sandbox-Berechtigungen, oder erstellen Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>Daytona at %1 refused this API key (HTTP 401): copy the whole key again from the Daytona dashboard (Keys), or create a new one.</source>
+        <translation>Daytona unter %1 hat diesen API-Schlüssel abgelehnt (HTTP 401): Kopieren Sie den ganzen Schlüssel erneut aus dem Daytona-Dashboard (Keys), oder erstellen Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer like the Daytona API (HTTP %2): check the API URL; Daytona&apos;s is https://app.daytona.io/api.</source>
+        <translation>%1 antwortet nicht wie die Daytona-API (HTTP %2): Prüfen Sie die API-URL; die von Daytona lautet https://app.daytona.io/api.</translation>
+    </message>
+</context>
+<context>
+    <name>DaytonaAccountForm</name>
+    <message>
+        <source>Paste a key from the Daytona dashboard (Keys)</source>
+        <translation>Einen Schlüssel aus dem Daytona-Dashboard (Keys) einfügen</translation>
+    </message>
+    <message>
+        <source>Daytona API key</source>
+        <translation>Daytona-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the key you are typing (a stored key is never shown)</source>
+        <translation>Den eingegebenen Schlüssel anzeigen (ein gespeicherter Schlüssel wird nie angezeigt)</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-Sch&amp;lüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Vergessen</translation>
+    </message>
+    <message>
+        <source>Delete the Daytona key from the keychain</source>
+        <translation>Den Daytona-Schlüssel aus dem Schlüsselbund löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Copy the key found in the environment or the .env file into the keychain, and its API URL and target into the settings</source>
+        <translation>Den in der Umgebung oder der .env-Datei gefundenen Schlüssel in den Schlüsselbund kopieren, und seine API-URL und sein Ziel in die Einstellungen</translation>
+    </message>
+    <message>
+        <source>Current key:</source>
+        <translation>Aktueller Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Empty: DAYTONA_API_URL from the environment or .env, else Daytona&apos;s own API</source>
+        <translation>Leer: DAYTONA_API_URL aus der Umgebung oder .env, sonst die API von Daytona</translation>
+    </message>
+    <message>
+        <source>API &amp;URL:</source>
+        <translation>API-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Optional: the region, e.g. us or eu</source>
+        <translation>Optional: die Region, z. B. us oder eu</translation>
+    </message>
+    <message>
+        <source>Ta&amp;rget:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Ask Daytona for one sandbox with this key and URL; nothing is saved</source>
+        <translation>Daytona mit diesem Schlüssel und dieser URL nach einer Sandbox fragen; nichts wird gespeichert</translation>
+    </message>
+    <message>
+        <source>No key set: Daytona sandboxes cannot be used until you add one.</source>
+        <translation>Kein Schlüssel gesetzt: Daytona-Sandboxen können erst verwendet werden, wenn Sie einen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Stored in the OS keychain.</source>
+        <translation>Im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Kept in memory for this session only (no OS keychain).</source>
+        <translation>Nur für diese Sitzung im Speicher gehalten (kein Schlüsselbund des Systems).</translation>
+    </message>
+    <message>
+        <source>From the environment variable %1 (not in the keychain).</source>
+        <translation>Aus der Umgebungsvariable %1 (nicht im Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>From the .env file %1 (%2; not in the keychain).</source>
+        <translation>Aus der .env-Datei %1 (%2; nicht im Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>the API URL field</source>
+        <translation>Feld „API-URL“</translation>
+    </message>
+    <message>
+        <source>the .env file %1</source>
+        <translation>.env-Datei %1</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Asking Daytona…</source>
+        <translation>Frage Daytona …</translation>
+    </message>
+    <message>
+        <source>Storing the key…</source>
+        <translation>Schlüssel wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The key was not stored: %1</source>
+        <translation>Der Schlüssel wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Could not delete the key: %1</source>
+        <translation>Der Schlüssel konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>The key was not imported: %1</source>
+        <translation>Der Schlüssel wurde nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>Imported the key from %1 into the keychain.</source>
+        <translation>Schlüssel aus %1 in den Schlüsselbund importiert.</translation>
     </message>
 </context>
 <context>
     <name>DeleteThreadDialog</name>
     <message>
         <source>Delete thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung löschen</translation>
     </message>
     <message>
         <source>Delete thread “%1”?
 Its messages, runs and tool calls are removed. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung „%1“ löschen?
+Ihre Nachrichten, Läufe und Tool-Aufrufe werden entfernt. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Also delete its sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch ihre Sandbox löschen</translation>
     </message>
     <message>
         <source>Also delete its %1 sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch ihre %1 Sandboxen löschen</translation>
     </message>
     <message>
         <source>Otherwise they stay at their provider, without an owner, until you delete them from the sandbox list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonst bleiben sie ohne Besitzer beim Anbieter, bis Sie sie in der Sandbox-Liste löschen.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>DiffRender</name>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>eine Datei</translation>
+    </message>
+    <message>
+        <source>an executable file</source>
+        <translation>eine ausführbare Datei</translation>
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation>ein symbolischer Link</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>ein Ordner</translation>
+    </message>
+    <message>
+        <source>a huge file</source>
+        <translation>eine riesige Datei</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 Dateien</translation>
+    </message>
+    <message>
+        <source>1 file changed, +%1 −%2</source>
+        <translation>1 Datei geändert, +%1 −%2</translation>
+    </message>
+    <message>
+        <source>%1 files changed, +%2 −%3</source>
+        <translation>%1 Dateien geändert, +%2 −%3</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>type changed</source>
+        <translation>Typ geändert</translation>
+    </message>
+    <message>
+        <source>binary, %1</source>
+        <translation>binär, %1</translation>
+    </message>
+    <message>
+        <source>huge, %1</source>
+        <translation>riesig, %1</translation>
+    </message>
+    <message>
+        <source>(type)</source>
+        <translation>(Typ)</translation>
+    </message>
+    <message>
+        <source>(mode)</source>
+        <translation>(Modus)</translation>
+    </message>
+    <message>
+        <source>Was %1, now %2</source>
+        <translation>Vorher %1, jetzt %2</translation>
+    </message>
+    <message>
+        <source>Mode %1 → %2</source>
+        <translation>Modus %1 → %2</translation>
+    </message>
+    <message>
+        <source>Symbolic link: %1 → %2</source>
+        <translation>Symbolischer Link: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Symbolic link to %1</source>
+        <translation>Symbolischer Link auf %1</translation>
+    </message>
+    <message>
+        <source>Symbolic link to %1 (removed)</source>
+        <translation>Symbolischer Link auf %1 (entfernt)</translation>
+    </message>
+    <message>
+        <source>Binary file</source>
+        <translation>Binärdatei</translation>
+    </message>
+    <message>
+        <source>Huge file (not diffed)</source>
+        <translation>Riesige Datei (kein Diff)</translation>
+    </message>
+    <message>
+        <source>%1 added, %2</source>
+        <translation>%1 hinzugefügt, %2</translation>
+    </message>
+    <message>
+        <source>%1 deleted, was %2</source>
+        <translation>%1 gelöscht, war %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 → %3</source>
+        <translation>%1, %2 → %3</translation>
+    </message>
+    <message>
+        <source>Empty file added</source>
+        <translation>Leere Datei hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Empty file deleted</source>
+        <translation>Leere Datei gelöscht</translation>
+    </message>
+    <message>
+        <source>No line changes</source>
+        <translation>Keine Zeilenänderungen</translation>
+    </message>
+</context>
+<context>
+    <name>DiffView</name>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Show %1 more lines</source>
+        <translation>%1 weitere Zeilen zeigen</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
         <source>%1 in the .env file %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in der .env-Datei %2</translation>
     </message>
     <message>
         <source>%1 in the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in der Umgebung</translation>
     </message>
     <message>
         <source>Welcome to Agent Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Agent Studio</translation>
     </message>
     <message>
         <source>Connect a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell verbinden</translation>
     </message>
     <message>
         <source>The agent needs a language model. Choose how to reach one; you can change this later in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent braucht ein Sprachmodell. Wählen Sie, wie er eines erreicht; Sie können das später in den Einstellungen ändern.</translation>
     </message>
     <message>
         <source>&amp;Paste an API key (stored in the OS keychain)</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel &amp;einfügen (wird im Schlüsselbund des Systems gespeichert)</translation>
     </message>
     <message>
         <source>&amp;Import keys from the environment or a .env file (none found)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel aus der Umgebung oder einer .env-Datei &amp;importieren (keine gefunden)</translation>
     </message>
     <message>
         <source>&amp;Import keys from the environment or a .env file (found: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel aus der Umgebung oder einer .env-Datei &amp;importieren (gefunden: %1)</translation>
     </message>
     <message>
         <source>Use a &amp;local server: Ollama or LM Studio on this computer (no key needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lokalen Server verwenden: Ollama oder LM Studio auf diesem Computer (kein Schlüssel nötig)</translation>
     </message>
     <message>
         <source>Paste an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel einfügen</translation>
     </message>
     <message>
         <source>The key goes to the OS keychain, never to a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel kommt in den Schlüsselbund des Systems, nie in eine Datei.</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anbieter:</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Sch&amp;lüssel:</translation>
     </message>
     <message>
         <source>Default &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard&amp;modell:</translation>
     </message>
     <message>
         <source>Import keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel importieren</translation>
     </message>
     <message>
         <source>These keys were found by name; their values are copied to the OS keychain and never shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Schlüssel wurden anhand ihres Namens gefunden; ihre Werte werden in den Schlüsselbund des Systems kopiert und nie angezeigt.</translation>
     </message>
     <message>
         <source>Use a local server</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalen Server verwenden</translation>
     </message>
     <message>
         <source>Start Ollama or LM Studio with its OpenAI-compatible server, press Test and pick a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie Ollama oder LM Studio mit dem OpenAI-kompatiblen Server, klicken Sie auf „Testen“ und wählen Sie ein Modell.</translation>
     </message>
     <message>
         <source>Ollama</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama</translation>
     </message>
     <message>
         <source>LM Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>LM Studio</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>Base &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-&amp;URL:</translation>
     </message>
     <message>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testen</translation>
     </message>
     <message>
         <source>Listing models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle werden abgerufen …</translation>
     </message>
     <message>
         <source>The server answers but offers no model. Download one first (for Ollama: ollama pull qwen2.5-coder), then press Test again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortet, bietet aber kein Modell an. Laden Sie zuerst eines herunter (für Ollama: ollama pull qwen2.5-coder) und klicken Sie dann erneut auf „Testen“.</translation>
     </message>
     <message>
         <source>1 model available.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Modell verfügbar.</translation>
     </message>
     <message>
         <source>%1 models available.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Modelle verfügbar.</translation>
     </message>
     <message>
         <source>Looking for keys…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Schlüsseln …</translation>
     </message>
     <message>
         <source>No OS keychain is available, so nothing can be imported; these keys are read from where they are at every start.
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher kann nichts importiert werden; diese Schlüssel werden bei jedem Start von dort gelesen, wo sie liegen.
+%1</translation>
     </message>
     <message>
         <source>Every key found is already in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder gefundene Schlüssel ist bereits im Schlüsselbund.</translation>
     </message>
     <message>
         <source>Paste the key first (from the provider&apos;s website).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst den Schlüssel ein (von der Website des Anbieters).</translation>
     </message>
     <message>
         <source>Storing the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird gespeichert …</translation>
     </message>
     <message>
         <source>The key was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiere …</translation>
     </message>
     <message>
         <source>Some keys were not imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Schlüssel wurden nicht importiert: %1</translation>
     </message>
     <message>
         <source>Pick a model: press Test to list the models the server offers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Modell: Klicken Sie auf „Testen“, um die Modelle des Servers aufzulisten.</translation>
+    </message>
+    <message>
+        <source>Sandboxes</source>
+        <translation>Sandboxen</translation>
+    </message>
+    <message>
+        <source>The agent runs code in sandboxes: on this computer, or in Daytona&apos;s cloud. You can change this later in Settings &gt; Daytona.</source>
+        <translation>Der Agent führt Code in Sandboxen aus: auf diesem Computer oder in der Cloud von Daytona. Sie können das später unter Einstellungen &gt; Daytona ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Local sandboxes on this computer (bubblewrap; no account needed)</source>
+        <translation>&amp;Lokale Sandboxen auf diesem Computer (bubblewrap; kein Konto nötig)</translation>
+    </message>
+    <message>
+        <source>&amp;Daytona cloud sandboxes (needs a Daytona API key)</source>
+        <translation>&amp;Daytona-Cloud-Sandboxen (braucht einen Daytona-API-Schlüssel)</translation>
+    </message>
+    <message>
+        <source>Paste your Daytona API key (from the Daytona dashboard, Keys), or choose local sandboxes.</source>
+        <translation>Fügen Sie Ihren Daytona-API-Schlüssel ein (aus dem Daytona-Dashboard, Keys), oder wählen Sie lokale Sandboxen.</translation>
+    </message>
+    <message>
+        <source>Storing the Daytona key…</source>
+        <translation>Daytona-Schlüssel wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The Daytona key was not stored; see above.</source>
+        <translation>Der Daytona-Schlüssel wurde nicht gespeichert; siehe oben.</translation>
     </message>
 </context>
 <context>
     <name>InspectorPanel</name>
     <message>
         <source>Show Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert anzeigen</translation>
     </message>
     <message>
         <source>Show the selected value in full (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Wert vollständig anzeigen (Eingabetaste)</translation>
     </message>
     <message>
         <source>Show &amp;Value</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wert anzeigen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>&amp;Copy Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert &amp;kopieren</translation>
     </message>
     <message>
         <source>Copy as &amp;JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;JSON kopieren</translation>
     </message>
     <message>
         <source>Copy &amp;Step-Log Line</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schrittprotokoll-Zeile kopieren</translation>
     </message>
     <message>
         <source>That tool call cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Tool-Aufruf kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
         <source>Copied the value of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert von %1 kopiert.</translation>
     </message>
     <message>
         <source>Copied %1 as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 als JSON kopiert.</translation>
     </message>
     <message>
         <source>Copied the step-log line of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrittprotokoll-Zeile von %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Rewind to After This Step…</source>
+        <translation>Auf den Stand nach diesem Schritt &amp;zurücksetzen …</translation>
+    </message>
+</context>
+<context>
+    <name>KeysCommand</name>
+    <message>
+        <source>Usage: agent-studio keys COMMAND
+
+API keys live in the OS keychain (service &quot;agent-studio&quot;, one entry per provider).
+The environment and the .env file (--env-file) are read after the keychain.
+
+  list               Show each provider and where its key comes from (never the key).
+  set PROVIDER       Read the key from stdin and store it in the keychain.
+  delete PROVIDER    Delete the provider&apos;s key from the keychain.
+  import [PROVIDER]  Copy keys found in the environment or .env file into the
+                     keychain (all that are not there yet, or just PROVIDER).
+
+Providers: %1
+</source>
+        <translation>Aufruf: agent-studio keys BEFEHL
+
+API-Schlüssel liegen im Schlüsselbund des Systems (Dienst &quot;agent-studio&quot;, ein Eintrag
+je Anbieter). Die Umgebung und die .env-Datei (--env-file) werden nach dem
+Schlüsselbund gelesen.
+
+  list               Jeden Anbieter zeigen und woher sein Schlüssel kommt (nie den
+                     Schlüssel selbst).
+  set ANBIETER       Den Schlüssel von stdin lesen und im Schlüsselbund speichern.
+  delete ANBIETER    Den Schlüssel des Anbieters aus dem Schlüsselbund löschen.
+  import [ANBIETER]  In der Umgebung oder .env-Datei gefundene Schlüssel in den
+                     Schlüsselbund kopieren (alle, die dort noch fehlen, oder nur
+                     ANBIETER).
+
+Anbieter: %1
+</translation>
     </message>
 </context>
 <context>
@@ -587,7 +2174,7 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
     </message>
     <message>
         <source>Focus &amp;Composer</source>
-        <translation>&amp;Eingabefeld fokussieren</translation>
+        <translation>Eingabe&amp;feld fokussieren</translation>
     </message>
     <message>
         <source>&amp;Sandbox</source>
@@ -607,218 +2194,447 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
     </message>
     <message>
         <source>Sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandboxen</translation>
     </message>
     <message>
         <source>%1 — Agent Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Agent Studio</translation>
     </message>
     <message>
         <source>&amp;New Thread</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Unterhaltung</translation>
     </message>
     <message>
         <source>&amp;Export Thread…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;exportieren …</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;instellungen …</translation>
     </message>
     <message>
         <source>Show &amp;Right Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechtes Seitenfeld anzeigen</translation>
     </message>
     <message>
         <source>Tool-Call &amp;Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool-Aufruf-&amp;Inspektor</translation>
     </message>
     <message>
         <source>&amp;Sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sandboxen</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Design</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;toppen</translation>
     </message>
     <message>
         <source>&amp;Retry / Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut versuchen / Fortsetzen</translation>
     </message>
     <message>
         <source>&amp;Next Thread</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächste Unterhaltung</translation>
     </message>
     <message>
         <source>&amp;Previous Thread</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorige Unterhaltung</translation>
     </message>
     <message>
         <source>Re&amp;name Thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;umbenennen</translation>
     </message>
     <message>
         <source>&amp;Pin / Unpin Thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;anheften / lösen</translation>
     </message>
     <message>
         <source>&amp;Delete Thread…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung &amp;löschen …</translation>
     </message>
     <message>
         <source>&amp;Refresh Sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandboxen &amp;aktualisieren</translation>
     </message>
     <message>
         <source>Review Pending &amp;Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartende &amp;Freigaben prüfen</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;System folgen</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>&amp;Changes</source>
+        <translation>Ä&amp;nderungen</translation>
+    </message>
+    <message>
+        <source>Re&amp;wind…</source>
+        <translation>&amp;Zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Rewind</source>
+        <translation>Zurücksetzen &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Switch Approval &amp;Mode</source>
+        <translation>Freigabe&amp;modus wechseln</translation>
+    </message>
+    <message>
+        <source>Rewound the conversation into a new thread; the original stays.</source>
+        <translation>Die Unterhaltung wurde in eine neue Unterhaltung zurückgesetzt; das Original bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Rewound: %1 restored. Undo Rewind in the Changes tab brings them back.</source>
+        <translation>Zurückgesetzt: %1 wiederhergestellt. „Zurücksetzen rückgängig machen“ im Tab „Änderungen“ holt sie zurück.</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
         <source>The model for this thread, as provider/model (e.g. openai/gpt-4o-mini)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell dieser Unterhaltung, als Anbieter/Modell (z. B. openai/gpt-4o-mini)</translation>
     </message>
     <message>
         <source>Unknown provider &quot;%1&quot;; pick one from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Anbieter „%1“; wählen Sie einen aus der Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCard</name>
+    <message>
+        <source>The agent&apos;s plan</source>
+        <translation>Der Plan des Agenten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The agent&apos;s plan&lt;/b&gt; (Plan mode: nothing was changed). Run it, edit it first, or reject it.</source>
+        <translation>&lt;b&gt;Der Plan des Agenten&lt;/b&gt; (Modus „Planen“: Nichts wurde geändert). Führen Sie ihn aus, bearbeiten Sie ihn vorher, oder lehnen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Plan</source>
+        <translation>Plan &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Run in A&amp;uto-edit</source>
+        <translation>In &amp;Auto-Bearbeitung ausführen</translation>
+    </message>
+    <message>
+        <source>Run in As&amp;k</source>
+        <translation>Im Modus &amp;Fragen ausführen</translation>
+    </message>
+    <message>
+        <source>Run in F&amp;ull</source>
+        <translation>Mit &amp;Vollzugriff ausführen</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting the plan</source>
+        <translation>Begründung für die Ablehnung des Plans</translation>
+    </message>
+    <message>
+        <source>Why not? The agent reads this (optional)</source>
+        <translation>Warum nicht? Der Agent liest diese Begründung (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>Ab&amp;lehnen</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewConnection</name>
+    <message>
+        <source>Request timeout</source>
+        <translation>Zeitüberschreitung der Anfrage</translation>
+    </message>
+    <message>
+        <source>The browser sent no complete request.</source>
+        <translation>Der Browser hat keine vollständige Anfrage gesendet.</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>The request&apos;s headers are too large.</source>
+        <translation>Die Header der Anfrage sind zu groß.</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>The request is not valid HTTP/1.x.</source>
+        <translation>Die Anfrage ist kein gültiges HTTP/1.x.</translation>
+    </message>
+    <message>
+        <source>Preview token required</source>
+        <translation>Vorschau-Token erforderlich</translation>
+    </message>
+    <message>
+        <source>This preview of a sandbox&apos;s port needs its token. Open the link Agent Studio gave (it carries ?%1=...), or send the header X-Daytona-Preview-Token.</source>
+        <translation>Diese Vorschau eines Sandbox-Ports braucht ihr Token. Öffnen Sie den Link, den Agent Studio ausgegeben hat (er enthält ?%1=...), oder senden Sie den Header X-Daytona-Preview-Token.</translation>
+    </message>
+    <message>
+        <source>Preview token not accepted</source>
+        <translation>Vorschau-Token nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>The token is wrong or has expired. Ask Agent Studio for a new preview link.</source>
+        <translation>Das Token ist falsch oder abgelaufen. Lassen Sie sich von Agent Studio einen neuen Vorschau-Link geben.</translation>
+    </message>
+    <message>
+        <source>Sandbox %1 is not running</source>
+        <translation>Sandbox %1 läuft nicht</translation>
+    </message>
+    <message>
+        <source>Sandbox %1 is stopped: start it (and the server in it), then reload this page.</source>
+        <translation>Sandbox %1 ist gestoppt: Starten Sie sie (und den Server darin) und laden Sie diese Seite dann neu.</translation>
+    </message>
+    <message>
+        <source>Nothing listens on port %1</source>
+        <translation>Auf Port %1 lauscht nichts</translation>
+    </message>
+    <message>
+        <source>Nothing listens on port %1 in sandbox %2: start the server first (for example python3 -m http.server %1 in the sandbox), then reload this page.</source>
+        <translation>In Sandbox %2 lauscht nichts auf Port %1: Starten Sie zuerst den Server (zum Beispiel python3 -m http.server %1 in der Sandbox) und laden Sie diese Seite dann neu.</translation>
+    </message>
+    <message>
+        <source>Could not reach port %1 in sandbox %2 (%3). Reload the page; if this persists, restart the sandbox.</source>
+        <translation>Port %1 in Sandbox %2 ist nicht erreichbar (%3). Laden Sie die Seite neu; wenn das so bleibt, starten Sie die Sandbox neu.</translation>
+    </message>
+    <message>
+        <source>Preview failed</source>
+        <translation>Vorschau fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessOutputView</name>
+    <message>
+        <source>Background process output</source>
+        <translation>Ausgabe des Hintergrundprozesses</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Process state</source>
+        <translation>Prozessstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>End the process and everything it started (Ctrl+Shift+X)</source>
+        <translation>Den Prozess und alles, was er gestartet hat, beenden (Strg+Umschalt+X)</translation>
+    </message>
+    <message>
+        <source>Stop process</source>
+        <translation>Prozess stoppen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>Ausgabe von %1</translation>
+    </message>
+    <message>
+        <source>unknown process</source>
+        <translation>unbekannter Prozess</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>startet …</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>beendet mit Code %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation>wird gestoppt …</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessService</name>
+    <message>
+        <source>Its session or sandbox is gone.</source>
+        <translation>Seine Sitzung oder Sandbox ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <source>Its output could no longer be read: %1</source>
+        <translation>Seine Ausgabe konnte nicht mehr gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no background process %1.</source>
+        <translation>Es gibt keinen Hintergrundprozess %1.</translation>
+    </message>
+    <message>
+        <source>Could not stop it: %1</source>
+        <translation>Er konnte nicht gestoppt werden: %1</translation>
+    </message>
+    <message>
+        <source>Its sandbox was stopped or deleted.</source>
+        <translation>Seine Sandbox wurde gestoppt oder gelöscht.</translation>
     </message>
 </context>
 <context>
     <name>ProvidersPage</name>
     <message>
         <source>Paste a new key to store it in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen neuen Schlüssel einfügen, um ihn im Schlüsselbund zu speichern</translation>
     </message>
     <message>
         <source>Optional: most local servers need no key</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional: Die meisten lokalen Server brauchen keinen Schlüssel</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Show the key you are typing (a stored key is never shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den eingegebenen Schlüssel anzeigen (ein gespeicherter Schlüssel wird nie angezeigt)</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Sch&amp;lüssel:</translation>
     </message>
     <message>
         <source>Forget</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergessen</translation>
     </message>
     <message>
         <source>Delete this provider&apos;s key from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel dieses Anbieters aus dem Schlüsselbund löschen</translation>
     </message>
     <message>
         <source>Current key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktueller Schlüssel:</translation>
     </message>
     <message>
         <source>Required, e.g. http://localhost:8000/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich, z. B. http://localhost:8000/v1</translation>
     </message>
     <message>
         <source>Base &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-&amp;URL:</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen</translation>
     </message>
     <message>
         <source>List the models this server offers</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle auflisten, die dieser Server anbietet</translation>
     </message>
     <message>
         <source>List the models this key can use</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle auflisten, die dieser Schlüssel nutzen kann</translation>
     </message>
     <message>
         <source>Checking the OS keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund des Systems wird geprüft …</translation>
     </message>
     <message>
         <source>Keys you enter here are stored in the OS keychain (service &quot;%1&quot;), never in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel, die Sie hier eingeben, werden im Schlüsselbund des Systems gespeichert (Dienst „%1“), nie in einer Datei.</translation>
     </message>
     <message>
         <source>No OS keychain is available, so keys you enter are kept in memory for this session only and must be entered again after a restart (keys in the environment or a .env file still work).
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher werden eingegebene Schlüssel nur für diese Sitzung im Speicher gehalten und müssen nach einem Neustart erneut eingegeben werden (Schlüssel in der Umgebung oder einer .env-Datei funktionieren weiterhin).
+%1</translation>
     </message>
     <message>
         <source>No key set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüssel gesetzt.</translation>
     </message>
     <message>
         <source>Stored in the OS keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
         <source>Kept in memory for this session only (no OS keychain).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für diese Sitzung im Speicher gehalten (kein Schlüsselbund des Systems).</translation>
     </message>
     <message>
         <source>From the environment variable %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Umgebungsvariable %1.</translation>
     </message>
     <message>
         <source>From the .env file %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der .env-Datei %1 (%2).</translation>
     </message>
     <message>
         <source>Could not delete the key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>Storing the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird gespeichert …</translation>
     </message>
     <message>
         <source>The key was not stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Listing models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle werden abgerufen …</translation>
     </message>
     <message>
         <source>1 model available.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Modell verfügbar.</translation>
     </message>
     <message>
         <source>%1 models available.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Modelle verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -829,802 +2645,1647 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>RewindCommand</name>
+    <message>
+        <source>Usage: agent-studio rewind THREAD --to STEP [--files | --conversation | --both]
+                           [--dry-run]
+       agent-studio rewind THREAD --undo
+
+Takes the thread back to the point where step STEP finished (0: its beginning; see
+&apos;agent-studio changes THREAD --steps&apos;):
+  --files         the sandbox&apos;s files go back; the conversation stays (default)
+  --conversation  a new thread is forked at that point (the original stays) and
+                  gets the sandbox; the files stay as they are
+  --both          both
+  --dry-run       print what would change, change nothing
+  --undo          undo the thread&apos;s last rewind (files)
+
+The files as they were before a rewind are kept as a checkpoint, so a rewind can be
+undone. Refused while a run is in progress in the thread, or when its sandbox was
+deleted.
+</source>
+        <translation>Aufruf: agent-studio rewind UNTERHALTUNG --to SCHRITT
+                            [--files | --conversation | --both] [--dry-run]
+        agent-studio rewind UNTERHALTUNG --undo
+
+Setzt die Unterhaltung auf den Punkt zurück, an dem Schritt SCHRITT endete (0: ihr
+Beginn; siehe &apos;agent-studio changes UNTERHALTUNG --steps&apos;):
+  --files         die Dateien der Sandbox gehen zurück; die Unterhaltung bleibt
+                  (Standard)
+  --conversation  an diesem Punkt wird eine neue Unterhaltung abgezweigt (das
+                  Original bleibt) und erhält die Sandbox; die Dateien bleiben,
+                  wie sie sind
+  --both          beides
+  --dry-run       ausgeben, was sich ändern würde, nichts ändern
+  --undo          das letzte Zurücksetzen der Unterhaltung rückgängig machen
+                  (Dateien)
+
+Die Dateien vor einem Zurücksetzen werden als Checkpoint aufbewahrt, daher lässt sich
+ein Zurücksetzen rückgängig machen. Abgelehnt, solange in der Unterhaltung ein Lauf
+läuft oder wenn ihre Sandbox gelöscht wurde.
+</translation>
+    </message>
+</context>
+<context>
+    <name>RewindDialog</name>
+    <message>
+        <source>remove</source>
+        <translation>entfernen</translation>
+    </message>
+    <message>
+        <source>bring back</source>
+        <translation>zurückholen</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Rewind</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Go back to</source>
+        <translation>Zurück zu</translation>
+    </message>
+    <message>
+        <source>Before your message</source>
+        <translation>Vor Ihrer Nachricht</translation>
+    </message>
+    <message>
+        <source>Before your message “%1”</source>
+        <translation>Vor Ihrer Nachricht „%1“</translation>
+    </message>
+    <message>
+        <source>The thread&apos;s beginning</source>
+        <translation>Beginn der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>After step %1</source>
+        <translation>Nach Schritt %1</translation>
+    </message>
+    <message>
+        <source>%1, +%2 −%3</source>
+        <translation>%1, +%2 −%3</translation>
+    </message>
+    <message>
+        <source>&amp;Files only (the conversation stays)</source>
+        <translation>Nur &amp;Dateien (die Unterhaltung bleibt)</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation only (a new thread from there; files stay)</source>
+        <translation>Nur die &amp;Unterhaltung (eine neue Unterhaltung ab dort; die Dateien bleiben)</translation>
+    </message>
+    <message>
+        <source>&amp;Both (a new thread, and the files go back)</source>
+        <translation>&amp;Beides (eine neue Unterhaltung, und die Dateien gehen zurück)</translation>
+    </message>
+    <message>
+        <source>What the rewind changes</source>
+        <translation>Was das Zurücksetzen ändert</translation>
+    </message>
+    <message>
+        <source>A rewind is itself a checkpoint: “Undo Rewind” in the Changes tab brings the files back.</source>
+        <translation>Ein Zurücksetzen ist selbst ein Checkpoint: „Zurücksetzen rückgängig machen“ im Tab „Änderungen“ holt die Dateien zurück.</translation>
+    </message>
+    <message>
+        <source>&amp;Rewind</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to:</source>
+        <translation>Zurück zum &amp;Punkt:</translation>
+    </message>
+    <message>
+        <source>Rewind:</source>
+        <translation>Zurücksetzen:</translation>
+    </message>
+    <message>
+        <source>Working out what would change…</source>
+        <translation>Ermittle, was sich ändern würde …</translation>
+    </message>
+    <message>
+        <source>The files are already as they were then: nothing to restore.</source>
+        <translation>Die Dateien sind bereits so wie damals: Nichts wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Back to how they were when the thread began (%1):</source>
+        <translation>Zurück zum Stand bei Beginn der Unterhaltung (%1):</translation>
+    </message>
+    <message>
+        <source>Back to how they were after step %1 (%2):</source>
+        <translation>Zurück zum Stand nach Schritt %1 (%2):</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>A new thread starts with the first %1 messages; %2 later ones are left out. The original thread stays as it is.</source>
+        <translation>Eine neue Unterhaltung beginnt mit den ersten %1 Nachrichten; %2 spätere werden weggelassen. Die ursprüngliche Unterhaltung bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Rewinding…</source>
+        <translation>Wird zurückgesetzt …</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditDialog</name>
+    <message>
+        <source>Add an Approval Rule</source>
+        <translation>Freigaberegel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit an Approval Rule</source>
+        <translation>Freigaberegel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Allow (runs without asking)</source>
+        <translation>Erlauben (läuft ohne Nachfrage)</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Deny (never runs)</source>
+        <translation>Verbieten (läuft nie)</translation>
+    </message>
+    <message>
+        <source>Any call of the tool</source>
+        <translation>Jeder Aufruf des Tools</translation>
+    </message>
+    <message>
+        <source>Exactly</source>
+        <translation>Genau</translation>
+    </message>
+    <message>
+        <source>Starting with</source>
+        <translation>Beginnend mit</translation>
+    </message>
+    <message>
+        <source>Pattern (* and **)</source>
+        <translation>Muster (* und **)</translation>
+    </message>
+    <message>
+        <source>python3 -m pytest *   or   src/**/*.py</source>
+        <translation>python3 -m pytest *   oder   src/**/*.py</translation>
+    </message>
+    <message>
+        <source>any sandbox</source>
+        <translation>jede Sandbox</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <source>Only in the thread it was made in</source>
+        <translation>Nur in der Unterhaltung, in der sie angelegt wurde</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Tool:</source>
+        <translation>&amp;Tool:</translation>
+    </message>
+    <message>
+        <source>&amp;Matches:</source>
+        <translation>Trifft &amp;zu auf:</translation>
+    </message>
+    <message>
+        <source>&amp;Command or path:</source>
+        <translation>Befehl oder &amp;Pfad:</translation>
+    </message>
+    <message>
+        <source>Sand&amp;box:</source>
+        <translation>Sand&amp;box:</translation>
+    </message>
+    <message>
+        <source>S&amp;cope:</source>
+        <translation>&amp;Geltungsbereich:</translation>
+    </message>
+</context>
+<context>
+    <name>RunCommand</name>
+    <message>
+        <source>Usage: agent-studio run [OPTIONS] PROMPT
+
+Runs the coding agent without a window and prints the step log: one JSON object per
+step on standard output (or a short form with --log-format pretty).
+
+Options:
+  --model PROVIDER/MODEL   e.g. openai/gpt-4o-mini (default: MODEL, then the setting)
+  --sandbox local|daytona  where code runs (default: the setting; automatic: Daytona
+                           when a Daytona key is in the keychain or DAYTONA_API_KEY
+                           is set, else local bubblewrap sandboxes)
+  --approve auto|ask|deny  tool calls that need approval: run them (auto), ask on the
+                           terminal (ask, the default on a terminal), or refuse them
+                           (deny, the default without a terminal)
+  --mode plan|ask|auto-edit|full
+                           the thread&apos;s approval mode (kept for the thread): plan runs
+                           only tools that read and ends with a plan to approve; ask
+                           asks before changes; auto-edit runs file edits and asks
+                           before commands; full runs everything a rule does not deny
+                           (default: the thread&apos;s mode, else the settings&apos; default)
+  --approve-plan MODE      with --thread: run the thread&apos;s waiting plan in MODE
+                           (auto-edit, ask or full)
+  --reject-plan REASON     with --thread: reject the thread&apos;s waiting plan
+  --max-steps N            stop after N model steps (default 20)
+  --thread ID              continue this thread instead of starting a new one
+  --continue               with --thread: go on where its last run stopped (no PROMPT)
+  --log-format json|pretty the step log&apos;s form (default json)
+
+Exit status: 0 when the run finished; 1 when it failed; 2 for wrong arguments;
+3 when it stopped at the step limit; 130 when cancelled (Ctrl+C).
+</source>
+        <translation>Aufruf: agent-studio run [OPTIONEN] PROMPT
+
+Führt den Programmieragenten ohne Fenster aus und gibt das Schrittprotokoll aus: ein
+JSON-Objekt pro Schritt auf der Standardausgabe (oder eine Kurzform mit
+--log-format pretty).
+
+Optionen:
+  --model ANBIETER/MODELL  z. B. openai/gpt-4o-mini (Standard: MODEL, dann die
+                           Einstellung)
+  --sandbox local|daytona  wo Code läuft (Standard: die Einstellung; automatisch:
+                           Daytona, wenn ein Daytona-Schlüssel im Schlüsselbund liegt
+                           oder DAYTONA_API_KEY gesetzt ist, sonst lokale
+                           bubblewrap-Sandboxen)
+  --approve auto|ask|deny  Tool-Aufrufe, die eine Freigabe brauchen: ausführen
+                           (auto), im Terminal fragen (ask, Standard im Terminal)
+                           oder ablehnen (deny, Standard ohne Terminal)
+  --mode plan|ask|auto-edit|full
+                           der Freigabemodus der Unterhaltung (bleibt für die
+                           Unterhaltung gespeichert): plan führt nur lesende Tools
+                           aus und endet mit einem Plan zur Freigabe; ask fragt vor
+                           Änderungen; auto-edit führt Dateiänderungen aus und fragt
+                           vor Befehlen; full führt alles aus, was keine Regel
+                           verbietet (Standard: der Modus der Unterhaltung, sonst
+                           der Standard aus den Einstellungen)
+  --approve-plan MODUS     mit --thread: den wartenden Plan der Unterhaltung in MODUS
+                           ausführen (auto-edit, ask oder full)
+  --reject-plan GRUND      mit --thread: den wartenden Plan der Unterhaltung ablehnen
+  --max-steps N            nach N Modellschritten anhalten (Standard 20)
+  --thread ID              diese Unterhaltung fortsetzen, statt eine neue zu beginnen
+  --continue               mit --thread: dort weitermachen, wo ihr letzter Lauf
+                           anhielt (kein PROMPT)
+  --log-format json|pretty die Form des Schrittprotokolls (Standard json)
+
+Exit-Status: 0, wenn der Lauf fertig ist; 1, wenn er fehlschlug; 2 bei falschen
+Argumenten; 3, wenn er am Schrittlimit anhielt; 130 bei Abbruch (Strg+C).
+</translation>
+    </message>
+</context>
+<context>
     <name>RunStatusBar</name>
     <message>
         <source>Tokens used by this thread&apos;s runs (input / output)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von den Läufen dieser Unterhaltung verbrauchte Tokens (Eingabe / Ausgabe)</translation>
     </message>
     <message>
         <source>Sandboxes: local or Daytona</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandboxen: lokal oder Daytona</translation>
     </message>
     <message>
         <source>Sandboxes: local</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandboxen: lokal</translation>
     </message>
     <message>
         <source>Agent unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent nicht verfügbar</translation>
     </message>
     <message>
         <source>No thread selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Unterhaltung ausgewählt</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft …</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished">Bereit</translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Last run failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Lauf fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Last run was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Lauf wurde gestoppt</translation>
     </message>
     <message>
         <source>Last run was interrupted; Continue picks it up</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Lauf wurde unterbrochen; „Fortsetzen“ macht dort weiter</translation>
     </message>
     <message>
         <source>Tokens: %1 in · %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens: %1 ein · %2 aus</translation>
     </message>
     <message>
         <source>Running with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft mit %1 …</translation>
     </message>
     <message>
         <source>Step %1: thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1: denkt nach …</translation>
     </message>
     <message>
         <source>Step %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1: %2</translation>
     </message>
     <message>
         <source>Waiting for your approval of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Ihre Freigabe von %1</translation>
     </message>
     <message>
         <source>Stopped at the step limit; Continue goes on</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Schrittlimit angehalten; „Fortsetzen“ macht weiter</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt</translation>
     </message>
 </context>
 <context>
     <name>RunTreeModel</name>
     <message>
         <source>first token after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erstes Token nach %1</translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gültiges JSON: %1</translation>
     </message>
     <message>
         <source>Select a step (or something in it) to copy its step-log line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Schritt (oder etwas darin), um seine Schrittprotokoll-Zeile zu kopieren.</translation>
     </message>
     <message>
         <source>This step is still running; its step-log line is written when it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Schritt läuft noch; seine Schrittprotokoll-Zeile wird geschrieben, wenn er endet.</translation>
     </message>
     <message>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1</translation>
     </message>
     <message>
         <source>Run %1 · %2 · started %3
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 · %2 · gestartet %3
+%4</translation>
     </message>
     <message>
         <source>Step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1</translation>
     </message>
     <message>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft …</translation>
     </message>
     <message>
         <source>First token after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token nach %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründung: %1</translation>
     </message>
     <message>
         <source>%1 characters; press Enter to see the whole value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeichen; drücken Sie die Eingabetaste, um den ganzen Wert zu sehen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <source>%1 in · %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ein · %2 aus</translation>
     </message>
     <message>
         <source>Input %1 (cached %2) · output %3 (reasoning %4) · total %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe %1 (aus dem Cache %2) · Ausgabe %3 (Überlegungen %4) · gesamt %5</translation>
     </message>
     <message>
         <source>{1 field}</source>
-        <translation type="unfinished"></translation>
+        <translation>{1 Feld}</translation>
     </message>
     <message>
         <source>{%1 fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>{%1 Felder}</translation>
     </message>
     <message>
         <source>[1 item]</source>
-        <translation type="unfinished"></translation>
+        <translation>[1 Element]</translation>
     </message>
     <message>
         <source>[%1 items]</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1 Elemente]</translation>
     </message>
     <message>
         <source>… (%1 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>… (%1 Zeichen)</translation>
     </message>
     <message>
         <source>waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf Freigabe</translation>
     </message>
     <message>
         <source>proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>vorgeschlagen</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>freigegeben</translation>
     </message>
     <message>
         <source>denied</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>outcome unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis unbekannt</translation>
     </message>
     <message>
         <source> · auto-approved</source>
-        <translation type="unfinished"></translation>
+        <translation> · automatisch freigegeben</translation>
     </message>
     <message>
         <source> · approved</source>
-        <translation type="unfinished"></translation>
+        <translation> · freigegeben</translation>
     </message>
     <message>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <source>completed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen: %1</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen</translation>
     </message>
     <message>
         <source>waiting for your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet auf Ihre Antwort</translation>
     </message>
     <message>
         <source>approved automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch freigegeben</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 Dateien</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2)</source>
+        <translation>%1 (Exit-Code %2)</translation>
+    </message>
+    <message>
+        <source>1 process</source>
+        <translation>1 Prozess</translation>
+    </message>
+    <message>
+        <source>%1 processes</source>
+        <translation>%1 Prozesse</translation>
+    </message>
+    <message>
+        <source>mode %1</source>
+        <translation>Modus %1</translation>
+    </message>
+    <message>
+        <source>rule: %1</source>
+        <translation>Regel: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxDetailsPane</name>
+    <message>
+        <source>Sandbox details</source>
+        <translation>Sandbox-Details</translation>
+    </message>
+    <message>
+        <source>Select a sandbox to see its details.</source>
+        <translation>Wählen Sie eine Sandbox, um ihre Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Sandbox:</source>
+        <translation>Sandbox:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Thread:</source>
+        <translation>Unterhaltung:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Last active:</source>
+        <translation>Zuletzt aktiv:</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Netzwerk:</translation>
+    </message>
+    <message>
+        <source>Resources:</source>
+        <translation>Ressourcen:</translation>
+    </message>
+    <message>
+        <source>Lifecycle:</source>
+        <translation>Lebenszyklus:</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>none of this app&apos;s threads</source>
+        <translation>keine Unterhaltung dieser App</translation>
+    </message>
+    <message>
+        <source>%1 (last change)</source>
+        <translation>%1 (letzte Änderung)</translation>
+    </message>
+    <message>
+        <source>%1 memory</source>
+        <translation>%1 Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>%1 disk</source>
+        <translation>%1 Festplatte</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>auto-stop: %1; auto-delete: %2</source>
+        <translation>automatisch stoppen: %1; automatisch löschen: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>no variables</source>
+        <translation>keine Variablen</translation>
+    </message>
+    <message>
+        <source>%1 (values hidden)</source>
+        <translation>%1 (Werte verborgen)</translation>
     </message>
 </context>
 <context>
     <name>SandboxFileBrowser</name>
     <message>
         <source>Files of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien von %1</translation>
     </message>
     <message>
         <source>Folder inside the sandbox, e.g. /home/daytona</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner in der Sandbox, z. B. /home/daytona</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Los</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Select a file to see its content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Datei, um ihren Inhalt zu sehen.</translation>
     </message>
     <message>
         <source>&amp;Download…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Herunterladen …</translation>
     </message>
     <message>
         <source>Could not find the sandbox&apos;s home folder (%1); showing /.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Home-Ordner der Sandbox wurde nicht gefunden (%1); / wird angezeigt.</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen …</translation>
     </message>
     <message>
         <source>Could not list %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht aufgelistet werden: %2</translation>
     </message>
     <message>
         <source>%1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist leer.</translation>
     </message>
     <message>
         <source>%1 is %2; files above %3 are not shown here. Use Download to save it to this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2 groß; Dateien über %3 werden hier nicht angezeigt. Speichern Sie sie mit „Herunterladen“ auf diesem Computer.</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geladen …</translation>
     </message>
     <message>
         <source>Could not open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1 is too large to show here. Use Download to save it to this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß, um hier angezeigt zu werden. Speichern Sie die Datei mit „Herunterladen“ auf diesem Computer.</translation>
     </message>
     <message>
         <source>%1 is a binary file (%2) and is not shown. Use Download to save it to this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Binärdatei (%2) und wird nicht angezeigt. Speichern Sie sie mit „Herunterladen“ auf diesem Computer.</translation>
     </message>
     <message>
         <source>%1 (%2, read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, schreibgeschützt)</translation>
     </message>
     <message>
         <source>Save File From Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei aus der Sandbox speichern</translation>
     </message>
     <message>
         <source>Downloading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird heruntergeladen …</translation>
     </message>
     <message>
         <source>Could not download %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht heruntergeladen werden: %2</translation>
     </message>
     <message>
         <source>Could not save %1: %2. Choose another folder and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2. Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Saved %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxLifecycleDialog</name>
+    <message>
+        <source>Lifecycle of %1</source>
+        <translation>Lebenszyklus von %1</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Stop after idle minutes</source>
+        <translation>Nach so vielen untätigen Minuten stoppen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Delete days after it stops</source>
+        <translation>So viele Tage nach dem Stoppen löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop when idle for:</source>
+        <translation>&amp;Stoppen nach Untätigkeit von:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete when stopped for:</source>
+        <translation>&amp;Löschen nach gestoppt seit:</translation>
+    </message>
+    <message>
+        <source>Idle: no command, file access or agent run; a live background process keeps it awake. 0 days deletes it as soon as it stops.</source>
+        <translation>Untätig: kein Befehl, kein Dateizugriff und kein Lauf des Agenten; ein laufender Hintergrundprozess hält sie wach. 0 Tage löscht sie, sobald sie stoppt.</translation>
     </message>
 </context>
 <context>
     <name>SandboxListModel</name>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Thread #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung #%1</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another operation on this sandbox is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <source>starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>startet …</translation>
     </message>
     <message>
         <source>stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gestoppt …</translation>
     </message>
     <message>
         <source>deleting…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gelöscht …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 / %2 CPU</source>
+        <translation>%1 / %2 CPU</translation>
+    </message>
+    <message>
+        <source>%1 CPU</source>
+        <translation>%1 CPU</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>after %1 idle</source>
+        <translation>nach %1 Untätigkeit</translation>
+    </message>
+    <message>
+        <source>stops now</source>
+        <translation>stoppt jetzt</translation>
+    </message>
+    <message>
+        <source>stops in %1</source>
+        <translation>stoppt in %1</translation>
+    </message>
+    <message>
+        <source>when stopped</source>
+        <translation>wenn gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 after it stops</source>
+        <translation>%1 nach dem Stoppen</translation>
+    </message>
+    <message>
+        <source>deleted now</source>
+        <translation>jetzt gelöscht</translation>
+    </message>
+    <message>
+        <source>deleted in %1</source>
+        <translation>gelöscht in %1</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Allowlist: %1</source>
+        <translation>Erlaubte Netze: %1</translation>
+    </message>
+    <message>
+        <source>What the sandbox uses now (measured for local sandboxes, as the API reports for Daytona) against what it may use</source>
+        <translation>Was die Sandbox jetzt nutzt (gemessen bei lokalen Sandboxen, wie die API es für Daytona meldet) im Vergleich zu dem, was sie nutzen darf</translation>
+    </message>
+    <message>
+        <source>No network: fixed when the sandbox was created</source>
+        <translation>Kein Netzwerk: beim Anlegen der Sandbox festgelegt</translation>
+    </message>
+    <message>
+        <source>Network open; a local sandbox never reaches this computer&apos;s own addresses or services. Fixed when the sandbox was created.</source>
+        <translation>Netzwerk offen; eine lokale Sandbox erreicht nie die eigenen Adressen oder Dienste dieses Computers. Beim Anlegen der Sandbox festgelegt.</translation>
+    </message>
+    <message>
+        <source>Only these networks: %1. Fixed when the sandbox was created.</source>
+        <translation>Nur diese Netze: %1. Beim Anlegen der Sandbox festgelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n process(es)</source>
+        <translation>
+            <numerusform>%1 · %n Prozess</numerusform>
+            <numerusform>%1 · %n Prozesse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Festplatte</translation>
+    </message>
+    <message>
+        <source>Auto-stop</source>
+        <translation>Auto-Stopp</translation>
+    </message>
+    <message>
+        <source>Auto-delete</source>
+        <translation>Auto-Löschen</translation>
     </message>
 </context>
 <context>
     <name>SandboxManagerPanel</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Ask the sandbox server for the list now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Sandbox-Server jetzt nach der Liste fragen (F5)</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Starten</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;toppen</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen …</translation>
     </message>
     <message>
         <source>Clean &amp;Up Stopped…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppte a&amp;ufräumen …</translation>
     </message>
     <message>
         <source>Delete every stopped sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede gestoppte Sandbox löschen</translation>
     </message>
     <message>
         <source>&amp;Copy ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Go to Thread</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zur Unterhaltung</translation>
     </message>
     <message>
         <source>Open &amp;Preview URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorschau-URL öffnen …</translation>
     </message>
     <message>
         <source>&amp;Browse Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateien durchsuchen …</translation>
     </message>
     <message>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr</translation>
     </message>
     <message>
         <source>More actions for the selected sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Aktionen für die ausgewählte Sandbox</translation>
     </message>
     <message>
         <source>Could not list the sandboxes: %1
 Trying again in %2 s; press F5 to try now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandboxen konnten nicht aufgelistet werden: %1
+Neuer Versuch in %2 s; drücken Sie F5, um es jetzt zu versuchen.</translation>
     </message>
     <message>
         <source>Loading sandboxes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandboxen werden geladen …</translation>
     </message>
     <message>
         <source>No sandboxes yet — the agent creates one when it needs it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sandboxes: %1 on the local sandbox server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sandboxes: %1 on Daytona</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Sandboxen – der Agent legt eine an, wenn er sie braucht.</translation>
     </message>
     <message>
         <source>Could not start sandbox %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox %1 konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>Could not stop sandbox %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox %1 konnte nicht gestoppt werden: %2</translation>
     </message>
     <message>
         <source>Could not delete sandbox %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox %1 konnte nicht gelöscht werden: %2</translation>
     </message>
     <message>
         <source>Delete Sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandboxen löschen</translation>
     </message>
     <message>
         <source>Their files are lost. A thread that used one creates a new one when it needs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Dateien gehen verloren. Eine Unterhaltung, die eine davon verwendet hat, legt eine neue an, wenn sie sie braucht.</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete sandbox %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox %1 löschen?</translation>
     </message>
     <message>
         <source>Delete these %1 sandboxes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese %1 Sandboxen löschen?</translation>
     </message>
     <message>
         <source>No stopped sandboxes to clean up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gestoppten Sandboxen zum Aufräumen.</translation>
     </message>
     <message>
         <source>Delete the stopped sandbox %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gestoppte Sandbox %1 löschen?</translation>
     </message>
     <message>
         <source>Delete all %1 stopped sandboxes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle %1 gestoppten Sandboxen löschen?</translation>
     </message>
     <message>
         <source>Copied the sandbox ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox-ID wurde kopiert.</translation>
     </message>
     <message>
         <source>Copied %1 sandbox IDs.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Sandbox-IDs kopiert.</translation>
     </message>
     <message>
         <source>This sandbox belongs to no thread of this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sandbox gehört zu keiner Unterhaltung dieser App.</translation>
     </message>
     <message>
         <source>Open Preview URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port of the server inside the sandbox:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau-URL öffnen</translation>
     </message>
     <message>
         <source>Asking for the preview URL of port %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage nach der Vorschau-URL von Port %1 …</translation>
     </message>
     <message>
         <source>No preview URL for port %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sandbox server sent no usable preview URL for port %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau-URL für Port %1: %2</translation>
     </message>
     <message>
         <source>Opened %1 in the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 im Browser geöffnet.</translation>
     </message>
     <message>
         <source>No browser could open %1; copy it from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Browser konnte %1 öffnen; kopieren Sie die Adresse von hier.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to Current Thread</source>
+        <translation>An aktuelle Unterhaltung &amp;anhängen</translation>
+    </message>
+    <message>
+        <source>Let the agent in the thread shown use this sandbox (it reaches no sandbox it did not create otherwise)</source>
+        <translation>Den Agenten der angezeigten Unterhaltung diese Sandbox verwenden lassen (sonst erreicht er keine Sandbox, die er nicht selbst angelegt hat)</translation>
+    </message>
+    <message>
+        <source>&amp;Lifecycle…</source>
+        <translation>&amp;Lebenszyklus …</translation>
+    </message>
+    <message>
+        <source>When this sandbox stops after idle time and when it is deleted after it stopped</source>
+        <translation>Wann diese Sandbox nach Untätigkeit stoppt und wann sie nach dem Stoppen gelöscht wird</translation>
+    </message>
+    <message>
+        <source>%1 on the local sandbox server</source>
+        <translation>%1 auf dem lokalen Sandbox-Server</translation>
+    </message>
+    <message>
+        <source>%1 on Daytona</source>
+        <translation>%1 auf Daytona</translation>
+    </message>
+    <message>
+        <source>Sandboxes: %1</source>
+        <translation>Sandboxen: %1</translation>
+    </message>
+    <message>
+        <source>Could not change the lifecycle timers of sandbox %1: %2</source>
+        <translation>Die Lebenszyklus-Timer von Sandbox %1 konnten nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>Sandbox %1 is attached to the current thread; its agent may use it now.</source>
+        <translation>Sandbox %1 ist an die aktuelle Unterhaltung angehängt; ihr Agent darf sie jetzt verwenden.</translation>
+    </message>
+    <message>
+        <source>Port of the server inside the sandbox (recent ones first):</source>
+        <translation>Port des Servers in der Sandbox (zuletzt verwendete zuerst):</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port: give a number from 1 to 65535.</source>
+        <translation>„%1“ ist kein Port: Geben Sie eine Zahl von 1 bis 65535 an.</translation>
+    </message>
+    <message>
+        <source>Show Process &amp;Output</source>
+        <translation>Prozess&amp;ausgabe anzeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>The live output of the newest background process in this sandbox</source>
+        <translation>Die Live-Ausgabe des neuesten Hintergrundprozesses in dieser Sandbox</translation>
+    </message>
+    <message>
+        <source>Stop Pro&amp;cess</source>
+        <translation>Pro&amp;zess stoppen</translation>
+    </message>
+    <message>
+        <source>End the newest running background process in this sandbox and everything it started</source>
+        <translation>Den neuesten laufenden Hintergrundprozess in dieser Sandbox und alles, was er gestartet hat, beenden</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxService</name>
+    <message>
+        <source>This build has no sandbox servers.</source>
+        <translation>Dieser Build hat keine Sandbox-Server.</translation>
+    </message>
+    <message>
+        <source>This sandbox is no longer in the list; refresh it (F5).</source>
+        <translation>Diese Sandbox ist nicht mehr in der Liste; aktualisieren Sie sie (F5).</translation>
+    </message>
+    <message>
+        <source>Another operation on this sandbox is still running.</source>
+        <translation>Ein anderer Vorgang an dieser Sandbox läuft noch.</translation>
+    </message>
+    <message>
+        <source>It no longer exists on its server.</source>
+        <translation>Sie existiert auf ihrem Server nicht mehr.</translation>
+    </message>
+    <message>
+        <source>it is gone from its server, but the app&apos;s records could not forget it: %1</source>
+        <translation>sie ist nicht mehr auf ihrem Server, aber die App konnte ihre Einträge nicht vergessen: %1</translation>
+    </message>
+    <message>
+        <source>the sandbox server sent no usable preview URL</source>
+        <translation>der Sandbox-Server hat keine verwendbare Vorschau-URL gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxesCommand</name>
+    <message>
+        <source>Usage: agent-studio sandboxes list [--sandbox local|daytona]
+       agent-studio sandboxes rm ID... [--sandbox local|daytona]
+       agent-studio sandboxes rm --stopped [--sandbox local|daytona]
+
+list prints one sandbox a line: id, state, language, owning thread, name. rm deletes
+sandboxes with everything in them; --stopped deletes every stopped one.
+</source>
+        <translation>Aufruf: agent-studio sandboxes list [--sandbox local|daytona]
+        agent-studio sandboxes rm ID... [--sandbox local|daytona]
+        agent-studio sandboxes rm --stopped [--sandbox local|daytona]
+
+list gibt eine Sandbox pro Zeile aus: ID, Zustand, Sprache, zugehörige Unterhaltung,
+Name. rm löscht Sandboxen mit allem, was darin ist; --stopped löscht jede gestoppte.
+</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anbieter</translation>
     </message>
     <message>
         <source>&amp;Models</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelle</translation>
     </message>
     <message>
         <source>Appro&amp;vals</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freigaben</translation>
     </message>
     <message>
         <source>&amp;Sandboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sandboxen</translation>
     </message>
     <message>
         <source>&amp;Data</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Daten</translation>
     </message>
     <message>
         <source>&amp;Default model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmode&amp;ll:</translation>
     </message>
     <message>
         <source>Written as provider/model, e.g. openai/gpt-4o-mini. Test a provider on the Providers page to add its models to this list. New threads start with this model; each thread can switch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschrieben als Anbieter/Modell, z. B. openai/gpt-4o-mini. Testen Sie einen Anbieter auf der Seite „Anbieter“, um seine Modelle zu dieser Liste hinzuzufügen. Neue Unterhaltungen beginnen mit diesem Modell; jede Unterhaltung kann wechseln.</translation>
     </message>
     <message>
         <source>Steps per &amp;run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte pro &amp;Lauf:</translation>
     </message>
     <message>
         <source>How many model steps one run may take before it stops and offers to continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Modellschritte ein Lauf machen darf, bevor er anhält und anbietet fortzusetzen</translation>
     </message>
     <message>
         <source>Ask before risky actions (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor riskanten Aktionen fragen (empfohlen)</translation>
     </message>
     <message>
         <source>Ask before every action</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor jeder Aktion fragen</translation>
     </message>
     <message>
         <source>Never ask</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie fragen</translation>
     </message>
     <message>
         <source>&amp;Tool calls:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tool-Aufrufe:</translation>
     </message>
     <message>
         <source>Reading and writing files in the sandbox and creating sandboxes run at once. Running commands or code, deleting, and opening preview links wait for your approval. You can always allow a tool for one thread from the approval card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien in der Sandbox lesen und schreiben sowie Sandboxen anlegen läuft sofort. Befehle oder Code ausführen, löschen und Vorschau-Links öffnen wartet auf Ihre Freigabe. Sie können ein Tool über die Freigabekarte jederzeit für eine Unterhaltung erlauben.</translation>
     </message>
     <message>
         <source>Every tool call waits for your approval, even reading a file. Safest, and the slowest to work with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Tool-Aufruf wartet auf Ihre Freigabe, selbst das Lesen einer Datei. Am sichersten, aber am langsamsten im Arbeiten.</translation>
     </message>
     <message>
         <source>Every tool call runs at once. The sandbox is then the only boundary: the agent can run any command in it and, if its network is on, reach the internet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Automatic (Daytona when DAYTONA_API_KEY is set, else local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Tool-Aufruf läuft sofort. Die Sandbox ist dann die einzige Grenze: Der Agent kann darin jeden Befehl ausführen und, wenn ihr Netzwerk an ist, das Internet erreichen.</translation>
     </message>
     <message>
         <source>Local (bubblewrap on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokal (bubblewrap auf diesem Computer)</translation>
     </message>
     <message>
         <source>Daytona (cloud)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New sandboxes &amp;run on:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local sandboxes may use the &amp;network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Off: commands in local sandboxes cannot reach the network (no package downloads, no web)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daytona (Cloud)</translation>
     </message>
     <message>
         <source>&amp;Delete a thread&apos;s sandboxes when the thread is deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandboxen einer Unterhaltung &amp;löschen, wenn die Unterhaltung gelöscht wird</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Stop idle sandboxes &amp;after:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sandbox changes apply to sandboxes created from now on; the provider choice takes effect at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Untätige Sandboxen stoppen nac&amp;h:</translation>
     </message>
     <message>
         <source>&amp;Open Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner &amp;öffnen</translation>
     </message>
     <message>
         <source>Data &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten&amp;ordner:</translation>
     </message>
     <message>
         <source>Threads, messages and sandboxes&apos; state live here. To use another folder, start Agent Studio with --data-dir FOLDER. Settings are in %1; keys are never stored in either.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen, Nachrichten und der Zustand der Sandboxen liegen hier. Um einen anderen Ordner zu verwenden, starten Sie Agent Studio mit --data-dir ORDNER. Die Einstellungen liegen in %1; Schlüssel werden in keinem von beiden gespeichert.</translation>
+    </message>
+    <message>
+        <source>Da&amp;ytona</source>
+        <translation>Da&amp;ytona</translation>
+    </message>
+    <message>
+        <source>Show a desktop &amp;notification when a call waits or a run ends while the window is in the background (with Approve and Deny where the desktop offers buttons)</source>
+        <translation>Eine Desktop-&amp;Benachrichtigung zeigen, wenn ein Aufruf wartet oder ein Lauf endet, während das Fenster im Hintergrund ist (mit „Freigeben“ und „Ablehnen“, wo der Desktop Schaltflächen anbietet)</translation>
+    </message>
+    <message>
+        <source>Show a &amp;tray icon that counts the calls waiting</source>
+        <translation>Ein Symbol im Infobereich &amp;zeigen, das die wartenden Aufrufe zählt</translation>
+    </message>
+    <message>
+        <source>New local sandboxes may use the &amp;network (never this computer)</source>
+        <translation>Neue lokale Sandboxen dürfen das &amp;Netzwerk nutzen (nie diesen Computer)</translation>
+    </message>
+    <message>
+        <source>Applies to local sandboxes created from now on; a sandbox keeps the network it was created with (the Sandboxes list shows it). On: the internet, never this computer&apos;s own addresses or services. Off: no network (no package downloads, no web).</source>
+        <translation>Gilt für lokale Sandboxen, die ab jetzt angelegt werden; eine Sandbox behält das Netzwerk, mit dem sie angelegt wurde (die Sandbox-Liste zeigt es). An: das Internet, nie die eigenen Adressen oder Dienste dieses Computers. Aus: kein Netzwerk (keine Paket-Downloads, kein Web).</translation>
+    </message>
+    <message>
+        <source>Empty: the whole internet</source>
+        <translation>Leer: das ganze Internet</translation>
+    </message>
+    <message>
+        <source>Comma-separated networks (10.0.0.0/8) and host names (pypi.org); names are looked up on this computer when a command starts, and there is no other DNS</source>
+        <translation>Kommagetrennte Netze (10.0.0.0/8) und Hostnamen (pypi.org); Namen werden beim Start eines Befehls auf diesem Computer aufgelöst, ein anderes DNS gibt es nicht</translation>
+    </message>
+    <message>
+        <source>Only these net&amp;works:</source>
+        <translation>Nur diese Net&amp;ze:</translation>
+    </message>
+    <message>
+        <source>A sandbox nobody used for this long is stopped (its files stay); the time the agent runs or a background process lives does not count. It starts again when its thread continues.</source>
+        <translation>Eine Sandbox, die so lange niemand benutzt hat, wird gestoppt (ihre Dateien bleiben); die Zeit, in der der Agent läuft oder ein Hintergrundprozess lebt, zählt nicht. Sie startet wieder, wenn ihre Unterhaltung fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>A stopped sandbox is deleted, with its files, after this many days; 0: as soon as it stops</source>
+        <translation>Eine gestoppte Sandbox wird nach so vielen Tagen mit ihren Dateien gelöscht; 0: sobald sie stoppt</translation>
+    </message>
+    <message>
+        <source>Delete stopped sandboxes a&amp;fter:</source>
+        <translation>Gestoppte Sandboxen löschen na&amp;ch:</translation>
+    </message>
+    <message>
+        <source>A command or code run the agent starts without its own timeout is stopped after this long</source>
+        <translation>Ein Befehl oder Code, den der Agent ohne eigenes Zeitlimit startet, wird nach dieser Zeit gestoppt</translation>
+    </message>
+    <message>
+        <source>Stop agent &amp;commands after:</source>
+        <translation>&amp;Befehle des Agenten stoppen nach:</translation>
+    </message>
+    <message>
+        <source>Sandbox changes apply to sandboxes created from now on. Where new sandboxes run (local or Daytona) is chosen on the Daytona page.</source>
+        <translation>Sandbox-Änderungen gelten für Sandboxen, die ab jetzt angelegt werden. Wo neue Sandboxen laufen (lokal oder Daytona), wählen Sie auf der Seite „Daytona“.</translation>
+    </message>
+    <message>
+        <source>Automatic (Daytona when a Daytona key is set, else local)</source>
+        <translation>Automatisch (Daytona, wenn ein Daytona-Schlüssel gesetzt ist, sonst lokal)</translation>
+    </message>
+    <message>
+        <source>New threads&apos; sandboxes &amp;run on:</source>
+        <translation>Sandboxen &amp;neuer Unterhaltungen laufen auf:</translation>
+    </message>
+    <message>
+        <source>The key is stored in the OS keychain, never in a file. Where both exist, the keychain&apos;s key is used before DAYTONA_API_KEY in the environment or .env, and the URL and target here before DAYTONA_API_URL and DAYTONA_TARGET. Changes apply to the next sandbox call, without a restart.</source>
+        <translation>Der Schlüssel wird im Schlüsselbund des Systems gespeichert, nie in einer Datei. Wo beides vorhanden ist, wird der Schlüssel aus dem Schlüsselbund vor DAYTONA_API_KEY aus der Umgebung oder .env verwendet, und URL und Ziel von hier vor DAYTONA_API_URL und DAYTONA_TARGET. Änderungen gelten ab dem nächsten Sandbox-Aufruf, ohne Neustart.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Checkpoint storage cap</source>
+        <translation>Speicherlimit für Checkpoints</translation>
+    </message>
+    <message>
+        <source>&amp;Checkpoints may use:</source>
+        <translation>&amp;Checkpoints dürfen belegen:</translation>
+    </message>
+    <message>
+        <source>Used now:</source>
+        <translation>Jetzt belegt:</translation>
+    </message>
+    <message>
+        <source>Checkpoints are the snapshots the Changes tab and Rewind use. Over the cap, those of deleted sandboxes go first, then the oldest; their lists of changed files stay.</source>
+        <translation>Checkpoints sind die Schnappschüsse, die der Tab „Änderungen“ und das Zurücksetzen verwenden. Über dem Limit werden zuerst die gelöschter Sandboxen entfernt, dann die ältesten; ihre Listen geänderter Dateien bleiben.</translation>
+    </message>
+    <message>
+        <source>Not known (the agent cannot run here).</source>
+        <translation>Unbekannt (der Agent kann hier nicht laufen).</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Wird gemessen …</translation>
+    </message>
+    <message>
+        <source>%1 of checkpoints</source>
+        <translation>%1 für Checkpoints</translation>
+    </message>
+    <message>
+        <source>%1 in one sandbox&apos;s checkpoints</source>
+        <translation>%1 in den Checkpoints einer Sandbox</translation>
+    </message>
+    <message>
+        <source>%1 in %2 sandboxes&apos; checkpoints</source>
+        <translation>%1 in den Checkpoints von %2 Sandboxen</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>In the panes</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Bereichen</translation>
     </message>
     <message>
         <source>Send the message (composer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden (Eingabefeld)</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>New line in the message (composer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Zeile in der Nachricht (Eingabefeld)</translation>
     </message>
     <message>
         <source>Shift+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalt+Eingabe</translation>
     </message>
     <message>
         <source>Rename the selected thread (sidebar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Unterhaltung umbenennen (Seitenleiste)</translation>
     </message>
     <message>
         <source>F2</source>
-        <translation type="unfinished"></translation>
+        <translation>F2</translation>
     </message>
     <message>
         <source>Delete the selected thread (sidebar)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Unterhaltung löschen (Seitenleiste)</translation>
     </message>
     <message>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Entf</translation>
     </message>
     <message>
         <source>Approve (approval dialog)</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben (Freigabedialog)</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Eingabe</translation>
     </message>
     <message>
         <source>Leave the call pending (approval dialog)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Aufruf offen lassen (Freigabedialog)</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Open the preview link of the selected card (conversation)</source>
+        <translation>Den Vorschau-Link der ausgewählten Karte öffnen (Unterhaltung)</translation>
+    </message>
+    <message>
+        <source>Open a preview URL of the selected sandbox (Sandboxes)</source>
+        <translation>Eine Vorschau-URL der ausgewählten Sandbox öffnen (Sandboxen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Strg+Umschalt+P</translation>
+    </message>
+    <message>
+        <source>Next / previous changed file (Changes tab)</source>
+        <translation>Nächste / vorige geänderte Datei (Tab „Änderungen“)</translation>
+    </message>
+    <message>
+        <source>Alt+Down / Alt+Up</source>
+        <translation>Alt+Runter / Alt+Hoch</translation>
+    </message>
+    <message>
+        <source>Next / previous hunk (Changes tab)</source>
+        <translation>Nächster / voriger Hunk (Tab „Änderungen“)</translation>
+    </message>
+    <message>
+        <source>F8 / Shift+F8</source>
+        <translation>F8 / Umschalt+F8</translation>
+    </message>
+    <message>
+        <source>Copy the hunk at the cursor (Changes tab)</source>
+        <translation>Den Hunk am Cursor kopieren (Tab „Änderungen“)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Strg+Umschalt+H</translation>
+    </message>
+    <message>
+        <source>Approve the selected calls (approval inbox)</source>
+        <translation>Die ausgewählten Aufrufe freigeben (Freigabe-Eingang)</translation>
+    </message>
+    <message>
+        <source>Deny the selected calls (approval inbox)</source>
+        <translation>Die ausgewählten Aufrufe ablehnen (Freigabe-Eingang)</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>Select every call of this thread (approval inbox)</source>
+        <translation>Jeden Aufruf dieser Unterhaltung auswählen (Freigabe-Eingang)</translation>
+    </message>
+    <message>
+        <source>Ctrl+A</source>
+        <translation>Strg+A</translation>
+    </message>
+    <message>
+        <source>Open the call in the dialog (approval inbox)</source>
+        <translation>Den Aufruf im Dialog öffnen (Freigabe-Eingang)</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Edit / disable / delete a rule (Settings &gt; Approvals)</source>
+        <translation>Regel bearbeiten / deaktivieren / löschen (Einstellungen &gt; Freigaben)</translation>
+    </message>
+    <message>
+        <source>Enter / Space / Del</source>
+        <translation>Eingabe / Leertaste / Entf</translation>
     </message>
 </context>
 <context>
     <name>ThreadListModel</name>
     <message>
         <source>New thread</source>
-        <translation type="unfinished">Neue Unterhaltung</translation>
+        <translation>Neue Unterhaltung</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeheftet</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern</translation>
     </message>
     <message>
         <source>Previous 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Older</source>
-        <translation type="unfinished"></translation>
+        <translation>Älter</translation>
     </message>
     <message>
         <source>%1
 Updated %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Aktualisiert %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadService</name>
+    <message>
+        <source>Changes another Agent Studio process made could not be read: %1</source>
+        <translation>Änderungen eines anderen Agent-Studio-Prozesses konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1642,129 +4303,151 @@ Updated %2 · %3</source>
         <translation>Neue Unterhaltung</translation>
     </message>
     <message>
-        <source>Searches thread titles and message text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>Anheften</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren …</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen …</translation>
     </message>
     <message>
         <source>Threads could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>A new thread could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Unterhaltung konnte nicht angelegt werden: %1</translation>
     </message>
     <message>
         <source>The thread could not be deleted: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The thread is deleted, but its sandboxes could not be: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>Sandbox %1 is at provider “%2”, which this session does not use; delete it from the sandbox list once that provider is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox %1 liegt beim Anbieter „%2“, den diese Sitzung nicht verwendet; löschen Sie sie in der Sandbox-Liste, sobald dieser Anbieter eingerichtet ist.</translation>
     </message>
     <message>
         <source>Sandbox %1 could not be deleted: %2 It is still in the sandbox list; try again from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox %1 konnte nicht gelöscht werden: %2 Sie steht noch in der Sandbox-Liste; versuchen Sie es dort erneut.</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>JSON, everything (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON, alles (*.json)</translation>
     </message>
     <message>
         <source>Export thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
         <source>The thread could not be exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht exportiert werden: %1</translation>
     </message>
     <message>
         <source>Could not write %1: %2. Choose another folder or file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiert nach %1</translation>
     </message>
     <message>
         <source>Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösen</translation>
     </message>
     <message>
         <source>Threads could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No threads match “%1”.
-Search looks at titles and message text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen konnten nicht geladen werden.</translation>
     </message>
     <message>
         <source>No threads yet.
 Start one with New.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Unterhaltungen.
+Beginnen Sie eine mit „Neu“.</translation>
+    </message>
+    <message>
+        <source>Searches thread titles, message text and tool calls (commands, files, output)</source>
+        <translation>Durchsucht Titel der Unterhaltungen, Nachrichtentext und Tool-Aufrufe (Befehle, Dateien, Ausgabe)</translation>
+    </message>
+    <message>
+        <source>No threads match “%1”.
+Search looks at titles, messages and tool calls.</source>
+        <translation>Keine Unterhaltung passt zu „%1“.
+Die Suche betrachtet Titel, Nachrichten und Tool-Aufrufe.</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadsCommand</name>
+    <message>
+        <source>Usage: agent-studio threads list [--all | --archived]
+       agent-studio threads show ID
+       agent-studio threads export ID [--format md|json] [--output FILE]
+       agent-studio threads rm ID
+
+list prints one thread a line: id, last change, model, title. show prints the
+conversation as Markdown. export writes Markdown (default) or JSON with runs, steps
+and tool calls, to FILE or standard output. Keys are never exported.
+</source>
+        <translation>Aufruf: agent-studio threads list [--all | --archived]
+        agent-studio threads show ID
+        agent-studio threads export ID [--format md|json] [--output DATEI]
+        agent-studio threads rm ID
+
+list gibt eine Unterhaltung pro Zeile aus: ID, letzte Änderung, Modell, Titel. show
+gibt die Unterhaltung als Markdown aus. export schreibt Markdown (Standard) oder JSON
+mit Läufen, Schritten und Tool-Aufrufen, nach DATEI oder auf die Standardausgabe.
+Schlüssel werden nie exportiert.
+</translation>
     </message>
 </context>
 <context>
     <name>ValueViewer</name>
     <message>
         <source>Find in value</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Wert suchen</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Treffer (Eingabetaste)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close the viewer (Escape)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Betrachter schließen (Esc)</translation>
     </message>
     <message>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Treffer</translation>
     </message>
 </context>
 </TS>

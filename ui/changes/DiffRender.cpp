@@ -11,21 +11,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("DiffRender", text);
 }
 
+// Spelled out: lupdate sees no context for tr() in an anonymous namespace.
 QString typeText(EntryType type)
 {
     switch (type) {
     case EntryType::None:
-        return tr("nothing");
+        return QCoreApplication::translate("DiffRender", "nothing");
     case EntryType::File:
-        return tr("a file");
+        return QCoreApplication::translate("DiffRender", "a file");
     case EntryType::Executable:
-        return tr("an executable file");
+        return QCoreApplication::translate("DiffRender", "an executable file");
     case EntryType::Symlink:
-        return tr("a symbolic link");
+        return QCoreApplication::translate("DiffRender", "a symbolic link");
     case EntryType::Directory:
-        return tr("a folder");
+        return QCoreApplication::translate("DiffRender", "a folder");
     case EntryType::Huge:
-        return tr("a huge file");
+        return QCoreApplication::translate("DiffRender", "a huge file");
     }
     return {};
 }

@@ -1,6 +1,6 @@
 // The window speaks the user's language when a translation exists, and English otherwise.
+#include "core/Translations.h"
 #include "main/MainWindow.h"
-#include "main/Translations.h"
 #include "root/AppContext.h"
 
 #include <QAction>
