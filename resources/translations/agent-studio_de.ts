@@ -2778,7 +2778,7 @@ läuft oder wenn ihre Sandbox gelöscht wurde.
     </message>
     <message>
         <source>%1 %2 (%3)</source>
-        <translation>%1 %2 (%3)</translation>
+        <translation>%2 %1 (%3)</translation>
     </message>
     <message>
         <source>A new thread starts with the first %1 messages; %2 later ones are left out. The original thread stays as it is.</source>
@@ -3569,11 +3569,11 @@ Argumenten; 3, wenn er am Schrittlimit anhielt; 130 bei Abbruch (Strg+C).
     </message>
     <message>
         <source>deleted now</source>
-        <translation>jetzt gelöscht</translation>
+        <translation>wird jetzt gelöscht</translation>
     </message>
     <message>
         <source>deleted in %1</source>
-        <translation>gelöscht in %1</translation>
+        <translation>wird in %1 gelöscht</translation>
     </message>
     <message>
         <source>Off</source>

@@ -12,6 +12,7 @@ class TestExecutable final : public QObject
 
 private slots:
     void helpAndVersionWithoutDisplay();
+    void helpSpeaksTheUsersLanguage();
     void dataDirBeforeCommand();
     void errorsAreOneLineAndNonZero_data();
     void errorsAreOneLineAndNonZero();
@@ -64,6 +65,32 @@ void TestExecutable::helpAndVersionWithoutDisplay()
     const Result version = run({QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith(QStringLiteral("agent-studio " STUDIO_VERSION)));
+}
+
+void TestExecutable::helpSpeaksTheUsersLanguage()
+{
+    // LC_ALL wins over LANG; ctest sets it to C.UTF-8 for every other test.
+    QProcessEnvironment german;
+    german.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+    german.insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
+    const Result help = run({QStringLiteral("--help")}, german);
+    qInfo().noquote() << "tried: agent-studio --help in German, result:"
+                      << help.out.section(QLatin1Char('\n'), 0, 0);
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.startsWith(QLatin1String("Aufruf: agent-studio")), qPrintable(help.out));
+    QVERIFY(help.out.contains(QLatin1String("Befehle:")));
+    QVERIFY(help.out.contains(QLatin1String("Unterhaltungen auflisten"))); // a command summary
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Result run = TestExecutable::run(
+        {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("run"), QStringLiteral("--help")},
+        german);
+    qInfo().noquote() << "tried: agent-studio run --help in German, result:"
+                      << run.out.section(QLatin1Char('\n'), 0, 0);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.startsWith(QLatin1String("Aufruf: agent-studio run [OPTIONEN] PROMPT")),
+             qPrintable(run.out));
 }
 
 void TestExecutable::dataDirBeforeCommand()
