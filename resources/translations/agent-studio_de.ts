@@ -1859,9 +1859,12 @@ Ihre Nachrichten, Läufe und Tool-Aufrufe werden entfernt. Das lässt sich nicht
         <source>After</source>
         <translation>Nachher</translation>
     </message>
-    <message>
-        <source>Show %1 more lines</source>
-        <translation>%1 weitere Zeilen zeigen</translation>
+    <message numerus="yes">
+        <source>Show %n more line(s)</source>
+        <translation>
+            <numerusform>%n weitere Zeile zeigen</numerusform>
+            <numerusform>%n weitere Zeilen zeigen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2781,12 +2784,22 @@ läuft oder wenn ihre Sandbox gelöscht wurde.
         <translation>%2 %1 (%3)</translation>
     </message>
     <message>
-        <source>A new thread starts with the first %1 messages; %2 later ones are left out. The original thread stays as it is.</source>
-        <translation>Eine neue Unterhaltung beginnt mit den ersten %1 Nachrichten; %2 spätere werden weggelassen. Die ursprüngliche Unterhaltung bleibt, wie sie ist.</translation>
-    </message>
-    <message>
         <source>Rewinding…</source>
         <translation>Wird zurückgesetzt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new thread starts with the first %n message(s);</source>
+        <translation>
+            <numerusform>Eine neue Unterhaltung beginnt mit der ersten Nachricht;</numerusform>
+            <numerusform>Eine neue Unterhaltung beginnt mit den ersten %n Nachrichten;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later message(s) left out. The original thread stays as it is.</source>
+        <translation>
+            <numerusform>%n spätere Nachricht wird weggelassen. Die ursprüngliche Unterhaltung bleibt, wie sie ist.</numerusform>
+            <numerusform>%n spätere Nachrichten werden weggelassen. Die ursprüngliche Unterhaltung bleibt, wie sie ist.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1803,9 +1803,12 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Show %1 more lines</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Show %n more line(s)</source>
+        <translation>
+            <numerusform>Show %n more line</numerusform>
+            <numerusform>Show %n more lines</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2689,12 +2692,22 @@ deleted.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A new thread starts with the first %1 messages; %2 later ones are left out. The original thread stays as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rewinding…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A new thread starts with the first %n message(s);</source>
+        <translation>
+            <numerusform>A new thread starts with the first message;</numerusform>
+            <numerusform>A new thread starts with the first %n messages;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later message(s) left out. The original thread stays as it is.</source>
+        <translation>
+            <numerusform>%n later message is left out. The original thread stays as it is.</numerusform>
+            <numerusform>%n later messages are left out. The original thread stays as it is.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -113,7 +113,7 @@ void DiffView::updateMore()
     const int rest = editor->totalRows() - editor->loadedRows();
     m_more->setVisible(rest > 0);
     if (rest > 0)
-        m_more->setText(tr("Show %1 more lines").arg(qMin(rest, DiffEditor::kChunk)));
+        m_more->setText(tr("Show %n more line(s)", nullptr, qMin(rest, DiffEditor::kChunk)));
 }
 
 int DiffView::currentHunk() const

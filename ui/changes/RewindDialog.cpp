@@ -232,10 +232,11 @@ void RewindDialog::previewReady(const RewindPreview &preview)
         }
     }
     if (preview.mode != RewindMode::Files)
-        lines.prepend(tr("A new thread starts with the first %1 messages; %2 later ones are left "
-                         "out. The original thread stays as it is.")
-                          .arg(preview.messagesKept)
-                          .arg(preview.messagesDropped));
+        lines.prepend(tr("A new thread starts with the first %n message(s);", nullptr,
+                         int(preview.messagesKept))
+                      + QLatin1Char(' ')
+                      + tr("%n later message(s) left out. The original thread stays as it is.",
+                           nullptr, int(preview.messagesDropped)));
     m_summary->setText(lines.join(QLatin1Char('\n')));
     m_rewind->setEnabled(true);
 }
