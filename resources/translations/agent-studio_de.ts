@@ -102,14 +102,6 @@
         <translation>keins (läuft, bis er endet)</translation>
     </message>
     <message>
-        <source>1 second</source>
-        <translation>1 Sekunde</translation>
-    </message>
-    <message>
-        <source>%1 seconds</source>
-        <translation>%1 Sekunden</translation>
-    </message>
-    <message>
         <source>the sandbox cannot be asked from here</source>
         <translation>die Sandbox kann von hier aus nicht abgefragt werden</translation>
     </message>
@@ -140,6 +132,13 @@
     <message>
         <source>%1: what is there now could not be read (%2); read the new content before approving.</source>
         <translation>%1: Der aktuelle Inhalt konnte nicht gelesen werden (%2); lesen Sie den neuen Inhalt, bevor Sie freigeben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -388,24 +387,8 @@
         <translation>Die Aufrufe warten weiter (Esc)</translation>
     </message>
     <message>
-        <source>1 call waiting</source>
-        <translation>1 Aufruf wartet</translation>
-    </message>
-    <message>
-        <source>%1 calls waiting</source>
-        <translation>%1 Aufrufe warten</translation>
-    </message>
-    <message>
         <source>Nothing waits for your approval.</source>
         <translation>Nichts wartet auf Ihre Freigabe.</translation>
-    </message>
-    <message>
-        <source>%1 in 1 thread</source>
-        <translation>%1 in 1 Unterhaltung</translation>
-    </message>
-    <message>
-        <source>%1 in %2 threads</source>
-        <translation>%1 in %2 Unterhaltungen</translation>
     </message>
     <message>
         <source>&amp;Approve %1</source>
@@ -424,24 +407,36 @@
         <translation>A&amp;blehnen</translation>
     </message>
     <message>
-        <source>Approved 1 call.</source>
-        <translation>1 Aufruf freigegeben.</translation>
-    </message>
-    <message>
-        <source>Approved %1 calls.</source>
-        <translation>%1 Aufrufe freigegeben.</translation>
-    </message>
-    <message>
-        <source>Denied 1 call.</source>
-        <translation>1 Aufruf abgelehnt.</translation>
-    </message>
-    <message>
-        <source>Denied %1 calls.</source>
-        <translation>%1 Aufrufe abgelehnt.</translation>
-    </message>
-    <message>
         <source>%1 could not be answered: %2 They no longer wait.</source>
         <translation>%1 konnte nicht beantwortet werden: %2 Sie warten nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) waiting</source>
+        <translation>
+            <numerusform>%n Aufruf wartet</numerusform>
+            <numerusform>%n Aufrufe warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n thread(s)</source>
+        <translation>
+            <numerusform>%1 in %n Unterhaltung</numerusform>
+            <numerusform>%1 in %n Unterhaltungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved %n call(s).</source>
+        <translation>
+            <numerusform>%n Aufruf freigegeben.</numerusform>
+            <numerusform>%n Aufrufe freigegeben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Denied %n call(s).</source>
+        <translation>
+            <numerusform>%n Aufruf abgelehnt.</numerusform>
+            <numerusform>%n Aufrufe abgelehnt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -536,14 +531,6 @@
         <translation>Agent Studio: Nichts wartet auf Ihre Freigabe</translation>
     </message>
     <message>
-        <source>Agent Studio: 1 approval waiting</source>
-        <translation>Agent Studio: 1 Freigabe wartet</translation>
-    </message>
-    <message>
-        <source>Agent Studio: %1 approvals waiting</source>
-        <translation>Agent Studio: %1 Freigaben warten</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -578,6 +565,13 @@
     <message>
         <source>Its run ended; open the thread to read the answer.</source>
         <translation>Sein Lauf ist beendet; öffnen Sie die Unterhaltung, um die Antwort zu lesen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Agent Studio: %n approval(s) waiting</source>
+        <translation>
+            <numerusform>Agent Studio: %n Freigabe wartet</numerusform>
+            <numerusform>Agent Studio: %n Freigaben warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -736,14 +730,6 @@
 <context>
     <name>ApprovalStatusButton</name>
     <message>
-        <source>1 approval waiting</source>
-        <translation>1 Freigabe wartet</translation>
-    </message>
-    <message>
-        <source>%1 approvals waiting</source>
-        <translation>%1 Freigaben warten</translation>
-    </message>
-    <message>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
@@ -752,6 +738,13 @@
 %1</source>
         <translation>Wartet auf Ihre Entscheidung (klicken, um alle zu sehen):
 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approval(s) waiting</source>
+        <translation>
+            <numerusform>%n Freigabe wartet</numerusform>
+            <numerusform>%n Freigaben warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1512,13 +1505,12 @@ Umgebung:
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
-    <message>
-        <source>1 file changed, +%1 −%2</source>
-        <translation>1 Datei geändert, +%1 −%2</translation>
-    </message>
-    <message>
-        <source>%1 files changed, +%2 −%3</source>
-        <translation>%1 Dateien geändert, +%2 −%3</translation>
+    <message numerus="yes">
+        <source>%n file(s) changed, +%1 −%2</source>
+        <translation>
+            <numerusform>%n Datei geändert, +%1 −%2</numerusform>
+            <numerusform>%n Dateien geändert, +%1 −%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1737,30 +1729,6 @@ Ihre Nachrichten, Läufe und Tool-Aufrufe werden entfernt. Das lässt sich nicht
         <translation>eine riesige Datei</translation>
     </message>
     <message>
-        <source>1 byte</source>
-        <translation>1 Byte</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
-        <source>1 file</source>
-        <translation>1 Datei</translation>
-    </message>
-    <message>
-        <source>%1 files</source>
-        <translation>%1 Dateien</translation>
-    </message>
-    <message>
-        <source>1 file changed, +%1 −%2</source>
-        <translation>1 Datei geändert, +%1 −%2</translation>
-    </message>
-    <message>
-        <source>%1 files changed, +%2 −%3</source>
-        <translation>%1 Dateien geändert, +%2 −%3</translation>
-    </message>
-    <message>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
@@ -1843,6 +1811,27 @@ Ihre Nachrichten, Läufe und Tool-Aufrufe werden entfernt. Das lässt sich nicht
     <message>
         <source>No line changes</source>
         <translation>Keine Zeilenänderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed, +%1 −%2</source>
+        <translation>
+            <numerusform>%n Datei geändert, +%1 −%2</numerusform>
+            <numerusform>%n Dateien geändert, +%1 −%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1974,14 +1963,6 @@ Ihre Nachrichten, Läufe und Tool-Aufrufe werden entfernt. Das lässt sich nicht
         <translation>Der Server antwortet, bietet aber kein Modell an. Laden Sie zuerst eines herunter (für Ollama: ollama pull qwen2.5-coder) und klicken Sie dann erneut auf „Testen“.</translation>
     </message>
     <message>
-        <source>1 model available.</source>
-        <translation>1 Modell verfügbar.</translation>
-    </message>
-    <message>
-        <source>%1 models available.</source>
-        <translation>%1 Modelle verfügbar.</translation>
-    </message>
-    <message>
         <source>Looking for keys…</source>
         <translation>Suche nach Schlüsseln …</translation>
     </message>
@@ -2046,6 +2027,13 @@ Ihre Nachrichten, Läufe und Tool-Aufrufe werden entfernt. Das lässt sich nicht
     <message>
         <source>The Daytona key was not stored; see above.</source>
         <translation>Der Daytona-Schlüssel wurde nicht gespeichert; siehe oben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation>
+            <numerusform>%n Modell verfügbar.</numerusform>
+            <numerusform>%n Modelle verfügbar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2631,13 +2619,12 @@ Anbieter: %1
         <source>Listing models…</source>
         <translation>Modelle werden abgerufen …</translation>
     </message>
-    <message>
-        <source>1 model available.</source>
-        <translation>1 Modell verfügbar.</translation>
-    </message>
-    <message>
-        <source>%1 models available.</source>
-        <translation>%1 Modelle verfügbar.</translation>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation>
+            <numerusform>%n Modell verfügbar.</numerusform>
+            <numerusform>%n Modelle verfügbar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3120,22 +3107,6 @@ Argumenten; 3, wenn er am Schrittlimit anhielt; 130 bei Abbruch (Strg+C).
         <translation>Eingabe %1 (aus dem Cache %2) · Ausgabe %3 (Überlegungen %4) · gesamt %5</translation>
     </message>
     <message>
-        <source>{1 field}</source>
-        <translation>{1 Feld}</translation>
-    </message>
-    <message>
-        <source>{%1 fields}</source>
-        <translation>{%1 Felder}</translation>
-    </message>
-    <message>
-        <source>[1 item]</source>
-        <translation>[1 Element]</translation>
-    </message>
-    <message>
-        <source>[%1 items]</source>
-        <translation>[%1 Elemente]</translation>
-    </message>
-    <message>
         <source>… (%1 characters)</source>
         <translation>… (%1 Zeichen)</translation>
     </message>
@@ -3212,24 +3183,8 @@ Argumenten; 3, wenn er am Schrittlimit anhielt; 130 bei Abbruch (Strg+C).
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>1 file</source>
-        <translation>1 Datei</translation>
-    </message>
-    <message>
-        <source>%1 files</source>
-        <translation>%1 Dateien</translation>
-    </message>
-    <message>
         <source>%1 (exit code %2)</source>
         <translation>%1 (Exit-Code %2)</translation>
-    </message>
-    <message>
-        <source>1 process</source>
-        <translation>1 Prozess</translation>
-    </message>
-    <message>
-        <source>%1 processes</source>
-        <translation>%1 Prozesse</translation>
     </message>
     <message>
         <source>mode %1</source>
@@ -3238,6 +3193,34 @@ Argumenten; 3, wenn er am Schrittlimit anhielt; 130 bei Abbruch (Strg+C).
     <message>
         <source>rule: %1</source>
         <translation>Regel: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n Prozess</numerusform>
+            <numerusform>%n Prozesse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n field(s)}</source>
+        <translation>
+            <numerusform>{%n Feld}</numerusform>
+            <numerusform>{%n Felder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -102,14 +102,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 second</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 seconds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the sandbox cannot be asked from here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,6 +132,13 @@
     <message>
         <source>%1: what is there now could not be read (%2); read the new content before approving.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -385,23 +384,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 call waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 calls waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing waits for your approval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in 1 thread</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2 threads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -421,24 +404,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approved 1 call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approved %1 calls.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Denied 1 call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Denied %1 calls.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 could not be answered: %2 They no longer wait.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) waiting</source>
+        <translation>
+            <numerusform>%n call waiting</numerusform>
+            <numerusform>%n calls waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n thread(s)</source>
+        <translation>
+            <numerusform>%1 in %n thread</numerusform>
+            <numerusform>%1 in %n threads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved %n call(s).</source>
+        <translation>
+            <numerusform>Approved %n call.</numerusform>
+            <numerusform>Approved %n calls.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Denied %n call(s).</source>
+        <translation>
+            <numerusform>Denied %n call.</numerusform>
+            <numerusform>Denied %n calls.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -533,14 +528,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agent Studio: 1 approval waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agent Studio: %1 approvals waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -575,6 +562,13 @@
     <message>
         <source>Its run ended; open the thread to read the answer.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Agent Studio: %n approval(s) waiting</source>
+        <translation>
+            <numerusform>Agent Studio: %n approval waiting</numerusform>
+            <numerusform>Agent Studio: %n approvals waiting</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -733,14 +727,6 @@
 <context>
     <name>ApprovalStatusButton</name>
     <message>
-        <source>1 approval waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 approvals waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,6 +734,13 @@
         <source>Waiting for your decision (click to see them all):
 %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approval(s) waiting</source>
+        <translation>
+            <numerusform>%n approval waiting</numerusform>
+            <numerusform>%n approvals waiting</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1457,13 +1450,12 @@ Environment:
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>1 file changed, +%1 −%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 files changed, +%2 −%3</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n file(s) changed, +%1 −%2</source>
+        <translation>
+            <numerusform>%n file changed, +%1 −%2</numerusform>
+            <numerusform>%n files changed, +%1 −%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1681,30 +1673,6 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 byte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 file changed, +%1 −%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 files changed, +%2 −%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,6 +1755,27 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
     <message>
         <source>No line changes</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed, +%1 −%2</source>
+        <translation>
+            <numerusform>%n file changed, +%1 −%2</numerusform>
+            <numerusform>%n files changed, +%1 −%2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1918,14 +1907,6 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 model available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 models available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Looking for keys…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1989,6 +1970,13 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
     <message>
         <source>The Daytona key was not stored; see above.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation>
+            <numerusform>%n model available.</numerusform>
+            <numerusform>%n models available.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2558,13 +2546,12 @@ Providers: %1
         <source>Listing models…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>1 model available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 models available.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n model(s) available.</source>
+        <translation>
+            <numerusform>%n model available.</numerusform>
+            <numerusform>%n models available.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2992,22 +2979,6 @@ Exit status: 0 when the run finished; 1 when it failed; 2 for wrong arguments;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{1 field}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{%1 fields}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[1 item]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[%1 items]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>… (%1 characters)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,23 +3055,7 @@ Exit status: 0 when the run finished; 1 when it failed; 2 for wrong arguments;
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (exit code %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 process</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 processes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3110,6 +3065,34 @@ Exit status: 0 when the run finished; 1 when it failed; 2 for wrong arguments;
     <message>
         <source>rule: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n process</numerusform>
+            <numerusform>%n processes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n field(s)}</source>
+        <translation>
+            <numerusform>{%n field}</numerusform>
+            <numerusform>{%n fields}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n item]</numerusform>
+            <numerusform>[%n items]</numerusform>
+        </translation>
     </message>
 </context>
 <context>

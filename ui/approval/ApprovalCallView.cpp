@@ -154,10 +154,9 @@ void ApprovalCallView::showCommand(const QString &toolName, const QJsonObject &a
     m_workingDirectory->setText(
         cwd.isEmpty() ? tr("%1 (the default)").arg(SandboxPath::workingDirectory()) : cwd);
     const int timeout = arguments.value(QLatin1String("timeoutSeconds")).toInt(-1);
-    m_timeout->setText(timeout < 0 ? tr("your command timeout (Settings > Sandboxes)")
-                           : timeout == 0
-                           ? tr("none (runs until it ends)")
-                           : (timeout == 1 ? tr("1 second") : tr("%1 seconds").arg(timeout)));
+    m_timeout->setText(timeout < 0        ? tr("your command timeout (Settings > Sandboxes)")
+                           : timeout == 0 ? tr("none (runs until it ends)")
+                                          : tr("%n second(s)", nullptr, timeout));
     const QJsonObject envs = arguments.value(QLatin1String("envs")).toObject();
     m_environment->setRowCount(int(envs.size()));
     int row = 0;

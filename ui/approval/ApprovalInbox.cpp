@@ -162,11 +162,9 @@ void ApprovalInbox::updateState()
     QSet<RowId> threads;
     for (int row = 0; row < rows; ++row)
         threads.insert(m_model->request(row).threadId);
-    const QString calls = rows == 1 ? tr("1 call waiting") : tr("%1 calls waiting").arg(rows);
+    const QString calls = tr("%n call(s) waiting", nullptr, rows);
     m_count->setText(rows == 0 ? tr("Nothing waits for your approval.")
-                         : threads.size() == 1
-                         ? tr("%1 in 1 thread").arg(calls)
-                         : tr("%1 in %2 threads").arg(calls).arg(threads.size()));
+                               : tr("%1 in %n thread(s)", nullptr, int(threads.size())).arg(calls));
     const int selected = int(m_view->selectionModel()->selectedRows().size());
     m_approve->setEnabled(selected > 0);
     m_deny->setEnabled(selected > 0);
@@ -209,8 +207,8 @@ void ApprovalInbox::answer(const ApprovalAnswer &answer)
     QString error;
     const int taken = m_center.resolve(ids, answer, &error);
     QString text = answer.kind == ApprovalAnswer::Kind::Approve
-        ? (taken == 1 ? tr("Approved 1 call.") : tr("Approved %1 calls.").arg(taken))
-        : (taken == 1 ? tr("Denied 1 call.") : tr("Denied %1 calls.").arg(taken));
+        ? tr("Approved %n call(s).", nullptr, taken)
+        : tr("Denied %n call(s).", nullptr, taken);
     if (taken < ids.size())
         text += QLatin1Char(' ')
             + tr("%1 could not be answered: %2 They no longer wait.")

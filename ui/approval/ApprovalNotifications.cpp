@@ -116,9 +116,8 @@ void ApprovalNotifications::updateTray()
 {
     const int count = m_center.pendingCount();
     m_tray->setIcon(badgeIcon(count));
-    m_tray->setToolTip(count == 0       ? tr("Agent Studio: nothing waits for your approval")
-                           : count == 1 ? tr("Agent Studio: 1 approval waiting")
-                                        : tr("Agent Studio: %1 approvals waiting").arg(count));
+    m_tray->setToolTip(count == 0 ? tr("Agent Studio: nothing waits for your approval")
+                                  : tr("Agent Studio: %n approval(s) waiting", nullptr, count));
     m_tray->setVisible(m_trayWanted && QSystemTrayIcon::isSystemTrayAvailable());
 }
 

@@ -24,7 +24,7 @@ void ApprovalStatusButton::refresh()
 {
     const int count = m_center.pendingCount();
     setVisible(count > 0);
-    setText(count == 1 ? tr("1 approval waiting") : tr("%1 approvals waiting").arg(count));
+    setText(tr("%n approval(s) waiting", nullptr, count));
     setAccessibleName(text());
     setToolTip(tr("Waiting for your decision (click to see them all):\n%1")
                    .arg(m_center.pendingDescriptions().join(QLatin1Char('\n'))));

@@ -77,10 +77,8 @@ namespace DiffRender {
 
 QString sizeText(qint64 bytes)
 {
-    if (bytes == 1)
-        return tr("1 byte");
     if (bytes < 1024)
-        return tr("%1 bytes").arg(bytes);
+        return QCoreApplication::translate("DiffRender", "%n byte(s)", nullptr, int(bytes));
     static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};
     double value = double(bytes) / 1024.0;
     int unit = 0;
@@ -93,14 +91,15 @@ QString sizeText(qint64 bytes)
 
 QString filesText(int count)
 {
-    return count == 1 ? tr("1 file") : tr("%1 files").arg(count);
+    return QCoreApplication::translate("DiffRender", "%n file(s)", nullptr, count);
 }
 
 QString changedText(int files, int added, int removed)
 {
-    if (files == 1)
-        return tr("1 file changed, +%1 \u2212%2").arg(added).arg(removed);
-    return tr("%1 files changed, +%2 \u2212%3").arg(files).arg(added).arg(removed);
+    return QCoreApplication::translate("DiffRender", "%n file(s) changed, +%1 \u2212%2", nullptr,
+                                       files)
+        .arg(added)
+        .arg(removed);
 }
 
 QString statusText(const FileChange &file)

@@ -481,11 +481,7 @@ std::optional<ConversationModel::Item> ConversationModel::runChangesItem(RowId r
 
 QString ConversationModel::runChangesText(const RunChangeSummary &summary)
 {
-    // Spelled out: without a loaded translation "%n file(s)" is shown as written.
-    if (summary.files == 1)
-        return tr("1 file changed, +%1 \u2212%2").arg(summary.linesAdded).arg(summary.linesRemoved);
-    return tr("%1 files changed, +%2 \u2212%3")
-        .arg(summary.files)
+    return tr("%n file(s) changed, +%1 \u2212%2", nullptr, summary.files)
         .arg(summary.linesAdded)
         .arg(summary.linesRemoved);
 }

@@ -23,7 +23,7 @@ void RunTreeModel::addChangedFiles(CallNode *call)
     for (const QString &path : files)
         paths.append(path);
     setDetail(call, changedFilesKey(), kRankChangedFiles, paths,
-              tr("%1: %2").arg(files.size() == 1 ? tr("1 file") : tr("%1 files").arg(files.size()),
+              tr("%1: %2").arg(tr("%n file(s)", nullptr, int(files.size())),
                                files.join(QLatin1String(", "))));
 }
 

@@ -31,8 +31,7 @@ void RunTreeModel::addProcesses(CallNode *call)
                        : state);
     }
     setDetail(call, processesKey(), kRankProcesses, processes,
-              tr("%1: %2").arg(processes.size() == 1 ? tr("1 process")
-                                                     : tr("%1 processes").arg(processes.size()),
+              tr("%1: %2").arg(tr("%n process(es)", nullptr, int(processes.size())),
                                states.join(QLatin1String(", "))));
 }
 

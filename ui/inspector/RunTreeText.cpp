@@ -81,11 +81,11 @@ QString summary(const QJsonValue &value, bool *elided)
     switch (value.type()) {
     case QJsonValue::Object: {
         const qsizetype n = value.toObject().size();
-        return n == 1 ? RunTreeModel::tr("{1 field}") : RunTreeModel::tr("{%1 fields}").arg(n);
+        return RunTreeModel::tr("{%n field(s)}", nullptr, int(n));
     }
     case QJsonValue::Array: {
         const qsizetype n = value.toArray().size();
-        return n == 1 ? RunTreeModel::tr("[1 item]") : RunTreeModel::tr("[%1 items]").arg(n);
+        return RunTreeModel::tr("[%n item(s)]", nullptr, int(n));
     }
     case QJsonValue::String: {
         const QString text = value.toString();

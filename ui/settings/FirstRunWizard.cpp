@@ -285,8 +285,7 @@ void FirstRunWizard::showLocalModels(const ModelListResult &result)
         result.models.isEmpty()
             ? tr("The server answers but offers no model. Download one first (for Ollama: "
                  "ollama pull qwen2.5-coder), then press Test again.")
-            : result.models.size() == 1 ? tr("1 model available.")
-                                        : tr("%1 models available.").arg(result.models.size()));
+            : tr("%n model(s) available.", nullptr, int(result.models.size())));
 }
 
 QWizardPage *FirstRunWizard::buildSandboxesPage()

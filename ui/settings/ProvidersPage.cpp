@@ -310,9 +310,7 @@ void ProvidersPage::showTestResult(const QString &providerId, const ModelListRes
         r->testResult->setText(result.error.message());
         return;
     }
-    r->testResult->setText(result.models.size() == 1
-                               ? tr("1 model available.")
-                               : tr("%1 models available.").arg(result.models.size()));
+    r->testResult->setText(tr("%n model(s) available.", nullptr, int(result.models.size())));
     QStringList names;
     for (const ModelInfo &model : result.models)
         names << providerId + QLatin1Char('/') + model.id;
