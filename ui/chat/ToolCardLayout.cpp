@@ -109,7 +109,7 @@ void ToolCardLayout::build(const QModelIndex &index, QPoint origin, int width, c
     m_files.clear();
     m_fileLabels.clear();
     for (const ToolCardContent::File &file : std::as_const(m_content.files)) {
-        QString label = QStringLiteral("\U0001F4C4 ") + file.path;
+        QString label = file.path;
         if (file.size >= 0)
             label += QStringLiteral(" \u00b7 ") + ToolResults::humanReadableSize(file.size);
         label = metrics.elidedText(label, Qt::ElideMiddle, width);
