@@ -21,6 +21,7 @@
 
 #include <QAccessible>
 #include <QPlainTextEdit>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTreeView>
 
@@ -102,6 +103,7 @@ class TestToolCards final : public QObject
 
 private slots:
     void ansiEscapesBecomeColours();
+    void processAndStderrCards();
     void inlineOutputOfARealCommand();
 };
 
@@ -127,6 +129,65 @@ void TestToolCards::ansiEscapesBecomeColours()
     }
     QVERIFY(red);
     QVERIFY(green);
+}
+
+namespace {
+
+// A card's body from a row's roles (a QStandardItemModel stands in for the conversation).
+QString bodyOf(const QString &tool, const QJsonObject &args, const QJsonObject &result,
+               ToolCardLayout *card)
+{
+    QStandardItemModel model;
+    auto *item = new QStandardItem;
+    item->setData(tool, ConversationModel::ToolNameRole);
+    item->setData(args, ConversationModel::ToolArgumentsRole);
+    item->setData(QJsonValue(result), ConversationModel::ToolResultRole);
+    item->setData(QVariant::fromValue(ConversationModel::ToolStatus::Done),
+                  ConversationModel::ToolStatusRole);
+    model.appendRow(item);
+    card->build(model.index(0, 0), QPoint(0, 0), 500, QApplication::font(), QPalette());
+    return card->terminalText();
+}
+
+} // namespace
+
+void TestToolCards::processAndStderrCards()
+{
+    // A background process read while it runs: its output, said to be still running.
+    ToolCardLayout read;
+    const QString readText = bodyOf(
+        QStringLiteral("readProcessOutput"), {{QStringLiteral("processId"), QStringLiteral("p1")}},
+        {{QStringLiteral("output"), QStringLiteral("Serving HTTP on port 8000\n")},
+         {QStringLiteral("running"), true}},
+        &read);
+    qInfo("tried: a readProcessOutput card, result:\n%s", qPrintable(readText));
+    QCOMPARE(readText,
+             QStringLiteral("output of background process p1\nServing HTTP on port "
+                            "8000\nstill running"));
+    // Where a result keeps stderr apart, the card shows it apart, in its own colour.
+    ToolCardLayout split;
+    const QString splitText = bodyOf(QStringLiteral("runCommand"),
+                                     {{QStringLiteral("command"), QStringLiteral("make")}},
+                                     {{QStringLiteral("exitCode"), 2},
+                                      {QStringLiteral("stdout"), QStringLiteral("building\n")},
+                                      {QStringLiteral("stderr"), QStringLiteral("boom\n")}},
+                                     &split);
+    qInfo("tried: a result with stdout and stderr apart, result:\n%s", qPrintable(splitText));
+    QCOMPARE(splitText, QStringLiteral("$ make\nbuilding\nstderr:\nboom\nexit code 2"));
+    QVERIFY(split.foregroundOf(QStringLiteral("boom"))
+            != split.foregroundOf(QStringLiteral("building")));
+    QVERIFY(split.content().accessibleDescription().contains(QStringLiteral("Errors: boom")));
+    // runCode: the code, folded like output when long.
+    QString code;
+    for (int i = 1; i <= 30; ++i)
+        code += QStringLiteral("print(%1)\n").arg(i);
+    ToolCardLayout run;
+    const QString runText = bodyOf(
+        QStringLiteral("runCode"), {{QStringLiteral("code"), code}},
+        {{QStringLiteral("exitCode"), 0}, {QStringLiteral("stdout"), QStringLiteral("1\n")}}, &run);
+    QVERIFY(runText.startsWith(QStringLiteral("\u2026 18 earlier lines of code\nprint(19)")));
+    QVERIFY(runText.endsWith(QStringLiteral("print(30)\n1\nexit code 0")));
+    QVERIFY(run.showAllRect().isValid());
 }
 
 void TestToolCards::inlineOutputOfARealCommand()
