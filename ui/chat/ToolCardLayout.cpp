@@ -255,7 +255,6 @@ QColor ToolCardLayout::foregroundOf(const QString &text) const
 
 void ToolCardLayout::paint(QPainter *painter, const QPalette &palette, const QFont &font) const
 {
-    const QFontMetrics metrics(font);
     if (m_terminalDoc) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(kBackground);
@@ -290,7 +289,6 @@ void ToolCardLayout::paint(QPainter *painter, const QPalette &palette, const QFo
         m_errorDoc->documentLayout()->draw(painter, context);
         painter->restore();
     }
-    Q_UNUSED(metrics)
 }
 
 ToolCardLayout::Target ToolCardLayout::hit(QPoint at, QString *path) const
