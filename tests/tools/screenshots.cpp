@@ -3,6 +3,7 @@
 // the approval policy asks before commands). Writes into the folder given:
 //   approval.png      the approval dialog over the window, for runCommand
 //   finished-run.png  the finished run: conversation, tool cards, the inspector on runCommand
+//   inline-output.png the same run with its writeFiles and runCommand cards open in the chat
 //   sandboxes.png     the sandbox list with the run's sandbox
 //   finished-run-dark.png  the same finished run in the dark theme
 //   changes.png       after "now make it handle None": the Changes tab on the last run
@@ -163,6 +164,20 @@ int main(int argc, char **argv)
     QTest::qWait(300);
     if (!save(f.window->grab(), out + QStringLiteral("/finished-run.png")))
         return 1;
+
+    // The writeFiles and runCommand cards open: files with sizes, the command's output inline.
+    ConversationModel *conversation = f.conversation();
+    for (const QModelIndex &card : {cards.at(1), cards.at(2)})
+        conversation->setData(card, true, ConversationModel::ExpandedRole);
+    f.window->chat()->conversationView()->setCurrentIndex(cards.at(2));
+    QTest::qWait(300);
+    f.window->chat()->conversationView()->scrollToBottom();
+    QTest::qWait(300);
+    if (!save(f.window->grab(), out + QStringLiteral("/inline-output.png")))
+        return 1;
+    for (const QModelIndex &card : {cards.at(1), cards.at(2)})
+        conversation->setData(card, false, ConversationModel::ExpandedRole);
+    f.window->chat()->conversationView()->setCurrentIndex({});
 
     f.find<QAction>(QStringLiteral("actionShowSandboxes"))->trigger();
     if (!waitFor([&] { return f.window->sandboxPanel()->model()->rowCount() > 0; }, 20000))

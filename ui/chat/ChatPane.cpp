@@ -146,6 +146,7 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     connect(m_send, &QPushButton::clicked, this, &ChatPane::send);
     connect(m_stop, &QPushButton::clicked, this, &ChatPane::stop);
     connect(m_view, &ConversationView::toolCardActivated, this, &ChatPane::toolCardActivated);
+    connect(m_view, &ConversationView::toolFileActivated, this, &ChatPane::toolFileActivated);
     connect(m_view, &ConversationView::runChangesActivated, this, &ChatPane::runChangesActivated);
     connect(m_view, &ConversationView::rewindToMessageRequested, this,
             [this](RowId messageId) { emit rewindToMessageRequested(m_thread, messageId); });

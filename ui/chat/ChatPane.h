@@ -78,6 +78,8 @@ public:
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
+    // A file a writeFile(s) card lists was opened (click, or O on the card).
+    void toolFileActivated(RowId toolCallRowId, const QString &path);
     // The changes card under a run: show its changes.
     void runChangesActivated(RowId runId);
     // A user message's "Rewind to Here…".

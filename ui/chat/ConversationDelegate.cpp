@@ -1,6 +1,8 @@
 #include "ConversationDelegate.h"
 
+#include "agent/SandboxPath.h"
 #include "chat/CodeHighlighter.h"
+#include "chat/ToolCardLayout.h"
 
 #include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
@@ -256,13 +258,20 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     case Kind::RunChanges:
     case Kind::Notice:
         layout->box = QRect(kMargin, kGap, inner, line + 2 * kPad);
+        layout->header = layout->box;
+        if (kind == Kind::ToolCall && index.data(ConversationModel::ExpandedRole).toBool()) {
+            layout->card = std::make_unique<ToolCardLayout>();
+            layout->card->build(index, QPoint(kMargin + kPad, layout->header.bottom() + 1),
+                                inner - 2 * kPad, font(), m_view->palette());
+            layout->box.setHeight(layout->header.height() + layout->card->height() + kPad);
+        }
         layout->height = layout->box.height() + 2 * kGap;
         if (kind == Kind::ToolCall
             && !index.data(ConversationModel::ToolLinkRole).toUrl().isEmpty()) {
             // The card's link (a preview URL), at its right end.
             const int width = metrics.horizontalAdvance(linkText()) + 2 * kPad;
-            layout->button = QRect(layout->box.right() - width, layout->box.top(), width,
-                                   layout->box.height());
+            layout->button = QRect(layout->header.right() - width, layout->header.top(), width,
+                                   layout->header.height());
         }
         break;
     case Kind::Error:
@@ -446,7 +455,12 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     case Kind::ToolCall: {
         frame(palette.color(QPalette::Base));
         const auto status = index.data(ConversationModel::ToolStatusRole).value<ToolStatus>();
-        QRect content = layout->box.adjusted(kPad, 0, -kPad, 0);
+        QRect content = layout->header.adjusted(kPad, 0, -kPad, 0);
+        // Open or closed, as the reasoning row shows it.
+        const QString arrow = layout->card ? QStringLiteral("\u25be ") : QStringLiteral("\u25b8 ");
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(content, Qt::AlignVCenter | Qt::AlignLeft, arrow);
+        content.setLeft(content.left() + metrics.horizontalAdvance(arrow));
         if (layout->button.isValid()) {
             QFont underlined = font();
             underlined.setUnderline(true);
@@ -481,6 +495,8 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
             summaryRect, Qt::AlignVCenter | Qt::AlignLeft,
             metrics.elidedText(index.data(ConversationModel::ToolSummaryRole).toString(),
                                Qt::ElideRight, qMax(0, summaryRect.width())));
+        if (layout->card)
+            layout->card->paint(painter, palette, font());
         break;
     }
     case Kind::Notice: {
@@ -568,12 +584,31 @@ bool ConversationDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
             return true;
         }
         return false;
-    case Kind::ToolCall:
+    case Kind::ToolCall: {
         if (layout->button.isValid() && layout->button.contains(at)) {
             openLink(index);
             return true;
         }
-        [[fallthrough]];
+        if (layout->header.contains(at)) {
+            activate(index);
+            return true;
+        }
+        QString path;
+        switch (layout->card ? layout->card->hit(at, &path) : ToolCardLayout::Target::None) {
+        case ToolCardLayout::Target::ShowAll:
+            toggleShowAll(index);
+            return true;
+        case ToolCardLayout::Target::Inspect:
+            inspect(index);
+            return true;
+        case ToolCardLayout::Target::File:
+            openFile(index, path);
+            return true;
+        case ToolCardLayout::Target::None:
+            break;
+        }
+        return layout->box.contains(at);
+    }
     case Kind::RunChanges:
         if (layout->box.contains(at)) {
             activate(index);
@@ -601,7 +636,9 @@ void ConversationDelegate::activate(const QModelIndex &index)
                       ConversationModel::ExpandedRole);
         break;
     case Kind::ToolCall:
-        emit toolCardActivated(index.data(ConversationModel::ToolCallRowIdRole).toLongLong());
+        const_cast<QAbstractItemModel *>(index.model())
+            ->setData(index, !index.data(ConversationModel::ExpandedRole).toBool(),
+                      ConversationModel::ExpandedRole);
         break;
     case Kind::RunChanges:
         emit runChangesActivated(index.data(ConversationModel::RunIdRole).toLongLong());
@@ -652,4 +689,57 @@ QStringList ConversationDelegate::codeBlocks(const QModelIndex &index) const
 QRect ConversationDelegate::actionButtonRect(const QModelIndex &index) const
 {
     return layoutFor(index, false)->button;
+}
+
+bool ConversationDelegate::toggleShowAll(const QModelIndex &index)
+{
+    if (kindOf(index) != Kind::ToolCall)
+        return false;
+    auto *model = const_cast<QAbstractItemModel *>(index.model());
+    if (!index.data(ConversationModel::ExpandedRole).toBool())
+        model->setData(index, true, ConversationModel::ExpandedRole);
+    const ToolCardLayout *card = toolCard(index);
+    if (!card || !card->showAllRect().isValid())
+        return false;
+    return model->setData(index, !index.data(ConversationModel::ToolShowAllRole).toBool(),
+                          ConversationModel::ToolShowAllRole);
+}
+
+void ConversationDelegate::inspect(const QModelIndex &index)
+{
+    if (kindOf(index) == Kind::ToolCall)
+        emit toolCardActivated(index.data(ConversationModel::ToolCallRowIdRole).toLongLong());
+}
+
+QStringList ConversationDelegate::toolFiles(const QModelIndex &index) const
+{
+    QStringList paths;
+    if (kindOf(index) != Kind::ToolCall)
+        return paths;
+    const auto status = index.data(ConversationModel::ToolStatusRole).value<ToolStatus>();
+    const ToolCardContent content = ToolCardContent::from(
+        index.data(ConversationModel::ToolNameRole).toString(),
+        index.data(ConversationModel::ToolArgumentsRole).toJsonObject(),
+        index.data(ConversationModel::ToolResultRole).toJsonValue(), status == ToolStatus::Failed);
+    for (const ToolCardContent::File &file : content.files)
+        paths << file.path;
+    return paths;
+}
+
+bool ConversationDelegate::openFile(const QModelIndex &index, const QString &path)
+{
+    if (path.isEmpty() || !toolFiles(index).contains(path))
+        return false;
+    // The Changes tab names files relative to the sandbox's working directory.
+    const QString home = SandboxPath::workingDirectory() + QLatin1Char('/');
+    emit toolFileActivated(index.data(ConversationModel::ToolCallRowIdRole).toLongLong(),
+                           path.startsWith(home) ? path.mid(home.size()) : path);
+    return true;
+}
+
+const ToolCardLayout *ConversationDelegate::toolCard(const QModelIndex &index) const
+{
+    if (kindOf(index) != Kind::ToolCall)
+        return nullptr;
+    return layoutFor(index, false)->card.get();
 }

@@ -1,8 +1,8 @@
 // Draws the rows of a ConversationModel: Markdown messages (QTextDocument::setMarkdown, code
 // blocks in monospace, coloured by CodeHighlighter, each with a Copy button), collapsed
-// reasoning, one-line tool cards, a run's changes card, and error / step-limit rows with their
-// Retry / Continue button. Colours come from the palette only, so light and dark themes both read
-// well.
+// reasoning, tool cards (one line; open, a ToolCardLayout body below it), a run's changes card, and
+// error / step-limit rows with their Retry / Continue button. Colours come from the palette only,
+// so light and dark themes both read well.
 //
 // Layouts are cached per row, keyed by the row's width and text revision: a streamed delta
 // re-lays out only the row it changed. Rows far from the bottom that were never painted get
@@ -21,6 +21,7 @@
 
 class QAbstractItemView;
 class QTextDocument;
+class ToolCardLayout;
 
 class ConversationDelegate final : public QStyledItemDelegate
 {
@@ -47,6 +48,16 @@ public:
     // or Ctrl+Enter on the current row). False when the row has none.
     bool openLink(const QModelIndex &index);
     static QString linkText();
+    // Tool cards: show all of a folded output (or fold it again); false when nothing is folded.
+    bool toggleShowAll(const QModelIndex &index);
+    // Tool cards: the call in the inspector (its raw JSON).
+    void inspect(const QModelIndex &index);
+    // Tool cards: the files a writeFile(s) call wrote, as its card lists them.
+    QStringList toolFiles(const QModelIndex &index) const;
+    // Tool cards: asks for the file's diff (toolFileActivated); false when the card has no file.
+    bool openFile(const QModelIndex &index, const QString &path);
+    // An open tool card's body (row coordinates), or nullptr when the card is closed.
+    const ToolCardLayout *toolCard(const QModelIndex &index) const;
 
     // Geometry relative to the row's top-left, for clicks and tests.
     QList<QRect> copyButtonRects(const QModelIndex &index) const;
@@ -59,6 +70,9 @@ public:
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
+    // A file a writeFile(s) card lists was clicked: its diff is wanted. `path` is relative to
+    // the sandbox's working directory, as the Changes tab lists files.
+    void toolFileActivated(RowId toolCallRowId, const QString &path);
     // The changes card under a finished run was clicked.
     void runChangesActivated(RowId runId);
     void retryRequested();
@@ -90,6 +104,7 @@ private:
         QRect header; // reasoning: the click target that expands it
         QRect button; // Retry / Continue
         QList<CodeBlock> codeBlocks;
+        std::unique_ptr<ToolCardLayout> card; // an open tool card's body
     };
     struct Height
     {

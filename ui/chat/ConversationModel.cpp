@@ -78,6 +78,7 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
     m_items.clear();
     m_byToolCallRowId.clear();
     m_byCallId.clear();
+    m_activeRuns.clear();
     m_lastMessageId = 0;
     bool ok = true;
     if (threadId != 0) {
@@ -92,6 +93,8 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
             QHash<QString, ToolCallRecord> calls;
             for (const RunRecord &run : *runs) {
                 runById.insert(run.id, run);
+                if (run.status == RunStatus::Running)
+                    m_activeRuns.insert(run.id);
                 const auto list = m_history.listToolCalls(run.id);
                 if (!list)
                     continue;
@@ -187,6 +190,7 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
                             item.status = statusFromStore(call->status);
                             if (call->startedAt.isValid() && call->finishedAt.isValid())
                                 item.durationMs = call->startedAt.msecsTo(call->finishedAt);
+                            item.resultText = call->result;
                             if (item.status == ToolStatus::Done)
                                 item.link = linkOf(
                                     item.toolName,
@@ -275,6 +279,7 @@ void ConversationModel::applyEvent(const RunEvent &event)
     using T = RunEvent::Type;
     switch (event.type) {
     case T::RunStarted:
+        m_activeRuns.insert(event.runId);
         clearActions();
         catchUpWithStore();
         break;
@@ -341,18 +346,21 @@ void ConversationModel::applyEvent(const RunEvent &event)
         const int row = findToolCall(event.toolCallRowId, event.runId, event.toolCallId);
         if (row < 0)
             break;
+        m_items[row].result = event.result;
         if (!event.isError) {
             m_items[row].link = linkOf(m_items[row].toolName, event.result);
             if (!m_items[row].link.isEmpty())
                 changed(row, {ToolLinkRole});
         }
         setToolStatus(row, event.isError ? ToolStatus::Failed : ToolStatus::Done, event.durationMs);
+        changed(row, {ToolResultRole});
         break;
     }
     case T::StepFinished:
         break;
     case T::RunFinished:
         endStreaming(event.runId);
+        runEnded(event.runId);
         if (event.stoppedAtLimit) {
             Item item = newItem(Kind::StepLimit, 0, event.runId);
             item.text = tr("Stopped at the step limit; continue to let the agent go on.");
@@ -363,6 +371,7 @@ void ConversationModel::applyEvent(const RunEvent &event)
         break;
     case T::RunFailed: {
         endStreaming(event.runId);
+        runEnded(event.runId);
         Item item = newItem(Kind::Error, 0, event.runId);
         item.text = event.error.isEmpty() ? tr("The run failed.") : event.error;
         item.errorKind = event.errorKindName();
@@ -373,6 +382,7 @@ void ConversationModel::applyEvent(const RunEvent &event)
     }
     case T::RunCancelled:
         endStreaming(event.runId);
+        runEnded(event.runId);
         refreshRunChanges(event.runId);
         break;
     case T::ThreadTitleChanged:
@@ -568,7 +578,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case StreamingRole:
         return item.streaming;
     case ExpandedRole:
-        return item.expanded;
+        return item.kind == Kind::ToolCall ? isExpanded(item) : item.expanded;
     case ToolNameRole:
         return item.toolName;
     case ToolSummaryRole:
@@ -587,6 +597,18 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
         return item.actionable;
     case ToolLinkRole:
         return item.link;
+    case ToolArgumentsRole:
+        return item.arguments;
+    case ToolResultRole:
+        if (!item.result.isUndefined() || item.resultText.isEmpty())
+            return item.result;
+        return QJsonDocument::fromJson(item.resultText.toUtf8()).object();
+    case ToolShowAllRole:
+        return item.showAll;
+    case Qt::AccessibleTextRole:
+        return accessibleText(item);
+    case Qt::AccessibleDescriptionRole:
+        return accessibleDescription(item);
     default:
         return {};
     }
@@ -594,10 +616,26 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
 
 bool ConversationModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != ExpandedRole
+    if ((role != ExpandedRole && role != ToolShowAllRole)
         || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     Item &item = m_items[index.row()];
+    if (item.kind == Kind::ToolCall) {
+        if (role == ToolShowAllRole) {
+            if (item.showAll == value.toBool())
+                return false;
+            item.showAll = value.toBool();
+            changed(index.row(), {ToolShowAllRole});
+            return true;
+        }
+        if (isExpanded(item) == value.toBool())
+            return false;
+        item.userExpanded = value.toBool() ? 1 : 0;
+        changed(index.row(), {ExpandedRole});
+        return true;
+    }
+    if (role != ExpandedRole)
+        return false;
     if (item.kind != Kind::Reasoning || item.expanded == value.toBool())
         return false;
     item.expanded = value.toBool();
@@ -631,7 +669,10 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
                   {ToolCallRowIdRole, "toolCallRowId"},
                   {ErrorKindRole, "errorKind"},
                   {ActionableRole, "actionable"},
-                  {ToolLinkRole, "toolLink"}});
+                  {ToolLinkRole, "toolLink"},
+                  {ToolArgumentsRole, "toolArguments"},
+                  {ToolResultRole, "toolResult"},
+                  {ToolShowAllRole, "toolShowAll"}});
     return names;
 }
 
@@ -678,4 +719,25 @@ QString ConversationModel::statusText(ToolStatus status)
         return tr("failed");
     }
     return {};
+}
+
+bool ConversationModel::isExpanded(const Item &item) const
+{
+    if (item.userExpanded >= 0)
+        return item.userExpanded == 1;
+    return m_activeRuns.contains(item.runId);
+}
+
+// The run's cards close, except those the user opened or closed by hand.
+void ConversationModel::runEnded(RowId runId)
+{
+    if (!m_activeRuns.remove(runId))
+        return;
+    for (int row = int(m_items.size()) - 1; row >= 0; --row) {
+        const Item &item = m_items.at(row);
+        if (item.kind == Kind::UserMessage)
+            break; // earlier rows belong to earlier runs
+        if (item.kind == Kind::ToolCall && item.runId == runId && item.userExpanded < 0)
+            changed(row, {ExpandedRole});
+    }
 }

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QUrl>
 
@@ -55,7 +56,8 @@ public:
         MessageIdRole,
         RunIdRole,
         StreamingRole, // bool: text is still arriving
-        ExpandedRole, // bool, reasoning only; settable
+        ExpandedRole, // bool, reasoning and tool calls; settable (tool calls: open while the run
+                      // runs, closed after it unless the user opened or closed it)
         ToolNameRole,
         ToolSummaryRole, // one line about the arguments
         ToolStatusRole, // ToolStatus
@@ -65,6 +67,9 @@ public:
         ErrorKindRole,
         ActionableRole, // bool: Retry / Continue applies (the thread's latest run)
         ToolLinkRole, // QUrl the card opens in the browser (getPreviewLink's url); empty: none
+        ToolArgumentsRole, // QJsonObject
+        ToolResultRole, // QJsonValue: the finished call's result ({"error": ...} when failed)
+        ToolShowAllRole, // bool: the card shows all of a long output; settable
     };
 
     explicit ConversationModel(const RunHistory &history, QObject *parent = nullptr);
@@ -113,6 +118,11 @@ private:
         ToolStatus status = ToolStatus::Preparing;
         qint64 durationMs = -1;
         QUrl link; // ToolLinkRole
+        QJsonValue result{QJsonValue::Undefined}; // from the finished event, else parsed from
+                                                  // resultText when asked
+        QString resultText; // as stored
+        int userExpanded = -1; // -1: follows the run; 0/1: the user closed/opened it
+        bool showAll = false;
     };
 
     Item newItem(Kind kind, RowId messageId, RowId runId);
@@ -125,6 +135,10 @@ private:
     void clearActions();
     void catchUpWithStore();
     void indexItem(int row);
+    bool isExpanded(const Item &item) const;
+    void runEnded(RowId runId);
+    QString accessibleText(const Item &item) const;
+    QString accessibleDescription(const Item &item) const;
     std::optional<Item> runChangesItem(RowId runId);
     static QString runChangesText(const RunChangeSummary &summary);
 
@@ -136,4 +150,5 @@ private:
     QHash<RowId, int> m_byToolCallRowId;
     QHash<QString, int> m_byCallId; // "runId:callId"
     RunChangesLookup m_runChanges;
+    QSet<RowId> m_activeRuns; // their tool cards are open
 };

@@ -19,6 +19,10 @@ ConversationView::ConversationView(QWidget *parent)
     , m_delegate(new ConversationDelegate(this))
 {
     setObjectName(QStringLiteral("conversationView"));
+    setAccessibleName(tr("Conversation"));
+    setAccessibleDescription(tr("Arrows move between messages and tool cards; Enter or Space "
+                                "opens a card, A shows all its output, O opens a file it wrote, "
+                                "I shows the call in the inspector."));
     setItemDelegate(m_delegate);
     setUniformItemSizes(false);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -37,6 +41,8 @@ ConversationView::ConversationView(QWidget *parent)
 
     connect(m_delegate, &ConversationDelegate::toolCardActivated, this,
             &ConversationView::toolCardActivated);
+    connect(m_delegate, &ConversationDelegate::toolFileActivated, this,
+            &ConversationView::toolFileActivated);
     connect(m_delegate, &ConversationDelegate::runChangesActivated, this,
             &ConversationView::runChangesActivated);
     connect(m_delegate, &ConversationDelegate::retryRequested, this,
@@ -137,6 +143,10 @@ void ConversationView::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    if (toolCardKey(event)) {
+        event->accept();
+        return;
+    }
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
          || event->key() == Qt::Key_Space)
         && currentIndex().isValid()) {
@@ -145,6 +155,56 @@ void ConversationView::keyPressEvent(QKeyEvent *event)
         return;
     }
     QListView::keyPressEvent(event);
+}
+
+// A, O and I on a tool card (plain letters: the list's type-ahead search has nothing to find
+// in a conversation).
+bool ConversationView::toolCardKey(QKeyEvent *event)
+{
+    const QModelIndex index = currentIndex();
+    if (!index.isValid()
+        || index.data(ConversationModel::KindRole).value<ConversationModel::Kind>()
+            != ConversationModel::Kind::ToolCall
+        || (event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier)) != Qt::NoModifier)
+        return false;
+    switch (event->key()) {
+    case Qt::Key_A:
+        m_delegate->toggleShowAll(index);
+        return true;
+    case Qt::Key_I:
+        m_delegate->inspect(index);
+        return true;
+    case Qt::Key_O:
+        chooseFile(index);
+        return true;
+    default:
+        return false;
+    }
+}
+
+void ConversationView::chooseFile(const QModelIndex &index)
+{
+    const QStringList files = m_delegate->toolFiles(index);
+    if (files.size() == 1) {
+        m_delegate->openFile(index, files.first());
+        return;
+    }
+    if (files.isEmpty())
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("toolFilesMenu"));
+    menu->setAccessibleName(tr("Files the call wrote"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const QPersistentModelIndex at(index);
+    for (const QString &path : files) {
+        QAction *open = menu->addAction(path);
+        connect(open, &QAction::triggered, this, [this, at, path] {
+            if (at.isValid())
+                m_delegate->openFile(at, path);
+        });
+    }
+    const QRect rect = visualRect(index);
+    menu->popup(viewport()->mapToGlobal(rect.topLeft() + QPoint(rect.width() / 4, 0)));
 }
 
 void ConversationView::changeEvent(QEvent *event)

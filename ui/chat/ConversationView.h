@@ -1,7 +1,10 @@
 // The conversation list: a QListView over a ConversationModel with a ConversationDelegate.
 // Item sizes are not uniform and only rows that are shown get laid out; a streamed delta
 // re-lays out only its own row, at most every few frames. The view follows the bottom while
-// text streams in, unless the user scrolled up to read.
+// text streams in, unless the user scrolled up to read. Keys on the current row: Enter/Space
+// opens or closes it (tool cards, reasoning) or runs its action, A shows all of a tool card's
+// output, O opens a file a writeFile(s) card wrote (a menu when there are several), I shows the
+// call in the inspector, Ctrl+Enter opens a preview link.
 #pragma once
 
 #include "agent/RunEvent.h"
@@ -30,6 +33,7 @@ public:
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
+    void toolFileActivated(RowId toolCallRowId, const QString &path);
     void runChangesActivated(RowId runId);
     // "Rewind to Here…" in a user message's context menu.
     void rewindToMessageRequested(RowId messageId);
@@ -47,6 +51,8 @@ protected:
 
 private:
     void refreshDirtyRows();
+    bool toolCardKey(QKeyEvent *event);
+    void chooseFile(const QModelIndex &index);
 
     ConversationDelegate *m_delegate;
     QTimer m_refresh; // coalesces the re-layout of streamed rows

@@ -130,6 +130,12 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
         showRightPanelPage(m_inspector);
         m_inspector->selectToolCall(toolCallRowId);
     });
+    // A file a writeFile(s) card lists: its diff in the Changes tab.
+    connect(m_chat, &ChatPane::toolFileActivated, this,
+            [this](RowId toolCallRowId, const QString &path) {
+                showRightPanelPage(m_changes);
+                m_changes->showToolCallFile(toolCallRowId, path);
+            });
     connect(m_sandboxPanel, &SandboxManagerPanel::goToThread, this,
             [this](RowId threadId) { m_sidebar->selectThread(threadId); });
     connectCheckpoints();

@@ -11,6 +11,7 @@
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
+#include "chat/ToolCardLayout.h"
 #include "root/AppContext.h"
 #include "store/Store.h"
 
@@ -202,12 +203,22 @@ void TestChatPane::briefScenarioTypedAndSentWithEnter()
     if (const QString shots = qEnvironmentVariable("STUDIO_SCREENSHOT_DIR"); !shots.isEmpty())
         pane().grab().save(shots + QStringLiteral("/chatpane-brief.png"));
 
-    // A click on a tool card asks for it in the inspector.
+    // A click on a tool card opens it; its "Details in the inspector" link asks for it there.
     QSignalSpy activated(&pane(), &ChatPane::toolCardActivated);
     const QModelIndex lastCard = model.index(cards.last());
     view->scrollTo(lastCard);
     QTRY_VERIFY(view->viewport()->rect().contains(view->visualRect(lastCard).center()));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(lastCard).center());
+    QTRY_VERIFY(view->conversationDelegate()->toolCard(lastCard));
+    QCOMPARE(activated.size(), 0);
+    view->scrollTo(lastCard);
+    QRect inspect;
+    QTRY_VERIFY([&] {
+        inspect = view->conversationDelegate()->toolCard(lastCard)->inspectRect().translated(
+            view->visualRect(lastCard).topLeft());
+        return view->viewport()->rect().contains(inspect.center());
+    }());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, inspect.center());
     QCOMPARE(activated.size(), 1);
     QCOMPARE(activated.first().first().toLongLong(),
              lastCard.data(ConversationModel::ToolCallRowIdRole).toLongLong());

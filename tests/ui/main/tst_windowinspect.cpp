@@ -159,7 +159,7 @@ void TestWindowInspect::approveInTheDialogThenInspect()
     QVERIFY2(tokens.join(QLatin1Char(' ')).contains(QStringLiteral("4243")),
              qPrintable(tokens.join(QLatin1Char('|'))));
 
-    // A click on the runCommand card in the chat brings the inspector back (the sandbox list
+    // I on the runCommand card in the chat brings the inspector back (the sandbox list
     // is in front, nothing selected) and selects the card's node.
     const auto cards = m_f->rowsOfKind(ConversationModel::Kind::ToolCall);
     const RowId callRow = cards.last().data(ConversationModel::ToolCallRowIdRole).toLongLong();
@@ -170,7 +170,7 @@ void TestWindowInspect::approveInTheDialogThenInspect()
     QListView *conversation = m_f->window->chat()->conversationView();
     conversation->setCurrentIndex(cards.last());
     conversation->setFocus();
-    QTest::keyClick(conversation, Qt::Key_Return);
+    QTest::keyClick(conversation, Qt::Key_I); // Enter opens the card; I shows it in the inspector
     QTRY_VERIFY(inspector->isVisible());
     QTRY_COMPARE(inspector->tree()->currentIndex().data(RunTreeModel::RecordIdRole).toLongLong(),
                  callRow);
