@@ -104,8 +104,9 @@ SandboxHostCheck::Result SandboxHostCheck::problemResult(const SandboxHostPaths 
                 = tr("bubblewrap cannot create sandboxes: AppArmor restricts unprivileged user "
                      "namespaces here (kernel.apparmor_restrict_unprivileged_userns = 1). "
                      "Install Agent Studio from its .deb package, which adds the AppArmor "
-                     "profile %1 that allows them for its sandboxes, or copy that profile from "
-                     "the package and load it with sudo apparmor_parser -r %1.")
+                     "profile %1 that allows them for its sandboxes; built from source, copy "
+                     "build/packaging/apparmor/agent-studio there and load it: sudo "
+                     "apparmor_parser -r %1.")
                       .arg(paths.apparmorProfile);
         result.message += QLatin1Char(' ') + daytona;
         break;
