@@ -19,6 +19,7 @@ ConversationView::ConversationView(QWidget *parent)
     , m_delegate(new ConversationDelegate(this))
 {
     setObjectName(QStringLiteral("conversationView"));
+    setAccessibleName(tr("Conversation"));
     setItemDelegate(m_delegate);
     setUniformItemSizes(false);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);

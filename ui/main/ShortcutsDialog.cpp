@@ -41,6 +41,7 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
 
     auto *tree = new QTreeWidget(this);
     tree->setObjectName(QStringLiteral("shortcutsList"));
+    tree->setAccessibleName(tr("Keyboard shortcuts"));
     tree->setHeaderLabels({tr("Action"), tr("Shortcut")});
     tree->setRootIsDecorated(false);
     tree->setUniformRowHeights(true);
