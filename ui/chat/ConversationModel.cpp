@@ -562,6 +562,9 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
                               QString(item.toolName + QLatin1Char(' ')
                                       + argumentSummary(item.toolName, item.arguments)),
                               statusText(item.status));
+    case Qt::AccessibleDescriptionRole:
+        return item.kind == Kind::ToolCall ? tr("Enter or Space opens the call in the inspector")
+                                           : QString();
     case KindRole:
         return QVariant::fromValue(item.kind);
     case TextRole:
