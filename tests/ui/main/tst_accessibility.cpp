@@ -31,6 +31,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -38,6 +39,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTextEdit>
+#include <QToolBar>
 #include <QToolButton>
 
 namespace {
@@ -140,6 +142,22 @@ QStringList unnamed(QWidget *top)
                     problems << QStringLiteral("item %1 of %2").arg(row).arg(describe(w));
             }
         }
+    }
+    // Menu and toolbar actions are read by their text.
+    const QList<QAction *> actions = top->findChildren<QAction *>();
+    for (QAction *action : actions) {
+        if (action->isSeparator() || !action->isVisible())
+            continue;
+        const QList<QObject *> holders = action->associatedObjects();
+        const bool shown = std::any_of(holders.cbegin(), holders.cend(), [](QObject *o) {
+            return qobject_cast<QMenu *>(o) || qobject_cast<QToolBar *>(o);
+        });
+        if (!shown)
+            continue;
+        ++checked;
+        if (action->text().remove(QLatin1Char('&')).trimmed().isEmpty())
+            problems
+                << QStringLiteral("QAction \"%1\" (%2)").arg(action->objectName(), describe(top));
     }
     qInfo().noquote() << "tried:" << checked << "interactive widgets of" << describe(top)
                       << "result:" << problems.size() << "without a name";
