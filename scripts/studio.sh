@@ -31,8 +31,9 @@ RUNTIME_PACKAGES=(
     python3 ca-certificates passt iproute2
 )
 # Only the test suite and CI: formatting check, desktop-file and AppStream validators,
-# dpkg-shlibdeps for the .deb's dependencies, node for the Daytona SDK test (tests/sdk).
-TEST_PACKAGES=(clang-format desktop-file-utils appstream dpkg-dev nodejs clang libclang-rt-14-dev ccache)
+# dpkg-shlibdeps for the .deb's dependencies, node for the Daytona SDK test (tests/sdk),
+# apparmor for apparmor_parser (tst_sandboxhostcheck parses the package's AppArmor profile).
+TEST_PACKAGES=(clang-format desktop-file-utils appstream dpkg-dev nodejs clang libclang-rt-14-dev ccache apparmor)
 
 JOBS="$(nproc 2>/dev/null || echo 2)"
 

@@ -2,6 +2,7 @@
 #include "localsandbox/SandboxProcess.h"
 
 #include "core/Logging.h"
+#include "localsandbox/SandboxHostCheck.h"
 #include "localsandbox/SeccompFilter.h"
 
 #include <QFile>
@@ -105,39 +106,20 @@ QList<qint64> SandboxProcess::pidsOf(const QString &sandboxId)
 
 QString SandboxProcess::hostProblem()
 {
-    if (bwrapPath().isEmpty())
-        return QStringLiteral(
-            "bubblewrap (bwrap) is not installed, so the local sandbox cannot run. "
-            "Install it (Debian/Ubuntu: apt install bubblewrap) or set "
-            "DAYTONA_API_KEY to use Daytona's cloud sandboxes.");
-    QFile clone(QStringLiteral("/proc/sys/kernel/unprivileged_userns_clone"));
-    if (clone.open(QIODevice::ReadOnly) && clone.readAll().trimmed() == "0")
-        return QStringLiteral(
-            "unprivileged user namespaces are disabled "
-            "(kernel.unprivileged_userns_clone=0), so the local sandbox cannot run. "
-            "Enable them (sysctl kernel.unprivileged_userns_clone=1) or set "
-            "DAYTONA_API_KEY to use Daytona's cloud sandboxes.");
-    QFile max(QStringLiteral("/proc/sys/user/max_user_namespaces"));
-    if (max.open(QIODevice::ReadOnly) && max.readAll().trimmed() == "0")
-        return QStringLiteral(
-            "user namespaces are disabled (user.max_user_namespaces=0), so the "
-            "local sandbox cannot run. Raise it (sysctl user.max_user_namespaces=10000) "
-            "or set DAYTONA_API_KEY to use Daytona's cloud sandboxes.");
-    return QString();
+    // One diagnosis for the app's empty thread, the CLI and the server (SandboxHostCheck).
+    return SandboxHostCheck().staticCheck().message;
 }
 
 QString SandboxProcess::explainBwrapFailure(const QByteArray &output)
 {
     if (!output.startsWith("bwrap: "))
         return QString();
-    const QString what = QString::fromUtf8(output.left(output.indexOf('\n'))).trimmed();
-    if (what.contains(QLatin1String("namespace")) || what.contains(QLatin1String("uid map"))
-        || what.contains(QLatin1String("Operation not permitted")))
-        return QStringLiteral("The local sandbox could not start (%1). User namespaces seem to be "
-                              "disabled or restricted here (e.g. by AppArmor); enable them, or set "
-                              "DAYTONA_API_KEY to use Daytona's cloud sandboxes.")
-            .arg(what);
-    return QStringLiteral("The local sandbox could not start (%1).").arg(what);
+    const SandboxHostCheck::Result result
+        = SandboxHostCheck::diagnose(SandboxHostPaths(), 1, output);
+    if (result.problem == SandboxHostCheck::Problem::BubblewrapFailed)
+        return QStringLiteral("The local sandbox could not start (%1).").arg(result.bwrapOutput);
+    return QStringLiteral("The local sandbox could not start (%1). %2")
+        .arg(result.bwrapOutput, result.message);
 }
 
 QByteArray SandboxProcess::environmentArguments(const StringMap &env)

@@ -7,6 +7,7 @@
 #include "core/Logging.h"
 #include "llm/LlmClient.h"
 #include "localsandbox/LocalSandboxServer.h"
+#include "localsandbox/SandboxHostCheck.h"
 #include "root/DaytonaAccount.h"
 #include "sandbox/DaytonaConfig.h"
 #include "sandbox/SandboxBackend.h"
@@ -239,6 +240,13 @@ SandboxBackend *AppContext::sandboxBackend(QString *error)
     };
     m_sandboxes = std::make_unique<SandboxBackend>(cloud, LocalSandboxServer::starter(local));
     return m_sandboxes.get();
+}
+
+SandboxHostCheck &AppContext::sandboxHostCheck()
+{
+    if (!m_hostCheck)
+        m_hostCheck = std::make_unique<SandboxHostCheck>();
+    return *m_hostCheck;
 }
 
 SandboxService &AppContext::sandboxService()

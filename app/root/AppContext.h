@@ -26,6 +26,7 @@ class LlmClient;
 class QNetworkAccessManager;
 class RunHistory;
 class SandboxBackend;
+class SandboxHostCheck;
 class ThreadService;
 class SandboxService;
 class ProcessService;
@@ -102,6 +103,9 @@ public:
     // with their sandbox (removed or stopped in the list).
     ProcessService &processes();
     bool hasCheckpoints() const { return m_checkpoints != nullptr; }
+    // Whether bubblewrap can create local sandboxes here, and if not why and what to do (the
+    // empty thread shows it); built on first use, not yet probed.
+    SandboxHostCheck &sandboxHostCheck();
     ApprovalPolicy &approvalPolicy();
     const ToolCatalog &tools();
     LlmClient &llm();
@@ -134,5 +138,6 @@ private:
     std::unique_ptr<ApprovalPolicy> m_policy;
     std::unique_ptr<CheckpointEngine> m_checkpointEngine;
     std::unique_ptr<CheckpointService> m_checkpoints; // uses the engine, store and sandboxes
+    std::unique_ptr<SandboxHostCheck> m_hostCheck;
     std::unique_ptr<AgentEngine> m_engine; // last: destroyed first
 };

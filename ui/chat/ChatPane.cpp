@@ -26,9 +26,13 @@ ChatPane::ChatPane(const Services &services, QWidget *parent)
     , m_engine(services.engine)
     , m_engineError(services.engineError)
     , m_rules(services.rules)
+    , m_llm(&services.llm)
+    , m_keys(&services.keys)
+    , m_sandboxService(&services.sandboxes)
 {
     m_model = new ConversationModel(services.history, this);
     buildWidgets(services.llm, services.keys);
+    buildEmptyState();
 
     if (m_engine) {
         connect(m_engine, &AgentEngine::runEvent, this, &ChatPane::onRunEvent);
@@ -199,6 +203,7 @@ void ChatPane::setThread(RowId id)
         showError(tr("Could not load the thread: %1").arg(error));
     else if (m_engine)
         showError({});
+    updateEmptyState();
     QString model = m_settings.defaultModel();
     if (id != 0) {
         if (const auto thread = m_threads.thread(id); thread && !thread->model.isEmpty())

@@ -13,6 +13,8 @@
 
 class AgentEngine;
 class ApprovalModePicker;
+class EmptyThreadView;
+class SandboxHostCheck;
 class ApprovalRules;
 class KeyResolver;
 class PlanCard;
@@ -30,6 +32,7 @@ class QLabel;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 class QToolButton;
 
 class ChatPane final : public QWidget
@@ -75,6 +78,10 @@ public:
     ApprovalModePicker *modePicker() const { return m_modePicker; }
     // The plan a Plan-mode run ended with, waiting for the person (hidden when none).
     PlanCard *planCard() const { return m_planCard; }
+    // What an empty thread shows in place of the conversation (ChatPaneEmptyState.cpp).
+    EmptyThreadView *emptyState() const;
+    // Where the empty state learns whether bubblewrap works (probed now unless it was).
+    void setSandboxHostCheck(SandboxHostCheck *check);
 
 signals:
     void toolCardActivated(RowId toolCallRowId);
@@ -97,12 +104,23 @@ private:
     void updateButtons(std::optional<bool> knownRunning = std::nullopt);
     void showError(const QString &message);
     void saveModelChoice(const QString &model);
+    void buildEmptyState();
+    void updateEmptyState();
+    void refreshKeyState();
+    void sendExample(const QString &prompt);
 
     ThreadService &m_threads;
     Settings &m_settings;
     AgentEngine *m_engine = nullptr;
     QString m_engineError;
     ApprovalRules *m_rules = nullptr;
+    LlmClient *m_llm = nullptr;
+    KeyResolver *m_keys = nullptr;
+    SandboxService *m_sandboxService = nullptr;
+    SandboxHostCheck *m_hostCheck = nullptr;
+    EmptyThreadView *m_empty = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    int m_keyQuery = 0;
     ApprovalModePicker *m_modePicker = nullptr;
     PlanCard *m_planCard = nullptr;
     RowId m_thread = 0;

@@ -6,6 +6,8 @@ Composer::Composer(QWidget *parent)
     : QPlainTextEdit(parent)
 {
     setObjectName(QStringLiteral("composer"));
+    setAccessibleName(tr("Message to the agent"));
+    setAccessibleDescription(tr("Enter sends, Shift+Enter starts a new line"));
     setPlaceholderText(tr("Ask the agent to write, run and test code (Enter sends, Shift+Enter "
                           "starts a new line)"));
     setTabChangesFocus(true);

@@ -40,6 +40,7 @@ void InspectorPanel::build(const Redactor &redactor)
 
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("inspectorTree"));
+    m_tree->setAccessibleName(tr("Runs, steps and tool calls"));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true); // rows are laid out without measuring each one
     m_tree->setAlternatingRowColors(true);

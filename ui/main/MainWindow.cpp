@@ -11,6 +11,7 @@
 #include "chat/ApprovalModePicker.h"
 #include "chat/ChatPane.h"
 #include "chat/ConversationModel.h"
+#include "chat/EmptyThreadView.h"
 #include "core/Logging.h"
 #include "core/Settings.h"
 #include "inspector/InspectorPanel.h"
@@ -67,6 +68,12 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
                                              m_context.keys(), m_context.sandboxService(), engine,
                                              engineError, &m_context.approvalRules()},
                           this);
+    // The empty thread's checklist: bubblewrap's diagnosis, and the setup its buttons open.
+    m_chat->setSandboxHostCheck(&m_context.sandboxHostCheck());
+    connect(m_chat->emptyState(), &EmptyThreadView::keySetupRequested, this,
+            &MainWindow::showKeySetup);
+    connect(m_chat->emptyState(), &EmptyThreadView::daytonaSetupRequested, this,
+            &MainWindow::showSettings);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);
     m_sandboxPanel->setSettings(&m_context.settings());
@@ -402,6 +409,18 @@ void MainWindow::showSettings()
     connect(dialog, &SettingsDialog::settingsApplied, m_status,
             [this] { m_status->setThread(m_sidebar->currentThreadId()); });
     dialog->open();
+}
+
+void MainWindow::showKeySetup()
+{
+    if (auto *open = findChild<FirstRunWizard *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *wizard = new FirstRunWizard(settingsServices(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->open();
 }
 
 void MainWindow::showFirstRunWizardIfNeeded()

@@ -47,6 +47,9 @@ public:
     void setTheme(Theme *theme);
     void showSettings();
     void showFirstRunWizardIfNeeded();
+    // The key setup (the first-run wizard), also when a first run was done: the empty
+    // thread's "Set Up a Key…".
+    void showKeySetup();
     // Opens the rewind dialog (open(), not exec()) for a thread at a step (-1: the step
     // before the thread's last run) or before a user message.
     void showRewind(RowId threadId, int step, RowId messageId = 0);

@@ -41,6 +41,7 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
 
     auto *tree = new QTreeWidget(this);
     tree->setObjectName(QStringLiteral("shortcutsList"));
+    tree->setAccessibleName(tr("Keyboard shortcuts"));
     tree->setHeaderLabels({tr("Action"), tr("Shortcut")});
     tree->setRootIsDecorated(false);
     tree->setUniformRowHeights(true);
@@ -53,6 +54,7 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
     const QList<QPair<QString, QString>> paneKeys = {
         {tr("Send the message (composer)"), tr("Enter")},
         {tr("New line in the message (composer)"), tr("Shift+Enter")},
+        {tr("Send example prompt 1, 2 or 3 (new thread)"), tr("Alt+1 / Alt+2 / Alt+3")},
         {tr("Rename the selected thread (sidebar)"), tr("F2")},
         {tr("Delete the selected thread (sidebar)"), tr("Del")},
         {tr("Open the preview link of the selected card (conversation)"), tr("Ctrl+Enter")},

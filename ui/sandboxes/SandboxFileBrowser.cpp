@@ -55,6 +55,7 @@ SandboxFileBrowser::SandboxFileBrowser(SandboxService &sandboxes, const Sandbox 
 
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("sandboxFilesPath"));
+    m_path->setAccessibleName(tr("Folder"));
     m_path->setPlaceholderText(tr("Folder inside the sandbox, e.g. /home/daytona"));
     auto *go = new QPushButton(tr("&Go"), this);
     go->setObjectName(QStringLiteral("sandboxFilesGoButton"));
@@ -62,6 +63,7 @@ SandboxFileBrowser::SandboxFileBrowser(SandboxService &sandboxes, const Sandbox 
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("sandboxFilesTree"));
+    m_tree->setAccessibleName(tr("Files"));
     m_tree->setHeaderLabels({tr("Name"), tr("Size"), tr("Modified")});
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -69,6 +71,7 @@ SandboxFileBrowser::SandboxFileBrowser(SandboxService &sandboxes, const Sandbox 
 
     m_viewer = new QPlainTextEdit(this);
     m_viewer->setObjectName(QStringLiteral("sandboxFileViewer"));
+    m_viewer->setAccessibleName(tr("File content"));
     m_viewer->setReadOnly(true);
     m_viewer->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_viewer->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

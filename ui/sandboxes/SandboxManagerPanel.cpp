@@ -52,6 +52,8 @@ SandboxManagerPanel::SandboxManagerPanel(SandboxService &sandboxes, QWidget *par
 
     m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("sandboxView"));
+    m_view->setAccessibleName(tr("Sandboxes"));
+    m_view->setAccessibleDescription(tr("Every sandbox with its state; Enter shows its details"));
     m_view->setModel(m_proxy);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);

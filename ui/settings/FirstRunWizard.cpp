@@ -195,6 +195,7 @@ QWizardPage *FirstRunWizard::buildImportPage()
     auto *layout = new QVBoxLayout(page);
     m_importList = new QListWidget(page);
     m_importList->setObjectName(QStringLiteral("firstRunImportList"));
+    m_importList->setAccessibleName(tr("Keys found to import"));
     layout->addWidget(m_importList, 1);
     m_importStatus = wrappedLabel(QString(), page, "firstRunImportStatus");
     layout->addWidget(m_importStatus);

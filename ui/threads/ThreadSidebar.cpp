@@ -75,6 +75,7 @@ ThreadSidebar::ThreadSidebar(ThreadService &threads, SandboxService &sandboxes,
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("threadSearchField"));
+    m_search->setAccessibleName(tr("Search threads"));
     m_search->setPlaceholderText(tr("Search threads"));
     m_search->setToolTip(tr("Searches thread titles, message text and tool calls (commands, "
                             "files, output)"));
@@ -88,6 +89,7 @@ ThreadSidebar::ThreadSidebar(ThreadService &threads, SandboxService &sandboxes,
 
     m_list = new QListView(this);
     m_list->setObjectName(QStringLiteral("threadList"));
+    m_list->setAccessibleName(tr("Threads"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(new ThreadItemDelegate(*m_model, m_list));
     m_list->setUniformItemSizes(true);
