@@ -563,14 +563,6 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
             return QString(item.toolName + QLatin1Char(' ')
                            + argumentSummary(item.toolName, item.arguments));
         return item.text;
-    case Qt::AccessibleTextRole: // what a screen reader says for the row: who, then what
-        return accessibleText(item.kind, item.text,
-                              QString(item.toolName + QLatin1Char(' ')
-                                      + argumentSummary(item.toolName, item.arguments)),
-                              statusText(item.status));
-    case Qt::AccessibleDescriptionRole:
-        return item.kind == Kind::ToolCall ? tr("Enter or Space opens the call in the inspector")
-                                           : QString();
     case KindRole:
         return QVariant::fromValue(item.kind);
     case TextRole:
@@ -620,28 +612,6 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
-}
-
-QString ConversationModel::accessibleText(Kind kind, const QString &text, const QString &toolCall,
-                                          const QString &status)
-{
-    switch (kind) {
-    case Kind::UserMessage:
-        return tr("You: %1").arg(text);
-    case Kind::AssistantText:
-        return tr("Agent: %1").arg(text);
-    case Kind::Reasoning:
-        return tr("Agent's reasoning: %1").arg(text);
-    case Kind::ToolCall:
-        return tr("Tool call %1: %2").arg(toolCall, status);
-    case Kind::Error:
-        return tr("Error: %1").arg(text);
-    case Kind::StepLimit:
-    case Kind::RunChanges:
-    case Kind::Notice:
-        break;
-    }
-    return text;
 }
 
 bool ConversationModel::setData(const QModelIndex &index, const QVariant &value, int role)

@@ -96,9 +96,6 @@ public:
     // The URL a finished tool call offers to open: getPreviewLink's http(s) url; else empty.
     static QUrl linkOf(const QString &toolName, const QJsonValue &result);
     static QString statusText(ToolStatus status);
-    // A row's accessible name (Qt::AccessibleTextRole): who speaks, then what.
-    static QString accessibleText(Kind kind, const QString &text, const QString &toolCall,
-                                  const QString &status);
 
 private:
     struct Item

@@ -86,7 +86,7 @@ void TestWindowFirstRun::examplePromptStartsRunFromKeyboard()
                 .constLast()
                 .data(Qt::AccessibleTextRole)
                 .toString()
-                .startsWith(QLatin1String("Agent: ")));
+                .startsWith(QLatin1String("Assistant: ")));
     qInfo().noquote() << "tried: Alt+1 on a new thread, result: the model was asked"
                       << m_f->server.requests().size() << "times; the conversation reads"
                       << m_f->allText().simplified().left(120);
