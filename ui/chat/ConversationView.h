@@ -1,7 +1,8 @@
 // The conversation list: a QListView over a ConversationModel with a ConversationDelegate.
 // Item sizes are not uniform and only rows that are shown get laid out; a streamed delta
 // re-lays out only its own row, at most every few frames. The view follows the bottom while
-// text streams in, unless the user scrolled up to read.
+// text streams in, unless the user scrolled up to read. Older pages of a long thread are read
+// as the top comes near, so opening one lays out and holds only its newest page.
 #pragma once
 
 #include "agent/RunEvent.h"
@@ -47,10 +48,14 @@ protected:
 
 private:
     void refreshDirtyRows();
+    // Near the top of a long thread: reads the next older page, keeping the rows on screen
+    // where they are.
+    void loadOlderIfNeeded();
 
     ConversationDelegate *m_delegate;
     QTimer m_refresh; // coalesces the re-layout of streamed rows
     QSet<int> m_dirty;
+    QTimer m_older; // loads older messages after the scroll that came near the top
     bool m_follow = true;
     bool m_scrolling = false; // the view moves the scroll bar itself
 };
