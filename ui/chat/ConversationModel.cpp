@@ -120,9 +120,11 @@ int ConversationModel::loadOlder()
     items.append(std::move(m_items));
     m_items = std::move(items);
     // Every row moved down.
-    m_byToolCallRowId.clear();
-    m_byCallId.clear();
-    for (int row = 0; row < m_items.size(); ++row)
+    for (int &row : m_byToolCallRowId)
+        row += added;
+    for (int &row : m_byCallId)
+        row += added;
+    for (int row = 0; row < added; ++row)
         indexItem(row);
     endInsertRows();
     return added;
