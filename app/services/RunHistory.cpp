@@ -2,12 +2,16 @@
 #include "RunHistory.h"
 
 #include "log/StoredStepLog.h"
+#include "store/ConversationPages.h"
 #include "store/Store.h"
 
 RunHistory::RunHistory(Store &store)
     : m_store(store)
+    , m_pages(std::make_unique<ConversationPages>(store))
 {
 }
+
+RunHistory::~RunHistory() = default;
 
 StoreResult<QList<MessageRecord>> RunHistory::listMessages(RowId threadId) const
 {
@@ -22,6 +26,36 @@ StoreResult<QList<RunRecord>> RunHistory::listRuns(RowId threadId) const
 StoreResult<RunRecord> RunHistory::run(RowId runId) const
 {
     return m_store.run(runId);
+}
+
+StoreResult<QList<MessageRecord>> RunHistory::listMessagesBefore(RowId threadId, int beforePosition,
+                                                                 int limit) const
+{
+    return m_pages->messagesBefore(threadId, beforePosition, limit);
+}
+
+StoreResult<QList<MessageRecord>> RunHistory::listMessagesAfter(RowId threadId,
+                                                                RowId afterMessageId) const
+{
+    return m_pages->messagesAfter(threadId, afterMessageId);
+}
+
+StoreResult<QList<RunRecord>> RunHistory::listRunsOfPage(RowId threadId, const QList<RowId> &runIds,
+                                                         qint64 silentFromMs,
+                                                         qint64 silentToMs) const
+{
+    return m_pages->runsOfPage(threadId, runIds, silentFromMs, silentToMs);
+}
+
+StoreResult<RowId> RunHistory::latestRunId(RowId threadId) const
+{
+    return m_pages->latestRunId(threadId);
+}
+
+StoreResult<QList<ToolCallRecord>>
+RunHistory::listToolCallSummaries(const QList<RowId> &runIds) const
+{
+    return m_pages->toolCallSummaries(runIds);
 }
 
 StoreResult<QList<StepRecord>> RunHistory::listSteps(RowId runId) const

@@ -11,6 +11,9 @@
 #include <QHash>
 #include <QList>
 
+#include <memory>
+
+class ConversationPages;
 class Redactor;
 class Store;
 
@@ -18,6 +21,7 @@ class RunHistory final
 {
 public:
     explicit RunHistory(Store &store);
+    ~RunHistory();
     RunHistory(const RunHistory &) = delete;
     RunHistory &operator=(const RunHistory &) = delete;
 
@@ -25,6 +29,14 @@ public:
     StoreResult<QList<MessageRecord>> listMessages(RowId threadId) const;
     StoreResult<QList<RunRecord>> listRuns(RowId threadId) const;
     StoreResult<RunRecord> run(RowId runId) const;
+    // The conversation view's pages, lean (see ConversationPages).
+    StoreResult<QList<MessageRecord>> listMessagesBefore(RowId threadId, int beforePosition,
+                                                         int limit) const;
+    StoreResult<QList<MessageRecord>> listMessagesAfter(RowId threadId, RowId afterMessageId) const;
+    StoreResult<QList<RunRecord>> listRunsOfPage(RowId threadId, const QList<RowId> &runIds,
+                                                 qint64 silentFromMs, qint64 silentToMs) const;
+    StoreResult<RowId> latestRunId(RowId threadId) const;
+    StoreResult<QList<ToolCallRecord>> listToolCallSummaries(const QList<RowId> &runIds) const;
     // A run's steps in step order, and its tool calls in the order they were proposed.
     StoreResult<QList<StepRecord>> listSteps(RowId runId) const;
     StoreResult<QList<ToolCallRecord>> listToolCalls(RowId runId) const;
@@ -38,4 +50,5 @@ public:
 
 private:
     Store &m_store; // reads only
+    std::unique_ptr<ConversationPages> m_pages;
 };

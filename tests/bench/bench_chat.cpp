@@ -1,8 +1,10 @@
-// Prints how the chat view holds up with a long thread (issue 6's benchmark): the time from
-// opening a thread of 5,000 messages to the first paint of a shown view, and the longest
-// event-loop stall while ~2,000 tokens/s of TextDelta events stream into that thread (each
-// chunk written to the store first, as the engine does). Stalls are the largest gap between
-// the ticks of a 1 ms timer. Runs on the offscreen platform. Numbers only; no thresholds.
+// Prints how the chat view holds up with a long thread (issues 6 and 19): the time from
+// opening a thread of 5,000 and of 50,000 messages (with tool calls) to the first paint of a
+// shown view, the process's RSS after each, the longest frame while scrolling the 50,000-message
+// thread from its newest message to its oldest, and the longest event-loop stall while ~2,000
+// tokens/s of TextDelta events stream into the 5,000-message thread (each chunk written to the
+// store first, as the engine does). Stalls are the largest gap between the ticks of a 1 ms
+// timer. Runs on the offscreen platform. Numbers only; no thresholds.
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
@@ -11,8 +13,14 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QScrollBar>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -92,6 +100,162 @@ QString token(int i)
     return words.at(i % words.size());
 }
 
+QString toJson(const QJsonArray &parts)
+{
+    return QString::fromUtf8(QJsonDocument(parts).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject toolCallPart(const QString &callId, const QString &name, const QJsonObject &args)
+{
+    return {{QStringLiteral("type"), QStringLiteral("tool-call")},
+            {QStringLiteral("toolCallId"), callId},
+            {QStringLiteral("toolName"), name},
+            {QStringLiteral("args"), args}};
+}
+
+// Fills a thread the way agent runs leave it, in one transaction on a second connection (the
+// Store API commits each message): per run, a user message, then assistant messages with four
+// tool calls (their results as tool messages, 512 bytes of output each) and a closing answer.
+void fillThread(const QString &file, RowId thread, int messages)
+{
+    const QString name = QStringLiteral("bench-fill-%1").arg(thread);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(file);
+        if (!db.open())
+            fail(db.lastError().text());
+        QSqlQuery query(db);
+        const auto run = [&](QSqlQuery &q) {
+            if (!q.exec())
+                fail(q.lastError().text());
+        };
+        query.exec(QStringLiteral("PRAGMA synchronous = OFF"));
+        if (!db.transaction())
+            fail(db.lastError().text());
+        QSqlQuery insertRun(db), insertStep(db), insertCall(db), insertMessage(db);
+        insertRun.prepare(QStringLiteral(
+            "INSERT INTO runs (thread_id, uuid, status, model, started_at, finished_at) "
+            "VALUES (?, ?, 'completed', 'openai/gpt-4o-mini', ?, ?)"));
+        insertStep.prepare(QStringLiteral(
+            "INSERT INTO steps (run_id, step_index, started_at, finished_at) VALUES (?, ?, ?, ?)"));
+        insertCall.prepare(QStringLiteral(
+            "INSERT INTO tool_calls (run_id, step_id, call_id, name, arguments, result, status, "
+            "proposed_at, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, 'done', ?, ?, ?)"));
+        insertMessage.prepare(QStringLiteral(
+            "INSERT INTO messages (thread_id, run_id, uuid, position, role, parts, text, status, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', ?, ?)"));
+        const QString output = QStringLiteral("ok: test passed\n").repeated(32); // 512 bytes
+        const qint64 base = QDateTime::currentMSecsSinceEpoch() - qint64(messages) * 10;
+        qint64 runId = 0;
+        qint64 stepId = 0;
+        int callNo = 0;
+        const auto message = [&](int position, qint64 runOf, const QString &role,
+                                 const QJsonArray &parts, const QString &text) {
+            insertMessage.bindValue(0, thread);
+            insertMessage.bindValue(
+                1, runOf ? QVariant(runOf) : QVariant(QMetaType(QMetaType::LongLong)));
+            insertMessage.bindValue(2, QStringLiteral("m-%1-%2").arg(thread).arg(position));
+            insertMessage.bindValue(3, position);
+            insertMessage.bindValue(4, role);
+            insertMessage.bindValue(5, toJson(parts));
+            insertMessage.bindValue(6, text);
+            insertMessage.bindValue(7, base + position * 10);
+            insertMessage.bindValue(8, base + position * 10);
+            run(insertMessage);
+        };
+        static const QStringList tools{QStringLiteral("runCommand"), QStringLiteral("writeFile"),
+                                       QStringLiteral("runCommand"), QStringLiteral("readFile")};
+        for (int i = 0; i < messages; ++i) {
+            const int inRun = i % 10;
+            const qint64 at = base + i * 10;
+            if (inRun == 0) {
+                const int n = i / 10;
+                message(
+                    i, 0, QStringLiteral("user"),
+                    NewMessage::textParts(
+                        QStringLiteral("Please change step %1 and run the tests again.").arg(n)),
+                    QStringLiteral("Please change step %1 and run the tests again.").arg(n));
+                insertRun.bindValue(0, thread);
+                insertRun.bindValue(1, QStringLiteral("r-%1-%2").arg(thread).arg(n));
+                insertRun.bindValue(2, at + 1);
+                insertRun.bindValue(3, at + 95);
+                run(insertRun);
+                runId = insertRun.lastInsertId().toLongLong();
+                continue;
+            }
+            if (inRun % 2 == 0) { // a tool result
+                const QJsonArray parts{QJsonObject{
+                    {QStringLiteral("type"), QStringLiteral("tool-result")},
+                    {QStringLiteral("toolCallId"), QStringLiteral("call-%1").arg(callNo)},
+                    {QStringLiteral("toolName"), tools.at(callNo % 4)},
+                    {QStringLiteral("result"), QJsonObject{{QStringLiteral("stdout"), output}}},
+                    {QStringLiteral("isError"), false}}};
+                message(i, runId, QStringLiteral("tool"), parts, QStringLiteral(""));
+                continue;
+            }
+            insertStep.bindValue(0, runId);
+            insertStep.bindValue(1, inRun / 2);
+            insertStep.bindValue(2, at);
+            insertStep.bindValue(3, at + 5);
+            run(insertStep);
+            stepId = insertStep.lastInsertId().toLongLong();
+            if (inRun == 9) { // the closing answer
+                message(i, runId, QStringLiteral("assistant"),
+                        NewMessage::textParts(assistantText(i)), assistantText(i));
+                continue;
+            }
+            ++callNo;
+            const QString name = tools.at(callNo % 4);
+            QJsonObject args;
+            if (name == QLatin1String("writeFile"))
+                args = {{QStringLiteral("path"), QStringLiteral("step_%1.py").arg(i)},
+                        {QStringLiteral("content"), assistantText(i)}};
+            else if (name == QLatin1String("readFile"))
+                args = {{QStringLiteral("path"), QStringLiteral("step_%1.py").arg(i)}};
+            else
+                args = {{QStringLiteral("command"), QStringLiteral("python3 test_%1.py").arg(i)}};
+            const QString callId = QStringLiteral("call-%1").arg(callNo);
+            insertCall.bindValue(0, runId);
+            insertCall.bindValue(1, stepId);
+            insertCall.bindValue(2, callId);
+            insertCall.bindValue(3, name);
+            insertCall.bindValue(
+                4, QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)));
+            insertCall.bindValue(
+                5,
+                QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("stdout"), output}})
+                                      .toJson(QJsonDocument::Compact)));
+            insertCall.bindValue(6, at + 1);
+            insertCall.bindValue(7, at + 2);
+            insertCall.bindValue(8, at + 4);
+            run(insertCall);
+            QJsonArray parts;
+            if (inRun == 1)
+                parts.append(
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                {QStringLiteral("text"),
+                                 QStringLiteral("I'll run the tests of step %1 first.").arg(i)}});
+            parts.append(toolCallPart(callId, name, args));
+            message(i, runId, QStringLiteral("assistant"), parts, QStringLiteral(""));
+        }
+        if (!db.commit())
+            fail(db.lastError().text());
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// VmRSS of this process in MiB.
+double rssMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return -1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -104,26 +268,21 @@ int main(int argc, char **argv)
     check(store.open(dir.filePath(QStringLiteral("bench.sqlite3"))));
     check(store.setDurability(Store::Durability::Normal)); // only for filling
 
-    const int messages = 5000;
-    const RowId thread
-        = check(store.createThread(QStringLiteral("long"), QStringLiteral("openai/gpt-4o-mini")))
-              .id;
-    const RowId run = check(store.createRun(thread, QStringLiteral("openai/gpt-4o-mini"))).id;
-    for (int i = 0; i < messages; ++i) {
-        NewMessage message;
-        message.threadId = thread;
-        if (i % 2 == 0) {
-            message.role = MessageRole::User;
-            message.parts = NewMessage::textParts(
-                QStringLiteral("Please change step %1 and run the tests again.").arg(i));
-        } else {
-            message.role = MessageRole::Assistant;
-            message.runId = run;
-            message.parts = NewMessage::textParts(assistantText(i));
-        }
-        check(store.appendMessage(message));
-    }
-    check(store.finishRun(run, RunStatus::Completed));
+    const QString file = dir.filePath(QStringLiteral("bench.sqlite3"));
+    const auto newThread = [&](int messages) {
+        const RowId id = check(store.createThread(QStringLiteral("long %1").arg(messages),
+                                                  QStringLiteral("openai/gpt-4o-mini")))
+                             .id;
+        QElapsedTimer clock;
+        clock.start();
+        fillThread(file, id, messages);
+        out() << QString::asprintf(
+            "%-52s %8.1f ms\n", qPrintable(QStringLiteral("  (writing %1 messages)").arg(messages)),
+            clock.nsecsElapsed() / 1e6);
+        return id;
+    };
+    const RowId thread = newThread(5000);
+    const RowId bigThread = newThread(50000);
     check(store.setDurability(Store::Durability::Full)); // what the app uses
 
     const RunHistory history(store);
@@ -140,27 +299,116 @@ int main(int argc, char **argv)
         QCoreApplication::processEvents();
 
     // Opening: setThread, then until the view has painted the bottom of the thread.
-    const auto open = [&] {
+    const auto open = [&](RowId id) {
         counter.paints = 0;
         QElapsedTimer clock;
         clock.start();
         QString error;
-        if (!model.setThread(thread, &error))
+        if (!model.setThread(id, &error))
             fail(error);
         while (counter.paints == 0 && clock.elapsed() < 60000)
             QCoreApplication::processEvents();
         return clock.nsecsElapsed() / 1e6;
     };
-    const int layoutsBefore = view.conversationDelegate()->layoutCount();
-    const double first = open();
-    const int laidOut = view.conversationDelegate()->layoutCount() - layoutsBefore;
-    model.setThread(0);
-    const double second = open();
-    out() << QString::asprintf("%-52s %8.1f ms (%d rows, %d laid out)\n",
-                               "open a thread of 5,000 messages to first paint", first,
-                               model.rowCount(), laidOut)
-          << QString::asprintf("%-52s %8.1f ms\n", "  the same thread again", second);
-    out().flush();
+    out() << QString::asprintf("%-52s %8.1f MiB\n", "RSS before opening a thread", rssMiB());
+    const auto openTwice = [&](RowId id, const char *label) {
+        const int layoutsBefore = view.conversationDelegate()->layoutCount();
+        const double first = open(id);
+        const int laidOut = view.conversationDelegate()->layoutCount() - layoutsBefore;
+        const double rss = rssMiB();
+        model.setThread(0);
+        const double second = open(id);
+        out() << QString::asprintf(
+            "%-52s %8.1f ms (%d rows, %d laid out)\n",
+            qPrintable(QStringLiteral("open a thread of %1 messages to first paint")
+                           .arg(QLatin1String(label))),
+            first, model.rowCount(), laidOut)
+              << QString::asprintf("%-52s %8.1f ms\n", "  the same thread again", second)
+              << QString::asprintf("%-52s %8.1f MiB\n",
+                                   qPrintable(QStringLiteral("  RSS after opening it")), rss);
+        out().flush();
+    };
+    openTwice(thread, "5,000");
+    openTwice(bigThread, "50,000");
+
+    // Scrolling end to end: from the newest message up to the oldest, a screen at a time, as
+    // fast as the view paints (older pages load as the top comes near). A frame is one step:
+    // moving the scroll bar until the view has painted.
+    {
+        QScrollBar *bar = view.verticalScrollBar();
+        QList<double> frames;
+        QList<double> loadFrames; // those that read an older page
+        QElapsedTimer total;
+        total.start();
+        int still = 0;
+        const int step = view.viewport()->height();
+        while (still < 3 && total.elapsed() < 120000) {
+            const int rowsBefore = model.rowCount();
+            const int valueBefore = bar->value();
+            counter.paints = 0;
+            QElapsedTimer frame;
+            frame.start();
+            bar->setValue(qMax(0, bar->value() - step));
+            for (int i = 0; i < 4 && counter.paints == 0; ++i)
+                QCoreApplication::processEvents();
+            QCoreApplication::processEvents(); // a page loaded after the paint belongs here too
+            frames.append(frame.nsecsElapsed() / 1e6);
+            if (model.rowCount() != rowsBefore)
+                loadFrames.append(frames.last());
+            still = (valueBefore == 0 && bar->value() == 0 && model.rowCount() == rowsBefore)
+                ? still + 1
+                : 0;
+        }
+        std::sort(frames.begin(), frames.end());
+        const double p99 = frames.at(qsizetype(double(frames.size()) * 0.99));
+        const QModelIndex top = view.indexAt(QPoint(0, 0));
+        out() << QString::asprintf(
+            "%-52s %8.1f ms (p99 %.1f ms, median %.1f ms; %lld frames in %.1f s, %d rows, top "
+            "row is message %lld)\n",
+            still < 3 ? "longest frame scrolling 50,000 messages (stopped at 120 s)"
+                      : "longest frame scrolling 50,000 messages end to end",
+            frames.last(), p99, frames.at(frames.size() / 2), qint64(frames.size()),
+            total.elapsed() / 1000.0, model.rowCount(),
+            top.data(ConversationModel::MessageIdRole).toLongLong())
+              << QString::asprintf("%-52s %8.1f ms (%lld frames read an older page; the "
+                                   "longest other frame %.1f ms)\n",
+                                   "  longest frame that read an older page",
+                                   loadFrames.isEmpty()
+                                       ? 0.0
+                                       : *std::max_element(loadFrames.begin(), loadFrames.end()),
+                                   qint64(loadFrames.size()),
+                                   [&] {
+                                       QList<double> rest = frames;
+                                       for (const double ms : std::as_const(loadFrames))
+                                           rest.removeOne(ms);
+                                       return rest.isEmpty() ? 0.0 : rest.last();
+                                   }())
+              << QString::asprintf("%-52s %8.1f MiB\n", "  RSS after scrolling end to end",
+                                   rssMiB());
+        out().flush();
+    }
+    {
+        // The model alone, without a view: what reading one older page costs.
+        ConversationModel bare(history);
+        bare.setThread(bigThread);
+        double slowest = 0;
+        double sum = 0;
+        int pages = 0;
+        while (bare.hasOlder()) {
+            QElapsedTimer clock;
+            clock.start();
+            bare.loadOlder();
+            const double ms = clock.nsecsElapsed() / 1e6;
+            slowest = qMax(slowest, ms);
+            sum += ms;
+            ++pages;
+        }
+        out() << QString::asprintf("%-52s %8.1f ms (mean %.1f ms, %d pages, %d rows)\n",
+                                   "  reading an older page, model alone", slowest,
+                                   pages ? sum / pages : 0.0, pages, bare.rowCount());
+        out().flush();
+    }
+    open(thread); // streaming goes into the 5,000-message thread, as before
 
     // Streaming: ~2,000 tokens/s for a few seconds into the long thread. First the view alone,
     // then with each chunk written to the store first, as the engine does.

@@ -371,15 +371,20 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const Height &known = m_heights.value(key);
     if (!known.exact || known.height != layout->height) {
         // Painted for the first time with an estimated height: tell the view the real one.
+        // Once for all rows of a frame: each announcement lays out every row of the list.
         m_heights[key] = {layout->width, layout->revision, layout->height, true};
-        auto *self = const_cast<ConversationDelegate *>(this);
-        QMetaObject::invokeMethod(
-            self,
-            [self, at = QPersistentModelIndex(index)] {
-                if (at.isValid())
-                    emit self->sizeHintChanged(at);
-            },
-            Qt::QueuedConnection);
+        if (!m_heightsPending) {
+            m_heightsPending = true;
+            auto *self = const_cast<ConversationDelegate *>(this);
+            QMetaObject::invokeMethod(
+                self,
+                [self, at = QPersistentModelIndex(index)] {
+                    self->m_heightsPending = false;
+                    if (at.isValid())
+                        emit self->sizeHintChanged(at);
+                },
+                Qt::QueuedConnection);
+        }
     }
 
     const QPalette &palette = option.palette;

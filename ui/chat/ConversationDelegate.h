@@ -127,6 +127,7 @@ private:
     mutable QHash<qint64, Height> m_heights;
     mutable int m_layoutCount = 0;
     mutable QHash<qint64, int> m_layoutsByKey;
+    mutable bool m_heightsPending = false; // a sizeHintChanged is queued
     qint64 m_copiedKey = 0;
     int m_copiedBlock = -1;
 };

@@ -3,6 +3,7 @@
 // limit" notes (with Continue) and, under a finished run that changed files, a changes card
 // ("3 files changed, +20 −4"). Loaded from the RunHistory, then kept current by the engine's
 // RunEvents: a streamed delta changes only the row it extends, so a view re-lays out only that.
+// A long thread is read newest page first; older pages come as the user scrolls up.
 #pragma once
 
 #include "agent/RunEvent.h"
@@ -33,6 +34,7 @@ class ConversationModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
+    static constexpr int kPageMessages = 200; // messages read per page
     enum class Kind {
         UserMessage,
         AssistantText,
@@ -77,6 +79,10 @@ public:
     // Loads the thread (0: empty). False and *error when the store cannot be read.
     bool setThread(RowId threadId, QString *error = nullptr);
     RowId thread() const { return m_thread; }
+    // A long thread is read a page at a time, newest first: whether older messages are still
+    // in the store only, and reading the next older page into rows at the top (how many).
+    bool hasOlder() const { return m_hasOlder; }
+    int loadOlder();
     // Updates the rows from one engine event; events of other threads are ignored.
     void applyEvent(const RunEvent &event);
     // Where the changes card of a finished run gets its counts (nullopt or no files: no card).
@@ -120,12 +126,14 @@ private:
         QUrl link; // ToolLinkRole
         QJsonValue result{QJsonValue::Undefined}; // from the finished event, else parsed from
                                                   // resultText when asked
-        QString resultText; // as stored
+        mutable QString resultText; // as stored, read when first asked for (resultOf)
+        mutable bool resultRead = false;
         int userExpanded = -1; // -1: follows the run; 0/1: the user closed/opened it
         bool showAll = false;
     };
 
     Item newItem(Kind kind, RowId messageId, RowId runId);
+    bool loadPage(QList<Item> *out, QString *error);
     void append(const QList<Item> &items);
     void changed(int row, const QList<int> &roles);
     int findToolCall(RowId toolCallRowId, RowId runId, const QString &callId) const;
@@ -138,6 +146,7 @@ private:
     bool isExpanded(const Item &item) const;
     void runEnded(RowId runId);
     QString accessibleText(const Item &item) const;
+    QJsonValue resultOf(const Item &item) const;
     QString accessibleDescription(const Item &item) const;
     std::optional<Item> runChangesItem(RowId runId);
     static QString runChangesText(const RunChangeSummary &summary);
@@ -145,6 +154,12 @@ private:
     const RunHistory &m_history;
     RowId m_thread = 0;
     RowId m_lastMessageId = 0;
+    // The oldest message read so far: where the next older page ends.
+    int m_oldestPosition = 0;
+    qint64 m_oldestAtMs = 0;
+    RowId m_oldestRunId = -1; // run of the first user or assistant message shown
+    bool m_hasOlder = false;
+    RowId m_latestRun = 0; // the thread's latest run (its error row offers Retry)
     qint64 m_nextKey = 1;
     QList<Item> m_items;
     QHash<RowId, int> m_byToolCallRowId;

@@ -37,9 +37,7 @@ QString ConversationModel::accessibleDescription(const Item &item) const
 {
     switch (item.kind) {
     case Kind::ToolCall: {
-        const QJsonValue result = item.result.isUndefined() && !item.resultText.isEmpty()
-            ? QJsonValue(QJsonDocument::fromJson(item.resultText.toUtf8()).object())
-            : item.result;
+        const QJsonValue result = resultOf(item);
         const bool finished = item.status == ToolStatus::Done || item.status == ToolStatus::Failed;
         QString text = finished ? ToolCardContent::from(item.toolName, item.arguments, result,
                                                         item.status == ToolStatus::Failed)

@@ -38,6 +38,9 @@ ConversationView::ConversationView(QWidget *parent)
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(kRefreshMs);
     connect(&m_refresh, &QTimer::timeout, this, &ConversationView::refreshDirtyRows);
+    m_older.setSingleShot(true);
+    m_older.setInterval(0);
+    connect(&m_older, &QTimer::timeout, this, &ConversationView::loadOlderIfNeeded);
 
     connect(m_delegate, &ConversationDelegate::toolCardActivated, this,
             &ConversationView::toolCardActivated);
@@ -61,6 +64,8 @@ ConversationView::ConversationView(QWidget *parent)
     connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
         if (!m_scrolling)
             m_follow = value >= bar->maximum() - kBottomSlack;
+        if (value < viewport()->height() && !m_older.isActive())
+            m_older.start();
     });
 }
 
@@ -95,14 +100,21 @@ void ConversationView::refreshDirtyRows()
     const QSet<int> dirty = std::exchange(m_dirty, {});
     QElapsedTimer clock;
     clock.start();
+    QList<QModelIndex> rows;
+    QModelIndex resized;
     for (const int row : dirty) {
         const QModelIndex index = model()->index(row, 0);
         if (!index.isValid())
             continue;
+        rows.append(index);
         if (m_delegate->relayout(index))
-            emit m_delegate->sizeHintChanged(index);
-        viewport()->update(visualRect(index));
+            resized = index;
     }
+    // Once: each announcement lays out every row of the list.
+    if (resized.isValid())
+        emit m_delegate->sizeHintChanged(resized);
+    for (const QModelIndex &index : std::as_const(rows))
+        viewport()->update(visualRect(index));
     // Laying out must not take more than about a third of the time while text streams in.
     m_refresh.setInterval(qMax(kRefreshMs, int(clock.elapsed()) * 3));
 }
@@ -113,6 +125,35 @@ void ConversationView::reset()
     m_delegate->clear();
     m_follow = true;
     QListView::reset();
+    m_older.start(); // a first page shorter than the view reads the next at once
+}
+
+void ConversationView::loadOlderIfNeeded()
+{
+    auto *conversation = qobject_cast<ConversationModel *>(model());
+    QScrollBar *bar = verticalScrollBar();
+    if (!conversation || !conversation->hasOlder())
+        return;
+    executeDelayedItemsLayout(); // the range is current before it is compared
+    if (bar->value() >= viewport()->height())
+        return;
+    const int maximum = bar->maximum();
+    const int added = conversation->loadOlder();
+    if (added == 0)
+        return;
+    QSet<int> dirty; // rows waiting for a re-layout moved down
+    for (const int row : std::as_const(m_dirty))
+        dirty.insert(row + added);
+    m_dirty = dirty;
+    executeDelayedItemsLayout();
+    // The rows on screen stay where they are: the view moves down by what came above them.
+    if (!m_follow) {
+        m_scrolling = true;
+        bar->setValue(bar->value() + bar->maximum() - maximum);
+        m_scrolling = false;
+    }
+    if (bar->value() < viewport()->height())
+        m_older.start(); // the page was short: read on
 }
 
 namespace {

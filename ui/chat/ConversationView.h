@@ -4,7 +4,8 @@
 // text streams in, unless the user scrolled up to read. Keys on the current row: Enter/Space
 // opens or closes it (tool cards, reasoning) or runs its action, A shows all of a tool card's
 // output, O opens a file a writeFile(s) card wrote (a menu when there are several), I shows the
-// call in the inspector, Ctrl+Enter opens a preview link.
+// call in the inspector, Ctrl+Enter opens a preview link. Older pages of a long thread are read
+// as the top comes near, so opening one lays out and holds only its newest page.
 #pragma once
 
 #include "agent/RunEvent.h"
@@ -53,10 +54,14 @@ private:
     void refreshDirtyRows();
     bool toolCardKey(QKeyEvent *event);
     void chooseFile(const QModelIndex &index);
+    // Near the top of a long thread: reads the next older page, keeping the rows on screen
+    // where they are.
+    void loadOlderIfNeeded();
 
     ConversationDelegate *m_delegate;
     QTimer m_refresh; // coalesces the re-layout of streamed rows
     QSet<int> m_dirty;
+    QTimer m_older; // loads older messages after the scroll that came near the top
     bool m_follow = true;
     bool m_scrolling = false; // the view moves the scroll bar itself
 };

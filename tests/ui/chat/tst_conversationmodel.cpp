@@ -2,18 +2,31 @@
 // (messages, reasoning, tool cards with their status and duration, errors with Retry, the
 // step-limit note with Continue), and RunEvents update it incrementally: a streamed delta
 // changes only the last row, tool cards move through their statuses, other threads are ignored.
+// A long thread loads its newest page first and older pages on demand, in the same rows; the
+// view reads them as its top comes near and keeps what the user reads in place.
 #include "chat/ConversationModel.h"
+#include "chat/ConversationView.h"
 #include "services/RunHistory.h"
 #include "store/Store.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QMetaEnum>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using Kind = ConversationModel::Kind;
+
+namespace {
+// For helpers that fill the store: a failed write ends the test run.
+template<typename Result> void must(const Result &result)
+{
+    if (!result)
+        qFatal("store: %s", qPrintable(result.error()));
+}
+} // namespace
 using ToolStatus = ConversationModel::ToolStatus;
 
 class TestConversationModel final : public QObject
@@ -32,8 +45,14 @@ private slots:
     void reasoningExpands();
     void argumentSummary_data();
     void argumentSummary();
+    void longThreadLoadsInPages();
+    void viewLoadsOlderPagesAtTheTop();
 
 private:
+    // A thread of `runs` runs (user message, text + tool call, tool result, answer; every
+    // third run fails; every seventh has a run that failed at once after it) and the rows a
+    // user should see for it, as "kind:text".
+    QStringList longThread(int runs);
     RowId newThread();
     RowId userMessage(RowId thread, const QString &text);
     RunEvent event(RunEvent::Type type) const;
@@ -455,6 +474,161 @@ void TestConversationModel::argumentSummary()
     QFETCH(QJsonObject, args);
     QFETCH(QString, summary);
     QCOMPARE(ConversationModel::argumentSummary(tool, args), summary);
+}
+
+QStringList TestConversationModel::longThread(int runs)
+{
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    m_store->setClock([now]() mutable { return now = now.addMSecs(1); });
+    must(m_store->setDurability(Store::Durability::Normal));
+    QStringList expected;
+    const auto name = [](Kind kind) {
+        return QString::fromLatin1(QMetaEnum::fromType<Kind>().valueToKey(int(kind)));
+    };
+    for (int i = 0; i < runs; ++i) {
+        const QString ask = QStringLiteral("ask %1").arg(i);
+        userMessage(m_thread, ask);
+        expected << name(Kind::UserMessage) + QLatin1Char(':') + ask;
+        const auto run = m_store->createRun(m_thread, QStringLiteral("openai/gpt-4o-mini"));
+        const auto step = m_store->startStep(run->id);
+        NewMessage assistant;
+        assistant.threadId = m_thread;
+        assistant.role = MessageRole::Assistant;
+        assistant.runId = run->id;
+        assistant.parts = NewMessage::textParts(QStringLiteral("running %1").arg(i));
+        assistant.parts.append(QJsonObject{
+            {QStringLiteral("type"), QStringLiteral("tool-call")},
+            {QStringLiteral("toolCallId"), QStringLiteral("c%1").arg(i)},
+            {QStringLiteral("toolName"), QStringLiteral("runCommand")},
+            {QStringLiteral("args"),
+             QJsonObject{{QStringLiteral("command"), QStringLiteral("test %1").arg(i)}}}});
+        must(m_store->appendMessage(assistant));
+        expected << name(Kind::AssistantText) + QStringLiteral(":running %1").arg(i)
+                 << name(Kind::ToolCall) + QStringLiteral(":runCommand test %1").arg(i);
+        const auto call
+            = m_store->proposeToolCall({run->id, step->id, QStringLiteral("c%1").arg(i),
+                                        QStringLiteral("runCommand"), QStringLiteral("{}")});
+        must(m_store->decideToolCall(call->id, ApprovalDecision::Auto));
+        must(m_store->startToolCall(call->id));
+        must(m_store->finishToolCall(call->id, ToolCallStatus::Done, QStringLiteral("{}")));
+        NewMessage tool;
+        tool.threadId = m_thread;
+        tool.role = MessageRole::Tool;
+        tool.runId = run->id;
+        tool.parts = {QJsonObject{{QStringLiteral("type"), QStringLiteral("tool-result")},
+                                  {QStringLiteral("toolCallId"), QStringLiteral("c%1").arg(i)}}};
+        must(m_store->appendMessage(tool));
+        NewMessage answer = assistant;
+        answer.parts = NewMessage::textParts(QStringLiteral("answer %1").arg(i));
+        must(m_store->appendMessage(answer));
+        expected << name(Kind::AssistantText) + QStringLiteral(":answer %1").arg(i);
+        const bool failed = i % 3 == 2;
+        must(m_store->finishRun(run->id, failed ? RunStatus::Failed : RunStatus::Completed,
+                                failed ? QStringLiteral("failed %1").arg(i) : QString()));
+        if (failed)
+            expected << name(Kind::Error) + QStringLiteral(":failed %1").arg(i);
+        if (i % 7 == 6) {
+            const auto silent = m_store->createRun(m_thread, QStringLiteral("openai/gpt-4o-mini"));
+            must(m_store->finishRun(silent->id, RunStatus::Failed,
+                                    QStringLiteral("silent %1").arg(i)));
+            expected << name(Kind::Error) + QStringLiteral(":silent %1").arg(i);
+        }
+    }
+    return expected;
+}
+
+void TestConversationModel::longThreadLoadsInPages()
+{
+    // 4 messages a run: 130 runs are 520 messages, three pages; pages end inside runs.
+    const QStringList expected = longThread(130);
+    ConversationModel model(*m_history);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setThread(m_thread));
+    const auto rows = [&] {
+        QStringList shown;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString kind = QString::fromLatin1(
+                QMetaEnum::fromType<Kind>().valueToKey(int(kindAt(model, row))));
+            shown << kind + QLatin1Char(':') + model.index(row).data(Qt::DisplayRole).toString();
+        }
+        return shown;
+    };
+    const int first = model.rowCount();
+    QVERIFY(model.hasOlder());
+    QVERIFY2(first < expected.size() / 2, qPrintable(QString::number(first)));
+    QCOMPARE(rows(), expected.mid(expected.size() - first));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    int pages = 1;
+    while (model.hasOlder()) {
+        const int before = model.rowCount();
+        const int added = model.loadOlder();
+        QCOMPARE(model.rowCount(), before + added);
+        QCOMPARE(inserted.last().at(1).toInt(), 0); // at the top
+        ++pages;
+    }
+    qInfo("tried: a thread of 130 runs (520 messages) read page by page, result: %d rows first, "
+          "%d rows after %d pages (%lld expected)",
+          first, model.rowCount(), pages, qint64(expected.size()));
+    QCOMPARE(pages, 3);
+    QCOMPARE(rows(), expected);
+    // Cards still find their stored call; only the latest run's error offers Retry.
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (kindAt(model, row) == Kind::ToolCall) {
+            QVERIFY(at(model, row, ConversationModel::ToolCallRowIdRole).toLongLong() > 0);
+            QCOMPARE(at(model, row, ConversationModel::ToolStatusRole).value<ToolStatus>(),
+                     ToolStatus::Done);
+        }
+        if (kindAt(model, row) == Kind::Error)
+            QCOMPARE(at(model, row, ConversationModel::ActionableRole).toBool(),
+                     row == model.rowCount() - 1);
+    }
+    QCOMPARE(model.loadOlder(), 0);
+}
+
+void TestConversationModel::viewLoadsOlderPagesAtTheTop()
+{
+    const QStringList expected = longThread(130);
+    ConversationModel model(*m_history);
+    ConversationView view;
+    view.setModel(&model);
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(model.setThread(m_thread));
+    const int first = model.rowCount();
+    QScrollBar *bar = view.verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0 && bar->value() == bar->maximum()); // at the newest message
+    // Scroll up a screen at a time, as a user reading back does: the row at the top stays on
+    // screen while older rows arrive above it.
+    int loads = 0;
+    for (int guard = 0; guard < 2000 && (bar->value() > 0 || model.hasOlder()); ++guard) {
+        const int rows = model.rowCount();
+        bar->setValue(qMax(0, bar->value() - view.viewport()->height()));
+        const QPersistentModelIndex top(view.indexAt(QPoint(0, 0)));
+        QVERIFY(top.isValid());
+        const QString text = top.data(Qt::DisplayRole).toString();
+        QCoreApplication::processEvents();
+        if (model.rowCount() != rows) {
+            ++loads;
+            QVERIFY(top.isValid());
+            QCOMPARE(top.data(Qt::DisplayRole).toString(), text);
+            QVERIFY2(view.viewport()->rect().intersects(view.visualRect(top)),
+                     qPrintable(QStringLiteral("the row read before the load moved off screen: "
+                                               "row %1 at y %2, scroll %3 of %4, %5 rows")
+                                    .arg(top.row())
+                                    .arg(view.visualRect(top).top())
+                                    .arg(bar->value())
+                                    .arg(bar->maximum())
+                                    .arg(model.rowCount())));
+        }
+    }
+    qInfo("tried: scrolling a 520-message thread up from its newest message, result: %d rows "
+          "at first, %d after %d loads of older pages, at the top: %s",
+          first, model.rowCount(), loads,
+          qPrintable(view.indexAt(QPoint(0, 0)).data(Qt::DisplayRole).toString()));
+    QCOMPARE(loads, 2);
+    QCOMPARE(model.rowCount(), expected.size());
+    QCOMPARE(view.indexAt(QPoint(0, 0)).data(Qt::DisplayRole).toString(), QStringLiteral("ask 0"));
 }
 
 QTEST_MAIN(TestConversationModel)
