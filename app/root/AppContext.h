@@ -16,6 +16,7 @@
 
 class AgentEngine;
 class ApprovalPolicy;
+class AttachmentService;
 class CheckpointEngine;
 class CheckpointService;
 class DaytonaAccount;
@@ -102,6 +103,9 @@ public:
     // with their sandbox (removed or stopped in the list).
     ProcessService &processes();
     bool hasCheckpoints() const { return m_checkpoints != nullptr; }
+    // Files dropped on the composer, uploaded into the thread's sandbox (issue 18); built on
+    // first use.
+    AttachmentService &attachments();
     ApprovalPolicy &approvalPolicy();
     const ToolCatalog &tools();
     LlmClient &llm();
@@ -134,5 +138,6 @@ private:
     std::unique_ptr<ApprovalPolicy> m_policy;
     std::unique_ptr<CheckpointEngine> m_checkpointEngine;
     std::unique_ptr<CheckpointService> m_checkpoints; // uses the engine, store and sandboxes
+    std::unique_ptr<AttachmentService> m_attachments; // uses the sandbox service and the rules
     std::unique_ptr<AgentEngine> m_engine; // last: destroyed first
 };

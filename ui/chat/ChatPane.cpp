@@ -2,11 +2,13 @@
 
 #include "agent/AgentEngine.h"
 #include "chat/ApprovalModePicker.h"
+#include "chat/AttachmentTray.h"
 #include "chat/Composer.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
 #include "chat/ModelPicker.h"
 #include "chat/PlanCard.h"
+#include "chat/ResendBar.h"
 #include "core/Settings.h"
 #include "services/ApprovalRules.h"
 #include "services/SandboxService.h"
@@ -22,10 +24,13 @@
 ChatPane::ChatPane(const Services &services, QWidget *parent)
     : QWidget(parent)
     , m_threads(services.threads)
+    , m_history(services.history)
     , m_settings(services.settings)
     , m_engine(services.engine)
     , m_engineError(services.engineError)
     , m_rules(services.rules)
+    , m_attachmentService(services.attachments)
+    , m_checkpoints(services.checkpoints)
 {
     m_model = new ConversationModel(services.history, this);
     buildWidgets(services.llm, services.keys);
@@ -73,6 +78,8 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     m_error->hide();
 
     m_composer = new Composer(this);
+    m_tray = new AttachmentTray(this);
+    m_resend = new ResendBar(this);
 
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
@@ -96,6 +103,7 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
 
     auto *buttons = new QVBoxLayout;
     buttons->addStretch(1);
+    buildComposeWidgets(buttons);
     buttons->addWidget(m_send);
     buttons->addWidget(m_stop);
     auto *composerRow = new QHBoxLayout;
@@ -137,6 +145,8 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     bottom->setContentsMargins(8, 4, 8, 8);
     bottom->addWidget(m_error);
     bottom->addWidget(m_planCard);
+    bottom->addWidget(m_resend);
+    bottom->addWidget(m_tray);
     bottom->addLayout(composerRow);
     bottom->addLayout(optionsRow);
     layout->addLayout(bottom);
@@ -192,6 +202,8 @@ void ChatPane::setThread(RowId id)
 {
     if (!m_model || (id == m_thread && id != 0))
         return;
+    if (m_resend->isEditing())
+        cancelEdit(); // the edit was of the other thread's message
     m_thread = id;
     QString error;
     if (!m_model->setThread(id, &error))
@@ -259,7 +271,7 @@ void ChatPane::focusComposer()
 void ChatPane::send()
 {
     const QString text = m_composer->toPlainText().trimmed();
-    if (text.isEmpty() || !m_engine)
+    if ((text.isEmpty() && m_attached.isEmpty()) || !m_engine || m_pending)
         return;
     if (isRunning()) {
         showError(tr("The agent is still working on this thread; stop it or wait for it."));
@@ -272,6 +284,10 @@ void ChatPane::send()
         return;
     }
     const QString model = m_modelPicker->currentModel();
+    if (m_resend->isEditing()) {
+        resendEdited(text, model);
+        return;
+    }
     if (m_thread == 0) {
         const auto created = m_threads.create(tr("New thread"), model);
         if (!created) {
@@ -290,9 +306,16 @@ void ChatPane::send()
     } else {
         saveModelChoice(model);
     }
-    if (!m_engine->send(m_thread, text, RunOptions{model, m_settings.maxSteps(), sandboxProvider()},
+    sendTo(m_thread, text, model);
+}
+
+void ChatPane::deliver(RowId threadId, const QString &text, const QString &model)
+{
+    QString error;
+    if (!m_engine->send(threadId, text, RunOptions{model, m_settings.maxSteps(), sandboxProvider()},
                         &error)) {
         showError(error); // the text stays in the composer
+        updateButtons();
         return;
     }
     showError({});
@@ -357,7 +380,9 @@ void ChatPane::updateButtons(std::optional<bool> knownRunning)
     const bool running = knownRunning.value_or(isRunning());
     m_send->setVisible(!running);
     m_stop->setVisible(running);
-    m_send->setEnabled(m_engine && !m_composer->toPlainText().trimmed().isEmpty());
+    m_send->setEnabled(
+        m_engine && !m_pending
+        && (!m_composer->toPlainText().trimmed().isEmpty() || !m_attached.isEmpty()));
     m_stop->setEnabled(running);
 }
 

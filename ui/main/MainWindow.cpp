@@ -65,7 +65,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_chat = new ChatPane(ChatPane::Services{m_context.threads(), m_context.history(),
                                              m_context.settings(), m_context.llm(),
                                              m_context.keys(), m_context.sandboxService(), engine,
-                                             engineError, &m_context.approvalRules()},
+                                             engineError, &m_context.approvalRules(),
+                                             engine ? &m_context.attachments() : nullptr,
+                                             engine ? &m_context.checkpoints() : nullptr},
                           this);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
     m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);

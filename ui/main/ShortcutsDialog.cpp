@@ -53,6 +53,9 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
     const QList<QPair<QString, QString>> paneKeys = {
         {tr("Send the message (composer)"), tr("Enter")},
         {tr("New line in the message (composer)"), tr("Shift+Enter")},
+        {tr("Attach files to the message (composer)"), tr("Ctrl+U")},
+        {tr("Edit the last message and send it again (conversation)"), tr("Ctrl+E")},
+        {tr("Copy the selected message as Markdown (conversation)"), tr("Ctrl+C")},
         {tr("Rename the selected thread (sidebar)"), tr("F2")},
         {tr("Delete the selected thread (sidebar)"), tr("Del")},
         {tr("Open the preview link of the selected card (conversation)"), tr("Ctrl+Enter")},
