@@ -15,6 +15,7 @@
 #include "services/AttachmentService.h"
 #include "services/RunHistory.h"
 #include "services/SandboxService.h"
+#include "threads/ThreadSidebar.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -305,7 +306,11 @@ void TestCompose::editAndResendForks()
     sendAndWait(QStringLiteral("Write fizzbuzz in C."));
     const RowId original = chat()->thread();
     const int before = int(m_f->context->history().listMessages(original)->size());
-    QTest::keyClick(chat()->composer(), Qt::Key_E, Qt::ControlModifier);
+    // Ctrl+E in the chat pane: the last message comes back to be edited.
+    QVERIFY(QTest::qWaitForWindowActive(m_f->window.get()));
+    chat()->focusComposer();
+    QTRY_VERIFY(chat()->composer()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_E, Qt::ControlModifier);
     QTRY_VERIFY(chat()->resendBar()->isVisible());
     QCOMPARE(chat()->composer()->toPlainText(), QStringLiteral("Write fizzbuzz in C."));
     m_f->find<QRadioButton>(QStringLiteral("resendForkOption"))->setChecked(true);
