@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QJsonArray>
 #include <QLocale>
 #include <QMimeDatabase>
@@ -211,6 +212,9 @@ AttachmentScan AttachmentService::scan(const QStringList &paths,
             }
             if (e.isFile())
                 found << entry;
+            // Past the limit the rest would be refused anyway: stop walking (node_modules).
+            if (found.size() > limits.maxFiles)
+                break;
         }
         found.sort(); // the same order every time
         if (found.isEmpty() && links == 0)
@@ -316,9 +320,32 @@ void AttachmentService::withSandbox(const std::shared_ptr<Job> &job)
         createSandbox(job);
         return;
     }
+    // An upload never replaces what is there (an earlier attachment the agent may have
+    // changed): a name the folder has already gets " (2)".
+    const auto keepApart = [this](const std::shared_ptr<Job> &job, const Sandbox &sandbox) {
+        DaytonaCall *list = job->client->listFiles(sandbox, folder());
+        connect(list, &DaytonaCall::finished, this, [this, job, sandbox](const DaytonaResult &r) {
+            QSet<QString> taken;
+            if (r.ok()) {
+                for (const FileInfo &info : FileInfo::listFromJson(r.json().array()))
+                    taken.insert(info.name);
+            }
+            QHash<QString, QString> renamed; // top-level name -> the free one
+            for (AttachmentFile &file : job->files) {
+                const QString top = file.name.section(QLatin1Char('/'), 0, 0);
+                if (!renamed.contains(top)) {
+                    const QString free = freeName(top, taken);
+                    taken.insert(free);
+                    renamed.insert(top, free);
+                }
+                file.name = renamed.value(top) + file.name.mid(top.size());
+            }
+            sendBatch(job, sandbox, 0);
+        });
+    };
     const QString id = owned.constFirst().remoteId;
     DaytonaCall *call = job->client->getSandbox(id);
-    connect(call, &DaytonaCall::finished, this, [this, job, id](const DaytonaResult &r) {
+    connect(call, &DaytonaCall::finished, this, [this, job, id, keepApart](const DaytonaResult &r) {
         if (r.error.kind == SandboxError::Kind::NotFound) {
             m_sandboxes.recordDeleted(job->provider, id);
             createSandbox(job); // gone: the thread gets a new one, as the agent would
@@ -331,19 +358,20 @@ void AttachmentService::withSandbox(const std::shared_ptr<Job> &job)
         }
         const Sandbox sandbox = Sandbox::fromJson(r.json().object());
         if (sandbox.state == QLatin1String("started")) {
-            sendBatch(job, sandbox, 0);
+            keepApart(job, sandbox);
             return;
         }
         SandboxWaiter *start = job->client->startAndWait(id);
-        connect(start, &SandboxWaiter::finished, this, [this, job, id](const DaytonaResult &s) {
-            if (!s.ok()) {
-                finish(job,
-                       tr("The thread's sandbox %1 could not be started again: %2")
-                           .arg(id, s.error.message));
-                return;
-            }
-            sendBatch(job, s.sandbox, 0);
-        });
+        connect(start, &SandboxWaiter::finished, this,
+                [this, job, id, keepApart](const DaytonaResult &s) {
+                    if (!s.ok()) {
+                        finish(job,
+                               tr("The thread's sandbox %1 could not be started again: %2")
+                                   .arg(id, s.error.message));
+                        return;
+                    }
+                    sendBatch(job, s.sandbox, 0);
+                });
     });
 }
 

@@ -191,6 +191,16 @@ void TestCompose::droppedFileIsUploadedAndNamed()
     QCOMPARE(inSandbox, bytes);
     QVERIFY(chat()->attachments().isEmpty());
     QVERIFY(!chat()->attachmentTray()->isVisible());
+
+    // The same name again does not replace the first upload (the agent may have changed it).
+    const QString again = writeFile(QStringLiteral("again/data.bin"), "second\n");
+    drop({again});
+    sendAndWait(QStringLiteral("And this one."));
+    qInfo().noquote() << "tried: attach data.bin a second time, result:" << lastUserText();
+    QVERIFY(lastUserText().contains(QStringLiteral("/home/daytona/attachments/data (2).bin")));
+    QCOMPARE(sandboxFile(sandboxId, QStringLiteral("/home/daytona/attachments/data (2).bin")),
+             QByteArray("second\n"));
+    QCOMPARE(sandboxFile(sandboxId, QStringLiteral("/home/daytona/attachments/data.bin")), bytes);
 }
 
 void TestCompose::folderIsUploadedWithoutItsLinks()
