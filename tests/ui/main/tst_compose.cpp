@@ -8,6 +8,7 @@
 
 #include "chat/AttachmentTray.h"
 #include "chat/ConversationView.h"
+#include "chat/ModelPicker.h"
 #include "chat/ResendBar.h"
 #include "sandbox/DaytonaCall.h"
 #include "sandbox/DaytonaClient.h"
@@ -173,7 +174,11 @@ void TestCompose::droppedFileIsUploadedAndNamed()
     QCOMPARE(chat()->attachments().size(), 1);
     QVERIFY(chat()->attachmentTray()->isVisible());
     QCOMPARE(chat()->attachmentTray()->groups(), QStringList{QStringLiteral("data.bin")});
+    QSignalSpy progress(&m_f->context->attachments(), &AttachmentService::uploadProgress);
     sendAndWait(QStringLiteral("Look at the attached file."));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(1).toLongLong(), qint64(bytes.size()));
+    QCOMPARE(progress.last().at(2).toLongLong(), qint64(bytes.size()));
     const QString sent = lastUserText();
     qInfo().noquote() << "tried: drop data.bin (" << bytes.size()
                       << "bytes) and send, result:" << sent;
@@ -240,6 +245,14 @@ void TestCompose::imageAndOversizedFileAreRefused()
     qInfo().noquote() << "tried: drop a PNG for gpt-3.5-turbo, result:" << error;
     QVERIFY(chat()->attachments().isEmpty());
     QVERIFY(error.contains(QStringLiteral("shot.png is an image")));
+    // A model that takes images takes it.
+    chat()->findChild<ModelPicker *>()->setCurrentModel(QStringLiteral("openai/gpt-4o"));
+    drop({png});
+    qInfo() << "tried: the same PNG for gpt-4o, result:" << chat()->attachments().size()
+            << "attached";
+    QCOMPARE(chat()->attachments().size(), 1);
+    chat()->removeAttachment(QStringLiteral("shot.png"));
+    QVERIFY(chat()->attachments().isEmpty());
 
     // Over the per-file limit (1 MiB here).
     m_f->context->settings().setAttachmentMaxFileMiB(1);
