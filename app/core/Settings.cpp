@@ -33,6 +33,9 @@ static const Settings::Key kSandboxAutoDeleteDays{QStringLiteral("sandboxes/auto
 // How long runCommand/runCode may run when the model gives no timeout (issue 14).
 static const Settings::Key kCommandTimeoutMinutes{QStringLiteral("agent/commandTimeoutMinutes"),
                                                   30};
+// Attachments dropped on the composer (issue 18).
+static const Settings::Key kAttachmentMaxFileMiB{QStringLiteral("attachments/maxFileMiB"), 10};
+static const Settings::Key kAttachmentMaxTotalMiB{QStringLiteral("attachments/maxTotalMiB"), 50};
 // Disk the checkpoints of all threads may use (issue 15).
 static const Settings::Key kCheckpointCapMiB{QStringLiteral("checkpoints/capMiB"),
                                              Settings::kDefaultCheckpointCapMiB};
@@ -222,6 +225,27 @@ int Settings::commandTimeoutMinutes() const
 void Settings::setCommandTimeoutMinutes(int minutes)
 {
     setValue(kCommandTimeoutMinutes, qBound(1, minutes, kMaxCommandTimeoutMinutes));
+}
+
+int Settings::attachmentMaxFileMiB() const
+{
+    bool ok = false;
+    const int mebibytes = value(kAttachmentMaxFileMiB).toInt(&ok);
+    return ok && mebibytes >= 1 ? mebibytes : kAttachmentMaxFileMiB.defaultValue.toInt();
+}
+void Settings::setAttachmentMaxFileMiB(int mebibytes)
+{
+    setValue(kAttachmentMaxFileMiB, qMax(1, mebibytes));
+}
+int Settings::attachmentMaxTotalMiB() const
+{
+    bool ok = false;
+    const int mebibytes = value(kAttachmentMaxTotalMiB).toInt(&ok);
+    return ok && mebibytes >= 1 ? mebibytes : kAttachmentMaxTotalMiB.defaultValue.toInt();
+}
+void Settings::setAttachmentMaxTotalMiB(int mebibytes)
+{
+    setValue(kAttachmentMaxTotalMiB, qMax(1, mebibytes));
 }
 
 int Settings::checkpointCapMiB() const

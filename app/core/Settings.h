@@ -70,6 +70,11 @@ public:
     static constexpr int kMaxCommandTimeoutMinutes = 24 * 60;
     int commandTimeoutMinutes() const;
     void setCommandTimeoutMinutes(int minutes);
+    // Attachments (issue 18): the most one file and all the files of a message may take, MiB.
+    int attachmentMaxFileMiB() const;
+    void setAttachmentMaxFileMiB(int mebibytes);
+    int attachmentMaxTotalMiB() const;
+    void setAttachmentMaxTotalMiB(int mebibytes);
     // Disk the checkpoints of all threads may use, in MiB (issue 15; default 1 GiB, at least
     // 64 MiB). Over it, the repositories of deleted sandboxes go first, then the oldest.
     static constexpr int kDefaultCheckpointCapMiB = 1024;

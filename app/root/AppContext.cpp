@@ -14,6 +14,7 @@
 #include "secrets/KeyResolver.h"
 #include "secrets/KeyStore.h"
 #include "services/ApprovalRules.h"
+#include "services/AttachmentService.h"
 #include "services/CheckpointService.h"
 #include "services/ProcessService.h"
 #include "services/RunHistory.h"
@@ -140,6 +141,16 @@ const ToolCatalog &AppContext::tools()
     return *m_tools;
 }
 
+AttachmentService &AppContext::attachments()
+{
+    if (!m_attachments) {
+        m_attachments = std::make_unique<AttachmentService>(*m_threads, sandboxService(),
+                                                            *m_approvalRules, approvalPolicy());
+        applySettings();
+    }
+    return *m_attachments;
+}
+
 ApprovalPolicy &AppContext::approvalPolicy()
 {
     if (!m_policy) {
@@ -175,6 +186,9 @@ void AppContext::applySettings()
         m_engine->setSandboxAutoDeleteMinutes(m_settings->sandboxAutoDeleteMinutes());
         m_engine->setCommandTimeoutSeconds(m_settings->commandTimeoutMinutes() * 60);
     }
+    if (m_attachments)
+        m_attachments->setSandboxTimers(m_settings->sandboxAutoStopMinutes(),
+                                        m_settings->sandboxAutoDeleteMinutes());
 }
 
 QString AppContext::sandboxProviderChoice() const

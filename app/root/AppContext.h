@@ -16,6 +16,7 @@
 
 class AgentEngine;
 class ApprovalPolicy;
+class AttachmentService;
 class CheckpointEngine;
 class CheckpointService;
 class DaytonaAccount;
@@ -106,6 +107,9 @@ public:
     // Whether bubblewrap can create local sandboxes here, and if not why and what to do (the
     // empty thread shows it); built on first use, not yet probed.
     SandboxHostCheck &sandboxHostCheck();
+    // Files dropped on the composer, uploaded into the thread's sandbox (issue 18); built on
+    // first use.
+    AttachmentService &attachments();
     ApprovalPolicy &approvalPolicy();
     const ToolCatalog &tools();
     LlmClient &llm();
@@ -139,5 +143,6 @@ private:
     std::unique_ptr<CheckpointEngine> m_checkpointEngine;
     std::unique_ptr<CheckpointService> m_checkpoints; // uses the engine, store and sandboxes
     std::unique_ptr<SandboxHostCheck> m_hostCheck;
+    std::unique_ptr<AttachmentService> m_attachments; // uses the sandbox service and the rules
     std::unique_ptr<AgentEngine> m_engine; // last: destroyed first
 };

@@ -50,6 +50,14 @@ StoreResult<ThreadRecord> ThreadService::fork(RowId sourceId, int beforePosition
     return created;
 }
 
+StoreResult<int> ThreadService::truncate(RowId id, int fromPosition)
+{
+    auto removed = m_store.truncateThread(id, fromPosition);
+    if (removed)
+        reread(id);
+    return removed;
+}
+
 StoreStatus ThreadService::rename(RowId id, const QString &title)
 {
     StoreStatus status = m_store.renameThread(id, title);

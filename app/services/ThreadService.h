@@ -43,6 +43,10 @@ public:
     // A new thread with copies of the source's messages before position beforePosition (a
     // conversation rewind, issue 15); the source stays as it is.
     StoreResult<ThreadRecord> fork(RowId sourceId, int beforePosition, const QString &title);
+    // Cuts the conversation short: the messages at positions >= fromPosition and the runs that
+    // produced them go (edit-and-resend "replace", retry with another model); the number of
+    // messages removed.
+    StoreResult<int> truncate(RowId id, int fromPosition);
     // Deletes the thread with its messages and runs; its sandboxes stay, with no owner.
     StoreStatus remove(RowId id);
 

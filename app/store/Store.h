@@ -150,6 +150,10 @@ public:
     // A new thread with copies of the source's messages at positions before beforePosition
     // (runs, steps and tool calls stay with the source). One transaction.
     StoreResult<ThreadRecord> forkThread(RowId sourceId, int beforePosition, const QString &title);
+    // Removes the thread's messages at positions >= fromPosition and the runs that started
+    // with or after them (their steps and tool calls go with them); the number of messages
+    // removed. One transaction (StoreTruncate.cpp; edit-and-resend, issue 18).
+    StoreResult<int> truncateThread(RowId threadId, int fromPosition);
     // Approval rules and modes (issue 16; StoreApprovals.cpp). Written only by ApprovalRules.
     // listApprovalRules: threadId 0 lists every rule; else the thread's and the everywhere
     // ones (enabledOnly: only the enabled ones).

@@ -2,11 +2,13 @@
 
 #include "agent/AgentEngine.h"
 #include "chat/ApprovalModePicker.h"
+#include "chat/AttachmentTray.h"
 #include "chat/Composer.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
 #include "chat/ModelPicker.h"
 #include "chat/PlanCard.h"
+#include "chat/ResendBar.h"
 #include "core/Settings.h"
 #include "services/ApprovalRules.h"
 #include "services/SandboxService.h"
@@ -22,6 +24,7 @@
 ChatPane::ChatPane(const Services &services, QWidget *parent)
     : QWidget(parent)
     , m_threads(services.threads)
+    , m_history(services.history)
     , m_settings(services.settings)
     , m_engine(services.engine)
     , m_engineError(services.engineError)
@@ -29,6 +32,8 @@ ChatPane::ChatPane(const Services &services, QWidget *parent)
     , m_llm(&services.llm)
     , m_keys(&services.keys)
     , m_sandboxService(&services.sandboxes)
+    , m_attachmentService(services.attachments)
+    , m_checkpoints(services.checkpoints)
 {
     m_model = new ConversationModel(services.history, this);
     buildWidgets(services.llm, services.keys);
@@ -77,6 +82,8 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     m_error->hide();
 
     m_composer = new Composer(this);
+    m_tray = new AttachmentTray(this);
+    m_resend = new ResendBar(this);
 
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
@@ -100,6 +107,7 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
 
     auto *buttons = new QVBoxLayout;
     buttons->addStretch(1);
+    buildComposeWidgets(buttons);
     buttons->addWidget(m_send);
     buttons->addWidget(m_stop);
     auto *composerRow = new QHBoxLayout;
@@ -141,6 +149,8 @@ void ChatPane::buildWidgets(LlmClient &llm, KeyResolver &keys)
     bottom->setContentsMargins(8, 4, 8, 8);
     bottom->addWidget(m_error);
     bottom->addWidget(m_planCard);
+    bottom->addWidget(m_resend);
+    bottom->addWidget(m_tray);
     bottom->addLayout(composerRow);
     bottom->addLayout(optionsRow);
     layout->addLayout(bottom);
@@ -197,6 +207,8 @@ void ChatPane::setThread(RowId id)
 {
     if (!m_model || (id == m_thread && id != 0))
         return;
+    if (m_resend->isEditing())
+        cancelEdit(); // the edit was of the other thread's message
     m_thread = id;
     QString error;
     if (!m_model->setThread(id, &error))
@@ -265,7 +277,7 @@ void ChatPane::focusComposer()
 void ChatPane::send()
 {
     const QString text = m_composer->toPlainText().trimmed();
-    if (text.isEmpty() || !m_engine)
+    if ((text.isEmpty() && m_attached.isEmpty()) || !m_engine || m_pending)
         return;
     if (isRunning()) {
         showError(tr("The agent is still working on this thread; stop it or wait for it."));
@@ -278,6 +290,10 @@ void ChatPane::send()
         return;
     }
     const QString model = m_modelPicker->currentModel();
+    if (m_resend->isEditing()) {
+        resendEdited(text, model);
+        return;
+    }
     if (m_thread == 0) {
         const auto created = m_threads.create(tr("New thread"), model);
         if (!created) {
@@ -296,9 +312,16 @@ void ChatPane::send()
     } else {
         saveModelChoice(model);
     }
-    if (!m_engine->send(m_thread, text, RunOptions{model, m_settings.maxSteps(), sandboxProvider()},
+    sendTo(m_thread, text, model);
+}
+
+void ChatPane::deliver(RowId threadId, const QString &text, const QString &model)
+{
+    QString error;
+    if (!m_engine->send(threadId, text, RunOptions{model, m_settings.maxSteps(), sandboxProvider()},
                         &error)) {
         showError(error); // the text stays in the composer
+        updateButtons();
         return;
     }
     showError({});
@@ -363,7 +386,9 @@ void ChatPane::updateButtons(std::optional<bool> knownRunning)
     const bool running = knownRunning.value_or(isRunning());
     m_send->setVisible(!running);
     m_stop->setVisible(running);
-    m_send->setEnabled(m_engine && !m_composer->toPlainText().trimmed().isEmpty());
+    m_send->setEnabled(
+        m_engine && !m_pending
+        && (!m_composer->toPlainText().trimmed().isEmpty() || !m_attached.isEmpty()));
     m_stop->setEnabled(running);
 }
 

@@ -6,12 +6,17 @@
 
 #include "agent/ApprovalMode.h"
 #include "agent/RunEvent.h"
+#include "services/AttachmentService.h"
 
 #include <QWidget>
 
 #include <optional>
 
 class AgentEngine;
+class AttachmentTray;
+class CheckpointService;
+class ResendBar;
+struct RewindResult;
 class ApprovalModePicker;
 class EmptyThreadView;
 class SandboxHostCheck;
@@ -34,6 +39,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QToolButton;
+class QVBoxLayout;
 
 class ChatPane final : public QWidget
 {
@@ -52,6 +58,10 @@ public:
         AgentEngine *engine = nullptr; // nullptr: the agent cannot run here, and ...
         QString engineError; // ... this says why
         ApprovalRules *rules = nullptr; // each thread's approval mode (the mode picker)
+        // Files dropped on the composer go into the thread's sandbox (nullptr: no attachments).
+        AttachmentService *attachments = nullptr;
+        // Edit-and-resend's fork is a conversation rewind (nullptr: a plain thread fork).
+        CheckpointService *checkpoints = nullptr;
     };
 
     explicit ChatPane(const Services &services, QWidget *parent = nullptr);
@@ -66,6 +76,22 @@ public:
     void stop();
     // Goes on from where the thread's last run stopped (failure or step limit).
     void retry();
+
+    // Attachments (issue 18; ChatPaneCompose.cpp): files and folders to upload into the
+    // thread's sandbox with the next message. What is refused is said in the error line.
+    void attachFiles(const QStringList &paths);
+    void removeAttachment(const QString &group);
+    // The paperclip (Ctrl+U): a file dialog (open(), answered through its signal).
+    void chooseAttachments();
+    const QList<AttachmentFile> &attachments() const { return m_attached; }
+    AttachmentTray *attachmentTray() const { return m_tray; }
+    // Edit and retry: the last user message goes into the composer to be changed and sent
+    // again (in a fork or in place, as the bar above the composer says); the last answer is
+    // asked again of another model (the thread is cut back to the last user message).
+    void editLastMessage();
+    void cancelEdit();
+    ResendBar *resendBar() const { return m_resend; }
+    void retryWithModel(const QString &model);
 
     QListView *conversationView() const;
     QPlainTextEdit *composer() const;
@@ -97,6 +123,7 @@ signals:
 
 private:
     void buildWidgets(LlmClient &llm, KeyResolver &keys);
+    void buildComposeWidgets(QVBoxLayout *buttons);
     void showPendingPlan();
     void approvePlan(RowId planId, ApprovalMode mode, const QString &text);
     void rejectPlan(RowId planId, const QString &reason);
@@ -108,8 +135,22 @@ private:
     void updateEmptyState();
     void refreshKeyState();
     void sendExample(const QString &prompt);
+    // send() once the thread is known: uploads the attachments (after the approval rules
+    // allow it), then hands the message to the engine.
+    void sendTo(RowId threadId, const QString &text, const QString &model);
+    void startUpload(RowId threadId, const QString &text, const QString &model);
+    void deliver(RowId threadId, const QString &text, const QString &model);
+    void onUploadFinished(const AttachmentUploadResult &result);
+    void onForkFinished(const RewindResult &result);
+    // The edited message is sent: the thread forked or truncated first.
+    void resendEdited(const QString &text, const QString &model);
+    // The last user message of the thread: its row id, position and text; false if none.
+    bool lastUserMessage(RowId *id, int *position, QString *text) const;
+    AttachmentLimits attachmentLimits() const;
+    void updateAttachments();
 
     ThreadService &m_threads;
+    const RunHistory &m_history;
     Settings &m_settings;
     AgentEngine *m_engine = nullptr;
     QString m_engineError;
@@ -133,4 +174,20 @@ private:
     QToolButton *m_refreshModels = nullptr;
     QComboBox *m_sandboxProvider = nullptr;
     QLabel *m_error = nullptr;
+    // Attachments and edits (issue 18).
+    AttachmentService *m_attachmentService = nullptr;
+    CheckpointService *m_checkpoints = nullptr;
+    QList<AttachmentFile> m_attached;
+    AttachmentTray *m_tray = nullptr;
+    QToolButton *m_attach = nullptr;
+    ResendBar *m_resend = nullptr;
+    struct PendingSend
+    {
+        int request = 0; // the upload or the fork it waits for (-1: not yet known)
+        RowId threadId = 0; // where the message goes; for a fork, the thread forked
+        QString text;
+        QString model;
+        bool fork = false; // waits for the conversation rewind's new thread
+    };
+    std::optional<PendingSend> m_pending;
 };

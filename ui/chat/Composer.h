@@ -1,5 +1,6 @@
 // The message editor under the conversation: multi-line; Enter sends, Shift+Enter starts a
-// new line (as in every chat app users know).
+// new line (as in every chat app users know). Files and folders dropped on it are not pasted
+// as text: they become attachments (filesDropped).
 #pragma once
 
 #include <QPlainTextEdit>
@@ -13,7 +14,12 @@ public:
 
 signals:
     void sendRequested();
+    // Local files or folders were dropped (absolute paths).
+    void filesDropped(const QStringList &paths);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 };

@@ -3,8 +3,10 @@
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 
+#include <QClipboard>
 #include <QContextMenuEvent>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QScrollBar>
@@ -180,6 +182,11 @@ bool ConversationView::event(QEvent *event)
 
 void ConversationView::keyPressEvent(QKeyEvent *event)
 {
+    if (event->matches(QKeySequence::Copy) && currentIndex().isValid()) {
+        copyAsMarkdown(currentIndex());
+        event->accept();
+        return;
+    }
     if (isCtrlEnter(event) && currentIndex().isValid() && m_delegate->openLink(currentIndex())) {
         event->accept();
         return;
@@ -273,21 +280,105 @@ QRect ConversationView::actionButtonRect(const QModelIndex &index) const
 
 void ConversationView::contextMenuEvent(QContextMenuEvent *event)
 {
-    const QModelIndex index = indexAt(event->pos());
-    if (!index.isValid()
-        || index.data(ConversationModel::KindRole).value<ConversationModel::Kind>()
-            != ConversationModel::Kind::UserMessage) {
+    QMenu *menu = contextMenuFor(indexAt(event->pos()));
+    if (!menu) {
         QListView::contextMenuEvent(event);
         return;
     }
-    const RowId messageId = index.data(ConversationModel::MessageIdRole).toLongLong();
+    menu->popup(event->globalPos());
+}
+
+int ConversationView::lastUserRow() const
+{
+    for (int row = model() ? model()->rowCount() - 1 : -1; row >= 0; --row) {
+        if (model()
+                ->index(row, 0)
+                .data(ConversationModel::KindRole)
+                .value<ConversationModel::Kind>()
+            == ConversationModel::Kind::UserMessage)
+            return row;
+    }
+    return -1;
+}
+
+QMenu *ConversationView::contextMenuFor(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return nullptr;
+    const auto kind = index.data(ConversationModel::KindRole).value<ConversationModel::Kind>();
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("conversationContextMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    QAction *rewind = menu->addAction(tr("&Rewind to Here…"));
-    rewind->setObjectName(QStringLiteral("actionRewindToMessage"));
-    rewind->setToolTip(tr("Go back to before this message: files, conversation or both"));
-    connect(rewind, &QAction::triggered, this,
-            [this, messageId] { emit rewindToMessageRequested(messageId); });
-    menu->popup(event->globalPos());
+    const int lastUser = lastUserRow();
+    if (kind == ConversationModel::Kind::UserMessage) {
+        const RowId messageId = index.data(ConversationModel::MessageIdRole).toLongLong();
+        if (index.row() == lastUser && messageId != 0) {
+            QAction *edit = menu->addAction(tr("&Edit and Resend…"));
+            edit->setObjectName(QStringLiteral("actionEditAndResend"));
+            edit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+            edit->setToolTip(tr("Change this message and send it again, in a fork of the "
+                                "thread or in place of it"));
+            connect(edit, &QAction::triggered, this, &ConversationView::editLastMessageRequested);
+        }
+        QAction *rewind = menu->addAction(tr("&Rewind to Here…"));
+        rewind->setObjectName(QStringLiteral("actionRewindToMessage"));
+        rewind->setToolTip(tr("Go back to before this message: files, conversation or both"));
+        connect(rewind, &QAction::triggered, this,
+                [this, messageId] { emit rewindToMessageRequested(messageId); });
+    }
+    // The answer to the last message (or its error) can be asked of another model.
+    const bool lastAnswer = lastUser >= 0 && index.row() > lastUser
+        && (kind == ConversationModel::Kind::AssistantText
+            || kind == ConversationModel::Kind::Error);
+    const QStringList models = lastAnswer && m_retryModels ? m_retryModels() : QStringList();
+    if (!models.isEmpty()) {
+        QMenu *retry = menu->addMenu(tr("Retry &With"));
+        retry->setObjectName(QStringLiteral("retryWithModelMenu"));
+        retry->setToolTip(tr("Remove this answer and ask another model the same"));
+        for (const QString &model : models) {
+            QAction *action = retry->addAction(model);
+            action->setObjectName(QStringLiteral("actionRetryWith"));
+            action->setData(model);
+            connect(action, &QAction::triggered, this,
+                    [this, model] { emit retryWithModelRequested(model); });
+        }
+    }
+    QAction *copy = menu->addAction(tr("&Copy as Markdown"));
+    copy->setObjectName(QStringLiteral("actionCopyAsMarkdown"));
+    copy->setShortcut(QKeySequence::Copy);
+    const QPersistentModelIndex target(index);
+    connect(copy, &QAction::triggered, this, [this, target] { copyAsMarkdown(target); });
+    return menu;
+}
+
+QString ConversationView::markdownOf(const QModelIndex &index)
+{
+    const QString text = index.data(ConversationModel::TextRole).toString();
+    switch (index.data(ConversationModel::KindRole).value<ConversationModel::Kind>()) {
+    case ConversationModel::Kind::Reasoning: {
+        QStringList lines = text.split(QLatin1Char('\n'));
+        for (QString &line : lines)
+            line.prepend(QStringLiteral("> "));
+        return lines.join(QLatin1Char('\n'));
+    }
+    case ConversationModel::Kind::ToolCall: {
+        const QString summary = index.data(ConversationModel::ToolSummaryRole).toString();
+        QString line = QStringLiteral("**`%1`**")
+                           .arg(index.data(ConversationModel::ToolNameRole).toString());
+        if (!summary.isEmpty())
+            line += QStringLiteral(" `%1`").arg(summary);
+        const QString status = index.data(ConversationModel::ToolStatusTextRole).toString();
+        if (!status.isEmpty())
+            line += QStringLiteral(" — ") + status;
+        return line;
+    }
+    default:
+        return text;
+    }
+}
+
+void ConversationView::copyAsMarkdown(const QModelIndex &index)
+{
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(markdownOf(index));
 }

@@ -14,7 +14,10 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
+
 class ConversationDelegate;
+class QMenu;
 
 class ConversationView final : public QListView
 {
@@ -32,6 +35,14 @@ public:
     QList<QRect> copyButtonRects(const QModelIndex &index) const;
     QRect actionButtonRect(const QModelIndex &index) const;
 
+    // A row as Markdown, as "Copy as Markdown" puts it on the clipboard (issue 18).
+    static QString markdownOf(const QModelIndex &index);
+    void copyAsMarkdown(const QModelIndex &index);
+    // The models "Retry With" offers on the last answer (the model picker's list).
+    void setRetryModels(std::function<QStringList()> models) { m_retryModels = std::move(models); }
+    // The context menu of a row, as a right click opens it (tests use it without a popup).
+    QMenu *contextMenuFor(const QModelIndex &index);
+
 signals:
     void toolCardActivated(RowId toolCallRowId);
     void toolFileActivated(RowId toolCallRowId, const QString &path);
@@ -40,6 +51,10 @@ signals:
     void rewindToMessageRequested(RowId messageId);
     void retryRequested();
     void continueRequested();
+    // "Edit and Resend…" on the last message the user wrote.
+    void editLastMessageRequested();
+    // "Retry With" on the last answer: the thread's last message again, to this model.
+    void retryWithModelRequested(const QString &model);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -57,6 +72,8 @@ private:
     // Near the top of a long thread: reads the next older page, keeping the rows on screen
     // where they are.
     void loadOlderIfNeeded();
+    // The row of the last user message, and whether a row belongs to the last exchange.
+    int lastUserRow() const;
 
     ConversationDelegate *m_delegate;
     QTimer m_refresh; // coalesces the re-layout of streamed rows
@@ -64,4 +81,5 @@ private:
     QTimer m_older; // loads older messages after the scroll that came near the top
     bool m_follow = true;
     bool m_scrolling = false; // the view moves the scroll bar itself
+    std::function<QStringList()> m_retryModels;
 };

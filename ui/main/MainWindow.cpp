@@ -66,7 +66,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_chat = new ChatPane(ChatPane::Services{m_context.threads(), m_context.history(),
                                              m_context.settings(), m_context.llm(),
                                              m_context.keys(), m_context.sandboxService(), engine,
-                                             engineError, &m_context.approvalRules()},
+                                             engineError, &m_context.approvalRules(),
+                                             engine ? &m_context.attachments() : nullptr,
+                                             engine ? &m_context.checkpoints() : nullptr},
                           this);
     // The empty thread's checklist: bubblewrap's diagnosis, and the setup its buttons open.
     m_chat->setSandboxHostCheck(&m_context.sandboxHostCheck());
