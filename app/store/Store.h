@@ -10,9 +10,9 @@
 // call returns, so whatever the caller renders after a successful call survives a crash or
 // kill -9. Power loss (or an OS crash) is survived per step: commits use synchronous=NORMAL
 // (no fsync), and when a run starts, a tool call starts, a step ends or a run ends the
-// write-ahead log is flushed to disk on a background thread (StoreFlusher), milliseconds later. Streamed chunks go
-// to a small append-only table; at open, anything left mid-stream by a crash is recovered
-// (see RecoveryReport).
+// write-ahead log is flushed to disk on a background thread (StoreFlusher), milliseconds later.
+// Streamed chunks go to a small append-only table; at open, anything left mid-stream by a crash is
+// recovered (see RecoveryReport).
 //
 // The run's events (DESIGN.md "One event stream") map to calls, each committed before the
 // event is rendered: RunStarted -> createRun + appendMessage(Streaming); TextDelta /
@@ -75,10 +75,10 @@ public:
     // Every returned commit survives an app crash or kill -9, whatever the setting.
     // Step (the default): power loss may lose the step in progress; what a run had when it
     // started, and each step and run once it ended, are flushed to disk in the background
-    // (one fdatasync, off this thread, within milliseconds; also when a tool call starts). Full: each returned commit
-    // survives power loss (one fsync per commit, on this thread: ~4 ms on a virtual disk).
-    // Normal: never flushed by the app (SQLite syncs at checkpoints); for bulk imports (like
-    // Signal's disableFSync) and for measuring (tests/bench).
+    // (one fdatasync, off this thread, within milliseconds; also when a tool call starts). Full:
+    // each returned commit survives power loss (one fsync per commit, on this thread: ~4 ms on a
+    // virtual disk). Normal: never flushed by the app (SQLite syncs at checkpoints); for bulk
+    // imports (like Signal's disableFSync) and for measuring (tests/bench).
     enum class Durability { Step, Full, Normal };
     StoreStatus setDurability(Durability durability);
     Durability durability() const { return m_durability; }

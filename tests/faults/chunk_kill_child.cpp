@@ -46,8 +46,8 @@ int main(int argc, char **argv)
             break;
         }
     });
-    const auto thread
-        = context.store().createThread(QStringLiteral("chunks"), QStringLiteral("openai/gpt-4o-mini"));
+    const auto thread = context.store().createThread(QStringLiteral("chunks"),
+                                                     QStringLiteral("openai/gpt-4o-mini"));
     if (!thread) {
         std::fprintf(stderr, "chunk_kill_child: %s\n", qPrintable(thread.error()));
         return 1;

@@ -87,10 +87,11 @@ void TestChunkKill::acknowledgedChunksSurviveSigkill()
         child.start();
         QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
         QTRY_VERIFY_WITH_TIMEOUT(child.state() == QProcess::NotRunning, 30000);
-        QVERIFY2(killed,
-                 qPrintable(u"the child ended before %1 deltas (%2 shown): %3"_s.arg(killAfter)
-                                .arg(deltas)
-                                .arg(QString::fromUtf8(child.readAllStandardError()))));
+        QVERIFY2(
+            killed,
+            qPrintable(
+                u"the child ended before %1 deltas (%2 shown): %3"_s.arg(killAfter).arg(deltas).arg(
+                    QString::fromUtf8(child.readAllStandardError()))));
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
         QVERIFY(thread != 0);
 
@@ -113,8 +114,8 @@ void TestChunkKill::acknowledgedChunksSurviveSigkill()
                                  .arg(stored.size())
                                  .arg(StoreEnums::toString(status));
         QVERIFY2(stored.startsWith(shown),
-                 qPrintable(u"shown: ...%1\nstored: ...%2"_s.arg(shown.right(60),
-                                                                 stored.left(shown.size()).right(60))));
+                 qPrintable(u"shown: ...%1\nstored: ...%2"_s.arg(
+                     shown.right(60), stored.left(shown.size()).right(60))));
         QVERIFY(text.startsWith(stored));
         QVERIFY(status == MessageStatus::Interrupted || status == MessageStatus::Complete);
     }
