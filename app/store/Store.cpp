@@ -4,9 +4,11 @@
 
 #include "core/Logging.h"
 #include "store/Migrations.h"
+#include "store/StoreFlusher.h"
 #include "store/StoreSql.h"
 
 #include <QAtomicInteger>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSqlError>
@@ -18,15 +20,18 @@ namespace {
 
 QAtomicInteger<quint64> connectionCounter;
 
-// synchronous=FULL: with WAL, each commit waits for one fsync of the WAL, so a commit that
-// returned survives even a power loss or OS crash, not only an app crash or kill -9 (which
-// NORMAL survives too; NORMAL may roll back the last commits on power loss). Measured on the
-// 2-core build machine by tests/bench/bench_store, one commit per streamed chunk: FULL about
-// 8,600 appends/s, NORMAL about 62,000/s. FULL is well above the 5,000/s the streaming path
-// needs (providers stream at most a few hundred chunks/s), and chat history exists only in
-// this file, so we keep the safer setting (specs/security.md §5.1). setDurability() lowers it
-// for bulk imports.
-const QString synchronousMode = QStringLiteral("FULL");
+// SQLite's synchronous setting for each Durability. With WAL, NORMAL writes each commit to the
+// WAL file before the commit returns (so it survives kill -9: the OS has it) but does not wait
+// for the disk; FULL waits for one fsync of the WAL per commit: measured on the 2-core build
+// machine's virtual disk, FULL 4.0 ms per commit, NORMAL 0.02 ms. A step makes ten to twenty
+// commits, so FULL cost ~20 ms per step (bench_agent). Step durability (the default) commits
+// with NORMAL and flushes the WAL on a background thread at step boundaries
+// (specs/security.md §5.1, DESIGN.md "Storage and secrets").
+QString synchronousFor(Store::Durability durability)
+{
+    return durability == Store::Durability::Full ? QStringLiteral("FULL")
+                                                 : QStringLiteral("NORMAL");
+}
 constexpr int busyTimeoutMs = 5000;
 
 QString hintFor(const QSqlError &error)
@@ -93,8 +98,18 @@ QSqlQuery Store::prepare(const QString &sql) const
 
 StoreStatus Store::exec(QSqlQuery &query, const QString &what) const
 {
-    if (query.exec())
+    // A write outside a WriteTransaction is its own transaction: count its commit.
+    const bool autocommitWrite = !m_commits.inTransaction && !query.isSelect();
+    QElapsedTimer timer;
+    if (autocommitWrite)
+        timer.start();
+    if (query.exec()) {
+        if (autocommitWrite) {
+            ++m_commits.commits;
+            m_commits.nanoseconds += timer.nsecsElapsed();
+        }
         return {};
+    }
     const QSqlError error = query.lastError();
     qCWarning(lcStore) << "failed to" << what << error.text();
     return StoreStatus::failure(failure(what, error.text()) + hintFor(error));
@@ -172,6 +187,7 @@ StoreStatus Store::open(const QString &path)
 
 void Store::close()
 {
+    m_flusher.reset(); // finishes a flush under way
     m_appendChunk = QSqlQuery();
     if (m_db.isValid()) {
         if (m_db.isOpen() && QThread::currentThread() == m_thread) {
@@ -225,7 +241,7 @@ StoreStatus Store::applyPragmas()
             query.lastError().isValid() ? query.lastError().text()
                                         : QStringLiteral("the file system does not support it")));
     const QStringList pragmas = {
-        QStringLiteral("PRAGMA synchronous = ") + synchronousMode,
+        QStringLiteral("PRAGMA synchronous = ") + synchronousFor(m_durability),
         QStringLiteral("PRAGMA foreign_keys = ON"),
         QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs),
     };
@@ -240,10 +256,37 @@ StoreStatus Store::setDurability(Durability durability)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query
-        = prepare(durability == Durability::Full ? QStringLiteral("PRAGMA synchronous = FULL")
-                                                 : QStringLiteral("PRAGMA synchronous = NORMAL"));
-    return exec(query, QStringLiteral("change the durability setting"));
+    QSqlQuery query = prepare(QStringLiteral("PRAGMA synchronous = ") + synchronousFor(durability));
+    if (!query.exec())
+        return StoreStatus::failure(
+            failure(QStringLiteral("change the durability setting"), query.lastError().text()));
+    m_durability = durability;
+    return {};
+}
+
+Store::DurabilityStats Store::durabilityStats() const
+{
+    DurabilityStats stats;
+    stats.commits = m_commits.commits;
+    stats.commitNanoseconds = m_commits.nanoseconds;
+    if (m_flusher) {
+        const StoreFlusher::Stats flushes = m_flusher->stats();
+        stats.flushRequests = flushes.requested;
+        stats.flushedRequests = flushes.flushed;
+        stats.flushes = flushes.flushes;
+        stats.lastFlushMicroseconds = flushes.lastFlushUs;
+        stats.lastFlushError = flushes.lastError;
+    }
+    return stats;
+}
+
+void Store::flushInBackground()
+{
+    if (m_durability != Durability::Step || !isOpen())
+        return;
+    if (!m_flusher)
+        m_flusher = std::make_unique<StoreFlusher>(m_path + QStringLiteral("-wal"));
+    m_flusher->request();
 }
 
 StoreStatus Store::checkpoint()
@@ -256,7 +299,7 @@ StoreStatus Store::checkpoint()
 
 StoreStatus Store::recover()
 {
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return StoreStatus::failure(failure(QStringLiteral("start recovery"), transaction.error()));
     const qint64 time = now();

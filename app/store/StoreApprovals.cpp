@@ -192,7 +192,7 @@ StoreStatus Store::recordApprovalRuleHits(const QList<RowId> &ids)
         return usable;
     if (ids.isEmpty())
         return {};
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return StoreStatus::failure(
             failure(QStringLiteral("count an approval rule's matches"), transaction.error()));
@@ -294,7 +294,7 @@ StoreStatus Store::decideToolCall(RowId id, ApprovalDecision decision, const QSt
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return StoreStatus::failure(
             failure(QStringLiteral("save an approval decision"), transaction.error()));

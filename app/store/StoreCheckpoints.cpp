@@ -99,7 +99,7 @@ StoreResult<CheckpointRecord> Store::addCheckpoint(const CheckpointRecord &check
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
     const QString what = QStringLiteral("save a checkpoint");
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return Result::failure(failure(what, transaction.error()));
     CheckpointRecord saved = checkpoint;
@@ -221,7 +221,7 @@ StoreStatus Store::setCheckpointsEvicted(const QList<RowId> &ids)
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
     const QString what = QStringLiteral("mark checkpoints as evicted");
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return StoreStatus::failure(failure(what, transaction.error()));
     for (RowId id : ids) {
@@ -351,7 +351,7 @@ StoreResult<ThreadRecord> Store::forkThread(RowId sourceId, int beforePosition,
     const StoreResult<ThreadRecord> source = thread(sourceId);
     if (!source)
         return Result::failure(source.error());
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return Result::failure(failure(what, transaction.error()));
     ThreadRecord fork;

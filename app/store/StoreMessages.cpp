@@ -78,7 +78,7 @@ StoreResult<MessageRecord> Store::appendMessage(const NewMessage &message)
     using Result = StoreResult<MessageRecord>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return Result::failure(failure(QStringLiteral("save a message"), transaction.error()));
 
@@ -198,7 +198,7 @@ StoreStatus Store::appendPart(RowId messageId, const QJsonObject &part)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return StoreStatus::failure(failure(QStringLiteral("save a message"), transaction.error()));
     if (StoreStatus status = foldChunks(messageId, &part, std::nullopt); !status)
@@ -212,7 +212,7 @@ StoreStatus Store::setMessageStatus(RowId messageId, MessageStatus status)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return StoreStatus::failure(failure(QStringLiteral("save a message"), transaction.error()));
     if (StoreStatus result = foldChunks(messageId, nullptr, status); !result)

@@ -43,6 +43,7 @@ StoreResult<RunRecord> Store::createRun(RowId threadId, const QString &model, co
             QStringLiteral("Cannot start a run in thread %1: there is no such thread.")
                 .arg(threadId));
     run.id = query.lastInsertId().toLongLong();
+    flushInBackground(); // with the user's message before it
     return run;
 }
 
@@ -90,8 +91,10 @@ StoreStatus Store::finishRun(RowId id, RunStatus status, const QString &error)
     query.addBindValue(id);
     if (StoreStatus result = exec(query, QStringLiteral("finish a run")); !result)
         return result;
-    if (query.numRowsAffected() == 1)
+    if (query.numRowsAffected() == 1) {
+        flushInBackground();
         return {};
+    }
     const StoreResult<RunRecord> existing = run(id);
     if (!existing)
         return StoreStatus::from(existing);
@@ -105,7 +108,7 @@ StoreResult<StepRecord> Store::startStep(RowId runId)
     using Result = StoreResult<StepRecord>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return Result::failure(failure(QStringLiteral("start a step"), transaction.error()));
     StepRecord step;
@@ -139,7 +142,7 @@ StoreStatus Store::finishStep(RowId stepId, const QString &finishReason, const T
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return StoreStatus::failure(failure(QStringLiteral("finish a step"), transaction.error()));
     QSqlQuery step = prepare(QStringLiteral(
@@ -175,6 +178,7 @@ StoreStatus Store::finishStep(RowId stepId, const QString &finishReason, const T
         return status;
     if (!transaction.commit())
         return StoreStatus::failure(failure(QStringLiteral("finish a step"), transaction.error()));
+    flushInBackground();
     return {};
 }
 
@@ -300,8 +304,12 @@ StoreStatus Store::startToolCall(RowId id)
     query.addBindValue(id);
     if (StoreStatus result = exec(query, QStringLiteral("start a tool call")); !result)
         return result;
-    if (query.numRowsAffected() == 1)
+    if (query.numRowsAffected() == 1) {
+        // It acts outside the database: on disk soon, so that after a power cut it is less
+        // likely to look as if it never started.
+        flushInBackground();
         return {};
+    }
     return StoreStatus::failure(wrongState(id, "start", toolCall(id)));
 }
 

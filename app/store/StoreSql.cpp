@@ -1,18 +1,24 @@
 // See StoreSql.h.
 #include "StoreSql.h"
 
+#include "store/Store.h"
+
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSqlError>
 
 namespace StoreSql {
 
-WriteTransaction::WriteTransaction(const QSqlDatabase &db)
+WriteTransaction::WriteTransaction(const QSqlDatabase &db, StoreCommitStats *stats)
     : m_db(db)
+    , m_stats(stats)
 {
     QSqlQuery query(m_db);
     m_active = query.exec(QStringLiteral("BEGIN IMMEDIATE"));
     if (!m_active)
         m_error = query.lastError().text();
+    if (m_active && m_stats)
+        m_stats->inTransaction = true;
 }
 
 WriteTransaction::~WriteTransaction()
@@ -21,16 +27,25 @@ WriteTransaction::~WriteTransaction()
         QSqlQuery query(m_db);
         query.exec(QStringLiteral("ROLLBACK")); // nothing more to do if even this fails
     }
+    if (m_stats)
+        m_stats->inTransaction = false;
 }
 
 bool WriteTransaction::commit()
 {
+    QElapsedTimer timer;
+    timer.start();
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("COMMIT"))) {
         m_error = query.lastError().text();
         return false;
     }
     m_active = false;
+    if (m_stats) {
+        m_stats->inTransaction = false;
+        ++m_stats->commits;
+        m_stats->nanoseconds += timer.nsecsElapsed();
+    }
     return true;
 }
 

@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+struct StoreCommitStats; // Store.h
+
 namespace StoreSql {
 
 inline qint64 toMs(const QDateTime &time)
@@ -38,7 +40,7 @@ inline QVariant optionalMs(const std::optional<qint64> &ms)
 class WriteTransaction final
 {
 public:
-    explicit WriteTransaction(const QSqlDatabase &db);
+    explicit WriteTransaction(const QSqlDatabase &db, StoreCommitStats *stats = nullptr);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;
@@ -49,6 +51,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    StoreCommitStats *m_stats = nullptr;
     bool m_active = false;
     QString m_error;
 };

@@ -5,6 +5,7 @@
 
 #include "agent/ApprovalPolicy.h"
 #include "root/AppContext.h"
+#include "services/CheckpointService.h"
 #include "store/Store.h"
 
 #include <QElapsedTimer>
@@ -42,10 +43,18 @@ void BenchAgent::briefScenario()
     AgentEngine *engine = context.agentEngine(&error);
     QVERIFY2(engine, qPrintable(error));
     context.approvalPolicy().setPreset(ApprovalPolicy::Preset::NeverAsk);
+    // BENCH_AGENT_DURABILITY=full: every commit fsynced, as before issue 19 (for comparing).
+    if (qgetenv("BENCH_AGENT_DURABILITY") == "full")
+        QVERIFY(context.store().setDurability(Store::Durability::Full));
 
-    constexpr int kRuns = 8;
-    QList<double> wall, engineMsPerStep, toolMs, modelMs;
-    for (int i = 0; i < kRuns; ++i) {
+    // Checkpoints (issue 15) are part of a file-changing step's cost but git work, not the
+    // engine's: measured apart (the same scenario with checkpoints off).
+    struct Sample
+    {
+        double wall = 0, model = 0, tools = 0, enginePerStep = 0, commitsPerStep = 0,
+               msPerCommit = 0, commitMsPerStep = 0;
+    };
+    const auto runOnce = [&](Sample *sample) {
         ScriptedModel script(server, Wire::OpenAi, ::briefScenario());
         QElapsedTimer clock;
         qint64 stepStart = -1, tools = 0, model = 0;
@@ -82,6 +91,7 @@ void BenchAgent::briefScenario()
         });
         auto thread = context.store().createThread(QStringLiteral("bench"),
                                                    QStringLiteral("openai/gpt-4o-mini"));
+        const Store::DurabilityStats before = context.store().durabilityStats();
         clock.start();
         QVERIFY(engine->send(thread->id, QStringLiteral("reverse a string"), {}, &error));
         // A real event loop, not QTRY_VERIFY: QTest::qWaitFor sleeps 10 ms whenever the loop
@@ -97,25 +107,74 @@ void BenchAgent::briefScenario()
         }
         QVERIFY(ended);
         const qint64 total = clock.elapsed();
+        const Store::DurabilityStats after = context.store().durabilityStats();
         disconnect(connection);
         QCOMPARE(steps, 4);
-        wall << double(total);
-        toolMs << double(tools);
-        modelMs << double(model);
-        engineMsPerStep << double(total - tools - model) / steps;
-    }
+        const double commits = double(after.commits - before.commits);
+        const double commitMs = double(after.commitNanoseconds - before.commitNanoseconds) / 1e6;
+        sample->wall = double(total);
+        sample->tools = double(tools);
+        sample->model = double(model);
+        sample->enginePerStep = double(total - tools - model) / steps;
+        sample->commitsPerStep = commits / steps;
+        sample->msPerCommit = commits > 0 ? commitMs / commits : 0;
+        sample->commitMsPerStep = commitMs / steps;
+    };
     const auto median = [](QList<double> v) {
         std::sort(v.begin(), v.end());
         return v.at(v.size() / 2);
     };
+    const auto p95 = [](QList<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.at(std::min<qsizetype>(v.size() - 1, qsizetype(v.size() * 0.95)));
+    };
+    const int runs = qEnvironmentVariableIsSet("BENCH_AGENT_RUNS")
+        ? qEnvironmentVariableIntValue("BENCH_AGENT_RUNS")
+        : 8;
+    QHash<bool, QList<Sample>> samples;
+    for (int i = 0; i < 2 * runs; ++i) {
+        // Interleaved, so that the machine's other load hits both alike.
+        const bool withCheckpoints = i % 2 == 0;
+        context.checkpoints().setEnabled(withCheckpoints);
+        Sample sample;
+        runOnce(&sample);
+        if (QTest::currentTestFailed())
+            return;
+        samples[withCheckpoints] << sample;
+    }
+    const auto column = [](const QList<Sample> &list, double Sample::*field) {
+        QList<double> values;
+        for (const Sample &sample : list)
+            values << sample.*field;
+        return values;
+    };
+    const QList<Sample> &on = samples[true];
+    const QList<Sample> &off = samples[false];
     struct rusage usage = {};
     getrusage(RUSAGE_SELF, &usage);
-    qInfo("brief scenario (4 steps, 3 tools), median of %d runs:", kRuns);
-    qInfo("  whole run:          %.1f ms", median(wall));
-    qInfo("  model server:       %.1f ms (local fake, streamed)", median(modelMs));
-    qInfo("  sandbox tools:      %.1f ms", median(toolMs));
-    qInfo("  engine per step:    %.2f ms (outside the model and sandbox servers)",
-          median(engineMsPerStep));
+    qInfo("brief scenario (4 steps, 3 tools), median of %d runs (store durability: %s):", runs,
+          context.store().durability() == Store::Durability::Step ? "per step" : "full");
+    qInfo("  whole run:          %.1f ms", median(column(on, &Sample::wall)));
+    qInfo("  model server:       %.1f ms (local fake, streamed)",
+          median(column(on, &Sample::model)));
+    qInfo("  sandbox tools:      %.1f ms", median(column(on, &Sample::tools)));
+    qInfo("  engine per step:    %.2f ms median, %.2f ms p95 (outside the model and sandbox "
+          "servers, checkpoints off)",
+          median(column(off, &Sample::enginePerStep)), p95(column(off, &Sample::enginePerStep)));
+    qInfo("  with checkpoints:   %.2f ms median, %.2f ms p95 per step (the git work of issue "
+          "15's checkpoints around writeFiles and after createSandbox: %.1f ms per run)",
+          median(column(on, &Sample::enginePerStep)), p95(column(on, &Sample::enginePerStep)),
+          (median(column(on, &Sample::enginePerStep)) - median(column(off, &Sample::enginePerStep)))
+              * 4);
+    qInfo("  store commits:      %.1f per step, %.3f ms per commit, %.2f ms per step "
+          "(on the GUI thread)",
+          median(column(off, &Sample::commitsPerStep)), median(column(off, &Sample::msPerCommit)),
+          median(column(off, &Sample::commitMsPerStep)));
+    const Store::DurabilityStats stats = context.store().durabilityStats();
+    qInfo("  background flushes: %llu for %llu requests, last %.2f ms (off the GUI thread)",
+          static_cast<unsigned long long>(stats.flushes),
+          static_cast<unsigned long long>(stats.flushRequests),
+          double(stats.lastFlushMicroseconds) / 1000.0);
     qInfo("  peak memory (RSS):  %.1f MiB (whole test process)", double(usage.ru_maxrss) / 1024.0);
 }
 

@@ -30,6 +30,7 @@ private slots:
     void appendPartKeepsStreamOrder();
     void chunkToFinishedMessageIsRefused();
     void runsAndStepsSumUsage();
+    void stepBoundariesAreFlushedInTheBackground();
     void toolCallLifecycle();
     void toolCallTransitionsAreChecked();
     void sandboxesUpsertListDelete();
@@ -364,6 +365,49 @@ void TestStore::runsAndStepsSumUsage()
     QVERIFY(steps.at(1).finishedAt.isValid());
     QCOMPARE(again.listRuns(thread.id)->size(), 1);
     QVERIFY(!again.startStep(run.id)); // a finished run takes no more steps
+}
+
+// Issue 19: commits do not wait for the disk (synchronous=NORMAL); a run's start and each
+// step's and run's end ask the background flusher to fdatasync the WAL, chunks do not.
+void TestStore::stepBoundariesAreFlushedInTheBackground()
+{
+    QCOMPARE(m_store->durability(), Store::Durability::Step);
+    const ThreadRecord thread = m_store->createThread(QStringLiteral("t"), {}).value();
+    const RunRecord run = m_store->createRun(thread.id, QStringLiteral("openai/gpt-4o")).value();
+    const StepRecord step = m_store->startStep(run.id).value();
+    NewMessage streaming;
+    streaming.threadId = thread.id;
+    streaming.runId = run.id;
+    streaming.role = MessageRole::Assistant;
+    streaming.status = MessageStatus::Streaming;
+    const MessageRecord message = m_store->appendMessage(streaming).value();
+    const Store::DurabilityStats beforeChunks = m_store->durabilityStats();
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(m_store->appendChunk(message.id, QStringLiteral("[%1]").arg(i)));
+    const Store::DurabilityStats afterChunks = m_store->durabilityStats();
+    QCOMPARE(afterChunks.commits, beforeChunks.commits + 20); // one commit per chunk
+    QCOMPARE(afterChunks.flushRequests, beforeChunks.flushRequests); // no flush per chunk
+    QCOMPARE(afterChunks.flushRequests, quint64(1)); // createRun
+    QVERIFY(m_store->finishStep(step.id, QStringLiteral("stop"), {}, 1, 2));
+    QVERIFY(m_store->finishRun(run.id, RunStatus::Completed));
+    QCOMPARE(m_store->durabilityStats().flushRequests, quint64(3));
+    QTRY_COMPARE(m_store->durabilityStats().flushedRequests, quint64(3));
+    const Store::DurabilityStats flushed = m_store->durabilityStats();
+    QVERIFY(flushed.flushes >= 1 && flushed.flushes <= 3);
+    QVERIFY2(flushed.lastFlushError.isEmpty(), qPrintable(flushed.lastFlushError));
+    qInfo("tried: 20 chunks, then a step and a run ended; result: %llu commits (%.3f ms each), "
+          "%llu flush requests, %llu background flushes (last %.2f ms)",
+          static_cast<unsigned long long>(flushed.commits),
+          double(flushed.commitNanoseconds) / 1e6 / double(flushed.commits),
+          static_cast<unsigned long long>(flushed.flushRequests),
+          static_cast<unsigned long long>(flushed.flushes),
+          double(flushed.lastFlushMicroseconds) / 1000.0);
+
+    // Full: every commit waits for the disk itself; nothing to flush afterwards.
+    QVERIFY(m_store->setDurability(Store::Durability::Full));
+    const RunRecord second = m_store->createRun(thread.id, QStringLiteral("openai/gpt-4o")).value();
+    QVERIFY(m_store->finishRun(second.id, RunStatus::Completed));
+    QCOMPARE(m_store->durabilityStats().flushRequests, quint64(3));
 }
 
 void TestStore::toolCallLifecycle()
