@@ -12,7 +12,7 @@ StoreResult<int> Store::truncateThread(RowId threadId, int fromPosition)
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
     const QString what = QStringLiteral("remove the later messages of a thread");
-    WriteTransaction transaction(m_db);
+    WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return Result::failure(failure(what, transaction.error()));
     // The first removed message's time: runs started then or later answered it (a user
