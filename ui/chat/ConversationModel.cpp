@@ -32,10 +32,17 @@ ConversationModel::ToolStatus statusFromStore(ToolCallStatus status)
     return S::Failed;
 }
 
-bool stoppedAtLimit(const RunRecord &run)
+bool stoppedAtBudget(const RunRecord &run)
 {
     return run.status == RunStatus::Completed
-        && run.error.startsWith(QLatin1String("stopped at the step limit"));
+        && run.error.startsWith(QLatin1String("stopped at the thread's budget"));
+}
+
+bool stoppedAtLimit(const RunRecord &run)
+{
+    return (run.status == RunStatus::Completed
+            && run.error.startsWith(QLatin1String("stopped at the step limit")))
+        || stoppedAtBudget(run);
 }
 
 bool endsWithRow(const RunRecord &run)
@@ -114,7 +121,10 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
                     return;
                 const bool limit = stoppedAtLimit(run);
                 Item item = newItem(limit ? Kind::StepLimit : Kind::Error, 0, run.id);
-                if (limit) {
+                if (limit && stoppedAtBudget(run)) {
+                    item.text = tr("Stopped at the thread's budget; raise it (click the cost in "
+                                   "the status bar), then continue.");
+                } else if (limit) {
                     item.text = tr("Stopped at the step limit; continue to let the agent go on.");
                 } else if (run.status == RunStatus::Interrupted) {
                     item.text = tr("The run was interrupted when the app stopped.");
@@ -355,7 +365,9 @@ void ConversationModel::applyEvent(const RunEvent &event)
         endStreaming(event.runId);
         if (event.stoppedAtLimit) {
             Item item = newItem(Kind::StepLimit, 0, event.runId);
-            item.text = tr("Stopped at the step limit; continue to let the agent go on.");
+            item.text = event.stoppedAtBudget
+                ? event.text
+                : tr("Stopped at the step limit; continue to let the agent go on.");
             item.actionable = true;
             append({item});
         }
