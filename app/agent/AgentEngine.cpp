@@ -10,6 +10,7 @@
 #include "secrets/KeyCatalog.h"
 #include "secrets/KeyResolver.h"
 #include "services/ApprovalRules.h"
+#include "services/CostService.h"
 #include "services/ThreadService.h"
 #include "store/Store.h"
 
@@ -187,6 +188,10 @@ bool AgentEngine::prepare(RowId threadId, const RunOptions &options, ThreadRecor
         return fail(parseError);
     if (resolved->maxSteps <= 0)
         resolved->maxSteps = 20;
+    if (m_costs) {
+        if (const QString reached = m_costs->budgetReached(threadId); !reached.isEmpty())
+            return fail(reached);
+    }
     if (resolved->sandboxProvider.isEmpty())
         resolved->sandboxProvider = m_services.sandboxes.defaultProvider();
     if (resolved->sandboxProvider != SandboxBackend::local()

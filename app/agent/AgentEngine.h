@@ -24,6 +24,7 @@
 class AgentRun;
 class ApprovalPolicy;
 class CheckpointService;
+class CostService;
 class ProcessService;
 class ApprovalRules;
 class KeyResolver;
@@ -89,6 +90,10 @@ public:
     // The owner of background processes (startProcess and its kin); nullptr: none.
     void setProcesses(ProcessService *processes) { m_processes = processes; }
     ProcessService *processes() const { return m_processes; }
+    // Prices and budgets (issue 18): a run stops between steps once its thread reaches its
+    // budget, and a thread over its budget starts none; nullptr: no budgets.
+    void setCosts(CostService *costs) { m_costs = costs; }
+    CostService *costs() const { return m_costs; }
 
     // Starts a run with a new user message. False (and *error, one line) when the thread is
     // busy, unknown, or the model reference is wrong.
@@ -147,6 +152,7 @@ private:
     Approver *m_approver = nullptr;
     CheckpointService *m_checkpoints = nullptr;
     ProcessService *m_processes = nullptr;
+    CostService *m_costs = nullptr;
     QString m_instructions;
     int m_autoStopMinutes = -1;
     int m_autoDeleteMinutes = -2;

@@ -16,6 +16,7 @@
 #include "secrets/KeyResolver.h"
 #include "services/ApprovalRules.h"
 #include "services/CheckpointService.h"
+#include "services/CostService.h"
 #include "services/ProcessService.h"
 #include "services/SandboxService.h"
 #include "store/Store.h"
@@ -677,6 +678,8 @@ void AgentRun::stepComplete()
         finishRun(RunStatus::Completed);
         return;
     }
+    if (stopAtBudget(reason))
+        return;
     if (m_stepIndex + 1 >= m_options.maxSteps) {
         m_finished = true;
         logged(m_services.store.finishRun(
@@ -696,6 +699,29 @@ void AgentRun::stepComplete()
     }
     // The results go back to the model: the next step.
     QMetaObject::invokeMethod(this, &AgentRun::resolveKeyThenStep, Qt::QueuedConnection);
+}
+
+bool AgentRun::stopAtBudget(const QString &reason)
+{
+    CostService *costs = m_engine.costs();
+    const QString reached = costs ? costs->budgetReached(m_thread.id) : QString();
+    if (reached.isEmpty())
+        return false;
+    // Like the step limit: the run completes and Continue goes on (once the budget allows).
+    m_finished = true;
+    const auto budget = costs->budget(m_thread.id);
+    logged(m_services.store.finishRun(m_run.id, RunStatus::Completed,
+                                      QStringLiteral("stopped at the thread's budget (%1)")
+                                          .arg(ModelPrices::formatUsd(budget.value_or(0)))),
+           "finishRun");
+    RunEvent done = event(RunEvent::Type::RunFinished);
+    done.finishReason = reason;
+    done.stoppedAtLimit = true;
+    done.stoppedAtBudget = true;
+    done.text = reached;
+    emitEvent(done);
+    m_engine.runEnded(m_thread.id);
+    return true;
 }
 
 void AgentRun::finishRun(RunStatus status, const QString &error, RunEvent::Failure failure,

@@ -128,6 +128,8 @@ private:
     void finishCall(int index, const QJsonObject &result, const QJsonObject &forModel, bool isError,
                     ToolCallStatus status);
     void stepComplete();
+    // Ends the run like the step limit when its thread reached its budget; false otherwise.
+    bool stopAtBudget(const QString &reason);
     void finishRun(RunStatus status, const QString &error = {},
                    RunEvent::Failure failure = RunEvent::Failure::None,
                    LlmError::Kind modelError = LlmError::Kind::None);

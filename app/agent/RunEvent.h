@@ -69,6 +69,8 @@ struct RunEvent
     qint64 durationMs = -1;
     qint64 timeToFirstTokenMs = -1;
     bool stoppedAtLimit = false;
+    // With stoppedAtLimit: the limit was the thread's budget (issue 18); text says so.
+    bool stoppedAtBudget = false;
 
     // What made a run fail: the model call (modelError says how), the store, or a model that
     // kept sending invalid tool calls.

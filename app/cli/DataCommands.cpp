@@ -4,11 +4,13 @@
 #include "root/AppContext.h"
 #include "sandbox/SandboxBackend.h"
 #include "sandbox/SandboxLister.h"
+#include "services/CostService.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
 #include <QFile>
 #include <QHash>
+#include <QLocale>
 #include <QSaveFile>
 
 namespace {
@@ -38,10 +40,15 @@ QString ThreadsCommand::helpText()
         "       agent-studio threads show ID\n"
         "       agent-studio threads export ID [--format md|json] [--output FILE]\n"
         "       agent-studio threads rm ID\n"
+        "       agent-studio threads budget ID [USD | none]\n"
         "\n"
-        "list prints one thread a line: id, last change, model, title. show prints the\n"
-        "conversation as Markdown. export writes Markdown (default) or JSON with runs, steps\n"
-        "and tool calls, to FILE or standard output. Keys are never exported.\n");
+        "list prints one thread a line: id, last change, model, cost, title. show prints the\n"
+        "thread's cost, context use and budget, then the conversation as Markdown. export\n"
+        "writes Markdown (default) or JSON with runs, steps and tool calls, to FILE or standard\n"
+        "output. Keys are never exported. budget prints or sets the thread's budget in US\n"
+        "dollars: a run stops once the thread has cost that much (none removes it).\n"
+        "Costs are at the prices of Settings > Prices (list prices, or your own); \"no price\"\n"
+        "means the model has none.\n");
 }
 
 void ThreadsCommand::start(const QStringList &arguments)
@@ -75,8 +82,8 @@ int ThreadsCommand::run(const QStringList &arguments)
         for (const ThreadRecord &t : *threads)
             m_out << t.id << '\t'
                   << t.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << '\t'
-                  << t.model << '\t' << (t.pinned ? QStringLiteral("* ") : QString()) << t.title
-                  << '\n';
+                  << t.model << '\t' << costText(m_context.costs().threadCost(t.id)) << '\t'
+                  << (t.pinned ? QStringLiteral("* ") : QString()) << t.title << '\n';
         return 0;
     }
 
@@ -88,6 +95,8 @@ int ThreadsCommand::run(const QStringList &arguments)
                     2);
     ThreadExport::Data data;
     QString error;
+    if (verb == QLatin1String("budget"))
+        return budget(id, arguments.mid(2));
     if (verb == QLatin1String("rm")) {
         if (m_context.threads().thread(id).ok() == false)
             return fail(QStringLiteral("no thread %1; see 'agent-studio threads list'").arg(id));
@@ -102,7 +111,7 @@ int ThreadsCommand::run(const QStringList &arguments)
                         .arg(id)
                         .arg(error));
     if (verb == QLatin1String("show")) {
-        m_out << ThreadExport::toMarkdown(data, m_context.redactor());
+        m_out << costSummary(id) << '\n' << ThreadExport::toMarkdown(data, m_context.redactor());
         return 0;
     }
     if (verb == QLatin1String("export")) {
@@ -136,6 +145,72 @@ int ThreadsCommand::run(const QStringList &arguments)
     return fail(
         QStringLiteral("unknown threads command '%1'; see 'agent-studio threads --help'").arg(verb),
         2);
+}
+
+QString ThreadsCommand::costText(const ThreadCost &cost)
+{
+    if (cost.usage.isEmpty())
+        return ModelPrices::formatUsd(0);
+    if (!cost.priced && cost.usd == 0)
+        return QStringLiteral("no price");
+    // Some runs without a price: what is known, as a lower bound.
+    return (cost.priced ? QString() : QStringLiteral(">=")) + ModelPrices::formatUsd(cost.usd);
+}
+
+QString ThreadsCommand::costSummary(RowId threadId) const
+{
+    const ThreadCost cost = m_context.costs().threadCost(threadId);
+    const QLocale c = QLocale::c();
+    QString text
+        = QStringLiteral("Cost: %1 (%2 input tokens, %3 cached; %4 output tokens)\n")
+              .arg(costText(cost), c.toString(cost.usage.inputTokens),
+                   c.toString(cost.usage.cachedInputTokens), c.toString(cost.usage.outputTokens));
+    if (cost.contextWindow > 0)
+        text += QStringLiteral("Context: %1 of %2 tokens (%3%)\n")
+                    .arg(c.toString(cost.contextTokens), c.toString(cost.contextWindow))
+                    .arg(qRound(100.0 * double(cost.contextTokens) / double(cost.contextWindow)));
+    else
+        text += QStringLiteral("Context: %1 tokens (the model's context window is unknown)\n")
+                    .arg(c.toString(cost.contextTokens));
+    text += cost.budget ? QStringLiteral("Budget: %1\n").arg(ModelPrices::formatUsd(*cost.budget))
+                        : QStringLiteral("Budget: none\n");
+    return text;
+}
+
+int ThreadsCommand::budget(RowId threadId, const QStringList &arguments)
+{
+    if (!m_context.threads().thread(threadId)) {
+        m_err << "agent-studio: no thread " << threadId << "; see 'agent-studio threads list'\n";
+        return 1;
+    }
+    CostService &costs = m_context.costs();
+    if (arguments.isEmpty()) {
+        const auto current = costs.budget(threadId);
+        m_out << (current ? ModelPrices::formatUsd(*current) : QStringLiteral("none")) << '\n';
+        return 0;
+    }
+    QString text = arguments.first();
+    if (text.startsWith(QLatin1Char('$')))
+        text.remove(0, 1);
+    bool ok = false;
+    const double usd = text.toDouble(&ok);
+    const bool none = arguments.first() == QLatin1String("none");
+    if (!none && (!ok || usd <= 0)) {
+        m_err << "agent-studio: the budget is an amount in US dollars such as 2.50, or none\n";
+        return 2;
+    }
+    if (const StoreStatus set
+        = costs.setBudget(threadId, none ? std::nullopt : std::optional<double>(usd));
+        !set) {
+        m_err << "agent-studio: " << set.error() << '\n';
+        return 1;
+    }
+    m_out << (none ? QStringLiteral("thread %1 has no budget").arg(threadId)
+                   : QStringLiteral("thread %1's budget is %2")
+                         .arg(threadId)
+                         .arg(ModelPrices::formatUsd(usd)))
+          << '\n';
+    return 0;
 }
 
 // --- sandboxes -----------------------------------------------------------------------------

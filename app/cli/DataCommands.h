@@ -3,6 +3,8 @@
 // one line that says what to do.
 #pragma once
 
+#include "store/StoreTypes.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
@@ -11,6 +13,7 @@
 
 class AppContext;
 struct SandboxEntry;
+struct ThreadCost;
 
 class ThreadsCommand final : public QObject
 {
@@ -26,6 +29,11 @@ signals:
 
 private:
     int run(const QStringList &arguments);
+    // "$0.0042", ">=$0.01" when some runs have no price, "no price".
+    static QString costText(const ThreadCost &cost);
+    // The cost, context and budget lines `threads show` prints first.
+    QString costSummary(RowId threadId) const;
+    int budget(RowId threadId, const QStringList &arguments);
     AppContext &m_context;
     QTextStream &m_out;
     QTextStream &m_err;

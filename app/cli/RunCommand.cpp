@@ -315,7 +315,9 @@ void RunCommand::onEvent(const RunEvent &event)
         m_out.flush();
         break;
     case RunEvent::Type::RunFinished:
-        if (event.stoppedAtLimit) {
+        if (event.stoppedAtBudget) {
+            finish(3, event.text);
+        } else if (event.stoppedAtLimit) {
             finish(3,
                    QStringLiteral("stopped at the step limit; go on with: agent-studio run "
                                   "--thread %1 --continue")

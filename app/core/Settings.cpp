@@ -41,6 +41,8 @@ static const Settings::Key kCheckpointCapMiB{QStringLiteral("checkpoints/capMiB"
                                              Settings::kDefaultCheckpointCapMiB};
 // The provider id is appended: "providers/openai/baseUrl".
 static const Settings::Key kProviderBaseUrl{QStringLiteral("providers/%1/baseUrl"), QString()};
+// One map for all models: model names contain '/', which QSettings would read as groups.
+static const Settings::Key kCustomModelPrices{QStringLiteral("prices/custom"), QVariantMap()};
 static const Settings::Key kRecentPreviewPorts{QStringLiteral("sandboxes/recentPreviewPorts"),
                                                QString()};
 static const Settings::Key kFirstRunDone{QStringLiteral("app/firstRunDone"), false};
@@ -271,6 +273,15 @@ void Settings::setProviderBaseUrl(const QString &providerId, const QString &url)
         m_settings.remove(name);
     else
         m_settings.setValue(name, url.trimmed());
+}
+
+QVariantMap Settings::customModelPrices() const
+{
+    return value(kCustomModelPrices).toMap();
+}
+void Settings::setCustomModelPrices(const QVariantMap &prices)
+{
+    setValue(kCustomModelPrices, prices);
 }
 
 bool Settings::firstRunDone() const

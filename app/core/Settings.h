@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSettings>
 #include <QString>
+#include <QVariantMap>
 
 class Settings final
 {
@@ -86,6 +87,12 @@ public:
     // environment variable). Keyed by the catalog's provider id.
     QString providerBaseUrl(const QString &providerId) const;
     void setProviderBaseUrl(const QString &providerId, const QString &url);
+
+    // The user's prices and context windows, by "provider/model": each a map {input,
+    // cachedInput, output (US dollars per million tokens), context (tokens)} (ModelPrice's
+    // variant form). They win over the built-in list (issue 18).
+    QVariantMap customModelPrices() const;
+    void setCustomModelPrices(const QVariantMap &prices);
 
     // "system" (the desktop's palette), "light" or "dark".
     QString theme() const;

@@ -16,6 +16,7 @@
 #include "services/ApprovalRules.h"
 #include "services/AttachmentService.h"
 #include "services/CheckpointService.h"
+#include "services/CostService.h"
 #include "services/ProcessService.h"
 #include "services/RunHistory.h"
 #include "services/SandboxService.h"
@@ -106,6 +107,7 @@ bool AppContext::open(QString *error)
     m_history = std::make_unique<RunHistory>(*m_store);
     m_threads = std::make_unique<ThreadService>(*m_store);
     m_approvalRules = std::make_unique<ApprovalRules>(*m_store);
+    m_costs = std::make_unique<CostService>(*m_store, *m_settings);
     applySettings();
     // A rewind a crash interrupted is finished now (restores are idempotent), before anyone
     // looks at the sandbox's files.
@@ -285,6 +287,7 @@ AgentEngine *AppContext::agentEngine(QString *error)
     m_engine->setCheckpoints(&checkpoints());
     m_checkpoints->setAgentEngine(m_engine.get());
     m_engine->setProcesses(&processes());
+    m_engine->setCosts(m_costs.get());
     applySettings();
     return m_engine.get();
 }

@@ -19,6 +19,7 @@ class ApprovalPolicy;
 class AttachmentService;
 class CheckpointEngine;
 class CheckpointService;
+class CostService;
 class DaytonaAccount;
 class ApprovalRules;
 class KeyResolver;
@@ -65,6 +66,8 @@ public:
     ThreadService &threads() { return *m_threads; }
     // The owner of the approval rules and of each thread's approval mode (issue 16).
     ApprovalRules &approvalRules() { return *m_approvalRules; }
+    // The owner of prices, thread costs and budgets (issue 18). Built by open().
+    CostService &costs() { return *m_costs; }
     // False when another Agent Studio process had the data folder first (this one then
     // reads and writes the same database but leaves crash recovery to the owner).
     bool ownsDataFolder() const { return m_lock && m_lock->isLocked(); }
@@ -132,6 +135,7 @@ private:
     std::unique_ptr<RunHistory> m_history;
     std::unique_ptr<ThreadService> m_threads;
     std::unique_ptr<ApprovalRules> m_approvalRules;
+    std::unique_ptr<CostService> m_costs;
     QString m_sandboxProvider;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<LlmClient> m_llm;

@@ -357,9 +357,19 @@ const QStringList version6 = {
                    "FROM tool_calls t JOIN search_tool_calls s ON s.tool_call_id = t.id"),
 };
 
+// Issue 18: a thread's optional budget in US dollars; a run stops (and offers to continue)
+// once the thread's cost reaches it. No row: no budget.
+const QStringList version7 = {
+    QStringLiteral(R"(CREATE TABLE thread_budgets (
+        thread_id INTEGER PRIMARY KEY REFERENCES threads (id) ON DELETE CASCADE,
+        budget_usd REAL NOT NULL,
+        updated_at INTEGER NOT NULL)
+    )"),
+};
+
 const QList<const QStringList *> steps
-    = {&version1, &version2, &version3, &version4, &version5, &version6};
-static_assert(Migrations::latestVersion == 6, "add the new step to the steps list");
+    = {&version1, &version2, &version3, &version4, &version5, &version6, &version7};
+static_assert(Migrations::latestVersion == 7, "add the new step to the steps list");
 
 bool run(QSqlDatabase &db, const QString &sql, QString *error)
 {

@@ -200,6 +200,9 @@ public:
     StoreResult<QString> threadApprovalMode(RowId threadId);
     StoreStatus setThreadApprovalMode(RowId threadId, const QString &mode);
     StoreResult<QHash<RowId, QString>> threadApprovalModes();
+    // A thread's budget in US dollars (issue 18); nullopt: none. Setting nullopt removes it.
+    StoreResult<std::optional<double>> threadBudget(RowId threadId);
+    StoreStatus setThreadBudget(RowId threadId, std::optional<double> usd);
     // How the gate decided a tool call (read back in ToolCallRecord's approval* fields); the
     // overload of decideToolCall records it with the decision, in one commit.
     StoreStatus recordToolCallApproval(RowId toolCallId, const ToolCallApproval &approval);

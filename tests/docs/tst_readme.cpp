@@ -294,7 +294,10 @@ void TestReadme::exerciseStudio(const Command &command)
         QVERIFY2(m_server.requests().size() >= 3, qPrintable(where));
     }
     if (sub == QLatin1String("threads") && words.value(1) == QLatin1String("show"))
-        QVERIFY2(result.out.contains("reverses a string"), qPrintable(where));
+        QVERIFY2(result.out.contains("reverses a string") && result.out.startsWith("Cost: $"),
+                 qPrintable(where));
+    if (sub == QLatin1String("threads") && words.value(1) == QLatin1String("budget"))
+        QVERIFY2(result.out.contains("budget is $2.50"), qPrintable(where));
     if (sub == QLatin1String("threads") && words.value(1) == QLatin1String("export")) {
         QFile exported(m_dir.filePath(words.last()));
         QVERIFY2(exported.open(QIODevice::ReadOnly), qPrintable(where));

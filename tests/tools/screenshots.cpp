@@ -7,6 +7,8 @@
 //   sandboxes.png     the sandbox list with the run's sandbox
 //   finished-run-dark.png  the same finished run in the dark theme
 //   changes.png       after "now make it handle None": the Changes tab on the last run
+//   cost.png          the status bar's cost and context meter (a $1.00 budget set) and the
+//                     inspector's cost per run and step
 // Run it through scripts/screenshots.sh (under Xvfb when there is one, else offscreen).
 #include "../app/agent/AgentTestSupport.h"
 #include "../app/agent/ScriptedModel.h"
@@ -19,6 +21,7 @@
 #include "main/Theme.h"
 #include "sandboxes/SandboxListModel.h"
 #include "sandboxes/SandboxManagerPanel.h"
+#include "services/CostService.h"
 #include "services/ThreadService.h"
 #include "threads/ThreadSidebar.h"
 
@@ -213,6 +216,17 @@ int main(int argc, char **argv)
         return fail("the Changes tab showed no diff");
     QTest::qWait(300);
     if (!save(f.window->grab(), out + QStringLiteral("/changes.png")))
+        return 1;
+
+    // The cost and context meter (issue 18), with a budget, beside the inspector's Cost column
+    // on the runs and their steps.
+    (void)f.context->costs().setBudget(f.window->sidebar()->currentThreadId(), 1.0);
+    f.find<QAction>(QStringLiteral("actionShowInspector"))->trigger();
+    tree->collapseAll();
+    for (int row = 0; row < tree->model()->rowCount(); ++row)
+        tree->expand(tree->model()->index(row, 0));
+    QTest::qWait(300);
+    if (!save(f.window->grab(), out + QStringLiteral("/cost.png")))
         return 1;
     theme.apply(Theme::Mode::System);
     return 0;

@@ -156,6 +156,8 @@ void ApprovalNotifications::onRunEvent(const RunEvent &event)
         QString body;
         if (failed)
             body = event.error;
+        else if (event.stoppedAtBudget)
+            body = tr("It reached the thread's budget; raise it, then continue the thread.");
         else if (event.stoppedAtLimit)
             body = tr("It reached the step limit; continue the thread to let it go on.");
         else

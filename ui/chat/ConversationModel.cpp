@@ -34,10 +34,17 @@ ConversationModel::ToolStatus statusFromStore(ToolCallStatus status)
     return S::Failed;
 }
 
-bool stoppedAtLimit(const RunRecord &run)
+bool stoppedAtBudget(const RunRecord &run)
 {
     return run.status == RunStatus::Completed
-        && run.error.startsWith(QLatin1String("stopped at the step limit"));
+        && run.error.startsWith(QLatin1String("stopped at the thread's budget"));
+}
+
+bool stoppedAtLimit(const RunRecord &run)
+{
+    return (run.status == RunStatus::Completed
+            && run.error.startsWith(QLatin1String("stopped at the step limit")))
+        || stoppedAtBudget(run);
 }
 
 bool endsWithRow(const RunRecord &run)
@@ -186,7 +193,10 @@ bool ConversationModel::loadPage(QList<Item> *out, QString *error)
             return;
         const bool limit = stoppedAtLimit(run);
         Item item = newItem(limit ? Kind::StepLimit : Kind::Error, 0, run.id);
-        if (limit) {
+        if (limit && stoppedAtBudget(run)) {
+            item.text = tr("Stopped at the thread's budget; raise it (click the cost in "
+                           "the status bar), then continue.");
+        } else if (limit) {
             item.text = tr("Stopped at the step limit; continue to let the agent go on.");
         } else if (run.status == RunStatus::Interrupted) {
             item.text = tr("The run was interrupted when the app stopped.");
@@ -438,7 +448,9 @@ void ConversationModel::applyEvent(const RunEvent &event)
         runEnded(event.runId);
         if (event.stoppedAtLimit) {
             Item item = newItem(Kind::StepLimit, 0, event.runId);
-            item.text = tr("Stopped at the step limit; continue to let the agent go on.");
+            item.text = event.stoppedAtBudget
+                ? event.text
+                : tr("Stopped at the step limit; continue to let the agent go on.");
             item.actionable = true;
             append({item});
         }

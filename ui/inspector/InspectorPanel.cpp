@@ -56,6 +56,7 @@ void InspectorPanel::build(const Redactor &redactor)
     m_tree->setColumnWidth(RunTreeModel::NameColumn, 230);
     m_tree->setColumnWidth(RunTreeModel::DurationColumn, 70);
     m_tree->setColumnWidth(RunTreeModel::TokensColumn, 120);
+    m_tree->setColumnWidth(RunTreeModel::CostColumn, 80);
 
     m_viewer = new ValueViewer(this);
     m_viewer->hide();

@@ -677,6 +677,8 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
                 return durationText(between(run.startedAt, run.finishedAt));
             case TokensColumn:
                 return tokensText(run.usage);
+            case CostColumn:
+                return m_cost ? m_cost(run.model, run.usage) : QString();
             }
         }
         if (role == Qt::ToolTipRole)
@@ -701,6 +703,11 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
                 return step.durationMs ? durationText(*step.durationMs) : QString();
             case TokensColumn:
                 return tokensText(step.usage);
+            case CostColumn: // a step runs with its run's model
+                return m_cost && stepNode->parent
+                        && stepNode->parent->kind == RunTreeNode::Kind::Run
+                    ? m_cost(static_cast<const RunNode *>(stepNode->parent)->run.model, step.usage)
+                    : QString();
             }
         }
         if (role == Qt::ToolTipRole) {
@@ -728,6 +735,7 @@ QVariant RunTreeModel::data(const QModelIndex &index, int role) const
                                         ? callNode->durationMs
                                         : between(call.startedAt, call.finishedAt));
             case TokensColumn:
+            case CostColumn:
                 return QString();
             }
         }
@@ -780,6 +788,8 @@ QVariant RunTreeModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Duration");
     case TokensColumn:
         return tr("Tokens");
+    case CostColumn:
+        return tr("Cost");
     }
     return {};
 }

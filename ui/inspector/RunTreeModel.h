@@ -31,7 +31,7 @@ class RunTreeModel final : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, ValueColumn, DurationColumn, TokensColumn, ColumnCount };
+    enum Column { NameColumn, ValueColumn, DurationColumn, TokensColumn, CostColumn, ColumnCount };
     enum Role {
         KindRole = Qt::UserRole + 1, // NodeKind as int
         RecordIdRole, // the store's row id of a run, step or tool call (0 for JSON values)
@@ -57,6 +57,11 @@ public:
     // A call the engine is waiting on (the store only says "proposed"): for a thread opened
     // while its run waits for an approval. False when the call is not loaded.
     bool setAwaitingApproval(RowId toolCallRowId);
+
+    // What a run's or step's usage cost with its model ("$0.0042", "no price"); without a
+    // lookup the Cost column is empty (issue 18).
+    using CostLookup = std::function<QString(const QString &model, const TokenUsage &usage)>;
+    void setCostLookup(CostLookup lookup) { m_cost = std::move(lookup); }
 
     // The files a tool call changed (from its checkpoints), shown as a "changed files" detail
     // under the call; each one leads to its diff (changedFileAt).
@@ -156,5 +161,6 @@ private:
     std::unique_ptr<RunTreeNode> m_root;
     int m_changing = 0; // > 0 while a change is being announced
     ChangedFilesLookup m_changedFiles;
+    CostLookup m_cost;
     ProcessesLookup m_processes;
 };

@@ -17,6 +17,7 @@
 #include "inspector/InspectorPanel.h"
 #include "inspector/RunTreeModel.h"
 #include "main/AboutDialog.h"
+#include "main/CostMeter.h"
 #include "main/RunStatusBar.h"
 #include "main/ShortcutsDialog.h"
 #include "main/Theme.h"
@@ -24,6 +25,7 @@
 #include "root/AppContext.h"
 #include "sandboxes/SandboxManagerPanel.h"
 #include "services/CheckpointService.h"
+#include "services/CostService.h"
 #include "services/ProcessService.h"
 #include "services/RunHistory.h"
 #include "services/ThreadService.h"
@@ -77,6 +79,13 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     connect(m_chat->emptyState(), &EmptyThreadView::daytonaSetupRequested, this,
             &MainWindow::showSettings);
     m_inspector = new InspectorPanel(m_context.history(), m_context.redactor(), engine, this);
+    // Cost per run and step at today's prices; repainted when a price changes (issue 18).
+    m_inspector->model()->setCostLookup(
+        [costs = &m_context.costs()](const QString &model, const TokenUsage &usage) {
+            return costs->costText(model, usage);
+        });
+    connect(&m_context.costs(), &CostService::pricesChanged, m_inspector,
+            [this] { m_inspector->tree()->viewport()->update(); });
     m_sandboxPanel = new SandboxManagerPanel(m_context.sandboxService(), this);
     m_sandboxPanel->setSettings(&m_context.settings());
     m_checkpoints = engine ? &m_context.checkpoints() : nullptr;
@@ -105,6 +114,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
     m_status = new RunStatusBar(m_context.history(), engine,
                                 engine ? &m_context.sandboxService() : nullptr, engineError,
                                 statusBar());
+    m_costMeter = new CostMeter(m_context.costs(), engine, statusBar());
+    statusBar()->addPermanentWidget(m_costMeter);
 
     // Approvals: one queue for every thread; the dialog opens over this window, and the
     // status bar's button counts what waits and lists it by thread.
@@ -168,6 +179,7 @@ void MainWindow::threadChanged(RowId threadId)
     m_chat->setThread(threadId);
     m_inspector->setThread(threadId);
     m_status->setThread(threadId);
+    m_costMeter->setThread(threadId);
     m_sandboxPanel->setCurrentThread(threadId);
     m_changes->setThread(threadId);
     updateWindowTitle();
@@ -436,6 +448,7 @@ SettingsServices MainWindow::settingsServices()
     SettingsServices services{m_context.settings(), m_context.keyStore(), m_context.keys(),
                               m_context.llm(), m_context.redactor()};
     services.rules = &m_context.approvalRules();
+    services.costs = &m_context.costs();
     for (const ToolDefinition &tool : m_context.tools().tools())
         services.toolNames << tool.name;
     services.threadTitle = [this](qint64 threadId) {

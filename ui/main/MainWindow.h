@@ -19,6 +19,7 @@ class InspectorPanel;
 class QAction;
 class QSplitter;
 class QTabWidget;
+class CostMeter;
 class RunStatusBar;
 class SandboxManagerPanel;
 class Theme;
@@ -90,6 +91,7 @@ private:
     DesktopNotifier *m_notifier = nullptr;
     ApprovalNotifications *m_notifications = nullptr;
     RunStatusBar *m_status = nullptr;
+    CostMeter *m_costMeter = nullptr; // the thread's cost and context (issue 18)
     QAction *m_toggleRightPanel = nullptr;
     QMenu *m_themeMenu = nullptr;
     QList<QAction *> m_threadActions; // enabled only with a thread selected

@@ -131,8 +131,9 @@ void RunStatusBar::onRunEvent(const RunEvent &event)
         break;
     case T::RunFinished:
         reloadTokens();
-        setState(event.stoppedAtLimit ? tr("Stopped at the step limit; Continue goes on")
-                                      : tr("Done"));
+        setState(event.stoppedAtBudget      ? tr("Stopped at the thread's budget")
+                     : event.stoppedAtLimit ? tr("Stopped at the step limit; Continue goes on")
+                                            : tr("Done"));
         break;
     case T::RunFailed:
         reloadTokens();

@@ -76,6 +76,7 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
         {tr("Select every call of this thread (approval inbox)"), tr("Ctrl+A")},
         {tr("Open the call in the dialog (approval inbox)"), tr("Space")},
         {tr("Edit / disable / delete a rule (Settings > Approvals)"), tr("Enter / Space / Del")},
+        {tr("Set the thread's budget (status bar cost)"), tr("Ctrl+Shift+D")},
     };
     for (const auto &[text, keys] : paneKeys)
         new QTreeWidgetItem(panes, {text, keys});

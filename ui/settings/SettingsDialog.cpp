@@ -11,6 +11,7 @@
 #include "llm/ModelSuggestions.h"
 #include "services/CheckpointService.h"
 #include "settings/ApprovalRulesPage.h"
+#include "settings/PricesPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,6 +47,11 @@ SettingsDialog::SettingsDialog(const SettingsServices &services, const StudioPat
     m_tabs->addTab(buildApprovalsPage(), tr("Appro&vals"));
     m_tabs->addTab(buildSandboxesPage(), tr("&Sandboxes"));
     m_tabs->addTab(buildDaytonaPage(), tr("Da&ytona"));
+    if (services.costs) {
+        m_prices = new PricesPage(*services.costs, ModelSuggestions::all(services.llm.catalog()),
+                                  m_tabs);
+        m_tabs->addTab(m_prices, tr("P&rices"));
+    }
     m_tabs->addTab(buildDataPage(), tr("&Data"));
     layout->addWidget(m_tabs, 1);
 
@@ -441,6 +447,8 @@ bool SettingsDialog::apply()
     // The key reaches the engine through the keychain (KeyStore::keyChanged); URL and target
     // through settingsApplied below.
     m_daytona->apply();
+    if (m_prices)
+        m_prices->apply(); // through the cost service, which saves them
     settings.sync();
 
     // The window hands the policy, base URLs and sandbox defaults to the services.

@@ -13,6 +13,7 @@
 class CheckpointService;
 class DaytonaAccountForm;
 class ApprovalRulesPage;
+class PricesPage;
 class ProvidersPage;
 class QCheckBox;
 class QComboBox;
@@ -66,6 +67,7 @@ private:
     QComboBox *m_approvalPolicy = nullptr;
     QLabel *m_approvalHelp = nullptr;
     ApprovalRulesPage *m_rulesPage = nullptr;
+    PricesPage *m_prices = nullptr; // with a cost service
     QCheckBox *m_desktopNotifications = nullptr;
     QCheckBox *m_trayIcon = nullptr;
     QComboBox *m_sandboxProvider = nullptr;

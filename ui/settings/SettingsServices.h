@@ -8,6 +8,7 @@
 #include <functional>
 
 class ApprovalRules;
+class CostService;
 class KeyResolver;
 class KeyStore;
 class LlmClient;
@@ -25,4 +26,6 @@ struct SettingsServices
     ApprovalRules *rules = nullptr;
     QStringList toolNames = {}; // what a rule can name
     std::function<QString(qint64)> threadTitle = {}; // names the thread of a thread-scoped rule
+    // Settings > Prices edits the user's prices here (nullptr: no prices page).
+    CostService *costs = nullptr;
 };

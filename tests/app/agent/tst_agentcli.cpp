@@ -135,6 +135,27 @@ void TestAgentCli::briefScenarioThroughTheCli()
     QVERIFY(markdown.out.contains("## User"));
     QVERIFY(markdown.out.contains("**Tool call** `runCommand`"));
 
+    // Cost (issue 18): 4 steps of 4243 input (4096 cached) and 53 output tokens on gpt-4o-mini
+    // = 4 × $0.00036105 = $0.0014442; the context is the last step's 4296 of 128000 tokens.
+    qInfo("tried: threads list and show after the run, result: %s | %s",
+          threads.out.trimmed().constData(),
+          markdown.out.left(markdown.out.indexOf("\n\n")).constData());
+    QVERIFY2(threads.out.contains("\topenai/gpt-4o-mini\t$0.0014\t"), threads.out.constData());
+    QVERIFY2(markdown.out.startsWith("Cost: $0.0014 (16972 input tokens, 16384 cached; 212 "
+                                     "output tokens)\nContext: 4296 of 128000 tokens (3%)\n"
+                                     "Budget: none\n"),
+             markdown.out.constData());
+    const Result budget = run({QStringLiteral("threads"), QStringLiteral("budget"),
+                               QString::fromUtf8(id), QStringLiteral("0.50")});
+    QCOMPARE(budget.exitCode, 0);
+    QVERIFY2(budget.out.contains("budget is $0.50"), budget.out.constData());
+    QVERIFY(run({QStringLiteral("threads"), QStringLiteral("show"), QString::fromUtf8(id)})
+                .out.contains("Budget: $0.50\n"));
+    const Result wrong = run({QStringLiteral("threads"), QStringLiteral("budget"),
+                              QString::fromUtf8(id), QStringLiteral("lots")});
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY(wrong.err.contains("US dollars"));
+
     // Its sandbox is listed, owned by the thread, and can be removed.
     const Result sandboxes = run({QStringLiteral("sandboxes"), QStringLiteral("list"),
                                   QStringLiteral("--sandbox"), QStringLiteral("local")});

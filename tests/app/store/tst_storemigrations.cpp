@@ -113,7 +113,7 @@ void TestStoreMigrations::newFileGetsLatestSchema()
                           QStringLiteral("restore_journal"), QStringLiteral("runs"),
                           QStringLiteral("sandboxes"), QStringLiteral("search_fts"),
                           QStringLiteral("search_tool_calls"), QStringLiteral("steps"),
-                          QStringLiteral("thread_approval_modes"),
+                          QStringLiteral("thread_approval_modes"), QStringLiteral("thread_budgets"),
                           QStringLiteral("thread_tool_permissions"), QStringLiteral("threads"),
                           QStringLiteral("tool_call_approvals"), QStringLiteral("tool_calls")}));
     // Opening again is a no-op for the schema.
