@@ -11,16 +11,19 @@
 
 #include "agent/RunEvent.h"
 #include "sandbox/DaytonaClient.h"
+#include "sandbox/SandboxWaiter.h"
 #include "sandboxes/SandboxManagerPanel.h"
 #include "services/SandboxService.h"
 #include "services/ThreadService.h"
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -105,11 +108,11 @@ bool spin(const std::function<bool()> &done, int timeoutMs)
     return done();
 }
 
-DaytonaResult await(DaytonaCall *call)
+template<typename Call> DaytonaResult await(Call *call)
 {
     DaytonaResult result;
     bool finished = false;
-    QObject::connect(call, &DaytonaCall::finished, call, [&](const DaytonaResult &r) {
+    QObject::connect(call, &Call::finished, call, [&](const DaytonaResult &r) {
         result = r;
         finished = true;
     });
