@@ -360,7 +360,8 @@ void BenchScale::hugeOutput()
     // 100 MB of output (no big line, no small ones either: 40-byte lines).
     const QString command = QStringLiteral(
         "yes 0123456789abcdefghijklmnopqrstuvwxyz012 | head -c 100000000; echo; echo end");
-    ScriptedModel model(m_f.server, Wire::OpenAi, {runStep({command})});
+    ScriptedModel model(m_f.server, Wire::OpenAi,
+                        {runStep({command}), runStep({command}), runStep({command})});
     m_events.clear();
     auto *composer = m_f.find<QPlainTextEdit>(QStringLiteral("composer"));
     QVERIFY(composer);
