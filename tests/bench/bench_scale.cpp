@@ -28,6 +28,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <ctime>
 
 namespace {
 
@@ -64,7 +65,9 @@ void resetPeakRss()
         file.write("5");
 }
 
-// The window's responsiveness: a 1 ms timer whose gaps are event-loop stalls.
+// The window's responsiveness: a 1 ms timer whose gaps are event-loop stalls. Each gap also
+// records the CPU time the window's thread used in it: a long gap with little CPU is this
+// thread waiting (a disk flush, a process launch) or not scheduled at all (a loaded machine).
 class StallMeter final
 {
 public:
@@ -73,29 +76,57 @@ public:
         m_probe.setTimerType(Qt::PreciseTimer);
         m_probe.setInterval(1);
         QObject::connect(&m_probe, &QTimer::timeout, &m_probe, [this] {
+            const double cpu = threadCpuMs();
             m_gaps.append(double(m_clock.nsecsElapsed()) / 1e6);
+            m_cpu.append(cpu - m_lastCpu);
+            m_lastCpu = cpu;
             m_clock.restart();
         });
     }
     void start()
     {
         m_gaps.clear();
+        m_cpu.clear();
+        m_lastCpu = threadCpuMs();
         m_clock.start();
         m_probe.start();
     }
     void stop() { m_probe.stop(); }
     double longest() const { return maxOf(m_gaps); }
+    // The CPU time of the window's thread in the longest gap, and the most it used in any gap.
+    double cpuOfLongest() const
+    {
+        return m_gaps.isEmpty()
+            ? 0
+            : m_cpu.at(std::max_element(m_gaps.cbegin(), m_gaps.cend()) - m_gaps.cbegin());
+    }
+    double longestCpu() const { return maxOf(m_cpu); }
     double p99() const
     {
         QList<double> v = m_gaps;
         std::sort(v.begin(), v.end());
         return v.isEmpty() ? 0 : v.at(qsizetype(double(v.size()) * 0.99));
     }
+    QString summary() const
+    {
+        return QString::asprintf("longest window stall %.1f ms (its thread's CPU in it %.1f ms; "
+                                 "most CPU in one stall %.1f ms; p99 %.1f ms)",
+                                 longest(), cpuOfLongest(), longestCpu(), p99());
+    }
 
 private:
+    static double threadCpuMs()
+    {
+        timespec ts{};
+        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+    }
+
     QTimer m_probe;
     QElapsedTimer m_clock;
     QList<double> m_gaps;
+    QList<double> m_cpu;
+    double m_lastCpu = 0;
 };
 
 // Runs the event loop until done() or the timeout; a real loop (QTest::qWait sleeps).
@@ -263,9 +294,9 @@ void BenchScale::manySandboxes()
     stalls.stop();
     QVERIFY2(rows->rowCount() >= kSandboxes, qPrintable(QString::number(rows->rowCount())));
     qInfo("100 sandboxes: list refresh (servers -> service -> model) median %.2f ms, max %.2f ms "
-          "over %d; %d rows shown; longest window stall %.1f ms (p99 %.1f)",
-          median(refresh), maxOf(refresh), int(refresh.size()), rows->rowCount(), stalls.longest(),
-          stalls.p99());
+          "over %d; %d rows shown; %s",
+          median(refresh), maxOf(refresh), int(refresh.size()), rows->rowCount(),
+          qPrintable(stalls.summary()));
 
     // Each command round trip with 100 alive: one in every sandbox, then the first one again.
     stalls.start();
@@ -273,8 +304,8 @@ void BenchScale::manySandboxes()
     const QList<double> first = roundTrips({sandboxes.constFirst()}, 30);
     stalls.stop();
     qInfo("100 sandboxes: execute `true` round trip median %.2f ms (max %.2f) one in each; "
-          "in the first again median %.2f ms; longest window stall %.1f ms",
-          median(each), maxOf(each), median(first), stalls.longest());
+          "in the first again median %.2f ms; %s",
+          median(each), maxOf(each), median(first), qPrintable(stalls.summary()));
 
     // 20 commands that wait 1 s, at once in 20 sandboxes: ~1 s when they run side by side.
     {
@@ -300,9 +331,8 @@ void BenchScale::manySandboxes()
     stalls.start();
     QVERIFY(spin([&] { return pending == 0; }, 120000));
     stalls.stop();
-    qInfo("100 sandboxes: one command in each at once: all done in %.1f ms; longest window "
-          "stall %.1f ms",
-          double(all.nsecsElapsed()) / 1e6, stalls.longest());
+    qInfo("100 sandboxes: one command in each at once: all done in %.1f ms; %s",
+          double(all.nsecsElapsed()) / 1e6, qPrintable(stalls.summary()));
 }
 
 void BenchScale::parallelRuns()
@@ -349,9 +379,9 @@ void BenchScale::parallelRuns()
         failed += e.type == RunEvent::Type::RunFailed;
     }
     qInfo("20 parallel runs (createSandbox + %d commands each): all ended in %.0f ms, %d failed; "
-          "tool call median %.1f ms (max %.1f) over %d; longest window stall %.1f ms (p99 %.1f)",
+          "tool call median %.1f ms (max %.1f) over %d; %s",
           kCommands, double(wall.nsecsElapsed()) / 1e6, failed, median(tools), maxOf(tools),
-          int(tools.size()), stalls.longest(), stalls.p99());
+          int(tools.size()), qPrintable(stalls.summary()));
     QCOMPARE(failed, 0);
 }
 
@@ -396,10 +426,10 @@ void BenchScale::hugeOutput()
         stdoutMarker = stdoutMarker || out.contains(QLatin1String("output truncated"));
     }
     qInfo("100 MB output: run ended in %.0f ms; RSS before %.1f MiB, peak %.1f MiB (whole "
-          "process: app + local server); longest window stall %.1f ms (p99 %.1f); tool result "
-          "stdout %lld chars (truncation marker: %s)",
+          "process: app + local server); %s; tool result stdout %lld chars (truncation "
+          "marker: %s)",
           double(wall.nsecsElapsed()) / 1e6, double(before) / 1024, double(peak) / 1024,
-          stalls.longest(), stalls.p99(), qlonglong(stdoutChars), stdoutMarker ? "yes" : "no");
+          qPrintable(stalls.summary()), qlonglong(stdoutChars), stdoutMarker ? "yes" : "no");
 }
 
 QTEST_MAIN(BenchScale)
