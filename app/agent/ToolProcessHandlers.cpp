@@ -1,6 +1,7 @@
 // The tools that run commands and code in a sandbox (ToolExecution handlers).
 #include "agent/ToolExecutor.h"
 
+#include "agent/BoundedOutput.h"
 #include "sandbox/DaytonaClient.h"
 #include "sandbox/SessionLogDemuxer.h"
 #include "sandbox/SessionLogFollower.h"
@@ -188,13 +189,14 @@ void ToolExecution::runCommandInSession(const QString &command, const QString &c
                                                 "started"));
                         return;
                     }
-                    auto output = std::make_shared<QByteArray>();
+                    // Kept within a budget: a command may print far more than fits here.
+                    auto output = std::make_shared<BoundedOutput>();
                     SessionLogFollower *f
                         = client->followSessionCommandLogs(sandbox, sessionId, cmdId);
                     *follower = f;
                     connect(f, &SessionLogFollower::output, this,
                             [output](SessionLogDemuxer::Stream, const QByteArray &data) {
-                                *output += data;
+                                output->append(data);
                             });
                     connect(
                         f, &SessionLogFollower::finished, this,
@@ -212,13 +214,14 @@ void ToolExecution::runCommandInSession(const QString &command, const QString &c
                                 return;
                             }
                             const int exitCode = *end.exitCode;
-                            succeed({{QStringLiteral("success"), exitCode == 0},
-                                     {QStringLiteral("exitCode"), exitCode},
-                                     {QStringLiteral("stdout"),
-                                      captureOutput ? QString::fromUtf8(*output) : QString()},
-                                     {QStringLiteral("command"), command},
-                                     {QStringLiteral("executionTime"),
-                                      std::max<qint64>(1, clock->elapsed())}});
+                            succeed(
+                                {{QStringLiteral("success"), exitCode == 0},
+                                 {QStringLiteral("exitCode"), exitCode},
+                                 {QStringLiteral("stdout"),
+                                  captureOutput ? QString::fromUtf8(output->text()) : QString()},
+                                 {QStringLiteral("command"), command},
+                                 {QStringLiteral("executionTime"),
+                                  std::max<qint64>(1, clock->elapsed())}});
                         });
                     deadline->setSingleShot(true);
                     connect(deadline.get(), &QTimer::timeout, this,

@@ -6,6 +6,7 @@
 #include "localsandbox/ConfinedFs.h"
 #include "localsandbox/EventSocket.h"
 #include "localsandbox/HttpReplies.h"
+#include "localsandbox/LocalServerThread.h"
 #include "localsandbox/PreviewProxy.h"
 #include "localsandbox/SandboxProcess.h"
 #include "localsandbox/SandboxUsage.h"
@@ -150,13 +151,15 @@ QString LocalSandboxServer::hostWarning() const
 LocalSandboxStarter LocalSandboxServer::starter(const LocalSandboxOptions &options)
 {
     return [options](QString *error) -> std::optional<LocalSandboxEndpoint> {
-        auto server = std::make_unique<LocalSandboxServer>(options);
-        if (!server->start(error))
+        // On its own thread: its work (process launches, output, HTTP) stays off the window's.
+        auto thread = std::make_unique<LocalServerThread>(options, error);
+        LocalSandboxServer *server = thread->server();
+        if (!server)
             return std::nullopt;
         const DaytonaConfig config
             = DaytonaConfig::fromValues(server->token(), server->apiUrl().toString(), QString());
         const QString warning = server->hostWarning();
-        return LocalSandboxEndpoint{std::move(server), config, warning};
+        return LocalSandboxEndpoint{std::move(thread), server, config, warning};
     };
 }
 

@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QThreadPool>
 
+#include <memory>
+
 #include <unistd.h>
 
 namespace {
@@ -210,7 +212,10 @@ void PreviewConnection::connectUpstream()
     const QList<qint64> roots = m_proxy->processIds(m_sandboxId);
     const int port = m_port;
     QPointer<PreviewConnection> guard(this);
-    QThreadPool::globalInstance()->start([guard, roots, port] {
+    // The answer comes back on this connection's thread (the server's, which is not the main
+    // thread in the app) through a relay living there, kept alive by the job that needs it.
+    const std::shared_ptr<QObject> relay(new QObject, [](QObject *o) { o->deleteLater(); });
+    QThreadPool::globalInstance()->start([guard, roots, port, relay] {
         const SandboxPortConnector::Listener listener
             = SandboxPortConnector::findListener(roots, port);
         SandboxPortConnector::Connected connected;
@@ -218,16 +223,10 @@ void PreviewConnection::connectUpstream()
             connected = SandboxPortConnector::connectInNamespace(listener.pid, port);
         else
             connected.refused = true;
-        // Back on the main thread; a connection closed meanwhile closes the socket.
-        QCoreApplication *app = QCoreApplication::instance();
-        if (!app) {
-            if (connected.fd >= 0)
-                ::close(connected.fd);
-            return;
-        }
+        // A connection closed meanwhile closes the socket.
         QMetaObject::invokeMethod(
-            app,
-            [guard, connected] {
+            relay.get(),
+            [guard, connected, relay] {
                 if (guard)
                     guard->onUpstreamConnected(connected.fd, connected.refused, connected.error);
                 else if (connected.fd >= 0)

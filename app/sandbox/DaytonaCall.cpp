@@ -100,7 +100,7 @@ void DaytonaCall::send(const QUrl &url)
     const QByteArray method = resolving ? QByteArray("GET") : m_spec.method;
     if (!resolving && !m_spec.contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, m_spec.contentType);
-    QNetworkAccessManager *nam = m_client->networkAccessManager();
+    QNetworkAccessManager *nam = m_client->managerForRequest();
     if (resolving || m_spec.body.isEmpty())
         m_reply = nam->sendCustomRequest(request, method);
     else

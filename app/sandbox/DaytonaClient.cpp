@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTimer>
 
 namespace {
@@ -44,8 +45,34 @@ DaytonaClient::DaytonaClient(const DaytonaConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_nam(new QNetworkAccessManager(this))
+    , m_managers{m_nam}
 {
     qRegisterMetaType<DaytonaResult>();
+}
+
+QNetworkAccessManager *DaytonaClient::managerForRequest()
+{
+    // Qt's fixed number of HTTP/1.1 connections per host (QHttpNetworkConnection).
+    constexpr int kConnectionsPerManager = 6;
+    QNetworkAccessManager *best = nullptr;
+    qsizetype bestBusy = 0;
+    for (QNetworkAccessManager *manager : std::as_const(m_managers)) {
+        const QList<QNetworkReply *> replies
+            = manager->findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly);
+        const qsizetype busy = std::count_if(replies.cbegin(), replies.cend(),
+                                             [](QNetworkReply *r) { return r->isRunning(); });
+        if (busy < kConnectionsPerManager)
+            return manager; // the first with a free connection: few managers in light use
+        if (!best || busy < bestBusy) {
+            best = manager;
+            bestBusy = busy;
+        }
+    }
+    if (m_managers.size() < kMaxManagers) {
+        m_managers.append(new QNetworkAccessManager(this));
+        return m_managers.last();
+    }
+    return best;
 }
 
 void DaytonaClient::setConfig(const DaytonaConfig &config)

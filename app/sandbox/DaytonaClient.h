@@ -24,6 +24,12 @@ public:
     const DaytonaConfig &config() const { return m_config; }
     void setConfig(const DaytonaConfig &config);
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    // The manager a new request goes through: Qt's HTTP/1.1 opens at most 6 connections per
+    // host and manager, so with one manager the 7th of 20 parallel commands waited for one of
+    // the first six to end. More managers (up to kMaxManagers) are made as calls pile up.
+    QNetworkAccessManager *managerForRequest();
+    static constexpr int kMaxManagers = 6; // 36 connections; the local server keeps 64
+    int managerCount() const { return int(m_managers.size()); }
     // An upper bound for every call's timeout (0: none), so that tests of a silent server
     // end in seconds rather than the SDK's 60 s.
     void setTimeoutCap(int ms) { m_timeoutCap = ms; }
@@ -136,6 +142,7 @@ private:
 
     DaytonaConfig m_config;
     QNetworkAccessManager *m_nam;
+    QList<QNetworkAccessManager *> m_managers; // m_nam first
     QHash<QString, QString> m_toolboxUrls;
     int m_timeoutCap = 0;
 };
