@@ -6,7 +6,6 @@
 #include "localsandbox/ConfinedFs.h"
 #include "localsandbox/EventSocket.h"
 #include "localsandbox/HttpReplies.h"
-#include "localsandbox/LocalServerThread.h"
 #include "localsandbox/PreviewProxy.h"
 #include "localsandbox/SandboxProcess.h"
 #include "localsandbox/SandboxUsage.h"
@@ -151,15 +150,13 @@ QString LocalSandboxServer::hostWarning() const
 LocalSandboxStarter LocalSandboxServer::starter(const LocalSandboxOptions &options)
 {
     return [options](QString *error) -> std::optional<LocalSandboxEndpoint> {
-        // On its own thread: its work (process launches, output, HTTP) stays off the window's.
-        auto thread = std::make_unique<LocalServerThread>(options, error);
-        LocalSandboxServer *server = thread->server();
-        if (!server)
+        auto server = std::make_unique<LocalSandboxServer>(options);
+        if (!server->start(error))
             return std::nullopt;
         const DaytonaConfig config
             = DaytonaConfig::fromValues(server->token(), server->apiUrl().toString(), QString());
         const QString warning = server->hostWarning();
-        return LocalSandboxEndpoint{std::move(thread), server, config, warning};
+        return LocalSandboxEndpoint{std::move(server), config, warning};
     };
 }
 

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QHash>
 #include <QHostInfo>
-#include <QMutex>
 #include <QStandardPaths>
 
 #include <cerrno>
@@ -48,19 +47,12 @@ QString bwrapPath()
 
 namespace {
 
-// Every live SandboxProcess by sandbox id: toolbox commands and session shells alike, for the
-// preview relay (pidsOf). Each server uses it from its own thread (the app's runs on one of its
-// own, tests may have others on the main thread): guarded.
+// Every live SandboxProcess by sandbox id (main thread only): toolbox commands and session
+// shells alike, for the preview relay (pidsOf).
 QMultiHash<QString, const SandboxProcess *> &liveProcesses()
 {
     static QMultiHash<QString, const SandboxProcess *> live;
     return live;
-}
-
-QMutex &liveProcessesMutex()
-{
-    static QMutex mutex;
-    return mutex;
 }
 
 } // namespace
@@ -69,10 +61,8 @@ SandboxProcess::SandboxProcess(const SandboxRunSpec &spec, QObject *parent)
     : QObject(parent)
     , m_spec(spec)
 {
-    if (!m_spec.sandboxId.isEmpty()) {
-        const QMutexLocker lock(&liveProcessesMutex());
+    if (!m_spec.sandboxId.isEmpty())
         liveProcesses().insert(m_spec.sandboxId, this);
-    }
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         m_result.timedOut = true;
@@ -96,10 +86,8 @@ SandboxProcess::SandboxProcess(const SandboxRunSpec &spec, QObject *parent)
 
 SandboxProcess::~SandboxProcess()
 {
-    if (!m_spec.sandboxId.isEmpty()) {
-        const QMutexLocker lock(&liveProcessesMutex());
+    if (!m_spec.sandboxId.isEmpty())
         liveProcesses().remove(m_spec.sandboxId, this);
-    }
     // QProcess reaps the SIGKILLed child in its own destructor.
     m_process.disconnect(this);
     killGroup();
@@ -108,7 +96,6 @@ SandboxProcess::~SandboxProcess()
 QList<qint64> SandboxProcess::pidsOf(const QString &sandboxId)
 {
     QList<qint64> pids;
-    const QMutexLocker lock(&liveProcessesMutex());
     const QList<const SandboxProcess *> processes = liveProcesses().values(sandboxId);
     for (const SandboxProcess *p : processes) {
         if (p->pid() > 0)

@@ -51,7 +51,6 @@ DaytonaClient *SandboxBackend::client(const QString &provider, QString *error)
         return nullptr;
     }
     m_localServer = std::move(started->server);
-    m_localServerObject = started->serverObject ? started->serverObject : m_localServer.get();
     m_localWarning = started->warning;
     m_localClient = std::make_unique<DaytonaClient>(started->config);
     return m_localClient.get();

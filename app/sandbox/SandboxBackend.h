@@ -20,8 +20,7 @@ class DaytonaClient;
 // A started local server: the object that keeps it alive and how to reach it.
 struct LocalSandboxEndpoint
 {
-    std::unique_ptr<QObject> server; // keeps it alive (the server, or what runs it)
-    QObject *serverObject = nullptr; // the server itself, for tests; server when null
+    std::unique_ptr<QObject> server;
     DaytonaConfig config;
     QString warning; // what the user must know although it runs (no seccomp filter here)
 };
@@ -53,7 +52,7 @@ public:
     // Whether the local server has been started (by a run, a list, a test).
     bool hasLocalServer() const { return m_localServer != nullptr; }
     // The running local server (nullptr until started); for tests and agent-sandboxd.
-    QObject *localServer() const { return m_localServerObject; }
+    QObject *localServer() const { return m_localServer.get(); }
     // The started local server's warning (LocalSandboxEndpoint::warning); empty if none.
     QString localWarning() const { return m_localWarning; }
 
@@ -64,7 +63,6 @@ private:
     DaytonaConfig m_cloud;
     LocalSandboxStarter m_startLocal;
     std::unique_ptr<QObject> m_localServer;
-    QObject *m_localServerObject = nullptr;
     QString m_localWarning;
     std::unique_ptr<DaytonaClient> m_localClient;
     std::unique_ptr<DaytonaClient> m_cloudClient;
