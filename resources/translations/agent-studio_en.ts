@@ -570,6 +570,10 @@
             <numerusform>Agent Studio: %n approvals waiting</numerusform>
         </translation>
     </message>
+    <message>
+        <source>It reached the thread&apos;s budget; raise it, then continue the thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApprovalRules</name>
@@ -741,6 +745,164 @@
             <numerusform>%n approval waiting</numerusform>
             <numerusform>%n approvals waiting</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentService</name>
+    <message numerus="yes">
+        <source>Not all files were attached: at most %n files go with one message. Attach a smaller folder, or pack it into an archive.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is an image, and the picked model does not take images. Pick a model that does (such as gpt-4o or Claude), or leave the image out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to attach (%2; at most %3 per file). Attach a smaller file, or pack it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not attached: the attachments would take more than %2 in all. Send them with separate messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (no permission). Check its permissions and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a link to nothing; it was not attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist (any more); it was not attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is neither a file nor a folder; it was not attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 is empty; nothing was attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) in %1 were not followed (they could lead outside the folder); copy what they point to into it if the agent needs it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the approval rules could not be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thread&apos;s sandbox %1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thread&apos;s sandbox %1 could not be started again: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sandbox for the attachments could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachments could not be uploaded into sandbox %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2. Attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentTray</name>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/ · %n file(s), %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press to remove it from the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading… %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the sandbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <source>Thread Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the thread has cost this much, its run stops after the current step. Raise the budget and Continue to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Limit this thread&apos;s cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit this thread&apos;s cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget in US dollars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Budget:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This thread has cost %1 so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This thread has cost at least %1 so far (some of its models have no price).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget was not saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1275,100 @@ Works after the sandbox was deleted, as long as the storage cap kept its checkpo
         <source>Could not set the thread&apos;s mode: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>📎 Attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files to the message; they are uploaded into the thread&apos;s sandbox when it is sent (Ctrl+U). Files and folders can also be dropped on the message box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files cannot be attached here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachments are being uploaded; add more to the next message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an image, and %2 does not take images. Pick a model that does, or remove the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachments were not uploaded: %1. Change the rule or the mode, or remove the attachments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload the Attachments?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) will be written into the thread&apos;s sandbox, under %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asked because %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upload and Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>- … and %n more under `%1`</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attached files (uploaded into sandbox `%1`):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the edited message (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message you edited is no longer the thread&apos;s last one; the edit was not sent. Edit the last message again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thread could not be cut back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (edited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thread could not be forked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chosen model</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CheckpointService</name>
@@ -1372,6 +1628,14 @@ Environment:
         <source>Ask the agent to write, run and test code (Enter sends, Shift+Enter starts a new line)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Message to the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationDelegate</name>
@@ -1457,6 +1721,62 @@ Environment:
             <numerusform>%n files changed, +%1 −%2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stopped at the thread&apos;s budget; raise it (click the cost in the status bar), then continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning, collapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool %1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, expanded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, collapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or Space opens or closes the card, A shows all output, O opens a written file, I shows the call in the inspector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or Space shows or hides the reasoning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter reviews the changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter lets the agent continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationView</name>
@@ -1466,6 +1786,112 @@ Environment:
     </message>
     <message>
         <source>Go back to before this message: files, conversation or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrows move between messages and tool cards; Enter or Space opens a card, A shows all its output, O opens a file it wrote, I shows the call in the inspector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files the call wrote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit and Resend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change this message and send it again, in a fork of the thread or in place of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this answer and ask another model the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CostMeter</name>
+    <message>
+        <source>Thread cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this thread&apos;s runs cost at the prices of Settings &gt; Prices: %1 input tokens (%2 from the cache) and %3 output tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some runs used a model without a price; set one in Settings &gt; Prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget: %1; click to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No budget; click to set one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context: %1% of %2 – near the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context: %1% of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last step used %1 of the %2 tokens of %3&apos;s context window (%4%).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Near the limit: the model may soon refuse the conversation. Start a new thread for the next task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context: %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last step used %1 tokens; the context window of %2 is unknown (set it in Settings &gt; Prices).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CostService</name>
+    <message>
+        <source>no price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This thread reached its budget of %1 (it has cost %2). Raise or remove the budget (click the cost in the status bar, or run agent-studio threads budget %3 AMOUNT), then Continue.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1801,6 +2227,113 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>EmptyThreadView</name>
+    <message>
+        <source>New thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the agent can do, example prompts and what is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the agent build?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Describe a task and the agent works on it in a sandbox, step by step:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;writes and edits files, and runs commands, tests and scripts&lt;/li&gt;&lt;li&gt;starts servers you can open in a preview&lt;/li&gt;&lt;li&gt;asks before it runs anything your approval mode does not allow&lt;/li&gt;&lt;li&gt;shows every step in the Inspector and every changed file in Changes, and can rewind them&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the agent can do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try an example:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this example to the agent (Alt+%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example prompt %1 of %2: sends it to the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before you start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Up a &amp;Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an API key for a model provider, or use a local model server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Up &amp;Daytona…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Daytona API key for cloud sandboxes (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a function that reverses a string, with unit tests, and run them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a small Python web server with one page and start it so I can preview it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a script that counts the words in a text file and test it on a sample file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the model&apos;s API key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: an API key for %1 is set (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: %1 needs no API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: no API key for %1, so the agent cannot answer. Set one up, or choose a local model server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local sandboxes: checking bubblewrap…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local sandboxes: bubblewrap works here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local sandboxes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daytona cloud sandboxes: configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daytona cloud sandboxes: not configured (optional; local sandboxes need none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>%1 in the .env file %2</source>
@@ -1978,6 +2511,10 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
             <numerusform>%n models available.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Keys found to import</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>
@@ -2027,6 +2564,10 @@ Its messages, runs and tool calls are removed. This cannot be undone.</source>
     </message>
     <message>
         <source>&amp;Rewind to After This Step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs, steps and tool calls</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2354,6 +2895,121 @@ Providers: %1
     </message>
 </context>
 <context>
+    <name>PricesPage</name>
+    <message>
+        <source>Prices in US dollars per million tokens, and each model&apos;s context window. The list prices were taken on %1; set your own for custom and local models, or where a price changed. Servers on this computer (Ollama, LM Studio) cost nothing unless you set a price. A model without a price shows &quot;no price&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model to price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Input per 1M tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached input price per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cached input per 1M tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output price per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;utput per 1M tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context window in tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context &amp;window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;This Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove My &amp;Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove my price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local: free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProcessOutputView</name>
     <message>
         <source>Background process output</source>
@@ -2558,6 +3214,53 @@ Providers: %1
     <name>QObject</name>
     <message>
         <source>Agent Studio cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResendBar</name>
+    <message>
+        <source>Editing the last message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing your last message. When it is sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the original in its thread (fork)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the edited message in a new thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new thread with the conversation before this message gets the edited message; this thread stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace it here (truncate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the message and what followed in this thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message, the answer to it and everything after it are removed from this thread, and the edited message takes its place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop editing; the conversation stays as it is (Escape)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2890,6 +3593,10 @@ Exit status: 0 when the run finished; 1 when it failed; 2 for wrong arguments;
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stopped at the thread&apos;s budget</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunTreeModel</name>
@@ -3094,6 +3801,10 @@ Exit status: 0 when the run finished; 1 when it failed; 2 for wrong arguments;
             <numerusform>[%n items]</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SandboxDetailsPane</name>
@@ -3282,6 +3993,53 @@ Exit status: 0 when the run finished; 1 when it failed; 2 for wrong arguments;
     </message>
     <message>
         <source>Saved %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File content</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxHostCheck</name>
+    <message>
+        <source>Or use Daytona&apos;s cloud sandboxes instead (Settings &gt; Daytona, or DAYTONA_API_KEY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubblewrap (bwrap) is not installed, so the agent cannot create local sandboxes. Install it: sudo apt install bubblewrap (Fedora: sudo dnf install bubblewrap), then start Agent Studio again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubblewrap cannot create sandboxes: unprivileged user namespaces are switched off (kernel.unprivileged_userns_clone = 0). Switch them on: sudo sysctl -w kernel.unprivileged_userns_clone=1, and keep it after a restart: echo kernel.unprivileged_userns_clone=1 | sudo tee /etc/sysctl.d/90-agent-studio.conf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubblewrap cannot create sandboxes: user namespaces are switched off (user.max_user_namespaces = 0). Allow them: sudo sysctl -w user.max_user_namespaces=15000, and keep it after a restart: echo user.max_user_namespaces=15000 | sudo tee /etc/sysctl.d/90-agent-studio.conf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubblewrap cannot create sandboxes: AppArmor restricts unprivileged user namespaces here (kernel.apparmor_restrict_unprivileged_userns = 1) and Agent Studio&apos;s AppArmor profile is not loaded. Load it: sudo apparmor_parser -r %1, then start Agent Studio again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubblewrap cannot create sandboxes: AppArmor restricts unprivileged user namespaces here (kernel.apparmor_restrict_unprivileged_userns = 1). Install Agent Studio from its .deb package, which adds the AppArmor profile %1 that allows them for its sandboxes; built from source, copy build/packaging/apparmor/agent-studio there and load it: sudo apparmor_parser -r %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubblewrap could not create a sandboxed process here (%1). Check that user namespaces are allowed for your user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3710,6 +4468,14 @@ Trying again in %2 s; press F5 to try now.</source>
         <source>End the newest running background process in this sandbox and everything it started</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sandboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every sandbox with its state; Enter shows its details</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SandboxService</name>
@@ -3969,6 +4735,10 @@ sandboxes with everything in them; --stopped deletes every stopped one.
         <source>%1 in %2 sandboxes&apos; checkpoints</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>P&amp;rices</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -4106,6 +4876,82 @@ sandboxes with everything in them; --stopped deletes every stopped one.
     </message>
     <message>
         <source>Enter / Space / Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send example prompt 1, 2 or 3 (new thread)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+1 / Alt+2 / Alt+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach files to the message (composer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the last message and send it again (conversation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected message as Markdown (conversation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open / close the selected tool card (conversation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter / Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all output of the selected tool card (conversation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a file the selected tool card wrote (conversation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected tool card in the inspector (conversation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the thread&apos;s budget (status bar cost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4248,6 +5094,10 @@ Start one with New.</source>
 Search looks at titles, messages and tool calls.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThreadsCommand</name>
@@ -4256,11 +5106,106 @@ Search looks at titles, messages and tool calls.</source>
        agent-studio threads show ID
        agent-studio threads export ID [--format md|json] [--output FILE]
        agent-studio threads rm ID
+       agent-studio threads budget ID [USD | none]
 
-list prints one thread a line: id, last change, model, title. show prints the
-conversation as Markdown. export writes Markdown (default) or JSON with runs, steps
-and tool calls, to FILE or standard output. Keys are never exported.
+list prints one thread a line: id, last change, model, cost, title. show prints the
+thread&apos;s cost, context use and budget, then the conversation as Markdown. export
+writes Markdown (default) or JSON with runs, steps and tool calls, to FILE or standard
+output. Keys are never exported. budget prints or sets the thread&apos;s budget in US
+dollars: a run stops once the thread has cost that much (none removes it).
+Costs are at the prices of Settings &gt; Prices (list prices, or your own); &quot;no price&quot;
+means the model has none.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolCardContent</name>
+    <message>
+        <source>The call did not run: it was denied, or the run ended first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolCardLayout</name>
+    <message>
+        <source>Show all (1 more line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all (%1 more lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details in the inspector ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 earlier lines of code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output of background process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 earlier lines are in the inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 earlier lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stderr:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still running</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
