@@ -147,6 +147,8 @@ private:
     void runEnded(RowId runId);
     QString accessibleText(const Item &item) const;
     QJsonValue resultOf(const Item &item) const;
+    // The key of m_byCallId: a call id is unique within its run.
+    static QString callKey(RowId runId, const QString &callId);
     QString accessibleDescription(const Item &item) const;
     std::optional<Item> runChangesItem(RowId runId);
     static QString runChangesText(const RunChangeSummary &summary);
