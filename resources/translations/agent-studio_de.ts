@@ -575,7 +575,7 @@
     </message>
     <message>
         <source>It reached the thread&apos;s budget; raise it, then continue the thread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er hat das Budget der Unterhaltung erreicht; erhöhen Sie es und setzen Sie die Unterhaltung dann fort.</translation>
     </message>
 </context>
 <context>
@@ -755,158 +755,158 @@
     <name>AttachmentService</name>
     <message numerus="yes">
         <source>Not all files were attached: at most %n files go with one message. Attach a smaller folder, or pack it into an archive.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nicht alle Dateien wurden angehängt: Mit einer Nachricht geht höchstens eine Datei mit. Hängen Sie einen kleineren Ordner an, oder packen Sie ihn in ein Archiv.</numerusform>
+            <numerusform>Nicht alle Dateien wurden angehängt: Mit einer Nachricht gehen höchstens %n Dateien mit. Hängen Sie einen kleineren Ordner an, oder packen Sie ihn in ein Archiv.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is an image, and the picked model does not take images. Pick a model that does (such as gpt-4o or Claude), or leave the image out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Bild, und das gewählte Modell nimmt keine Bilder an. Wählen Sie ein Modell, das es tut (etwa gpt-4o oder Claude), oder lassen Sie das Bild weg.</translation>
     </message>
     <message>
         <source>%1 is too large to attach (%2; at most %3 per file). Attach a smaller file, or pack it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß zum Anhängen (%2; höchstens %3 pro Datei). Hängen Sie eine kleinere Datei an, oder packen Sie sie.</translation>
     </message>
     <message>
         <source>%1 was not attached: the attachments would take more than %2 in all. Send them with separate messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht angehängt: Die Anhänge wären insgesamt größer als %2. Senden Sie sie mit getrennten Nachrichten.</translation>
     </message>
     <message>
         <source>%1 cannot be read (no permission). Check its permissions and attach it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden (keine Berechtigung). Prüfen Sie die Berechtigungen und hängen Sie die Datei erneut an.</translation>
     </message>
     <message>
         <source>%1 is a link to nothing; it was not attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Link, der ins Leere zeigt; er wurde nicht angehängt.</translation>
     </message>
     <message>
         <source>%1 does not exist (any more); it was not attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht (mehr); es wurde nicht angehängt.</translation>
     </message>
     <message>
         <source>%1 is neither a file nor a folder; it was not attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist weder eine Datei noch ein Ordner; es wurde nicht angehängt.</translation>
     </message>
     <message>
         <source>The folder %1 is empty; nothing was attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 ist leer; es wurde nichts angehängt.</translation>
     </message>
     <message numerus="yes">
         <source>%n link(s) in %1 were not followed (they could lead outside the folder); copy what they point to into it if the agent needs it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ein Link in %1 wurde nicht verfolgt (er könnte aus dem Ordner hinausführen); kopieren Sie sein Ziel in den Ordner, wenn der Agent es braucht.</numerusform>
+            <numerusform>%n Links in %1 wurden nicht verfolgt (sie könnten aus dem Ordner hinausführen); kopieren Sie ihre Ziele in den Ordner, wenn der Agent sie braucht.</numerusform>
         </translation>
     </message>
     <message>
         <source>the approval rules could not be read (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Freigaberegeln konnten nicht gelesen werden (%1)</translation>
     </message>
     <message>
         <source>The thread&apos;s sandbox %1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox %1 der Unterhaltung war nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>The thread&apos;s sandbox %1 could not be started again: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox %1 der Unterhaltung konnte nicht erneut gestartet werden: %2</translation>
     </message>
     <message>
         <source>A sandbox for the attachments could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die Anhänge konnte keine Sandbox angelegt werden: %1</translation>
     </message>
     <message>
         <source>The attachments could not be uploaded into sandbox %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anhänge konnten nicht in die Sandbox %1 hochgeladen werden: %2</translation>
     </message>
     <message>
         <source>%1 could not be read: %2. Attach it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden: %2. Hängen Sie die Datei erneut an.</translation>
     </message>
 </context>
 <context>
     <name>AttachmentTray</name>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge</translation>
     </message>
     <message>
         <source>Attached:</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehängt:</translation>
     </message>
     <message>
         <source>Upload progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt des Hochladens</translation>
     </message>
     <message numerus="yes">
         <source>%1/ · %n file(s), %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1/ · eine Datei, %2</numerusform>
+            <numerusform>%1/ · %n Dateien, %2</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Remove %1 from the message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus der Nachricht entfernen</translation>
     </message>
     <message>
         <source>Attachment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang %1</translation>
     </message>
     <message>
         <source>Press to remove it from the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um ihn aus der Nachricht zu entfernen</translation>
     </message>
     <message>
         <source>Uploading… %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird hochgeladen … %p%</translation>
     </message>
     <message>
         <source>Preparing the sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox wird vorbereitet …</translation>
     </message>
 </context>
 <context>
     <name>BudgetDialog</name>
     <message>
         <source>Thread Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget der Unterhaltung</translation>
     </message>
     <message>
         <source>When the thread has cost this much, its run stops after the current step. Raise the budget and Continue to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn die Unterhaltung so viel gekostet hat, stoppt ihr Lauf nach dem aktuellen Schritt. Erhöhen Sie das Budget und klicken Sie auf „Fortsetzen“, um weiterzumachen.</translation>
     </message>
     <message>
         <source>&amp;Limit this thread&apos;s cost</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kosten dieser Unterhaltung begrenzen</translation>
     </message>
     <message>
         <source>Limit this thread&apos;s cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten dieser Unterhaltung begrenzen</translation>
     </message>
     <message>
         <source>Budget in US dollars</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget in US-Dollar</translation>
     </message>
     <message>
         <source>&amp;Budget:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Budget:</translation>
     </message>
     <message>
         <source>This thread has cost %1 so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Unterhaltung hat bisher %1 gekostet.</translation>
     </message>
     <message>
         <source>This thread has cost at least %1 so far (some of its models have no price).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Unterhaltung hat bisher mindestens %1 gekostet (einige ihrer Modelle haben keinen Preis).</translation>
     </message>
     <message>
         <source>The budget was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Budget wurde nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -1299,97 +1299,97 @@ ausgegeben).
     </message>
     <message>
         <source>📎 Attach</source>
-        <translation type="unfinished"></translation>
+        <translation>📎 Anhängen</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien anhängen</translation>
     </message>
     <message>
         <source>Attach files to the message; they are uploaded into the thread&apos;s sandbox when it is sent (Ctrl+U). Files and folders can also be dropped on the message box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien an die Nachricht anhängen; sie werden beim Senden in die Sandbox der Unterhaltung hochgeladen (Strg+U). Dateien und Ordner lassen sich auch auf das Eingabefeld ziehen.</translation>
     </message>
     <message>
         <source>Files cannot be attached here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier können keine Dateien angehängt werden: %1</translation>
     </message>
     <message>
         <source>The attachments are being uploaded; add more to the next message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anhänge werden gerade hochgeladen; fügen Sie weitere der nächsten Nachricht hinzu.</translation>
     </message>
     <message>
         <source>Attach Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien anhängen</translation>
     </message>
     <message>
         <source>%1 is an image, and %2 does not take images. Pick a model that does, or remove the image.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Bild, und %2 nimmt keine Bilder an. Wählen Sie ein Modell, das es tut, oder entfernen Sie das Bild.</translation>
     </message>
     <message>
         <source>The attachments were not uploaded: %1. Change the rule or the mode, or remove the attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anhänge wurden nicht hochgeladen: %1. Ändern Sie die Regel oder den Modus, oder entfernen Sie die Anhänge.</translation>
     </message>
     <message>
         <source>Upload the Attachments?</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge hochladen?</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) will be written into the thread&apos;s sandbox, under %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eine Datei wird in die Sandbox der Unterhaltung geschrieben, unter %1.</numerusform>
+            <numerusform>%n Dateien werden in die Sandbox der Unterhaltung geschrieben, unter %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Asked because %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefragt, weil %1.</translation>
     </message>
     <message>
         <source>&amp;Upload and Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hochladen und senden</translation>
     </message>
     <message numerus="yes">
         <source>- … and %n more under `%1`</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>- … und eine weitere unter `%1`</numerusform>
+            <numerusform>- … und %n weitere unter `%1`</numerusform>
         </translation>
     </message>
     <message>
         <source>Attached files (uploaded into sandbox `%1`):</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehängte Dateien (hochgeladen in die Sandbox `%1`):</translation>
     </message>
     <message>
         <source>Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut senden</translation>
     </message>
     <message>
         <source>Send the edited message (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bearbeitete Nachricht senden (Eingabetaste)</translation>
     </message>
     <message>
         <source>The message you edited is no longer the thread&apos;s last one; the edit was not sent. Edit the last message again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bearbeitete Nachricht ist nicht mehr die letzte der Unterhaltung; die Änderung wurde nicht gesendet. Bearbeiten Sie die letzte Nachricht erneut.</translation>
     </message>
     <message>
         <source>The thread could not be cut back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht gekürzt werden: %1</translation>
     </message>
     <message>
         <source>%1 (edited)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (bearbeitet)</translation>
     </message>
     <message>
         <source>The thread could not be forked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht abgezweigt werden: %1</translation>
     </message>
     <message>
         <source>The answer could not be removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort konnte nicht entfernt werden: %1</translation>
     </message>
     <message>
         <source>the chosen model</source>
-        <translation type="unfinished"></translation>
+        <translation>das gewählte Modell</translation>
     </message>
 </context>
 <context>
@@ -1685,11 +1685,11 @@ Umgebung:
     </message>
     <message>
         <source>Message to the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht an den Agenten</translation>
     </message>
     <message>
         <source>Enter sends, Shift+Enter starts a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabetaste sendet, Umschalt+Eingabe beginnt eine neue Zeile</translation>
     </message>
 </context>
 <context>
@@ -1778,59 +1778,59 @@ Umgebung:
     </message>
     <message>
         <source>Stopped at the thread&apos;s budget; raise it (click the cost in the status bar), then continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Budget der Unterhaltung angehalten; erhöhen Sie es (Klick auf die Kosten in der Statusleiste) und setzen Sie dann fort.</translation>
     </message>
     <message>
         <source>You: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie: %1</translation>
     </message>
     <message>
         <source>Assistant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistent: %1</translation>
     </message>
     <message>
         <source>Reasoning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlegungen: %1</translation>
     </message>
     <message>
         <source>Reasoning, collapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Überlegungen, eingeklappt</translation>
     </message>
     <message>
         <source>Tool %1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool %1: %2, %3</translation>
     </message>
     <message>
         <source>, expanded</source>
-        <translation type="unfinished"></translation>
+        <translation>, ausgeklappt</translation>
     </message>
     <message>
         <source>, collapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>, eingeklappt</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Enter or Space opens or closes the card, A shows all output, O opens a written file, I shows the call in the inspector.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabe- oder Leertaste öffnet oder schließt die Karte, A zeigt die ganze Ausgabe, O öffnet eine geschriebene Datei, I zeigt den Aufruf im Inspektor.</translation>
     </message>
     <message>
         <source>Enter or Space shows or hides the reasoning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabe- oder Leertaste zeigt oder verbirgt die Überlegungen.</translation>
     </message>
     <message>
         <source>Enter reviews the changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabetaste zeigt die Änderungen zur Durchsicht.</translation>
     </message>
     <message>
         <source>Enter retries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabetaste versucht es erneut.</translation>
     </message>
     <message>
         <source>Enter lets the agent continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Eingabetaste lässt den Agenten weitermachen.</translation>
     </message>
 </context>
 <context>
@@ -1845,109 +1845,109 @@ Umgebung:
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <source>Arrows move between messages and tool cards; Enter or Space opens a card, A shows all its output, O opens a file it wrote, I shows the call in the inspector.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pfeiltasten wechseln zwischen Nachrichten und Tool-Karten; die Eingabe- oder Leertaste öffnet eine Karte, A zeigt ihre ganze Ausgabe, O öffnet eine Datei, die sie geschrieben hat, I zeigt den Aufruf im Inspektor.</translation>
     </message>
     <message>
         <source>Files the call wrote</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Aufruf geschriebene Dateien</translation>
     </message>
     <message>
         <source>&amp;Edit and Resend…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten und erneut senden …</translation>
     </message>
     <message>
         <source>Change this message and send it again, in a fork of the thread or in place of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht ändern und erneut senden, in einer Abzweigung der Unterhaltung oder an ihrer Stelle</translation>
     </message>
     <message>
         <source>Retry &amp;With</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen &amp;mit</translation>
     </message>
     <message>
         <source>Remove this answer and ask another model the same</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort entfernen und einem anderen Modell dieselbe Frage stellen</translation>
     </message>
     <message>
         <source>&amp;Copy as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Markdown &amp;kopieren</translation>
     </message>
 </context>
 <context>
     <name>CostMeter</name>
     <message>
         <source>Thread cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten der Unterhaltung</translation>
     </message>
     <message>
         <source>Context use</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextnutzung</translation>
     </message>
     <message>
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Preis</translation>
     </message>
     <message>
         <source>Cost: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten: %1 von %2</translation>
     </message>
     <message>
         <source>Cost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten: %1</translation>
     </message>
     <message>
         <source>What this thread&apos;s runs cost at the prices of Settings &gt; Prices: %1 input tokens (%2 from the cache) and %3 output tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Läufe dieser Unterhaltung zu den Preisen unter Einstellungen &gt; Preise kosten: %1 Eingabe-Tokens (%2 aus dem Cache) und %3 Ausgabe-Tokens.</translation>
     </message>
     <message>
         <source>Some runs used a model without a price; set one in Settings &gt; Prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Läufe haben ein Modell ohne Preis verwendet; legen Sie einen unter Einstellungen &gt; Preise fest.</translation>
     </message>
     <message>
         <source>Budget: %1; click to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget: %1; klicken, um es zu ändern.</translation>
     </message>
     <message>
         <source>No budget; click to set one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Budget; klicken, um eines festzulegen.</translation>
     </message>
     <message>
         <source>Context: %1% of %2 – near the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext: %1 % von %2 – nahe am Limit</translation>
     </message>
     <message>
         <source>Context: %1% of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext: %1 % von %2</translation>
     </message>
     <message>
         <source>The last step used %1 of the %2 tokens of %3&apos;s context window (%4%).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Schritt hat %1 der %2 Tokens des Kontextfensters von %3 verwendet (%4 %).</translation>
     </message>
     <message>
         <source>Near the limit: the model may soon refuse the conversation. Start a new thread for the next task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nahe am Limit: Das Modell könnte die Unterhaltung bald ablehnen. Beginnen Sie für die nächste Aufgabe eine neue Unterhaltung.</translation>
     </message>
     <message>
         <source>Context: %1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext: %1 Tokens</translation>
     </message>
     <message>
         <source>The last step used %1 tokens; the context window of %2 is unknown (set it in Settings &gt; Prices).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Schritt hat %1 Tokens verwendet; das Kontextfenster von %2 ist unbekannt (legen Sie es unter Einstellungen &gt; Preise fest).</translation>
     </message>
 </context>
 <context>
     <name>CostService</name>
     <message>
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Preis</translation>
     </message>
     <message>
         <source>This thread reached its budget of %1 (it has cost %2). Raise or remove the budget (click the cost in the status bar, or run agent-studio threads budget %3 AMOUNT), then Continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Unterhaltung hat ihr Budget von %1 erreicht (sie hat %2 gekostet). Erhöhen oder entfernen Sie das Budget (Klick auf die Kosten in der Statusleiste, oder agent-studio threads budget %3 BETRAG ausführen) und klicken Sie dann auf „Fortsetzen“.</translation>
     </message>
 </context>
 <context>
@@ -2286,107 +2286,107 @@ Ihre Nachrichten, Läufe und Tool-Aufrufe werden entfernt. Das lässt sich nicht
     <name>EmptyThreadView</name>
     <message>
         <source>New thread</source>
-        <translation type="unfinished">Neue Unterhaltung</translation>
+        <translation>Neue Unterhaltung</translation>
     </message>
     <message>
         <source>What the agent can do, example prompts and what is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Agent kann, Beispiel-Prompts und was noch fehlt</translation>
     </message>
     <message>
         <source>What should the agent build?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was soll der Agent bauen?</translation>
     </message>
     <message>
         <source>&lt;p&gt;Describe a task and the agent works on it in a sandbox, step by step:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;writes and edits files, and runs commands, tests and scripts&lt;/li&gt;&lt;li&gt;starts servers you can open in a preview&lt;/li&gt;&lt;li&gt;asks before it runs anything your approval mode does not allow&lt;/li&gt;&lt;li&gt;shows every step in the Inspector and every changed file in Changes, and can rewind them&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Beschreiben Sie eine Aufgabe, und der Agent bearbeitet sie Schritt für Schritt in einer Sandbox:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;schreibt und bearbeitet Dateien und führt Befehle, Tests und Skripte aus&lt;/li&gt;&lt;li&gt;startet Server, die Sie in einer Vorschau öffnen können&lt;/li&gt;&lt;li&gt;fragt nach, bevor er etwas ausführt, das Ihr Freigabemodus nicht erlaubt&lt;/li&gt;&lt;li&gt;zeigt jeden Schritt im Inspektor und jede geänderte Datei unter „Änderungen“ und kann sie zurücksetzen&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>What the agent can do</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Agent kann</translation>
     </message>
     <message>
         <source>Try an example:</source>
-        <translation type="unfinished"></translation>
+        <translation>Probieren Sie ein Beispiel:</translation>
     </message>
     <message>
         <source>Send this example to the agent (Alt+%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Beispiel an den Agenten senden (Alt+%1)</translation>
     </message>
     <message>
         <source>Example prompt %1 of %2: sends it to the agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel-Prompt %1 von %2: sendet ihn an den Agenten</translation>
     </message>
     <message>
         <source>Before you start:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevor Sie beginnen:</translation>
     </message>
     <message>
         <source>Set Up a &amp;Key…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlüssel einrichten …</translation>
     </message>
     <message>
         <source>Add an API key for a model provider, or use a local model server</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen API-Schlüssel für einen Modellanbieter hinzufügen oder einen lokalen Modellserver verwenden</translation>
     </message>
     <message>
         <source>Set Up &amp;Daytona…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Daytona einrichten …</translation>
     </message>
     <message>
         <source>Add a Daytona API key for cloud sandboxes (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Daytona-API-Schlüssel für Cloud-Sandboxen hinzufügen (optional)</translation>
     </message>
     <message>
         <source>Write a function that reverses a string, with unit tests, and run them</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibe eine Funktion, die einen String umkehrt, mit Unit-Tests, und führe die Tests aus</translation>
     </message>
     <message>
         <source>Create a small Python web server with one page and start it so I can preview it</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstelle einen kleinen Python-Webserver mit einer Seite und starte ihn, damit ich ihn in der Vorschau ansehen kann</translation>
     </message>
     <message>
         <source>Write a script that counts the words in a text file and test it on a sample file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibe ein Skript, das die Wörter in einer Textdatei zählt, und teste es mit einer Beispieldatei</translation>
     </message>
     <message>
         <source>Looking for the model&apos;s API key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche den API-Schlüssel des Modells …</translation>
     </message>
     <message>
         <source>Model: an API key for %1 is set (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: Ein API-Schlüssel für %1 ist gesetzt (%2).</translation>
     </message>
     <message>
         <source>Model: %1 needs no API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: %1 braucht keinen API-Schlüssel.</translation>
     </message>
     <message>
         <source>Model: no API key for %1, so the agent cannot answer. Set one up, or choose a local model server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: kein API-Schlüssel für %1, daher kann der Agent nicht antworten. Richten Sie einen ein, oder wählen Sie einen lokalen Modellserver.</translation>
     </message>
     <message>
         <source>Missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlt: %1</translation>
     </message>
     <message>
         <source>Local sandboxes: checking bubblewrap…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandboxen: bubblewrap wird geprüft …</translation>
     </message>
     <message>
         <source>Local sandboxes: bubblewrap works here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandboxen: bubblewrap funktioniert hier.</translation>
     </message>
     <message>
         <source>Local sandboxes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandboxen: %1</translation>
     </message>
     <message>
         <source>Daytona cloud sandboxes: configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daytona-Cloud-Sandboxen: eingerichtet.</translation>
     </message>
     <message>
         <source>Daytona cloud sandboxes: not configured (optional; local sandboxes need none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Daytona-Cloud-Sandboxen: nicht eingerichtet (optional; lokale Sandboxen brauchen keine Einrichtung).</translation>
     </message>
 </context>
 <context>
@@ -2570,7 +2570,7 @@ Ihre Nachrichten, Läufe und Tool-Aufrufe werden entfernt. Das lässt sich nicht
     </message>
     <message>
         <source>Keys found to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Import gefundene Schlüssel</translation>
     </message>
 </context>
 <context>
@@ -2625,7 +2625,7 @@ Ihre Nachrichten, Läufe und Tool-Aufrufe werden entfernt. Das lässt sich nicht
     </message>
     <message>
         <source>Runs, steps and tool calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe, Schritte und Tool-Aufrufe</translation>
     </message>
 </context>
 <context>
@@ -2970,115 +2970,115 @@ Anbieter: %1
     <name>PricesPage</name>
     <message>
         <source>Prices in US dollars per million tokens, and each model&apos;s context window. The list prices were taken on %1; set your own for custom and local models, or where a price changed. Servers on this computer (Ollama, LM Studio) cost nothing unless you set a price. A model without a price shows &quot;no price&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise in US-Dollar pro Million Tokens und das Kontextfenster jedes Modells. Die Listenpreise wurden am %1 erhoben; legen Sie eigene für benutzerdefinierte und lokale Modelle fest, oder wo sich ein Preis geändert hat. Server auf diesem Computer (Ollama, LM Studio) kosten nichts, sofern Sie keinen Preis festlegen. Ein Modell ohne Preis zeigt „kein Preis“.</translation>
     </message>
     <message>
         <source>Model prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellpreise</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>Cached input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe aus dem Cache</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished">Ausgabe</translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Model to price</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell, dessen Preis festgelegt wird</translation>
     </message>
     <message>
         <source>M&amp;odel:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odell:</translation>
     </message>
     <message>
         <source>Input price per million tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabepreis pro Million Tokens</translation>
     </message>
     <message>
         <source>&amp;Input per 1M tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eingabe pro 1 Mio. Tokens:</translation>
     </message>
     <message>
         <source>Cached input price per million tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis für Eingabe aus dem Cache pro Million Tokens</translation>
     </message>
     <message>
         <source>&amp;Cached input per 1M tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe aus dem &amp;Cache pro 1 Mio. Tokens:</translation>
     </message>
     <message>
         <source>Output price per million tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabepreis pro Million Tokens</translation>
     </message>
     <message>
         <source>O&amp;utput per 1M tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usgabe pro 1 Mio. Tokens:</translation>
     </message>
     <message>
         <source>Context window in tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextfenster in Tokens</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Tokens</translation>
     </message>
     <message>
         <source>Context &amp;window:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext&amp;fenster:</translation>
     </message>
     <message>
         <source>Use &amp;This Price</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diesen Preis verwenden</translation>
     </message>
     <message>
         <source>Use this price</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Preis verwenden</translation>
     </message>
     <message>
         <source>Remove My &amp;Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinen &amp;Preis entfernen</translation>
     </message>
     <message>
         <source>Remove my price</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinen Preis entfernen</translation>
     </message>
     <message>
         <source>list, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Listenpreis, %1</translation>
     </message>
     <message>
         <source>yours</source>
-        <translation type="unfinished"></translation>
+        <translation>eigener Preis</translation>
     </message>
     <message>
         <source>local: free</source>
-        <translation type="unfinished"></translation>
+        <translation>lokal: kostenlos</translation>
     </message>
     <message>
         <source>no price</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Preis</translation>
     </message>
 </context>
 <context>
@@ -3294,47 +3294,47 @@ Anbieter: %1
     <name>ResendBar</name>
     <message>
         <source>Editing the last message</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Nachricht wird bearbeitet</translation>
     </message>
     <message>
         <source>Editing your last message. When it is sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie bearbeiten Ihre letzte Nachricht. Beim Senden:</translation>
     </message>
     <message>
         <source>&amp;Keep the original in its thread (fork)</source>
-        <translation type="unfinished"></translation>
+        <translation>Original in seiner Unterhaltung &amp;behalten (abzweigen)</translation>
     </message>
     <message>
         <source>Send the edited message in a new thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bearbeitete Nachricht in einer neuen Unterhaltung senden</translation>
     </message>
     <message>
         <source>A new thread with the conversation before this message gets the edited message; this thread stays as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Unterhaltung mit dem Verlauf vor dieser Nachricht erhält die bearbeitete Nachricht; diese Unterhaltung bleibt, wie sie ist</translation>
     </message>
     <message>
         <source>&amp;Replace it here (truncate)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier &amp;ersetzen (kürzen)</translation>
     </message>
     <message>
         <source>Replace the message and what followed in this thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht und alles Folgende in dieser Unterhaltung ersetzen</translation>
     </message>
     <message>
         <source>This message, the answer to it and everything after it are removed from this thread, and the edited message takes its place</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht, die Antwort darauf und alles danach werden aus dieser Unterhaltung entfernt, und die bearbeitete Nachricht tritt an ihre Stelle</translation>
     </message>
     <message>
         <source>Cancel Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten abbrechen</translation>
     </message>
     <message>
         <source>Cancel the edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitung abbrechen</translation>
     </message>
     <message>
         <source>Stop editing; the conversation stays as it is (Escape)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten beenden; die Unterhaltung bleibt, wie sie ist (Esc)</translation>
     </message>
 </context>
 <context>
@@ -3722,7 +3722,7 @@ Argumenten; 3, wenn er am Schrittlimit anhielt; 130 bei Abbruch (Strg+C).
     </message>
     <message>
         <source>Stopped at the thread&apos;s budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Budget der Unterhaltung angehalten</translation>
     </message>
 </context>
 <context>
@@ -3931,7 +3931,7 @@ Argumenten; 3, wenn er am Schrittlimit anhielt; 130 bei Abbruch (Strg+C).
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
 </context>
 <context>
@@ -4125,50 +4125,50 @@ Argumenten; 3, wenn er am Schrittlimit anhielt; 130 bei Abbruch (Strg+C).
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>File content</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateiinhalt</translation>
     </message>
 </context>
 <context>
     <name>SandboxHostCheck</name>
     <message>
         <source>Or use Daytona&apos;s cloud sandboxes instead (Settings &gt; Daytona, or DAYTONA_API_KEY).</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder verwenden Sie stattdessen die Cloud-Sandboxen von Daytona (Einstellungen &gt; Daytona, oder DAYTONA_API_KEY).</translation>
     </message>
     <message>
         <source>bubblewrap (bwrap) is not installed, so the agent cannot create local sandboxes. Install it: sudo apt install bubblewrap (Fedora: sudo dnf install bubblewrap), then start Agent Studio again.</source>
-        <translation type="unfinished"></translation>
+        <translation>bubblewrap (bwrap) ist nicht installiert, daher kann der Agent keine lokalen Sandboxen anlegen. Installieren Sie es: sudo apt install bubblewrap (Fedora: sudo dnf install bubblewrap), und starten Sie Agent Studio dann neu.</translation>
     </message>
     <message>
         <source>bubblewrap cannot create sandboxes: unprivileged user namespaces are switched off (kernel.unprivileged_userns_clone = 0). Switch them on: sudo sysctl -w kernel.unprivileged_userns_clone=1, and keep it after a restart: echo kernel.unprivileged_userns_clone=1 | sudo tee /etc/sysctl.d/90-agent-studio.conf</source>
-        <translation type="unfinished"></translation>
+        <translation>bubblewrap kann keine Sandboxen anlegen: Unprivilegierte User-Namespaces sind abgeschaltet (kernel.unprivileged_userns_clone = 0). Schalten Sie sie ein: sudo sysctl -w kernel.unprivileged_userns_clone=1, und behalten Sie die Einstellung über einen Neustart hinaus: echo kernel.unprivileged_userns_clone=1 | sudo tee /etc/sysctl.d/90-agent-studio.conf</translation>
     </message>
     <message>
         <source>bubblewrap cannot create sandboxes: user namespaces are switched off (user.max_user_namespaces = 0). Allow them: sudo sysctl -w user.max_user_namespaces=15000, and keep it after a restart: echo user.max_user_namespaces=15000 | sudo tee /etc/sysctl.d/90-agent-studio.conf</source>
-        <translation type="unfinished"></translation>
+        <translation>bubblewrap kann keine Sandboxen anlegen: User-Namespaces sind abgeschaltet (user.max_user_namespaces = 0). Erlauben Sie sie: sudo sysctl -w user.max_user_namespaces=15000, und behalten Sie die Einstellung über einen Neustart hinaus: echo user.max_user_namespaces=15000 | sudo tee /etc/sysctl.d/90-agent-studio.conf</translation>
     </message>
     <message>
         <source>bubblewrap cannot create sandboxes: AppArmor restricts unprivileged user namespaces here (kernel.apparmor_restrict_unprivileged_userns = 1) and Agent Studio&apos;s AppArmor profile is not loaded. Load it: sudo apparmor_parser -r %1, then start Agent Studio again.</source>
-        <translation type="unfinished"></translation>
+        <translation>bubblewrap kann keine Sandboxen anlegen: AppArmor schränkt hier unprivilegierte User-Namespaces ein (kernel.apparmor_restrict_unprivileged_userns = 1), und das AppArmor-Profil von Agent Studio ist nicht geladen. Laden Sie es: sudo apparmor_parser -r %1, und starten Sie Agent Studio dann neu.</translation>
     </message>
     <message>
         <source>bubblewrap cannot create sandboxes: AppArmor restricts unprivileged user namespaces here (kernel.apparmor_restrict_unprivileged_userns = 1). Install Agent Studio from its .deb package, which adds the AppArmor profile %1 that allows them for its sandboxes; built from source, copy build/packaging/apparmor/agent-studio there and load it: sudo apparmor_parser -r %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>bubblewrap kann keine Sandboxen anlegen: AppArmor schränkt hier unprivilegierte User-Namespaces ein (kernel.apparmor_restrict_unprivileged_userns = 1). Installieren Sie Agent Studio aus seinem .deb-Paket, das das AppArmor-Profil %1 hinzufügt, welches sie für seine Sandboxen erlaubt; bei einem Build aus den Quellen kopieren Sie build/packaging/apparmor/agent-studio dorthin und laden es: sudo apparmor_parser -r %1.</translation>
     </message>
     <message>
         <source>bubblewrap could not create a sandboxed process here (%1). Check that user namespaces are allowed for your user.</source>
-        <translation type="unfinished"></translation>
+        <translation>bubblewrap konnte hier keinen Prozess in einer Sandbox anlegen (%1). Prüfen Sie, ob User-Namespaces für Ihren Benutzer erlaubt sind.</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1</translation>
     </message>
 </context>
 <context>
@@ -4599,11 +4599,11 @@ Neuer Versuch in %2 s; drücken Sie F5, um es jetzt zu versuchen.</translation>
     </message>
     <message>
         <source>Sandboxes</source>
-        <translation type="unfinished">Sandboxen</translation>
+        <translation>Sandboxen</translation>
     </message>
     <message>
         <source>Every sandbox with its state; Enter shows its details</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Sandbox mit ihrem Zustand; die Eingabetaste zeigt ihre Details</translation>
     </message>
 </context>
 <context>
@@ -4872,7 +4872,7 @@ Name. rm löscht Sandboxen mit allem, was darin ist; --stopped löscht jede gest
     </message>
     <message>
         <source>P&amp;rices</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;reise</translation>
     </message>
 </context>
 <context>
@@ -5015,79 +5015,79 @@ Name. rm löscht Sandboxen mit allem, was darin ist; --stopped löscht jede gest
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Send example prompt 1, 2 or 3 (new thread)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel-Prompt 1, 2 oder 3 senden (neue Unterhaltung)</translation>
     </message>
     <message>
         <source>Alt+1 / Alt+2 / Alt+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+1 / Alt+2 / Alt+3</translation>
     </message>
     <message>
         <source>Attach files to the message (composer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien an die Nachricht anhängen (Eingabefeld)</translation>
     </message>
     <message>
         <source>Ctrl+U</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+U</translation>
     </message>
     <message>
         <source>Edit the last message and send it again (conversation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Nachricht bearbeiten und erneut senden (Unterhaltung)</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+E</translation>
     </message>
     <message>
         <source>Copy the selected message as Markdown (conversation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Nachricht als Markdown kopieren (Unterhaltung)</translation>
     </message>
     <message>
         <source>Ctrl+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+C</translation>
     </message>
     <message>
         <source>Open / close the selected tool card (conversation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Tool-Karte öffnen / schließen (Unterhaltung)</translation>
     </message>
     <message>
         <source>Enter / Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe / Leertaste</translation>
     </message>
     <message>
         <source>Show all output of the selected tool card (conversation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ganze Ausgabe der ausgewählten Tool-Karte zeigen (Unterhaltung)</translation>
     </message>
     <message>
         <source>A</source>
-        <translation type="unfinished"></translation>
+        <translation>A</translation>
     </message>
     <message>
         <source>Open a file the selected tool card wrote (conversation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei öffnen, die die ausgewählte Tool-Karte geschrieben hat (Unterhaltung)</translation>
     </message>
     <message>
         <source>O</source>
-        <translation type="unfinished"></translation>
+        <translation>O</translation>
     </message>
     <message>
         <source>Show the selected tool card in the inspector (conversation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Tool-Karte im Inspektor zeigen (Unterhaltung)</translation>
     </message>
     <message>
         <source>I</source>
-        <translation type="unfinished"></translation>
+        <translation>I</translation>
     </message>
     <message>
         <source>Set the thread&apos;s budget (status bar cost)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Budget der Unterhaltung festlegen (Kosten in der Statusleiste)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Umschalt+D</translation>
     </message>
 </context>
 <context>
@@ -5234,7 +5234,7 @@ Die Suche betrachtet Titel, Nachrichten und Tool-Aufrufe.</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen</translation>
     </message>
 </context>
 <context>
@@ -5254,97 +5254,119 @@ dollars: a run stops once the thread has cost that much (none removes it).
 Costs are at the prices of Settings &gt; Prices (list prices, or your own); &quot;no price&quot;
 means the model has none.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: agent-studio threads list [--all | --archived]
+        agent-studio threads show ID
+        agent-studio threads export ID [--format md|json] [--output DATEI]
+        agent-studio threads rm ID
+        agent-studio threads budget ID [USD | none]
+
+list gibt eine Unterhaltung pro Zeile aus: ID, letzte Änderung, Modell, Kosten, Titel.
+show gibt die Kosten, die Kontextnutzung und das Budget der Unterhaltung aus, dann die
+Unterhaltung als Markdown. export schreibt Markdown (Standard) oder JSON mit Läufen,
+Schritten und Tool-Aufrufen, nach DATEI oder auf die Standardausgabe. Schlüssel werden
+nie exportiert. budget gibt das Budget der Unterhaltung in US-Dollar aus oder setzt es:
+Ein Lauf stoppt, sobald die Unterhaltung so viel gekostet hat (none entfernt es).
+Die Kosten gelten zu den Preisen unter Einstellungen &gt; Preise (Listenpreise oder Ihre
+eigenen); &quot;no price&quot; bedeutet, dass das Modell keinen Preis hat.
+</translation>
     </message>
 </context>
 <context>
     <name>ToolCardContent</name>
     <message>
         <source>The call did not run: it was denied, or the run ended first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aufruf wurde nicht ausgeführt: Er wurde abgelehnt, oder der Lauf endete vorher.</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Exit code %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1.</translation>
     </message>
     <message>
         <source>Still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft noch.</translation>
     </message>
     <message>
         <source>No output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ausgabe.</translation>
     </message>
     <message>
         <source>Output: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe: %1</translation>
     </message>
     <message>
         <source>Errors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Wrote %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben (%2).</translation>
     </message>
     <message>
         <source>Wrote %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben.</translation>
     </message>
 </context>
 <context>
     <name>ToolCardLayout</name>
     <message>
-        <source>Show all (1 more line)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show all (%1 more lines)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show less</source>
-        <translation type="unfinished"></translation>
+        <translation>Weniger anzeigen</translation>
     </message>
     <message>
         <source>Details in the inspector ›</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… %1 earlier lines of code</source>
-        <translation type="unfinished"></translation>
+        <translation>Details im Inspektor ›</translation>
     </message>
     <message>
         <source>output of background process %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… %1 earlier lines are in the inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… %1 earlier lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe des Hintergrundprozesses %1</translation>
     </message>
     <message>
         <source>(no output)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Ausgabe)</translation>
     </message>
     <message>
         <source>stderr:</source>
-        <translation type="unfinished"></translation>
+        <translation>stderr:</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Code %1</translation>
     </message>
     <message>
         <source>still running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft noch</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all (%n more line(s))</source>
+        <translation>
+            <numerusform>Alle anzeigen (%n weitere Zeile)</numerusform>
+            <numerusform>Alle anzeigen (%n weitere Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier line(s) of code</source>
+        <translation>
+            <numerusform>… %n frühere Codezeile</numerusform>
+            <numerusform>… %n frühere Codezeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier line(s) are in the inspector</source>
+        <translation>
+            <numerusform>… %n frühere Zeile steht im Inspektor</numerusform>
+            <numerusform>… %n frühere Zeilen stehen im Inspektor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier line(s)</source>
+        <translation>
+            <numerusform>… %n frühere Zeile</numerusform>
+            <numerusform>… %n frühere Zeilen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -751,9 +751,9 @@
     <name>AttachmentService</name>
     <message numerus="yes">
         <source>Not all files were attached: at most %n files go with one message. Attach a smaller folder, or pack it into an archive.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Not all files were attached: at most %n file goes with one message. Attach a smaller folder, or pack it into an archive.</numerusform>
+            <numerusform>Not all files were attached: at most %n files go with one message. Attach a smaller folder, or pack it into an archive.</numerusform>
         </translation>
     </message>
     <message>
@@ -790,9 +790,9 @@
     </message>
     <message numerus="yes">
         <source>%n link(s) in %1 were not followed (they could lead outside the folder); copy what they point to into it if the agent needs it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n link in %1 was not followed (it could lead outside the folder); copy what it points to into it if the agent needs it.</numerusform>
+            <numerusform>%n links in %1 were not followed (they could lead outside the folder); copy what they point to into it if the agent needs it.</numerusform>
         </translation>
     </message>
     <message>
@@ -836,9 +836,9 @@
     </message>
     <message numerus="yes">
         <source>%1/ · %n file(s), %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1/ · %n file, %2</numerusform>
+            <numerusform>%1/ · %n files, %2</numerusform>
         </translation>
     </message>
     <message>
@@ -1313,9 +1313,9 @@ Works after the sandbox was deleted, as long as the storage cap kept its checkpo
     </message>
     <message numerus="yes">
         <source>%n file(s) will be written into the thread&apos;s sandbox, under %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file will be written into the thread&apos;s sandbox, under %1.</numerusform>
+            <numerusform>%n files will be written into the thread&apos;s sandbox, under %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -1328,9 +1328,9 @@ Works after the sandbox was deleted, as long as the storage cap kept its checkpo
     </message>
     <message numerus="yes">
         <source>- … and %n more under `%1`</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>- … and %n more under `%1`</numerusform>
+            <numerusform>- … and %n more under `%1`</numerusform>
         </translation>
     </message>
     <message>
@@ -5161,14 +5161,6 @@ means the model has none.
 <context>
     <name>ToolCardLayout</name>
     <message>
-        <source>Show all (1 more line)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show all (%1 more lines)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show less</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5177,19 +5169,7 @@ means the model has none.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>… %1 earlier lines of code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>output of background process %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… %1 earlier lines are in the inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>… %1 earlier lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5207,6 +5187,34 @@ means the model has none.
     <message>
         <source>still running</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show all (%n more line(s))</source>
+        <translation>
+            <numerusform>Show all (%n more line)</numerusform>
+            <numerusform>Show all (%n more lines)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier line(s) of code</source>
+        <translation>
+            <numerusform>… %n earlier line of code</numerusform>
+            <numerusform>… %n earlier lines of code</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier line(s) are in the inspector</source>
+        <translation>
+            <numerusform>… %n earlier line is in the inspector</numerusform>
+            <numerusform>… %n earlier lines are in the inspector</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier line(s)</source>
+        <translation>
+            <numerusform>… %n earlier line</numerusform>
+            <numerusform>… %n earlier lines</numerusform>
+        </translation>
     </message>
 </context>
 <context>

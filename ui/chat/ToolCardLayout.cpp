@@ -64,9 +64,7 @@ ToolCardLayout::~ToolCardLayout() = default;
 
 QString ToolCardLayout::showAllText(int hiddenLines)
 {
-    // Spelled out: without a loaded translation "%n line(s)" is shown as written.
-    return hiddenLines == 1 ? tr("Show all (1 more line)")
-                            : tr("Show all (%1 more lines)").arg(hiddenLines);
+    return tr("Show all (%n more line(s))", nullptr, hiddenLines);
 }
 
 QString ToolCardLayout::showLessText()
@@ -183,7 +181,8 @@ void ToolCardLayout::buildTerminal(int width, const QFont &fixed)
             int hidden = 0;
             const QStringView code = fold(m_content.command, m_showingAll, &hidden, &m_foldable);
             if (hidden > 0)
-                insert(tr("\u2026 %1 earlier lines of code").arg(hidden) + QLatin1Char('\n'), kDim);
+                insert(tr("\u2026 %n earlier line(s) of code", nullptr, hidden) + QLatin1Char('\n'),
+                       kDim);
             insert(code.toString(), kDim);
             m_hidden += hidden;
         } else {
@@ -200,8 +199,9 @@ void ToolCardLayout::buildTerminal(int width, const QFont &fixed)
         const QStringView shown = fold(text, m_showingAll, &hidden, &m_foldable);
         if (hidden > 0) {
             newLine();
-            insert(m_showingAll ? tr("\u2026 %1 earlier lines are in the inspector").arg(hidden)
-                                : tr("\u2026 %1 earlier lines").arg(hidden),
+            insert(m_showingAll
+                       ? tr("\u2026 %n earlier line(s) are in the inspector", nullptr, hidden)
+                       : tr("\u2026 %n earlier line(s)", nullptr, hidden),
                    kDim);
             if (!m_showingAll)
                 m_hidden += hidden;
