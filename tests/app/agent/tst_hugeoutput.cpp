@@ -32,6 +32,15 @@ qint64 statusKb(const char *field)
     return -1;
 }
 
+// How much the peak RSS may grow while 100 MB go through. Under AddressSanitizer freed blocks
+// wait in its quarantine (16 MiB for this test, see CMakeLists.txt) and shadow memory counts
+// too, so the bound there is wider, still well below the 300 MB holding the output would take.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 kPeakGrowthBoundKiB = 160 * 1024;
+#else
+constexpr qint64 kPeakGrowthBoundKiB = 80 * 1024;
+#endif
+
 // The peak RSS (VmHWM) starts again from the current RSS.
 bool resetPeakRss()
 {
@@ -153,7 +162,7 @@ void TestHugeOutput::hundredMegabytes()
         QVERIFY2(stdoutText.endsWith(QLatin1String("the-end\n")),
                  qPrintable(stdoutText.right(200)));
     // The process never held the output whole (100 MB; 200 MB as text): a generous bound.
-    QVERIFY2(peak - before < 80 * 1024, qPrintable(QString::number(peak - before)));
+    QVERIFY2(peak - before < kPeakGrowthBoundKiB, qPrintable(QString::number(peak - before)));
 }
 
 QTEST_GUILESS_MAIN(TestHugeOutput)
