@@ -166,7 +166,8 @@ static QString namedSandbox(const QString &text)
 
 void TestCompose::droppedFileIsUploadedAndNamed()
 {
-    QByteArray bytes("binary \x00\x01\x02 and text\n", 22);
+    static constexpr char head[] = "binary \x00\x01\x02 and text\n"; // with NUL bytes
+    QByteArray bytes(head, sizeof head - 1);
     for (int i = 0; i < 2000; ++i)
         bytes += QByteArray::number(i) + ' ';
     const QString path = writeFile(QStringLiteral("data.bin"), bytes);
