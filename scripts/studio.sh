@@ -145,6 +145,11 @@ check_package() {
     dpkg -L agent-studio | grep -q '/usr/share/icons/hicolor/scalable/apps/dev.agentstudio.AgentStudio.svg'
 }
 
+# What a build takes on disk and what is left, so that a full disk shows where it went.
+disk_report() {
+    say "Disk: build/$1 takes $(du -sh "$ROOT/build/$1" | cut -f1); $(df -h --output=avail "$ROOT" | tail -1 | tr -d ' ') left"
+}
+
 run_tests() {
     local preset="$1"
     say "Running the tests ($preset)"
@@ -206,14 +211,22 @@ case "$cmd" in
             # The engine and the headless executables without QtGui/QtWidgets; the tests run
             # in the two full builds below.
             build core-only --target studio_core agent-studio agent-sandboxd
+            # Each build is removed once it has served, so that the disk holds one at a time.
+            rm -rf "$ROOT/build/core-only"
             # The whole suite, under AddressSanitizer + UBSan (warnings are errors there too).
+            # The asan preset links the project's libraries as shared ones: ~140 test
+            # executables with a static copy of both libraries each filled CI's disk.
             build asan
+            disk_report asan
             run_tests asan
+            rm -rf "$ROOT/build/asan"
             # The parsers of what the outside sends, under libFuzzer for a bounded time.
             say "Fuzzing the parsers (tests/fuzz, 10 s per target)"
             "$ROOT/tests/fuzz/run-fuzzers.sh" 10 "$ROOT/build/fuzz"
+            rm -rf "$ROOT/build/fuzz"
             # Without sanitizers: the package a user installs, and the benchmarks' numbers.
             build ci --target agent-studio agent-sandboxd benchmarks
+            disk_report ci
             check_package build/ci
             # The README's first command, on the build just made.
             STUDIO_PRESET=ci "$ROOT/scripts/studio.sh" run --version

@@ -7,9 +7,10 @@
 # fresh `mktemp -d` is): every executable argument nobody cannot run (the test binary,
 # with-keyring.sh) is then copied into a fresh root-owned, world-readable folder under the
 # shared scratch folder and run from there, and the copies are removed afterwards; so is the
-# test data folder named by STUDIO_TEST_DATA_DIR (the tests read that variable). The test
-# binaries link the project's libraries statically (ldd lists only system libraries), so the
-# copies run as they are.
+# test data folder named by STUDIO_TEST_DATA_DIR (the tests read that variable). Where the
+# binaries link the project's libraries as shared ones (the asan preset), the libraries that
+# nobody cannot read are copied too, and LD_LIBRARY_PATH (searched before the binary's
+# RUNPATH) points at the copies.
 #
 # Should nobody still be unable to run it, the test is skipped (exit 77), except under CI=true
 # (scripts/studio.sh test --ci sets it), where a skipped unprivileged test is a failure.
@@ -66,6 +67,20 @@ make_stage() {
     fi
 }
 
+# The shared libraries an executable loads from where nobody cannot read them (ldd, run as
+# root, resolves them through the binary's RUNPATH), copied into $stage/lib.
+copy_libraries() {
+    local lib
+    while read -r lib; do
+        [ -f "$lib" ] || continue
+        if ! as_nobody test -r "$lib" 2>/dev/null; then
+            mkdir -p -m 755 "$stage/lib" && cp -- "$lib" "$stage/lib/" &&
+                chmod 755 "$stage/lib/$(basename -- "$lib")" ||
+                skip_or_fail "cannot copy the library $lib to $stage"
+        fi
+    done < <(ldd "$1" 2>/dev/null | sed -n 's/^.* => \(\/[^ ]*\) (0x[0-9a-f]*)$/\1/p')
+}
+
 data="${STUDIO_TEST_DATA_DIR:-}"
 if [ -n "$data" ] && [ -d "$data" ] && ! as_nobody test -r "$data" -a -x "$data" 2>/dev/null; then
     make_stage
@@ -86,10 +101,14 @@ for arg in "$@"; do
         mkdir -m 755 "$stage/$n" && cp -- "$arg" "$copy" && chmod 755 "$copy" ||
             skip_or_fail "cannot copy $arg to $stage"
         echo "run-unprivileged: nobody cannot reach $arg; running a copy in $stage" >&2
+        copy_libraries "$arg"
         arg="$copy"
     fi
     args+=("$arg")
 done
+if [ -n "$stage" ] && [ -d "$stage/lib" ]; then
+    export LD_LIBRARY_PATH="$stage/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+fi
 
 if ! as_nobody test -x "${args[0]}"; then
     skip_or_fail "nobody cannot execute ${args[0]}"
