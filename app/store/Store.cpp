@@ -33,6 +33,18 @@ QString synchronousFor(Store::Durability durability)
                                                  : QStringLiteral("NORMAL");
 }
 constexpr int busyTimeoutMs = 5000;
+// Step durability: the flusher's thread checkpoints (StoreFlusher.h) after each flush and every
+// kCheckpointEveryCommits commits; the committing connection only past kSafetyNetPages (64 MiB
+// of 4 KiB pages), should the flusher fall behind. Other durabilities: SQLite's default.
+constexpr int kCheckpointEveryCommits = 256;
+constexpr int kSafetyNetPages = 16384;
+constexpr int kSqliteCheckpointPages = 1000;
+
+QString autoCheckpointFor(Store::Durability durability)
+{
+    return QStringLiteral("PRAGMA wal_autocheckpoint = %1")
+        .arg(durability == Store::Durability::Step ? kSafetyNetPages : kSqliteCheckpointPages);
+}
 
 QString hintFor(const QSqlError &error)
 {
@@ -107,6 +119,9 @@ StoreStatus Store::exec(QSqlQuery &query, const QString &what) const
         if (autocommitWrite) {
             ++m_commits.commits;
             m_commits.nanoseconds += timer.nsecsElapsed();
+            if (m_durability == Durability::Step
+                && m_commits.commits % kCheckpointEveryCommits == 0)
+                flusher()->requestCheckpoint();
         }
         return {};
     }
@@ -242,6 +257,7 @@ StoreStatus Store::applyPragmas()
                                         : QStringLiteral("the file system does not support it")));
     const QStringList pragmas = {
         QStringLiteral("PRAGMA synchronous = ") + synchronousFor(m_durability),
+        autoCheckpointFor(m_durability),
         QStringLiteral("PRAGMA foreign_keys = ON"),
         QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs),
     };
@@ -256,10 +272,14 @@ StoreStatus Store::setDurability(Durability durability)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(QStringLiteral("PRAGMA synchronous = ") + synchronousFor(durability));
-    if (!query.exec())
-        return StoreStatus::failure(
-            failure(QStringLiteral("change the durability setting"), query.lastError().text()));
+    for (const QString &pragma :
+         {QString(QStringLiteral("PRAGMA synchronous = ") + synchronousFor(durability)),
+          autoCheckpointFor(durability)}) {
+        QSqlQuery query = prepare(pragma);
+        if (!query.exec())
+            return StoreStatus::failure(
+                failure(QStringLiteral("change the durability setting"), query.lastError().text()));
+    }
     m_durability = durability;
     return {};
 }
@@ -269,6 +289,12 @@ Store::DurabilityStats Store::durabilityStats() const
     DurabilityStats stats;
     stats.commits = m_commits.commits;
     stats.commitNanoseconds = m_commits.nanoseconds;
+    stats.autoCheckpointPages = -1;
+    if (isOpen() && QThread::currentThread() == m_thread) {
+        QSqlQuery query = prepare(QStringLiteral("PRAGMA wal_autocheckpoint"));
+        if (query.exec() && query.next())
+            stats.autoCheckpointPages = query.value(0).toInt();
+    }
     if (m_flusher) {
         const StoreFlusher::Stats flushes = m_flusher->stats();
         stats.flushRequests = flushes.requested;
@@ -276,6 +302,8 @@ Store::DurabilityStats Store::durabilityStats() const
         stats.flushes = flushes.flushes;
         stats.lastFlushMicroseconds = flushes.lastFlushUs;
         stats.lastFlushError = flushes.lastError;
+        stats.backgroundCheckpoints = flushes.checkpoints;
+        stats.checkpointedPages = flushes.checkpointedPages;
     }
     return stats;
 }
@@ -284,9 +312,14 @@ void Store::flushInBackground()
 {
     if (m_durability != Durability::Step || !isOpen())
         return;
+    flusher()->request();
+}
+
+StoreFlusher *Store::flusher() const
+{
     if (!m_flusher)
-        m_flusher = std::make_unique<StoreFlusher>(m_path + QStringLiteral("-wal"));
-    m_flusher->request();
+        m_flusher = std::make_unique<StoreFlusher>(m_path);
+    return m_flusher.get();
 }
 
 StoreStatus Store::checkpoint()

@@ -75,7 +75,8 @@ public:
     // Every returned commit survives an app crash or kill -9, whatever the setting.
     // Step (the default): power loss may lose the step in progress; what a run had when it
     // started, and each step and run once it ended, are flushed to disk in the background
-    // (one fdatasync, off this thread, within milliseconds; also when a tool call starts). Full:
+    // (one fdatasync, off this thread, within milliseconds; also when a tool call starts); the
+    // WAL's checkpoints into the database file run on that thread too (StoreFlusher.h). Full:
     // each returned commit survives power loss (one fsync per commit, on this thread: ~4 ms on a
     // virtual disk). Normal: never flushed by the app (SQLite syncs at checkpoints); for bulk
     // imports (like Signal's disableFSync) and for measuring (tests/bench).
@@ -92,6 +93,9 @@ public:
         quint64 flushes = 0;
         qint64 lastFlushMicroseconds = 0;
         QString lastFlushError;
+        quint64 backgroundCheckpoints = 0; // checkpoints the flusher's thread made
+        quint64 checkpointedPages = 0; // WAL pages they copied into the database file
+        int autoCheckpointPages = 0; // SQLite's own threshold on this connection (-1: unknown)
     };
     DurabilityStats durabilityStats() const;
     // Moves the WAL's content into the main file and truncates the WAL; call when idle.
@@ -239,6 +243,8 @@ private:
     StoreStatus exec(QSqlQuery &query, const QString &what) const;
     // At a step boundary (Durability::Step): flush the WAL in the background.
     void flushInBackground();
+    // The background thread for flushes and checkpoints, started at its first use.
+    StoreFlusher *flusher() const;
     QString failure(const QString &what, const QString &detail) const;
     QSqlQuery prepare(const QString &sql) const;
     qint64 now() const;
@@ -253,5 +259,5 @@ private:
     bool m_recoverOnOpen = true;
     Durability m_durability = Durability::Step;
     mutable StoreCommitStats m_commits;
-    std::unique_ptr<StoreFlusher> m_flusher; // started at the first flush
+    mutable std::unique_ptr<StoreFlusher> m_flusher; // see flusher()
 };

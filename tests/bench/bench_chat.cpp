@@ -283,7 +283,7 @@ int main(int argc, char **argv)
     };
     const RowId thread = newThread(5000);
     const RowId bigThread = newThread(50000);
-    check(store.setDurability(Store::Durability::Full)); // what the app uses
+    check(store.setDurability(Store::Durability::Step)); // what the app uses
 
     const RunHistory history(store);
     ConversationModel model(history);
@@ -487,6 +487,8 @@ int main(int argc, char **argv)
         out().flush();
     };
     stream("view only", false, Store::Durability::Full);
+    // Step is what the app uses: checkpoints of the WAL on the store's background thread.
+    stream("store Step + view", true, Store::Durability::Step);
     stream("store Normal + view", true, Store::Durability::Normal);
     stream("store Full + view", true, Store::Durability::Full);
     return 0;

@@ -6,6 +6,7 @@
 #include "store/Store.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -31,6 +32,7 @@ private slots:
     void chunkToFinishedMessageIsRefused();
     void runsAndStepsSumUsage();
     void stepBoundariesAreFlushedInTheBackground();
+    void checkpointsRunInTheBackground();
     void toolCallLifecycle();
     void toolCallTransitionsAreChecked();
     void sandboxesUpsertListDelete();
@@ -408,6 +410,44 @@ void TestStore::stepBoundariesAreFlushedInTheBackground()
     const RunRecord second = m_store->createRun(thread.id, QStringLiteral("openai/gpt-4o")).value();
     QVERIFY(m_store->finishRun(second.id, RunStatus::Completed));
     QCOMPARE(m_store->durabilityStats().flushRequests, quint64(3));
+}
+
+// Issue 19: copying the WAL into the database file (a checkpoint) syncs both files. SQLite does
+// it on the committing connection, the window's thread, every 1,000 pages; with Step durability
+// the flusher's thread does it on its own connection, every few hundred commits and after each
+// flush, and the window's connection only past a 64 MiB safety net.
+void TestStore::checkpointsRunInTheBackground()
+{
+    const auto autoCheckpoint = [this] { return m_store->durabilityStats().autoCheckpointPages; };
+    QCOMPARE(autoCheckpoint(), 16384);
+    const ThreadRecord thread = m_store->createThread(QStringLiteral("t"), {}).value();
+    NewMessage streaming;
+    streaming.threadId = thread.id;
+    streaming.role = MessageRole::Assistant;
+    streaming.status = MessageStatus::Streaming;
+    const MessageRecord message = m_store->appendMessage(streaming).value();
+    const qint64 fileBefore = QFileInfo(path()).size();
+    // ~1,500 commits of 2 KiB chunks: some 1,500 WAL pages, past SQLite's own threshold.
+    const QString chunk(2048, QLatin1Char('x'));
+    for (int i = 0; i < 1500; ++i)
+        QVERIFY(m_store->appendChunk(message.id, chunk));
+    QTRY_VERIFY(m_store->durabilityStats().backgroundCheckpoints >= 1);
+    const Store::DurabilityStats stats = m_store->durabilityStats();
+    QVERIFY2(stats.lastFlushError.isEmpty(), qPrintable(stats.lastFlushError));
+    QCOMPARE(stats.flushRequests, quint64(0)); // no step ended: the commits asked for these
+    // The chunks reached the database file itself while the store stays open.
+    QTRY_VERIFY(QFileInfo(path()).size() > fileBefore + 1024 * 1024);
+    qInfo("tried: 1,500 chunk commits; result: %llu background checkpoints copied %llu pages; "
+          "database file %lld -> %lld bytes",
+          static_cast<unsigned long long>(stats.backgroundCheckpoints),
+          static_cast<unsigned long long>(stats.checkpointedPages), fileBefore,
+          QFileInfo(path()).size());
+
+    // Other durabilities leave checkpoints to SQLite, on the committing connection.
+    QVERIFY(m_store->setDurability(Store::Durability::Full));
+    QCOMPARE(autoCheckpoint(), 1000);
+    QVERIFY(m_store->setDurability(Store::Durability::Step));
+    QCOMPARE(autoCheckpoint(), 16384);
 }
 
 void TestStore::toolCallLifecycle()
