@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QPlainTextEdit>
@@ -66,8 +67,9 @@ void resetPeakRss()
 }
 
 // The window's responsiveness: a 1 ms timer whose gaps are event-loop stalls. Each gap also
-// records the CPU time the window's thread used in it: a long gap with little CPU is this
-// thread waiting (a disk flush, a process launch) or not scheduled at all (a loaded machine).
+// records the CPU time the window's thread used in it and the time it was ready but waited for
+// a core: a long gap with little of either is this thread blocked (a disk flush, a lock), one
+// with much waiting is a loaded machine that did not schedule it.
 class StallMeter final
 {
 public:
@@ -77,9 +79,12 @@ public:
         m_probe.setInterval(1);
         QObject::connect(&m_probe, &QTimer::timeout, &m_probe, [this] {
             const double cpu = threadCpuMs();
+            const double waited = runQueueMs();
             m_gaps.append(double(m_clock.nsecsElapsed()) / 1e6);
             m_cpu.append(cpu - m_lastCpu);
+            m_waited.append(waited - m_lastWaited);
             m_lastCpu = cpu;
+            m_lastWaited = waited;
             m_clock.restart();
         });
     }
@@ -87,7 +92,9 @@ public:
     {
         m_gaps.clear();
         m_cpu.clear();
+        m_waited.clear();
         m_lastCpu = threadCpuMs();
+        m_lastWaited = runQueueMs();
         m_clock.start();
         m_probe.start();
     }
@@ -100,6 +107,13 @@ public:
             ? 0
             : m_cpu.at(std::max_element(m_gaps.cbegin(), m_gaps.cend()) - m_gaps.cbegin());
     }
+    // The time the window's thread was ready to run in the longest gap but waited for a core.
+    double waitedOfLongest() const
+    {
+        return m_gaps.isEmpty()
+            ? 0
+            : m_waited.at(std::max_element(m_gaps.cbegin(), m_gaps.cend()) - m_gaps.cbegin());
+    }
     double longestCpu() const { return maxOf(m_cpu); }
     double p99() const
     {
@@ -109,9 +123,10 @@ public:
     }
     QString summary() const
     {
-        return QString::asprintf("longest window stall %.1f ms (its thread's CPU in it %.1f ms; "
-                                 "most CPU in one stall %.1f ms; p99 %.1f ms)",
-                                 longest(), cpuOfLongest(), longestCpu(), p99());
+        return QString::asprintf("longest window stall %.1f ms (its thread's CPU in it %.1f ms, "
+                                 "waiting for a core %.1f ms; most CPU in one stall %.1f ms; "
+                                 "p99 %.1f ms)",
+                                 longest(), cpuOfLongest(), waitedOfLongest(), longestCpu(), p99());
     }
 
 private:
@@ -122,11 +137,23 @@ private:
         return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
     }
 
+    // Time spent runnable but not running (the scheduler's run queue), from
+    // /proc/thread-self/schedstat's second field (ns); 0 where the kernel does not keep it.
+    static double runQueueMs()
+    {
+        QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+        if (!file.open(QIODevice::ReadOnly))
+            return 0;
+        return file.readLine().split(' ').value(1).toDouble() / 1e6;
+    }
+
     QTimer m_probe;
     QElapsedTimer m_clock;
     QList<double> m_gaps;
     QList<double> m_cpu;
+    QList<double> m_waited;
     double m_lastCpu = 0;
+    double m_lastWaited = 0;
 };
 
 // Runs the event loop until done() or the timeout; a real loop (QTest::qWait sleeps).
