@@ -325,15 +325,27 @@ void TestSecretExposure::appIsNotDumpable()
     QString program = QStringLiteral(AGENT_STUDIO_BIN);
     if (root) {
         QVERIFY(::chown(QFile::encodeName(data).constData(), kNobody, kNobody) == 0);
-        // A build tree under a private folder: nobody runs a copy.
-        if (!reachableBy(program, kNobody, kNobody)) {
-            const QString copy = dir.filePath(QStringLiteral("agent-studio"));
-            QVERIFY(QFile::copy(program, copy));
-            program = copy;
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (root && !reachableBy(program, kNobody, kNobody)) {
+        // A build tree under a private folder: nobody runs a copy, and copies of the project's
+        // shared libraries where a build has them (the dev and asan presets), found first
+        // through LD_LIBRARY_PATH.
+        const QString copy = dir.filePath(QStringLiteral("agent-studio"));
+        QVERIFY(QFile::copy(program, copy));
+        program = copy;
+        const QString libraries = dir.filePath(QStringLiteral("lib"));
+        QVERIFY(QDir().mkpath(libraries));
+        for (const char *library : {"app/libstudio_core.so", "app/notify/libstudio_notify.so",
+                                    "ui/libstudio_ui.so"}) {
+            const QString built = QStringLiteral(STUDIO_BINARY_DIR "/") + QLatin1String(library);
+            if (QFile::exists(built))
+                QVERIFY(QFile::copy(built, libraries + QLatin1Char('/')
+                                               + QFileInfo(built).fileName()));
         }
+        env.insert(QStringLiteral("LD_LIBRARY_PATH"), libraries);
     }
     QProcess app;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), data);
     env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
     app.setProcessEnvironment(env);

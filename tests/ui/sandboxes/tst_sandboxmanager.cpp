@@ -411,7 +411,8 @@ void TestSandboxManager::fileBrowserListsAndShowsFiles()
     const QString target = m_env->tempPath(QStringLiteral("notes-copy.txt"));
     save->selectFile(target);
     static_cast<QDialog *>(save)->accept(); // the dialog's Save button
-    QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QStringLiteral("Saved")), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(message->text().startsWith(QStringLiteral("Saved")),
+                              qPrintable(message->text()), 30000);
     QFile saved(target);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), notes);
