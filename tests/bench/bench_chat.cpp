@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 
 namespace {
 
@@ -244,6 +245,15 @@ void fillThread(const QString &file, RowId thread, int messages)
     QSqlDatabase::removeDatabase(name);
 }
 
+// CPU time of the calling thread in ns: what a frame cost apart from waiting for a core (the
+// machine may be shared).
+qint64 threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
 // VmRSS of this process in MiB.
 double rssMiB()
 {
@@ -339,6 +349,7 @@ int main(int argc, char **argv)
         QScrollBar *bar = view.verticalScrollBar();
         QList<double> frames;
         QList<double> loadFrames; // those that read a page
+        QList<double> cpu; // the GUI thread's CPU time of each frame
         int inserts = 0;
         const QMetaObject::Connection counting = QObject::connect(
             &model, &QAbstractItemModel::rowsInserted, &model, [&inserts] { ++inserts; });
@@ -354,12 +365,14 @@ int main(int argc, char **argv)
             counter.paints = 0;
             QElapsedTimer frame;
             frame.start();
+            const qint64 cpuStart = threadCpuNs();
             bar->setValue(up ? qMax(0, bar->value() - step)
                              : qMin(bar->maximum(), bar->value() + step));
             for (int i = 0; i < 4 && counter.paints == 0; ++i)
                 QCoreApplication::processEvents();
             QCoreApplication::processEvents(); // a page loaded after the paint belongs here too
             frames.append(frame.nsecsElapsed() / 1e6);
+            cpu.append((threadCpuNs() - cpuStart) / 1e6);
             if (inserts != insertsBefore)
                 loadFrames.append(frames.last());
             maxRows = qMax(maxRows, model.rowCount());
@@ -370,6 +383,7 @@ int main(int argc, char **argv)
         }
         QObject::disconnect(counting);
         std::sort(frames.begin(), frames.end());
+        std::sort(cpu.begin(), cpu.end());
         const double p99 = frames.at(qsizetype(double(frames.size()) * 0.99));
         const QModelIndex shown = up ? view.indexAt(QPoint(0, 0))
                                      : view.indexAt(QPoint(0, view.viewport()->height() - 1));
@@ -398,6 +412,9 @@ int main(int argc, char **argv)
                                            rest.removeOne(ms);
                                        return rest.isEmpty() ? 0.0 : rest.last();
                                    }())
+              << QString::asprintf("%-52s %8.1f ms (p99 %.1f ms)\n",
+                                   "  longest frame in CPU time of the GUI thread", cpu.last(),
+                                   cpu.at(qsizetype(double(cpu.size()) * 0.99)))
               << QString::asprintf("%-52s %8.1f MiB\n",
                                    up ? "  RSS after scrolling end to end"
                                       : "  RSS after scrolling back down",
