@@ -40,6 +40,17 @@ StoreResult<QList<MessageRecord>> RunHistory::listMessagesAfter(RowId threadId,
     return m_pages->messagesAfter(threadId, afterMessageId);
 }
 
+StoreResult<QList<MessageRecord>>
+RunHistory::listMessagesAfterPosition(RowId threadId, int afterPosition, int limit) const
+{
+    return m_pages->messagesAfterPosition(threadId, afterPosition, limit);
+}
+
+StoreResult<RowId> RunHistory::firstShownRunAfter(RowId threadId, int afterPosition) const
+{
+    return m_pages->firstShownRunAfter(threadId, afterPosition);
+}
+
 StoreResult<QList<RunRecord>> RunHistory::listRunsOfPage(RowId threadId, const QList<RowId> &runIds,
                                                          qint64 silentFromMs,
                                                          qint64 silentToMs) const

@@ -33,6 +33,9 @@ public:
     StoreResult<QList<MessageRecord>> listMessagesBefore(RowId threadId, int beforePosition,
                                                          int limit) const;
     StoreResult<QList<MessageRecord>> listMessagesAfter(RowId threadId, RowId afterMessageId) const;
+    StoreResult<QList<MessageRecord>> listMessagesAfterPosition(RowId threadId, int afterPosition,
+                                                                int limit) const;
+    StoreResult<RowId> firstShownRunAfter(RowId threadId, int afterPosition) const;
     StoreResult<QList<RunRecord>> listRunsOfPage(RowId threadId, const QList<RowId> &runIds,
                                                  qint64 silentFromMs, qint64 silentToMs) const;
     StoreResult<RowId> latestRunId(RowId threadId) const;

@@ -119,6 +119,31 @@ StoreResult<QList<MessageRecord>> ConversationPages::messagesAfter(RowId threadI
     return readMessages(query, QStringLiteral("read new messages"));
 }
 
+StoreResult<QList<MessageRecord>>
+ConversationPages::messagesAfterPosition(RowId threadId, int afterPosition, int limit) const
+{
+    QSqlQuery query
+        = prepare(QStringLiteral("SELECT ") + leanMessageColumns
+                  + QStringLiteral(" FROM messages WHERE thread_id = ? AND position > ? "
+                                   "ORDER BY position LIMIT ?"));
+    query.addBindValue(threadId);
+    query.addBindValue(afterPosition);
+    query.addBindValue(limit);
+    return readMessages(query, QStringLiteral("read newer messages"));
+}
+
+StoreResult<RowId> ConversationPages::firstShownRunAfter(RowId threadId, int afterPosition) const
+{
+    QSqlQuery query = prepare(
+        QStringLiteral("SELECT COALESCE(run_id, 0) FROM messages WHERE thread_id = ? AND "
+                       "position > ? AND role IN ('user', 'assistant') ORDER BY position LIMIT 1"));
+    query.addBindValue(threadId);
+    query.addBindValue(afterPosition);
+    if (StoreStatus status = exec(query, QStringLiteral("read newer messages")); !status)
+        return StoreResult<RowId>::failure(status.error());
+    return query.next() ? query.value(0).toLongLong() : RowId(-1);
+}
+
 StoreResult<QList<RunRecord>> ConversationPages::runsOfPage(RowId threadId,
                                                             const QList<RowId> &runIds,
                                                             qint64 silentFromMs,

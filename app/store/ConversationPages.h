@@ -27,6 +27,12 @@ public:
     StoreResult<QList<MessageRecord>> messagesBefore(RowId threadId, int beforePosition,
                                                      int limit) const;
     StoreResult<QList<MessageRecord>> messagesAfter(RowId threadId, RowId afterMessageId) const;
+    // Oldest first: the oldest `limit` messages after a position (the view reading back down
+    // to the newest after it dropped them), and the run of the first user or assistant message
+    // after a position (0: a user message; -1: none), which says whether a run goes on below.
+    StoreResult<QList<MessageRecord>> messagesAfterPosition(RowId threadId, int afterPosition,
+                                                            int limit) const;
+    StoreResult<RowId> firstShownRunAfter(RowId threadId, int afterPosition) const;
     // The runs of a page: those with these ids, and those without any message that started in
     // [silentFromMs, silentToMs). By id.
     StoreResult<QList<RunRecord>> runsOfPage(RowId threadId, const QList<RowId> &runIds,

@@ -1,10 +1,10 @@
 // Prints how the chat view holds up with a long thread (issues 6 and 19): the time from
 // opening a thread of 5,000 and of 50,000 messages (with tool calls) to the first paint of a
 // shown view, the process's RSS after each, the longest frame while scrolling the 50,000-message
-// thread from its newest message to its oldest, and the longest event-loop stall while ~2,000
-// tokens/s of TextDelta events stream into the 5,000-message thread (each chunk written to the
-// store first, as the engine does). Stalls are the largest gap between the ticks of a 1 ms
-// timer. Runs on the offscreen platform. Numbers only; no thresholds.
+// thread from its newest message to its oldest and back down, and the longest event-loop stall
+// while ~2,000 tokens/s of TextDelta events stream into the 5,000-message thread (each chunk
+// written to the store first, as the engine does). Stalls are the largest gap between the ticks
+// of a 1 ms timer. Runs on the offscreen platform. Numbers only; no thresholds.
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 
 namespace {
 
@@ -244,6 +245,15 @@ void fillThread(const QString &file, RowId thread, int messages)
     QSqlDatabase::removeDatabase(name);
 }
 
+// CPU time of the calling thread in ns: what a frame cost apart from waiting for a core (the
+// machine may be shared).
+qint64 threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
 // VmRSS of this process in MiB.
 double rssMiB()
 {
@@ -332,47 +342,66 @@ int main(int argc, char **argv)
     openTwice(bigThread, "50,000");
 
     // Scrolling end to end: from the newest message up to the oldest, a screen at a time, as
-    // fast as the view paints (older pages load as the top comes near). A frame is one step:
-    // moving the scroll bar until the view has painted.
-    {
+    // fast as the view paints (older pages load as the top comes near), then back down to the
+    // newest (pages the model dropped load again as the bottom comes near). A frame is one
+    // step: moving the scroll bar until the view has painted.
+    const auto scroll = [&](bool up) {
         QScrollBar *bar = view.verticalScrollBar();
         QList<double> frames;
-        QList<double> loadFrames; // those that read an older page
+        QList<double> loadFrames; // those that read a page
+        QList<double> cpu; // the GUI thread's CPU time of each frame
+        int inserts = 0;
+        const QMetaObject::Connection counting = QObject::connect(
+            &model, &QAbstractItemModel::rowsInserted, &model, [&inserts] { ++inserts; });
         QElapsedTimer total;
         total.start();
         int still = 0;
+        int maxRows = model.rowCount();
         const int step = view.viewport()->height();
         while (still < 3 && total.elapsed() < 120000) {
-            const int rowsBefore = model.rowCount();
+            const int insertsBefore = inserts;
             const int valueBefore = bar->value();
+            const int endBefore = up ? 0 : bar->maximum();
             counter.paints = 0;
             QElapsedTimer frame;
             frame.start();
-            bar->setValue(qMax(0, bar->value() - step));
+            const qint64 cpuStart = threadCpuNs();
+            bar->setValue(up ? qMax(0, bar->value() - step)
+                             : qMin(bar->maximum(), bar->value() + step));
             for (int i = 0; i < 4 && counter.paints == 0; ++i)
                 QCoreApplication::processEvents();
             QCoreApplication::processEvents(); // a page loaded after the paint belongs here too
             frames.append(frame.nsecsElapsed() / 1e6);
-            if (model.rowCount() != rowsBefore)
+            cpu.append((threadCpuNs() - cpuStart) / 1e6);
+            if (inserts != insertsBefore)
                 loadFrames.append(frames.last());
-            still = (valueBefore == 0 && bar->value() == 0 && model.rowCount() == rowsBefore)
+            maxRows = qMax(maxRows, model.rowCount());
+            const int end = up ? 0 : bar->maximum();
+            still = (valueBefore == endBefore && bar->value() == end && inserts == insertsBefore)
                 ? still + 1
                 : 0;
         }
+        QObject::disconnect(counting);
         std::sort(frames.begin(), frames.end());
+        std::sort(cpu.begin(), cpu.end());
         const double p99 = frames.at(qsizetype(double(frames.size()) * 0.99));
-        const QModelIndex top = view.indexAt(QPoint(0, 0));
+        const QModelIndex shown = up ? view.indexAt(QPoint(0, 0))
+                                     : view.indexAt(QPoint(0, view.viewport()->height() - 1));
+        const char *label = up
+            ? (still < 3 ? "longest frame scrolling 50,000 messages (stopped at 120 s)"
+                         : "longest frame scrolling 50,000 messages end to end")
+            : (still < 3 ? "longest frame scrolling back down (stopped at 120 s)"
+                         : "longest frame scrolling back down to the newest");
         out() << QString::asprintf(
-            "%-52s %8.1f ms (p99 %.1f ms, median %.1f ms; %lld frames in %.1f s, %d rows, top "
-            "row is message %lld)\n",
-            still < 3 ? "longest frame scrolling 50,000 messages (stopped at 120 s)"
-                      : "longest frame scrolling 50,000 messages end to end",
-            frames.last(), p99, frames.at(frames.size() / 2), qint64(frames.size()),
-            total.elapsed() / 1000.0, model.rowCount(),
-            top.data(ConversationModel::MessageIdRole).toLongLong())
-              << QString::asprintf("%-52s %8.1f ms (%lld frames read an older page; the "
-                                   "longest other frame %.1f ms)\n",
-                                   "  longest frame that read an older page",
+            "%-52s %8.1f ms (p99 %.1f ms, median %.1f ms; %lld frames in %.1f s, %d rows, at most "
+            "%d; %s row is message %lld)\n",
+            label, frames.last(), p99, frames.at(frames.size() / 2), qint64(frames.size()),
+            total.elapsed() / 1000.0, model.rowCount(), maxRows, up ? "top" : "bottom",
+            shown.data(ConversationModel::MessageIdRole).toLongLong())
+              << QString::asprintf("%-52s %8.1f ms (%lld frames read a page; the longest other "
+                                   "frame %.1f ms)\n",
+                                   up ? "  longest frame that read an older page"
+                                      : "  longest frame that read a newer page",
                                    loadFrames.isEmpty()
                                        ? 0.0
                                        : *std::max_element(loadFrames.begin(), loadFrames.end()),
@@ -383,10 +412,17 @@ int main(int argc, char **argv)
                                            rest.removeOne(ms);
                                        return rest.isEmpty() ? 0.0 : rest.last();
                                    }())
-              << QString::asprintf("%-52s %8.1f MiB\n", "  RSS after scrolling end to end",
+              << QString::asprintf("%-52s %8.1f ms (p99 %.1f ms)\n",
+                                   "  longest frame in CPU time of the GUI thread", cpu.last(),
+                                   cpu.at(qsizetype(double(cpu.size()) * 0.99)))
+              << QString::asprintf("%-52s %8.1f MiB\n",
+                                   up ? "  RSS after scrolling end to end"
+                                      : "  RSS after scrolling back down",
                                    rssMiB());
         out().flush();
-    }
+    };
+    scroll(true);
+    scroll(false);
     {
         // The model alone, without a view: what reading one older page costs.
         ConversationModel bare(history);

@@ -125,6 +125,15 @@ void ConversationDelegate::clear()
     m_layoutsByKey.clear();
 }
 
+void ConversationDelegate::forget(const QList<qint64> &keys)
+{
+    for (const qint64 key : keys) {
+        m_layouts.remove(key);
+        m_heights.remove(key);
+        m_layoutsByKey.remove(key);
+    }
+}
+
 std::unique_ptr<QTextDocument> ConversationDelegate::makeDocument(const QString &text,
                                                                   bool markdown, int width) const
 {
@@ -338,7 +347,10 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option,
     const Kind kind = kindOf(index);
     const bool cheap = kind == Kind::ToolCall || kind == Kind::RunChanges || kind == Kind::Notice
         || (kind == Kind::Reasoning && !index.data(ConversationModel::ExpandedRole).toBool());
-    const bool nearEnd = index.row() >= index.model()->rowCount() - kExactTail;
+    // The end of the thread, not of the rows held: a page read below them is not on screen yet.
+    const auto *conversation = qobject_cast<const ConversationModel *>(index.model());
+    const bool nearEnd = index.row() >= index.model()->rowCount() - kExactTail
+        && !(conversation && conversation->hasNewer());
     const Layout *cached = m_layouts.object(key);
     if (cached && cached->width == width
         && (cached->revision == revision

@@ -42,6 +42,8 @@ public:
     bool relayout(const QModelIndex &index);
     // Forgets every layout (palette or font changed, or another thread is shown).
     void clear();
+    // Forgets the layouts and heights of these rows (by KeyRole): they left the model.
+    void forget(const QList<qint64> &keys);
     // The row's main action, as a click on it would do (keyboard: Enter on the current row).
     void activate(const QModelIndex &index);
     // Opens the row's link in the browser (a getPreviewLink card; a click on "Open preview",
@@ -65,7 +67,7 @@ public:
     QRect actionButtonRect(const QModelIndex &index) const;
     // How many rows were laid out since construction (tests check streaming stays cheap).
     int layoutCount() const { return m_layoutCount; }
-    // How often each row (by KeyRole) was laid out since the last clear().
+    // How often each row (by KeyRole) was laid out since the last clear() (rows still held).
     QHash<qint64, int> layoutsByKey() const { return m_layoutsByKey; }
 
 signals:

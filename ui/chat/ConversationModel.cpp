@@ -64,13 +64,19 @@ void ConversationModel::indexItem(int row)
         m_byCallId.insert(callKey(item.runId, item.toolCallId), row);
 }
 
-void ConversationModel::append(const QList<Item> &items)
+void ConversationModel::append(QList<Item> items)
 {
     if (items.isEmpty())
         return;
+    // Rows that come live belong to the newest page held (they go when it goes).
+    const int newest = m_pages.isEmpty() ? 0 : m_pages.last().serial;
+    for (Item &item : items) {
+        if (item.page == 0)
+            item.page = newest;
+    }
     const int first = int(m_items.size());
     beginInsertRows({}, first, first + int(items.size()) - 1);
-    m_items.append(items);
+    m_items.append(std::move(items));
     for (int row = first; row < m_items.size(); ++row)
         indexItem(row);
     endInsertRows();
@@ -105,9 +111,43 @@ void ConversationModel::applyEvent(const RunEvent &event)
     if (m_thread == 0 || event.threadId != m_thread)
         return;
     using T = RunEvent::Type;
+    if (m_hasNewer) {
+        // The newest rows are not held. The engine stored what the event says before it
+        // announced it, so the page that holds it shows it when it is read; here only rows
+        // held change, and what the store does not keep waits.
+        switch (event.type) {
+        case T::RunStarted:
+            m_activeRuns.insert(event.runId);
+            m_latestRun = event.runId;
+            clearActions();
+            return;
+        case T::ToolCallReady:
+        case T::ApprovalRequested:
+        case T::ApprovalResolved:
+        case T::ToolCallFinished:
+            if (findToolCall(event.toolCallRowId, event.runId, event.toolCallId) >= 0)
+                break; // a card held: as below
+            return;
+        case T::RunFinished:
+        case T::RunFailed:
+        case T::RunCancelled:
+            endStreaming(event.runId);
+            runEnded(event.runId);
+            return;
+        case T::SandboxNotice: {
+            Item item = newItem(Kind::Notice, 0, event.runId);
+            item.text = event.text;
+            m_pendingNotices.append(item);
+            return;
+        }
+        default:
+            return; // text and new cards come with their page
+        }
+    }
     switch (event.type) {
     case T::RunStarted:
         m_activeRuns.insert(event.runId);
+        m_latestRun = event.runId; // pages read again offer Retry on its error only
         clearActions();
         catchUpWithStore();
         break;
@@ -304,7 +344,7 @@ void ConversationModel::catchUpWithStore()
         item.text = message.text();
         items.append(item);
     }
-    append(items);
+    append(std::move(items));
 }
 
 std::optional<ConversationModel::Item> ConversationModel::runChangesItem(RowId runId)
@@ -362,12 +402,16 @@ void ConversationModel::refreshRunChanges(RowId runId)
     }
     if (!fresh || lastOfRun < 0)
         return;
+    // The run may go on below the rows held: its card comes with the page where it ends.
+    if (m_hasNewer && lastOfRun == m_items.size() - 1)
+        return;
     // A card goes under a finished run only (checkpoints also land while it runs).
     if (const auto run = m_history.run(runId); !run || run->status == RunStatus::Running)
         return;
     const int at = lastOfRun + 1;
     beginInsertRows({}, at, at);
     m_items.insert(at, *fresh);
+    m_items[at].page = m_items.at(lastOfRun).page;
     if (at != m_items.size() - 1) {
         m_byToolCallRowId.clear();
         m_byCallId.clear();

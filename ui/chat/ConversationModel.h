@@ -3,7 +3,9 @@
 // limit" notes (with Continue) and, under a finished run that changed files, a changes card
 // ("3 files changed, +20 −4"). Loaded from the RunHistory, then kept current by the engine's
 // RunEvents: a streamed delta changes only the row it extends, so a view re-lays out only that.
-// A long thread is read newest page first; older pages come as the user scrolls up.
+// A long thread is read newest page first; older pages come as the user scrolls up. The rows
+// held are a bounded window over the thread (kMaxRows): reading an older page drops the
+// newest rows past the cap, which come back from the store as the user scrolls down again.
 #pragma once
 
 #include "agent/RunEvent.h"
@@ -35,6 +37,9 @@ class ConversationModel final : public QAbstractListModel
 
 public:
     static constexpr int kPageMessages = 200; // messages read per page
+    // Rows held at most (whole pages are dropped past it; the page read and the one beside it
+    // stay): a view lays out every row it holds on each insert, which must fit in a frame.
+    static constexpr int kMaxRows = 2500;
     enum class Kind {
         UserMessage,
         AssistantText,
@@ -83,6 +88,14 @@ public:
     // in the store only, and reading the next older page into rows at the top (how many).
     bool hasOlder() const { return m_hasOlder; }
     int loadOlder();
+    // The same below the rows held, once older pages pushed the newest out of the window: whether
+    // newer messages are in the store only, and reading the next newer page into rows at the
+    // bottom (how many; the oldest rows past the cap go). Events of the thread change no rows
+    // while newer ones are not held: the engine stored what they say, read with those pages.
+    bool hasNewer() const { return m_hasNewer; }
+    int loadNewer();
+    // Reads the newest page again if it is not held (End, sending); false: the store failed.
+    bool showNewest(QString *error = nullptr);
     // Updates the rows from one engine event; events of other threads are ignored.
     void applyEvent(const RunEvent &event);
     // Where the changes card of a finished run gets its counts (nullopt or no files: no card).
@@ -130,11 +143,26 @@ private:
         mutable bool resultRead = false;
         int userExpanded = -1; // -1: follows the run; 0/1: the user closed/opened it
         bool showAll = false;
+        int page = 0; // Page::serial of the page it was read with (or appended to)
     };
+    // A page of messages read into rows: the unit the window gains and drops.
+    struct Page
+    {
+        int serial = 0;
+        int firstPosition = 0;
+        int lastPosition = -1;
+        qint64 silentFromMs = 0; // its runs without messages started at or after this
+        RowId firstRun = -1; // run of its first user or assistant message
+    };
+    enum class Direction { Older, Newer };
 
     Item newItem(Kind kind, RowId messageId, RowId runId);
-    bool loadPage(QList<Item> *out, QString *error);
-    void append(const QList<Item> &items);
+    bool loadPage(Direction direction, QList<Item> *out, QString *error);
+    void append(QList<Item> items);
+    // Past kMaxRows: drops whole pages at the other end from the one just read.
+    void dropNewest();
+    void dropOldest();
+    void reindex();
     void changed(int row, const QList<int> &roles);
     int findToolCall(RowId toolCallRowId, RowId runId, const QString &callId) const;
     void appendDelta(const RunEvent &event, Kind kind);
@@ -161,6 +189,10 @@ private:
     qint64 m_oldestAtMs = 0;
     RowId m_oldestRunId = -1; // run of the first user or assistant message shown
     bool m_hasOlder = false;
+    bool m_hasNewer = false;
+    QList<Page> m_pages; // held, oldest first
+    int m_nextPage = 1;
+    QList<Item> m_pendingNotices; // notices (not stored) that came while newer rows were not held
     RowId m_latestRun = 0; // the thread's latest run (its error row offers Retry)
     qint64 m_nextKey = 1;
     QList<Item> m_items;

@@ -1,5 +1,6 @@
 // ConversationModel reading a thread from the store: the newest page first, older pages as
-// the view asks for them, and a tool call's result only when a card shows it.
+// the view asks for them (and newer ones again after older pages pushed them out of the
+// window of rows held), and a tool call's result only when a card shows it.
 #include "ConversationModel.h"
 
 #include "services/RunHistory.h"
@@ -9,6 +10,7 @@
 #include <QSet>
 
 #include <limits>
+#include <utility>
 
 namespace {
 
@@ -60,11 +62,14 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
     m_byToolCallRowId.clear();
     m_byCallId.clear();
     m_activeRuns.clear();
+    m_pages.clear();
+    m_pendingNotices.clear();
     m_lastMessageId = 0;
     m_oldestPosition = std::numeric_limits<int>::max();
     m_oldestAtMs = std::numeric_limits<qint64>::max();
     m_oldestRunId = -1;
     m_hasOlder = false;
+    m_hasNewer = false;
     m_latestRun = 0;
     bool ok = true;
     if (threadId != 0) {
@@ -76,13 +81,22 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
                 *error = latest.error();
         } else {
             m_latestRun = *latest;
-            ok = loadPage(&items, error);
+            ok = loadPage(Direction::Older, &items, error);
         }
         m_items = std::move(items);
-        for (int row = 0; row < m_items.size(); ++row)
-            indexItem(row);
+        reindex();
     }
     endResetModel();
+    return ok;
+}
+
+bool ConversationModel::showNewest(QString *error)
+{
+    if (!m_hasNewer)
+        return true;
+    QList<Item> notices = std::exchange(m_pendingNotices, {});
+    const bool ok = setThread(m_thread, error);
+    append(std::move(notices));
     return ok;
 }
 
@@ -91,7 +105,7 @@ int ConversationModel::loadOlder()
     QList<Item> items;
     // A page of tool results alone shows nothing: go on to the next.
     while (m_thread != 0 && m_hasOlder && items.isEmpty())
-        if (!loadPage(&items, nullptr))
+        if (!loadPage(Direction::Older, &items, nullptr))
             m_hasOlder = false;
     if (items.isEmpty())
         return 0;
@@ -107,20 +121,138 @@ int ConversationModel::loadOlder()
     for (int row = 0; row < added; ++row)
         indexItem(row);
     endInsertRows();
+    dropNewest();
     return added;
 }
 
-// Reads the page of messages before the oldest one shown into *out (oldest first) and moves
-// the oldest-shown marks to its start.
-bool ConversationModel::loadPage(QList<Item> *out, QString *error)
+int ConversationModel::loadNewer()
 {
-    const auto messages = m_history.listMessagesBefore(m_thread, m_oldestPosition, kPageMessages);
-    if (!messages) {
+    QList<Item> items;
+    while (m_thread != 0 && m_hasNewer && items.isEmpty())
+        if (!loadPage(Direction::Newer, &items, nullptr))
+            m_hasNewer = false; // what the store cannot give is not shown
+    if (!m_hasNewer)
+        items.append(std::exchange(m_pendingNotices, {}));
+    const int added = int(items.size());
+    append(std::move(items));
+    dropOldest();
+    return added;
+}
+
+void ConversationModel::dropNewest()
+{
+    const int before = int(m_items.size());
+    while (m_items.size() > kMaxRows && m_pages.size() > 2) {
+        const int serial = m_pages.takeLast().serial;
+        int first = int(m_items.size());
+        while (first > 0 && m_items.at(first - 1).page == serial)
+            --first;
+        if (first < m_items.size()) {
+            beginRemoveRows({}, first, int(m_items.size()) - 1);
+            m_items.resize(first);
+            endRemoveRows();
+        }
+        m_hasNewer = true;
+    }
+    if (m_items.size() == before)
+        return;
+    const int kept = int(m_items.size());
+    const auto gone = [kept](const auto &entry) { return entry.value() >= kept; };
+    m_byToolCallRowId.removeIf(gone);
+    m_byCallId.removeIf(gone);
+}
+
+void ConversationModel::dropOldest()
+{
+    bool dropped = false;
+    int removed = 0;
+    while (m_items.size() > kMaxRows && m_pages.size() > 2) {
+        const Page page = m_pages.takeFirst();
+        int count = 0;
+        while (count < m_items.size() && m_items.at(count).page == page.serial)
+            ++count;
+        if (count > 0) {
+            beginRemoveRows({}, 0, count - 1);
+            m_items.remove(0, count);
+            endRemoveRows();
+        }
+        removed += count;
+        dropped = true;
+    }
+    if (!dropped)
+        return;
+    // The next older page ends where the oldest page held begins.
+    const Page &top = m_pages.first();
+    m_hasOlder = true;
+    m_oldestPosition = top.firstPosition;
+    m_oldestAtMs = top.silentFromMs;
+    m_oldestRunId = top.firstRun;
+    // Every row held moved up.
+    const auto gone = [removed](const auto &entry) { return entry.value() < removed; };
+    m_byToolCallRowId.removeIf(gone);
+    m_byCallId.removeIf(gone);
+    for (int &row : m_byToolCallRowId)
+        row -= removed;
+    for (int &row : m_byCallId)
+        row -= removed;
+}
+
+void ConversationModel::reindex()
+{
+    m_byToolCallRowId.clear();
+    m_byCallId.clear();
+    for (int row = 0; row < m_items.size(); ++row)
+        indexItem(row);
+}
+
+// Reads the page of messages before the oldest one held (or after the newest one held) into
+// *out, oldest first, and moves the window's marks to include it.
+bool ConversationModel::loadPage(Direction direction, QList<Item> *out, QString *error)
+{
+    const bool newer = direction == Direction::Newer;
+    const int after = m_pages.isEmpty() ? -1 : m_pages.last().lastPosition;
+    auto read = newer ? m_history.listMessagesAfterPosition(m_thread, after, kPageMessages + 1)
+                      : m_history.listMessagesBefore(m_thread, m_oldestPosition, kPageMessages);
+    if (!read) {
         if (error)
-            *error = messages.error();
+            *error = read.error();
         return false;
     }
-    const bool older = messages->size() == kPageMessages && messages->first().position > 0;
+    QList<MessageRecord> page = std::move(read).value();
+    // Whether more messages lie beyond the page; the time span its runs without messages
+    // started in (up to the first message beyond it); and the run that goes on past its last
+    // message, which does not end here (its end rows are shown below, or come with the next
+    // newer page).
+    bool more = false;
+    qint64 silentFrom = std::numeric_limits<qint64>::min();
+    qint64 silentTo = std::numeric_limits<qint64>::max();
+    RowId continuingRun = -1;
+    if (newer) {
+        more = page.size() > kPageMessages;
+        if (more) {
+            silentTo = page.takeLast().createdAt.toMSecsSinceEpoch();
+            const auto next = m_history.firstShownRunAfter(m_thread, page.last().position);
+            if (!next) {
+                if (error)
+                    *error = next.error();
+                return false;
+            }
+            continuingRun = *next;
+        }
+        if (page.isEmpty()) {
+            m_hasNewer = false;
+            return true;
+        }
+        silentFrom = page.first().createdAt.toMSecsSinceEpoch();
+    } else {
+        more = page.size() == kPageMessages && page.first().position > 0;
+        if (more)
+            silentFrom = page.first().createdAt.toMSecsSinceEpoch();
+        silentTo = m_oldestAtMs;
+        continuingRun = m_oldestRunId;
+    }
+    const QList<MessageRecord> *const messages = &page;
+    const qsizetype firstRow = out->size();
     QSet<RowId> withMessages;
     QList<RowId> runIds;
     for (const MessageRecord &message : *messages) {
@@ -129,17 +261,14 @@ bool ConversationModel::loadPage(QList<Item> *out, QString *error)
             runIds.append(message.runId);
         }
     }
-    // Runs without messages between this page's first message and the rows already shown.
-    const qint64 silentFrom = older ? messages->first().createdAt.toMSecsSinceEpoch()
-                                    : std::numeric_limits<qint64>::min();
-    const auto runs = m_history.listRunsOfPage(m_thread, runIds, silentFrom, m_oldestAtMs);
+    // Runs without messages between this page's first message and the next page's.
+    const auto runs = m_history.listRunsOfPage(m_thread, runIds, silentFrom, silentTo);
     const auto toolCalls = m_history.listToolCallSummaries(runIds);
     if (!runs || !toolCalls) {
         if (error)
             *error = !runs ? runs.error() : toolCalls.error();
         return false;
     }
-    const RowId continuingRun = m_oldestRunId;
     QHash<RowId, RunRecord> runById;
     for (const RunRecord &run : *runs) {
         runById.insert(run.id, run);
@@ -248,25 +377,41 @@ bool ConversationModel::loadPage(QList<Item> *out, QString *error)
             }
         }
     }
-    // A run that goes on in the newer rows already shown ends there, not here.
+    // A run that goes on in the newer rows ends there, not here.
     if (currentRun != 0 && currentRun != continuingRun)
         finishRun(runById.value(currentRun));
     for (const RunRecord &run : std::as_const(silent))
         finishRun(run);
 
-    m_hasOlder = older;
-    if (!messages->isEmpty()) {
-        m_oldestPosition = messages->first().position;
-        m_oldestAtMs = silentFrom;
-        m_oldestRunId = messages->first().runId;
-        for (const MessageRecord &message : *messages) {
-            // The run the user sees first decides whether an older page's last run ended.
-            if (message.role == MessageRole::User || message.role == MessageRole::Assistant) {
-                m_oldestRunId = message.runId;
-                break;
-            }
+    if (messages->isEmpty()) {
+        m_hasOlder = false;
+        return true;
+    }
+    Page held;
+    held.serial = m_nextPage++;
+    held.firstPosition = messages->first().position;
+    held.lastPosition = messages->last().position;
+    held.silentFromMs = silentFrom;
+    held.firstRun = messages->first().runId;
+    for (const MessageRecord &message : *messages) {
+        // The run the user sees first decides whether an older page's last run ended.
+        if (message.role == MessageRole::User || message.role == MessageRole::Assistant) {
+            held.firstRun = message.runId;
+            break;
         }
-        m_lastMessageId = qMax(m_lastMessageId, messages->last().id);
+    }
+    for (qsizetype row = firstRow; row < out->size(); ++row)
+        (*out)[row].page = held.serial;
+    m_lastMessageId = qMax(m_lastMessageId, messages->last().id);
+    if (newer) {
+        m_hasNewer = more;
+        m_pages.append(held);
+    } else {
+        m_hasOlder = more;
+        m_oldestPosition = held.firstPosition;
+        m_oldestAtMs = silentFrom;
+        m_oldestRunId = held.firstRun;
+        m_pages.prepend(held);
     }
     return true;
 }

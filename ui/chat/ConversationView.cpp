@@ -40,9 +40,9 @@ ConversationView::ConversationView(QWidget *parent)
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(kRefreshMs);
     connect(&m_refresh, &QTimer::timeout, this, &ConversationView::refreshDirtyRows);
-    m_older.setSingleShot(true);
-    m_older.setInterval(0);
-    connect(&m_older, &QTimer::timeout, this, &ConversationView::loadOlderIfNeeded);
+    m_pages.setSingleShot(true);
+    m_pages.setInterval(0);
+    connect(&m_pages, &QTimer::timeout, this, &ConversationView::loadPagesIfNeeded);
 
     connect(m_delegate, &ConversationDelegate::toolCardActivated, this,
             &ConversationView::toolCardActivated);
@@ -65,14 +65,36 @@ ConversationView::ConversationView(QWidget *parent)
     });
     connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
         if (!m_scrolling)
-            m_follow = value >= bar->maximum() - kBottomSlack;
-        if (value < viewport()->height() && !m_older.isActive())
-            m_older.start();
+            m_follow = value >= bar->maximum() - kBottomSlack && !hasNewer();
+        if (!m_pages.isActive() && wantsPage(value))
+            m_pages.start();
     });
+}
+
+bool ConversationView::hasNewer() const
+{
+    const auto *conversation = qobject_cast<const ConversationModel *>(model());
+    return conversation && conversation->hasNewer();
+}
+
+// Whether the rows on screen at this scroll value are near an end of the rows held that has
+// more beyond it.
+bool ConversationView::wantsPage(int value) const
+{
+    const auto *conversation = qobject_cast<const ConversationModel *>(model());
+    if (!conversation)
+        return false;
+    const int margin = viewport()->height();
+    return (conversation->hasOlder() && value < margin)
+        || (conversation->hasNewer() && value > verticalScrollBar()->maximum() - margin);
 }
 
 void ConversationView::setFollowsBottom(bool follow)
 {
+    if (follow) {
+        if (auto *conversation = qobject_cast<ConversationModel *>(model()))
+            conversation->showNewest();
+    }
     m_follow = follow;
     if (follow) {
         m_scrolling = true;
@@ -121,41 +143,74 @@ void ConversationView::refreshDirtyRows()
     m_refresh.setInterval(qMax(kRefreshMs, int(clock.elapsed()) * 3));
 }
 
+void ConversationView::scrollToBottom()
+{
+    setFollowsBottom(true);
+}
+
 void ConversationView::reset()
 {
     m_dirty.clear();
     m_delegate->clear();
     m_follow = true;
     QListView::reset();
-    m_older.start(); // a first page shorter than the view reads the next at once
+    m_pages.start(); // a first page shorter than the view reads the next at once
 }
 
-void ConversationView::loadOlderIfNeeded()
+void ConversationView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
+{
+    // Rows the model dropped from its window come back with new keys: their layouts go now.
+    if (!parent.isValid() && model()) {
+        QList<qint64> keys;
+        keys.reserve(end - start + 1);
+        for (int row = start; row <= end; ++row)
+            keys.append(model()->index(row, 0).data(ConversationModel::KeyRole).toLongLong());
+        m_delegate->forget(keys);
+    }
+    QListView::rowsAboutToBeRemoved(parent, start, end);
+}
+
+void ConversationView::loadPagesIfNeeded()
 {
     auto *conversation = qobject_cast<ConversationModel *>(model());
     QScrollBar *bar = verticalScrollBar();
-    if (!conversation || !conversation->hasOlder())
+    if (!conversation || (!conversation->hasOlder() && !conversation->hasNewer()))
         return;
     executeDelayedItemsLayout(); // the range is current before it is compared
-    if (bar->value() >= viewport()->height())
+    if (!wantsPage(bar->value()))
         return;
+    const bool older = conversation->hasOlder() && bar->value() < viewport()->height();
+    // The row at the top of the screen stays where it is while rows come above it or go at
+    // the other end.
+    QPersistentModelIndex anchor;
+    for (int y = 0; !anchor.isValid() && y < viewport()->height(); y += 4)
+        anchor = indexAt(QPoint(0, y)); // a row not laid out exactly yet may leave a gap
+    const int anchorTop = anchor.isValid() ? visualRect(anchor).top() : 0;
     const int maximum = bar->maximum();
-    const int added = conversation->loadOlder();
+    QList<QPersistentModelIndex> dirty; // rows waiting for a re-layout may move
+    for (const int row : std::as_const(m_dirty))
+        dirty.append(QPersistentModelIndex(model()->index(row, 0)));
+    const int added = older ? conversation->loadOlder() : conversation->loadNewer();
     if (added == 0)
         return;
-    QSet<int> dirty; // rows waiting for a re-layout moved down
-    for (const int row : std::as_const(m_dirty))
-        dirty.insert(row + added);
-    m_dirty = dirty;
+    m_dirty.clear();
+    for (const QPersistentModelIndex &row : std::as_const(dirty)) {
+        if (row.isValid())
+            m_dirty.insert(row.row());
+    }
     executeDelayedItemsLayout();
-    // The rows on screen stay where they are: the view moves down by what came above them.
     if (!m_follow) {
         m_scrolling = true;
-        bar->setValue(bar->value() + bar->maximum() - maximum);
+        if (anchor.isValid())
+            bar->setValue(bar->value() + visualRect(anchor).top() - anchorTop);
+        else if (older)
+            bar->setValue(bar->value() + bar->maximum() - maximum);
         m_scrolling = false;
     }
-    if (bar->value() < viewport()->height())
-        m_older.start(); // the page was short: read on
+    m_follow
+        = !conversation->hasNewer() && (m_follow || bar->value() >= bar->maximum() - kBottomSlack);
+    if (wantsPage(bar->value()))
+        m_pages.start(); // the page was short: read on
 }
 
 namespace {
@@ -182,6 +237,14 @@ bool ConversationView::event(QEvent *event)
 
 void ConversationView::keyPressEvent(QKeyEvent *event)
 {
+    // End and Ctrl+End go to the newest message, held or not, and follow it.
+    if (event->key() == Qt::Key_End) {
+        if (auto *conversation = qobject_cast<ConversationModel *>(model()))
+            conversation->showNewest();
+        QListView::keyPressEvent(event);
+        setFollowsBottom(true);
+        return;
+    }
     if (event->matches(QKeySequence::Copy) && currentIndex().isValid()) {
         copyAsMarkdown(currentIndex());
         event->accept();

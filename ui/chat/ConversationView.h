@@ -5,7 +5,9 @@
 // opens or closes it (tool cards, reasoning) or runs its action, A shows all of a tool card's
 // output, O opens a file a writeFile(s) card wrote (a menu when there are several), I shows the
 // call in the inspector, Ctrl+Enter opens a preview link. Older pages of a long thread are read
-// as the top comes near, so opening one lays out and holds only its newest page.
+// as the top comes near, so opening one lays out and holds only its newest page; the model
+// holds a bounded window of rows, so newer pages it dropped are read again as the bottom
+// comes near, and End (or sending) goes to the newest message, reading it again if needed.
 #pragma once
 
 #include "agent/RunEvent.h"
@@ -29,7 +31,11 @@ public:
     ConversationDelegate *conversationDelegate() const { return m_delegate; }
     // Whether new rows and streamed text scroll the view to the bottom.
     bool followsBottom() const { return m_follow; }
+    // Following the bottom shows the newest message (read again when the model dropped it).
     void setFollowsBottom(bool follow);
+    // Hides QAbstractItemView::scrollToBottom: the bottom is the thread's newest message, not
+    // the last row held.
+    void scrollToBottom();
 
     // In viewport coordinates, for tests and accessibility.
     QList<QRect> copyButtonRects(const QModelIndex &index) const;
@@ -64,21 +70,24 @@ protected:
     bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
 
 private:
     void refreshDirtyRows();
     bool toolCardKey(QKeyEvent *event);
     void chooseFile(const QModelIndex &index);
-    // Near the top of a long thread: reads the next older page, keeping the rows on screen
-    // where they are.
-    void loadOlderIfNeeded();
+    // Near the top (bottom) of the rows held: reads the next older (newer) page, keeping the
+    // rows on screen where they are.
+    void loadPagesIfNeeded();
+    bool wantsPage(int value) const;
+    bool hasNewer() const;
     // The row of the last user message, and whether a row belongs to the last exchange.
     int lastUserRow() const;
 
     ConversationDelegate *m_delegate;
     QTimer m_refresh; // coalesces the re-layout of streamed rows
     QSet<int> m_dirty;
-    QTimer m_older; // loads older messages after the scroll that came near the top
+    QTimer m_pages; // loads a page after the scroll that came near the top or bottom
     bool m_follow = true;
     bool m_scrolling = false; // the view moves the scroll bar itself
     std::function<QStringList()> m_retryModels;
