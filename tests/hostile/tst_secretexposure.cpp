@@ -336,12 +336,12 @@ void TestSecretExposure::appIsNotDumpable()
         program = copy;
         const QString libraries = dir.filePath(QStringLiteral("lib"));
         QVERIFY(QDir().mkpath(libraries));
-        for (const char *library : {"app/libstudio_core.so", "app/notify/libstudio_notify.so",
-                                    "ui/libstudio_ui.so"}) {
+        for (const char *library :
+             {"app/libstudio_core.so", "app/notify/libstudio_notify.so", "ui/libstudio_ui.so"}) {
             const QString built = QStringLiteral(STUDIO_BINARY_DIR "/") + QLatin1String(library);
             if (QFile::exists(built))
-                QVERIFY(QFile::copy(built, libraries + QLatin1Char('/')
-                                               + QFileInfo(built).fileName()));
+                QVERIFY(
+                    QFile::copy(built, libraries + QLatin1Char('/') + QFileInfo(built).fileName()));
         }
         env.insert(QStringLiteral("LD_LIBRARY_PATH"), libraries);
     }
