@@ -8,7 +8,7 @@
 # with-keyring.sh) is then copied into a fresh root-owned, world-readable folder under the
 # shared scratch folder and run from there, and the copies are removed afterwards; so is the
 # test data folder named by STUDIO_TEST_DATA_DIR (the tests read that variable). Where the
-# binaries link the project's libraries as shared ones (the asan preset), the libraries that
+# binaries link the project's libraries as shared ones (dev and asan presets), the libraries that
 # nobody cannot read are copied too, and LD_LIBRARY_PATH (searched before the binary's
 # RUNPATH) points at the copies.
 #
