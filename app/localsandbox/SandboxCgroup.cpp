@@ -105,6 +105,9 @@ QString SandboxCgroup::create(const QString &name, qint64 memoryBytes, double cp
         ok = writeText(dir + QStringLiteral("/memory.max"), QByteArray::number(memoryBytes));
         writeText(dir + QStringLiteral("/memory.swap.max"), "0"); // absent without swap
     }
+    // The weight of nice 10 (SandboxProcess::kNice; 100 is nice 0's): a sibling of the app's
+    // cgroup would otherwise weigh as much as the whole app however nice its processes are.
+    writeText(dir + QStringLiteral("/cpu.weight"), "10");
     if (ok && cpus > 0) {
         constexpr qint64 period = 100000;
         ok = writeText(dir + QStringLiteral("/cpu.max"),

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <sched.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -157,7 +158,8 @@ QStringList SandboxProcess::bwrapArguments(const SandboxRunSpec &spec, int passw
         QStringLiteral("sandbox"),
         QStringLiteral("--disable-userns"), // no nested user namespaces
         QStringLiteral("--die-with-parent"),
-        QStringLiteral("--new-session"), // no TIOCSTI into our tty
+        // No --new-session: the child modifier in start() takes the controlling terminal away
+        // instead (what --new-session is for: no TIOCSTI into our tty), in the same session.
         QStringLiteral("--cap-drop"),
         QStringLiteral("ALL"),
         QStringLiteral("--clearenv"),
@@ -329,7 +331,20 @@ void SandboxProcess::launch()
     // Runs in the child between fork and exec: only async-signal-safe calls.
     m_process.setChildProcessModifier(
         [passwdFd, groupFd, seccompFd, envFd, resolvFd, hostsFd, uid, gid, cgroupFd] {
-            ::setsid(); // own process group: a timeout kills everything at once
+            // Own process group (a timeout kills everything at once), but the app's session:
+            // with autogroup scheduling (Linux's default) every new session is a scheduling
+            // group as heavy as the whole app, so sandboxes each in their own session (bwrap's
+            // --new-session, or setsid here) would outweigh the window however nice they are.
+            ::setpgid(0, 0);
+            // No controlling terminal, so nothing inside can open /dev/tty and push input into
+            // the terminal the app runs in (TIOCSTI, CVE-2017-5226; the seccomp filter also
+            // refuses TIOCSTI). Only the session's leader hangs the terminal up; this drops it
+            // for this process alone.
+            const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+            if (tty >= 0 && ::ioctl(tty, TIOCNOTTY) != 0)
+                ::_exit(123);
+            if (tty >= 0)
+                ::close(tty);
             // Into the command's cgroup ("0" = this process) before anything else runs.
             if (cgroupFd >= 0 && ::write(cgroupFd, "0", 1) != 1)
                 ::_exit(125);
@@ -470,6 +485,9 @@ void SandboxProcess::onFinished(int exitCode, QProcess::ExitStatus status)
     } else if (exitCode == 126 && m_result.output.isEmpty()) {
         m_result.error
             = QStringLiteral("Could not drop to the sandbox user (uid %1).").arg(m_spec.runAsUid);
+    } else if (exitCode == 123 && m_result.output.isEmpty()) {
+        m_result.error = QStringLiteral("Could not detach the command from the app's terminal "
+                                        "(start the app without one, or report this).");
     } else if (exitCode == 125 && m_result.output.isEmpty()) {
         m_result.error = QStringLiteral("Could not move the command into its cgroup %1.")
                              .arg(m_spec.cgroupDir);

@@ -2,7 +2,8 @@
 // sandboxes of the local server, driven through the real client and the agent's tools: memory
 // (RLIMIT_DATA, sized /dev/shm), disk (per-file limit of what is left, the watch that stops a
 // command past the limit, uploads refused), time (the default command timeout, absurd
-// timeouts) and CPU (busy loops at a lowered priority while this event loop stays responsive).
+// timeouts), CPU (busy loops at a lowered priority while this event loop stays responsive, in
+// this process's session and scheduling group) and the terminal (none inside the sandbox).
 #include "../app/localsandbox/SandboxTestSupport.h"
 #include "HostileSupport.h"
 
@@ -18,8 +19,12 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <fcntl.h>
 #include <memory>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <vector>
 
 class TestHostileLimits final : public QObject
 {
@@ -33,11 +38,16 @@ private slots:
     void defaultCommandTimeout();
     void absurdTimeouts();
     void busyLoopsKeepTheWindowResponsive();
+    void busySandboxesDoNotOutweighTheApp();
+    void commandsCannotReachTheAppsTerminal();
 
 private:
     Sandbox create(CreateSandboxParams params);
     ExecResult exec(const Sandbox &sb, const QString &command, int timeoutSeconds = 60);
     Sandbox fetch(const QString &id);
+    // This test's busy sandboxed shells (running "bash" processes among its descendants), with
+    // the fields of /proc/PID/stat after "(comm)" (state first).
+    static QHash<int, QList<QByteArray>> busyShells();
 
     QTemporaryDir m_dir;
     std::unique_ptr<LocalSandboxServer> m_server;
@@ -303,30 +313,11 @@ void TestHostileLimits::busyLoopsKeepTheWindowResponsive()
     tick.start();
 
     // The loops, seen from the host: at the lowered priority.
-    QList<int> loops;
     QList<int> nices;
-    auto findLoops = [&] {
-        loops.clear();
-        nices.clear();
-        const QHash<int, int> parentOf = hostParents();
-        const int self = int(QCoreApplication::applicationPid());
-        for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it) {
-            if (!descendsFrom(parentOf, it.key(), self))
-                continue;
-            QFile stat(QStringLiteral("/proc/%1/stat").arg(it.key()));
-            if (!stat.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray text = stat.readAll();
-            const QList<QByteArray> f = text.mid(text.lastIndexOf(')') + 2).split(' ');
-            // After "(comm)": state is field 3, nice field 19, policy field 41.
-            if (text.contains("(bash)") && f.value(0) == "R") {
-                loops << it.key();
-                nices << f.value(19 - 3).toInt();
-            }
-        }
-        return loops.size() >= 16;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(findLoops(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(busyShells().size() >= 16, 10000);
+    const QHash<int, QList<QByteArray>> loops = busyShells();
+    for (const QList<QByteArray> &fields : loops)
+        nices << fields.value(19 - 3).toInt(); // nice is field 19; "state" is field 3
     qInfo() << "busy loops on the host:" << loops.size() << "nice values" << nices;
     for (const int nice : std::as_const(nices))
         QVERIFY(nice >= SandboxProcess::kNice);
@@ -338,6 +329,117 @@ void TestHostileLimits::busyLoopsKeepTheWindowResponsive()
     qInfo() << "tried: 16 busy loops for 5 s, result: longest event-loop stall" << longest
             << "ms over" << ticks << "ticks";
     QVERIFY2(longest < 100, qPrintable(QStringLiteral("stall %1 ms").arg(longest)));
+}
+
+QHash<int, QList<QByteArray>> TestHostileLimits::busyShells()
+{
+    QHash<int, QList<QByteArray>> shells;
+    const QHash<int, int> parentOf = hostParents();
+    const int self = int(QCoreApplication::applicationPid());
+    for (auto it = parentOf.cbegin(); it != parentOf.cend(); ++it) {
+        if (!descendsFrom(parentOf, it.key(), self))
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(it.key()));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (text.contains("(bash)") && fields.value(0) == "R")
+            shells.insert(it.key(), fields);
+    }
+    return shells;
+}
+
+// The scheduling group a process is in ("/autogroup-N"), or empty without autogroups.
+static QByteArray autogroupOf(const QString &pid)
+{
+    QFile file(QStringLiteral("/proc/%1/autogroup").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArray();
+    return file.readAll().split(' ').value(0);
+}
+
+// What share of a core this thread gets while it spins for `ms` of wall time.
+static double spinningShare(int ms)
+{
+    timespec start = {};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+    QElapsedTimer wall;
+    wall.start();
+    while (wall.elapsed() < ms) { }
+    timespec end = {};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+    const double cpuMs = (end.tv_sec - start.tv_sec) * 1e3 + (end.tv_nsec - start.tv_nsec) / 1e6;
+    return cpuMs / double(wall.elapsed());
+}
+
+void TestHostileLimits::busySandboxesDoNotOutweighTheApp()
+{
+    // Many sandboxes busy at once (20 agent runs in parallel, each running its tests). With
+    // autogroup scheduling (Linux's default), each session is a scheduling group that weighs as
+    // much as the whole app whatever the nice value of its processes: twelve busy commands in
+    // sessions of their own would leave this process a thirteenth of the machine.
+    constexpr int kCommands = 12;
+    const Sandbox sb = create(CreateSandboxParams());
+    std::vector<std::unique_ptr<QSignalSpy>> finished;
+    for (int i = 0; i < kCommands; ++i) {
+        DaytonaCall *call = m_client->execute(
+            sb, QStringLiteral("(while :; do :; done) & sleep 15; echo done"), QString(), {}, 30);
+        finished.push_back(std::make_unique<QSignalSpy>(call, &DaytonaCall::finished));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(busyShells().size() >= kCommands, 20000);
+
+    // The better of two seconds, so that a moment of other load on the machine does not count.
+    const double share = qMax(spinningShare(1000), spinningShare(1000));
+    qInfo() << "tried:" << kCommands << "busy commands in one sandbox, result: this thread got"
+            << qRound(share * 100) << "% of a core";
+    // At nice 10 the loops weigh 6 x 110 against this thread's 1024 on each of two cores (about
+    // 60% of a core when the machine is otherwise idle, 38% beside another busy thread); in
+    // sessions of their own, 2/13 of a core at most (15%).
+    QVERIFY2(share > 0.25, qPrintable(QStringLiteral("%1% of a core").arg(qRound(share * 100))));
+
+    // Why: the busy shells are in this process's session and scheduling group.
+    const QHash<int, QList<QByteArray>> loops = busyShells();
+    const QByteArray session = QByteArray::number(::getsid(0));
+    const QByteArray group = autogroupOf(QStringLiteral("self"));
+    for (auto it = loops.cbegin(); it != loops.cend(); ++it) {
+        // After "(comm)": session is field 6, tty_nr field 7.
+        QCOMPARE(it.value().value(6 - 3), session);
+        QCOMPARE(it.value().value(7 - 3), QByteArray("0")); // no controlling terminal
+        QCOMPARE(autogroupOf(QString::number(it.key())), group);
+    }
+
+    for (const std::unique_ptr<QSignalSpy> &spy : finished) {
+        QVERIFY(!spy->isEmpty() || spy->wait(40000));
+        const DaytonaResult r = spy->first().first().value<DaytonaResult>();
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+    }
+}
+
+void TestHostileLimits::commandsCannotReachTheAppsTerminal()
+{
+    // The headless CLI runs in a terminal. Without a controlling terminal of its own (under
+    // ctest), this process gets one: a new session with a new pseudo-terminal, kept open to
+    // the end so that it never hangs up.
+    static int terminal = -1;
+    int ours = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (ours < 0 && ::setsid() >= 0) {
+        terminal = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+        QVERIFY(terminal >= 0 && ::grantpt(terminal) == 0 && ::unlockpt(terminal) == 0);
+        // A session leader without a terminal gets the first one it opens.
+        const int slave = ::open(::ptsname(terminal), O_RDWR | O_CLOEXEC);
+        QVERIFY(slave >= 0);
+        ours = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    }
+    QVERIFY2(ours >= 0, "this test needs a controlling terminal to protect");
+    ::close(ours);
+
+    const Sandbox sb = create(CreateSandboxParams());
+    const ExecResult e = exec(sb,
+                              QStringLiteral("if : 2>/dev/null 3<>/dev/tty; then echo "
+                                             "reached-the-terminal; else echo no-terminal; fi"));
+    QCOMPARE(e.exitCode, 0);
+    QVERIFY2(e.result.contains(QLatin1String("no-terminal")), qPrintable(e.result));
 }
 
 QTEST_GUILESS_MAIN(TestHostileLimits)
