@@ -150,15 +150,19 @@ StoreResult<QList<RunRecord>> ConversationPages::runsOfPage(RowId threadId,
                                                             qint64 silentToMs) const
 {
     using Result = StoreResult<QList<RunRecord>>;
-    // Runs without a message (they failed at once) are found by time: they sit between the
-    // page's messages.
+    // The page's runs by id, and the runs without a message (they failed at once) by when they
+    // started: they sit between the page's messages. Two selects, so that each has its index
+    // (one WHERE with an OR between them scans all the thread's runs).
     QSqlQuery query = prepare(
         QStringLiteral("SELECT ") + runColumns
-        + QStringLiteral(" FROM runs WHERE thread_id = ? AND (")
+        + QStringLiteral(" FROM runs WHERE thread_id = ? AND ")
         + (runIds.isEmpty() ? QStringLiteral("0")
                             : QStringLiteral("id IN (") + idList(runIds) + QLatin1Char(')'))
-        + QStringLiteral(" OR (started_at >= ? AND started_at < ? AND NOT EXISTS "
-                         "(SELECT 1 FROM messages m WHERE m.run_id = runs.id))) ORDER BY id"));
+        + QStringLiteral(" UNION ALL SELECT ") + runColumns
+        + QStringLiteral(" FROM runs WHERE thread_id = ? AND started_at >= ? AND started_at < ? "
+                         "AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.run_id = runs.id) "
+                         "ORDER BY id"));
+    query.addBindValue(threadId);
     query.addBindValue(threadId);
     query.addBindValue(silentFromMs);
     query.addBindValue(silentToMs);

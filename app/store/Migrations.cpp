@@ -367,9 +367,15 @@ const QStringList version7 = {
     )"),
 };
 
+// Issue 19, long threads: a page of a thread finds the runs that left no message (they failed
+// at once) by when they started; without this index that read scanned all the thread's runs.
+const QStringList version8 = {
+    QStringLiteral("CREATE INDEX runs_by_thread_start ON runs (thread_id, started_at)"),
+};
+
 const QList<const QStringList *> steps
-    = {&version1, &version2, &version3, &version4, &version5, &version6, &version7};
-static_assert(Migrations::latestVersion == 7, "add the new step to the steps list");
+    = {&version1, &version2, &version3, &version4, &version5, &version6, &version7, &version8};
+static_assert(Migrations::latestVersion == 8, "add the new step to the steps list");
 
 bool run(QSqlDatabase &db, const QString &sql, QString *error)
 {

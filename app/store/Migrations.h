@@ -16,7 +16,7 @@
 class Migrations final
 {
 public:
-    static constexpr int latestVersion = 7;
+    static constexpr int latestVersion = 8;
 
     static StoreResult<int> currentVersion(QSqlDatabase &db);
     // Migrates from the file's version to targetVersion (latestVersion normally; older

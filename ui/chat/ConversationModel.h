@@ -36,7 +36,9 @@ class ConversationModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
-    static constexpr int kPageMessages = 200; // messages read per page
+    // Messages read per page: reading one (~1.5 ms for 100) and laying out what it adds share a
+    // frame with painting the rows that come into view.
+    static constexpr int kPageMessages = 100;
     // Rows held at most (whole pages are dropped past it; the page read and the one beside it
     // stay): a view lays out every row it holds on each insert, which must fit in a frame.
     static constexpr int kMaxRows = 2500;
