@@ -17,6 +17,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QUrl>
 
 namespace {
@@ -165,6 +166,11 @@ std::unique_ptr<QTextDocument> ConversationDelegate::makeDocument(const QString 
     } else {
         doc->setPlainText(text);
     }
+    // Keep each block's shaped glyphs once laid out: by default a QTextLayout drops them at the
+    // end of its layout and shapes the text again on every paint, and a row is painted many
+    // times for each layout (the view repaints all it shows as it scrolls).
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next())
+        block.layout()->setCacheEnabled(true);
     doc->setTextWidth(qMax(40, width));
     return doc;
 }
