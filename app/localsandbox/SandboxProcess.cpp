@@ -340,11 +340,12 @@ void SandboxProcess::launch()
             // the terminal the app runs in (TIOCSTI, CVE-2017-5226; the seccomp filter also
             // refuses TIOCSTI). Only the session's leader hangs the terminal up; this drops it
             // for this process alone.
-            const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-            if (tty >= 0 && ::ioctl(tty, TIOCNOTTY) != 0)
-                ::_exit(123);
-            if (tty >= 0)
+            if (const int tty = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC); tty >= 0) {
+                const bool detached = ::ioctl(tty, TIOCNOTTY) == 0;
                 ::close(tty);
+                if (!detached)
+                    ::_exit(123);
+            }
             // Into the command's cgroup ("0" = this process) before anything else runs.
             if (cgroupFd >= 0 && ::write(cgroupFd, "0", 1) != 1)
                 ::_exit(125);

@@ -56,8 +56,8 @@ private:
     std::condition_variable m_wake;
     Stats m_stats;
     bool m_checkpointWanted = false;
-    quint64 m_lastBackfill
-        = 0; // this thread only: WAL frames in the database file at the last checkpoint
+    // This thread only: WAL frames in the database file at the last checkpoint.
+    quint64 m_lastBackfill = 0;
     bool m_stop = false;
     std::thread m_thread;
 };

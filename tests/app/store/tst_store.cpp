@@ -46,6 +46,8 @@ private:
     QString path() const { return m_dir->filePath(QStringLiteral("studio.sqlite3")); }
     // Rows in a table, counted with a separate connection.
     int rowCount(const QString &table);
+    // An assistant message being streamed in a thread (and run, when given).
+    MessageRecord appendStreamingMessage(RowId threadId, RowId runId = 0);
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
     qint64 m_clockMs = 1767225600000; // 2026-01-01
@@ -84,6 +86,16 @@ int TestStore::rowCount(const QString &table)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("count"));
     return count;
+}
+
+MessageRecord TestStore::appendStreamingMessage(RowId threadId, RowId runId)
+{
+    NewMessage message;
+    message.threadId = threadId;
+    message.runId = runId;
+    message.role = MessageRole::Assistant;
+    message.status = MessageStatus::Streaming;
+    return m_store->appendMessage(message).value();
 }
 
 void TestStore::openCreatesWalDatabaseAtLatestVersion()
@@ -259,11 +271,7 @@ void TestStore::sameUuidIsStoredOnce()
 void TestStore::streamedChunksBecomeParts()
 {
     const ThreadRecord thread = m_store->createThread(QStringLiteral("t"), {}).value();
-    NewMessage message;
-    message.threadId = thread.id;
-    message.role = MessageRole::Assistant;
-    message.status = MessageStatus::Streaming;
-    const MessageRecord streaming = m_store->appendMessage(message).value();
+    const MessageRecord streaming = appendStreamingMessage(thread.id);
     QVERIFY(
         m_store->appendChunk(streaming.id, QStringLiteral("Let me think. "), ChunkKind::Reasoning));
     QVERIFY(m_store->appendChunk(streaming.id, QStringLiteral("Hel")));
@@ -290,11 +298,7 @@ void TestStore::streamedChunksBecomeParts()
 void TestStore::appendPartKeepsStreamOrder()
 {
     const ThreadRecord thread = m_store->createThread(QStringLiteral("t"), {}).value();
-    NewMessage message;
-    message.threadId = thread.id;
-    message.role = MessageRole::Assistant;
-    message.status = MessageStatus::Streaming;
-    const RowId id = m_store->appendMessage(message).value().id;
+    const RowId id = appendStreamingMessage(thread.id).id;
     QVERIFY(m_store->appendChunk(id, QStringLiteral("Before the tool. ")));
     const QJsonObject toolPart{{QStringLiteral("type"), QStringLiteral("tool-call")},
                                {QStringLiteral("toolCallId"), QStringLiteral("call_9")}};
@@ -377,12 +381,7 @@ void TestStore::stepBoundariesAreFlushedInTheBackground()
     const ThreadRecord thread = m_store->createThread(QStringLiteral("t"), {}).value();
     const RunRecord run = m_store->createRun(thread.id, QStringLiteral("openai/gpt-4o")).value();
     const StepRecord step = m_store->startStep(run.id).value();
-    NewMessage streaming;
-    streaming.threadId = thread.id;
-    streaming.runId = run.id;
-    streaming.role = MessageRole::Assistant;
-    streaming.status = MessageStatus::Streaming;
-    const MessageRecord message = m_store->appendMessage(streaming).value();
+    const MessageRecord message = appendStreamingMessage(thread.id, run.id);
     const Store::DurabilityStats beforeChunks = m_store->durabilityStats();
     for (int i = 0; i < 20; ++i)
         QVERIFY(m_store->appendChunk(message.id, QStringLiteral("[%1]").arg(i)));
@@ -421,11 +420,7 @@ void TestStore::checkpointsRunInTheBackground()
     const auto autoCheckpoint = [this] { return m_store->durabilityStats().autoCheckpointPages; };
     QCOMPARE(autoCheckpoint(), 16384);
     const ThreadRecord thread = m_store->createThread(QStringLiteral("t"), {}).value();
-    NewMessage streaming;
-    streaming.threadId = thread.id;
-    streaming.role = MessageRole::Assistant;
-    streaming.status = MessageStatus::Streaming;
-    const MessageRecord message = m_store->appendMessage(streaming).value();
+    const MessageRecord message = appendStreamingMessage(thread.id);
     const qint64 fileBefore = QFileInfo(path()).size();
     // ~1,500 commits of 2 KiB chunks: some 1,500 WAL pages, past SQLite's own threshold.
     const QString chunk(2048, QLatin1Char('x'));
@@ -617,12 +612,7 @@ void TestStore::recoveryMarksWhatACrashLeft()
               ->proposeToolCall({run.id, step.id, QStringLiteral("b"), QStringLiteral("exec"), {}})
               .value()
               .id;
-    NewMessage message;
-    message.threadId = thread.id;
-    message.runId = run.id;
-    message.role = MessageRole::Assistant;
-    message.status = MessageStatus::Streaming;
-    const RowId streaming = m_store->appendMessage(message).value().id;
+    const RowId streaming = appendStreamingMessage(thread.id, run.id).id;
     QVERIFY(m_store->appendChunk(streaming, QStringLiteral("partial ")));
     QVERIFY(m_store->appendChunk(streaming, QStringLiteral("answer")));
     QCOMPARE(m_store->recovery().messagesInterrupted, 0);
