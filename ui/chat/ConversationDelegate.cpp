@@ -121,6 +121,7 @@ int ConversationDelegate::rowWidth() const
 
 void ConversationDelegate::clear()
 {
+    m_frames.clear();
     m_layouts.clear();
     m_heights.clear();
     m_layoutsByKey.clear();
@@ -327,6 +328,24 @@ ConversationDelegate::Layout *ConversationDelegate::layoutFor(const QModelIndex 
     return layout;
 }
 
+int ConversationDelegate::closedHeight(const QModelIndex &index) const
+{
+    const int line = QFontMetrics(font()).height();
+    switch (kindOf(index)) {
+    case Kind::ToolCall:
+        if (index.data(ConversationModel::ExpandedRole).toBool())
+            return -1;
+        [[fallthrough]];
+    case Kind::RunChanges:
+    case Kind::Notice:
+        return line + 2 * kPad + 2 * kGap;
+    case Kind::Reasoning:
+        return index.data(ConversationModel::ExpandedRole).toBool() ? -1 : line + kPad + 2 * kGap;
+    default:
+        return -1;
+    }
+}
+
 int ConversationDelegate::estimate(const QModelIndex &index, int width) const
 {
     // Wrapped lines of the plain text, plus some room for Markdown structure.
@@ -362,6 +381,8 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option,
         && (cached->revision == revision
             || index.data(ConversationModel::StreamingRole).toBool())) {
         height = {width, revision, cached->height, true};
+    } else if (const int closed = closedHeight(index); closed > 0) {
+        height = {width, revision, closed, true}; // as build() makes it, without building
     } else if (cheap || nearEnd) {
         height = {width, revision, layoutFor(index, true)->height, true};
     } else {
@@ -431,9 +452,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         }
     };
     const auto frame = [&](const QColor &fill) {
-        painter->setPen(QPen(palette.color(QPalette::Mid), 1));
-        painter->setBrush(fill);
-        painter->drawRoundedRect(QRectF(layout->box).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+        m_frames.paint(painter, layout->box, fill, palette.color(QPalette::Mid), 6);
     };
     const auto drawButton = [&](const QRect &rect, const QString &text, bool enabled) {
         QStyleOptionButton button;

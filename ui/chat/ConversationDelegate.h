@@ -11,6 +11,7 @@
 
 #include "agent/RunEvent.h"
 #include "chat/ConversationModel.h"
+#include "chat/RoundedFrame.h"
 
 #include <QCache>
 #include <QHash>
@@ -120,6 +121,9 @@ private:
     Layout *layoutFor(const QModelIndex &index, bool allowStale) const;
     Layout *build(const QModelIndex &index, int width) const;
     int estimate(const QModelIndex &index, int width) const;
+    // The exact height of a closed tool card, changes card, notice or reasoning row (one line
+    // whatever its text), or -1 for rows whose height depends on their text.
+    int closedHeight(const QModelIndex &index) const;
     std::unique_ptr<QTextDocument> makeDocument(const QString &text, bool markdown,
                                                 int width) const;
     QFont font() const;
@@ -130,6 +134,7 @@ private:
     mutable int m_layoutCount = 0;
     mutable QHash<qint64, int> m_layoutsByKey;
     mutable bool m_heightsPending = false; // a sizeHintChanged is queued
+    mutable RoundedFrame m_frames;
     qint64 m_copiedKey = 0;
     int m_copiedBlock = -1;
 };

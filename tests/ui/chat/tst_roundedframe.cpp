@@ -1,0 +1,144 @@
+// The frames of bubbles, cards and notices (issue 19): drawn from cached corners and solid fills
+// so that scrolling paints them cheaply, they must look as the antialiased rounded rectangle they
+// replace: same pixels at every size the conversation uses, at 1x and 2x, in light and dark
+// palettes, and where a frame cannot be pieced together exactly it is drawn as a path.
+#include "chat/RoundedFrame.h"
+
+#include <QPainter>
+#include <QTest>
+
+namespace {
+
+QImage canvas(QSize size, qreal dpr)
+{
+    QImage image(size * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(QColor(250, 250, 250));
+    return image;
+}
+
+// The largest difference of any channel between two images of one size.
+int maxDifference(const QImage &a, const QImage &b, QPoint *where)
+{
+    int most = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            const int d = qMax(qMax(qAbs(qRed(p) - qRed(q)), qAbs(qGreen(p) - qGreen(q))),
+                               qMax(qAbs(qBlue(p) - qBlue(q)), qAbs(qAlpha(p) - qAlpha(q))));
+            if (d > most) {
+                most = d;
+                *where = QPoint(x, y);
+            }
+        }
+    }
+    return most;
+}
+
+} // namespace
+
+class TestRoundedFrame final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void looksLikeThePath_data();
+    void looksLikeThePath();
+    void eachLookHasItsOwnCorners();
+};
+
+void TestRoundedFrame::looksLikeThePath_data()
+{
+    QTest::addColumn<QRect>("box");
+    QTest::addColumn<qreal>("dpr");
+    QTest::addColumn<QColor>("fill");
+    QTest::addColumn<QColor>("border");
+    QTest::addColumn<QPointF>("offset");
+    const QColor light(255, 255, 255), lightMid(160, 160, 160);
+    const QColor dark(42, 42, 46), darkMid(90, 90, 96);
+    // A closed tool card (one line), a bubble, a tall answer, at the row's origin and below it.
+    QTest::newRow("card 1x") << QRect(10, 4, 880, 33) << 1.0 << light << lightMid << QPointF();
+    QTest::newRow("card 2x") << QRect(10, 4, 880, 33) << 2.0 << light << lightMid << QPointF();
+    QTest::newRow("bubble dark") << QRect(10, 4, 400, 121) << 1.0 << dark << darkMid << QPointF();
+    QTest::newRow("tall 2x dark") << QRect(3, 2, 300, 700) << 2.0 << dark << darkMid
+                                  << QPointF(0, 37);
+    QTest::newRow("smallest") << QRect(0, 0, 15, 15) << 1.0 << light << lightMid << QPointF();
+    // Too small for the corners, or not on whole pixels: drawn as the path itself.
+    QTest::newRow("tiny") << QRect(1, 1, 12, 9) << 1.0 << light << lightMid << QPointF();
+    QTest::newRow("half pixel") << QRect(10, 4, 200, 33) << 1.0 << light << lightMid
+                                << QPointF(0.5, 0.5);
+    QTest::newRow("1.5x") << QRect(10, 4, 200, 33) << 1.5 << light << lightMid << QPointF();
+    QTest::newRow("translucent") << QRect(10, 4, 200, 33) << 1.0 << QColor(0, 0, 255, 100)
+                                 << lightMid << QPointF();
+}
+
+void TestRoundedFrame::looksLikeThePath()
+{
+    QFETCH(QRect, box);
+    QFETCH(qreal, dpr);
+    QFETCH(QColor, fill);
+    QFETCH(QColor, border);
+    QFETCH(QPointF, offset);
+    const QSize size(box.right() + 8, box.bottom() + 8 + int(offset.y()));
+    QImage expected = canvas(size, dpr);
+    {
+        QPainter painter(&expected);
+        painter.translate(offset);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(border, 1));
+        painter.setBrush(fill);
+        painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    }
+    QImage actual = canvas(size, dpr);
+    RoundedFrame frames;
+    {
+        QPainter painter(&actual);
+        painter.translate(offset);
+        frames.paint(&painter, box, fill, border, 6);
+    }
+    QPoint where;
+    const int difference = maxDifference(expected, actual, &where);
+    // Corners come from the same rasteriser at the same subpixel position: the same pixels,
+    // give or take rounding of the coverage.
+    QVERIFY2(difference <= 2,
+             qPrintable(QStringLiteral("pixel (%1, %2) differs by %3: %4 against %5")
+                            .arg(where.x())
+                            .arg(where.y())
+                            .arg(difference)
+                            .arg(QColor(actual.pixel(where)).name(QColor::HexArgb),
+                                 QColor(expected.pixel(where)).name(QColor::HexArgb))));
+}
+
+void TestRoundedFrame::eachLookHasItsOwnCorners()
+{
+    // One RoundedFrame draws every frame of the view: a light card, then a dark one and one at
+    // 2x (the palette or the screen changed) get corners of their own look, not the first one's.
+    RoundedFrame frames;
+    const auto both = [&](const QColor &fill, const QColor &border, qreal dpr) {
+        const QRect box(10, 4, 300, 33);
+        QImage expected = canvas(QSize(320, 44), dpr);
+        {
+            QPainter painter(&expected);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(QPen(border, 1));
+            painter.setBrush(fill);
+            painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+        }
+        QImage actual = canvas(QSize(320, 44), dpr);
+        {
+            QPainter painter(&actual);
+            frames.paint(&painter, box, fill, border, 6);
+        }
+        QPoint where;
+        return maxDifference(expected, actual, &where);
+    };
+    QVERIFY(both(QColor(255, 255, 255), QColor(160, 160, 160), 1.0) <= 2);
+    QVERIFY(both(QColor(42, 42, 46), QColor(90, 90, 96), 1.0) <= 2);
+    QVERIFY(both(QColor(42, 42, 46), QColor(90, 90, 96), 2.0) <= 2);
+    frames.clear();
+    QVERIFY(both(QColor(255, 255, 255), QColor(160, 160, 160), 2.0) <= 2);
+}
+
+QTEST_MAIN(TestRoundedFrame)
+#include "tst_roundedframe.moc"
