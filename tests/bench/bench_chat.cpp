@@ -415,6 +415,13 @@ int main(int argc, char **argv)
               << QString::asprintf("%-52s %8.1f ms (p99 %.1f ms)\n",
                                    "  longest frame in CPU time of the GUI thread", cpu.last(),
                                    cpu.at(qsizetype(double(cpu.size()) * 0.99)))
+              << QString::asprintf("%-52s %8lld (of %lld; %lld in CPU time)\n",
+                                   "  frames over 16 ms",
+                                   qint64(std::count_if(frames.begin(), frames.end(),
+                                                        [](double ms) { return ms > 16.0; })),
+                                   qint64(frames.size()),
+                                   qint64(std::count_if(cpu.begin(), cpu.end(),
+                                                        [](double ms) { return ms > 16.0; })))
               << QString::asprintf("%-52s %8.1f MiB\n",
                                    up ? "  RSS after scrolling end to end"
                                       : "  RSS after scrolling back down",

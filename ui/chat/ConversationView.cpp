@@ -9,6 +9,7 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QScopeGuard>
 #include <QScrollBar>
 
 namespace {
@@ -190,6 +191,22 @@ void ConversationView::loadPagesIfNeeded()
     QList<QPersistentModelIndex> dirty; // rows waiting for a re-layout may move
     for (const int row : std::as_const(m_dirty))
         dirty.append(QPersistentModelIndex(model()->index(row, 0)));
+    // The page's rows come off screen and the rows on screen stay where they are, so what the
+    // screen shows does not change: the item layout and the scroll that keeps the anchor in
+    // place would paint all of it again (about a quarter of a frame that reads a page). The
+    // viewport takes no updates until it is known that nothing on it moved.
+    const bool still = !m_follow && anchor.isValid();
+    const QSize size = viewport()->size();
+    if (still)
+        viewport()->setAttribute(Qt::WA_UpdatesDisabled);
+    const auto repaint = qScopeGuard([&] {
+        if (!still)
+            return;
+        viewport()->setAttribute(Qt::WA_UpdatesDisabled, false);
+        if (!anchor.isValid() || visualRect(anchor).top() != anchorTop
+            || viewport()->size() != size)
+            viewport()->update();
+    });
     const int added = older ? conversation->loadOlder() : conversation->loadNewer();
     if (added == 0)
         return;
