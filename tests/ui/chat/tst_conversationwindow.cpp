@@ -131,6 +131,8 @@ private:
     // What the engine stores and announces for a short run: the user's message, streamed
     // text, a sandbox notice, the end.
     void liveRun(ConversationModel &model, const QString &ask, const QString &answer);
+    // Shows the thread in a 600x400 view and waits until it is at the newest message.
+    void showThread(ConversationModel &model, ConversationView &view);
     ConversationModel::RunChangesLookup changesLookup() const
     {
         return [this](RowId runId) -> std::optional<RunChangeSummary> {
@@ -237,6 +239,17 @@ QStringList TestConversationWindow::longThread(int runs)
         }
     }
     return expected;
+}
+
+void TestConversationWindow::showThread(ConversationModel &model, ConversationView &view)
+{
+    view.setModel(&model);
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(model.setThread(m_thread));
+    QScrollBar *bar = view.verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0 && bar->value() == bar->maximum());
 }
 
 bool TestConversationWindow::isSliceOf(const QStringList &rows, const QStringList &expected,
@@ -402,13 +415,10 @@ void TestConversationWindow::viewScrollsToTheOldestAndBack()
     const QStringList expected = longThread(700);
     ConversationModel model(*m_history);
     ConversationView view;
-    view.setModel(&model);
-    view.resize(600, 400);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QVERIFY(model.setThread(m_thread));
+    showThread(model, view);
+    if (QTest::currentTestFailed())
+        return;
     QScrollBar *bar = view.verticalScrollBar();
-    QTRY_VERIFY(bar->maximum() > 0 && bar->value() == bar->maximum()); // at the newest message
     // A screen at a time, as a user reading does: the row at the top stays on screen while
     // pages come at one end and go at the other.
     int loads = 0;
@@ -487,13 +497,10 @@ void TestConversationWindow::endGoesToTheNewestMessage()
     longThread(700);
     ConversationModel model(*m_history);
     ConversationView view;
-    view.setModel(&model);
-    view.resize(600, 400);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QVERIFY(model.setThread(m_thread));
+    showThread(model, view);
+    if (QTest::currentTestFailed())
+        return;
     QScrollBar *bar = view.verticalScrollBar();
-    QTRY_VERIFY(bar->maximum() > 0 && bar->value() == bar->maximum());
     const auto toTheTop = [&] {
         for (int guard = 0; guard < 200 && (model.hasOlder() || bar->value() > 0); ++guard) {
             bar->setValue(0);
@@ -532,13 +539,9 @@ void TestConversationWindow::oneLineRowsKnowTheirHeightUnpainted()
     longThread(60);
     ConversationModel model(*m_history);
     ConversationView view;
-    view.setModel(&model);
-    view.resize(600, 400);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QVERIFY(model.setThread(m_thread));
-    QScrollBar *bar = view.verticalScrollBar();
-    QTRY_VERIFY(bar->maximum() > 0 && bar->value() == bar->maximum());
+    showThread(model, view);
+    if (QTest::currentTestFailed())
+        return;
     ConversationDelegate *delegate = view.conversationDelegate();
     const QHash<qint64, int> laidOut = delegate->layoutsByKey();
     int checked = 0;

@@ -7,6 +7,8 @@
 #include <QPainter>
 #include <QTest>
 
+#include <tuple>
+
 namespace {
 
 QImage canvas(QSize size, qreal dpr)
@@ -17,23 +19,43 @@ QImage canvas(QSize size, qreal dpr)
     return image;
 }
 
-// The largest difference of any channel between two images of one size.
-int maxDifference(const QImage &a, const QImage &b, QPoint *where)
+// Draws the frame with `frames` and with the antialiased path it replaces, each on a canvas of
+// its own; empty when no channel of any pixel differs by more than 2 (the corners come from the
+// same rasteriser at the same subpixel position), else where and how they differ.
+QString differences(RoundedFrame &frames, QSize size, qreal dpr, const QRect &box,
+                    const QColor &fill, const QColor &border, QPointF offset = {})
 {
-    int most = 0;
-    for (int y = 0; y < a.height(); ++y) {
-        for (int x = 0; x < a.width(); ++x) {
-            const QRgb p = a.pixel(x, y);
-            const QRgb q = b.pixel(x, y);
+    QImage expected = canvas(size, dpr);
+    {
+        QPainter painter(&expected);
+        painter.translate(offset);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(QPen(border, 1));
+        painter.setBrush(fill);
+        painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    }
+    QImage actual = canvas(size, dpr);
+    {
+        QPainter painter(&actual);
+        painter.translate(offset);
+        frames.paint(&painter, box, fill, border, 6);
+    }
+    for (int y = 0; y < actual.height(); ++y) {
+        for (int x = 0; x < actual.width(); ++x) {
+            const QRgb p = actual.pixel(x, y);
+            const QRgb q = expected.pixel(x, y);
             const int d = qMax(qMax(qAbs(qRed(p) - qRed(q)), qAbs(qGreen(p) - qGreen(q))),
                                qMax(qAbs(qBlue(p) - qBlue(q)), qAbs(qAlpha(p) - qAlpha(q))));
-            if (d > most) {
-                most = d;
-                *where = QPoint(x, y);
-            }
+            if (d > 2)
+                return QStringLiteral("pixel (%1, %2) at %3x is %4, the path draws %5")
+                    .arg(x)
+                    .arg(y)
+                    .arg(dpr)
+                    .arg(QColor::fromRgba(p).name(QColor::HexArgb),
+                         QColor::fromRgba(q).name(QColor::HexArgb));
         }
     }
-    return most;
+    return {};
 }
 
 } // namespace
@@ -80,34 +102,11 @@ void TestRoundedFrame::looksLikeThePath()
     QFETCH(QColor, fill);
     QFETCH(QColor, border);
     QFETCH(QPointF, offset);
-    const QSize size(box.right() + 8, box.bottom() + 8 + int(offset.y()));
-    QImage expected = canvas(size, dpr);
-    {
-        QPainter painter(&expected);
-        painter.translate(offset);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(QPen(border, 1));
-        painter.setBrush(fill);
-        painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-    }
-    QImage actual = canvas(size, dpr);
     RoundedFrame frames;
-    {
-        QPainter painter(&actual);
-        painter.translate(offset);
-        frames.paint(&painter, box, fill, border, 6);
-    }
-    QPoint where;
-    const int difference = maxDifference(expected, actual, &where);
-    // Corners come from the same rasteriser at the same subpixel position: the same pixels,
-    // give or take rounding of the coverage.
-    QVERIFY2(difference <= 2,
-             qPrintable(QStringLiteral("pixel (%1, %2) differs by %3: %4 against %5")
-                            .arg(where.x())
-                            .arg(where.y())
-                            .arg(difference)
-                            .arg(QColor(actual.pixel(where)).name(QColor::HexArgb),
-                                 QColor(expected.pixel(where)).name(QColor::HexArgb))));
+    const QString why
+        = differences(frames, QSize(box.right() + 8, box.bottom() + 8 + int(offset.y())), dpr, box,
+                      fill, border, offset);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
 }
 
 void TestRoundedFrame::eachLookHasItsOwnCorners()
@@ -115,29 +114,18 @@ void TestRoundedFrame::eachLookHasItsOwnCorners()
     // One RoundedFrame draws every frame of the view: a light card, then a dark one and one at
     // 2x (the palette or the screen changed) get corners of their own look, not the first one's.
     RoundedFrame frames;
-    const auto both = [&](const QColor &fill, const QColor &border, qreal dpr) {
-        const QRect box(10, 4, 300, 33);
-        QImage expected = canvas(QSize(320, 44), dpr);
-        {
-            QPainter painter(&expected);
-            painter.setRenderHint(QPainter::Antialiasing);
-            painter.setPen(QPen(border, 1));
-            painter.setBrush(fill);
-            painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-        }
-        QImage actual = canvas(QSize(320, 44), dpr);
-        {
-            QPainter painter(&actual);
-            frames.paint(&painter, box, fill, border, 6);
-        }
-        QPoint where;
-        return maxDifference(expected, actual, &where);
-    };
-    QVERIFY(both(QColor(255, 255, 255), QColor(160, 160, 160), 1.0) <= 2);
-    QVERIFY(both(QColor(42, 42, 46), QColor(90, 90, 96), 1.0) <= 2);
-    QVERIFY(both(QColor(42, 42, 46), QColor(90, 90, 96), 2.0) <= 2);
+    const QColor light(255, 255, 255), lightMid(160, 160, 160);
+    const QColor dark(42, 42, 46), darkMid(90, 90, 96);
+    const QRect card(10, 4, 300, 33);
+    for (const auto &[fill, border, dpr] :
+         {std::tuple(light, lightMid, 1.0), std::tuple(dark, darkMid, 1.0),
+          std::tuple(dark, darkMid, 2.0)}) {
+        const QString why = differences(frames, QSize(320, 44), dpr, card, fill, border);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
     frames.clear();
-    QVERIFY(both(QColor(255, 255, 255), QColor(160, 160, 160), 2.0) <= 2);
+    const QString why = differences(frames, QSize(320, 44), 2.0, card, light, lightMid);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
 }
 
 QTEST_MAIN(TestRoundedFrame)
