@@ -30,6 +30,18 @@ constexpr int kGap = 4; // above and below every row
 constexpr int kPad = 8; // inside bubbles, cards and notices
 constexpr int kExactTail = 40; // rows this close to the end are always laid out exactly
 
+// The one line of a tool card, changes card or notice, and the header of a reasoning row: their
+// whole height when closed, whatever their text (build() and closedHeight() both use them).
+int cardLineHeight(int line)
+{
+    return line + 2 * kPad;
+}
+
+int reasoningHeaderHeight(int line)
+{
+    return line + kPad;
+}
+
 Kind kindOf(const QModelIndex &index)
 {
     return index.data(ConversationModel::KindRole).value<Kind>();
@@ -260,7 +272,7 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
         break;
     }
     case Kind::Reasoning: {
-        layout->header = QRect(kMargin, kGap, inner, line + kPad);
+        layout->header = QRect(kMargin, kGap, inner, reasoningHeaderHeight(line));
         layout->height = layout->header.bottom() + 1 + kGap;
         if (index.data(ConversationModel::ExpandedRole).toBool()) {
             layout->segments.push_back({makeDocument(text, false, inner - 2 * kPad),
@@ -273,7 +285,7 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     case Kind::ToolCall:
     case Kind::RunChanges:
     case Kind::Notice:
-        layout->box = QRect(kMargin, kGap, inner, line + 2 * kPad);
+        layout->box = QRect(kMargin, kGap, inner, cardLineHeight(line));
         layout->header = layout->box;
         if (kind == Kind::ToolCall && index.data(ConversationModel::ExpandedRole).toBool()) {
             layout->card = std::make_unique<ToolCardLayout>();
@@ -328,19 +340,21 @@ ConversationDelegate::Layout *ConversationDelegate::layoutFor(const QModelIndex 
     return layout;
 }
 
-int ConversationDelegate::closedHeight(const QModelIndex &index) const
+int ConversationDelegate::closedHeight(const QModelIndex &index, Kind kind) const
 {
     const int line = QFontMetrics(font()).height();
-    switch (kindOf(index)) {
+    switch (kind) {
     case Kind::ToolCall:
         if (index.data(ConversationModel::ExpandedRole).toBool())
             return -1;
         [[fallthrough]];
     case Kind::RunChanges:
     case Kind::Notice:
-        return line + 2 * kPad + 2 * kGap;
+        return cardLineHeight(line) + 2 * kGap;
     case Kind::Reasoning:
-        return index.data(ConversationModel::ExpandedRole).toBool() ? -1 : line + kPad + 2 * kGap;
+        return index.data(ConversationModel::ExpandedRole).toBool()
+            ? -1
+            : reasoningHeaderHeight(line) + 2 * kGap;
     default:
         return -1;
     }
@@ -370,8 +384,6 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option,
     if (height.width == width && (height.revision == revision || !height.exact))
         return {width, height.height};
     const Kind kind = kindOf(index);
-    const bool cheap = kind == Kind::ToolCall || kind == Kind::RunChanges || kind == Kind::Notice
-        || (kind == Kind::Reasoning && !index.data(ConversationModel::ExpandedRole).toBool());
     // The end of the thread, not of the rows held: a page read below them is not on screen yet.
     const auto *conversation = qobject_cast<const ConversationModel *>(index.model());
     const bool nearEnd = index.row() >= index.model()->rowCount() - kExactTail
@@ -381,9 +393,9 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option,
         && (cached->revision == revision
             || index.data(ConversationModel::StreamingRole).toBool())) {
         height = {width, revision, cached->height, true};
-    } else if (const int closed = closedHeight(index); closed > 0) {
+    } else if (const int closed = closedHeight(index, kind); closed > 0) {
         height = {width, revision, closed, true}; // as build() makes it, without building
-    } else if (cheap || nearEnd) {
+    } else if (kind == Kind::ToolCall || nearEnd) { // an open card's body is cheap to lay out
         height = {width, revision, layoutFor(index, true)->height, true};
     } else {
         height = {width, revision, estimate(index, width), false};

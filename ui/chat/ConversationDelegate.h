@@ -123,7 +123,7 @@ private:
     int estimate(const QModelIndex &index, int width) const;
     // The exact height of a closed tool card, changes card, notice or reasoning row (one line
     // whatever its text), or -1 for rows whose height depends on their text.
-    int closedHeight(const QModelIndex &index) const;
+    int closedHeight(const QModelIndex &index, ConversationModel::Kind kind) const;
     std::unique_ptr<QTextDocument> makeDocument(const QString &text, bool markdown,
                                                 int width) const;
     QFont font() const;

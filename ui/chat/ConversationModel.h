@@ -36,7 +36,7 @@ class ConversationModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
-    // Messages read per page: reading one (~1.5 ms for 50) and laying out what it adds share a
+    // Messages read per page: reading one (~2.5 ms for 100) and laying out what it adds share a
     // frame with painting the rows that come into view.
     static constexpr int kPageMessages = 100;
     // Rows held at most (whole pages are dropped past it; the page read and the one beside it
