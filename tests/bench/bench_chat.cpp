@@ -1,10 +1,12 @@
 // Prints how the chat view holds up with a long thread (issues 6 and 19): the time from
 // opening a thread of 5,000 and of 50,000 messages (with tool calls) to the first paint of a
 // shown view, the process's RSS after each, the longest frame while scrolling the 50,000-message
-// thread from its newest message to its oldest and back down, and the longest event-loop stall
-// while ~2,000 tokens/s of TextDelta events stream into the 5,000-message thread (each chunk
-// written to the store first, as the engine does). Stalls are the largest gap between the ticks
-// of a 1 ms timer. Runs on the offscreen platform. Numbers only; no thresholds.
+// thread from its newest message to its oldest and back down (as fast as the view paints, then a
+// screen every 16.7 ms with the event loop idle in between), how steady the machine is (a fixed
+// computation repeated), and the longest event-loop stall while ~2,000 tokens/s of TextDelta
+// events stream into the 5,000-message thread (each chunk written to the store first, as the
+// engine does). Stalls are the largest gap between the ticks of a 1 ms timer. Runs on the
+// offscreen platform. Numbers only; no thresholds.
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
@@ -13,6 +15,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +31,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <vector>
 
 namespace {
 
@@ -345,6 +349,15 @@ int main(int argc, char **argv)
     // fast as the view paints (older pages load as the top comes near), then back down to the
     // newest (pages the model dropped load again as the bottom comes near). A frame is one
     // step: moving the scroll bar until the view has painted.
+    // "(p99 …, median …; N of M over 16 ms)" of a list of frame times.
+    const auto summary = [](QList<double> ms) {
+        std::sort(ms.begin(), ms.end());
+        return QString::asprintf(
+            "(p99 %.1f ms, median %.1f ms; %lld of %lld over 16 ms)",
+            ms.at(qsizetype(double(ms.size()) * 0.99)), ms.at(ms.size() / 2),
+            qint64(std::count_if(ms.begin(), ms.end(), [](double v) { return v > 16.0; })),
+            qint64(ms.size()));
+    };
     const auto scroll = [&](bool up) {
         QScrollBar *bar = view.verticalScrollBar();
         QList<double> frames;
@@ -430,6 +443,85 @@ int main(int argc, char **argv)
     };
     scroll(true);
     scroll(false);
+
+    // The same at a pace a user can reach: a screen every 16.7 ms (a flick, or Page Down held
+    // at 60 Hz), 600 screens up and back down, with the event loop idle between frames as it
+    // is in the app (rows near the screen are laid out then). A frame lasts from the moment its
+    // step was due to the view having painted, so a step that waited for idle work counts too.
+    const auto paced = [&](bool up) {
+        QScrollBar *bar = view.verticalScrollBar();
+        const int step = view.viewport()->height();
+        constexpr qint64 kTickNs = 16666667;
+        QList<double> frames;
+        QList<double> cpu;
+        QElapsedTimer clock;
+        clock.start();
+        qint64 due = 0;
+        for (int i = 0; i < 600; ++i) {
+            due += kTickNs;
+            const qint64 wait = (due - clock.nsecsElapsed()) / 1000000;
+            if (wait > 0) {
+                QEventLoop idle; // blocks for input like the app's loop: idle work runs here
+                QTimer::singleShot(int(wait), Qt::PreciseTimer, &idle, &QEventLoop::quit);
+                idle.exec();
+            }
+            while (clock.nsecsElapsed() < due) { }
+            const qint64 cpuStart = threadCpuNs();
+            counter.paints = 0;
+            bar->setValue(up ? qMax(0, bar->value() - step)
+                             : qMin(bar->maximum(), bar->value() + step));
+            for (int j = 0; j < 4 && counter.paints == 0; ++j)
+                QCoreApplication::processEvents();
+            QCoreApplication::processEvents();
+            frames.append((clock.nsecsElapsed() - due) / 1e6);
+            cpu.append((threadCpuNs() - cpuStart) / 1e6);
+            due = qMax(due, clock.nsecsElapsed() - kTickNs / 2); // no backlog after a long one
+        }
+        out() << QString::asprintf("%-52s %8s\n",
+                                   up ? "scrolling a screen every 16.7 ms, 600 screens up"
+                                      : "scrolling a screen every 16.7 ms, 600 screens down",
+                                   "")
+              << QString::asprintf("%-52s %8.1f ms %s\n", "  longest frame",
+                                   *std::max_element(frames.begin(), frames.end()),
+                                   qPrintable(summary(frames)))
+              << QString::asprintf("%-52s %8.1f ms %s\n", "  longest frame in CPU time",
+                                   *std::max_element(cpu.begin(), cpu.end()),
+                                   qPrintable(summary(cpu)));
+        out().flush();
+    };
+    paced(true);
+    paced(false);
+
+    {
+        // The machine's own steadiness, for reading the figures above: the same fixed
+        // computation (about a median frame's CPU time, with a frame's working set) repeated.
+        // A slow repeat here took longer without doing more.
+        std::vector<quint32> buffer(1 << 18); // 1 MiB
+        quint32 sink = 0;
+        const auto work = [&](int rounds) {
+            for (int r = 0; r < rounds; ++r) {
+                for (size_t i = 0; i < buffer.size(); ++i) {
+                    buffer[i] = buffer[i] * 31 + quint32(i);
+                    sink += buffer[(i * 7919) & (buffer.size() - 1)];
+                }
+            }
+        };
+        QElapsedTimer calibrate;
+        calibrate.start();
+        work(20);
+        const int rounds = qMax(1, int(20 * 5e6 / double(calibrate.nsecsElapsed()))); // ~5 ms
+        QList<double> repeats;
+        for (int i = 0; i < 2000; ++i) {
+            const qint64 start = threadCpuNs();
+            work(rounds);
+            repeats.append((threadCpuNs() - start) / 1e6);
+        }
+        out() << QString::asprintf("%-52s %8.1f ms %s%s\n",
+                                   "fixed computation repeated, longest (CPU time)",
+                                   *std::max_element(repeats.begin(), repeats.end()),
+                                   qPrintable(summary(repeats)), sink == 1 ? " " : "");
+        out().flush();
+    }
     {
         // The model alone, without a view: what reading one older page costs.
         ConversationModel bare(history);
