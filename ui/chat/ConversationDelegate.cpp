@@ -414,6 +414,19 @@ bool ConversationDelegate::relayout(const QModelIndex &index)
     return changed;
 }
 
+bool ConversationDelegate::layOutAhead(const QModelIndex &index, bool *resized)
+{
+    *resized = false;
+    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
+    const Layout *cached = m_layouts.object(key);
+    if (cached && cached->width == rowWidth()
+        && (cached->revision == index.data(ConversationModel::RevisionRole).toInt()
+            || index.data(ConversationModel::StreamingRole).toBool()))
+        return false;
+    *resized = relayout(index);
+    return true;
+}
+
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                  const QModelIndex &index) const
 {

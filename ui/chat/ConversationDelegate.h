@@ -41,6 +41,10 @@ public:
     // Lays the row out again at its current revision; true when its height changed (the
     // caller then announces sizeHintChanged).
     bool relayout(const QModelIndex &index);
+    // Lays out a row that is not laid out at its current width and revision yet (the view does
+    // this for rows near the screen while it is idle, so that scrolling only paints them).
+    // False when there was nothing to do; *resized says whether its height changed.
+    bool layOutAhead(const QModelIndex &index, bool *resized);
     // Forgets every layout (palette or font changed, or another thread is shown).
     void clear();
     // Forgets the layouts and heights of these rows (by KeyRole): they left the model.

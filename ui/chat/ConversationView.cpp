@@ -3,6 +3,7 @@
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 
+#include <QAbstractEventDispatcher>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QElapsedTimer>
@@ -15,7 +16,58 @@
 namespace {
 constexpr int kRefreshMs = 33; // about one frame in two at 60 Hz
 constexpr int kBottomSlack = 4; // pixels from the end that still count as "at the bottom"
+constexpr int kAheadSliceMs = 2; // of idle time spent laying out rows before looking for input
 } // namespace
+
+// Keeps what the screen shows while rows come, go or change height off screen: the row at the
+// top of the screen stays where it is (restore()), and the viewport takes no updates meanwhile,
+// so that it is painted again only if something on it did move (an item layout and the scroll
+// that keeps the row in place would otherwise paint all of it).
+class ConversationView::ScreenHold
+{
+public:
+    explicit ScreenHold(ConversationView *view)
+        : m_view(view)
+        , m_size(view->viewport()->size())
+    {
+        for (int y = 0; !m_anchor.isValid() && y < m_size.height(); y += 4)
+            m_anchor
+                = view->indexAt(QPoint(0, y)); // a row not laid out exactly yet may leave a gap
+        m_top = m_anchor.isValid() ? view->visualRect(m_anchor).top() : 0;
+        m_held = !view->m_follow && m_anchor.isValid();
+        if (m_held)
+            view->viewport()->setAttribute(Qt::WA_UpdatesDisabled);
+    }
+    ~ScreenHold()
+    {
+        if (!m_held)
+            return;
+        QWidget *viewport = m_view->viewport();
+        viewport->setAttribute(Qt::WA_UpdatesDisabled, false);
+        if (!m_anchor.isValid() || m_view->visualRect(m_anchor).top() != m_top
+            || viewport->size() != m_size)
+            viewport->update();
+    }
+    ScreenHold(const ScreenHold &) = delete;
+    ScreenHold &operator=(const ScreenHold &) = delete;
+
+    bool anchored() const { return m_anchor.isValid(); }
+    // Scrolls the row back to where it was (the item layout must be current).
+    void restore()
+    {
+        QScrollBar *bar = m_view->verticalScrollBar();
+        m_view->m_scrolling = true;
+        bar->setValue(bar->value() + m_view->visualRect(m_anchor).top() - m_top);
+        m_view->m_scrolling = false;
+    }
+
+private:
+    ConversationView *m_view;
+    QSize m_size;
+    QPersistentModelIndex m_anchor;
+    int m_top = 0;
+    bool m_held = false;
+};
 
 ConversationView::ConversationView(QWidget *parent)
     : QListView(parent)
@@ -43,7 +95,7 @@ ConversationView::ConversationView(QWidget *parent)
     connect(&m_refresh, &QTimer::timeout, this, &ConversationView::refreshDirtyRows);
     m_pages.setSingleShot(true);
     m_pages.setInterval(0);
-    connect(&m_pages, &QTimer::timeout, this, &ConversationView::loadPagesIfNeeded);
+    connect(&m_pages, &QTimer::timeout, this, [this] { loadPagesIfNeeded(); });
 
     connect(m_delegate, &ConversationDelegate::toolCardActivated, this,
             &ConversationView::toolCardActivated);
@@ -65,11 +117,90 @@ ConversationView::ConversationView(QWidget *parent)
         m_scrolling = false;
     });
     connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
+        if (value != m_lastValue)
+            m_scrolledUp = value < m_lastValue;
+        m_lastValue = value;
         if (!m_scrolling)
             m_follow = value >= bar->maximum() - kBottomSlack && !hasNewer();
         if (!m_pages.isActive() && wantsPage(value))
             m_pages.start();
     });
+
+    // Idle time: the event loop is about to wait for input. Scrolling as fast as the window
+    // paints leaves none, and then rows are laid out as they are painted.
+    connect(QAbstractEventDispatcher::instance(thread()), &QAbstractEventDispatcher::aboutToBlock,
+            this, [this] {
+                if (!m_aheadWanted || m_aheadQueued)
+                    return;
+                m_aheadQueued = true;
+                QMetaObject::invokeMethod(this, &ConversationView::layOutAhead,
+                                          Qt::QueuedConnection);
+            });
+}
+
+void ConversationView::paintEvent(QPaintEvent *event)
+{
+    QListView::paintEvent(event);
+    m_aheadWanted = true; // what is near the screen may have changed
+}
+
+void ConversationView::layOutAhead()
+{
+    m_aheadQueued = false;
+    m_aheadWanted = false;
+    const int height = viewport()->height();
+    if (!model() || !isVisible() || height <= 0 || state() != NoState)
+        return;
+    if (loadPagesIfNeeded(3)) {
+        m_aheadWanted = true; // a page is a slice; rows the next time
+        return;
+    }
+    executeDelayedItemsLayout();
+    QModelIndex top;
+    for (int y = 0; !top.isValid() && y < height; y += 4)
+        top = indexAt(QPoint(0, y));
+    if (!top.isValid())
+        return;
+    // Rows down to two screens below the bottom and up to one above the top, or the other way
+    // round after a scroll up, nearest first in the direction of the last scroll.
+    const int above = m_scrolledUp ? 2 * height : height;
+    const int below = m_scrolledUp ? height : 2 * height;
+    QList<int> down;
+    for (int row = top.row(); row < model()->rowCount(); ++row) {
+        if (visualRect(model()->index(row, 0)).top() >= height + below)
+            break;
+        down.append(row);
+    }
+    QList<int> up;
+    for (int row = top.row() - 1; row >= 0; --row) {
+        if (visualRect(model()->index(row, 0)).bottom() < -above)
+            break;
+        up.append(row);
+    }
+    const QList<int> rows = m_scrolledUp ? up + down : down + up;
+
+    QElapsedTimer clock;
+    clock.start();
+    bool resized = false;
+    for (const int row : std::as_const(rows)) {
+        if (clock.elapsed() >= kAheadSliceMs) {
+            m_aheadWanted = true; // the rest the next time the loop is idle
+            break;
+        }
+        const QModelIndex index = model()->index(row, 0);
+        bool changed = false;
+        m_delegate->layOutAhead(index, &changed);
+        resized = resized || changed;
+    }
+    if (!resized)
+        return;
+    // Rows above the screen that grew or shrank would move what it shows. Once for the slice
+    // (an item layout places every row of the list), and not by sizeHintChanged, which the
+    // view handles later, after the scroll that keeps the screen in place.
+    ScreenHold hold(this);
+    doItemsLayout();
+    if (hold.anchored() && !m_follow)
+        hold.restore();
 }
 
 bool ConversationView::hasNewer() const
@@ -80,12 +211,12 @@ bool ConversationView::hasNewer() const
 
 // Whether the rows on screen at this scroll value are near an end of the rows held that has
 // more beyond it.
-bool ConversationView::wantsPage(int value) const
+bool ConversationView::wantsPage(int value, int screens) const
 {
     const auto *conversation = qobject_cast<const ConversationModel *>(model());
     if (!conversation)
         return false;
-    const int margin = viewport()->height();
+    const int margin = screens * viewport()->height();
     return (conversation->hasOlder() && value < margin)
         || (conversation->hasNewer() && value > verticalScrollBar()->maximum() - margin);
 }
@@ -171,45 +302,27 @@ void ConversationView::rowsAboutToBeRemoved(const QModelIndex &parent, int start
     QListView::rowsAboutToBeRemoved(parent, start, end);
 }
 
-void ConversationView::loadPagesIfNeeded()
+bool ConversationView::loadPagesIfNeeded(int screens)
 {
     auto *conversation = qobject_cast<ConversationModel *>(model());
     QScrollBar *bar = verticalScrollBar();
     if (!conversation || (!conversation->hasOlder() && !conversation->hasNewer()))
-        return;
+        return false;
     executeDelayedItemsLayout(); // the range is current before it is compared
-    if (!wantsPage(bar->value()))
-        return;
-    const bool older = conversation->hasOlder() && bar->value() < viewport()->height();
-    // The row at the top of the screen stays where it is while rows come above it or go at
-    // the other end.
-    QPersistentModelIndex anchor;
-    for (int y = 0; !anchor.isValid() && y < viewport()->height(); y += 4)
-        anchor = indexAt(QPoint(0, y)); // a row not laid out exactly yet may leave a gap
-    const int anchorTop = anchor.isValid() ? visualRect(anchor).top() : 0;
+    if (!wantsPage(bar->value(), screens))
+        return false;
+    const bool older = conversation->hasOlder() && bar->value() < screens * viewport()->height();
     const int maximum = bar->maximum();
     QList<QPersistentModelIndex> dirty; // rows waiting for a re-layout may move
     for (const int row : std::as_const(m_dirty))
         dirty.append(QPersistentModelIndex(model()->index(row, 0)));
-    // The page's rows come off screen and the rows on screen stay where they are, so what the
-    // screen shows does not change: the item layout and the scroll that keeps the anchor in
-    // place would paint all of it again (about a quarter of a frame that reads a page). The
-    // viewport takes no updates until it is known that nothing on it moved.
-    const bool still = !m_follow && anchor.isValid();
-    const QSize size = viewport()->size();
-    if (still)
-        viewport()->setAttribute(Qt::WA_UpdatesDisabled);
-    const auto repaint = qScopeGuard([&] {
-        if (!still)
-            return;
-        viewport()->setAttribute(Qt::WA_UpdatesDisabled, false);
-        if (!anchor.isValid() || visualRect(anchor).top() != anchorTop
-            || viewport()->size() != size)
-            viewport()->update();
-    });
+    // The row at the top of the screen stays where it is while rows come above it or go at
+    // the other end; the screen is not painted again (about a quarter of a frame that reads a
+    // page) unless it changed.
+    ScreenHold hold(this);
     const int added = older ? conversation->loadOlder() : conversation->loadNewer();
     if (added == 0)
-        return;
+        return false;
     m_dirty.clear();
     for (const QPersistentModelIndex &row : std::as_const(dirty)) {
         if (row.isValid())
@@ -217,17 +330,19 @@ void ConversationView::loadPagesIfNeeded()
     }
     executeDelayedItemsLayout();
     if (!m_follow) {
-        m_scrolling = true;
-        if (anchor.isValid())
-            bar->setValue(bar->value() + visualRect(anchor).top() - anchorTop);
-        else if (older)
+        if (hold.anchored()) {
+            hold.restore();
+        } else if (older) {
+            m_scrolling = true;
             bar->setValue(bar->value() + bar->maximum() - maximum);
-        m_scrolling = false;
+            m_scrolling = false;
+        }
     }
     m_follow
         = !conversation->hasNewer() && (m_follow || bar->value() >= bar->maximum() - kBottomSlack);
     if (wantsPage(bar->value()))
         m_pages.start(); // the page was short: read on
+    return true;
 }
 
 namespace {

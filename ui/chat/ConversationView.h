@@ -8,6 +8,9 @@
 // as the top comes near, so opening one lays out and holds only its newest page; the model
 // holds a bounded window of rows, so newer pages it dropped are read again as the bottom
 // comes near, and End (or sending) goes to the newest message, reading it again if needed.
+// While the window is idle, the view reads the next page a little earlier and lays out the rows a
+// screen or two around what it shows (more in the direction it last scrolled), so that a scroll
+// at the pace of a user paints rows already read and laid out.
 #pragma once
 
 #include "agent/RunEvent.h"
@@ -71,15 +74,21 @@ protected:
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
+    class ScreenHold;
     void refreshDirtyRows();
     bool toolCardKey(QKeyEvent *event);
     void chooseFile(const QModelIndex &index);
-    // Near the top (bottom) of the rows held: reads the next older (newer) page, keeping the
-    // rows on screen where they are.
-    void loadPagesIfNeeded();
-    bool wantsPage(int value) const;
+    // Within `screens` screens of the top (bottom) of the rows held: reads the next older
+    // (newer) page, keeping the rows on screen where they are. A scroll reads at one screen,
+    // idle time already at three. False when no page was wanted.
+    bool loadPagesIfNeeded(int screens = 1);
+    bool wantsPage(int value, int screens = 1) const;
+    // One slice (a few ms) of laying out rows near the screen; more is queued for the next time
+    // the event loop is idle.
+    void layOutAhead();
     bool hasNewer() const;
     // The row of the last user message, and whether a row belongs to the last exchange.
     int lastUserRow() const;
@@ -90,5 +99,9 @@ private:
     QTimer m_pages; // loads a page after the scroll that came near the top or bottom
     bool m_follow = true;
     bool m_scrolling = false; // the view moves the scroll bar itself
+    bool m_aheadWanted = false; // rows near the screen may not be laid out
+    bool m_aheadQueued = false;
+    bool m_scrolledUp = true; // the direction of the last scroll
+    int m_lastValue = 0;
     std::function<QStringList()> m_retryModels;
 };

@@ -5,7 +5,8 @@
 // errors and changes cards included). Events of a run that arrive while the newest rows are
 // not held change nothing on screen and are there, once, when the user comes back down. The
 // view keeps the row on screen in place while pages come and go, and End goes to the newest
-// message.
+// message. While the event loop is idle, the view reads the next page and lays out the rows
+// near the screen without moving what it shows, so a scroll paints rows ready to paint.
 #include "chat/ConversationDelegate.h"
 #include "chat/ConversationModel.h"
 #include "chat/ConversationView.h"
@@ -14,12 +15,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QMetaEnum>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <cstring>
 
@@ -57,6 +60,27 @@ QModelIndex topRow(const QAbstractItemView &view)
             return index;
     }
     return {};
+}
+
+// Lets the event loop wait for input for `ms`, as the app's loop does between events
+// (QTest::qWait only polls, so the view never sees the loop idle there).
+void idle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Heights of the rows, by KeyRole.
+QHash<qint64, int> heightsOf(const QAbstractItemView &view)
+{
+    QHash<qint64, int> heights;
+    for (int row = 0; row < view.model()->rowCount(); ++row) {
+        const QModelIndex index = view.model()->index(row, 0);
+        heights.insert(index.data(ConversationModel::KeyRole).toLongLong(),
+                       view.visualRect(index).height());
+    }
+    return heights;
 }
 
 // Whether the viewport's pixels on the screen (the window's backing store, as the offscreen
@@ -122,6 +146,7 @@ private slots:
     void viewScrollsToTheOldestAndBack();
     void endGoesToTheNewestMessage();
     void oneLineRowsKnowTheirHeightUnpainted();
+    void idleTimePreparesWhatComesNext();
 
 private:
     // A thread of `runs` runs (user message, text + tool call, tool result, answer; every
@@ -569,6 +594,76 @@ void TestConversationWindow::oneLineRowsKnowTheirHeightUnpainted()
           checked, unpainted);
     QVERIFY(checked > 20);
     QVERIFY(unpainted > 0);
+}
+
+void TestConversationWindow::idleTimePreparesWhatComesNext()
+{
+    // Markdown whose height an estimate gets wrong (a heading, a list, a code block), between
+    // one-line notes: 400 messages, four pages.
+    must(m_store->setDurability(Store::Durability::Normal));
+    for (int i = 0; i < 400; ++i) {
+        NewMessage user;
+        user.threadId = m_thread;
+        user.parts = NewMessage::textParts(
+            i % 3 == 0
+                ? QStringLiteral("## Step %1\n\n- build\n- test\n\n```sh\nmake test-%1\n```\n")
+                      .arg(i)
+                : QStringLiteral("note %1").arg(i));
+        must(m_store->appendMessage(user));
+    }
+    ConversationModel model(*m_history);
+    ConversationView view;
+    showThread(model, view);
+    if (QTest::currentTestFailed())
+        return;
+    ConversationDelegate *delegate = view.conversationDelegate();
+    QScrollBar *bar = view.verticalScrollBar();
+    const int screen = view.viewport()->height();
+    idle(300);
+
+    // Halfway up the rows held, above those near the end (always laid out), painted as a
+    // scroll paints (QTest::qWait polls: no idle time yet).
+    QVERIFY(bar->maximum() / 2 > 4 * screen);
+    bar->setValue(bar->maximum() / 2);
+    QTest::qWait(50);
+    const QHash<qint64, int> before = heightsOf(view);
+    const QImage shown = view.viewport()->grab().toImage();
+    const int value = bar->value();
+
+    // Idle: the rows above get their real heights, and what the screen shows does not move.
+    idle(300);
+    const QHash<qint64, int> after = heightsOf(view);
+    int resized = 0;
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        resized += after.value(it.key()) != it.value() ? 1 : 0;
+    QVERIFY2(resized > 0, "no row changed height: the estimates are exact, nothing was tried");
+    QVERIFY2(view.viewport()->grab().toImage() == shown,
+             qPrintable(QStringLiteral("the screen moved while %1 rows off it were laid out "
+                                       "(scroll bar %2 -> %3)")
+                            .arg(resized)
+                            .arg(value)
+                            .arg(bar->value())));
+
+    // The next screen up was laid out while idle: painting it lays out nothing.
+    const int layouts = delegate->layoutCount();
+    bar->setValue(bar->value() - screen);
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    QCOMPARE(delegate->layoutCount(), layouts);
+
+    // Near the top of the rows held (two screens: a scroll reads at one), idle time reads the
+    // next older page, and the screen stays as it was.
+    QVERIFY(model.hasOlder());
+    bar->setValue(2 * screen);
+    QTest::qWait(50); // painted, and the rows painted first corrected
+    const QString first = describe(model.index(0, 0));
+    const QPersistentModelIndex top = topRow(view);
+    const int topY = view.visualRect(top).top();
+    QCOMPARE(describe(model.index(0, 0)), first); // not read by the scroll itself
+    idle(300);
+    QVERIFY2(describe(model.index(0, 0)) != first, "no older page was read while idle");
+    QCOMPARE(view.visualRect(top).top(), topY);
+    qInfo("tried: %d rows above the screen laid out while idle, an older page read ahead", resized);
 }
 
 QTEST_MAIN(TestConversationWindow)
