@@ -5089,6 +5089,14 @@ Name. rm löscht Sandboxen mit allem, was darin ist; --stopped löscht jede gest
         <source>Ctrl+Shift+D</source>
         <translation>Strg+Umschalt+D</translation>
     </message>
+    <message>
+        <source>Go to the oldest / newest message of the thread (conversation)</source>
+        <translation>Zur ältesten / neuesten Nachricht springen (Unterhaltung)</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Pos1 / Ende</translation>
+    </message>
 </context>
 <context>
     <name>ThreadListModel</name>

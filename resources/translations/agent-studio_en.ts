@@ -4954,6 +4954,14 @@ sandboxes with everything in them; --stopped deletes every stopped one.
         <source>Ctrl+Shift+D</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Go to the oldest / newest message of the thread (conversation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThreadListModel</name>

@@ -100,6 +100,9 @@ public:
     int loadNewer();
     // Reads the newest page again if it is not held (End, sending); false: the store failed.
     bool showNewest(QString *error = nullptr);
+    // Reads the thread's oldest page in place of the rows held, if it is not held (Home); the
+    // rest is read as the user scrolls down. False: the store failed.
+    bool showOldest(QString *error = nullptr);
     // Updates the rows from one engine event; events of other threads are ignored.
     void applyEvent(const RunEvent &event);
     // Where the changes card of a finished run gets its counts (nullopt or no files: no card).
@@ -162,6 +165,7 @@ private:
 
     Item newItem(Kind kind, RowId messageId, RowId runId);
     bool loadPage(Direction direction, QList<Item> *out, QString *error);
+    bool readFrom(RowId threadId, Direction direction, QString *error);
     void append(QList<Item> items);
     // Past kMaxRows: drops whole pages at the other end from the one just read.
     void dropNewest();

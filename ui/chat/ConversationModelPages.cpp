@@ -56,6 +56,13 @@ bool endsWithRow(const RunRecord &run)
 
 bool ConversationModel::setThread(RowId threadId, QString *error)
 {
+    return readFrom(threadId, Direction::Older, error);
+}
+
+// Rows again from one end of the thread: the newest page (Older: read backwards from the end) or
+// the oldest (Newer: read forwards from the start).
+bool ConversationModel::readFrom(RowId threadId, Direction direction, QString *error)
+{
     beginResetModel();
     m_thread = threadId;
     m_items.clear();
@@ -81,7 +88,8 @@ bool ConversationModel::setThread(RowId threadId, QString *error)
                 *error = latest.error();
         } else {
             m_latestRun = *latest;
-            ok = loadPage(Direction::Older, &items, error);
+            m_hasNewer = direction == Direction::Newer; // until the page says
+            ok = loadPage(direction, &items, error);
         }
         m_items = std::move(items);
         reindex();
@@ -97,6 +105,18 @@ bool ConversationModel::showNewest(QString *error)
     QList<Item> notices = std::exchange(m_pendingNotices, {});
     const bool ok = setThread(m_thread, error);
     append(std::move(notices));
+    return ok;
+}
+
+bool ConversationModel::showOldest(QString *error)
+{
+    if (!m_hasOlder)
+        return true;
+    // Notices of runs that went on below wait for the newest page, as they do while it is not
+    // held.
+    QList<Item> notices = std::exchange(m_pendingNotices, {});
+    const bool ok = readFrom(m_thread, Direction::Newer, error);
+    m_pendingNotices = std::move(notices);
     return ok;
 }
 

@@ -284,7 +284,7 @@ void ConversationView::reset()
 {
     m_dirty.clear();
     m_delegate->clear();
-    m_follow = true;
+    m_follow = !hasNewer(); // Home reads the oldest page: newer ones are below it
     QListView::reset();
     m_pages.start(); // a first page shorter than the view reads the next at once
 }
@@ -375,6 +375,14 @@ void ConversationView::keyPressEvent(QKeyEvent *event)
             conversation->showNewest();
         QListView::keyPressEvent(event);
         setFollowsBottom(true);
+        return;
+    }
+    // Home and Ctrl+Home go to the oldest message, held or not.
+    if (event->key() == Qt::Key_Home) {
+        if (auto *conversation = qobject_cast<ConversationModel *>(model()))
+            conversation->showOldest();
+        QListView::keyPressEvent(event);
+        verticalScrollBar()->setValue(0); // also when the first row was current already
         return;
     }
     if (event->matches(QKeySequence::Copy) && currentIndex().isValid()) {

@@ -7,7 +7,8 @@
 // call in the inspector, Ctrl+Enter opens a preview link. Older pages of a long thread are read
 // as the top comes near, so opening one lays out and holds only its newest page; the model
 // holds a bounded window of rows, so newer pages it dropped are read again as the bottom
-// comes near, and End (or sending) goes to the newest message, reading it again if needed.
+// comes near, End (or sending) goes to the newest message, reading it again if needed, and Home
+// to the oldest.
 // While the window is idle, the view reads the next page a little earlier and lays out the rows a
 // screen or two around what it shows (more in the direction it last scrolled), so that a scroll
 // at the pace of a user paints rows already read and laid out.

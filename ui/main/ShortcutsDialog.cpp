@@ -58,6 +58,7 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow *window)
         {tr("Attach files to the message (composer)"), tr("Ctrl+U")},
         {tr("Edit the last message and send it again (conversation)"), tr("Ctrl+E")},
         {tr("Copy the selected message as Markdown (conversation)"), tr("Ctrl+C")},
+        {tr("Go to the oldest / newest message of the thread (conversation)"), tr("Home / End")},
         {tr("Rename the selected thread (sidebar)"), tr("F2")},
         {tr("Delete the selected thread (sidebar)"), tr("Del")},
         {tr("Open the preview link of the selected card (conversation)"), tr("Ctrl+Enter")},

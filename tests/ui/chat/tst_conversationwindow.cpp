@@ -145,6 +145,7 @@ private slots:
     void eventsWhileTheNewestAreNotHeld();
     void viewScrollsToTheOldestAndBack();
     void endGoesToTheNewestMessage();
+    void homeGoesToTheOldestMessage();
     void oneLineRowsKnowTheirHeightUnpainted();
     void idleTimePreparesWhatComesNext();
 
@@ -554,6 +555,46 @@ void TestConversationWindow::endGoesToTheNewestMessage()
     QVERIFY(!model.hasNewer());
     QTRY_VERIFY(
         view.viewport()->rect().intersects(view.visualRect(model.index(model.rowCount() - 1))));
+}
+
+void TestConversationWindow::homeGoesToTheOldestMessage()
+{
+    // From the newest message of a long thread, Home shows the oldest at once (not the oldest
+    // row held), and the rows read on the way back down are the thread, in order.
+    const QStringList expected = longThread(700);
+    ConversationModel model(*m_history);
+    model.setRunChangesLookup(changesLookup());
+    ConversationView view;
+    showThread(model, view);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(model.hasOlder());
+    view.setFocus();
+    QTest::keyClick(&view, Qt::Key_Home, Qt::ControlModifier);
+    QVERIFY(!model.hasOlder());
+    QVERIFY(model.hasNewer());
+    QVERIFY(!view.followsBottom());
+    QCOMPARE(describe(model.index(0, 0)), expected.first());
+    QTRY_COMPARE(describe(topRow(view)), expected.first());
+    QString why;
+    QVERIFY2(isSliceOf(rowsOf(model), expected, &why), qPrintable(why));
+    // Down a few pages: the newer pages join the oldest without a gap.
+    QScrollBar *bar = view.verticalScrollBar();
+    const QString lastHeld = rowsOf(model).last();
+    for (int guard = 0; guard < 200 && rowsOf(model).last() == lastHeld; ++guard) {
+        bar->setValue(bar->maximum());
+        QCoreApplication::processEvents();
+    }
+    QVERIFY(rowsOf(model).last() != lastHeld);
+    QVERIFY2(isSliceOf(rowsOf(model), expected, &why), qPrintable(why));
+    QVERIFY(!view.followsBottom());
+    // Home again at the oldest changes nothing; End goes back to the newest.
+    QTest::keyClick(&view, Qt::Key_Home);
+    QTRY_COMPARE(describe(topRow(view)), expected.first());
+    QTest::keyClick(&view, Qt::Key_End);
+    QVERIFY(!model.hasNewer());
+    QCOMPARE(rowsOf(model).last(), expected.last());
+    QTRY_VERIFY(view.followsBottom());
 }
 
 void TestConversationWindow::oneLineRowsKnowTheirHeightUnpainted()
