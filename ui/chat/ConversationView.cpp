@@ -30,9 +30,9 @@ public:
         : m_view(view)
         , m_size(view->viewport()->size())
     {
+        // A row not laid out exactly yet may leave a gap of a few pixels above the next.
         for (int y = 0; !m_anchor.isValid() && y < m_size.height(); y += 4)
-            m_anchor
-                = view->indexAt(QPoint(0, y)); // a row not laid out exactly yet may leave a gap
+            m_anchor = view->indexAt(QPoint(0, y));
         m_top = m_anchor.isValid() ? view->visualRect(m_anchor).top() : 0;
         m_held = !view->m_follow && m_anchor.isValid();
         if (m_held)
