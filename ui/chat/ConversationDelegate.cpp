@@ -325,19 +325,26 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     return m_layouts.object(key);
 }
 
+// The row's cached layout if it is at this width and the row's revision (or any revision while
+// the row streams, when a stale one will do), else nullptr.
+ConversationDelegate::Layout *ConversationDelegate::cachedLayout(const QModelIndex &index,
+                                                                 int width, bool allowStale) const
+{
+    Layout *layout = m_layouts.object(index.data(ConversationModel::KeyRole).toLongLong());
+    if (layout && layout->width == width
+        && (layout->revision == index.data(ConversationModel::RevisionRole).toInt()
+            || (allowStale && index.data(ConversationModel::StreamingRole).toBool())))
+        return layout;
+    return nullptr;
+}
+
 ConversationDelegate::Layout *ConversationDelegate::layoutFor(const QModelIndex &index,
                                                               bool allowStale) const
 {
-    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
     const int width = rowWidth();
-    const int revision = index.data(ConversationModel::RevisionRole).toInt();
-    Layout *layout = m_layouts.object(key);
-    if (layout && layout->width == width
-        && (layout->revision == revision
-            || (allowStale && index.data(ConversationModel::StreamingRole).toBool())))
+    if (Layout *layout = cachedLayout(index, width, allowStale))
         return layout;
-    layout = build(index, width);
-    return layout;
+    return build(index, width);
 }
 
 int ConversationDelegate::closedHeight(const QModelIndex &index, Kind kind) const
@@ -388,10 +395,7 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option,
     const auto *conversation = qobject_cast<const ConversationModel *>(index.model());
     const bool nearEnd = index.row() >= index.model()->rowCount() - kExactTail
         && !(conversation && conversation->hasNewer());
-    const Layout *cached = m_layouts.object(key);
-    if (cached && cached->width == width
-        && (cached->revision == revision
-            || index.data(ConversationModel::StreamingRole).toBool())) {
+    if (const Layout *cached = cachedLayout(index, width, true)) {
         height = {width, revision, cached->height, true};
     } else if (const int closed = closedHeight(index, kind); closed > 0) {
         height = {width, revision, closed, true}; // as build() makes it, without building
@@ -417,11 +421,7 @@ bool ConversationDelegate::relayout(const QModelIndex &index)
 bool ConversationDelegate::layOutAhead(const QModelIndex &index, bool *resized)
 {
     *resized = false;
-    const qint64 key = index.data(ConversationModel::KeyRole).toLongLong();
-    const Layout *cached = m_layouts.object(key);
-    if (cached && cached->width == rowWidth()
-        && (cached->revision == index.data(ConversationModel::RevisionRole).toInt()
-            || index.data(ConversationModel::StreamingRole).toBool()))
+    if (cachedLayout(index, rowWidth(), true))
         return false;
     *resized = relayout(index);
     return true;

@@ -122,6 +122,7 @@ private:
     };
 
     int rowWidth() const;
+    Layout *cachedLayout(const QModelIndex &index, int width, bool allowStale) const;
     Layout *layoutFor(const QModelIndex &index, bool allowStale) const;
     Layout *build(const QModelIndex &index, int width) const;
     int estimate(const QModelIndex &index, int width) const;

@@ -30,9 +30,7 @@ public:
         : m_view(view)
         , m_size(view->viewport()->size())
     {
-        // A row not laid out exactly yet may leave a gap of a few pixels above the next.
-        for (int y = 0; !m_anchor.isValid() && y < m_size.height(); y += 4)
-            m_anchor = view->indexAt(QPoint(0, y));
+        m_anchor = view->topRow();
         m_top = m_anchor.isValid() ? view->visualRect(m_anchor).top() : 0;
         m_held = !view->m_follow && m_anchor.isValid();
         if (m_held)
@@ -156,9 +154,7 @@ void ConversationView::layOutAhead()
         return;
     }
     executeDelayedItemsLayout();
-    QModelIndex top;
-    for (int y = 0; !top.isValid() && y < height; y += 4)
-        top = indexAt(QPoint(0, y));
+    const QModelIndex top = topRow();
     if (!top.isValid())
         return;
     // Rows down to two screens below the bottom and up to one above the top, or the other way
@@ -201,6 +197,16 @@ void ConversationView::layOutAhead()
     doItemsLayout();
     if (hold.anchored() && !m_follow)
         hold.restore();
+}
+
+QModelIndex ConversationView::topRow() const
+{
+    // A row not laid out exactly yet may leave a gap of a few pixels above the next.
+    for (int y = 0; y < viewport()->height(); y += 4) {
+        if (const QModelIndex index = indexAt(QPoint(0, y)); index.isValid())
+            return index;
+    }
+    return {};
 }
 
 bool ConversationView::hasNewer() const

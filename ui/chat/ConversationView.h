@@ -91,6 +91,8 @@ private:
     // the event loop is idle.
     void layOutAhead();
     bool hasNewer() const;
+    // The first row on screen.
+    QModelIndex topRow() const;
     // The row of the last user message, and whether a row belongs to the last exchange.
     int lastUserRow() const;
 
