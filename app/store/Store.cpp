@@ -39,6 +39,21 @@ constexpr int busyTimeoutMs = 5000;
 constexpr int kCheckpointEveryCommits = 256;
 constexpr int kSafetyNetPages = 16384;
 constexpr int kSqliteCheckpointPages = 1000;
+// The Store's own SQL is about 100 statements; the rest is built per request.
+constexpr qsizetype kMaxCachedStatements = 256;
+
+// The Store's SQL that changes rows (QSqlQuery::isSelect() is no guide: before exec() it is
+// false, and a write with RETURNING has columns).
+bool isWrite(const QString &sql)
+{
+    const QStringView head = QStringView(sql).trimmed().left(7);
+    for (const QLatin1String verb : {QLatin1String("INSERT"), QLatin1String("UPDATE"),
+                                     QLatin1String("DELETE"), QLatin1String("REPLACE")}) {
+        if (head.startsWith(verb, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
 
 QString autoCheckpointFor(Store::Durability durability)
 {
@@ -99,19 +114,34 @@ QString Store::failure(const QString &what, const QString &detail) const
     return QStringLiteral("Could not %1 in %2: %3.").arg(what, m_path, detail);
 }
 
-QSqlQuery Store::prepare(const QString &sql) const
+Statement Store::prepare(const QString &sql) const
 {
+    const auto cached = m_statements.constFind(sql);
+    if (cached != m_statements.cend() && !cached.value()->inUse) {
+        ++m_commits.statementsReused;
+        return Statement(cached.value());
+    }
+    ++m_commits.statementsPrepared;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.prepare(sql))
+    if (!query.prepare(sql)) {
         qCWarning(lcStore) << "cannot prepare" << sql << query.lastError().text();
-    return query;
+        return Statement(std::move(query));
+    }
+    if (cached != m_statements.cend())
+        return Statement(std::move(query)); // the same SQL is still being read by a caller
+    if (m_statements.size() >= kMaxCachedStatements)
+        m_statements.clear(); // the ones in use live on with their callers
+    auto slot = std::make_shared<StatementSlot>();
+    slot->query = std::move(query);
+    m_statements.insert(sql, slot);
+    return Statement(std::move(slot));
 }
 
 StoreStatus Store::exec(QSqlQuery &query, const QString &what) const
 {
     // A write outside a WriteTransaction is its own transaction: count its commit.
-    const bool autocommitWrite = !m_commits.inTransaction && !query.isSelect();
+    const bool autocommitWrite = !m_commits.inTransaction && isWrite(query.lastQuery());
     QElapsedTimer timer;
     if (autocommitWrite)
         timer.start();
@@ -204,6 +234,7 @@ void Store::close()
 {
     m_flusher.reset(); // finishes a flush under way
     m_appendChunk = QSqlQuery();
+    m_statements.clear();
     if (m_db.isValid()) {
         if (m_db.isOpen() && QThread::currentThread() == m_thread) {
             QSqlQuery query(m_db);
@@ -275,7 +306,7 @@ StoreStatus Store::setDurability(Durability durability)
     for (const QString &pragma :
          {QString(QStringLiteral("PRAGMA synchronous = ") + synchronousFor(durability)),
           autoCheckpointFor(durability)}) {
-        QSqlQuery query = prepare(pragma);
+        Statement query = prepare(pragma);
         if (!query.exec())
             return StoreStatus::failure(
                 failure(QStringLiteral("change the durability setting"), query.lastError().text()));
@@ -290,8 +321,11 @@ Store::DurabilityStats Store::durabilityStats() const
     stats.commits = m_commits.commits;
     stats.commitNanoseconds = m_commits.nanoseconds;
     stats.autoCheckpointPages = -1;
+    stats.statementsPrepared = m_commits.statementsPrepared;
+    stats.statementsReused = m_commits.statementsReused;
     if (isOpen() && QThread::currentThread() == m_thread) {
-        QSqlQuery query = prepare(QStringLiteral("PRAGMA wal_autocheckpoint"));
+        QSqlQuery query(m_db); // not prepare(): these figures are not the Store's own work
+        query.prepare(QStringLiteral("PRAGMA wal_autocheckpoint"));
         if (query.exec() && query.next())
             stats.autoCheckpointPages = query.value(0).toInt();
     }
@@ -326,7 +360,7 @@ StoreStatus Store::checkpoint()
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    Statement query = prepare(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     return exec(query, QStringLiteral("checkpoint the write-ahead log"));
 }
 
@@ -337,7 +371,7 @@ StoreStatus Store::recover()
         return StoreStatus::failure(failure(QStringLiteral("start recovery"), transaction.error()));
     const qint64 time = now();
 
-    QSqlQuery streaming
+    Statement streaming
         = prepare(QStringLiteral("SELECT id FROM messages WHERE status = 'streaming'"));
     if (StoreStatus status = exec(streaming, QStringLiteral("find interrupted messages")); !status)
         return status;
@@ -350,14 +384,14 @@ StoreStatus Store::recover()
             return status;
     }
 
-    QSqlQuery steps = prepare(QStringLiteral(
+    Statement steps = prepare(QStringLiteral(
         "UPDATE steps SET finish_reason = 'interrupted', finished_at = :now "
         "WHERE finished_at IS NULL AND run_id IN (SELECT id FROM runs WHERE status = 'running')"));
     steps.bindValue(QStringLiteral(":now"), time);
     if (StoreStatus status = exec(steps, QStringLiteral("mark interrupted steps")); !status)
         return status;
 
-    QSqlQuery runs = prepare(
+    Statement runs = prepare(
         QStringLiteral("UPDATE runs SET status = 'interrupted', finished_at = :now, error = :error "
                        "WHERE status = 'running'"));
     runs.bindValue(QStringLiteral(":now"), time);
@@ -369,7 +403,7 @@ StoreStatus Store::recover()
 
     // Never run again: the command may have had effects. The synthetic result lets the next
     // request to the model carry a result for every tool call (both APIs require one).
-    QSqlQuery calls = prepare(
+    Statement calls = prepare(
         QStringLiteral("UPDATE tool_calls SET status = 'outcome_unknown', finished_at = :now, "
                        "result = COALESCE(result, :result) WHERE status = 'running'"));
     calls.bindValue(QStringLiteral(":now"), time);
@@ -400,7 +434,7 @@ StoreResult<qint64> Store::dataVersion() const
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return StoreResult<qint64>::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("PRAGMA data_version"));
+    Statement query = prepare(QStringLiteral("PRAGMA data_version"));
     if (StoreStatus status = exec(query, QStringLiteral("check for changes")); !status)
         return StoreResult<qint64>::failure(status.error());
     if (!query.next())

@@ -40,6 +40,10 @@
 
 class QThread;
 class StoreFlusher;
+namespace StoreSql {
+class Statement;
+struct StatementSlot;
+} // namespace StoreSql
 
 // Commits of one connection and the time they took (the COMMIT of a transaction, or the whole
 // statement in autocommit mode): for benchmarks (Store::durabilityStats()).
@@ -48,6 +52,8 @@ struct StoreCommitStats
     quint64 commits = 0;
     qint64 nanoseconds = 0;
     bool inTransaction = false; // statements now are part of a transaction
+    quint64 statementsPrepared = 0; // by Store::prepare (the rest came from its cache)
+    quint64 statementsReused = 0;
 };
 
 class Store final
@@ -83,7 +89,8 @@ public:
     enum class Durability { Step, Full, Normal };
     StoreStatus setDurability(Durability durability);
     Durability durability() const { return m_durability; }
-    // Commits of this connection and background flushes so far: for benchmarks and tests.
+    // Commits of this connection, background flushes and prepared statements so far: for
+    // benchmarks and tests.
     struct DurabilityStats
     {
         quint64 commits = 0;
@@ -96,6 +103,8 @@ public:
         quint64 backgroundCheckpoints = 0; // checkpoints the flusher's thread made
         quint64 checkpointedPages = 0; // WAL pages they copied into the database file
         int autoCheckpointPages = 0; // SQLite's own threshold on this connection (-1: unknown)
+        quint64 statementsPrepared = 0; // statements the Store prepared
+        quint64 statementsReused = 0; // ... and those it took from its cache instead
     };
     DurabilityStats durabilityStats() const;
     // Moves the WAL's content into the main file and truncates the WAL; call when idle.
@@ -246,7 +255,8 @@ private:
     // The background thread for flushes and checkpoints, started at its first use.
     StoreFlusher *flusher() const;
     QString failure(const QString &what, const QString &detail) const;
-    QSqlQuery prepare(const QString &sql) const;
+    // A statement for `sql`, prepared once and reused (see StoreSql::Statement).
+    StoreSql::Statement prepare(const QString &sql) const;
     qint64 now() const;
 
     QString m_connectionName;
@@ -254,6 +264,9 @@ private:
     QThread *m_thread = nullptr;
     QSqlDatabase m_db;
     QSqlQuery m_appendChunk; // prepared once: the hot path
+    // By SQL text. Bounded: SQL built from a request's shape (a search, a list of ids) comes
+    // and goes.
+    mutable QHash<QString, std::shared_ptr<StoreSql::StatementSlot>> m_statements;
     std::function<QDateTime()> m_clock;
     RecoveryReport m_recovery;
     bool m_recoverOnOpen = true;

@@ -68,7 +68,7 @@ StoreResult<ApprovalRule> Store::addApprovalRule(const ApprovalRule &rule)
     if (!rule.isValid(&invalid))
         return Result::failure(invalid);
     const qint64 time = now();
-    QSqlQuery query = prepare(
+    Statement query = prepare(
         QStringLiteral("INSERT INTO approval_rules (action, tool, match, pattern, sandbox_id, "
                        "thread_id, enabled, note, created_at, updated_at) VALUES "
                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ")
@@ -104,7 +104,7 @@ StoreResult<ApprovalRule> Store::updateApprovalRule(const ApprovalRule &rule)
     QString invalid;
     if (!rule.isValid(&invalid))
         return Result::failure(invalid);
-    QSqlQuery query = prepare(
+    Statement query = prepare(
         QStringLiteral("UPDATE approval_rules SET action = ?, tool = ?, match = ?, pattern = ?, "
                        "sandbox_id = ?, thread_id = ?, enabled = ?, note = ?, updated_at = ? "
                        "WHERE id = ? RETURNING ")
@@ -135,7 +135,7 @@ StoreStatus Store::deleteApprovalRule(RowId id)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(QStringLiteral("DELETE FROM approval_rules WHERE id = ?"));
+    Statement query = prepare(QStringLiteral("DELETE FROM approval_rules WHERE id = ?"));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("delete an approval rule")); !status)
         return status;
@@ -149,7 +149,7 @@ StoreResult<ApprovalRule> Store::approvalRule(RowId id)
     using Result = StoreResult<ApprovalRule>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + ruleColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + ruleColumns
                               + QStringLiteral(" FROM approval_rules WHERE id = ?"));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("read an approval rule")); !status)
@@ -171,7 +171,7 @@ StoreResult<QList<ApprovalRule>> Store::listApprovalRules(RowId threadId, bool e
     if (enabledOnly)
         sql += QStringLiteral(" AND enabled = 1");
     sql += QStringLiteral(" ORDER BY thread_id IS NOT NULL, thread_id, id");
-    QSqlQuery query = prepare(sql);
+    Statement query = prepare(sql);
     if (threadId != 0)
         query.addBindValue(threadId);
     if (StoreStatus status = exec(query, QStringLiteral("list the approval rules")); !status)
@@ -198,7 +198,7 @@ StoreStatus Store::recordApprovalRuleHits(const QList<RowId> &ids)
             failure(QStringLiteral("count an approval rule's matches"), transaction.error()));
     const qint64 time = now();
     for (RowId id : ids) {
-        QSqlQuery query
+        Statement query
             = prepare(QStringLiteral("UPDATE approval_rules SET hit_count = "
                                      "hit_count + 1, last_matched_at = ? WHERE id = ?"));
         query.addBindValue(time);
@@ -220,7 +220,7 @@ StoreResult<QString> Store::threadApprovalMode(RowId threadId)
     using Result = StoreResult<QString>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query
+    Statement query
         = prepare(QStringLiteral("SELECT mode FROM thread_approval_modes WHERE thread_id = ?"));
     query.addBindValue(threadId);
     if (StoreStatus status = exec(query, QStringLiteral("read a thread's approval mode")); !status)
@@ -232,7 +232,7 @@ StoreStatus Store::setThreadApprovalMode(RowId threadId, const QString &mode)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(
+    Statement query = prepare(
         mode.isEmpty()
             ? QStringLiteral("DELETE FROM thread_approval_modes WHERE thread_id = ?")
             : QStringLiteral("INSERT INTO thread_approval_modes (thread_id, mode, updated_at) "
@@ -256,7 +256,7 @@ StoreResult<QHash<RowId, QString>> Store::threadApprovalModes()
     using Result = StoreResult<QHash<RowId, QString>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT thread_id, mode FROM thread_approval_modes"));
+    Statement query = prepare(QStringLiteral("SELECT thread_id, mode FROM thread_approval_modes"));
     if (StoreStatus status = exec(query, QStringLiteral("read the threads' approval modes"));
         !status)
         return Result::failure(status.error());
@@ -270,7 +270,7 @@ StoreStatus Store::recordToolCallApproval(RowId toolCallId, const ToolCallApprov
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "INSERT INTO tool_call_approvals (tool_call_id, mode, rule_id, rule, reason) VALUES "
         "(?, ?, ?, ?, ?) ON CONFLICT (tool_call_id) DO UPDATE SET mode = excluded.mode, "
         "rule_id = excluded.rule_id, rule = excluded.rule, reason = excluded.reason"));
@@ -315,7 +315,7 @@ StoreResult<PlanRecord> Store::addPlan(RowId threadId, RowId runId, const QStrin
     using Result = StoreResult<PlanRecord>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(
+    Statement query = prepare(
         QStringLiteral("INSERT INTO plans (thread_id, run_id, text, status, created_at) VALUES "
                        "(?, ?, ?, ?, ?) RETURNING ")
         + planColumns);
@@ -342,7 +342,7 @@ StoreResult<PlanRecord> Store::plan(RowId id)
     using Result = StoreResult<PlanRecord>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + planColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + planColumns
                               + QStringLiteral(" FROM plans WHERE id = ?"));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("read a plan")); !status)
@@ -357,7 +357,7 @@ StoreResult<std::optional<PlanRecord>> Store::pendingPlan(RowId threadId)
     using Result = StoreResult<std::optional<PlanRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + planColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + planColumns
                               + QStringLiteral(" FROM plans WHERE thread_id = ? AND status = ? "
                                                "ORDER BY id DESC LIMIT 1"));
     query.addBindValue(threadId);
@@ -377,7 +377,7 @@ StoreStatus Store::decidePlan(RowId id, PlanStatus status, const QString &text, 
     if (status == PlanStatus::Pending)
         return StoreStatus::failure(QStringLiteral("A plan is decided as approved or rejected."));
     // Only a pending plan is decided, once: a second answer (another window) changes nothing.
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "UPDATE plans SET status = ?, text = CASE WHEN ? = '' THEN text ELSE ? END, mode = ?, "
         "reason = ?, decided_at = ? WHERE id = ? AND status = ?"));
     query.addBindValue(StoreEnums::toString(status));
@@ -400,7 +400,7 @@ StoreStatus Store::reopenPlan(RowId id)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "UPDATE plans SET status = ?, mode = '', reason = '', decided_at = NULL WHERE id = ?"));
     query.addBindValue(StoreEnums::toString(PlanStatus::Pending));
     query.addBindValue(id);

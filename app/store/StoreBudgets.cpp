@@ -10,7 +10,7 @@ StoreResult<std::optional<double>> Store::threadBudget(RowId threadId)
     using Result = StoreResult<std::optional<double>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query
+    Statement query
         = prepare(QStringLiteral("SELECT budget_usd FROM thread_budgets WHERE thread_id = ?"));
     query.addBindValue(threadId);
     if (StoreStatus status = exec(query, QStringLiteral("read a thread's budget")); !status)
@@ -24,7 +24,7 @@ StoreStatus Store::setThreadBudget(RowId threadId, std::optional<double> usd)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query
+    Statement query
         = prepare(!usd ? QStringLiteral("DELETE FROM thread_budgets WHERE thread_id = ?")
                        : QStringLiteral(
                            "INSERT INTO thread_budgets (thread_id, budget_usd, updated_at) "

@@ -105,7 +105,7 @@ StoreResult<CheckpointRecord> Store::addCheckpoint(const CheckpointRecord &check
     CheckpointRecord saved = checkpoint;
     const qint64 time = checkpoint.createdAt.isValid() ? toMs(checkpoint.createdAt) : now();
     saved.createdAt = fromMs(time);
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "INSERT INTO checkpoints (thread_id, run_id, step_index, tool_call_id, sandbox_provider, "
         "sandbox_id, repo_key, tree_id, kind, created_at, files_changed, lines_added, "
         "lines_removed, bytes_stored, note, previous_id, evicted) "
@@ -131,7 +131,7 @@ StoreResult<CheckpointRecord> Store::addCheckpoint(const CheckpointRecord &check
     saved.id = query.lastInsertId().toLongLong();
     saved.evicted = false;
     for (const FileChangeRecord &file : files) {
-        QSqlQuery insert = prepare(QStringLiteral("INSERT INTO checkpoint_files (") + fileColumns
+        Statement insert = prepare(QStringLiteral("INSERT INTO checkpoint_files (") + fileColumns
                                    + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         insert.addBindValue(saved.id);
         insert.addBindValue(nullIfZero(file.toolCallId ? file.toolCallId : checkpoint.toolCallId));
@@ -154,7 +154,7 @@ StoreResult<CheckpointRecord> Store::checkpoint(RowId id)
     using Result = StoreResult<CheckpointRecord>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + checkpointColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + checkpointColumns
                               + QStringLiteral(" FROM checkpoints WHERE id = ?"));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("read a checkpoint")); !status)
@@ -179,7 +179,7 @@ StoreResult<QList<CheckpointRecord>> Store::listCheckpoints(RowId threadId)
     using Result = StoreResult<QList<CheckpointRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query
+    Statement query
         = prepare(QStringLiteral("SELECT ") + checkpointColumns
                   + QStringLiteral(" FROM checkpoints WHERE thread_id = ? ORDER BY id"));
     query.addBindValue(threadId);
@@ -193,7 +193,7 @@ StoreResult<QList<CheckpointRecord>> Store::allCheckpoints()
     using Result = StoreResult<QList<CheckpointRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + checkpointColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + checkpointColumns
                               + QStringLiteral(" FROM checkpoints ORDER BY id"));
     if (StoreStatus status = exec(query, QStringLiteral("list checkpoints")); !status)
         return Result::failure(status.error());
@@ -205,7 +205,7 @@ StoreResult<QList<QPair<RowId, RowId>>> Store::checkpointsSince(RowId afterId)
     using Result = StoreResult<QList<QPair<RowId, RowId>>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query
+    Statement query
         = prepare(QStringLiteral("SELECT id, thread_id FROM checkpoints WHERE id > ? ORDER BY id"));
     query.addBindValue(afterId);
     if (StoreStatus status = exec(query, QStringLiteral("list new checkpoints")); !status)
@@ -225,7 +225,7 @@ StoreStatus Store::setCheckpointsEvicted(const QList<RowId> &ids)
     if (!transaction.isActive())
         return StoreStatus::failure(failure(what, transaction.error()));
     for (RowId id : ids) {
-        QSqlQuery query
+        Statement query
             = prepare(QStringLiteral("UPDATE checkpoints SET evicted = 1 WHERE id = ?"));
         query.addBindValue(id);
         if (StoreStatus status = exec(query, what); !status)
@@ -241,7 +241,7 @@ StoreResult<QList<FileChangeRecord>> Store::changedFiles(RowId threadId)
     using Result = StoreResult<QList<FileChangeRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(
+    Statement query = prepare(
         QStringLiteral("SELECT f.checkpoint_id, f.tool_call_id, f.path, f.kind, f.lines_added, "
                        "f.lines_removed, f.size, f.binary FROM checkpoint_files f "
                        "JOIN checkpoints c ON c.id = f.checkpoint_id WHERE c.thread_id = ? "
@@ -260,7 +260,7 @@ StoreResult<QList<FileChangeRecord>> Store::changedFilesOfToolCall(RowId toolCal
     using Result = StoreResult<QList<FileChangeRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + fileColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + fileColumns
                               + QStringLiteral(" FROM checkpoint_files WHERE tool_call_id = ? "
                                                "ORDER BY id"));
     query.addBindValue(toolCallId);
@@ -282,7 +282,7 @@ StoreResult<RestoreJournalRecord> Store::addRestore(const RestoreJournalRecord &
     RestoreJournalRecord saved = restore;
     const qint64 time = now();
     saved.createdAt = fromMs(time);
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "INSERT INTO restore_journal (thread_id, sandbox_provider, sandbox_id, repo_key, tree_id, "
         "paths, saved_checkpoint_id, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(restore.threadId);
@@ -305,7 +305,7 @@ StoreResult<QList<RestoreJournalRecord>> Store::pendingRestores()
     using Result = StoreResult<QList<RestoreJournalRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "SELECT id, thread_id, sandbox_provider, sandbox_id, repo_key, tree_id, paths, "
         "saved_checkpoint_id, note, created_at FROM restore_journal ORDER BY id"));
     if (StoreStatus status = exec(query, QStringLiteral("read the restore journal")); !status)
@@ -334,7 +334,7 @@ StoreStatus Store::removeRestore(RowId id)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(QStringLiteral("DELETE FROM restore_journal WHERE id = ?"));
+    Statement query = prepare(QStringLiteral("DELETE FROM restore_journal WHERE id = ?"));
     query.addBindValue(id);
     return exec(query, QStringLiteral("close a journaled restore"));
 }
@@ -360,7 +360,7 @@ StoreResult<ThreadRecord> Store::forkThread(RowId sourceId, int beforePosition,
     fork.model = source->model;
     const qint64 time = now();
     fork.createdAt = fork.updatedAt = fromMs(time);
-    QSqlQuery insert = prepare(QStringLiteral(
+    Statement insert = prepare(QStringLiteral(
         "INSERT INTO threads (uuid, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
     insert.addBindValue(fork.uuid);
     insert.addBindValue(notNull(title));
@@ -372,7 +372,7 @@ StoreResult<ThreadRecord> Store::forkThread(RowId sourceId, int beforePosition,
     fork.id = insert.lastInsertId().toLongLong();
     // Copies of the messages (new uuids; runs are not copied, so run_id is left empty).
     // Messages still streaming are not complete: they are copied as they stand, interrupted.
-    QSqlQuery copy = prepare(QStringLiteral(
+    Statement copy = prepare(QStringLiteral(
         "INSERT INTO messages (thread_id, run_id, uuid, position, role, parts, text, status, "
         "created_at, updated_at) SELECT ?, NULL, lower(hex(randomblob(16))), position, role, "
         "parts, text, CASE status WHEN 'streaming' THEN 'interrupted' ELSE status END, "

@@ -12,7 +12,7 @@ StoreResult<MessageRecord> Store::readMessage(QSqlQuery &query)
     MessageRecord message = messageFrom(query);
     if (message.status != MessageStatus::Streaming)
         return message;
-    QSqlQuery chunks = prepare(
+    Statement chunks = prepare(
         QStringLiteral("SELECT kind, text FROM message_chunks WHERE message_id = ? ORDER BY id"));
     chunks.addBindValue(message.id);
     if (StoreStatus status = exec(chunks, QStringLiteral("read streamed chunks")); !status)
@@ -41,7 +41,7 @@ StoreResult<MessageRecord> Store::message(RowId id)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return StoreResult<MessageRecord>::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + messageColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + messageColumns
                               + QStringLiteral(" FROM messages WHERE id = ?"));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("read a message")); !status)
@@ -57,7 +57,7 @@ StoreResult<QList<MessageRecord>> Store::listMessages(RowId threadId)
     using Result = StoreResult<QList<MessageRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + messageColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + messageColumns
                               + QStringLiteral(" FROM messages WHERE thread_id = ? "
                                                "ORDER BY position"));
     query.addBindValue(threadId);
@@ -83,7 +83,7 @@ StoreResult<MessageRecord> Store::appendMessage(const NewMessage &message)
         return Result::failure(failure(QStringLiteral("save a message"), transaction.error()));
 
     if (!message.uuid.isEmpty()) {
-        QSqlQuery existing = prepare(QStringLiteral("SELECT ") + messageColumns
+        Statement existing = prepare(QStringLiteral("SELECT ") + messageColumns
                                      + QStringLiteral(" FROM messages WHERE uuid = ?"));
         existing.addBindValue(message.uuid);
         if (StoreStatus status = exec(existing, QStringLiteral("look up a message")); !status)
@@ -92,7 +92,7 @@ StoreResult<MessageRecord> Store::appendMessage(const NewMessage &message)
             return readMessage(existing);
     }
 
-    QSqlQuery position = prepare(QStringLiteral(
+    Statement position = prepare(QStringLiteral(
         "SELECT (SELECT COUNT(*) FROM threads WHERE id = :thread), "
         "COALESCE((SELECT MAX(position) + 1 FROM messages WHERE thread_id = :thread), 0)"));
     position.bindValue(QStringLiteral(":thread"), message.threadId);
@@ -117,7 +117,7 @@ StoreResult<MessageRecord> Store::appendMessage(const NewMessage &message)
     const qint64 time = now();
     record.createdAt = record.updatedAt = fromMs(time);
 
-    QSqlQuery insert = prepare(QStringLiteral(
+    Statement insert = prepare(QStringLiteral(
         "INSERT INTO messages (thread_id, run_id, uuid, position, role, parts, text, status, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.addBindValue(record.threadId);
@@ -164,7 +164,7 @@ StoreStatus Store::appendChunk(RowId messageId, const QString &text, ChunkKind k
 StoreStatus Store::foldChunks(RowId messageId, const QJsonObject *extraPart,
                               std::optional<MessageStatus> newStatus)
 {
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + messageColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + messageColumns
                               + QStringLiteral(" FROM messages WHERE id = ?"));
     query.addBindValue(messageId);
     if (StoreStatus status = exec(query, QStringLiteral("read a message")); !status)
@@ -180,7 +180,7 @@ StoreStatus Store::foldChunks(RowId messageId, const QJsonObject *extraPart,
         parts.append(*extraPart);
     const QString status = StoreEnums::toString(newStatus.value_or(message->status));
 
-    QSqlQuery update = prepare(QStringLiteral(
+    Statement update = prepare(QStringLiteral(
         "UPDATE messages SET parts = ?, text = ?, status = ?, updated_at = ? WHERE id = ?"));
     update.addBindValue(toJson(parts));
     update.addBindValue(notNull(textOfParts(parts)));
@@ -189,7 +189,7 @@ StoreStatus Store::foldChunks(RowId messageId, const QJsonObject *extraPart,
     update.addBindValue(messageId);
     if (StoreStatus result = exec(update, QStringLiteral("save a message")); !result)
         return result;
-    QSqlQuery remove = prepare(QStringLiteral("DELETE FROM message_chunks WHERE message_id = ?"));
+    Statement remove = prepare(QStringLiteral("DELETE FROM message_chunks WHERE message_id = ?"));
     remove.addBindValue(messageId);
     return exec(remove, QStringLiteral("save a message"));
 }

@@ -1,12 +1,13 @@
 // Store: "always allow this tool in this thread" (thread_tool_permissions, schema 3).
 #include "Store.h"
+#include "StoreSql.h"
 
 StoreResult<QSet<QString>> Store::alwaysAllowedTools(RowId threadId)
 {
     using Result = StoreResult<QSet<QString>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query
+    StoreSql::Statement query
         = prepare(QStringLiteral("SELECT tool FROM thread_tool_permissions WHERE thread_id = ?"));
     query.addBindValue(threadId);
     if (StoreStatus status = exec(query, QStringLiteral("read the tools a thread always allows"));
@@ -24,7 +25,7 @@ StoreStatus Store::setToolAlwaysAllowed(RowId threadId, const QString &tool, boo
         return usable;
     if (tool.trimmed().isEmpty())
         return StoreStatus::failure(QStringLiteral("No tool name was given to always allow."));
-    QSqlQuery query = prepare(
+    StoreSql::Statement query = prepare(
         allowed ? QStringLiteral("INSERT INTO thread_tool_permissions (thread_id, tool, "
                                  "allowed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 : QStringLiteral("DELETE FROM thread_tool_permissions WHERE thread_id = ? AND "

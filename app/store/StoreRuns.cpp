@@ -15,7 +15,7 @@ StoreResult<RunRecord> Store::createRun(RowId threadId, const QString &model, co
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
     if (!uuid.isEmpty()) {
-        QSqlQuery existing = prepare(QStringLiteral("SELECT ") + runColumns
+        Statement existing = prepare(QStringLiteral("SELECT ") + runColumns
                                      + QStringLiteral(" FROM runs WHERE uuid = ?"));
         existing.addBindValue(uuid);
         if (StoreStatus status = exec(existing, QStringLiteral("look up a run")); !status)
@@ -29,7 +29,7 @@ StoreResult<RunRecord> Store::createRun(RowId threadId, const QString &model, co
     run.model = model;
     const qint64 time = now();
     run.startedAt = fromMs(time);
-    QSqlQuery query
+    Statement query
         = prepare(QStringLiteral("INSERT INTO runs (thread_id, uuid, status, model, started_at) "
                                  "SELECT id, ?, 'running', ?, ? FROM threads WHERE id = ?"));
     query.addBindValue(run.uuid);
@@ -51,7 +51,7 @@ StoreResult<RunRecord> Store::run(RowId id)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return StoreResult<RunRecord>::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + runColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + runColumns
                               + QStringLiteral(" FROM runs WHERE id = ?"));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("read a run")); !status)
@@ -66,7 +66,7 @@ StoreResult<QList<RunRecord>> Store::listRuns(RowId threadId)
     using Result = StoreResult<QList<RunRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + runColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + runColumns
                               + QStringLiteral(" FROM runs WHERE thread_id = ? ORDER BY id"));
     query.addBindValue(threadId);
     if (StoreStatus status = exec(query, QStringLiteral("list runs")); !status)
@@ -83,7 +83,7 @@ StoreStatus Store::finishRun(RowId id, RunStatus status, const QString &error)
         return usable;
     if (status == RunStatus::Running)
         return StoreStatus::failure(QStringLiteral("finishRun needs a final status, not running."));
-    QSqlQuery query = prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, finished_at = "
+    Statement query = prepare(QStringLiteral("UPDATE runs SET status = ?, error = ?, finished_at = "
                                              "? WHERE id = ? AND status = 'running'"));
     query.addBindValue(StoreEnums::toString(status));
     query.addBindValue(notNull(error));
@@ -115,7 +115,7 @@ StoreResult<StepRecord> Store::startStep(RowId runId)
     step.runId = runId;
     const qint64 time = now();
     step.startedAt = fromMs(time);
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "INSERT INTO steps (run_id, step_index, started_at) "
         "SELECT id, (SELECT COALESCE(MAX(step_index) + 1, 0) FROM steps WHERE run_id = runs.id), ? "
         "FROM runs WHERE id = ? AND status = 'running' RETURNING id, step_index"));
@@ -145,7 +145,7 @@ StoreStatus Store::finishStep(RowId stepId, const QString &finishReason, const T
     WriteTransaction transaction(m_db, &m_commits);
     if (!transaction.isActive())
         return StoreStatus::failure(failure(QStringLiteral("finish a step"), transaction.error()));
-    QSqlQuery step = prepare(QStringLiteral(
+    Statement step = prepare(QStringLiteral(
         "UPDATE steps SET finish_reason = ?, input_tokens = ?, output_tokens = ?, "
         "total_tokens = ?, reasoning_tokens = ?, cached_tokens = ?, time_to_first_token_ms = ?, "
         "duration_ms = ?, finished_at = ? WHERE id = ? AND finished_at IS NULL"));
@@ -164,7 +164,7 @@ StoreStatus Store::finishStep(RowId stepId, const QString &finishReason, const T
     if (step.numRowsAffected() == 0)
         return StoreStatus::failure(
             QStringLiteral("Step %1 does not exist or has already finished.").arg(stepId));
-    QSqlQuery run = prepare(QStringLiteral(
+    Statement run = prepare(QStringLiteral(
         "UPDATE runs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ?, "
         "total_tokens = total_tokens + ?, reasoning_tokens = reasoning_tokens + ?, "
         "cached_tokens = cached_tokens + ? WHERE id = (SELECT run_id FROM steps WHERE id = ?)"));
@@ -187,7 +187,7 @@ StoreResult<QList<StepRecord>> Store::listSteps(RowId runId)
     using Result = StoreResult<QList<StepRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + stepColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + stepColumns
                               + QStringLiteral(" FROM steps WHERE run_id = ? ORDER BY step_index"));
     query.addBindValue(runId);
     if (StoreStatus status = exec(query, QStringLiteral("list steps")); !status)
@@ -205,7 +205,7 @@ StoreResult<ToolCallRecord> Store::toolCall(RowId id)
     using Result = StoreResult<ToolCallRecord>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + toolCallColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + toolCallColumns
                               + QStringLiteral(" FROM tool_calls WHERE id = ?"));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("read a tool call")); !status)
@@ -221,7 +221,7 @@ StoreResult<ToolCallRecord> Store::proposeToolCall(const NewToolCall &call)
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
     // The same provider id twice in a run (a retried write after a crash) is the same call.
-    QSqlQuery existing
+    Statement existing
         = prepare(QStringLiteral("SELECT ") + toolCallColumns
                   + QStringLiteral(" FROM tool_calls WHERE run_id = ? AND call_id = ?"));
     existing.addBindValue(call.runId);
@@ -239,7 +239,7 @@ StoreResult<ToolCallRecord> Store::proposeToolCall(const NewToolCall &call)
     record.arguments = call.arguments;
     const qint64 time = now();
     record.proposedAt = fromMs(time);
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "INSERT INTO tool_calls (run_id, step_id, call_id, name, arguments, status, proposed_at) "
         "VALUES (?, ?, ?, ?, ?, 'proposed', ?)"));
     query.addBindValue(call.runId);
@@ -275,7 +275,7 @@ StoreStatus Store::decideToolCall(RowId id, ApprovalDecision decision, const QSt
         return StoreStatus::failure(QStringLiteral("A decision must approve or deny the call."));
     const ToolCallStatus status
         = decision == ApprovalDecision::Denied ? ToolCallStatus::Denied : ToolCallStatus::Approved;
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "UPDATE tool_calls SET status = ?, decision = ?, decision_reason = ?, decided_at = ?, "
         "arguments = CASE WHEN ? = '' THEN arguments ELSE ? END "
         "WHERE id = ? AND status = 'proposed'"));
@@ -297,7 +297,7 @@ StoreStatus Store::startToolCall(RowId id)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query
+    Statement query
         = prepare(QStringLiteral("UPDATE tool_calls SET status = 'running', started_at = ? "
                                  "WHERE id = ? AND status = 'approved'"));
     query.addBindValue(now());
@@ -319,7 +319,7 @@ StoreStatus Store::finishToolCall(RowId id, ToolCallStatus status, const QString
         return usable;
     if (status != ToolCallStatus::Done && status != ToolCallStatus::Failed)
         return StoreStatus::failure(QStringLiteral("A tool call finishes as done or failed."));
-    QSqlQuery query
+    Statement query
         = prepare(QStringLiteral("UPDATE tool_calls SET status = ?, result = ?, finished_at = ? "
                                  "WHERE id = ? AND status = 'running'"));
     query.addBindValue(StoreEnums::toString(status));
@@ -338,7 +338,7 @@ StoreResult<QList<ToolCallRecord>> Store::listToolCalls(RowId runId)
     using Result = StoreResult<QList<ToolCallRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + toolCallColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + toolCallColumns
                               + QStringLiteral(" FROM tool_calls WHERE run_id = ? ORDER BY id"));
     query.addBindValue(runId);
     if (StoreStatus status = exec(query, QStringLiteral("list tool calls")); !status)

@@ -13,7 +13,7 @@ StoreResult<SandboxRecord> Store::upsertSandbox(const SandboxRecord &sandbox)
     if (sandbox.provider.isEmpty() || sandbox.remoteId.isEmpty())
         return Result::failure(QStringLiteral("A sandbox needs a provider and a remote id."));
     const qint64 time = now();
-    QSqlQuery query = prepare(
+    Statement query = prepare(
         QStringLiteral(
             "INSERT INTO sandboxes (provider, remote_id, name, language, labels, state, thread_id, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -56,7 +56,7 @@ StoreResult<QList<SandboxRecord>> Store::listSandboxes()
     using Result = StoreResult<QList<SandboxRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + sandboxColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + sandboxColumns
                               + QStringLiteral(" FROM sandboxes ORDER BY created_at, id"));
     if (StoreStatus status = exec(query, QStringLiteral("list sandboxes")); !status)
         return Result::failure(status.error());
@@ -68,7 +68,7 @@ StoreResult<QList<SandboxRecord>> Store::sandboxesForThread(RowId threadId)
     using Result = StoreResult<QList<SandboxRecord>>;
     if (StoreStatus usable = checkUsable(); !usable)
         return Result::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + sandboxColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + sandboxColumns
                               + QStringLiteral(" FROM sandboxes WHERE thread_id = ? "
                                                "ORDER BY created_at, id"));
     query.addBindValue(threadId);
@@ -81,7 +81,7 @@ StoreStatus Store::deleteSandbox(const QString &provider, const QString &remoteI
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query
+    Statement query
         = prepare(QStringLiteral("DELETE FROM sandboxes WHERE provider = ? AND remote_id = ?"));
     query.addBindValue(provider);
     query.addBindValue(remoteId);

@@ -1,6 +1,7 @@
 // Store: full-text search over thread titles, message text and tool calls (see Store.h, and
 // Migrations.cpp version 6 for the index and what its rowids mean).
 #include "Store.h"
+#include "StoreSql.h"
 
 #include "store/SearchQuery.h"
 
@@ -94,7 +95,7 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
     // all rows in one stream, a title found there still ranking its thread first.
     auto sameRow = [&](const QString &all, bool separateTitles) -> StoreStatus {
         if (separateTitles) {
-            QSqlQuery titles
+            StoreSql::Statement titles
                 = prepare(QStringLiteral("SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
                                          "ORDER BY rowid DESC LIMIT ?"));
             titles.bindValue(0, QStringLiteral("title : (%1)").arg(all));
@@ -106,7 +107,7 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
             titles.finish();
         }
 
-        QSqlQuery rows = prepare(
+        StoreSql::Statement rows = prepare(
             QStringLiteral("SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid < ? "
                            "ORDER BY rowid DESC"));
         const QString match
@@ -174,7 +175,7 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
         // The words may be in different rows of a thread ("ISO" in the title, "offsets" in
         // an answer): take the threads of the rarest word, then check each other word with a
         // seek in the thread's rowid range.
-        QSqlQuery count = prepare(
+        StoreSql::Statement count = prepare(
             QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts "
                            "MATCH ? LIMIT %1)")
                 .arg(kSpreadCandidates + 1));
@@ -202,7 +203,7 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
             }
         }
         if (rarestCount > 0 && rarestCount <= kSpreadCandidates) {
-            QSqlQuery rare
+            StoreSql::Statement rare
                 = prepare(QStringLiteral("SELECT rowid FROM search_fts WHERE search_fts MATCH ? "
                                          "ORDER BY rowid DESC LIMIT %1")
                               .arg(kSpreadCandidates * 8));
@@ -220,7 +221,7 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
             }
             rare.finish();
             int prefixChecks = 0;
-            QSqlQuery inThread
+            StoreSql::Statement inThread
                 = prepare(QStringLiteral("SELECT 1 FROM search_fts WHERE search_fts MATCH ? "
                                          "AND rowid BETWEEN ? AND ? LIMIT 1"));
             for (const qint64 key : std::as_const(candidates)) {
@@ -263,7 +264,7 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
     QList<RowId> threadIds;
     for (const Found &hit : std::as_const(found))
         threadIds << hit.threadId;
-    QSqlQuery threads
+    StoreSql::Statement threads
         = prepare(QStringLiteral("SELECT id, title, updated_at FROM threads WHERE id IN (%1)")
                       .arg(idList(threadIds)));
     if (StoreStatus status = exec(threads, QStringLiteral("search")); !status)
@@ -299,10 +300,11 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
     }
     QHash<RowId, QString> messageTexts;
     if (!messageIds.isEmpty()) {
-        QSqlQuery texts = prepare(QStringLiteral("SELECT id, substr(text, 1, %1) FROM messages "
-                                                 "WHERE id IN (%2)")
-                                      .arg(kSnippetSource)
-                                      .arg(idList(messageIds)));
+        StoreSql::Statement texts
+            = prepare(QStringLiteral("SELECT id, substr(text, 1, %1) FROM messages "
+                                     "WHERE id IN (%2)")
+                          .arg(kSnippetSource)
+                          .arg(idList(messageIds)));
         if (StoreStatus status = exec(texts, QStringLiteral("search")); !status)
             return Result::failure(status.error());
         while (texts.next())
@@ -310,7 +312,7 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
     }
     QHash<RowId, std::pair<QString, QString>> toolTexts; // name, arguments and result
     if (!toolCallIds.isEmpty()) {
-        QSqlQuery texts = prepare(
+        StoreSql::Statement texts = prepare(
             QStringLiteral("SELECT id, name, substr(arguments, 1, %1) || char(10) || "
                            "substr(coalesce(result, ''), 1, %1) FROM tool_calls WHERE id IN (%2)")
                 .arg(kSnippetSource)

@@ -49,6 +49,28 @@ bool WriteTransaction::commit()
     return true;
 }
 
+Statement::Statement(std::shared_ptr<StatementSlot> slot)
+    : QSqlQuery(std::move(slot->query)) // QSqlQuery is not meant to be copied
+    , m_slot(std::move(slot))
+{
+    m_slot->inUse = true;
+}
+
+Statement::Statement(QSqlQuery query)
+    : QSqlQuery(std::move(query))
+{
+}
+
+Statement::~Statement()
+{
+    if (m_slot) {
+        finish(); // sqlite3_reset: ends its read, if it was one
+        QSqlQuery &self = *this;
+        m_slot->query = std::move(self);
+        m_slot->inUse = false;
+    }
+}
+
 const QString threadColumns
     = QStringLiteral("id, uuid, title, model, created_at, updated_at, pinned, archived");
 

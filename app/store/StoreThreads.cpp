@@ -17,7 +17,7 @@ StoreResult<ThreadRecord> Store::createThread(const QString &title, const QStrin
     thread.model = model;
     const qint64 time = now();
     thread.createdAt = thread.updatedAt = fromMs(time);
-    QSqlQuery query = prepare(QStringLiteral(
+    Statement query = prepare(QStringLiteral(
         "INSERT INTO threads (uuid, title, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
     query.addBindValue(thread.uuid);
     query.addBindValue(notNull(title));
@@ -34,7 +34,7 @@ StoreResult<ThreadRecord> Store::thread(RowId id)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return StoreResult<ThreadRecord>::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + threadColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + threadColumns
                               + QStringLiteral(" FROM threads WHERE id = ?"));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("read a thread")); !status)
@@ -64,7 +64,7 @@ StoreResult<QList<ThreadRecord>> Store::listThreads(ThreadFilter filter, int off
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return StoreResult<QList<ThreadRecord>>::failure(usable.error());
-    QSqlQuery query = prepare(QStringLiteral("SELECT ") + threadColumns
+    Statement query = prepare(QStringLiteral("SELECT ") + threadColumns
                               + QStringLiteral(" FROM threads") + filterClause(filter)
                               + QStringLiteral(" ORDER BY pinned DESC, updated_at DESC, id DESC "
                                                "LIMIT ? OFFSET ?"));
@@ -82,7 +82,7 @@ StoreResult<int> Store::countThreads(ThreadFilter filter)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return StoreResult<int>::failure(usable.error());
-    QSqlQuery query
+    Statement query
         = prepare(QStringLiteral("SELECT COUNT(*) FROM threads") + filterClause(filter));
     if (StoreStatus status = exec(query, QStringLiteral("count threads")); !status)
         return StoreResult<int>::failure(status.error());
@@ -103,7 +103,7 @@ StoreStatus Store::renameThread(RowId id, const QString &title)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(updateThreadSql("title"));
+    Statement query = prepare(updateThreadSql("title"));
     query.addBindValue(notNull(title));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("rename a thread")); !status)
@@ -117,7 +117,7 @@ StoreStatus Store::setThreadModel(RowId id, const QString &model)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(updateThreadSql("model"));
+    Statement query = prepare(updateThreadSql("model"));
     query.addBindValue(notNull(model));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("change a thread's model")); !status)
@@ -131,7 +131,7 @@ StoreStatus Store::setThreadPinned(RowId id, bool pinned)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(updateThreadSql("pinned"));
+    Statement query = prepare(updateThreadSql("pinned"));
     query.addBindValue(pinned ? 1 : 0);
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("pin a thread")); !status)
@@ -145,7 +145,7 @@ StoreStatus Store::setThreadArchived(RowId id, bool archived)
 {
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
-    QSqlQuery query = prepare(updateThreadSql("archived"));
+    Statement query = prepare(updateThreadSql("archived"));
     query.addBindValue(archived ? 1 : 0);
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("archive a thread")); !status)
@@ -160,7 +160,7 @@ StoreStatus Store::deleteThread(RowId id)
     if (StoreStatus usable = checkUsable(); !usable)
         return usable;
     // Foreign keys cascade to messages, chunks, runs, steps and tool calls in one statement.
-    QSqlQuery query = prepare(QStringLiteral("DELETE FROM threads WHERE id = ?"));
+    Statement query = prepare(QStringLiteral("DELETE FROM threads WHERE id = ?"));
     query.addBindValue(id);
     if (StoreStatus status = exec(query, QStringLiteral("delete a thread")); !status)
         return status;
@@ -171,7 +171,7 @@ StoreStatus Store::deleteThread(RowId id)
 
 StoreStatus Store::touchThread(RowId threadId, qint64 time)
 {
-    QSqlQuery query = prepare(
+    Statement query = prepare(
         QStringLiteral("UPDATE threads SET updated_at = MAX(updated_at, ?) WHERE id = ?"));
     query.addBindValue(time);
     query.addBindValue(threadId);

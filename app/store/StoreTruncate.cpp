@@ -17,7 +17,7 @@ StoreResult<int> Store::truncateThread(RowId threadId, int fromPosition)
         return Result::failure(failure(what, transaction.error()));
     // The first removed message's time: runs started then or later answered it (a user
     // message is stored before its run starts, without a run id).
-    QSqlQuery first = prepare(QStringLiteral(
+    Statement first = prepare(QStringLiteral(
         "SELECT MIN(created_at) FROM messages WHERE thread_id = ? AND position >= ?"));
     first.addBindValue(threadId);
     first.addBindValue(fromPosition);
@@ -26,7 +26,7 @@ StoreResult<int> Store::truncateThread(RowId threadId, int fromPosition)
     const QVariant since = first.next() ? first.value(0) : QVariant();
     if (since.isNull())
         return 0; // nothing at or after that position
-    QSqlQuery runs = prepare(QStringLiteral(
+    Statement runs = prepare(QStringLiteral(
         "DELETE FROM runs WHERE thread_id = ? AND (started_at >= ? OR id IN (SELECT run_id FROM "
         "messages WHERE thread_id = ? AND position >= ? AND run_id IS NOT NULL))"));
     runs.addBindValue(threadId);
@@ -35,14 +35,14 @@ StoreResult<int> Store::truncateThread(RowId threadId, int fromPosition)
     runs.addBindValue(fromPosition);
     if (StoreStatus status = exec(runs, what); !status)
         return Result::failure(status.error());
-    QSqlQuery messages
+    Statement messages
         = prepare(QStringLiteral("DELETE FROM messages WHERE thread_id = ? AND position >= ?"));
     messages.addBindValue(threadId);
     messages.addBindValue(fromPosition);
     if (StoreStatus status = exec(messages, what); !status)
         return Result::failure(status.error());
     const int removed = messages.numRowsAffected();
-    QSqlQuery touch = prepare(QStringLiteral("UPDATE threads SET updated_at = ? WHERE id = ?"));
+    Statement touch = prepare(QStringLiteral("UPDATE threads SET updated_at = ? WHERE id = ?"));
     touch.addBindValue(now());
     touch.addBindValue(threadId);
     if (StoreStatus status = exec(touch, what); !status)

@@ -52,7 +52,7 @@ void BenchAgent::briefScenario()
     struct Sample
     {
         double wall = 0, model = 0, tools = 0, enginePerStep = 0, commitsPerStep = 0,
-               msPerCommit = 0, commitMsPerStep = 0;
+               msPerCommit = 0, commitMsPerStep = 0, preparedPerStep = 0, reusedPerStep = 0;
     };
     const auto runOnce = [&](Sample *sample) {
         ScriptedModel script(server, Wire::OpenAi, ::briefScenario());
@@ -119,6 +119,9 @@ void BenchAgent::briefScenario()
         sample->commitsPerStep = commits / steps;
         sample->msPerCommit = commits > 0 ? commitMs / commits : 0;
         sample->commitMsPerStep = commitMs / steps;
+        sample->preparedPerStep
+            = double(after.statementsPrepared - before.statementsPrepared) / steps;
+        sample->reusedPerStep = double(after.statementsReused - before.statementsReused) / steps;
     };
     const auto median = [](QList<double> v) {
         std::sort(v.begin(), v.end());
@@ -170,6 +173,9 @@ void BenchAgent::briefScenario()
           "(on the GUI thread)",
           median(column(off, &Sample::commitsPerStep)), median(column(off, &Sample::msPerCommit)),
           median(column(off, &Sample::commitMsPerStep)));
+    qInfo("  store statements:   %.1f prepared, %.1f reused from the cache per step",
+          median(column(off, &Sample::preparedPerStep)),
+          median(column(off, &Sample::reusedPerStep)));
     const Store::DurabilityStats stats = context.store().durabilityStats();
     qInfo("  background flushes: %llu for %llu requests, last %.2f ms (off the GUI thread)",
           static_cast<unsigned long long>(stats.flushes),

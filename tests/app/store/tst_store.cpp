@@ -33,6 +33,7 @@ private slots:
     void runsAndStepsSumUsage();
     void stepBoundariesAreFlushedInTheBackground();
     void checkpointsRunInTheBackground();
+    void statementsAreReusedAndHoldNoRead();
     void toolCallLifecycle();
     void toolCallTransitionsAreChecked();
     void sandboxesUpsertListDelete();
@@ -443,6 +444,46 @@ void TestStore::checkpointsRunInTheBackground()
     QCOMPARE(autoCheckpoint(), 1000);
     QVERIFY(m_store->setDurability(Store::Durability::Step));
     QCOMPARE(autoCheckpoint(), 16384);
+}
+
+void TestStore::statementsAreReusedAndHoldNoRead()
+{
+    const ThreadRecord first = m_store->createThread(QStringLiteral("first"), {}).value();
+    const ThreadRecord second = m_store->createThread(QStringLiteral("second"), {}).value();
+
+    // The same read twice: the second time the statement comes from the cache.
+    QCOMPARE(m_store->thread(first.id)->title, QStringLiteral("first"));
+    const Store::DurabilityStats before = m_store->durabilityStats();
+    QCOMPARE(m_store->thread(first.id)->title, QStringLiteral("first"));
+    const Store::DurabilityStats after = m_store->durabilityStats();
+    QCOMPARE(after.statementsPrepared, before.statementsPrepared);
+    QCOMPARE(after.statementsReused, before.statementsReused + 1);
+
+    // That read stopped after its one row. A reused statement that was not reset would still
+    // hold its read: this connection would not see what another one (the CLI beside the
+    // window) commits, and the other could not checkpoint the WAL past it.
+    Store cli;
+    QVERIFY(cli.open(path()));
+    QVERIFY(cli.renameThread(second.id, QStringLiteral("renamed by the CLI")));
+    QStringList titles;
+    for (const ThreadRecord &thread : m_store->listThreads().value())
+        titles << thread.title;
+    QVERIFY2(titles.contains(QStringLiteral("renamed by the CLI")),
+             qPrintable(titles.join(QStringLiteral(", "))));
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("checkpoint"));
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 0); // not busy: no reader held the WAL
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("checkpoint"));
+    qInfo("tried: a one-row read twice, then a rename by a second connection; result: %llu "
+          "statements prepared, %llu reused, the rename seen, the WAL checkpointed",
+          static_cast<unsigned long long>(after.statementsPrepared),
+          static_cast<unsigned long long>(after.statementsReused));
 }
 
 void TestStore::toolCallLifecycle()
