@@ -120,6 +120,7 @@ void SandboxLimits::prepare(const LocalSandboxRecord &record, SandboxRunSpec *sp
     spec->cgroupDir
         = SandboxCgroup::create(QStringLiteral("sandbox-%1-%2").arg(s.id).arg(++m_serial), memory,
                                 s.cpu < hostCpus() ? s.cpu : 0);
+    m_lastStart.insert(s.id, m_serial);
     // Without a cgroup, every process gets the memory limit on its own (RLIMIT_DATA); with
     // one, the cgroup counts them together, tmpfs pages included.
     spec->memoryBytes = spec->cgroupDir.isEmpty() ? memory : 0;
@@ -160,23 +161,28 @@ void SandboxLimits::measure(const QString &sandboxId)
     m_measuring.insert(sandboxId);
     const QString home = m_server->registry().homeDir(sandboxId);
     // The walk runs off the GUI thread; its result comes back as a queued call.
-    m_pool.start([this, sandboxId, home] {
+    m_pool.start([this, sandboxId, home, serial = m_serial] {
         const qint64 bytes = DiskUsage::measure(home);
         QMetaObject::invokeMethod(
-            this, [this, sandboxId, bytes] { onMeasured(sandboxId, bytes); }, Qt::QueuedConnection);
+            this, [this, sandboxId, bytes, serial] { onMeasured(sandboxId, bytes, serial); },
+            Qt::QueuedConnection);
     });
 }
 
-void SandboxLimits::onMeasured(const QString &sandboxId, qint64 bytes)
+void SandboxLimits::onMeasured(const QString &sandboxId, qint64 bytes, quint64 walkSerial)
 {
     m_measuring.remove(sandboxId);
     LocalSandboxRecord *record = m_server->registry().find(sandboxId);
     if (record && record->sandbox.id == sandboxId && bytes >= 0) {
         const qint64 before = record->sandbox.diskUsageBytes;
+        // The files may have grown before the latest command started (the previous command's
+        // last writes, measured late): then only the next walk can tell whether they still do.
+        const bool beforeIsRecent = m_measuredAt.value(sandboxId) >= m_lastStart.value(sandboxId);
         record->sandbox.diskUsageBytes = bytes;
+        m_measuredAt.insert(sandboxId, walkSerial);
         const qint64 disk = diskBytes(*record);
         // Over the limit and still growing: a command that deletes files is left alone.
-        if (bytes > disk && bytes > before
+        if (bytes > disk && bytes > before && beforeIsRecent
             && (m_server->runningCount(sandboxId) > 0 || m_server->hasLiveProcesses(sandboxId))) {
             const QString reason
                 = QStringLiteral("the sandbox's files take %1, more than its %2 disk limit; "

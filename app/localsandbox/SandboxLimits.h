@@ -58,7 +58,7 @@ public:
     static QString gib(qint64 bytes);
 
 private:
-    void onMeasured(const QString &sandboxId, qint64 bytes);
+    void onMeasured(const QString &sandboxId, qint64 bytes, quint64 walkSerial);
     void checkRunning();
     qint64 diskBytes(const LocalSandboxRecord &record) const;
 
@@ -68,5 +68,10 @@ private:
     QSet<QString> m_measuring;
     QSet<QString> m_again; // measure once more when the running measurement ends
     QTimer m_watch;
-    quint64 m_serial = 0;
+    quint64 m_serial = 0; // counts commands started
+    // By sandbox: m_serial when its latest command started, and when the walk behind its last
+    // measurement began. Growth since a measurement that is older than a command is not laid
+    // at that command's door (it may be the one deleting files).
+    QHash<QString, quint64> m_lastStart;
+    QHash<QString, quint64> m_measuredAt;
 };

@@ -35,6 +35,7 @@ private slots:
     void defaultsAreShown();
     void memoryLimit();
     void diskLimit();
+    void aCommandOnAFullDiskIsNotBlamedForIt();
     void defaultCommandTimeout();
     void absurdTimeouts();
     void busyLoopsKeepTheWindowResponsive();
@@ -225,6 +226,34 @@ void TestHostileLimits::diskLimit()
     QTRY_VERIFY_WITH_TIMEOUT(fetch(sb.id).diskUsageBytes < (1 << 20), 10000);
     QCOMPARE(exec(sb, QStringLiteral("echo x > small && cat small")).result.trimmed(),
              QStringLiteral("x"));
+}
+
+void TestHostileLimits::aCommandOnAFullDiskIsNotBlamedForIt()
+{
+    CreateSandboxParams params;
+    params.disk = 20.0 / 1024; // 20 MiB
+    const Sandbox sb = create(params);
+    // The files grew past the limit before the next command started, and nothing has measured
+    // them yet: as when a command's last writes are measured only after it ended (in CI the
+    // walk that saw them came back while `rm` ran). Here they are put there from outside.
+    {
+        QFile big(m_server->registry().homeDir(sb.id) + QStringLiteral("/big"));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        const QByteArray mib(1 << 20, 'x');
+        for (int i = 0; i < 25; ++i)
+            QCOMPARE(big.write(mib), qint64(mib.size()));
+    }
+    // The command that deletes them runs long enough for the watch (every 200 ms here) to
+    // measure the home twice: over the limit, and more than before. It is not stopped: the
+    // growth happened before it started, and after that nothing grows.
+    QElapsedTimer clock;
+    clock.start();
+    const ExecResult freed = exec(sb, QStringLiteral("sleep 1; rm -f big; echo freed"));
+    qInfo() << "tried: sleep 1; rm -f big on a disk 5 MiB over its limit, result: exit"
+            << freed.exitCode << freed.result.trimmed() << "after" << clock.elapsed() << "ms";
+    QCOMPARE(freed.exitCode, 0);
+    QVERIFY2(freed.result.contains(QLatin1String("freed")), qPrintable(freed.result));
+    QTRY_VERIFY_WITH_TIMEOUT(fetch(sb.id).diskUsageBytes < (1 << 20), 10000);
 }
 
 void TestHostileLimits::defaultCommandTimeout()
