@@ -58,16 +58,18 @@ private:
     QString m_error;
 };
 
-// A prepared statement from the Store's cache (Store::prepare): preparing one costs about
-// 60 µs and a step of a run prepares about 30. While it lives no other caller gets the same
-// one; when it goes it is reset, so that a half-read SELECT does not keep its read
-// transaction (and the snapshot of that moment) open, and it goes back to the cache.
-// Only a local: neither copied nor moved.
+// One entry of the Store's cache of prepared statements, by SQL text.
 struct StatementSlot
 {
     QSqlQuery query; // empty while a Statement has it
     bool inUse = false;
 };
+
+// A prepared statement from the Store's cache (Store::prepare): preparing one costs about
+// 60 µs and a step of a run prepares about 30. While it lives no other caller gets the same
+// one; when it goes it is reset, so that a half-read SELECT does not keep its read
+// transaction (and the snapshot of that moment) open, and it goes back to the cache.
+// Only a local: neither copied nor moved.
 class Statement final : public QSqlQuery
 {
 public:
