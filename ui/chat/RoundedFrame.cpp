@@ -43,7 +43,7 @@ const QPixmap &RoundedFrame::corners(const QColor &fill, const QColor &border, i
 }
 
 void RoundedFrame::paint(QPainter *painter, const QRect &box, const QColor &fill,
-                         const QColor &border, int radius)
+                         const QColor &border, int radius, const QColor &beneath)
 {
     const int m = radius + 1; // the corner squares
     const QTransform &transform = painter->worldTransform();
@@ -71,6 +71,8 @@ void RoundedFrame::paint(QPainter *painter, const QRect &box, const QColor &fill
     painter->fillRect(QRect(x + m, y + h - 1, w - 2 * m, 1), border);
     painter->fillRect(QRect(x, y + m, 1, h - 2 * m), border);
     painter->fillRect(QRect(x + w - 1, y + m, 1, h - 2 * m), border);
+    if (beneath.isValid() && beneath.rgba() == fill.rgba())
+        return;
     painter->fillRect(QRect(x + m, y + 1, w - 2 * m, m - 1), fill);
     painter->fillRect(QRect(x + 1, y + m, w - 2, h - 2 * m), fill);
     painter->fillRect(QRect(x + m, y + h - m, w - 2 * m, m - 1), fill);

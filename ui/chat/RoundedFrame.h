@@ -15,9 +15,11 @@ class RoundedFrame final
 {
 public:
     // As painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
-    // with an antialiasing painter, a 1-pixel `border` pen and a `fill` brush.
+    // with an antialiasing painter, a 1-pixel `border` pen and a `fill` brush. `beneath` is the
+    // colour the painter's device has there already, if known: a fill of that colour is left out
+    // (most cards are filled with the view's own background).
     void paint(QPainter *painter, const QRect &box, const QColor &fill, const QColor &border,
-               int radius);
+               int radius, const QColor &beneath = QColor());
     // Drops the cached corners (the palette changed).
     void clear() { m_corners.clear(); }
 

@@ -11,21 +11,24 @@
 
 namespace {
 
-QImage canvas(QSize size, qreal dpr)
+QImage canvas(QSize size, qreal dpr, const QColor &background = QColor(250, 250, 250))
 {
     QImage image(size * dpr, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
-    image.fill(QColor(250, 250, 250));
+    image.fill(background);
     return image;
 }
 
 // Draws the frame with `frames` and with the antialiased path it replaces, each on a canvas of
 // its own; empty when no channel of any pixel differs by more than 2 (the corners come from the
-// same rasteriser at the same subpixel position), else where and how they differ.
+// same rasteriser at the same subpixel position), else where and how they differ. With
+// `background`, the canvases are of that colour and `frames` is told so.
 QString differences(RoundedFrame &frames, QSize size, qreal dpr, const QRect &box,
-                    const QColor &fill, const QColor &border, QPointF offset = {})
+                    const QColor &fill, const QColor &border, QPointF offset = {},
+                    const QColor &background = QColor())
 {
-    QImage expected = canvas(size, dpr);
+    const QColor under = background.isValid() ? background : QColor(250, 250, 250);
+    QImage expected = canvas(size, dpr, under);
     {
         QPainter painter(&expected);
         painter.translate(offset);
@@ -34,11 +37,11 @@ QString differences(RoundedFrame &frames, QSize size, qreal dpr, const QRect &bo
         painter.setBrush(fill);
         painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     }
-    QImage actual = canvas(size, dpr);
+    QImage actual = canvas(size, dpr, under);
     {
         QPainter painter(&actual);
         painter.translate(offset);
-        frames.paint(&painter, box, fill, border, 6);
+        frames.paint(&painter, box, fill, border, 6, background);
     }
     for (int y = 0; y < actual.height(); ++y) {
         for (int x = 0; x < actual.width(); ++x) {
@@ -68,6 +71,7 @@ private slots:
     void looksLikeThePath_data();
     void looksLikeThePath();
     void eachLookHasItsOwnCorners();
+    void aFillOfTheColourBeneathIsLeftOut();
 };
 
 void TestRoundedFrame::looksLikeThePath_data()
@@ -126,6 +130,34 @@ void TestRoundedFrame::eachLookHasItsOwnCorners()
     frames.clear();
     const QString why = differences(frames, QSize(320, 44), 2.0, card, light, lightMid);
     QVERIFY2(why.isEmpty(), qPrintable(why));
+}
+
+void TestRoundedFrame::aFillOfTheColourBeneathIsLeftOut()
+{
+    // A tool card is filled with the view's own background: on it, the frame looks the same
+    // whether its inside is filled or not, in both palettes and at 2x ...
+    RoundedFrame frames;
+    const QColor light(255, 255, 255), lightMid(160, 160, 160);
+    const QColor dark(42, 42, 46), darkMid(90, 90, 96);
+    const QRect card(10, 4, 300, 33);
+    for (const auto &[fill, border, dpr] :
+         {std::tuple(light, lightMid, 1.0), std::tuple(dark, darkMid, 1.0),
+          std::tuple(light, lightMid, 2.0)}) {
+        const QString why = differences(frames, QSize(320, 44), dpr, card, fill, border, {}, fill);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
+    // ... and its inside is left as it was (what saves painting it), while a fill of another
+    // colour is still painted.
+    QImage image = canvas(QSize(320, 44), 1.0, QColor(200, 0, 0));
+    {
+        QPainter painter(&image);
+        frames.paint(&painter, card, light, lightMid, 6, light);
+        frames.paint(&painter, QRect(card.topLeft(), QSize(150, card.height())), dark, darkMid, 6,
+                     light);
+    }
+    QCOMPARE(image.pixelColor(card.center().x() + 100, card.center().y()), QColor(200, 0, 0));
+    QCOMPARE(image.pixelColor(card.left() + 40, card.center().y()), dark);
+    QCOMPARE(image.pixelColor(card.left(), card.center().y()), darkMid);
 }
 
 QTEST_MAIN(TestRoundedFrame)
