@@ -301,6 +301,7 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
             layout->button = QRect(layout->header.right() - width, layout->header.top(), width,
                                    layout->header.height());
         }
+        layout->line = cardLine(index, *layout);
         break;
     case Kind::Error:
     case Kind::StepLimit: {
@@ -323,6 +324,99 @@ ConversationDelegate::Layout *ConversationDelegate::build(const QModelIndex &ind
     Layout *raw = layout.release();
     m_layouts.insert(key, raw);
     return m_layouts.object(key);
+}
+
+ConversationDelegate::Label ConversationDelegate::placed(const QString &text, const QFont &font,
+                                                         const QRect &rect, Qt::Alignment alignment)
+{
+    const QFontMetrics metrics(font);
+    Label label;
+    label.text.setTextFormat(Qt::PlainText); // a file name or command is never markup
+    label.text.setText(text);
+    label.text.prepare(QTransform(), font);
+    int x = rect.left();
+    if (alignment & Qt::AlignRight)
+        x = rect.right() + 1 - metrics.horizontalAdvance(text);
+    else if (alignment & Qt::AlignHCenter)
+        x = rect.left() + (rect.width() - metrics.horizontalAdvance(text)) / 2;
+    label.at = QPoint(x, rect.top() + (rect.height() - metrics.height()) / 2);
+    return label;
+}
+
+void ConversationDelegate::draw(QPainter *painter, const Label &label)
+{
+    painter->drawStaticText(label.at, label.text);
+}
+
+std::unique_ptr<ConversationDelegate::CardLine>
+ConversationDelegate::cardLine(const QModelIndex &index, const Layout &layout) const
+{
+    const QFont normal = font();
+    QFont bold = normal;
+    bold.setBold(true);
+    const QFontMetrics metrics(normal);
+    const QFontMetrics boldMetrics(bold);
+    auto line = std::make_unique<CardLine>();
+    switch (kindOf(index)) {
+    case Kind::ToolCall: {
+        QRect content = layout.header.adjusted(kPad, 0, -kPad, 0);
+        // Open or closed, as the reasoning row shows it.
+        const QString arrow = layout.card ? QStringLiteral("\u25be ") : QStringLiteral("\u25b8 ");
+        line->arrow = placed(arrow, normal, content, Qt::AlignLeft);
+        content.setLeft(content.left() + metrics.horizontalAdvance(arrow));
+        if (layout.button.isValid()) {
+            QFont underlined = normal;
+            underlined.setUnderline(true);
+            line->link = placed(linkText(), underlined, layout.button, Qt::AlignHCenter);
+            content.setRight(layout.button.left() - kPad);
+        }
+        const auto status = index.data(ConversationModel::ToolStatusRole).value<ToolStatus>();
+        QString right = statusGlyph(status) + QLatin1Char(' ')
+            + index.data(ConversationModel::ToolStatusTextRole).toString();
+        const QString duration
+            = durationText(index.data(ConversationModel::ToolDurationRole).toLongLong());
+        if (!duration.isEmpty())
+            right += QStringLiteral(" \u00b7 ") + duration;
+        const int rightWidth = metrics.horizontalAdvance(right);
+        line->status = placed(right, normal, content, Qt::AlignRight);
+        const QString name
+            = boldMetrics.elidedText(index.data(ConversationModel::ToolNameRole).toString(),
+                                     Qt::ElideRight, qMax(0, content.width() - rightWidth - kPad));
+        const int nameWidth = boldMetrics.horizontalAdvance(name);
+        line->name = placed(name, bold, content, Qt::AlignLeft);
+        const QRect summaryRect
+            = content.adjusted(nameWidth + kPad, 0, -(rightWidth + 2 * kPad), 0);
+        line->summary
+            = placed(metrics.elidedText(index.data(ConversationModel::ToolSummaryRole).toString(),
+                                        Qt::ElideRight, qMax(0, summaryRect.width())),
+                     normal, summaryRect, Qt::AlignLeft);
+        break;
+    }
+    case Kind::Notice: {
+        const QRect content = layout.box.adjusted(kPad, 0, -kPad, 0);
+        line->summary
+            = placed(metrics.elidedText(QStringLiteral("\u2139 ")
+                                            + index.data(ConversationModel::TextRole).toString(),
+                                        Qt::ElideRight, content.width()),
+                     normal, content, Qt::AlignLeft);
+        break;
+    }
+    case Kind::RunChanges: {
+        // "3 files changed, +20 −4" and, on the right, where a click leads.
+        const QRect content = layout.box.adjusted(kPad, 0, -kPad, 0);
+        const QString link = tr("Review changes \u203a");
+        line->link = placed(link, normal, content, Qt::AlignRight);
+        line->name = placed(
+            boldMetrics.elidedText(
+                QStringLiteral("\u270e ") + index.data(ConversationModel::TextRole).toString(),
+                Qt::ElideRight, qMax(0, content.width() - metrics.horizontalAdvance(link) - kPad)),
+            bold, content, Qt::AlignLeft);
+        break;
+    }
+    default:
+        return nullptr;
+    }
+    return line;
 }
 
 // The row's cached layout if it is at this width and the row's revision (or any revision while
@@ -476,8 +570,14 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
             painter->restore();
         }
     };
+    // The view's background is there already when the view paints (not in a grab into
+    // another device): a card of its colour needs only its border.
+    const QWidget *viewport = m_view->viewport();
+    const QColor beneath = painter->device() == viewport && viewport->autoFillBackground()
+        ? viewport->palette().color(viewport->backgroundRole())
+        : QColor();
     const auto frame = [&](const QColor &fill) {
-        m_frames.paint(painter, layout->box, fill, palette.color(QPalette::Mid), 6);
+        m_frames.paint(painter, layout->box, fill, palette.color(QPalette::Mid), 6, beneath);
     };
     const auto drawButton = [&](const QRect &rect, const QString &text, bool enabled) {
         QStyleOptionButton button;
@@ -522,76 +622,50 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     case Kind::ToolCall: {
         frame(palette.color(QPalette::Base));
         const auto status = index.data(ConversationModel::ToolStatusRole).value<ToolStatus>();
-        QRect content = layout->header.adjusted(kPad, 0, -kPad, 0);
-        // Open or closed, as the reasoning row shows it.
-        const QString arrow = layout->card ? QStringLiteral("\u25be ") : QStringLiteral("\u25b8 ");
+        const CardLine &line = *layout->line;
+        QFont normal = font();
+        painter->setFont(normal);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(content, Qt::AlignVCenter | Qt::AlignLeft, arrow);
-        content.setLeft(content.left() + metrics.horizontalAdvance(arrow));
+        draw(painter, line.arrow);
         if (layout->button.isValid()) {
-            QFont underlined = font();
+            QFont underlined = normal;
             underlined.setUnderline(true);
             painter->setFont(underlined);
             painter->setPen(palette.color(QPalette::Link));
-            painter->drawText(layout->button, Qt::AlignCenter, linkText());
-            painter->setFont(font());
-            content.setRight(layout->button.left() - kPad);
+            draw(painter, line.link);
+            painter->setFont(normal);
         }
-        QString right = statusGlyph(status) + QLatin1Char(' ')
-            + index.data(ConversationModel::ToolStatusTextRole).toString();
-        const QString duration
-            = durationText(index.data(ConversationModel::ToolDurationRole).toLongLong());
-        if (!duration.isEmpty())
-            right += QStringLiteral(" \u00b7 ") + duration;
-        const int rightWidth = metrics.horizontalAdvance(right);
         painter->setPen(status == ToolStatus::Failed ? palette.color(QPalette::Text)
                                                      : palette.color(QPalette::PlaceholderText));
-        painter->drawText(content, Qt::AlignVCenter | Qt::AlignRight, right);
-        QFont bold = font();
-        bold.setBold(true);
-        painter->setFont(bold);
-        painter->setPen(palette.color(QPalette::Text));
-        const QString name = index.data(ConversationModel::ToolNameRole).toString();
-        const int nameWidth = QFontMetrics(bold).horizontalAdvance(name);
-        painter->drawText(content, Qt::AlignVCenter | Qt::AlignLeft, name);
-        painter->setFont(font());
+        draw(painter, line.status);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        const QRect summaryRect
-            = content.adjusted(nameWidth + kPad, 0, -(rightWidth + 2 * kPad), 0);
-        painter->drawText(
-            summaryRect, Qt::AlignVCenter | Qt::AlignLeft,
-            metrics.elidedText(index.data(ConversationModel::ToolSummaryRole).toString(),
-                               Qt::ElideRight, qMax(0, summaryRect.width())));
-        if (layout->card)
-            layout->card->paint(painter, palette, font());
-        break;
-    }
-    case Kind::Notice: {
-        frame(palette.color(QPalette::AlternateBase));
-        const QRect content = layout->box.adjusted(kPad, 0, -kPad, 0);
+        draw(painter, line.summary);
+        QFont bold = normal;
+        bold.setBold(true);
+        painter->setFont(bold);
         painter->setPen(palette.color(QPalette::Text));
-        painter->drawText(
-            content, Qt::AlignVCenter | Qt::AlignLeft,
-            metrics.elidedText(QStringLiteral("\u2139 ")
-                                   + index.data(ConversationModel::TextRole).toString(),
-                               Qt::ElideRight, content.width()));
+        draw(painter, line.name);
+        painter->setFont(normal);
+        if (layout->card)
+            layout->card->paint(painter, palette, normal);
         break;
     }
+    case Kind::Notice:
+        frame(palette.color(QPalette::AlternateBase));
+        painter->setFont(font());
+        painter->setPen(palette.color(QPalette::Text));
+        draw(painter, layout->line->summary);
+        break;
     case Kind::RunChanges: {
-        // "3 files changed, +20 −4" and, on the right, where a click leads.
         frame(palette.color(QPalette::Base));
-        const QRect content = layout->box.adjusted(kPad, 0, -kPad, 0);
-        const QString link = tr("Review changes \u203a");
+        painter->setFont(font());
         painter->setPen(palette.color(QPalette::Link));
-        painter->drawText(content, Qt::AlignVCenter | Qt::AlignRight, link);
+        draw(painter, layout->line->link);
         QFont bold = font();
         bold.setBold(true);
         painter->setFont(bold);
         painter->setPen(palette.color(QPalette::Text));
-        painter->drawText(content.adjusted(0, 0, -(metrics.horizontalAdvance(link) + kPad), 0),
-                          Qt::AlignVCenter | Qt::AlignLeft,
-                          QStringLiteral("\u270e ")
-                              + index.data(ConversationModel::TextRole).toString());
+        draw(painter, layout->line->name);
         painter->setFont(font());
         break;
     }

@@ -15,6 +15,7 @@
 
 #include <QCache>
 #include <QHash>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 #include <memory>
@@ -100,6 +101,19 @@ private:
         std::unique_ptr<QTextDocument> doc;
         QPoint origin; // in row coordinates
     };
+    // A line of text laid out with its row, so that painting it draws glyphs already shaped and
+    // placed (drawText would shape and lay out the text again on each paint).
+    struct Label
+    {
+        QStaticText text;
+        QPoint at; // its top left, in row coordinates
+    };
+    // The one line of a tool card (all five), a changes card (name and link) or a notice
+    // (summary).
+    struct CardLine
+    {
+        Label arrow, link, status, name, summary;
+    };
     struct Layout
     {
         int width = -1;
@@ -112,6 +126,7 @@ private:
         QRect button; // Retry / Continue
         QList<CodeBlock> codeBlocks;
         std::unique_ptr<ToolCardLayout> card; // an open tool card's body
+        std::unique_ptr<CardLine> line; // tool cards, changes cards and notices
     };
     struct Height
     {
@@ -126,6 +141,13 @@ private:
     Layout *layoutFor(const QModelIndex &index, bool allowStale) const;
     Layout *build(const QModelIndex &index, int width) const;
     int estimate(const QModelIndex &index, int width) const;
+    // `text` placed in `rect` as drawText(rect, alignment | Qt::AlignVCenter, text) places it,
+    // its glyphs laid out now; drawn with the painter's pen and font (the one it was laid out in).
+    static Label placed(const QString &text, const QFont &font, const QRect &rect,
+                        Qt::Alignment alignment);
+    static void draw(QPainter *painter, const Label &label);
+    // The one line of a closed or open card, or of a notice, as paint() draws it.
+    std::unique_ptr<CardLine> cardLine(const QModelIndex &index, const Layout &layout) const;
     // The exact height of a closed tool card, changes card, notice or reasoning row (one line
     // whatever its text), or -1 for rows whose height depends on their text.
     int closedHeight(const QModelIndex &index, ConversationModel::Kind kind) const;

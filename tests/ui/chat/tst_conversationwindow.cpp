@@ -147,6 +147,7 @@ private slots:
     void endGoesToTheNewestMessage();
     void homeGoesToTheOldestMessage();
     void oneLineRowsKnowTheirHeightUnpainted();
+    void cardLinesArePaintedAnewWhenTheyChange();
     void idleTimePreparesWhatComesNext();
 
 private:
@@ -635,6 +636,62 @@ void TestConversationWindow::oneLineRowsKnowTheirHeightUnpainted()
           checked, unpainted);
     QVERIFY(checked > 20);
     QVERIFY(unpainted > 0);
+}
+
+void TestConversationWindow::cardLinesArePaintedAnewWhenTheyChange()
+{
+    // A tool card's line is laid out once with the row and drawn from that layout; as the call
+    // is proposed, runs and ends, the view that has shown it all along paints what a view that
+    // never saw it paints (each step's line, not a stale one), and each step looks different.
+    longThread(3);
+    ConversationModel model(*m_history);
+    ConversationView view;
+    showThread(model, view);
+    if (QTest::currentTestFailed())
+        return;
+    const auto run = m_store->createRun(m_thread, QStringLiteral("openai/gpt-4o-mini"));
+    QVERIFY(run);
+    RunEvent event;
+    event.threadId = m_thread;
+    event.runId = run->id;
+    event.type = RunEvent::Type::RunStarted;
+    model.applyEvent(event);
+    event.toolCallId = QStringLiteral("late");
+    event.toolName = QStringLiteral("runCommand");
+    event.toolCallRowId = 999;
+    event.arguments = {{QStringLiteral("command"), QStringLiteral("make <b>test</b>")}};
+    const auto rowImage = [&model](ConversationView &shown) {
+        const QModelIndex last = model.index(model.rowCount() - 1, 0);
+        return shown.viewport()->grab(shown.visualRect(last)).toImage();
+    };
+    QList<QImage> steps;
+    for (const auto &[type, name] :
+         {std::pair(RunEvent::Type::ToolCallStarted, "ToolCallStarted"),
+          std::pair(RunEvent::Type::ToolCallReady, "ToolCallReady"),
+          std::pair(RunEvent::Type::ToolCallFinished, "ToolCallFinished")}) {
+        event.type = type;
+        event.durationMs = 1234;
+        event.result = QJsonObject{{QStringLiteral("exitCode"), 2}};
+        event.isError = true;
+        model.applyEvent(event);
+        QTRY_VERIFY(view.verticalScrollBar()->value() == view.verticalScrollBar()->maximum());
+        idle(50); // the coalesced re-layout of the changed row
+        const QImage shown = rowImage(view);
+        ConversationView fresh;
+        fresh.setModel(&model);
+        fresh.resize(view.size());
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        QTRY_VERIFY(fresh.verticalScrollBar()->value() == fresh.verticalScrollBar()->maximum());
+        QVERIFY2(shown == rowImage(fresh),
+                 qPrintable(QStringLiteral("after %1 the card shows a line other than a fresh "
+                                           "view's: %2")
+                                .arg(QLatin1String(name))
+                                .arg(describe(model.index(model.rowCount() - 1, 0)))));
+        for (const QImage &before : std::as_const(steps))
+            QVERIFY(before != shown);
+        steps.append(shown);
+    }
 }
 
 void TestConversationWindow::idleTimePreparesWhatComesNext()
