@@ -5,7 +5,8 @@
 // so light and dark themes both read well.
 //
 // Layouts are cached per row, keyed by the row's width and text revision: a streamed delta
-// re-lays out only the row it changed. Rows far from the bottom that were never painted get
+// re-lays out only the row it changed (ConversationDelegateLayout.cpp lays rows out; this file's
+// .cpp paints them and handles clicks). Rows far from the bottom that were never painted get
 // an estimated height, so opening a long thread lays out only what is visible.
 #pragma once
 
@@ -88,6 +89,9 @@ signals:
     void codeCopied(const QString &code);
 
 private:
+    using Kind = ConversationModel::Kind;
+    static constexpr int kPad = 8; // inside bubbles, cards and notices
+
     struct CodeBlock
     {
         QRect rect; // of the code, in row coordinates
@@ -150,7 +154,13 @@ private:
     std::unique_ptr<CardLine> cardLine(const QModelIndex &index, const Layout &layout) const;
     // The exact height of a closed tool card, changes card, notice or reasoning row (one line
     // whatever its text), or -1 for rows whose height depends on their text.
-    int closedHeight(const QModelIndex &index, ConversationModel::Kind kind) const;
+    int closedHeight(const QModelIndex &index, Kind kind) const;
+    // The one line of a tool card, changes card or notice, and the header of a reasoning row:
+    // their whole height when closed, whatever their text (build() and closedHeight() use them).
+    static int cardLineHeight(int line);
+    static int reasoningHeaderHeight(int line);
+    static Kind kindOf(const QModelIndex &index);
+    static QString buttonText(Kind kind); // of an error or step-limit row
     std::unique_ptr<QTextDocument> makeDocument(const QString &text, bool markdown,
                                                 int width) const;
     QFont font() const;
