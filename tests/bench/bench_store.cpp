@@ -1,13 +1,16 @@
 // Prints how fast the store does what the app does most: appending streamed chunks (one
 // commit each, with both durability settings), creating threads, listing and paging 10,000
 // threads for the sidebar, and full-text search over them; then search over 10,000 and 100,000
-// threads with tool calls (median and max per query kind). Numbers only; no thresholds.
+// threads with tool calls (median and max per query kind). Also how long saving a tool call's
+// big result takes (64 KiB and 1 MiB). Numbers only; no thresholds.
 #include "store/Store.h"
 
 #include "BenchSearchData.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -72,6 +75,51 @@ void benchAppends(const QString &path, Store::Durability durability, const char 
     report("finish a message of 10,000 chunks", 1, timer.nsecsElapsed());
 }
 
+// Finishing tool calls whose results are big, as the engine saves them (on the window's
+// thread): a test log of common words, and output of many distinct tokens (hashes, base64,
+// minified data), which costs the search index most. Median of 5 calls each.
+void benchBigResults(Store &store)
+{
+    const ThreadRecord thread = check(store.createThread(QStringLiteral("big results"), {}));
+    const RunRecord run = check(store.createRun(thread.id, QStringLiteral("openai/gpt-4o")));
+    const StepRecord step = check(store.startStep(run.id));
+    int callNo = 0;
+    for (const qsizetype size : {qsizetype(64) * 1024, qsizetype(1024) * 1024}) {
+        for (const bool distinct : {false, true}) {
+            QList<double> ms;
+            for (int i = 0; i < 5; ++i) {
+                QString output;
+                output.reserve(size + 64);
+                for (quint32 n = quint32(i) * 7919u; output.size() < size; ++n) {
+                    if (distinct)
+                        output += QString::number(n * 2654435761u, 36) + QLatin1Char(' ');
+                    else
+                        output += QStringLiteral("ok: test_%1 passed\n").arg(n % 50);
+                }
+                const QString callId = QStringLiteral("big-%1").arg(callNo++);
+                const ToolCallRecord call = check(
+                    store.proposeToolCall({run.id, step.id, callId, QStringLiteral("runCommand"),
+                                           QStringLiteral(R"({"command":"make test"})")}));
+                check(store.decideToolCall(call.id, ApprovalDecision::Auto));
+                check(store.startToolCall(call.id));
+                const QString result = QString::fromUtf8(
+                    QJsonDocument(QJsonObject{{QStringLiteral("stdout"), output}})
+                        .toJson(QJsonDocument::Compact));
+                QElapsedTimer timer;
+                timer.start();
+                check(store.finishToolCall(call.id, ToolCallStatus::Done, result));
+                ms.append(double(timer.nsecsElapsed()) / 1e6);
+            }
+            std::sort(ms.begin(), ms.end());
+            out() << QString::asprintf(
+                "finish a tool call, %4lld KiB result, %-9s median %7.2f ms, max %7.2f ms\n",
+                static_cast<long long>(size / 1024),
+                distinct ? "distinct:" : "words:", ms.at(ms.size() / 2), ms.last());
+            out().flush();
+        }
+    }
+}
+
 const QStringList words = {
     QStringLiteral("refactor"), QStringLiteral("parser"), QStringLiteral("sandbox"),
     QStringLiteral("tests"),    QStringLiteral("string"), QStringLiteral("reverse"),
@@ -104,6 +152,7 @@ int main(int argc, char **argv)
 
     Store store;
     check(store.open(dir.filePath(QStringLiteral("threads.sqlite3"))));
+    benchBigResults(store);
     const int threadCount = 10000;
     QElapsedTimer timer;
     timer.start();
