@@ -373,9 +373,50 @@ const QStringList version8 = {
     QStringLiteral("CREATE INDEX runs_by_thread_start ON runs (thread_id, started_at)"),
 };
 
-const QList<const QStringList *> steps
-    = {&version1, &version2, &version3, &version4, &version5, &version6, &version7, &version8};
-static_assert(Migrations::latestVersion == 8, "add the new step to the steps list");
+// Issue 19, search of tool calls: words at the start of a line of output were indexed with the
+// JSON escape before them ("\nFAILED" as "nFAILED") and so never found, and a megabyte of
+// output was indexed whole on the window's thread. Version 9 indexes Migrations::toolSearchText:
+// every tool call comes out of the index as version 6 put it in, and goes back in as that.
+QString toolCallKey(const QString &row)
+{
+    return QStringLiteral("((s.thread_id << 32) | (1 << 30) | %1.id)").arg(row);
+}
+
+const QStringList version9 = {
+    QStringLiteral("DROP TRIGGER search_tool_call_insert"),
+    QStringLiteral("DROP TRIGGER search_tool_call_delete"),
+    QStringLiteral("DROP TRIGGER search_tool_call_update"),
+    QStringLiteral("INSERT INTO search_fts (search_fts, rowid, tool) "
+                   "SELECT 'delete', %1, t.arguments || char(10) || coalesce(t.result, '') "
+                   "FROM tool_calls t JOIN search_tool_calls s ON s.tool_call_id = t.id")
+        .arg(toolCallKey(QStringLiteral("t"))),
+    QStringLiteral("INSERT INTO search_fts (rowid, tool) SELECT %1, %2 "
+                   "FROM tool_calls t JOIN search_tool_calls s ON s.tool_call_id = t.id")
+        .arg(toolCallKey(QStringLiteral("t")), Migrations::toolSearchText(QStringLiteral("t"))),
+    QStringLiteral("CREATE TRIGGER search_tool_call_insert AFTER INSERT ON tool_calls BEGIN "
+                   "INSERT INTO search_tool_calls (tool_call_id, thread_id) "
+                   "SELECT new.id, thread_id FROM runs WHERE id = new.run_id; "
+                   "INSERT INTO search_fts (rowid, tool) SELECT %1, %2 "
+                   "FROM search_tool_calls s WHERE s.tool_call_id = new.id; END")
+        .arg(toolCallKey(QStringLiteral("new")), Migrations::toolSearchText(QStringLiteral("new"))),
+    QStringLiteral("CREATE TRIGGER search_tool_call_delete AFTER DELETE ON tool_calls BEGIN "
+                   "INSERT INTO search_fts (search_fts, rowid, tool) SELECT 'delete', %1, %2 "
+                   "FROM search_tool_calls s WHERE s.tool_call_id = old.id; "
+                   "DELETE FROM search_tool_calls WHERE tool_call_id = old.id; END")
+        .arg(toolCallKey(QStringLiteral("old")), Migrations::toolSearchText(QStringLiteral("old"))),
+    QStringLiteral("CREATE TRIGGER search_tool_call_update AFTER UPDATE OF arguments, result ON "
+                   "tool_calls BEGIN "
+                   "INSERT INTO search_fts (search_fts, rowid, tool) SELECT 'delete', %1, %2 "
+                   "FROM search_tool_calls s WHERE s.tool_call_id = old.id; "
+                   "INSERT INTO search_fts (rowid, tool) SELECT %3, %4 "
+                   "FROM search_tool_calls s WHERE s.tool_call_id = new.id; END")
+        .arg(toolCallKey(QStringLiteral("old")), Migrations::toolSearchText(QStringLiteral("old")),
+             toolCallKey(QStringLiteral("new")), Migrations::toolSearchText(QStringLiteral("new"))),
+};
+
+const QList<const QStringList *> steps = {&version1, &version2, &version3, &version4, &version5,
+                                          &version6, &version7, &version8, &version9};
+static_assert(Migrations::latestVersion == 9, "add the new step to the steps list");
 
 bool run(QSqlDatabase &db, const QString &sql, QString *error)
 {
@@ -387,6 +428,30 @@ bool run(QSqlDatabase &db, const QString &sql, QString *error)
 }
 
 } // namespace
+
+QString Migrations::toolSearchText(const QString &row)
+{
+    // The JSON escapes of a line break, a tab and a backslash, as spaces; the escaped backslash
+    // first, so that "\\n" (a backslash, then n) is not read as a line break.
+    const auto unescaped = [](const QString &sql) {
+        return QStringLiteral(
+                   "replace(replace(replace(replace(%1, '\\\\', ' '), '\\n', ' '), '\\r', "
+                   "' '), '\\t', ' ')")
+            .arg(sql);
+    };
+    // The first `head` and the last `tail` characters of a long text.
+    const auto ends = [](const QString &sql, int head, int tail) {
+        return QStringLiteral("CASE WHEN length(%1) <= %2 THEN %1 ELSE substr(%1, 1, %3) || "
+                              "char(10) || substr(%1, -%4) END")
+            .arg(sql)
+            .arg(head + tail)
+            .arg(head)
+            .arg(tail);
+    };
+    return unescaped(ends(row + QStringLiteral(".arguments"), 8192, 4096))
+        + QStringLiteral(" || char(10) || ")
+        + unescaped(ends(QStringLiteral("coalesce(%1.result, '')").arg(row), 4096, 8192));
+}
 
 StoreResult<int> Migrations::currentVersion(QSqlDatabase &db)
 {

@@ -2,6 +2,7 @@
 // Migrations.cpp version 6 for the index and what its rowids mean).
 #include "Store.h"
 #include "StoreSql.h"
+#include "store/Migrations.h"
 
 #include "store/SearchQuery.h"
 
@@ -53,7 +54,7 @@ constexpr int kSpreadCandidates = 2000;
 constexpr int kPrefixChecks = 4;
 // Matches read in a row from one thread before the rest of it is skipped.
 constexpr int kSameThreadRows = 64;
-// Snippets read at most this much of a tool call's arguments and result.
+// Snippets read at most this much of a message (of a tool call: what the index holds).
 constexpr int kSnippetSource = 65536;
 
 QString idList(const QList<RowId> &ids)
@@ -312,11 +313,10 @@ StoreResult<QList<SearchHit>> Store::search(const QString &userText, int limit)
     }
     QHash<RowId, std::pair<QString, QString>> toolTexts; // name, arguments and result
     if (!toolCallIds.isEmpty()) {
+        // What the index holds of them: the words that matched are in it.
         StoreSql::Statement texts = prepare(
-            QStringLiteral("SELECT id, name, substr(arguments, 1, %1) || char(10) || "
-                           "substr(coalesce(result, ''), 1, %1) FROM tool_calls WHERE id IN (%2)")
-                .arg(kSnippetSource)
-                .arg(idList(toolCallIds)));
+            QStringLiteral("SELECT t.id, t.name, %1 FROM tool_calls t WHERE t.id IN (%2)")
+                .arg(Migrations::toolSearchText(QStringLiteral("t")), idList(toolCallIds)));
         if (StoreStatus status = exec(texts, QStringLiteral("search")); !status)
             return Result::failure(status.error());
         while (texts.next())

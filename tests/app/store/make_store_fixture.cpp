@@ -102,6 +102,41 @@ const QStringList version1Rows = {
         "1767312002500, 1767312002500)"),
 };
 
+// A completed run 3 in thread 1 whose one tool call printed about 20 KiB: "capybara" on its
+// first line, "okapi" halfway, "quokka" on its last line (version 9 indexes only the ends of a
+// long output; the file of an older version holds all of it in its search index).
+void bigOutputRows(QSqlDatabase &db)
+{
+    run(db,
+        QStringLiteral(
+            "INSERT INTO runs (id, thread_id, uuid, status, model, input_tokens, output_tokens, "
+            "total_tokens, reasoning_tokens, cached_tokens, started_at, finished_at, error) "
+            "VALUES (3, 1, 'a0000000-0003-4000-8000-000000000003', 'completed', "
+            "'openai/gpt-4o-mini', 100, 10, 110, 0, 0, 1767225700000, 1767225760000, '')"));
+    run(db,
+        QStringLiteral("INSERT INTO steps (id, run_id, step_index, finish_reason, input_tokens, "
+                       "output_tokens, total_tokens, reasoning_tokens, cached_tokens, "
+                       "time_to_first_token_ms, duration_ms, started_at, finished_at) VALUES "
+                       "(4, 3, 0, 'tool_calls', 100, 10, 110, 0, 0, 300, 1000, 1767225700000, "
+                       "1767225701000)"));
+    QStringList lines{QStringLiteral("capybara: building")};
+    for (int i = 0; i < 600; ++i)
+        lines << (i == 300 ? QStringLiteral("okapi halfway")
+                           : QStringLiteral("filler%1 ok").arg(i));
+    lines << QStringLiteral("quokka: done");
+    const QString result = QStringLiteral("{\"stdout\":\"") + lines.join(QStringLiteral("\\n"))
+        + QStringLiteral("\"}");
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO tool_calls (id, run_id, step_id, call_id, name, arguments, result, status, "
+        "decision, decision_reason, proposed_at, decided_at, started_at, finished_at) VALUES "
+        "(4, 3, 4, 'call_big', 'runCommand', '{\"command\":\"make all\"}', ?, 'done', 'auto', "
+        "'', 1767225700100, 1767225700100, 1767225700100, 1767225760000)"));
+    query.addBindValue(result);
+    if (!query.exec())
+        fail(query.lastError().text());
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -114,10 +149,11 @@ int main(int argc, char **argv)
     const QString path = args.at(2);
     // Version 2 only added the full-text index (filled by its triggers), version 3 the
     // always-allowed tools (one row below), version 4 the checkpoint tables, version 5 the
-    // approval tables (empty), version 6 the search index (filled by its triggers) and version 7
-    // the thread budgets (empty): the same rows otherwise.
-    if (version < 1 || version > 7)
-        fail(QStringLiteral("only versions 1 to 7 have fixture rows so far"));
+    // approval tables (empty), version 6 the search index (filled by its triggers), version 7
+    // the thread budgets (empty) and version 8 an index: the same rows otherwise. From version 8
+    // on, thread 1 also has a run whose tool call printed 20 KiB (see bigOutputRows).
+    if (version < 1 || version > 8)
+        fail(QStringLiteral("only versions 1 to 8 have fixture rows so far"));
     QFile::remove(path);
     {
         QSqlDatabase db
@@ -136,6 +172,8 @@ int main(int argc, char **argv)
             run(db,
                 QStringLiteral("INSERT INTO thread_tool_permissions (thread_id, tool, "
                                "allowed_at) VALUES (1, 'runCommand', 1767312003000)"));
+        if (version >= 8)
+            bigOutputRows(db);
         run(db, QStringLiteral("COMMIT"));
         run(db, QStringLiteral("VACUUM")); // a small, deterministic single file
         db.close();

@@ -25,6 +25,7 @@ private slots:
     void everyOlderVersionHasAFixture();
     void fixtureMigratesKeepingRows_data();
     void fixtureMigratesKeepingRows();
+    void toolCallsAreIndexedAgain();
     void newerVersionIsRefusedUnchanged();
     void damagedFileIsRefusedUnchanged_data();
     void damagedFileIsRefusedUnchanged();
@@ -239,6 +240,45 @@ void TestStoreMigrations::fixtureMigratesKeepingRows()
           "%lld, %lld hits",
           qPrintable(QFileInfo(fixture).fileName()), static_cast<long long>(title.size()),
           static_cast<long long>(text.size()), static_cast<long long>(command.size()));
+}
+
+void TestStoreMigrations::toolCallsAreIndexedAgain()
+{
+    // Version 8 indexed a tool call's output with its JSON escapes: in the v8 fixture's 20 KiB
+    // output, "quokka" and "okapi" start lines and were indexed as "nquokka" and "nokapi".
+    // Opening the file indexes every tool call again, as the user reads it, and what was
+    // indexed before is gone (deleting the thread then leaves none of its words).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("studio.sqlite3"));
+    QVERIFY(QFile::copy(fixtureDir + QStringLiteral("/v8.sqlite3"), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const auto indexed = [&path](const QString &words) {
+        return rawQuery(path,
+                        QStringLiteral("SELECT count(*) FROM search_fts WHERE search_fts "
+                                       "MATCH '%1'")
+                            .arg(words));
+    };
+    QCOMPARE(indexed(QStringLiteral("nquokka OR nokapi")), QStringList{QStringLiteral("1")});
+
+    Store store;
+    const StoreStatus opened = store.open(path);
+    QVERIFY2(opened, qPrintable(opened.error()));
+    const QList<SearchHit> quokka = store.search(QStringLiteral("quokka")).value();
+    QCOMPARE(quokka.size(), 1);
+    QCOMPARE(quokka.first().title, QStringLiteral("Reverse a string in Python"));
+    QVERIFY2(quokka.first().snippet.startsWith(QLatin1String("runCommand: "))
+                 && quokka.first().snippet.contains(QLatin1String("quokka: done")),
+             qPrintable(quokka.first().snippet));
+    QCOMPARE(store.search(QStringLiteral("okapi halfway"))->size(), 1);
+    QCOMPARE(indexed(QStringLiteral("nquokka OR nokapi")), QStringList{QStringLiteral("0")});
+    QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA integrity_check")),
+             QStringList{QStringLiteral("ok")});
+
+    QVERIFY(store.deleteThread(quokka.first().threadId));
+    QCOMPARE(indexed(QStringLiteral("capybara OR okapi OR quokka OR filler5 OR reverse")),
+             QStringList{QStringLiteral("0")});
+    qInfo("tried: open a version 8 file whose tool output has words at line starts; result: "
+          "found, and nothing of the thread left in the index after deleting it");
 }
 
 void TestStoreMigrations::newerVersionIsRefusedUnchanged()

@@ -29,6 +29,7 @@ private slots:
     void findsToolCalls();
     void titleHitRanksAboveDeepToolOutput();
     void toolCallsFollowResultsEditsAndDeletes();
+    void wordsStartingALineAndTheEndsOfBigOutputs();
     void hostileQueriesNeverFail_data();
     void hostileQueriesNeverFail();
     void snippetCutsAroundTheMatch();
@@ -365,6 +366,67 @@ void TestStoreSearch::toolCallsFollowResultsEditsAndDeletes()
     qInfo("tried: propose, edit, finish, delete a tool call; result: found at each step, %d "
           "index rows left after the delete",
           left);
+}
+
+void TestStoreSearch::wordsStartingALineAndTheEndsOfBigOutputs()
+{
+    // Outputs are stored as JSON, where a line break is "\n": a word that starts a line is still
+    // found (and its snippet shows no escape). Of a megabyte of output, the first and last few
+    // KiB are indexed (the command's echo, the error at the end), not the middle; a file written
+    // with 100 KiB of content is found by its path at the end of the arguments.
+    QStringList big{QStringLiteral("capybara: collecting 4000 items")};
+    for (qsizetype size = 0; size < 1024 * 1024; size += big.last().size() + 2)
+        big << (big.size() == 20000 ? QStringLiteral("okapi halfway")
+                                    : QStringLiteral("item_%1 PASSED in %2 ms")
+                                          .arg(big.size())
+                                          .arg(big.size() % 97));
+    big << QStringLiteral("ModuleNotFoundError: No module named 'tapir'");
+    const QString content = QStringLiteral("x = 1\\n").repeated(100 * 1024 / 7);
+    const RowId thread = threadWithCalls(
+        QStringLiteral("Outputs as printed"),
+        {{QStringLiteral("runCommand"), QStringLiteral(R"({"command":"pytest -q"})"),
+          QStringLiteral(R"({"exitCode":1,"stdout":"collected 3 items\nSKIPPED )"
+                         R"(test_walrus.py::test_tusk\n\tnarwhal indented"})")},
+         {QStringLiteral("runCommand"), QStringLiteral(R"({"command":"make check"})"),
+          QStringLiteral(R"({"exitCode":1,"stdout":")") + big.join(QStringLiteral("\\n"))
+              + QStringLiteral("\"}")},
+         {QStringLiteral("writeFile"),
+          QStringLiteral(R"({"content":")") + content
+              + QStringLiteral(R"(","path":"src/wombat_module.py"})"),
+          QStringLiteral(R"({"ok":true})")}});
+    const auto found = [this](const QString &query) {
+        const QList<SearchHit> hits = m_store.search(query).value();
+        return hits.isEmpty() ? QString() : hits.first().snippet;
+    };
+    for (const QString &word :
+         {QStringLiteral("SKIPPED"), QStringLiteral("narwhal"), QStringLiteral("capybara"),
+          QStringLiteral("ModuleNotFoundError"), QStringLiteral("wombat_module.py")}) {
+        const QString snippet = found(word);
+        qInfo("tried: search \"%s\"; result: %s", qPrintable(word),
+              snippet.isNull() ? "not found" : qPrintable(snippet));
+        QVERIFY2(snippet.contains(word), qPrintable(word + QStringLiteral(": ") + snippet));
+        QVERIFY2(!snippet.contains(QLatin1String("\\n")), qPrintable(snippet));
+    }
+    QVERIFY(found(QStringLiteral("test_walrus.py")).contains(QLatin1String("SKIPPED test_walrus")));
+    QVERIFY(found(QStringLiteral("okapi")).isNull()); // the middle of the megabyte
+
+    // What the index holds of the calls goes with them: none of their words is left.
+    QVERIFY(m_store.deleteThread(thread));
+    int left = -1;
+    {
+        QSqlDatabase raw
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(m_dir.filePath(QStringLiteral("studio.sqlite3")));
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT count(*) FROM search_fts WHERE search_fts MATCH 'SKIPPED OR narwhal OR "
+            "capybara OR ModuleNotFoundError OR wombat_module OR nSKIPPED OR item_5'")));
+        QVERIFY(query.next());
+        left = query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    QCOMPARE(left, 0);
 }
 
 void TestStoreSearch::hostileQueriesNeverFail_data()
