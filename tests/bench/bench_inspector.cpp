@@ -216,7 +216,10 @@ int main(int argc, char **argv)
     report("longest of these actions (one event-loop turn)", longestAction);
 
     // The same size of run followed live: one step per event-loop turn, as the engine's steps
-    // arrive; store writes happen on this thread too, as in the app.
+    // arrive; store writes happen on this thread too, as in the app, at the app's durability
+    // (the stored run above was written at Normal only to be quick).
+    if (!store.setDurability(Store::Durability::Step))
+        fail(QStringLiteral("cannot set durability"));
     auto live = store.createThread(QStringLiteral("Live run"), QStringLiteral("openai/gpt-4o"));
     if (!live)
         fail(live.error());
