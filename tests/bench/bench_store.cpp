@@ -78,8 +78,10 @@ void benchAppends(const QString &path, Store::Durability durability, const char 
 // Finishing tool calls whose results are big, as the engine saves them (on the window's
 // thread): a test log of common words, and output of many distinct tokens (hashes, base64,
 // minified data), which costs the search index most. Median of 5 calls each.
-void benchBigResults(Store &store)
+void benchBigResults(const QString &path)
 {
+    Store store;
+    check(store.open(path));
     const ThreadRecord thread = check(store.createThread(QStringLiteral("big results"), {}));
     const RunRecord run = check(store.createRun(thread.id, QStringLiteral("openai/gpt-4o")));
     const StepRecord step = check(store.startStep(run.id));
@@ -150,9 +152,10 @@ int main(int argc, char **argv)
     benchAppends(dir.filePath(QStringLiteral("normal.sqlite3")), Store::Durability::Normal,
                  "chunk appends, synchronous=NORMAL");
 
+    benchBigResults(dir.filePath(QStringLiteral("results.sqlite3")));
+
     Store store;
     check(store.open(dir.filePath(QStringLiteral("threads.sqlite3"))));
-    benchBigResults(store);
     const int threadCount = 10000;
     QElapsedTimer timer;
     timer.start();
