@@ -11,6 +11,13 @@
 
 namespace {
 
+// A light and a dark palette's card: its fill and its border.
+const QColor light(255, 255, 255), lightMid(160, 160, 160);
+const QColor dark(42, 42, 46), darkMid(90, 90, 96);
+// The looks a view paints cards in: fill, border and device pixel ratio.
+const std::tuple<QColor, QColor, qreal> looks[]
+    = {{light, lightMid, 1.0}, {dark, darkMid, 1.0}, {dark, darkMid, 2.0}};
+
 QImage canvas(QSize size, qreal dpr, const QColor &background = QColor(250, 250, 250))
 {
     QImage image(size * dpr, QImage::Format_ARGB32_Premultiplied);
@@ -81,8 +88,6 @@ void TestRoundedFrame::looksLikeThePath_data()
     QTest::addColumn<QColor>("fill");
     QTest::addColumn<QColor>("border");
     QTest::addColumn<QPointF>("offset");
-    const QColor light(255, 255, 255), lightMid(160, 160, 160);
-    const QColor dark(42, 42, 46), darkMid(90, 90, 96);
     // A closed tool card (one line), a bubble, a tall answer, at the row's origin and below it.
     QTest::newRow("card 1x") << QRect(10, 4, 880, 33) << 1.0 << light << lightMid << QPointF();
     QTest::newRow("card 2x") << QRect(10, 4, 880, 33) << 2.0 << light << lightMid << QPointF();
@@ -118,12 +123,8 @@ void TestRoundedFrame::eachLookHasItsOwnCorners()
     // One RoundedFrame draws every frame of the view: a light card, then a dark one and one at
     // 2x (the palette or the screen changed) get corners of their own look, not the first one's.
     RoundedFrame frames;
-    const QColor light(255, 255, 255), lightMid(160, 160, 160);
-    const QColor dark(42, 42, 46), darkMid(90, 90, 96);
     const QRect card(10, 4, 300, 33);
-    for (const auto &[fill, border, dpr] :
-         {std::tuple(light, lightMid, 1.0), std::tuple(dark, darkMid, 1.0),
-          std::tuple(dark, darkMid, 2.0)}) {
+    for (const auto &[fill, border, dpr] : looks) {
         const QString why = differences(frames, QSize(320, 44), dpr, card, fill, border);
         QVERIFY2(why.isEmpty(), qPrintable(why));
     }
@@ -137,12 +138,8 @@ void TestRoundedFrame::aFillOfTheColourBeneathIsLeftOut()
     // A tool card is filled with the view's own background: on it, the frame looks the same
     // whether its inside is filled or not, in both palettes and at 2x ...
     RoundedFrame frames;
-    const QColor light(255, 255, 255), lightMid(160, 160, 160);
-    const QColor dark(42, 42, 46), darkMid(90, 90, 96);
     const QRect card(10, 4, 300, 33);
-    for (const auto &[fill, border, dpr] :
-         {std::tuple(light, lightMid, 1.0), std::tuple(dark, darkMid, 1.0),
-          std::tuple(light, lightMid, 2.0)}) {
+    for (const auto &[fill, border, dpr] : looks) {
         const QString why = differences(frames, QSize(320, 44), dpr, card, fill, border, {}, fill);
         QVERIFY2(why.isEmpty(), qPrintable(why));
     }
