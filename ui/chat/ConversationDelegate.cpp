@@ -82,7 +82,6 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 
     const QPalette &palette = option.palette;
     const Kind kind = kindOf(index);
-    const QFontMetrics metrics(font());
     painter->save();
     painter->translate(option.rect.topLeft());
     painter->setClipRect(QRect(0, 0, option.rect.width(), option.rect.height()), Qt::IntersectClip);
@@ -158,7 +157,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         frame(palette.color(QPalette::Base));
         const auto status = index.data(ConversationModel::ToolStatusRole).value<ToolStatus>();
         const CardLine &line = *layout->line;
-        QFont normal = font();
+        const QFont normal = font();
         painter->setFont(normal);
         painter->setPen(palette.color(QPalette::PlaceholderText));
         draw(painter, line.arrow);

@@ -158,6 +158,8 @@ private:
     // What the engine stores and announces for a short run: the user's message, streamed
     // text, a sandbox notice, the end.
     void liveRun(ConversationModel &model, const QString &ask, const QString &answer);
+    // Creates a run in the thread and announces it (RunStarted); the event, to go on with.
+    RunEvent startRun(ConversationModel &model);
     // Shows the thread in a 600x400 view and waits until it is at the newest message.
     void showThread(ConversationModel &model, ConversationView &view);
     ConversationModel::RunChangesLookup changesLookup() const
@@ -304,13 +306,8 @@ bool TestConversationWindow::isSliceOf(const QStringList &rows, const QStringLis
     return true;
 }
 
-void TestConversationWindow::liveRun(ConversationModel &model, const QString &ask,
-                                     const QString &answer)
+RunEvent TestConversationWindow::startRun(ConversationModel &model)
 {
-    NewMessage user;
-    user.threadId = m_thread;
-    user.parts = NewMessage::textParts(ask);
-    must(m_store->appendMessage(user));
     const auto run = m_store->createRun(m_thread, QStringLiteral("openai/gpt-4o-mini"));
     must(run);
     RunEvent event;
@@ -318,11 +315,22 @@ void TestConversationWindow::liveRun(ConversationModel &model, const QString &as
     event.runId = run->id;
     event.type = RunEvent::Type::RunStarted;
     model.applyEvent(event);
+    return event;
+}
+
+void TestConversationWindow::liveRun(ConversationModel &model, const QString &ask,
+                                     const QString &answer)
+{
+    NewMessage user;
+    user.threadId = m_thread;
+    user.parts = NewMessage::textParts(ask);
+    must(m_store->appendMessage(user));
+    RunEvent event = startRun(model);
     NewMessage streaming;
     streaming.threadId = m_thread;
     streaming.role = MessageRole::Assistant;
     streaming.status = MessageStatus::Streaming;
-    streaming.runId = run->id;
+    streaming.runId = event.runId;
     const auto message = m_store->appendMessage(streaming);
     must(message);
     event.messageId = message->id;
@@ -338,7 +346,7 @@ void TestConversationWindow::liveRun(ConversationModel &model, const QString &as
     event.text = QStringLiteral("The sandbox started again.");
     model.applyEvent(event);
     must(m_store->setMessageStatus(message->id, MessageStatus::Complete));
-    must(m_store->finishRun(run->id, RunStatus::Completed));
+    must(m_store->finishRun(event.runId, RunStatus::Completed));
     event.type = RunEvent::Type::RunFinished;
     event.text.clear();
     model.applyEvent(event);
@@ -649,13 +657,7 @@ void TestConversationWindow::cardLinesArePaintedAnewWhenTheyChange()
     showThread(model, view);
     if (QTest::currentTestFailed())
         return;
-    const auto run = m_store->createRun(m_thread, QStringLiteral("openai/gpt-4o-mini"));
-    QVERIFY(run);
-    RunEvent event;
-    event.threadId = m_thread;
-    event.runId = run->id;
-    event.type = RunEvent::Type::RunStarted;
-    model.applyEvent(event);
+    RunEvent event = startRun(model);
     event.toolCallId = QStringLiteral("late");
     event.toolName = QStringLiteral("runCommand");
     event.toolCallRowId = 999;
